@@ -1,0 +1,90 @@
+"""Read the title, publication date, author and organisation that a page states."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+
+_I = re.IGNORECASE
+
+_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})(?!\d)")
+# A date line in the header: a bare date, or a label and a date, maybe with a clock time.
+_DATE_LINE = re.compile(
+    r"^\s*(?:(?:cập nhật|ngày đăng|đăng ngày|ngày cập nhật|đăng lúc|thời gian đăng|ngày)\b[^\d]{0,20})?"
+    r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?\s*,?\s*)?(?:thứ [^,]{1,8},\s*)?"
+    r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}(?:\s*,?\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*$",
+    _I,
+)
+_AUTHOR = re.compile(
+    r"^\s*(tác giả(?: bài viết)?|thực hiện|người viết|bài(?: và ảnh)?|tin(?: và ảnh)?|người đăng)\s*:\s*(.{2,120})$",
+    _I,
+)
+_SOURCE = re.compile(r"^\s*nguồn(?: tin)?\s*:\s*(.{2,120})$", _I)
+
+PROVINCES = [
+    "An Giang", "Bà Rịa - Vũng Tàu", "Bà Rịa – Vũng Tàu", "Bạc Liêu", "Bắc Giang", "Bắc Kạn",
+    "Bắc Ninh", "Bến Tre", "Bình Dương", "Bình Định", "Bình Phước", "Bình Thuận", "Cà Mau",
+    "Cao Bằng", "Cần Thơ", "Đà Nẵng", "Đắk Lắk", "Đắk Nông", "Điện Biên", "Đồng Nai",
+    "Đồng Tháp", "Gia Lai", "Hà Giang", "Hà Nam", "Hà Nội", "Hà Tĩnh", "Hải Dương",
+    "Hải Phòng", "Hậu Giang", "Hòa Bình", "Hưng Yên", "Khánh Hòa", "Kiên Giang", "Kon Tum",
+    "Lai Châu", "Lâm Đồng", "Lạng Sơn", "Lào Cai", "Long An", "Nam Định", "Nghệ An",
+    "Ninh Bình", "Ninh Thuận", "Phú Thọ", "Phú Yên", "Quảng Bình", "Quảng Nam", "Quảng Ngãi",
+    "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La", "Tây Ninh", "Thái Bình", "Thái Nguyên",
+    "Thanh Hóa", "Thừa Thiên Huế", "Huế", "Tiền Giang", "Thành phố Hồ Chí Minh", "TP. Hồ Chí Minh",
+    "TP Hồ Chí Minh", "Trà Vinh", "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái",
+]
+_PROVINCE = "|".join(sorted(map(re.escape, PROVINCES), key=len, reverse=True))
+_DEPARTMENT = r"Sở\s+(?:Giáo\s+dục\s+và\s+Đào\s+tạo|GD\s*&\s*ĐT|GDĐT|GD-ĐT|GD\s+và\s+ĐT)"
+_DEPT_WITH_PROVINCE = re.compile(
+    rf"{_DEPARTMENT}\s*(?:\((?:GDĐT|GD&ĐT)\))?\s*(?:tỉnh\s+|thành phố\s+|TP\.?\s*)?({_PROVINCE})(?!\w)"
+)
+_PROVINCE_MENTION = re.compile(rf"(?:tỉnh|thành phố|TP\.?)\s+({_PROVINCE})(?!\w)")
+
+
+def parse_date(text: str) -> str | None:
+    """The first dd/mm/yyyy date in ``text`` as ISO ``yyyy-mm-dd``, if it is a real date."""
+    for m in _DATE.finditer(text):
+        day, month, year = (int(g) for g in m.groups())
+        try:
+            return date(year, month, day).isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def is_date_line(line: str) -> bool:
+    """True for a header line that only states a date (and maybe a time)."""
+    return bool(_DATE_LINE.match(line))
+
+
+def author_of(line: str) -> str | None:
+    """The author named by a by-line such as "Tác giả: …" or "Thực hiện: …"."""
+    m = _AUTHOR.match(line)
+    return m.group(2).strip() if m else None
+
+
+def source_of(line: str) -> str | None:
+    """The source named by a "Nguồn: …" line."""
+    m = _SOURCE.match(line)
+    return m.group(1).strip() if m else None
+
+
+def organisation_of(text: str) -> str | None:
+    """The Department of Education and Training the article is about, when stated.
+
+    A province written right after the department's name wins; otherwise, for an article
+    that names the department, the province the text mentions most.
+    """
+    named = Counter(_short_province(m.group(1)) for m in _DEPT_WITH_PROVINCE.finditer(text))
+    if not named:
+        if not re.search(_DEPARTMENT, text):
+            return None
+        named = Counter(_short_province(m.group(1)) for m in _PROVINCE_MENTION.finditer(text))
+        if not named:
+            return "Sở Giáo dục và Đào tạo"
+    return f"Sở Giáo dục và Đào tạo {named.most_common(1)[0][0]}"
+
+
+def _short_province(name: str) -> str:
+    return "Thành phố Hồ Chí Minh" if "Hồ Chí Minh" in name else name.replace("–", "-")

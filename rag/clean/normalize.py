@@ -1,0 +1,52 @@
+"""Unicode and Vietnamese spelling normalisation, shared by articles and questions.
+
+Vietnamese text arrives both precomposed (NFC) and decomposed (NFD, common in text copied
+from Word or macOS), and with two tone-mark conventions for the clusters oa, oe and uy at
+the end of a syllable: "hoà/hòa", "khoẻ/khỏe", "thuỷ/thủy". The same word spelled two ways
+is two different strings to BM25 and slightly different vectors to the encoder, so both
+articles and questions are brought to one form: NFC, and the tone on the first vowel of
+the cluster ("hòa", "khỏe", "thủy"), the form used by most current Vietnamese newspapers.
+A following consonant or vowel (hoàn, thuyền, khoèo) fixes the tone's place, so only
+syllable-final clusters move; after "q" the "u" is part of the consonant (quý stays).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, dot below
+_WORD_CHAR = r"[^\W\d_]"
+# first vowel, second vowel carrying the tone, then the end of the word.
+_CLUSTER = re.compile(rf"(?<!q)(?<!Q)([oOuU])([aAeEyY])([{_TONES}])(?!{_WORD_CHAR}|[\u0300-\u036f])")
+_PAIRS = {("o", "a"), ("o", "e"), ("u", "y")}
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+
+
+def _move_tone(m: re.Match) -> str:
+    first, second, tone = m.groups()
+    if (first.lower(), second.lower()) not in _PAIRS:
+        return m.group(0)
+    return first + tone + second
+
+
+def normalize_vietnamese(text: str) -> str:
+    """NFC with one tone placement; spaces, newlines and letters otherwise untouched."""
+    decomposed = unicodedata.normalize("NFD", text)
+    # In NFD a vowel's shape mark (circumflex, breve, horn) precedes its tone, so a bare
+    # "o"/"u" followed directly by a tone never carries a shape mark: safe to move.
+    return unicodedata.normalize("NFC", _CLUSTER.sub(_move_tone, decomposed))
+
+
+def normalize_text(text: str) -> str:
+    """Normalise a whole document: Vietnamese spelling, odd spaces, line endings, blank runs."""
+    text = normalize_vietnamese(text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _INVISIBLE.sub("", text)
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def normalize_query(text: str) -> str:
+    """Normalise a question the same way as the articles it is matched against."""
+    return _SPACES.sub(" ", _INVISIBLE.sub("", normalize_vietnamese(text))).strip()

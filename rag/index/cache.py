@@ -1,0 +1,66 @@
+"""Embedding cache keyed by (model, SHA-256 of the exact text embedded).
+
+Lives outside any index version, so re-ingesting, rebuilding, or evaluating the same
+corpus again embeds only text the model has never seen.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import threading
+from pathlib import Path
+
+import numpy as np
+
+
+class EmbeddingCache:
+    """A small SQLite key-value store of float32 vectors."""
+
+    def __init__(self, path: Path, model: str):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("CREATE TABLE IF NOT EXISTS vectors (model TEXT, hash TEXT, vec BLOB, PRIMARY KEY (model, hash))")
+        self.model = model
+        self.lock = threading.Lock()
+
+    @staticmethod
+    def key(text: str) -> str:
+        """Cache key of a text."""
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def get_many(self, texts: list[str]) -> dict[int, np.ndarray]:
+        """Cached vectors by position in ``texts``."""
+        keys = [self.key(t) for t in texts]
+        found: dict[str, np.ndarray] = {}
+        with self.lock:
+            for start in range(0, len(keys), 500):
+                part = keys[start : start + 500]
+                rows = self.db.execute(
+                    f"SELECT hash, vec FROM vectors WHERE model = ? AND hash IN ({','.join('?' * len(part))})",
+                    [self.model, *part],
+                )
+                found.update({h: np.frombuffer(v, dtype=np.float32) for h, v in rows})
+        return {i: found[k] for i, k in enumerate(keys) if k in found}
+
+    def put_many(self, texts: list[str], vectors: np.ndarray) -> None:
+        """Store vectors for texts."""
+        rows = [(self.model, self.key(t), np.asarray(v, dtype=np.float32).tobytes()) for t, v in zip(texts, vectors)]
+        with self.lock, self.db:
+            self.db.executemany("INSERT OR REPLACE INTO vectors VALUES (?,?,?)", rows)
+
+    def encode(self, texts: list[str], encoder, progress: bool = False) -> tuple[np.ndarray, int]:
+        """Vectors for ``texts`` (cached or freshly encoded) and how many were encoded."""
+        cached = self.get_many(texts)
+        todo = [i for i in range(len(texts)) if i not in cached]
+        fresh = encoder([texts[i] for i in todo], progress) if todo else None
+        if todo:
+            self.put_many([texts[i] for i in todo], fresh)
+        dim = fresh.shape[1] if todo else (next(iter(cached.values())).shape[0] if cached else 0)
+        out = np.zeros((len(texts), dim), dtype=np.float32)
+        for i, v in cached.items():
+            out[i] = v
+        for j, i in enumerate(todo):
+            out[i] = fresh[j]
+        return out, len(todo)

@@ -1,0 +1,52 @@
+"""The manifest: which model and chunking built an index, and what it holds."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+
+class ModelMismatchError(RuntimeError):
+    """The index was built with another embedding model than the one configured."""
+
+
+@dataclass
+class Manifest:
+    """Written last into every index version; a version without one is incomplete."""
+
+    model: str
+    dimension: int
+    chunk_tokens: int
+    chunk_overlap: int
+    embed_title: bool = True
+    version: int = 0
+    articles: int = 0
+    chunks: int = 0
+    updated_at: str = ""
+    vector_index: str = "flat"
+    extra: dict = field(default_factory=dict)
+
+    def save(self, path: Path) -> None:
+        """Write as JSON."""
+        path.write_text(json.dumps(asdict(self), ensure_ascii=False, indent=2))
+
+    @classmethod
+    def load(cls, path: Path) -> "Manifest":
+        """Read from JSON."""
+        return cls(**json.loads(path.read_text()))
+
+    def check_model(self, model: str, dimension: int | None, index_dir: Path) -> None:
+        """Refuse to mix vectors of two models, saying how to fix it."""
+        if self.model != model or (dimension is not None and self.dimension != dimension):
+            raise ModelMismatchError(
+                f"The index in {index_dir} was built with model '{self.model}' ({self.dimension}-d), "
+                f"but the configured model is '{model}'"
+                + (f" ({dimension}-d)" if dimension else "")
+                + f". Rebuild it with `rag ingest --rebuild <folder>` (or delete {index_dir}), "
+                f"or set RAG_MODEL={self.model} to use the index as it is."
+            )
+
+    def same_chunking(self, chunk_tokens: int, chunk_overlap: int, embed_title: bool) -> bool:
+        """True if articles chunked under these settings would be chunked the same way."""
+        return (self.chunk_tokens, self.chunk_overlap, self.embed_title) == (chunk_tokens, chunk_overlap, embed_title)

@@ -1,0 +1,163 @@
+"""SQLite store of articles and chunks beside the vector index.
+
+A chunk's integer ``id`` is its id in FAISS and its row in BM25, so the three stay joined.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from rag.documents import Article, Chunk
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY, path TEXT NOT NULL, title TEXT NOT NULL, date TEXT, author TEXT,
+    source TEXT, url TEXT, text TEXT NOT NULL, content_hash TEXT NOT NULL,
+    added_at TEXT NOT NULL DEFAULT (datetime('now')), updated_at TEXT NOT NULL DEFAULT (datetime('now'))
+);
+CREATE INDEX IF NOT EXISTS articles_hash ON articles(content_hash);
+CREATE TABLE IF NOT EXISTS chunks (
+    id INTEGER PRIMARY KEY, article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+    terms TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS chunks_article ON chunks(article_id);
+"""
+
+ARTICLE_FIELDS = ("id", "path", "title", "date", "author", "source", "url", "text", "content_hash")
+
+
+@dataclass
+class StoredChunk:
+    """A chunk joined with the metadata of its article, as retrieval returns it."""
+
+    id: int
+    article_id: str
+    seq: int
+    start: int
+    end: int
+    text: str
+    title: str
+    date: str | None
+    source: str | None
+    url: str | None
+    path: str
+
+
+class Store:
+    """Articles and chunks in one SQLite file."""
+
+    def __init__(self, path: Path, readonly: bool = False):
+        uri = f"file:{path}?mode=ro" if readonly else f"file:{path}"
+        # The API reads from worker threads; writes happen only in the writer's own copy.
+        self.db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        self.db.row_factory = sqlite3.Row
+        self.db.execute("PRAGMA foreign_keys = ON")
+        if not readonly:
+            self.db.executescript(SCHEMA)
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.db.close()
+
+    # -- articles ---------------------------------------------------------------------
+    def article_hashes(self) -> dict[str, tuple[str, str]]:
+        """``{article id: (content hash, path)}`` for every article."""
+        return {r["id"]: (r["content_hash"], r["path"]) for r in self.db.execute("SELECT id, content_hash, path FROM articles")}
+
+    def get_article(self, article_id: str) -> Article | None:
+        """One article, or ``None``."""
+        row = self.db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return Article(**{f: row[f] for f in ARTICLE_FIELDS}) if row else None
+
+    def list_articles(self, limit: int = 100, offset: int = 0) -> list[sqlite3.Row]:
+        """Article summaries (no text), newest first."""
+        return self.db.execute(
+            "SELECT a.id, a.path, a.title, a.date, a.author, a.source, a.url, a.content_hash, a.added_at,"
+            " a.updated_at, length(a.text) AS chars, (SELECT count(*) FROM chunks c WHERE c.article_id = a.id)"
+            " AS chunks FROM articles a ORDER BY coalesce(a.date, '') DESC, a.title LIMIT ? OFFSET ?",
+            (limit, offset),
+        ).fetchall()
+
+    def upsert_article(self, article: Article) -> None:
+        """Insert or replace an article's row (its chunks are replaced separately)."""
+        self.db.execute(
+            "INSERT INTO articles (id, path, title, date, author, source, url, text, content_hash)"
+            " VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET path=excluded.path,"
+            " title=excluded.title, date=excluded.date, author=excluded.author, source=excluded.source,"
+            " url=excluded.url, text=excluded.text, content_hash=excluded.content_hash,"
+            " updated_at=datetime('now')",
+            tuple(getattr(article, f) for f in ARTICLE_FIELDS),
+        )
+
+    def delete_article(self, article_id: str) -> list[int]:
+        """Delete an article; returns the ids of the chunks that went with it."""
+        ids = self.chunk_ids(article_id)
+        self.db.execute("DELETE FROM chunks WHERE article_id = ?", (article_id,))
+        self.db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+        return ids
+
+    # -- chunks -----------------------------------------------------------------------
+    def chunk_ids(self, article_id: str) -> list[int]:
+        """Ids of one article's chunks."""
+        return [r[0] for r in self.db.execute("SELECT id FROM chunks WHERE article_id = ?", (article_id,))]
+
+    def next_chunk_id(self) -> int:
+        """A chunk id never used in this store (ids are not reused, so FAISS stays consistent)."""
+        row = self.db.execute("SELECT max(id) FROM chunks").fetchone()
+        return (row[0] or 0) + 1
+
+    def add_chunks(self, rows: list[tuple[int, Chunk, str]]) -> None:
+        """Insert ``(id, chunk, space-joined BM25 terms)`` rows."""
+        self.db.executemany(
+            'INSERT INTO chunks (id, article_id, seq, start, "end", text, terms) VALUES (?,?,?,?,?,?,?)',
+            [(i, c.article_id, c.seq, c.start, c.end, c.text, terms) for i, c, terms in rows],
+        )
+
+    def all_terms(self) -> tuple[list[int], list[list[str]]]:
+        """Chunk ids and their BM25 terms, in id order."""
+        ids, terms = [], []
+        for row in self.db.execute("SELECT id, terms FROM chunks ORDER BY id"):
+            ids.append(row[0])
+            terms.append(row[1].split())
+        return ids, terms
+
+    def get_chunks(self, ids: list[int]) -> dict[int, StoredChunk]:
+        """Chunks with their article metadata, by id."""
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        rows = self.db.execute(
+            f'SELECT c.id, c.article_id, c.seq, c.start, c."end", c.text, a.title, a.date, a.source, a.url,'
+            f" a.path FROM chunks c JOIN articles a ON a.id = c.article_id WHERE c.id IN ({marks})",
+            [int(i) for i in ids],
+        )
+        return {r["id"]: StoredChunk(**dict(r)) for r in rows}
+
+    def chunk_ids_where(self, source: str | None, date_from: str | None, date_to: str | None) -> list[int]:
+        """Ids of chunks whose article matches the filters (dates are ISO strings)."""
+        clauses, args = [], []
+        if source:
+            clauses.append("lower(a.source) LIKE ?")
+            args.append(f"%{source.lower()}%")
+        if date_from:
+            clauses.append("a.date >= ?")
+            args.append(date_from)
+        if date_to:
+            clauses.append("a.date <= ?")
+            args.append(date_to)
+        where = " AND ".join(clauses) or "1"
+        sql = f"SELECT c.id FROM chunks c JOIN articles a ON a.id = c.article_id WHERE {where}"
+        return [r[0] for r in self.db.execute(sql, args)]
+
+    def counts(self) -> dict[str, int]:
+        """Number of articles and chunks."""
+        a = self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        c = self.db.execute("SELECT count(*) FROM chunks").fetchone()[0]
+        return {"articles": a, "chunks": c}
+
+    def sources(self) -> list[str]:
+        """Distinct organisations, for filter menus."""
+        return [r[0] for r in self.db.execute("SELECT DISTINCT source FROM articles WHERE source IS NOT NULL ORDER BY 1")]

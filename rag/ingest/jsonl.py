@@ -1,0 +1,29 @@
+"""JSON Lines: one article per line with ``text`` and optional title/url/date/source/author."""
+
+from __future__ import annotations
+
+import json
+
+from rag.documents import RawDocument
+
+_FIELDS = ("title", "date", "author", "source", "url")
+
+
+def read(content: str, path: str, make_id) -> list[RawDocument]:
+    """Every non-blank line is a JSON object; ``id`` (or ``url``) keeps its identity stable."""
+    docs = []
+    for number, line in enumerate(content.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"line {number}: invalid JSON ({exc.msg})") from None
+        if not isinstance(row, dict) or not isinstance(row.get("text"), str):
+            raise ValueError(f"line {number}: expected an object with a 'text' string")
+        key = str(row.get("id") or row.get("url") or number)
+        meta = {f: str(row[f]) for f in _FIELDS if row.get(f) not in (None, "")}
+        if "source" not in meta and row.get("organisation"):
+            meta["source"] = str(row["organisation"])
+        docs.append(RawDocument(id=make_id(path, key), path=f"{path}#{key}", text=row["text"], **meta))
+    return docs

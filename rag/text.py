@@ -1,0 +1,41 @@
+"""Vietnamese word segmentation for BM25 and sentence splitting for answers."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+_EDGE_PUNCT = re.compile(r"^[^\w]+|[^\w]+$")
+# A sentence ends at . ! ? … followed by space and a capital, digit, quote or dash; or a
+# line break. Abbreviations such as "TP. Hồ Chí Minh" or "PGS.TS. Nguyễn" are kept whole.
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(\-–]?[A-ZÀ-Ỹ0-9Đ])|\n+")
+_ABBREV = re.compile(r"(?:\b(?:TP|Tp|TS|ThS|PGS|GS|BS|KS|CN|Th|St|Mr|Mrs|Dr|Q|P|v\.v)\.|\b[A-ZĐ]\.)$")
+
+
+def segment(text: str) -> list[str]:
+    """Lower-cased Vietnamese words ("giáo_dục") for lexical matching; punctuation dropped."""
+    from pyvi import ViTokenizer
+
+    text = unicodedata.normalize("NFC", text)
+    words = (_EDGE_PUNCT.sub("", w).lower() for w in ViTokenizer.tokenize(text).split())
+    return [w for w in words if _TOKEN.search(w)]
+
+
+def sentence_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
+    """``(start, end)`` of each sentence of ``text``, shifted by ``offset``, spaces trimmed."""
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        if _ABBREV.search(text[start : m.start()]):
+            continue
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    result = []
+    for s, e in spans:
+        piece = text[s:e]
+        lead = len(piece) - len(piece.lstrip())
+        trail = len(piece) - len(piece.rstrip())
+        if e - trail > s + lead:
+            result.append((offset + s + lead, offset + e - trail))
+    return result

@@ -1,0 +1,76 @@
+"""Answers to real questions about the sample articles, with verbatim citations; abstentions."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from rag.answer import NOT_FOUND
+from rag.index import Index
+
+ANSWERABLE = [
+    ("Đại hội Đảng bộ Sở GDĐT Lạng Sơn diễn ra ngày nào?", "21/5/2020", "Lạng Sơn"),
+    ("Hội nghị cán bộ công chức Sở GDĐT Trà Vinh năm 2021 được tổ chức ngày nào?", "25/01/2021", "Trà Vinh"),
+    ("Bao nhiêu cá nhân đạt danh hiệu Chiến sĩ thi đua cấp cơ sở ở Sở GDĐT Trà Vinh?", "08 cá nhân", "Trà Vinh"),
+    ("Ai làm trưởng đoàn Ban Thường vụ Đảng ủy Khối đến làm việc với Đảng bộ Sở GDĐT Kon Tum?", "Bùi Thái Trọng", "Kon Tum"),
+    ("Đảng bộ Sở Giáo dục được Đảng ủy Khối tặng bằng khen gì năm 2020?", "trong sạch, vững mạnh", None),
+    ("Hội nghị sơ kết công tác Đảng 6 tháng đầu năm 2020 của Sở GDĐT Sóc Trăng diễn ra khi nào?", "03-7-2020", "Sóc Trăng"),
+]
+
+UNANSWERABLE = [
+    "Giá vé máy bay từ Hà Nội đi Đà Nẵng là bao nhiêu?",
+    "Đội tuyển bóng đá Việt Nam vô địch AFF Cup năm nào?",
+    "Cách nấu phở bò ngon?",
+    "Thời tiết Hà Nội ngày mai thế nào?",
+    "Công thức tính diện tích hình tròn là gì?",
+]
+
+
+@pytest.mark.parametrize("question, expected, source", ANSWERABLE, ids=[q[:40] for q, *_ in ANSWERABLE])
+def test_answers_with_verbatim_citation(assistant, question, expected, source):
+    answer = assistant.ask(question)
+    assert not answer.abstained
+    assert expected in answer.text
+    assert "[1]" in answer.text and len(answer.citations) >= 1
+    index = Index.open(assistant.settings.index_dir)
+    for c in answer.citations:
+        article = index.store.get_article(c.article_id)
+        assert article.text[c.start : c.end] == c.quote  # verbatim, with exact offsets
+        assert c.quote in answer.text
+        assert c.title == article.title and c.path.endswith(".txt")
+    if source:
+        assert source in answer.citations[0].source
+    sentences = [s for s in answer.text.replace(" [1]", "").split(". ") if s]
+    assert len(sentences) <= 3  # 1–2 sentences (a date like "21/5." can add a split)
+
+
+@pytest.mark.parametrize("question", UNANSWERABLE)
+def test_abstains_when_nothing_relevant(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained and answer.text == NOT_FOUND and answer.citations == []
+
+
+def test_empty_index_abstains(settings, embedder):
+    from rag.pipeline import Assistant
+
+    answer = Assistant(settings, embedder).ask("Đại hội diễn ra ngày nào?")
+    assert answer.abstained
+
+
+def test_cli_ask_prints_answer_and_sources(sample_index):
+    env = {**os.environ, "RAG_INDEX_DIR": str(sample_index.index_dir), "RAG_CACHE_DIR": str(sample_index.cache_dir)}
+    env.pop("RAG_MODEL", None)
+    out = subprocess.run(
+        [sys.executable, "-m", "rag.cli", "ask", "Đại hội Đảng bộ Sở GDĐT Lạng Sơn diễn ra ngày nào?"],
+        capture_output=True, text=True, env=env, timeout=300,
+    )
+    assert out.returncode == 0, out.stderr
+    assert "21/5/2020" in out.stdout and "[1] SỞ GIÁO DỤC VÀ ĐÀO TẠO LẠNG SƠN" in out.stdout
+    assert "002_fa9cf9e85024cd9b.txt" in out.stdout and "Sở Giáo dục và Đào tạo Lạng Sơn" in out.stdout
+    js = subprocess.run([sys.executable, "-m", "rag.cli", "ask", "--json", "Cách nấu phở bò ngon?"],
+                        capture_output=True, text=True, env=env, timeout=300)
+    assert json.loads(js.stdout)["abstained"] is True

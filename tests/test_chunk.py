@@ -1,0 +1,37 @@
+"""Chunking: token-sized, sentence-aligned, exact offsets into the cleaned article."""
+
+from __future__ import annotations
+
+from rag.chunk import Chunker
+from rag.clean import clean_document
+from rag.documents import RawDocument
+from tests.conftest import SAMPLES
+
+
+def _articles():
+    for path in sorted(SAMPLES.glob("*.txt")):
+        yield clean_document(RawDocument(id=path.stem, path=str(path), text=path.read_text(encoding="utf-8")))
+
+
+def test_offsets_are_exact_and_sizes_in_model_tokens(embedder):
+    chunker = Chunker(embedder.count_tokens, 128, 16)
+    for article in _articles():
+        chunks = chunker.split(article)
+        assert len(chunks) >= 2
+        for c in chunks:
+            assert article.text[c.start : c.end] == c.text
+            assert embedder.count_tokens(c.text) <= 128
+        covered = set()
+        for c in chunks:
+            covered.update(range(c.start, c.end))
+        assert len(covered) >= 0.97 * len(article.text.replace("\n", ""))
+
+
+def test_chunks_prefer_sentence_ends(embedder):
+    chunker = Chunker(embedder.count_tokens, 96, 0)
+    ends = [c.text[-1] for a in _articles() for c in chunker.split(a)]
+    assert sum(e in ".;:!?…" for e in ends) / len(ends) >= 0.6
+
+
+def test_default_size_fits_the_model(embedder, base_settings):
+    assert base_settings.chunk_tokens + 2 + embedder.count_tokens("passage: ") + 40 <= 512

@@ -1,0 +1,126 @@
+"""Cleaning: normalisation, boilerplate removal on the real samples, metadata, readers."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+
+import pytest
+
+from rag.clean import clean_document, normalize_query, normalize_vietnamese
+from rag.documents import RawDocument
+from rag.ingest import ReadError, read_file, read_text
+from tests.conftest import SAMPLES
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [("hoà", "hòa"), ("Hoà Bình", "Hòa Bình"), ("thuỷ điện", "thủy điện"), ("khoẻ", "khỏe"),
+     ("xoá", "xóa"), ("HOÀ", "HÒA"), ("quý", "quý"), ("hoàn", "hoàn"), ("thuyền", "thuyền"), ("của", "của")],
+)
+def test_one_tone_mark_placement(raw, expected):
+    assert normalize_vietnamese(raw) == expected
+    assert normalize_vietnamese(unicodedata.normalize("NFD", raw)) == expected
+
+
+def test_questions_and_articles_normalise_alike():
+    assert normalize_query("  Thuỷ\u00a0điện  Hoà Bình?\u200b") == "Thủy điện Hòa Bình?"
+
+
+def _clean(name: str):
+    path = SAMPLES / name
+    return clean_document(RawDocument(id=name, path=str(path), text=path.read_text(encoding="utf-8")))
+
+
+NOISE = ["In trang", "Lượt xem", "A- A A+", "Tăng tương phản", "Tổng lượt truy cập", "Đang truy cập",
+         "Hôm nay: 86", "Click để đánh giá", "Tổng số điểm", "Đánh giá bài viết", "Truy cập nội dung luôn",
+         "Chi tiết tin", "Đọc bài viết", "Thống kê truy cập"]
+
+
+@pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.txt")), ids=lambda p: p.name)
+def test_sample_boilerplate_is_removed(path):
+    article = _clean(path.name)
+    for noise in NOISE:
+        assert noise not in article.text, noise
+    assert len(article.text) > 1500
+
+
+def test_real_content_is_kept():
+    text = _clean("002_fa9cf9e85024cd9b.txt").text
+    assert text.startswith("Ngày 21/5/2020, Đảng bộ Sở Giáo dục và Đào tạo (GDĐT) Lạng Sơn")
+    assert "Dự đại hội có mặt 139 đảng viên" in text
+    assert text.endswith("quyết tâm thực hiện thắng lợi nghị quyết đã đề ra ./.")
+    # A sentence that mentions a widget word stays: only whole noise lines go.
+    doc = RawDocument(id="x", path="x.txt", text="Tiêu đề bài\n\n" + "Bài viết có lượt xem cao nhất năm được đánh giá tốt. " * 3)
+    assert "lượt xem cao nhất" in clean_document(doc).text
+    short = clean_document(RawDocument(id="y", path="y.txt", text="Thông báo\nLịch họp chuyển sang thứ Hai."))
+    assert (short.title, short.text) == ("Thông báo", "Lịch họp chuyển sang thứ Hai.")
+
+
+@pytest.mark.parametrize(
+    "name, title, date, author, source",
+    [
+        ("000_b361aaff9fcc3b44.txt", "Đảng bộ Sở Giáo dục và Đào tạo hoàn thành xuất sắc nhiệm vụ năm 2020",
+         "2021-01-14", None, "Sở Giáo dục và Đào tạo"),
+        ("001_6f6c8a02a38941be.txt", "ĐẢNG ỦY KHỐI CƠ QUAN VÀ DOANH NGHIỆP TỈNH LÀM VIỆC VỚI BAN CHẤP HÀNH ĐẢNG BỘ SỞ GIÁO DỤC VÀ ĐÀO TẠO",
+         None, "Đảng ủy Sở Giáo dục và Đào tạo", "Sở Giáo dục và Đào tạo Kon Tum"),
+        ("002_fa9cf9e85024cd9b.txt", "SỞ GIÁO DỤC VÀ ĐÀO TẠO LẠNG SƠN TỔ CHỨC THÀNH CÔNG ĐẠI HỘI ĐẢNG BỘ NHIỆM KỲ 2020-2025",
+         None, "Lương Thị Bích Ngà", "Sở Giáo dục và Đào tạo Lạng Sơn"),
+        ("003_8a7642bd17cf580f.txt", "Hội nghị Sơ kết công tác Đảng 6 tháng đầu năm 2020, triển khai phương hướng, "
+         "nhiệm vụ 6 tháng cuối năm 2020 và báo cáo chuyên đề Đảng ủy Sở lần 1/2020", "2020-07-03", None,
+         "Sở Giáo dục và Đào tạo Sóc Trăng"),
+        ("004_5050eadd8a00d5e3.txt", "Hội nghị cán bộ, công chức Sở Giáo dục và Đào tạo Trà Vinh năm 2021",
+         "2021-01-27", "Chí Quang", "Sở Giáo dục và Đào tạo Trà Vinh"),
+    ],
+)
+def test_sample_metadata(name, title, date, author, source):
+    a = _clean(name)
+    assert (a.title, a.date, a.author, a.source) == (title, date, author, source)
+    assert a.title not in a.text  # the headline is metadata, not a quoted sentence
+
+
+def test_html_goes_through_trafilatura(tmp_path):
+    page = tmp_path / "page.html"
+    body = "<p>Ngày 12/3/2024, Sở Giáo dục và Đào tạo Hà Giang tổ chức hội thảo về chuyển đổi số trong trường học. " * 4
+    page.write_text(
+        "<html><head><title>Hội thảo chuyển đổi số</title><meta name='author' content='Nguyễn Văn An'>"
+        "<meta property='article:published_time' content='2024-03-12'></head><body>"
+        "<nav><a href='/'>Trang chủ</a> <a href='/tin'>Tin tức</a></nav>"
+        f"<article><h1>Hội thảo chuyển đổi số</h1>{body}</p></article>"
+        "<footer>Bản quyền thuộc về Sở GDĐT. Lượt truy cập: 12345</footer></body></html>",
+        encoding="utf-8",
+    )
+    a = clean_document(read_file(page)[0])
+    assert a.title == "Hội thảo chuyển đổi số"
+    assert a.date == "2024-03-12"
+    assert "chuyển đổi số trong trường học" in a.text
+    assert "Bản quyền" not in a.text and "Trang chủ" not in a.text
+
+
+def test_jsonl_reader(tmp_path):
+    f = tmp_path / "a.jsonl"
+    rows = [{"id": "a1", "title": "Tin 1", "text": "Nội dung thứ nhất đủ dài.", "url": "https://x.vn/1", "date": "2024-05-01"},
+            {"title": "Tin 2", "text": "Nội dung thứ hai.", "source": "Sở GDĐT Huế"}]
+    f.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n\n", encoding="utf-8")
+    docs = read_file(f)
+    assert [d.title for d in docs] == ["Tin 1", "Tin 2"]
+    a = clean_document(docs[0])
+    assert (a.url, a.date, a.title) == ("https://x.vn/1", "2024-05-01", "Tin 1")
+    assert clean_document(docs[1]).source == "Sở GDĐT Huế"
+
+
+@pytest.mark.parametrize(
+    "content, suffix, reason",
+    [("{not json", ".jsonl", "line 1: invalid JSON"), ('{"title": "x"}', ".jsonl", "'text' string"),
+     ("   ", ".txt", "no article text"), ("x", ".pdf", "unsupported file type")],
+)
+def test_bad_input_is_reported(content, suffix, reason):
+    with pytest.raises(ReadError, match=reason):
+        read_text(content, suffix, "f" + suffix)
+
+
+def test_non_utf8_file_is_reported(tmp_path):
+    f = tmp_path / "bad.txt"
+    f.write_bytes("Hội nghị".encode("cp1258", errors="replace") + b"\xff\xfe")
+    with pytest.raises(ReadError, match="not UTF-8"):
+        read_file(f)

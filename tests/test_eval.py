@@ -1,0 +1,46 @@
+"""``rag eval`` on a small SQuAD v1.1 file cut from XQuAD-vi, end to end through the CLI."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import XQUAD
+
+
+@pytest.fixture
+def small_squad(tmp_path):
+    data = json.loads(XQUAD.read_text(encoding="utf-8"))
+    data["data"] = data["data"][:2]
+    path = tmp_path / "small.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_eval_prints_and_writes_metrics(small_squad, settings, tmp_path):
+    env = {**os.environ, "RAG_CACHE_DIR": str(settings.cache_dir.parent / "evalcache")}
+    out_json = tmp_path / "m.json"
+    run = subprocess.run([sys.executable, "-m", "rag.cli", "eval", str(small_squad), "--json", str(out_json), "--limit", "40"],
+                         capture_output=True, text=True, env=env, timeout=600)
+    assert run.returncode == 0, run.stderr
+    assert "R@1" in run.stdout and "MRR@10" in run.stdout and "p95" in run.stdout
+    m = json.loads(out_json.read_text())
+    assert m["questions"] == 40 and m["passages"] >= 5
+    assert 0.6 <= m["recall@1"] <= m["recall@5"] <= m["recall@10"] <= 1.0
+    assert m["answer_contains_gold"] >= 0.4
+    # A second run finds every chunk in the embedding cache.
+    run2 = subprocess.run([sys.executable, "-m", "rag.cli", "eval", str(small_squad), "--json", str(out_json), "--limit", "5"],
+                          capture_output=True, text=True, env=env, timeout=600)
+    assert json.loads(out_json.read_text())["ingest"]["embedded"] == 0, run2.stderr
+
+
+@pytest.mark.slow
+def test_full_xquad_eval(base_settings, embedder):
+    from rag.evaluate import evaluate
+
+    m = evaluate(XQUAD, base_settings, embedder)
+    assert m["recall@1"] >= 0.85 and m["recall@5"] >= 0.97

@@ -1,0 +1,95 @@
+"""Incremental ingest: hashes skip unchanged articles, changes and removals, atomic versions."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from rag.index import Index, ModelMismatchError, current_version_dir
+from rag.sync import ingest_folder
+
+
+def test_first_ingest_then_nothing_to_embed(settings, embedder, articles_dir):
+    first = ingest_folder(articles_dir, settings, embedder)
+    assert (first.added, first.unchanged, first.removed) == (5, 0, 0)
+    assert first.embedded == first.chunks_added == first.total_chunks > 5
+    version = current_version_dir(settings.index_dir)
+    again = ingest_folder(articles_dir, settings, embedder)
+    assert (again.added, again.updated, again.unchanged, again.embedded, again.chunks_added) == (0, 0, 5, 0, 0)
+    assert current_version_dir(settings.index_dir) == version  # nothing rewritten
+
+
+def test_changed_file_reembeds_only_that_article(settings, embedder, articles_dir):
+    ingest_folder(articles_dir, settings, embedder)
+    target = articles_dir / "003_8a7642bd17cf580f.txt"
+    target.write_text(target.read_text(encoding="utf-8") + "\nHội nghị kết thúc lúc 11 giờ cùng ngày.\n", encoding="utf-8")
+    index = Index.open(settings.index_dir)
+    before = index.store.counts()["chunks"]
+    article_chunks = len(index.store.chunk_ids(next(a for a, (_h, p) in index.store.article_hashes().items() if p.endswith(target.name))))
+    index.close()
+    r = ingest_folder(articles_dir, settings, embedder)
+    assert (r.updated, r.unchanged, r.added) == (1, 4, 0)
+    assert 1 <= r.embedded <= article_chunks + 1  # chunks whose text did not change come from the cache
+    assert r.chunks_added >= article_chunks and r.total_chunks >= before
+
+
+def test_removed_file_leaves_the_index(settings, embedder, articles_dir):
+    ingest_folder(articles_dir, settings, embedder)
+    (articles_dir / "004_5050eadd8a00d5e3.txt").unlink()
+    r = ingest_folder(articles_dir, settings, embedder)
+    assert (r.removed, r.total_articles) == (1, 4)
+    index = Index.open(settings.index_dir)
+    assert index.vectors.size == index.store.counts()["chunks"] == r.total_chunks
+    assert len(index.lexical.ids) == r.total_chunks
+    assert all("Trà Vinh" not in (row["title"]) for row in index.store.list_articles())
+
+
+def test_duplicate_files_are_indexed_once(settings, embedder, articles_dir):
+    shutil.copy(articles_dir / "000_b361aaff9fcc3b44.txt", articles_dir / "copy-of-000.txt")
+    r = ingest_folder(articles_dir, settings, embedder)
+    assert (r.added, r.duplicates, r.total_articles) == (5, 1, 5)
+
+
+def test_unreadable_file_is_reported_not_fatal(settings, embedder, articles_dir):
+    (articles_dir / "broken.jsonl").write_text("{oops\n", encoding="utf-8")
+    r = ingest_folder(articles_dir, settings, embedder)
+    assert r.added == 5 and any("broken.jsonl" in p and "invalid JSON" in why for p, why in r.errors)
+
+
+def test_other_model_is_refused_with_instructions(settings, embedder, articles_dir):
+    ingest_folder(articles_dir, settings, embedder)
+    with pytest.raises(ModelMismatchError, match="rag ingest --rebuild"):
+        Index.open(settings.index_dir, model="intfloat/multilingual-e5-large", dimension=1024)
+
+    class Renamed:  # the same vectors under another model name still may not mix
+        name, dimension, max_tokens = "another-model", embedder.dimension, embedder.max_tokens
+        count_tokens = staticmethod(embedder.count_tokens)
+        encode_passages = staticmethod(embedder.encode_passages)
+
+    with pytest.raises(ModelMismatchError):
+        ingest_folder(articles_dir, settings, Renamed())
+    rebuilt = ingest_folder(articles_dir, settings, Renamed(), rebuild=True)
+    assert rebuilt.added == 5 and Index.open(settings.index_dir).manifest.model == "another-model"
+
+
+def test_interrupted_ingest_keeps_previous_index(settings, embedder, articles_dir):
+    first = ingest_folder(articles_dir, settings, embedder)
+    version = current_version_dir(settings.index_dir)
+    (articles_dir / "new.txt").write_text("Tin mới\n\n" + "Sở Giáo dục tổ chức hội thảo chuyên đề. " * 30, encoding="utf-8")
+
+    class Crashing:  # fails the way a killed process or a full disk would, mid-write
+        name, dimension, max_tokens = embedder.name, embedder.dimension, embedder.max_tokens
+        count_tokens = staticmethod(embedder.count_tokens)
+
+        def encode_passages(self, texts, progress=False):
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        ingest_folder(articles_dir, settings, Crashing())
+    assert current_version_dir(settings.index_dir) == version
+    assert not list(settings.index_dir.glob(".v*.tmp"))
+    index = Index.open(settings.index_dir, embedder.name)
+    assert index.store.counts() == {"articles": 5, "chunks": first.total_chunks}
+    r = ingest_folder(articles_dir, settings, embedder)
+    assert r.added == 1
