@@ -94,17 +94,23 @@ def evaluate_cmd(
     file: Annotated[Path, typer.Argument(help="SQuAD v1.1 JSON, e.g. ../shared/data/xquad-vi/xquad.vi.json")],
     json_out: Annotated[Optional[Path], typer.Option("--json", help="Also write the figures to this JSON file.")] = None,
     limit: Annotated[Optional[int], typer.Option(help="Only the first N questions.")] = None,
+    unanswerable: Annotated[Optional[Path], typer.Option(
+        help="JSON of questions the corpus cannot answer; reports how often the assistant abstains.")] = None,
 ) -> None:
     """Passage-level R@1/5/10, MRR@10, answer-contains-gold and latency on FILE."""
-    from rag.evaluate import evaluate
+    from rag.evaluate import evaluate, load_unanswerable
 
-    if not file.is_file():
-        _fail(f"không tìm thấy tệp {file}")
-    m = evaluate(file, get_settings(), _embedder(), limit=limit, progress=True)
+    for f in (file, unanswerable):
+        if f is not None and not f.is_file():
+            _fail(f"không tìm thấy tệp {f}")
+    extra = load_unanswerable(unanswerable) if unanswerable else None
+    m = evaluate(file, get_settings(), _embedder(), limit=limit, progress=True, unanswerable=extra)
     typer.echo(
         f"{m['questions']} questions over {m['passages']} passages ({m['chunks']} chunks), model {m['model']}\n"
         f"R@1 {m['recall@1']:.3f}  R@5 {m['recall@5']:.3f}  R@10 {m['recall@10']:.3f}  MRR@10 {m['mrr@10']:.3f}\n"
-        f"answer contains gold {m['answer_contains_gold']:.3f}  abstained {m['abstained']:.3f}\n"
+        f"answer contains gold {m['answer_contains_gold']:.3f}  abstained {m['abstained']:.3f}"
+        + (f"  abstained on {m['unanswerable']} unanswerable {m['abstained_on_unanswerable']:.3f}"
+           if m["unanswerable"] else "") + "\n"
         f"latency p50 {m['p50_seconds'] * 1000:.1f} ms  p95 {m['p95_seconds'] * 1000:.1f} ms  "
         f"(ingest: {m['ingest']['embedded']} embedded, {m['ingest']['from_cache']} cached, {m['ingest']['seconds']} s)"
     )

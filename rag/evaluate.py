@@ -52,8 +52,14 @@ def _percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
+def load_unanswerable(path: Path) -> list[str]:
+    """Questions from a ``{"questions": [...]}`` JSON file (or a plain JSON list)."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    return list(data["questions"] if isinstance(data, dict) else data)
+
+
 def evaluate(squad_file: Path, settings: Settings, embedder=None, limit: int | None = None,
-             progress: bool = False) -> dict:
+             progress: bool = False, unanswerable: list[str] | None = None) -> dict:
     """Index ``squad_file`` into a temporary index, ask every question, return the metrics."""
     docs, questions = load_squad(squad_file)
     if limit:
@@ -81,6 +87,7 @@ def evaluate(squad_file: Path, settings: Settings, embedder=None, limit: int | N
             abstained += answer.abstained
             got = normalize_answer(" ".join(c.quote for c in answer.citations))
             contains.append(any(normalize_answer(g) in got for g in q["answers"] if g.strip()))
+        refused = [assistant.ask(q).abstained for q in unanswerable or []]
     n = len(questions) or 1
     return {
         "file": str(squad_file), "questions": len(questions), "passages": len(docs),
@@ -91,6 +98,8 @@ def evaluate(squad_file: Path, settings: Settings, embedder=None, limit: int | N
         "mrr@10": sum(1 / r for r in ranks if r and r <= 10) / n,
         "answer_contains_gold": sum(contains) / n,
         "abstained": abstained / n,
+        "unanswerable": len(refused),
+        "abstained_on_unanswerable": sum(refused) / len(refused) if refused else None,
         "p50_seconds": statistics.median(latencies) if latencies else 0.0,
         "p95_seconds": _percentile(latencies, 0.95),
         "ingest": _ingest_summary(report),

@@ -51,6 +51,7 @@ class Assistant:
         if index is None or index.vectors.size == 0:
             return None, Answer(question, NOT_FOUND, [], True, {"total": time.perf_counter() - started})
         retrieval = Retriever(index, self.embedder, s.candidates, s.rrf_k).search(question, top_k or s.top_k, filters)
-        answer = Answerer(index.lexical.idf, s.min_dense_score, s.answer_sentences).answer(retrieval)
+        answer = Answerer(index.lexical.idf, s.min_dense_score, s.confident_dense_score, s.min_coverage,
+                          s.answer_sentences).answer(retrieval)
         answer.timings = {**retrieval.timings, **answer.timings, "total": time.perf_counter() - started}
         return retrieval, answer

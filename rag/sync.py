@@ -158,7 +158,8 @@ def add_documents(docs: list[RawDocument], settings: Settings, embedder) -> tupl
             writer.upsert(todo)
             manifest = writer.commit()
             report.total_articles, report.total_chunks = manifest.articles, manifest.chunks
-    report.chunks_added, report.embedded = writer.stats.chunks_added, writer.stats.embedded
+    report.chunks_added, report.embedded, report.from_cache = (
+        writer.stats.chunks_added, writer.stats.embedded, writer.stats.from_cache)
     report.seconds = time.perf_counter() - started
     return articles, report
 

@@ -95,10 +95,11 @@ class Answerer:
     its sentences apart.
     """
 
-    def __init__(self, idf, min_dense_score: float, max_sentences: int = 2,
-                 min_coverage: float = 0.5, max_idf: float = 10.0):
+    def __init__(self, idf, min_dense_score: float, confident_dense_score: float,
+                 min_coverage: float, max_sentences: int = 2, max_idf: float = 10.0):
         self.idf = idf
         self.min_dense_score = min_dense_score
+        self.confident_dense_score = confident_dense_score
         self.max_sentences = max_sentences
         self.min_coverage = min_coverage
         self.max_idf = max_idf
@@ -160,7 +161,7 @@ class Answerer:
 
     def _relevant(self, dense: float, coverage: float) -> bool:
         """Answer when the question's words are mostly there, or its meaning clearly is."""
-        if dense >= self.min_dense_score + 0.06:
+        if dense >= self.confident_dense_score:
             return True
         return dense >= self.min_dense_score and coverage >= self.min_coverage
 
