@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-slow install model index eval bench clean
+.PHONY: run api test test-slow install model index eval clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
@@ -24,6 +24,9 @@ index: model
 run: index
 	$(BIN)/rag ask "Đại hội Đảng bộ Sở GDĐT Lạng Sơn diễn ra ngày nào?"
 
+api: index
+	$(BIN)/uvicorn api.main:app --host 127.0.0.1 --port 8000
+
 test: install
 	$(BIN)/python -m pytest
 
@@ -31,7 +34,7 @@ test-slow: install
 	$(BIN)/python -m pytest -m slow
 
 eval: model
-	$(BIN)/rag eval ../shared/data/xquad-vi/xquad.vi.json --json var/eval-xquad.json
+	mkdir -p var && $(BIN)/rag eval ../shared/data/xquad-vi/xquad.vi.json --unanswerable data/eval/unanswerable.vi.json --json var/eval-xquad.json
 
 clean:
 	rm -rf var .pytest_cache

@@ -1,0 +1,1 @@
+"""HTTP API (FastAPI): ``POST /ask`` for other tools, article listing, health."""

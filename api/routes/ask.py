@@ -1,0 +1,33 @@
+"""``POST /ask``."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from fastapi.concurrency import run_in_threadpool
+
+from api.deps import AssistantDep
+from api.schemas import AskRequest, AskResponse, CitationOut
+from rag.retrieve import Filters
+
+router = APIRouter(tags=["ask"])
+
+
+@router.post("/ask", response_model=AskResponse)
+async def ask(body: AskRequest, assistant: AssistantDep) -> AskResponse:
+    """Answer a Vietnamese question from the indexed articles.
+
+    The answer is one or two sentences quoted verbatim from an article, followed by its
+    citation marker; each citation gives the article, its title, date and organisation,
+    and the quote with its character offsets in the article's cleaned text. When nothing
+    relevant is indexed, `abstained` is true and the answer says so.
+    """
+    filters = Filters(body.source, body.date_from and body.date_from.isoformat(),
+                      body.date_to and body.date_to.isoformat())
+    answer = await run_in_threadpool(assistant.ask, body.question, body.top_k, filters)
+    return AskResponse(
+        question=answer.question, answer=answer.text, abstained=answer.abstained,
+        timings={k: round(v, 6) for k, v in answer.timings.items()},
+        citations=[CitationOut(number=c.number, article_id=c.article_id, title=c.title, date=c.date,
+                               source=c.source, url=c.url, file=c.path, quote=c.quote, start=c.start,
+                               end=c.end, score=c.score) for c in answer.citations],
+    )
