@@ -70,8 +70,8 @@ class Health(BaseModel):
     index_version: int | None
 
 
-class ArticleSummary(BaseModel):
-    """An article without its text."""
+class ArticleBase(BaseModel):
+    """Metadata every article view shares."""
 
     id: str
     title: str
@@ -80,20 +80,18 @@ class ArticleSummary(BaseModel):
     source: str | None
     url: str | None
     file: str
+
+
+class ArticleSummary(ArticleBase):
+    """An article without its text."""
+
     chars: int
     chunks: int
     updated_at: str
 
 
-class ArticleOut(BaseModel):
+class ArticleOut(ArticleBase):
     """An article with its cleaned text (the text citation offsets refer to)."""
 
-    id: str
-    title: str
-    date: str | None
-    author: str | None
-    source: str | None
-    url: str | None
-    file: str
     text: str
     content_hash: str
