@@ -109,8 +109,7 @@ def ingest_folder(folder: Path, settings: Settings, embedder, rebuild: bool = Fa
         else:
             counts = writer.store.counts()
             report.total_articles, report.total_chunks = counts["articles"], counts["chunks"]
-    for key in ("chunks_added", "chunks_removed", "embedded", "from_cache"):
-        setattr(report, key, getattr(writer.stats, key))
+    _take_stats(report, writer)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -130,8 +129,7 @@ def rebuild_all(settings: Settings, embedder, progress: bool = False) -> IngestR
         manifest = writer.commit()
     report.updated = len(articles)
     report.total_articles, report.total_chunks = manifest.articles, manifest.chunks
-    report.chunks_added, report.embedded, report.from_cache = (
-        writer.stats.chunks_added, writer.stats.embedded, writer.stats.from_cache)
+    _take_stats(report, writer)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -158,8 +156,7 @@ def add_documents(docs: list[RawDocument], settings: Settings, embedder) -> tupl
             writer.upsert(todo)
             manifest = writer.commit()
             report.total_articles, report.total_chunks = manifest.articles, manifest.chunks
-    report.chunks_added, report.embedded, report.from_cache = (
-        writer.stats.chunks_added, writer.stats.embedded, writer.stats.from_cache)
+    _take_stats(report, writer)
     report.seconds = time.perf_counter() - started
     return articles, report
 
@@ -173,6 +170,12 @@ def delete_articles(article_ids: list[str], settings: Settings, embedder) -> int
             writer.delete(found)
             writer.commit()
     return len(found)
+
+
+def _take_stats(report: IngestReport, writer: IndexWriter) -> None:
+    """Copy what the writer did (chunks added/removed, embedded, from cache) into the report."""
+    for key in ("chunks_added", "chunks_removed", "embedded", "from_cache"):
+        setattr(report, key, getattr(writer.stats, key))
 
 
 def _dedupe(articles: list[Article], report: IngestReport) -> list[Article]:
