@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import secrets
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, HTTPException, Request, Security
+from fastapi.security import APIKeyHeader
 
+from api.rebuild import Rebuilder
 from rag.config import Settings
+from rag.feedback import FeedbackStore
 from rag.pipeline import Assistant
+
+_api_key = APIKeyHeader(name="X-API-Key", auto_error=False,
+                        description="The admin key the server was started with (RAG_ADMIN_API_KEY).")
 
 
 def get_assistant(request: Request) -> Assistant:
@@ -20,5 +27,32 @@ def get_app_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
-AssistantDep = Annotated[Assistant, Depends(get_assistant)]
+def get_rebuilder(request: Request) -> Rebuilder:
+    """The one background rebuild runner."""
+    return request.app.state.rebuilder
+
+
+def get_feedback(request: Request) -> FeedbackStore:
+    """Where feedback is stored."""
+    return request.app.state.feedback
+
+
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
+
+
+def require_admin(settings: SettingsDep, key: Annotated[str | None, Security(_api_key)]) -> None:
+    """Let the request through only with the configured admin key (compared in constant time)."""
+    expected = settings.admin_api_key.get_secret_value() if settings.admin_api_key else ""
+    if not expected:
+        # Refused rather than open: a server started without a key must not accept writes.
+        raise HTTPException(403, "admin routes are disabled on this server: start it with RAG_ADMIN_API_KEY set")
+    if not key:
+        raise HTTPException(401, "missing X-API-Key header", headers={"WWW-Authenticate": "APIKey"})
+    if not secrets.compare_digest(key.encode(), expected.encode()):
+        raise HTTPException(401, "wrong API key", headers={"WWW-Authenticate": "APIKey"})
+
+
+AssistantDep = Annotated[Assistant, Depends(get_assistant)]
+RebuilderDep = Annotated[Rebuilder, Depends(get_rebuilder)]
+FeedbackDep = Annotated[FeedbackStore, Depends(get_feedback)]
+AdminDep = Depends(require_admin)

@@ -13,7 +13,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
-from api.routes import articles, ask, health
+from api.routes import articles, ask, feedback, health, index
 from rag.config import Settings, get_settings
 
 log = logging.getLogger(__name__)
@@ -24,10 +24,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        from api.rebuild import Rebuilder
+        from rag.feedback import FeedbackStore
         from rag.pipeline import Assistant
 
-        app.state.settings = settings or get_settings()
-        app.state.assistant = Assistant(app.state.settings)
+        s = app.state.settings = settings or get_settings()
+        app.state.assistant = Assistant(s)
+        app.state.rebuilder = Rebuilder(s, app.state.assistant.embedder)
+        app.state.feedback = FeedbackStore(s.feedback_path)
         yield
 
     app = FastAPI(title="vnrag", version="0.1.0", lifespan=lifespan,
@@ -47,7 +51,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         log.exception("unhandled error on %s", request.url.path)
         return JSONResponse(status_code=500, content={"detail": "internal error; see the server log"})
 
-    for router in (ask.router, health.router, articles.router):
+    for router in (ask.router, health.router, articles.router, index.router, feedback.router):
         app.include_router(router)
     return app
 

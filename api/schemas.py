@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from datetime import date
+from typing import Literal
 
 from pydantic import BaseModel, Field, field_validator
 
+from rag.sync import IngestReport
+
+
+def _trimmed_text(v: str, what: str, limit: int) -> str:
+    v = v.strip()
+    if not v:
+        raise ValueError(f"{what} must not be empty")
+    if len(v) > limit:
+        raise ValueError(f"{what} must be at most {limit} characters")
+    return v
+
 
 class Turn(BaseModel):
-    """A previous question of the conversation."""
+    """An earlier turn of the conversation (only its question is used to resolve follow-ups)."""
 
     question: str = Field(max_length=2000)
+    answer: str | None = Field(None, max_length=20000)
 
 
 class AskRequest(BaseModel):
@@ -22,16 +36,15 @@ class AskRequest(BaseModel):
     source: str | None = Field(None, max_length=200, description="Only articles whose organisation contains this text.")
     date_from: date | None = Field(None, description="Only articles published on or after this date.")
     date_to: date | None = Field(None, description="Only articles published on or before this date.")
+    history: list[Turn] = Field(
+        default_factory=list, max_length=50,
+        description="Earlier turns, oldest first, so that a follow-up such as 'Còn ở Trà Vinh thì sao?' "
+        "is understood.")
 
     @field_validator("question")
     @classmethod
     def _trimmed(cls, v: str) -> str:
-        v = v.strip()
-        if not v:
-            raise ValueError("question must not be empty")
-        if len(v) > 2000:
-            raise ValueError("question must be at most 2000 characters")
-        return v
+        return _trimmed_text(v, "question", 2000)
 
 
 class CitationOut(BaseModel):
@@ -54,6 +67,7 @@ class AskResponse(BaseModel):
     """The answer, its citations, whether the assistant abstained, and seconds per stage."""
 
     question: str
+    query: str = Field(description="What was searched: the question, completed from `history` if it was a follow-up.")
     answer: str
     citations: list[CitationOut]
     abstained: bool
@@ -95,3 +109,90 @@ class ArticleOut(ArticleBase):
 
     text: str
     content_hash: str
+
+
+class ArticleIn(BaseModel):
+    """An article sent as JSON. Sending the same ``id`` again replaces that article."""
+
+    title: str = Field(description="Headline, 1–500 characters.")
+    text: str = Field(description="The article body (plain text).")
+    date: dt.date | None = Field(None, description="Publication date.")
+    author: str | None = Field(None, max_length=200)
+    source: str | None = Field(None, max_length=200, description="Publishing organisation.")
+    url: str | None = Field(None, max_length=2000)
+    id: str | None = Field(None, pattern=r"^[A-Za-z0-9_.-]{1,64}$", description="Your own stable key for the article.")
+
+    @field_validator("title")
+    @classmethod
+    def _title(cls, v: str) -> str:
+        return _trimmed_text(v, "title", 500)
+
+    @field_validator("text")
+    @classmethod
+    def _text(cls, v: str) -> str:
+        return _trimmed_text(v, "text", 1_000_000)
+
+
+class UploadResult(BaseModel):
+    """The articles read from the upload and what indexing them did."""
+
+    articles: list[ArticleBase]
+    report: IngestReport
+
+
+class DeleteResult(BaseModel):
+    """A deleted article, and where its file was moved (never erased)."""
+
+    id: str
+    title: str
+    moved_to: str | None = Field(description="The trash copy of its file; null if the file is outside the data folder.")
+
+
+class RebuildRequest(BaseModel):
+    """What to rebuild."""
+
+    full: bool = Field(False, description="Also re-chunk every indexed article (after a chunking change); "
+                       "text the model has embedded before still comes from the cache.")
+
+
+class RebuildOut(BaseModel):
+    """Where the current or last rebuild stands."""
+
+    state: Literal["idle", "running", "done", "failed"]
+    full: bool
+    phase: str
+    embedded: int = Field(description="Chunks embedded so far in this phase.")
+    to_embed: int = Field(description="Chunks this phase has to embed (the rest come from the cache).")
+    started_at: float | None
+    finished_at: float | None
+    report: dict
+    error: str | None
+
+
+class IndexStatus(BaseModel):
+    """The index being served, and the rebuild state."""
+
+    model: str
+    version: int | None
+    articles: int
+    chunks: int
+    updated_at: str | None
+    sources: list[str] = Field(description="Organisations present (for the `source` filter).")
+    rebuild: RebuildOut
+
+
+class FeedbackIn(BaseModel):
+    """A staff member's verdict on one answer."""
+
+    rating: Literal["up", "down"]
+    question: str = Field(min_length=1, max_length=2000)
+    answer: str = Field("", max_length=20000)
+    comment: str | None = Field(None, max_length=2000)
+    article_ids: list[str] = Field(default_factory=list, max_length=50)
+
+
+class FeedbackOut(FeedbackIn):
+    """Stored feedback."""
+
+    id: int
+    created_at: str

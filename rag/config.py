@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_MODEL = "multilingual-e5-small"
@@ -45,6 +45,23 @@ class Settings(BaseSettings):
         "of the question's idf-weighted words.",
     )
     answer_sentences: int = Field(2, ge=1, le=5, description="Sentences quoted in the answer.")
+
+    admin_api_key: SecretStr | None = Field(
+        None, description="Key for the admin routes (X-API-Key header); unset means they are refused.")
+    max_upload_bytes: int = Field(2_000_000, ge=1, description="Largest article upload the API accepts.")
+    feedback_path: Path = Field(Path("var/feedback.sqlite"), description="Where 👍/👎 feedback is stored.")
+    api_url: str = Field("http://127.0.0.1:8000", description="Where the chat UI finds the API.")
+    api_timeout: float = Field(60.0, gt=0, description="Seconds the chat UI waits for the API.")
+
+    @property
+    def upload_dir(self) -> Path:
+        """Uploaded articles are kept as files here, so a rebuild from ``data_dir`` keeps them."""
+        return self.data_dir / "uploads"
+
+    @property
+    def trash_dir(self) -> Path:
+        """Files of deleted articles are moved here (hidden, so scans skip it), never erased."""
+        return self.data_dir / ".trash"
 
     @property
     def models_dir(self) -> Path:

@@ -10,6 +10,7 @@ import time
 
 from rag.answer import NOT_FOUND, Answer, Answerer
 from rag.config import Settings
+from rag.followup import contextualize
 from rag.index import Index, current_version_dir
 from rag.retrieve import Filters, Retrieval, Retriever
 
@@ -38,20 +39,27 @@ class Assistant:
                 self.index, self._version = index, version
         return self.index
 
-    def ask(self, question: str, top_k: int | None = None, filters: Filters | None = None) -> Answer:
-        """Answer ``question`` from the indexed articles, citing them; abstains when nothing fits."""
-        return self.ask_verbose(question, top_k, filters)[1]
+    def ask(self, question: str, top_k: int | None = None, filters: Filters | None = None,
+            history: list[str] | None = None) -> Answer:
+        """Answer ``question`` from the indexed articles, citing them; abstains when nothing fits.
 
-    def ask_verbose(self, question: str, top_k: int | None = None,
-                    filters: Filters | None = None) -> tuple[Retrieval | None, Answer]:
+        ``history`` holds the conversation's earlier questions, oldest first, so that a
+        follow-up such as "Còn ở Trà Vinh thì sao?" is searched as a complete question.
+        """
+        return self.ask_verbose(question, top_k, filters, history)[1]
+
+    def ask_verbose(self, question: str, top_k: int | None = None, filters: Filters | None = None,
+                    history: list[str] | None = None) -> tuple[Retrieval | None, Answer]:
         """Like :meth:`ask`, also returning the retrieval the answer was built from."""
         started = time.perf_counter()
         index = self.refresh()
         s = self.settings
+        query = contextualize(question, history)
         if index is None or index.vectors.size == 0:
-            return None, Answer(question, NOT_FOUND, [], True, {"total": time.perf_counter() - started})
-        retrieval = Retriever(index, self.embedder, s.candidates, s.rrf_k).search(question, top_k or s.top_k, filters)
+            return None, Answer(question, NOT_FOUND, [], True, {"total": time.perf_counter() - started}, query)
+        retrieval = Retriever(index, self.embedder, s.candidates, s.rrf_k).search(query, top_k or s.top_k, filters)
         answer = Answerer(index.lexical.idf, s.min_dense_score, s.confident_dense_score, s.min_coverage,
                           s.answer_sentences).answer(retrieval)
+        answer.question, answer.query = question, query
         answer.timings = {**retrieval.timings, **answer.timings, "total": time.perf_counter() - started}
         return retrieval, answer

@@ -11,6 +11,7 @@ import os
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from rag.clean import clean_document
 from rag.config import Settings
@@ -21,6 +22,8 @@ from rag.index.manifest import Manifest
 from rag.index.store import Store
 from rag.index.writer import IndexWriter
 from rag.ingest import scan
+
+Progress = Callable[[int, int], None]
 
 
 @dataclass
@@ -73,8 +76,11 @@ def _under(path: str, folder: str) -> bool:
 
 
 def ingest_folder(folder: Path, settings: Settings, embedder, rebuild: bool = False,
-                  progress: bool = False) -> IngestReport:
-    """Sync the index with the articles under ``folder``; ``rebuild`` re-embeds all articles."""
+                  progress: bool = False, on_progress: Progress | None = None) -> IngestReport:
+    """Sync the index with the articles under ``folder``; ``rebuild`` re-embeds all articles.
+
+    ``on_progress(done, total)`` follows the embedding of new chunks (the API's rebuild status).
+    """
     started = time.perf_counter()
     report = IngestReport()
     result = scan(folder)
@@ -103,7 +109,7 @@ def ingest_folder(folder: Path, settings: Settings, embedder, rebuild: bool = Fa
         report.removed = len(gone)
         if todo or gone or writer.previous is None:
             writer.delete(gone)
-            writer.upsert(todo, progress=progress)
+            writer.upsert(todo, progress, on_progress)
             manifest = writer.commit()
             report.total_articles, report.total_chunks = manifest.articles, manifest.chunks
         else:
@@ -114,7 +120,8 @@ def ingest_folder(folder: Path, settings: Settings, embedder, rebuild: bool = Fa
     return report
 
 
-def rebuild_all(settings: Settings, embedder, progress: bool = False) -> IngestReport:
+def rebuild_all(settings: Settings, embedder, progress: bool = False,
+                on_progress: Progress | None = None) -> IngestReport:
     """Re-chunk and re-embed every article already in the index (after a model or chunking change)."""
     started = time.perf_counter()
     report = IngestReport()
@@ -125,7 +132,7 @@ def rebuild_all(settings: Settings, embedder, progress: bool = False) -> IngestR
         articles = [store.get_article(aid) for aid in store.article_hashes()]
         store.close()
     with _writer(settings, embedder, fresh=True) as writer:
-        writer.upsert(articles, progress=progress)
+        writer.upsert(articles, progress, on_progress)
         manifest = writer.commit()
     report.updated = len(articles)
     report.total_articles, report.total_chunks = manifest.articles, manifest.chunks

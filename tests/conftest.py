@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import contextmanager
 from pathlib import Path
+
+import httpx
 
 import pytest
 
@@ -62,3 +71,52 @@ def assistant(sample_index, embedder):
     from rag.pipeline import Assistant
 
     return Assistant(sample_index, embedder)
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def serve_api(settings: Settings, **env):
+    """A real uvicorn serving the API for ``settings`` on 127.0.0.1; yields an httpx client."""
+    port = free_port()
+    env = {**os.environ, "RAG_INDEX_DIR": str(settings.index_dir), "RAG_CACHE_DIR": str(settings.cache_dir),
+           "RAG_DATA_DIR": str(settings.data_dir), "RAG_FEEDBACK_PATH": str(settings.index_dir.parent / "feedback.sqlite"),
+           **env}
+    env.pop("RAG_MODEL", None)
+    if "RAG_ADMIN_API_KEY" not in env or not env["RAG_ADMIN_API_KEY"]:
+        env.pop("RAG_ADMIN_API_KEY", None)
+    # The log goes to a file: a pipe nobody reads fills up and blocks the server mid-request.
+    log = tempfile.NamedTemporaryFile("w+b", prefix="api-", suffix=".log", delete=False)
+    proc = subprocess.Popen([sys.executable, "-m", "uvicorn", "api.main:app", "--host", "127.0.0.1", "--port", str(port)],
+                            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    client = httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=120)
+    try:
+        deadline = time.time() + 180
+        while time.time() < deadline:
+            try:
+                if client.get("/health").status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.3)
+            if proc.poll() is not None:
+                break
+        else:
+            proc.kill()
+        if proc.poll() is not None:
+            pytest.fail("API did not start: " + Path(log.name).read_text(errors="replace")[-3000:])
+        yield client
+    finally:
+        client.close()
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+        os.unlink(log.name)
+

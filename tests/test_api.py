@@ -2,46 +2,15 @@
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-
-import httpx
 import pytest
 
-from tests.conftest import ROOT
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from tests.conftest import serve_api
 
 
 @pytest.fixture(scope="module")
 def api(sample_index):
-    port = _free_port()
-    env = {**os.environ, "RAG_INDEX_DIR": str(sample_index.index_dir), "RAG_CACHE_DIR": str(sample_index.cache_dir)}
-    env.pop("RAG_MODEL", None)
-    proc = subprocess.Popen([sys.executable, "-m", "uvicorn", "api.main:app", "--host", "127.0.0.1", "--port", str(port)],
-                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    client = httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60)
-    deadline = time.time() + 180
-    while time.time() < deadline:
-        try:
-            if client.get("/health").status_code == 200:
-                break
-        except httpx.TransportError:
-            time.sleep(0.5)
-    else:
-        proc.kill()
-        pytest.fail("API did not start: " + proc.stdout.read().decode(errors="replace")[-2000:])
-    yield client
-    client.close()
-    proc.terminate()
-    proc.wait(timeout=30)
+    with serve_api(sample_index) as client:
+        yield client
 
 
 def test_health(api):
@@ -95,3 +64,25 @@ def test_articles(api):
     assert len(rows) == 5 and all("text" not in r for r in rows)
     assert api.get("/articles/nope").status_code == 404
     assert api.get("/articles", params={"limit": 0}).status_code == 422
+
+
+def test_follow_up_uses_history(api):
+    first = "Hội nghị của Sở Giáo dục và Đào tạo Sóc Trăng được tổ chức vào ngày nào?"
+    r = api.post("/ask", json={"question": "Còn ở Trà Vinh thì sao?", "history": [{"question": first}]}).json()
+    assert r["query"] == "Hội nghị của Sở Giáo dục và Đào tạo Trà Vinh được tổ chức vào ngày nào?"
+    assert "25/01/2021" in r["answer"] and "Trà Vinh" in r["citations"][0]["source"]
+    alone = api.post("/ask", json={"question": first}).json()
+    assert alone["query"] == first and "03-7-2020" in alone["answer"]
+
+
+def test_admin_routes_refused_without_configured_key(api):
+    r = api.post("/articles", json={"title": "T", "text": "x"}, headers={"X-API-Key": "anything"})
+    assert r.status_code == 403 and "RAG_ADMIN_API_KEY" in r.json()["detail"]
+    assert api.delete("/articles/abc", headers={"X-API-Key": ""}).status_code == 403
+    assert api.post("/index/rebuild").status_code == 403
+
+
+def test_index_status(api):
+    s = api.get("/index/status").json()
+    assert s["articles"] == 5 and s["version"] >= 1 and s["rebuild"]["state"] == "idle"
+    assert "Sở Giáo dục và Đào tạo Trà Vinh" in s["sources"] and s["updated_at"]

@@ -1,13 +1,34 @@
-"""``GET /articles`` and ``GET /articles/{id}``."""
+"""``/articles``: list and read for everyone; add and delete for admins."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, HTTPException, Query, Request, Response
+from starlette.datastructures import UploadFile
+from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
+from pydantic import ValidationError
 
-from api.deps import AssistantDep
-from api.schemas import ArticleOut, ArticleSummary
+from api.deps import AdminDep, AssistantDep, SettingsDep
+from api.schemas import ArticleBase, ArticleIn, ArticleOut, ArticleSummary, DeleteResult, UploadResult
+from rag.index.writer import IndexBusyError
+from rag.ingest import ReadError
+from rag.sources import UPLOAD_TYPES, UnsupportedTypeError, add_upload, json_upload, retire, upload_path
+from rag.sync import delete_articles
 
 router = APIRouter(prefix="/articles", tags=["articles"])
+
+_MULTIPART_SLACK = 64 * 1024  # boundaries and part headers around the file itself
+_UPLOAD_BODY = {
+    "required": True,
+    "content": {
+        "application/json": {"schema": ArticleIn.model_json_schema()},
+        "multipart/form-data": {
+            "schema": {"type": "object", "required": ["file"],
+                       "properties": {"file": {"type": "string", "format": "binary",
+                                               "description": f"A UTF-8 {', '.join(UPLOAD_TYPES)} file."}}},
+        },
+    },
+}
 
 
 @router.get("", response_model=list[ArticleSummary])
@@ -32,3 +53,75 @@ def get_article(article_id: str, assistant: AssistantDep) -> ArticleOut:
     return ArticleOut(id=article.id, title=article.title, date=article.date, author=article.author,
                       source=article.source, url=article.url, file=article.path, text=article.text,
                       content_hash=article.content_hash)
+
+
+@router.post("", status_code=201, response_model=UploadResult, dependencies=[AdminDep],
+             openapi_extra={"requestBody": _UPLOAD_BODY},
+             responses={401: {"description": "Missing or wrong API key"}, 403: {"description": "Admin disabled"},
+                        409: {"description": "The index is being written"}, 413: {"description": "Too large"},
+                        415: {"description": "Unsupported type"}})
+async def add_article(request: Request, response: Response, assistant: AssistantDep,
+                      settings: SettingsDep) -> UploadResult:
+    """Add or replace articles: a JSON article, or an uploaded UTF-8 .txt/.md/.html file (field `file`).
+
+    The article is cleaned, chunked, embedded and indexed before the call returns, and is
+    answerable at once; the file is kept under the data folder so rebuilds keep it. Uploading
+    the same file name (or JSON `id`) again replaces that article. Answers 200 instead of 201
+    when nothing changed (same content already indexed).
+    """
+    limit = settings.max_upload_bytes
+    length = request.headers.get("content-length", "")
+    if length.isdigit() and int(length) > limit + _MULTIPART_SLACK:
+        raise HTTPException(413, f"upload too large: at most {limit} bytes")
+    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if ctype == "application/json":
+        body = await request.body()
+        if len(body) > limit:
+            raise HTTPException(413, f"upload too large: at most {limit} bytes")
+        try:
+            article = ArticleIn.model_validate_json(body)
+        except ValidationError as exc:
+            raise RequestValidationError(exc.errors()) from None
+        path, data = json_upload(settings, article.model_dump(mode="json"))
+    elif ctype == "multipart/form-data":
+        form = await request.form(max_files=1, max_fields=10)
+        upload = form.get("file")
+        if not isinstance(upload, UploadFile):
+            raise HTTPException(422, "send the article file in a form field named 'file'")
+        data = await upload.read(limit + 1)
+        if len(data) > limit:
+            raise HTTPException(413, f"upload too large: at most {limit} bytes")
+        path = upload_path(settings, upload.filename or "article.txt")
+    else:
+        raise HTTPException(415, "send application/json (an article) or multipart/form-data (a file)")
+    try:
+        articles, report = await run_in_threadpool(add_upload, path, data, settings, assistant.embedder)
+    except UnsupportedTypeError as exc:
+        raise HTTPException(415, str(exc)) from None
+    except ReadError as exc:
+        raise HTTPException(422, f"cannot read the article: {exc}") from None
+    except IndexBusyError as exc:
+        raise HTTPException(409, f"{exc}; try again when it has finished") from None
+    assistant.refresh()
+    if not (report.added or report.updated):
+        response.status_code = 200
+    return UploadResult(report=report, articles=[
+        ArticleBase(id=a.id, title=a.title, date=a.date, author=a.author, source=a.source, url=a.url, file=a.path)
+        for a in articles])
+
+
+@router.delete("/{article_id}", response_model=DeleteResult, dependencies=[AdminDep],
+               responses={404: {"description": "Unknown article"}, 409: {"description": "The index is being written"}})
+async def delete_article(article_id: str, assistant: AssistantDep, settings: SettingsDep) -> DeleteResult:
+    """Remove an article from the index; its file moves to the data folder's trash, never erased."""
+    index = assistant.refresh()
+    article = index.store.get_article(article_id) if index else None
+    if article is None:
+        raise HTTPException(404, f"no article with id {article_id!r}")
+    try:
+        await run_in_threadpool(delete_articles, [article_id], settings, assistant.embedder)
+    except IndexBusyError as exc:
+        raise HTTPException(409, f"{exc}; try again when it has finished") from None
+    moved = retire(article, settings)
+    assistant.refresh()
+    return DeleteResult(id=article.id, title=article.title, moved_to=str(moved) if moved else None)

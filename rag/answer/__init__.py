@@ -31,7 +31,9 @@ ANSWER_TYPE_BONUS = 1.25
 _ANSWER_TYPES = [
     (re.compile(r"\b(ngày nào|năm nào|tháng nào|khi nào|bao giờ|lúc nào|thời gian nào|thời điểm nào|vào ngày|năm bao nhiêu)\b", re.I),
      re.compile(r"\b(\d{1,2}\s*[/.-]\s*\d{1,2}([/.-]\d{2,4})?|(19|20)\d{2}|ngày \d+|tháng \d+|năm \d+|thế kỷ)\b", re.I)),
-    (re.compile(r"\b(bao nhiêu|mấy|số lượng|tỷ lệ|bao xa|bao lâu)\b", re.I), re.compile(r"\d")),
+    # A count is a number that is not part of a date ("214 giáo viên", not the 12 of 12/3/2024).
+    (re.compile(r"\b(bao nhiêu|mấy|số lượng|tỷ lệ|bao xa|bao lâu)\b", re.I),
+     re.compile(r"(?<![\d/.-])\d+(?:[.,]\d+)*(?![\d/-])(?!\s*[/.-]\s*\d)")),
 ]
 
 
@@ -71,6 +73,7 @@ class Answer:
     citations: list[Citation]
     abstained: bool
     timings: dict[str, float] = field(default_factory=dict)
+    query: str = ""  # what was searched: the question, completed from the conversation if a follow-up
 
 
 @dataclass
@@ -144,7 +147,7 @@ class Answerer:
             return Answer(retrieval.question, NOT_FOUND, [], True, {"answer": time.perf_counter() - t})
         chosen = [best]
         if self.max_sentences > 1:
-            chosen += self._companion(best, sentences, weights)
+            chosen += self._companion(best, sentences, weights, expected_answer(retrieval.question))
         chosen.sort(key=lambda s: s.start)
         c = best.hit.chunk
         start, end = chosen[0].start, chosen[-1].end
@@ -165,15 +168,22 @@ class Answerer:
             return True
         return dense >= self.min_dense_score and coverage >= self.min_coverage
 
-    def _companion(self, best: _Sentence, sentences: list[_Sentence], weights: dict[str, float]) -> list[_Sentence]:
+    def _companion(self, best: _Sentence, sentences: list[_Sentence], weights: dict[str, float],
+                   expected=None) -> list[_Sentence]:
         """A second sentence only when it adds evidence: a neighbour of the best one in the
-        same chunk that holds question words the best one lacks."""
+        same chunk that holds question words the best one lacks, or, when the question asks
+        for a date or a number and the best sentence has none, the neighbour that has one."""
         same = [s for s in sentences if s.hit is best.hit]
         i = next(k for k, s in enumerate(same) if s.start == best.start)
         total = sum(weights.values()) or 1.0
+        neighbours = [same[k] for k in (i - 1, i + 1) if 0 <= k < len(same)]
+        if expected and not expected.search(best.text):
+            typed = [s for s in neighbours if expected.search(s.text)]
+            if typed:
+                return [max(typed, key=lambda s: s.score)]
 
         def gain(s: _Sentence) -> float:
             return sum(weights[t] for t in s.terms - best.terms) / total
 
-        useful = [same[k] for k in (i - 1, i + 1) if 0 <= k < len(same) and gain(same[k]) >= 0.15]
+        useful = [s for s in neighbours if gain(s) >= 0.15]
         return [max(useful, key=gain)] if useful else []

@@ -10,8 +10,11 @@ import hashlib
 import sqlite3
 import threading
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
+
+_PROGRESS_STEP = 64
 
 
 class EmbeddingCache:
@@ -50,13 +53,24 @@ class EmbeddingCache:
         with self.lock, self.db:
             self.db.executemany("INSERT OR REPLACE INTO vectors VALUES (?,?,?)", rows)
 
-    def encode(self, texts: list[str], encoder, progress: bool = False) -> tuple[np.ndarray, int]:
-        """Vectors for ``texts`` (cached or freshly encoded) and how many were encoded."""
+    def encode(self, texts: list[str], encoder, progress: bool = False,
+               on_progress: Callable[[int, int], None] | None = None) -> tuple[np.ndarray, int]:
+        """Vectors for ``texts`` (cached or freshly encoded) and how many were encoded.
+
+        ``on_progress(done, total)`` is called as the uncached texts are encoded, in slices
+        that are stored as they finish, so an interrupted rebuild keeps what it embedded.
+        """
         cached = self.get_many(texts)
         todo = [i for i in range(len(texts)) if i not in cached]
-        fresh = encoder([texts[i] for i in todo], progress) if todo else None
-        if todo:
-            self.put_many([texts[i] for i in todo], fresh)
+        step = _PROGRESS_STEP if on_progress else max(len(todo), 1)
+        parts = []
+        for start in range(0, len(todo), step):
+            part = [texts[i] for i in todo[start : start + step]]
+            parts.append(encoder(part, progress and on_progress is None))
+            self.put_many(part, parts[-1])
+            if on_progress:
+                on_progress(min(start + step, len(todo)), len(todo))
+        fresh = np.concatenate(parts) if parts else None
         dim = fresh.shape[1] if todo else (next(iter(cached.values())).shape[0] if cached else 0)
         out = np.zeros((len(texts), dim), dtype=np.float32)
         for i, v in cached.items():

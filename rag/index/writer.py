@@ -112,7 +112,7 @@ class IndexWriter:
             self.vectors.remove(ids)
             self.stats.chunks_removed += len(ids)
 
-    def upsert(self, articles: list[Article], progress: bool = False) -> None:
+    def upsert(self, articles: list[Article], progress: bool = False, on_progress=None) -> None:
         """Add or replace articles: chunk, embed (through the cache), index."""
         rows, texts = [], []
         next_id = self.store.next_chunk_id()
@@ -128,7 +128,7 @@ class IndexWriter:
                 next_id += 1
         if not rows:
             return
-        vectors, encoded = self.cache.encode(texts, self.embedder.encode_passages, progress)
+        vectors, encoded = self.cache.encode(texts, self.embedder.encode_passages, progress, on_progress)
         self.store.add_chunks(rows)
         self.vectors.add([r[0] for r in rows], vectors)
         self.stats.chunks_added += len(rows)

@@ -67,8 +67,10 @@ def read_text(content: str, suffix: str, path: str) -> list[RawDocument]:
 def scan(folder: Path) -> ScanResult:
     """All articles under ``folder`` (recursively), in a stable order."""
     result = ScanResult()
-    for path in sorted(p for p in Path(folder).rglob("*") if p.is_file()):
-        if path.name.startswith(".") or path.suffix.lower() not in READERS:
+    root = Path(folder)
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        # Hidden files and folders (such as .trash, where deleted articles go) are not articles.
+        if any(part.startswith(".") for part in path.relative_to(root).parts) or path.suffix.lower() not in READERS:
             continue
         try:
             result.documents.extend(read_file(path))

@@ -21,9 +21,14 @@ def read(content: str, path: str, make_id) -> list[RawDocument]:
             raise ValueError(f"line {number}: invalid JSON ({exc.msg})") from None
         if not isinstance(row, dict) or not isinstance(row.get("text"), str):
             raise ValueError(f"line {number}: expected an object with a 'text' string")
-        key = str(row.get("id") or row.get("url") or number)
+        key = line_key(row, number)
         meta = {f: str(row[f]) for f in _FIELDS if row.get(f) not in (None, "")}
         if "source" not in meta and row.get("organisation"):
             meta["source"] = str(row["organisation"])
         docs.append(RawDocument(id=make_id(path, key), path=f"{path}#{key}", text=row["text"], **meta))
     return docs
+
+
+def line_key(row: dict, number: int) -> str:
+    """What identifies a line's article: its ``id``, else its ``url``, else its line number."""
+    return str(row.get("id") or row.get("url") or number)

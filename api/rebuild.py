@@ -1,0 +1,82 @@
+"""Index rebuilds in the background, one at a time, with progress for ``GET /index/status``.
+
+The writer builds the next index version beside the current one and swaps it in only when
+complete, so ``/ask`` keeps answering from the old version while a rebuild runs.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import asdict, dataclass, field
+
+from rag.config import Settings
+from rag.index.writer import IndexBusyError
+from rag.sync import ingest_folder, rebuild_all
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class RebuildState:
+    """Where the current or last rebuild stands."""
+
+    state: str = "idle"  # idle | running | done | failed
+    full: bool = False
+    phase: str = ""
+    embedded: int = 0
+    to_embed: int = 0
+    started_at: float | None = None
+    finished_at: float | None = None
+    report: dict = field(default_factory=dict)
+    error: str | None = None
+
+
+class Rebuilder:
+    """Runs :func:`rag.sync.ingest_folder` on ``data_dir`` (after re-chunking all, if ``full``)."""
+
+    def __init__(self, settings: Settings, embedder):
+        self.settings = settings
+        self.embedder = embedder
+        self._lock = threading.Lock()
+        self._state = RebuildState()
+
+    def status(self) -> dict:
+        """A snapshot of the state, safe to serialise."""
+        with self._lock:
+            return asdict(self._state)
+
+    def start(self, full: bool = False) -> bool:
+        """Start a rebuild unless one is running; returns whether it started."""
+        with self._lock:
+            if self._state.state == "running":
+                return False
+            self._state = RebuildState(state="running", full=full, phase="scanning", started_at=time.time())
+        threading.Thread(target=self._run, args=(full,), name="index-rebuild", daemon=True).start()
+        return True
+
+    def _progress(self, done: int, total: int) -> None:
+        with self._lock:
+            self._state.embedded, self._state.to_embed = done, total
+
+    def _set(self, **changes) -> None:
+        with self._lock:
+            for key, value in changes.items():
+                setattr(self._state, key, value)
+
+    def _run(self, full: bool) -> None:
+        s = self.settings
+        try:
+            report = {}
+            if full:
+                self._set(phase="re-chunking and re-embedding every indexed article")
+                report["full"] = rebuild_all(s, self.embedder, on_progress=self._progress).as_dict()
+            self._set(phase=f"syncing with {s.data_dir}", embedded=0, to_embed=0)
+            report.update(ingest_folder(s.data_dir, s, self.embedder, on_progress=self._progress).as_dict())
+            self._set(state="done", phase="", report=report, finished_at=time.time())
+        except IndexBusyError as exc:
+            self._set(state="failed", phase="", error=str(exc), finished_at=time.time())
+        except Exception as exc:  # the thread must always leave a readable state behind
+            log.exception("index rebuild failed")
+            self._set(state="failed", phase="", error=f"{type(exc).__name__}: {exc}", finished_at=time.time())

@@ -1,0 +1,48 @@
+"""Follow-up questions: fold the conversation into one self-contained search query.
+
+No generator model runs offline here, so this is rule-based, the way a reader resolves
+"Còn ở Trà Vinh thì sao?" after "Đại hội ... ở Lạng Sơn diễn ra ngày nào?": an elliptical
+question (opening with "còn", ending with "thì sao", or only a few words) borrows the previous
+question, and a province it names replaces the one that question named. A question that
+stands on its own is searched as it is, so a change of topic is never polluted.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.clean.metadata import PROVINCES
+
+_I = re.IGNORECASE
+_LEAD = re.compile(r"^\s*(?:(?:thế|vậy|và|nhưng|thế còn|vậy còn)\s+)?còn\s+|^\s*(?:thế|vậy)\s+thì\s+", _I)
+_TAIL = re.compile(r"\s*(?:thì\s+sao|thì\s+thế\s+nào|thì\s+như\s+thế\s+nào|thì\s+ra\s+sao|thì\s+sao\s+nhỉ)\s*[?.!]*\s*$", _I)
+# Pronouns that point back at something named in an earlier turn.
+_ANAPHORA = re.compile(r"(?<!\w)(?:đó|ấy|nói trên|kể trên|họ|nó)(?!\w)", _I)
+_PLACE = re.compile(r"(?:(?:tỉnh|thành phố|TP\.?)\s+)?(?<!\w)(" + "|".join(
+    sorted(map(re.escape, PROVINCES), key=len, reverse=True)) + r")(?!\w)", _I)
+_FILLER = re.compile(r"(?<!\w)(?:ở|tại|của|với|bên|phía|tỉnh|thành phố)(?!\w)|[?.!,]", _I)
+_SHORT = 4  # syllables: "Năm nào?", "Bao nhiêu đảng viên?" cannot stand alone
+
+
+def contextualize(question: str, history: list[str] | None = None) -> str:
+    """The query to search for ``question`` given the earlier questions (oldest first)."""
+    previous = ""
+    for earlier in history or []:
+        if earlier and earlier.strip():
+            previous = _resolve(earlier.strip(), previous)
+    return _resolve(question.strip(), previous)
+
+
+def _resolve(question: str, previous: str) -> str:
+    if not previous:
+        return question
+    core = _TAIL.sub("", _LEAD.sub("", question)).strip()
+    elliptical = bool(_LEAD.search(question) or _TAIL.search(question)) or len(core.split()) <= _SHORT
+    if not elliptical:
+        return f"{question} {previous}" if _ANAPHORA.search(question) else question
+    new_place = _PLACE.search(core)
+    if new_place and _PLACE.search(previous):
+        rewritten = _PLACE.sub(new_place.group(1), previous, count=1)
+        rest = _FILLER.sub(" ", _PLACE.sub(" ", core)).split()
+        return f"{rewritten} {' '.join(rest)}".strip() if rest else rewritten
+    return f"{core} {previous}".strip() if core else previous

@@ -1,0 +1,31 @@
+"""Follow-up questions are completed from the conversation; standalone ones are left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.followup import contextualize
+
+FIRST = "Đại hội Đảng bộ Sở GDĐT Lạng Sơn diễn ra ngày nào?"
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Còn ở Trà Vinh thì sao?", "Đại hội Đảng bộ Sở GDĐT Trà Vinh diễn ra ngày nào?"),
+    ("Thế còn tỉnh Sóc Trăng?", "Đại hội Đảng bộ Sở GDĐT Sóc Trăng diễn ra ngày nào?"),
+    ("Trà Vinh thì sao?", "Đại hội Đảng bộ Sở GDĐT Trà Vinh diễn ra ngày nào?"),
+    ("Ai chủ trì đại hội đó?", "Ai chủ trì đại hội đó? " + FIRST),
+    ("Bao nhiêu đảng viên?", "Bao nhiêu đảng viên? " + FIRST),
+])
+def test_follow_ups_borrow_the_previous_question(question, expected):
+    assert contextualize(question, [FIRST]) == expected
+
+
+def test_standalone_questions_are_not_changed():
+    q = "Hội nghị cán bộ công chức Sở GDĐT Trà Vinh năm 2021 có những nội dung gì?"
+    assert contextualize(q, [FIRST]) == q
+    assert contextualize("Còn ở Trà Vinh thì sao?") == "Còn ở Trà Vinh thì sao?"
+
+
+def test_chains_of_follow_ups_resolve_in_order():
+    assert contextualize("Còn Sóc Trăng thì sao?", [FIRST, "Còn ở Trà Vinh thì sao?"]) == \
+        "Đại hội Đảng bộ Sở GDĐT Sóc Trăng diễn ra ngày nào?"
