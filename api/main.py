@@ -14,6 +14,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from api.routes import articles, ask, feedback, health, index
+from api.schemas import Problem
 from rag.config import Settings, get_settings
 
 log = logging.getLogger(__name__)
@@ -51,8 +52,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         log.exception("unhandled error on %s", request.url.path)
         return JSONResponse(status_code=500, content={"detail": "internal error; see the server log"})
 
+    # Errors are {"detail": "reason"} everywhere, also for validation (see _invalid above).
+    errors = {422: {"model": Problem, "description": "Invalid request; `detail` says why"}}
     for router in (ask.router, health.router, articles.router, index.router, feedback.router):
-        app.include_router(router)
+        app.include_router(router, responses=errors)
     return app
 
 

@@ -20,6 +20,12 @@ def _trimmed_text(v: str, what: str, limit: int) -> str:
     return v
 
 
+class Problem(BaseModel):
+    """Every error: one readable sentence saying what was wrong."""
+
+    detail: str
+
+
 class Turn(BaseModel):
     """An earlier turn of the conversation (only its question is used to resolve follow-ups)."""
 

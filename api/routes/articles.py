@@ -9,7 +9,7 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import ValidationError
 
 from api.deps import AdminDep, AssistantDep, SettingsDep
-from api.schemas import ArticleBase, ArticleIn, ArticleOut, ArticleSummary, DeleteResult, UploadResult
+from api.schemas import Problem, ArticleBase, ArticleIn, ArticleOut, ArticleSummary, DeleteResult, UploadResult
 from rag.index.writer import IndexBusyError
 from rag.ingest import ReadError
 from rag.sources import UPLOAD_TYPES, UnsupportedTypeError, add_upload, json_upload, retire, upload_path
@@ -33,7 +33,7 @@ _UPLOAD_BODY = {
 
 @router.get("", response_model=list[ArticleSummary])
 def list_articles(assistant: AssistantDep, limit: int = Query(100, ge=1, le=1000),
-                  offset: int = Query(0, ge=0)) -> list[ArticleSummary]:
+                  offset: int = Query(0, ge=0, le=10_000_000)) -> list[ArticleSummary]:
     """Indexed articles, newest first, without their text."""
     index = assistant.refresh()
     if index is None:
@@ -43,7 +43,7 @@ def list_articles(assistant: AssistantDep, limit: int = Query(100, ge=1, le=1000
             for r in rows]
 
 
-@router.get("/{article_id}", response_model=ArticleOut, responses={404: {"description": "Unknown article"}})
+@router.get("/{article_id}", response_model=ArticleOut, responses={404: {"model": Problem, "description": "Unknown article"}})
 def get_article(article_id: str, assistant: AssistantDep) -> ArticleOut:
     """One article with the cleaned text that citation offsets refer to."""
     index = assistant.refresh()
@@ -57,9 +57,9 @@ def get_article(article_id: str, assistant: AssistantDep) -> ArticleOut:
 
 @router.post("", status_code=201, response_model=UploadResult, dependencies=[AdminDep],
              openapi_extra={"requestBody": _UPLOAD_BODY},
-             responses={401: {"description": "Missing or wrong API key"}, 403: {"description": "Admin disabled"},
-                        409: {"description": "The index is being written"}, 413: {"description": "Too large"},
-                        415: {"description": "Unsupported type"}})
+             responses={401: {"model": Problem, "description": "Missing or wrong API key"}, 403: {"model": Problem, "description": "Admin disabled"},
+                        409: {"model": Problem, "description": "The index is being written"}, 413: {"model": Problem, "description": "Too large"},
+                        415: {"model": Problem, "description": "Unsupported type"}})
 async def add_article(request: Request, response: Response, assistant: AssistantDep,
                       settings: SettingsDep) -> UploadResult:
     """Add or replace articles: a JSON article, or an uploaded UTF-8 .txt/.md/.html file (field `file`).
@@ -111,7 +111,7 @@ async def add_article(request: Request, response: Response, assistant: Assistant
 
 
 @router.delete("/{article_id}", response_model=DeleteResult, dependencies=[AdminDep],
-               responses={404: {"description": "Unknown article"}, 409: {"description": "The index is being written"}})
+               responses={404: {"model": Problem, "description": "Unknown article"}, 409: {"model": Problem, "description": "The index is being written"}})
 async def delete_article(article_id: str, assistant: AssistantDep, settings: SettingsDep) -> DeleteResult:
     """Remove an article from the index; its file moves to the data folder's trash, never erased."""
     index = assistant.refresh()

@@ -18,6 +18,6 @@ def add_feedback(body: FeedbackIn, store: FeedbackDep) -> FeedbackOut:
 
 @router.get("", response_model=list[FeedbackOut], dependencies=[AdminDep])
 def list_feedback(store: FeedbackDep, limit: int = Query(100, ge=1, le=1000),
-                  offset: int = Query(0, ge=0)) -> list[FeedbackOut]:
+                  offset: int = Query(0, ge=0, le=10_000_000)) -> list[FeedbackOut]:
     """Feedback, newest first, for review."""
     return [FeedbackOut(**row) for row in store.recent(limit, offset)]

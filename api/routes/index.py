@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Body, HTTPException
 
 from api.deps import AdminDep, AssistantDep, RebuilderDep
-from api.schemas import IndexStatus, RebuildOut, RebuildRequest
+from api.schemas import Problem, IndexStatus, RebuildOut, RebuildRequest
 
 router = APIRouter(prefix="/index", tags=["index"])
 
@@ -22,7 +22,7 @@ def index_status(assistant: AssistantDep, rebuilder: RebuilderDep) -> IndexStatu
 
 
 @router.post("/rebuild", status_code=202, response_model=RebuildOut, dependencies=[AdminDep],
-             responses={409: {"description": "A rebuild is already running"}})
+             responses={409: {"model": Problem, "description": "A rebuild is already running"}})
 def rebuild(rebuilder: RebuilderDep, body: RebuildRequest = Body(default_factory=RebuildRequest)) -> RebuildOut:
     """Start bringing the index in step with the data folder, in the background.
 
