@@ -63,10 +63,12 @@ class CitationOut(BaseModel):
     source: str | None
     url: str | None
     file: str
-    quote: str
+    quote: str = Field(description="The answer's words, verbatim: `article.text[start:end]`.")
     start: int
     end: int
     score: float
+    passage: str = Field(description="The indexed chunk the quote lies in, for context.")
+    passage_start: int = Field(description="Offset of `passage` in the article text.")
 
 
 class AskResponse(BaseModel):

@@ -39,6 +39,9 @@ def test_filters_restrict_sources(api):
     q = {"question": "Hội nghị cán bộ công chức năm 2021 tổ chức ngày nào?"}
     only_tv = api.post("/ask", json={**q, "source": "Trà Vinh"}).json()
     assert all("Trà Vinh" in c["source"] for c in only_tv["citations"]) and only_tv["citations"]
+    # Case and accents as staff type them: "đào" must match "Đào" (SQLite's lower() would not).
+    full = api.post("/ask", json={**q, "source": "sở giáo dục và đào tạo trà vinh"}).json()
+    assert full["citations"] and all("Trà Vinh" in c["source"] for c in full["citations"])
     none = api.post("/ask", json={**q, "date_from": "2030-01-01"}).json()
     assert none["abstained"] is True
 

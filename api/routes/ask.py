@@ -32,5 +32,6 @@ async def ask(body: AskRequest, assistant: AssistantDep) -> AskResponse:
         timings={k: round(v, 6) for k, v in answer.timings.items()},
         citations=[CitationOut(number=c.number, article_id=c.article_id, title=c.title, date=c.date,
                                source=c.source, url=c.url, file=c.path, quote=c.quote, start=c.start,
-                               end=c.end, score=c.score) for c in answer.citations],
+                               end=c.end, score=c.score, passage=c.passage, passage_start=c.passage_start)
+                   for c in answer.citations],
     )

@@ -6,6 +6,7 @@ A chunk's integer ``id`` is its id in FAISS and its row in BM25, so the three st
 from __future__ import annotations
 
 import sqlite3
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,6 +56,8 @@ class Store:
         self.db = sqlite3.connect(uri, uri=True, check_same_thread=False)
         self.db.row_factory = sqlite3.Row
         self.db.execute("PRAGMA foreign_keys = ON")
+        # SQLite's own lower() folds ASCII only: "Đào" would never match "đào".
+        self.db.create_function("casefold", 1, lambda s: s.casefold() if s else s, deterministic=True)
         if not readonly:
             self.db.executescript(SCHEMA)
 
@@ -140,8 +143,8 @@ class Store:
         """Ids of chunks whose article matches the filters (dates are ISO strings)."""
         clauses, args = [], []
         if source:
-            clauses.append("lower(a.source) LIKE ?")
-            args.append(f"%{source.lower()}%")
+            clauses.append("instr(casefold(a.source), ?) > 0")
+            args.append(unicodedata.normalize("NFC", source).casefold())
         if date_from:
             clauses.append("a.date >= ?")
             args.append(date_from)

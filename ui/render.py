@@ -1,0 +1,51 @@
+"""How answers and their sources look in the chat (pure functions, unit-tested)."""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+
+LONG_PASSAGE = 600  # characters; longer passages start collapsed
+
+
+def vn_date(iso: str | None) -> str:
+    """``2020-05-21`` as ``21/05/2020`` (Vietnamese order); empty if unknown."""
+    if not iso:
+        return ""
+    try:
+        return date.fromisoformat(iso).strftime("%d/%m/%Y")
+    except ValueError:
+        return iso
+
+
+def highlighted_passage(citation: dict) -> str:
+    """The passage as HTML with the quoted answer span marked; everything else escaped."""
+    passage, offset = citation["passage"], citation["passage_start"]
+    s, e = citation["start"] - offset, citation["end"] - offset
+    if not (0 <= s <= e <= len(passage)):
+        return html.escape(passage)
+    return (html.escape(passage[:s]) + "<mark>" + html.escape(passage[s:e]) + "</mark>"
+            + html.escape(passage[e:])).replace("\n", "<br>")
+
+
+def source_line(citation: dict) -> str:
+    """``**[1] Title** · 21/05/2020 · Organisation · link`` (Markdown)."""
+    parts = [f"**[{citation['number']}] {_md(citation['title'])}**"]
+    if citation.get("date"):
+        parts.append(vn_date(citation["date"]))
+    if citation.get("source"):
+        parts.append(_md(citation["source"]))
+    if citation.get("url"):
+        parts.append(f"[Xem bài gốc]({citation['url']})")
+    else:
+        parts.append(f"`{citation['file'].rsplit('/', 1)[-1]}`")
+    return " · ".join(parts)
+
+
+def is_long(citation: dict) -> bool:
+    """Whether the passage is long enough to start collapsed."""
+    return len(citation["passage"]) > LONG_PASSAGE
+
+
+def _md(text: str) -> str:
+    return text.replace("*", "\\*").replace("_", "\\_").replace("[", "\\[").replace("]", "\\]")
