@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run api test test-slow install model index eval clean
+.PHONY: run api test test-slow install browser model index eval bench clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
@@ -21,17 +21,27 @@ model: install
 index: model
 	$(BIN)/rag ingest data/articles
 
+# The API on :8000 (docs at /docs) and the chat on :8501, over the sample articles.
 run: index
 	$(BIN)/rag ask "Đại hội Đảng bộ Sở GDĐT Lạng Sơn diễn ra ngày nào?"
+	$(BIN)/rag serve
 
 api: index
 	$(BIN)/uvicorn api.main:app --host 127.0.0.1 --port 8000
 
-test: install
+# The end-to-end chat tests drive Debian's Chromium (Playwright's own download fails offline).
+browser:
+	@test -x /usr/bin/chromium || { 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver >/dev/null; }
+
+test: install browser
 	$(BIN)/python -m pytest
 
-test-slow: install
+test-slow: install browser
 	$(BIN)/python -m pytest -m slow
+
+bench: model
+	$(BIN)/python benchmarks/api_load.py
+	$(BIN)/python benchmarks/ingest_throughput.py
 
 eval: model
 	mkdir -p var && $(BIN)/rag eval ../shared/data/xquad-vi/xquad.vi.json --unanswerable data/eval/unanswerable.vi.json --json var/eval-xquad.json

@@ -1,4 +1,4 @@
-"""Command line: ``rag ingest``, ``rag ask``, ``rag eval``, ``rag status``, ``rag prepare-model``."""
+"""Command line: ``rag ingest``, ``rag ask``, ``rag serve``, ``rag eval``, ``rag status``, ``rag prepare-model``."""
 
 from __future__ import annotations
 
@@ -31,6 +31,14 @@ def prepare_model() -> None:
     from embeddings import resolve_model_path
 
     typer.echo(resolve_model_path(get_settings()))
+
+
+@app.command()
+def serve(ui_port: Annotated[int, typer.Option(help="Port of the chat.")] = 8501) -> None:
+    """Start the API (RAG_API_URL, default http://127.0.0.1:8000) and the staff chat together."""
+    from rag.serve import serve as run
+
+    raise typer.Exit(code=run(get_settings(), ui_port))
 
 
 @app.command()

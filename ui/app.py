@@ -6,9 +6,9 @@ import streamlit as st
 
 from rag.config import Settings
 from ui.client import ApiClient, ApiError
-from ui.render import highlighted_passage, is_long, source_line, vn_date
+from ui.render import highlighted_passage, is_long, source_line, vn_datetime
 
-st.set_page_config(page_title="Trợ lý hỏi đáp bài viết", page_icon="📚", layout="wide")
+st.set_page_config(page_title="Trợ lý hỏi đáp bài viết", page_icon=":material/menu_book:", layout="wide")
 settings = Settings()  # read per run, so a changed .env or environment applies on reload
 client = ApiClient(settings.api_url, settings.api_timeout)
 state = st.session_state
@@ -30,13 +30,13 @@ def sidebar() -> dict:
             status = None
         if status:
             st.markdown(f"**{status['articles']}** bài viết · **{status['chunks']}** đoạn  \n"
-                        f"Cập nhật: {status['updated_at'] or 'chưa có'}  \nMô hình: `{status['model']}`")
+                        f"Cập nhật: {vn_datetime(status['updated_at']) or 'chưa có'}  \nMô hình: `{status['model']}`")
         st.header("Bộ lọc")
         sources = [ALL] + (status["sources"] if status else [])
         source = st.selectbox("Đơn vị", sources, key="filter_source")
         date_from = st.date_input("Từ ngày", value=None, format="DD/MM/YYYY", key="filter_from")
         date_to = st.date_input("Đến ngày", value=None, format="DD/MM/YYYY", key="filter_to")
-        if st.button("🗨️ Cuộc trò chuyện mới", use_container_width=True):
+        if st.button("Cuộc trò chuyện mới", icon=":material/add_comment:", use_container_width=True):
             state.messages, state.pending = [], None
             st.rerun()
         with st.expander("Quản trị"):
@@ -128,7 +128,7 @@ def ask(question: str, filters: dict) -> None:
 
 
 filters = sidebar()
-st.title("📚 Hỏi đáp về các bài viết")
+st.title("Hỏi đáp về các bài viết")
 st.caption("Câu trả lời được trích nguyên văn từ các bài viết đã đăng, kèm nguồn để đối chiếu.")
 st.markdown("<style>.passage mark{background:#ffe08a;padding:0 2px}</style>", unsafe_allow_html=True)
 
@@ -142,7 +142,7 @@ for i, msg in enumerate(state.messages):
 if state.pending:
     with st.chat_message("assistant"):
         st.error(state.pending["error"])
-        if st.button("🔄 Thử lại", key="retry"):
+        if st.button("Thử lại", icon=":material/refresh:", key="retry"):
             ask(state.pending["question"], filters)
             st.rerun()
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from datetime import date
+from datetime import date, datetime
 
 LONG_PASSAGE = 600  # characters; longer passages start collapsed
 
@@ -14,6 +14,16 @@ def vn_date(iso: str | None) -> str:
         return ""
     try:
         return date.fromisoformat(iso).strftime("%d/%m/%Y")
+    except ValueError:
+        return iso
+
+
+def vn_datetime(iso: str | None) -> str:
+    """An ISO timestamp in the reader's local time, ``22/11/2026 12:24``; empty if unknown."""
+    if not iso:
+        return ""
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%d/%m/%Y %H:%M")
     except ValueError:
         return iso
 

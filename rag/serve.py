@@ -1,0 +1,51 @@
+"""Run the product: the API (uvicorn) and the staff chat (Streamlit) side by side.
+
+Each runs as its own process, as in production; stopping this one (Ctrl-C) stops both.
+"""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+from urllib.parse import urlparse
+
+import httpx
+
+from rag.config import Settings
+
+
+def serve(settings: Settings, ui_port: int = 8501, open_host: str = "127.0.0.1") -> int:
+    """Start the API at ``settings.api_url`` and the chat on ``ui_port``; wait until one exits."""
+    api = urlparse(settings.api_url)
+    procs = [subprocess.Popen([sys.executable, "-m", "uvicorn", "api.main:app", "--host", api.hostname or open_host,
+                               "--port", str(api.port or 8000)])]
+    # The chat starts once the API answers, so its first page shows the index status.
+    deadline = time.time() + 300
+    while time.time() < deadline and procs[0].poll() is None:
+        try:
+            if httpx.get(f"{settings.api_url}/health", timeout=2).status_code == 200:
+                break
+        except httpx.TransportError:
+            time.sleep(0.5)
+    if procs[0].poll() is None:
+        procs.append(subprocess.Popen([sys.executable, "-m", "streamlit", "run", "ui/app.py", "--server.address",
+                                       open_host, "--server.port", str(ui_port), "--server.headless", "true",
+                                       "--browser.gatherUsageStats", "false"]))
+        print(f"\nAPI:  {settings.api_url}/docs\nChat: http://{open_host}:{ui_port}\n(Ctrl-C dừng cả hai)\n", flush=True)
+    try:
+        while all(p.poll() is None for p in procs):
+            time.sleep(0.5)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        for p in procs:
+            if p.poll() is None:
+                p.send_signal(signal.SIGINT)
+        for p in procs:
+            try:
+                p.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                p.kill()
+    return max((p.returncode or 0) for p in procs)
