@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -36,6 +37,8 @@ class Settings(BaseSettings):
 
     top_k: int = Field(5, ge=1, le=50, description="Chunks returned as evidence.")
     candidates: int = Field(50, ge=1, description="Candidates each retriever hands to fusion.")
+    fusion: Literal["zscore", "rrf"] = Field(
+        "zscore", description="How dense and BM25 lists are fused: summed per-query z-scores, or reciprocal ranks.")
     rrf_k: int = Field(60, ge=1, description="Reciprocal-rank-fusion constant (Cormack et al. 2009).")
     # Fitted on every third XQuAD-vi question plus data/eval/unanswerable.vi.json (see README).
     min_dense_score: float = Field(0.80, description="Below this cosine (question vs best chunk) always abstain.")

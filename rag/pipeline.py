@@ -57,7 +57,7 @@ class Assistant:
         query = contextualize(question, history)
         if index is None or index.vectors.size == 0:
             return None, Answer(question, NOT_FOUND, [], True, {"total": time.perf_counter() - started}, query)
-        retrieval = Retriever(index, self.embedder, s.candidates, s.rrf_k).search(query, top_k or s.top_k, filters)
+        retrieval = Retriever(index, self.embedder, s.candidates, s.rrf_k, s.fusion).search(query, top_k or s.top_k, filters)
         answer = Answerer(index.lexical.idf, s.min_dense_score, s.confident_dense_score, s.min_coverage,
                           s.answer_sentences).answer(retrieval)
         answer.question, answer.query = question, query

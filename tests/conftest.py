@@ -80,6 +80,17 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def writable_sample_index(base_settings: Settings, embedder, root: Path) -> Settings:
+    """Settings over a copy of the samples in ``root`` (data folder, index, cache), indexed."""
+    from rag.sync import ingest_folder
+
+    shutil.copytree(SAMPLES, root / "articles")
+    s = base_settings.model_copy(update={"data_dir": root / "articles", "index_dir": root / "index",
+                                         "cache_dir": root / "cache"})
+    ingest_folder(s.data_dir, s, embedder)
+    return s
+
+
 @contextmanager
 def serve_api(settings: Settings, **env):
     """A real uvicorn serving the API for ``settings`` on 127.0.0.1; yields an httpx client."""

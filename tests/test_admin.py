@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-import shutil
 import threading
 import time
 
 import pytest
 
-from rag.sync import ingest_folder
-from tests.conftest import SAMPLES, XQUAD, serve_api
+from tests.conftest import XQUAD, serve_api, writable_sample_index
 
 KEY = "s3cret-key-for-tests"
 AUTH = {"X-API-Key": KEY}
@@ -27,11 +25,7 @@ NEW_KEY = NEW["id"]
 def admin(base_settings, embedder, tmp_path_factory):
     """One server for the module, over its own copy of the samples; tests leave it as they found it
     except for what they add, so none depends on another's order."""
-    root = tmp_path_factory.mktemp("admin")
-    shutil.copytree(SAMPLES, root / "articles")
-    s = base_settings.model_copy(update={"data_dir": root / "articles", "index_dir": root / "index",
-                                         "cache_dir": root / "cache"})
-    ingest_folder(s.data_dir, s, embedder)
+    s = writable_sample_index(base_settings, embedder, tmp_path_factory.mktemp("admin"))
     with serve_api(s, RAG_ADMIN_API_KEY=KEY, RAG_MAX_UPLOAD_BYTES="20000") as client:
         client.settings = s
         yield client

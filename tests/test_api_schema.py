@@ -3,16 +3,13 @@ responses match their declared models. Admin routes are exercised with the key."
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import content_type_conformance, not_a_server_error, response_schema_conformance
 
 from api.main import create_app
-from rag.sync import ingest_folder
-from tests.conftest import SAMPLES, serve_api
+from tests.conftest import serve_api, writable_sample_index
 
 KEY = "schema-test-key"
 # The schema is read from the app object (no server needed to collect); calls go over HTTP.
@@ -21,11 +18,7 @@ schema = schemathesis.openapi.from_dict(create_app().openapi())
 
 @pytest.fixture(scope="module")
 def live(base_settings, embedder, tmp_path_factory):
-    root = tmp_path_factory.mktemp("schema")
-    shutil.copytree(SAMPLES, root / "articles")
-    s = base_settings.model_copy(update={"data_dir": root / "articles", "index_dir": root / "index",
-                                         "cache_dir": root / "cache"})
-    ingest_folder(s.data_dir, s, embedder)
+    s = writable_sample_index(base_settings, embedder, tmp_path_factory.mktemp("schema"))
     with serve_api(s, RAG_ADMIN_API_KEY=KEY, RAG_MAX_UPLOAD_BYTES="5000") as client:
         yield str(client.base_url)
 

@@ -1,4 +1,4 @@
-"""Retrieve: dense (FAISS) and lexical (BM25) search over the index, fused by rank."""
+"""Retrieve: dense (FAISS) and lexical (BM25) search over the index, fused (see ``fusion.py``)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from rag.clean import normalize_query
 from rag.index import Index
 from rag.index.store import StoredChunk
-from rag.retrieve.fusion import reciprocal_rank_fusion
+from rag.retrieve.fusion import reciprocal_rank_fusion, zscore_fusion
 from rag.text import segment
 
 
@@ -49,11 +49,12 @@ class Retrieval:
 class Retriever:
     """Hybrid search over one loaded :class:`Index`."""
 
-    def __init__(self, index: Index, embedder, candidates: int = 50, rrf_k: int = 60):
+    def __init__(self, index: Index, embedder, candidates: int = 50, rrf_k: int = 60, fusion: str = "zscore"):
         self.index = index
         self.embedder = embedder
         self.candidates = candidates
         self.rrf_k = rrf_k
+        self.fusion = fusion
 
     def search(self, question: str, top_k: int = 5, filters: Filters | None = None) -> Retrieval:
         """The ``top_k`` best chunks for ``question``."""
@@ -77,7 +78,10 @@ class Retriever:
         timings["lexical"] = time.perf_counter() - t
 
         t = time.perf_counter()
-        fused = reciprocal_rank_fusion([dense, lexical], self.rrf_k)[:top_k]
+        if self.fusion == "rrf":
+            fused = reciprocal_rank_fusion([dense, lexical], self.rrf_k)[:top_k]
+        else:
+            fused = zscore_fusion([dense, lexical])[:top_k]
         chunks = self.index.store.get_chunks([i for i, _ in fused])
         dense_of, lexical_of = dict(dense), dict(lexical)
         hits = [Hit(chunks[i], s, dense_of.get(i), lexical_of.get(i)) for i, s in fused if i in chunks]
