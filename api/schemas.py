@@ -20,6 +20,16 @@ def _trimmed_text(v: str, what: str, limit: int) -> str:
     return v
 
 
+class FromRecord(BaseModel):
+    """A response model filled from a pipeline record (an ``Article``, a ``Citation``) of the
+    same field names, except that the record's ``path`` is called ``file`` at the API."""
+
+    @classmethod
+    def of(cls, record):
+        """The model with each of its fields read from ``record``."""
+        return cls(**{name: getattr(record, "path" if name == "file" else name) for name in cls.model_fields})
+
+
 class Problem(BaseModel):
     """Every error: one readable sentence saying what was wrong."""
 
@@ -53,7 +63,7 @@ class AskRequest(BaseModel):
         return _trimmed_text(v, "question", 2000)
 
 
-class CitationOut(BaseModel):
+class CitationOut(FromRecord):
     """A cited article and the verbatim quote, with its offsets in the article text."""
 
     number: int
@@ -92,7 +102,7 @@ class Health(BaseModel):
     index_version: int | None
 
 
-class ArticleBase(BaseModel):
+class ArticleBase(FromRecord):
     """Metadata every article view shares."""
 
     id: str

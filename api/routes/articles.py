@@ -50,9 +50,7 @@ def get_article(article_id: str, assistant: AssistantDep) -> ArticleOut:
     article = index.store.get_article(article_id) if index else None
     if article is None:
         raise HTTPException(status_code=404, detail=f"no article with id {article_id!r}")
-    return ArticleOut(id=article.id, title=article.title, date=article.date, author=article.author,
-                      source=article.source, url=article.url, file=article.path, text=article.text,
-                      content_hash=article.content_hash)
+    return ArticleOut.of(article)
 
 
 @router.post("", status_code=201, response_model=UploadResult, dependencies=[AdminDep],
@@ -105,9 +103,7 @@ async def add_article(request: Request, response: Response, assistant: Assistant
     assistant.refresh()
     if not (report.added or report.updated):
         response.status_code = 200
-    return UploadResult(report=report, articles=[
-        ArticleBase(id=a.id, title=a.title, date=a.date, author=a.author, source=a.source, url=a.url, file=a.path)
-        for a in articles])
+    return UploadResult(report=report, articles=[ArticleBase.of(a) for a in articles])
 
 
 @router.delete("/{article_id}", response_model=DeleteResult, dependencies=[AdminDep],

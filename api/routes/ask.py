@@ -30,8 +30,5 @@ async def ask(body: AskRequest, assistant: AssistantDep) -> AskResponse:
     return AskResponse(
         question=answer.question, query=answer.query, answer=answer.text, abstained=answer.abstained,
         timings={k: round(v, 6) for k, v in answer.timings.items()},
-        citations=[CitationOut(number=c.number, article_id=c.article_id, title=c.title, date=c.date,
-                               source=c.source, url=c.url, file=c.path, quote=c.quote, start=c.start,
-                               end=c.end, score=c.score, passage=c.passage, passage_start=c.passage_start)
-                   for c in answer.citations],
+        citations=[CitationOut.of(c) for c in answer.citations],
     )
