@@ -10,10 +10,6 @@ import httpx
 class ApiError(Exception):
     """The API could not be reached or refused the request; ``str()`` is shown to staff."""
 
-    def __init__(self, message: str, retryable: bool = True):
-        super().__init__(message)
-        self.retryable = retryable
-
 
 class ApiClient:
     """Calls the vnrag API; connection attempts are retried by the transport."""
@@ -37,7 +33,7 @@ class ApiClient:
                 reason = r.json().get("detail", r.text)
             except ValueError:
                 reason = r.text or r.reason_phrase
-            raise ApiError(f"Máy chủ từ chối yêu cầu ({r.status_code}): {reason}", retryable=r.status_code >= 500)
+            raise ApiError(f"Máy chủ từ chối yêu cầu ({r.status_code}): {reason}")
         return r.json()
 
     def ask(self, question: str, history: list[str], source: str | None = None,

@@ -141,13 +141,14 @@ class Answerer:
         """Build the answer from a retrieval (its top ``candidates`` hits are read)."""
         t = time.perf_counter()
         weights = self._weights(retrieval.terms)
-        sentences = self._sentences(retrieval.hits[:candidates], weights, expected_answer(retrieval.question))
+        expected = expected_answer(retrieval.question)
+        sentences = self._sentences(retrieval.hits[:candidates], weights, expected)
         best = max(sentences, key=lambda s: (s.score, -s.hit_rank, -s.start), default=None)
         if best is None or not self._relevant(retrieval.best_dense, self._passage_coverage(best.hit, weights)):
             return Answer(retrieval.question, NOT_FOUND, [], True, {"answer": time.perf_counter() - t})
         chosen = [best]
         if self.max_sentences > 1:
-            chosen += self._companion(best, sentences, weights, expected_answer(retrieval.question))
+            chosen += self._companion(best, sentences, weights, expected)
         chosen.sort(key=lambda s: s.start)
         c = best.hit.chunk
         start, end = chosen[0].start, chosen[-1].end
