@@ -148,14 +148,14 @@ class Answerer:
             return Answer(retrieval.question, NOT_FOUND, [], True, {"answer": time.perf_counter() - t})
         chosen = [best]
         if self.max_sentences > 1:
-            chosen += self._companion(best, sentences, weights, expected)
+            chosen += self._companion(best, sentences, expected)
         chosen.sort(key=lambda s: s.start)
         c = best.hit.chunk
         start, end = chosen[0].start, chosen[-1].end
         quote = c.text[start - c.start : end - c.start]
         citation = Citation(1, c.article_id, c.title, c.date, c.source, c.url, c.path, quote, start, end,
                             round(best.hit.score, 6), c.text, c.start)
-        text = " ".join(s.text for s in chosen) + " [1]"
+        text = quote + " [1]"  # adjacent sentences: the quote is exactly the article's text
         return Answer(retrieval.question, text, [citation], False, {"answer": time.perf_counter() - t})
 
     def _passage_coverage(self, hit: Hit, weights: dict[str, float]) -> float:
@@ -169,22 +169,18 @@ class Answerer:
             return True
         return dense >= self.min_dense_score and coverage >= self.min_coverage
 
-    def _companion(self, best: _Sentence, sentences: list[_Sentence], weights: dict[str, float],
-                   expected=None) -> list[_Sentence]:
-        """A second sentence only when it adds evidence: a neighbour of the best one in the
-        same chunk that holds question words the best one lacks, or, when the question asks
-        for a date or a number and the best sentence has none, the neighbour that has one."""
+    def _companion(self, best: _Sentence, sentences: list[_Sentence], expected=None) -> list[_Sentence]:
+        """The best sentence's better-scoring neighbour in the same chunk.
+
+        A question usually echoes the sentence that sets the scene, and the answer often
+        sits in the sentence next to it ("... bài kiểm tra nào? ... Đó là bài kiểm tra AKS."),
+        so the second quoted sentence is always a neighbour. When the question asks for a
+        date or a number and the best sentence has none, the neighbour that has one wins.
+        """
         same = [s for s in sentences if s.hit is best.hit]
         i = next(k for k, s in enumerate(same) if s.start == best.start)
-        total = sum(weights.values()) or 1.0
-        neighbours = [same[k] for k in (i - 1, i + 1) if 0 <= k < len(same)]
+        # The following sentence first: on equal scores, what comes after the scene is the answer.
+        neighbours = [same[k] for k in (i + 1, i - 1) if 0 <= k < len(same)]
         if expected and not expected.search(best.text):
-            typed = [s for s in neighbours if expected.search(s.text)]
-            if typed:
-                return [max(typed, key=lambda s: s.score)]
-
-        def gain(s: _Sentence) -> float:
-            return sum(weights[t] for t in s.terms - best.terms) / total
-
-        useful = [s for s in neighbours if gain(s) >= 0.15]
-        return [max(useful, key=gain)] if useful else []
+            neighbours = [s for s in neighbours if expected.search(s.text)] or neighbours
+        return [max(neighbours, key=lambda s: s.score)] if neighbours else []
