@@ -59,7 +59,8 @@ async def _load(url: str, questions: list[str], clients: int, requests: int) -> 
 def run(label: str, settings: Settings, questions: list[str], requests: int) -> None:
     """Serve ``settings``' index and print one row per concurrency level."""
     port = 8790
-    env = {**os.environ, "RAG_INDEX_DIR": str(settings.index_dir), "RAG_CACHE_DIR": str(settings.cache_dir)}
+    env = {**os.environ, "RAG_INDEX_DIR": str(settings.index_dir), "RAG_CACHE_DIR": str(settings.cache_dir),
+           "RAG_MODELS_DIR": str(settings.models_dir)}
     with tempfile.TemporaryFile() as log:
         proc = subprocess.Popen([sys.executable, "-m", "uvicorn", "api.main:app", "--port", str(port), "--log-level",
                                  "warning"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)

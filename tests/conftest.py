@@ -34,10 +34,18 @@ def base_settings() -> Settings:
 
 @pytest.fixture(scope="session")
 def embedder(base_settings):
-    """The real multilingual-e5-small, through sentence-transformers."""
+    """The real multilingual-e5-small on the default engine (int8 ONNX, exported once per machine)."""
     from embeddings import load_embedder
 
     return load_embedder(base_settings)
+
+
+@pytest.fixture(scope="session")
+def torch_embedder(base_settings):
+    """The same model in fp32 through sentence-transformers: the reference the fast path must match."""
+    from embeddings import load_embedder
+
+    return load_embedder(base_settings.model_copy(update={"encoder": "torch"}))
 
 
 @pytest.fixture
@@ -96,6 +104,7 @@ def serve_api(settings: Settings, **env):
     """A real uvicorn serving the API for ``settings`` on 127.0.0.1; yields an httpx client."""
     port = free_port()
     env = {**os.environ, "RAG_INDEX_DIR": str(settings.index_dir), "RAG_CACHE_DIR": str(settings.cache_dir),
+           "RAG_MODELS_DIR": str(settings.models_dir),
            "RAG_DATA_DIR": str(settings.data_dir), "RAG_FEEDBACK_PATH": str(settings.index_dir.parent / "feedback.sqlite"),
            **env}
     env.pop("RAG_MODEL", None)

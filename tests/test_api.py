@@ -15,7 +15,7 @@ def api(sample_index):
 
 def test_health(api):
     h = api.get("/health").json()
-    assert h["ready"] is True and h["articles"] == 5 and h["chunks"] > 5 and h["model"] == "multilingual-e5-small"
+    assert h["ready"] is True and h["articles"] == 5 and h["chunks"] > 5 and h["model"] == "multilingual-e5-small+onnx-int8"
 
 
 def test_ask_answers_with_citations(api):

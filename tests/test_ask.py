@@ -62,7 +62,8 @@ def test_empty_index_abstains(settings, embedder):
 
 
 def test_cli_ask_prints_answer_and_sources(sample_index):
-    env = {**os.environ, "RAG_INDEX_DIR": str(sample_index.index_dir), "RAG_CACHE_DIR": str(sample_index.cache_dir)}
+    env = {**os.environ, "RAG_INDEX_DIR": str(sample_index.index_dir), "RAG_CACHE_DIR": str(sample_index.cache_dir),
+           "RAG_MODELS_DIR": str(sample_index.models_dir)}
     env.pop("RAG_MODEL", None)
     out = subprocess.run(
         [sys.executable, "-m", "rag.cli", "ask", "Đại hội Đảng bộ Sở GDĐT Lạng Sơn diễn ra ngày nào?"],

