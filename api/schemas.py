@@ -195,6 +195,8 @@ class IndexStatus(BaseModel):
     articles: int
     chunks: int
     updated_at: str | None
+    vector_index: str | None = Field(
+        None, description="FAISS index kind: `flat` (exact) or `ivf<cells>` (approximate, for large indexes).")
     sources: list[str] = Field(description="Organisations present (for the `source` filter).")
     rebuild: RebuildOut
 

@@ -43,6 +43,10 @@ class Settings(BaseSettings):
     chunk_overlap: int = Field(48, ge=0, description="Overlap between chunks, in model tokens.")
     embed_title: bool = Field(True, description="Prefix each chunk with its article title when indexing.")
 
+    exact_search_max: int = Field(
+        100_000, ge=0, description="Up to this many chunks FAISS searches exactly; beyond, an IVF index "
+        "(see rag/index/vectors.py).")
+    ivf_nprobe: int = Field(32, ge=1, description="IVF cells a query scans (recall vs speed; benchmarks/ann_scale.py).")
     top_k: int = Field(5, ge=1, le=50, description="Chunks returned as evidence.")
     candidates: int = Field(50, ge=1, description="Candidates each retriever hands to fusion.")
     fusion: Literal["zscore", "rrf"] = Field(

@@ -58,6 +58,7 @@ def _writer(settings: Settings, embedder, fresh: bool) -> IndexWriter:
     return IndexWriter(
         settings.index_dir, embedder, embedding_cache(settings, embedder.name), settings.chunk_tokens,
         settings.chunk_overlap, settings.embed_title, fresh=fresh,
+        exact_max=settings.exact_search_max, nprobe=settings.ivf_nprobe,
     )
 
 

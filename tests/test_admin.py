@@ -45,6 +45,7 @@ def test_key_required_and_checked(admin):
 
 def test_json_article_is_answerable_at_once_then_deleted(admin):
     before = admin.get("/index/status").json()
+    assert before["vector_index"] == "flat"  # 5 articles: exact search
     files_before = _uploads(admin)
     r = admin.post("/articles", json=NEW, headers=AUTH)
     assert r.status_code == 201, r.text

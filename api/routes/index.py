@@ -17,6 +17,7 @@ def index_status(assistant: AssistantDep, rebuilder: RebuilderDep) -> IndexStatu
     counts = index.store.counts() if index else {"articles": 0, "chunks": 0}
     return IndexStatus(model=assistant.embedder.name, version=index.manifest.version if index else None,
                        updated_at=index.manifest.updated_at if index else None,
+                       vector_index=index.manifest.vector_index if index else None,
                        sources=index.store.sources() if index else [], rebuild=RebuildOut(**rebuilder.status()),
                        **counts)
 

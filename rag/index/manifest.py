@@ -44,9 +44,15 @@ class Manifest:
                 f"but the configured model is '{model}'"
                 + (f" ({dimension}-d)" if dimension else "")
                 + f". Rebuild it with `rag ingest --rebuild <folder>` (or delete {index_dir}), "
-                f"or set RAG_MODEL={self.model} to use the index as it is."
+                f"or set {_model_env(self.model)} to use the index as it is."
             )
 
     def same_chunking(self, chunk_tokens: int, chunk_overlap: int, embed_title: bool) -> bool:
         """True if articles chunked under these settings would be chunked the same way."""
         return (self.chunk_tokens, self.chunk_overlap, self.embed_title) == (chunk_tokens, chunk_overlap, embed_title)
+
+
+def _model_env(name: str) -> str:
+    """The settings that give vectors named ``name`` ("model" or "model+engine")."""
+    model, _, engine = name.partition("+")
+    return f"RAG_MODEL={model} RAG_ENCODER={engine or 'torch'}"

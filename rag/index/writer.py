@@ -19,8 +19,8 @@ from rag.index.cache import EmbeddingCache
 from rag.index.lexical import Lexical
 from rag.index.manifest import Manifest
 from rag.index.store import Store
-from rag.index.vectors import Vectors
-from rag.text import segment
+from rag.index.vectors import EXACT_MAX, NPROBE, Vectors
+from rag.text import segmented_lines
 
 log = logging.getLogger(__name__)
 _VERSION = re.compile(r"^v(\d{8})$")
@@ -49,7 +49,8 @@ class IndexWriter:
     """Copy-on-write writer; use as a context manager, call :meth:`apply`, then :meth:`commit`."""
 
     def __init__(self, index_dir: Path, embedder, cache: EmbeddingCache, chunk_tokens: int,
-                 chunk_overlap: int, embed_title: bool = True, fresh: bool = False):
+                 chunk_overlap: int, embed_title: bool = True, fresh: bool = False,
+                 exact_max: int = EXACT_MAX, nprobe: int = NPROBE):
         self.index_dir = Path(index_dir)
         self.embedder = embedder
         self.cache = cache
@@ -57,6 +58,7 @@ class IndexWriter:
         self.settings = (chunk_tokens, chunk_overlap, embed_title)
         self.embed_title = embed_title
         self.fresh = fresh
+        self.exact_max, self.nprobe = exact_max, nprobe
         self.stats = WriteStats()
 
     # -- lifecycle ----------------------------------------------------------------------
@@ -123,7 +125,7 @@ class IndexWriter:
             self.store.upsert_article(article)
             for chunk in self.chunker.split(article):
                 text = passage_text(article.title, chunk.text, self.embed_title)
-                rows.append((next_id, chunk, " ".join(segment(text))))
+                rows.append((next_id, chunk, segmented_lines(article.title if self.embed_title else "", chunk.text)))
                 texts.append(text)
                 next_id += 1
         if not rows:
@@ -140,6 +142,7 @@ class IndexWriter:
         self.store.db.commit()
         ids, terms = self.store.all_terms()
         Lexical.build(ids, terms).save(self.tmp / "bm25")
+        self.vectors.fit(self.exact_max, self.nprobe)
         self.vectors.save(self.tmp / "vectors.faiss")
         counts = self.store.counts()
         self.store.db.execute("VACUUM")
@@ -149,6 +152,7 @@ class IndexWriter:
             model=self.embedder.name, dimension=self.embedder.dimension, chunk_tokens=chunk_tokens,
             chunk_overlap=overlap, embed_title=embed_title, version=self.version,
             articles=counts["articles"], chunks=counts["chunks"],
+            vector_index="flat" if self.vectors.kind == "exact" else f"ivf{self.vectors.index.nlist}",
             updated_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
         )
         manifest.save(self.tmp / "manifest.json")
