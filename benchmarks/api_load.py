@@ -100,7 +100,7 @@ def main() -> None:
             sample = base.model_copy(update={"index_dir": Path(tmp) / "sample"})
             ingest_folder(ROOT / "data" / "articles", sample, _embedder(base))
             run("sample", sample, questions, args.requests)
-        synthetic_dir = ROOT / "var" / f"synthetic-{args.chunks // 1000}k"
+        synthetic_dir = ROOT / "var" / f"synthetic-{args.chunks // 1000}k-{base.encoder}"
         if not (synthetic_dir / "current").exists():
             build(synthetic_dir, args.chunks, base)
         run("synthetic", base.model_copy(update={"index_dir": synthetic_dir}), questions, args.requests)

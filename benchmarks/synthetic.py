@@ -28,7 +28,7 @@ from rag.index.store import Store
 from rag.index.vectors import Vectors
 from rag.index.writer import passage_text
 from rag.sync import embedding_cache
-from rag.text import segment
+from rag.text import segmented_lines
 
 XQUAD = Path(__file__).resolve().parents[2] / "shared" / "data" / "xquad-vi" / "xquad.vi.json"
 
@@ -42,7 +42,7 @@ def build(index_dir: Path, chunks: int, settings: Settings, squad: Path = XQUAD,
     docs, _ = load_squad(squad)
     texts = [passage_text(d.title or "", d.text, settings.embed_title) for d in docs]
     base, _ = embedding_cache(settings, embedder.name).encode(texts, embedder.encode_passages, progress=True)
-    terms = [" ".join(segment(d.text)) for d in docs]
+    lines = [segmented_lines(d.title or "", d.text).split("\n", 1) for d in docs]  # (title, sentences)
     rng = np.random.default_rng(seed)
     version = index_dir / "v00000001"
     version.mkdir(parents=True, exist_ok=False)
@@ -56,7 +56,7 @@ def build(index_dir: Path, chunks: int, settings: Settings, squad: Path = XQUAD,
             article = Article(id=f"s{i:07d}", path=f"synthetic/{i}.txt", text=d.text, title=f"{d.title} #{i}",
                               source=f"Đơn vị {i % 50}", date=f"20{10 + i % 15}-0{1 + i % 9}-1{i % 9}")
             store.upsert_article(article)
-            rows.append((i, Chunk(article.id, 0, 0, len(d.text), d.text), f"{terms[i % len(docs)]} {i}"))
+            rows.append((i, Chunk(article.id, 0, 0, len(d.text), d.text), "\n".join((f"{lines[i % len(docs)][0]} {i}", *lines[i % len(docs)][1:]))))
             v = base[i % len(docs)] + rng.normal(0, noise, base.shape[1]).astype(np.float32)
             vecs.append(v / np.linalg.norm(v))
         store.add_chunks(rows)
@@ -64,12 +64,14 @@ def build(index_dir: Path, chunks: int, settings: Settings, squad: Path = XQUAD,
     store.db.commit()
     ids, all_terms = store.all_terms()
     Lexical.build(ids, all_terms).save(version / "bm25")
+    vectors.fit(settings.exact_search_max, settings.ivf_nprobe)  # as an ingest would
     vectors.save(version / "vectors.faiss")
     counts = store.counts()
     store.close()
     Manifest(model=embedder.name, dimension=embedder.dimension, chunk_tokens=settings.chunk_tokens,
              chunk_overlap=settings.chunk_overlap, embed_title=settings.embed_title, version=1,
              updated_at=datetime.now(timezone.utc).isoformat(timespec="seconds"), **counts,
+             vector_index="flat" if vectors.kind == "exact" else f"ivf{vectors.index.nlist}",
              extra={"synthetic": True}).save(version / "manifest.json")
     os.symlink(version.name, index_dir / "current")
     return index_dir

@@ -75,3 +75,19 @@ def test_cli_ask_prints_answer_and_sources(sample_index):
     js = subprocess.run([sys.executable, "-m", "rag.cli", "ask", "--json", "Cách nấu phở bò ngon?"],
                         capture_output=True, text=True, env=env, timeout=300)
     assert json.loads(js.stdout)["abstained"] is True
+
+
+def test_answer_reads_the_words_stored_per_sentence(assistant):
+    # The index stores each sentence's segmented words, so answering needs no segmenter;
+    # what it stored must be what segmenting the sentence now gives.
+    from dataclasses import replace
+
+    from rag.answer import chunk_words
+    from rag.text import sentence_spans
+
+    retrieval, _ = assistant.ask_verbose(ANSWERABLE[0][0])
+    for hit in retrieval.hits[:3]:
+        c = hit.chunk
+        spans = sentence_spans(c.text, c.start)
+        assert c.terms.count("\n") == len(spans)
+        assert chunk_words(c, spans) == chunk_words(replace(c, terms=""), spans)  # stored == segmented now

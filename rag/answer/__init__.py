@@ -45,6 +45,20 @@ def expected_answer(question: str):
     return None
 
 
+def chunk_words(chunk, spans: list[tuple[int, int]]) -> tuple[set[str], list[set[str]]]:
+    """(title words, words of each sentence in ``spans``) of a stored chunk.
+
+    Read from the words the index stored per sentence; segmented here only for an index
+    written before they were stored that way.
+    """
+    lines = chunk.terms.split("\n") if chunk.terms else []
+    if len(lines) == len(spans) + 1:
+        title = set(lines[0].split()) or set(segment(chunk.title))
+        return title, [set(line.split()) for line in lines[1:]]
+    text = chunk.text
+    return set(segment(chunk.title)), [set(segment(text[s - chunk.start : e - chunk.start])) for s, e in spans]
+
+
 @dataclass
 class Citation:
     """One cited source: the article and the verbatim quote with its offsets."""
@@ -115,15 +129,16 @@ class Answerer:
 
     def _sentences(self, hits: list[Hit], weights: dict[str, float], expected=None) -> list[_Sentence]:
         total = sum(weights.values()) or 1.0
-        pool = []
+        pool, titles = [], {}
         for rank, hit in enumerate(hits):
             c = hit.chunk
-            for s, e in sentence_spans(c.text, c.start):
-                text = c.text[s - c.start : e - c.start]
-                pool.append((rank, hit, s, e, text, set(segment(text))))
+            spans = sentence_spans(c.text, c.start)
+            title_words, sentence_words = chunk_words(c, spans)
+            titles[id(hit)] = title_words
+            for (s, e), words in zip(spans, sentence_words):
+                pool.append((rank, hit, s, e, c.text[s - c.start : e - c.start], words))
         n = len(pool)
         isf = {t: math.log(1 + n / (1 + sum(t in p[5] for p in pool))) for t in weights}
-        titles = {id(hit): set(segment(hit.chunk.title)) for hit in hits}
         out = []
         for rank, hit, s, e, text, words in pool:
             found = [t for t in weights if t in words]
@@ -160,7 +175,8 @@ class Answerer:
 
     def _passage_coverage(self, hit: Hit, weights: dict[str, float]) -> float:
         """Share of the question's weighted words found in the hit's title and chunk."""
-        words = set(segment(hit.chunk.title + "\n" + hit.chunk.text))
+        title_words, sentence_words = chunk_words(hit.chunk, sentence_spans(hit.chunk.text, hit.chunk.start))
+        words = title_words.union(*sentence_words)
         return sum(w for t, w in weights.items() if t in words) / (sum(weights.values()) or 1.0)
 
     def _relevant(self, dense: float, coverage: float) -> bool:

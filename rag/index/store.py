@@ -45,6 +45,7 @@ class StoredChunk:
     source: str | None
     url: str | None
     path: str
+    terms: str = ""  # title words, then one line of words per sentence (rag.text.segmented_lines)
 
 
 class Store:
@@ -133,7 +134,7 @@ class Store:
             return {}
         marks = ",".join("?" * len(ids))
         rows = self.db.execute(
-            f'SELECT c.id, c.article_id, c.seq, c.start, c."end", c.text, a.title, a.date, a.source, a.url,'
+            f'SELECT c.id, c.article_id, c.seq, c.start, c."end", c.text, c.terms, a.title, a.date, a.source, a.url,'
             f" a.path FROM chunks c JOIN articles a ON a.id = c.article_id WHERE c.id IN ({marks})",
             [int(i) for i in ids],
         )
