@@ -38,6 +38,17 @@ def export(source: Path, target: Path, quantize: bool = True) -> Path:
     from onnxruntime.transformers.optimizer import optimize_model
     from transformers import AutoConfig, AutoModel, AutoTokenizer
 
+    class _KeywordCall(torch.nn.Module):
+        """Traceable wrapper: transformers 5's forward takes no positional mask, and the
+        exported graph should return a tensor, not a model-output object."""
+
+        def __init__(self, inner):
+            super().__init__()
+            self.inner = inner
+
+        def forward(self, input_ids, attention_mask):
+            return self.inner(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+
     source, target = Path(source), Path(target)
     config = AutoConfig.from_pretrained(source)
     model = AutoModel.from_pretrained(source, attn_implementation="eager").eval()
@@ -49,7 +60,7 @@ def export(source: Path, target: Path, quantize: bool = True) -> Path:
         raw = tmp / "raw.onnx"
         with torch.no_grad():
             torch.onnx.export(
-                _Encoder(model), (sample["input_ids"], sample["attention_mask"]), str(raw),
+                _KeywordCall(model), (sample["input_ids"], sample["attention_mask"]), str(raw),
                 input_names=["input_ids", "attention_mask"], output_names=["last_hidden_state"],
                 dynamic_axes={"input_ids": {0: "batch", 1: "tokens"}, "attention_mask": {0: "batch", 1: "tokens"},
                               "last_hidden_state": {0: "batch", 1: "tokens"}},
@@ -83,22 +94,3 @@ def export(source: Path, target: Path, quantize: bool = True) -> Path:
         out.rename(target)
     return target / MODEL_FILE
 
-
-def _encoder_class():
-    import torch
-
-    class Encoder(torch.nn.Module):
-        """Keyword call with a tensor out: transformers 5's forward takes no positional mask."""
-
-        def __init__(self, model):
-            super().__init__()
-            self.model = model
-
-        def forward(self, input_ids, attention_mask):
-            return self.model(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
-
-    return Encoder
-
-
-def _Encoder(model):
-    return _encoder_class()(model)
