@@ -9,7 +9,9 @@ import sys
 
 import pytest
 
-from tests.conftest import XQUAD
+from tests.conftest import ROOT, XQUAD
+
+UNANSWERABLE = ROOT / "data" / "eval" / "unanswerable.vi.json"
 
 
 @pytest.fixture
@@ -41,7 +43,11 @@ def test_eval_prints_and_writes_metrics(small_squad, settings, tmp_path):
 
 @pytest.mark.slow
 def test_full_xquad_eval(base_settings, embedder):
-    from rag.evaluate import evaluate
+    from rag.evaluate import evaluate, load_unanswerable
 
-    m = evaluate(XQUAD, base_settings, embedder)
-    assert m["recall@1"] >= 0.85 and m["recall@5"] >= 0.97
+    m = evaluate(XQUAD, base_settings, embedder, unanswerable=load_unanswerable(UNANSWERABLE))
+    # The targets (R@1 0.95, R@5 0.995, answer 0.85), with half a point of slack on
+    # recall so an engine or library update that moves one question does not fail the run.
+    assert m["recall@1"] >= 0.945 and m["recall@5"] >= 0.99
+    assert m["answer_contains_gold"] >= 0.85 and m["abstained"] <= 0.03
+    assert m["abstained_on_unanswerable"] >= 0.8
