@@ -14,6 +14,6 @@ router = APIRouter(tags=["health"])
 def health(assistant: AssistantDep) -> Health:
     """Whether the service can answer, the index size and the model it was built with."""
     index = assistant.refresh()
-    counts = index.store.counts() if index else {"articles": 0, "chunks": 0}
+    counts = index.counts if index else {"articles": 0, "chunks": 0}
     return Health(ready=index is not None and counts["chunks"] > 0, model=assistant.embedder.name,
                   index_version=index.manifest.version if index else None, **counts)

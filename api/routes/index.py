@@ -14,7 +14,7 @@ router = APIRouter(prefix="/index", tags=["index"])
 def index_status(assistant: AssistantDep, rebuilder: RebuilderDep) -> IndexStatus:
     """The index being served (size, version, last update, organisations) and the rebuild's progress."""
     index = assistant.refresh()
-    counts = index.store.counts() if index else {"articles": 0, "chunks": 0}
+    counts = index.counts if index else {"articles": 0, "chunks": 0}
     return IndexStatus(model=assistant.embedder.name, version=index.manifest.version if index else None,
                        updated_at=index.manifest.updated_at if index else None,
                        vector_index=index.manifest.vector_index if index else None,

@@ -57,6 +57,11 @@ class Index:
             vectors=Vectors.load(version / "vectors.faiss"), lexical=Lexical.load(version / "bm25"),
         )
 
+    @property
+    def counts(self) -> dict[str, int]:
+        """``{"articles": n, "chunks": n}`` as the manifest recorded them (no query)."""
+        return {"articles": self.manifest.articles, "chunks": self.manifest.chunks}
+
     def close(self) -> None:
         """Release the SQLite connection."""
         self.store.close()
