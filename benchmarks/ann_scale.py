@@ -21,7 +21,7 @@ import numpy as np
 
 from rag.config import Settings
 from rag.evaluate import load_squad
-from rag.index.vectors import NPROBE, Vectors
+from rag.index.vectors import Vectors
 from rag.sync import embedding_cache
 from rag.text import sentence_spans
 
@@ -73,7 +73,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--vectors", type=int, default=1_000_000)
     parser.add_argument("--queries", type=int, default=1190)
-    parser.add_argument("--nprobe", type=int, nargs="*", default=[8, 16, NPROBE, 64])
+    parser.add_argument("--nprobe", type=int, nargs="*", default=[8, 16, Settings().ivf_nprobe, 64])
     args = parser.parse_args()
     settings = Settings()
     base, queries = real_vectors(settings)
@@ -94,7 +94,7 @@ def main() -> None:
     t = time.perf_counter()
     approx = Vectors(faiss.clone_index(exact.index))
     del exact
-    approx.fit(exact_max=0)
+    approx.fit(exact_max=0, nprobe=settings.ivf_nprobe)
     ivf_build = time.perf_counter() - t
     ivf_mem = size_mib(approx)
     faiss.omp_set_num_threads(1)

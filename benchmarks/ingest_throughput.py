@@ -81,8 +81,7 @@ def main() -> None:
         e.encode_passages(["khởi động"] * 4)  # warm-up outside every timing
 
     with tempfile.TemporaryDirectory() as tmp:
-        s = settings.model_copy(update={"index_dir": Path(tmp) / "index", "cache_dir": Path(tmp) / "cache",
-                                        "models_dir": settings.models_dir})
+        s = settings.model_copy(update={"index_dir": Path(tmp) / "index", "cache_dir": Path(tmp) / "cache"})
         index_texts = []
 
         def plain() -> float:

@@ -71,7 +71,7 @@ def build(index_dir: Path, chunks: int, settings: Settings, squad: Path = XQUAD,
     Manifest(model=embedder.name, dimension=embedder.dimension, chunk_tokens=settings.chunk_tokens,
              chunk_overlap=settings.chunk_overlap, embed_title=settings.embed_title, version=1,
              updated_at=datetime.now(timezone.utc).isoformat(timespec="seconds"), **counts,
-             vector_index="flat" if vectors.kind == "exact" else f"ivf{vectors.index.nlist}",
+             vector_index=vectors.label,
              extra={"synthetic": True}).save(version / "manifest.json")
     os.symlink(version.name, index_dir / "current")
     return index_dir

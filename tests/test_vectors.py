@@ -34,7 +34,7 @@ def large() -> tuple[Vectors, Vectors, np.ndarray]:
 
 def test_small_stays_exact_large_becomes_ivf(large):
     exact, approx, _ = large
-    exact.fit(exact_max=3000)
+    exact.fit(exact_max=3000, nprobe=16)
     assert exact.kind == "exact" and approx.kind == "ivf"
     assert approx.size == 3000 and approx.index.nlist == ivf_cells(3000)
 
@@ -76,7 +76,7 @@ def test_ivf_round_trips_and_shrinks_back_to_exact(large, tmp_path):
     assert loaded.search(queries[0], 5) == approx.search(queries[0], 5)
     ids, _ = loaded.all()
     loaded.remove(list(ids[:2500]))
-    loaded.fit(exact_max=2000)
+    loaded.fit(exact_max=2000, nprobe=16)
     assert loaded.kind == "exact" and loaded.size == 500
     assert sorted(loaded.all()[0]) == sorted(ids[2500:])
 

@@ -18,9 +18,6 @@ from pathlib import Path
 import faiss
 import numpy as np
 
-EXACT_MAX = 100_000
-NPROBE = 32
-
 
 def ivf_cells(n: int) -> int:
     """How many IVF cells suit ``n`` vectors (the usual 4·√n)."""
@@ -57,6 +54,11 @@ class Vectors:
         """``"exact"`` or ``"ivf"``."""
         return "ivf" if isinstance(self.index, faiss.IndexIVF) else "exact"
 
+    @property
+    def label(self) -> str:
+        """What the manifest records: ``"flat"``, or ``"ivf<cells>"``."""
+        return "flat" if self.kind == "exact" else f"ivf{self.index.nlist}"
+
     def add(self, ids: list[int], vectors: np.ndarray) -> None:
         """Add vectors under explicit chunk ids."""
         if len(ids):
@@ -87,8 +89,9 @@ class Vectors:
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]
 
     # -- choosing the kind by size --------------------------------------------------------
-    def fit(self, exact_max: int = EXACT_MAX, nprobe: int = NPROBE, seed: int = 0) -> None:
-        """Make the index the kind its size calls for (called before each save)."""
+    def fit(self, exact_max: int, nprobe: int, seed: int = 0) -> None:
+        """Make the index the kind its size calls for (called before each save); the
+        thresholds come from the settings (``exact_search_max``, ``ivf_nprobe``)."""
         n = self.size
         if self.kind == "exact" and n > exact_max:
             self._rebuild_ivf(nprobe, seed)

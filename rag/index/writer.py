@@ -19,7 +19,7 @@ from rag.index.cache import EmbeddingCache
 from rag.index.lexical import Lexical
 from rag.index.manifest import Manifest
 from rag.index.store import Store
-from rag.index.vectors import EXACT_MAX, NPROBE, Vectors
+from rag.index.vectors import Vectors
 from rag.text import segmented_lines
 
 log = logging.getLogger(__name__)
@@ -49,8 +49,7 @@ class IndexWriter:
     """Copy-on-write writer; use as a context manager, call :meth:`apply`, then :meth:`commit`."""
 
     def __init__(self, index_dir: Path, embedder, cache: EmbeddingCache, chunk_tokens: int,
-                 chunk_overlap: int, embed_title: bool = True, fresh: bool = False,
-                 exact_max: int = EXACT_MAX, nprobe: int = NPROBE):
+                 chunk_overlap: int, embed_title: bool, *, fresh: bool, exact_max: int, nprobe: int):
         self.index_dir = Path(index_dir)
         self.embedder = embedder
         self.cache = cache
@@ -152,7 +151,7 @@ class IndexWriter:
             model=self.embedder.name, dimension=self.embedder.dimension, chunk_tokens=chunk_tokens,
             chunk_overlap=overlap, embed_title=embed_title, version=self.version,
             articles=counts["articles"], chunks=counts["chunks"],
-            vector_index="flat" if self.vectors.kind == "exact" else f"ivf{self.vectors.index.nlist}",
+            vector_index=self.vectors.label,
             updated_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
         )
         manifest.save(self.tmp / "manifest.json")
