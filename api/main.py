@@ -6,10 +6,11 @@ ingest is picked up by the next request without a restart.
 
 from __future__ import annotations
 
+import json
 import logging
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
@@ -29,7 +30,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         from rag.feedback import FeedbackStore
         from rag.pipeline import Assistant
 
+        from api import schemas
+
         s = app.state.settings = settings or get_settings()
+        schemas.ARTICLES_ROOT = s.data_dir.resolve()
+        body_cap.limit = s.max_request_bytes
+        body_cap.upload_limit = max(s.max_request_bytes, s.max_upload_bytes + 64 * 1024)
         app.state.assistant = Assistant(s)
         app.state.rebuilder = Rebuilder(s, app.state.assistant.embedder)
         app.state.feedback = FeedbackStore(s.feedback_path)
@@ -37,6 +43,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app = FastAPI(title="vnrag", version="0.1.0", lifespan=lifespan,
                   description="Hỏi đáp tiếng Việt trên các bài viết của cơ quan, có trích dẫn nguồn.")
+    body_cap = BodyCap(app.router)
+    app.add_middleware(BodyCapMiddleware, cap=body_cap)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -44,7 +52,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         reasons = []
         for err in exc.errors():
             where = ".".join(str(p) for p in err.get("loc", ()) if p != "body")
-            reasons.append(f"{where}: {err.get('msg', 'invalid')}".replace("Value error, ", ""))
+            msg = str(err.get("msg", "invalid")).replace("Value error, ", "")
+            reasons.append(f"{where}: {msg}" if where else msg)
         return JSONResponse(status_code=422, content={"detail": "; ".join(reasons) or "invalid request"})
 
     @app.exception_handler(Exception)
@@ -57,6 +66,62 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for router in (ask.router, health.router, articles.router, index.router, feedback.router):
         app.include_router(router, responses=errors)
     return app
+
+
+class BodyCap:
+    """The largest request body accepted (bytes); set from the settings at start-up."""
+
+    def __init__(self, _router, limit: int = 4_000_000):
+        self.limit = self.upload_limit = limit
+
+
+class BodyCapMiddleware:
+    """Answer 413 to a request whose body is larger than the cap, declared or streamed.
+
+    Without it a 50 MB JSON body was read and parsed whole before any field was checked.
+    """
+
+    def __init__(self, app, cap: BodyCap):
+        self.app, self.cap = app, cap
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        uploading = scope.get("method") == "POST" and scope.get("path", "").rstrip("/") == "/articles"
+        limit = self.cap.upload_limit if uploading else self.cap.limit
+        declared = dict(scope.get("headers") or []).get(b"content-length", b"")
+        if declared.isdigit() and int(declared) > limit:
+            return await _too_large(limit, send)
+        seen, started = 0, False
+
+        async def counted():
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > limit:
+                    # An HTTPException: FastAPI passes it through its body parsing as it is.
+                    raise HTTPException(413, f"request body too large: at most {limit} bytes")
+            return message
+
+        async def watched(message):
+            nonlocal started
+            started |= message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, counted, watched)
+        except HTTPException as exc:
+            if exc.status_code != 413 or started:
+                raise
+            await _too_large(limit, send)
+
+
+async def _too_large(limit: int, send) -> None:
+    body = json.dumps({"detail": f"request body too large: at most {limit} bytes"}).encode()
+    await send({"type": "http.response.start", "status": 413,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
+    await send({"type": "http.response.body", "body": body})
 
 
 app = create_app()

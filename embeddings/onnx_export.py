@@ -34,6 +34,13 @@ def export(source: Path, target: Path, quantize: bool = True) -> Path:
     ``quantize=False`` keeps the fused fp32 graph (for comparison). Written into a
     temporary folder first and renamed, so an interrupted export leaves nothing half-done.
     """
+    from embeddings.e5_convert import preparing
+
+    with preparing(target, "encoder.json") as done:
+        return Path(target) / MODEL_FILE if done else _export(source, target, quantize)
+
+
+def _export(source: Path, target: Path, quantize: bool = True) -> Path:
     import torch
     from onnxruntime.transformers.optimizer import optimize_model
     from transformers import AutoConfig, AutoModel, AutoTokenizer

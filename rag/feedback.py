@@ -37,4 +37,17 @@ class FeedbackStore:
         """Newest feedback first."""
         with self._lock:
             rows = self.db.execute("SELECT * FROM feedback ORDER BY id DESC LIMIT ? OFFSET ?", (limit, offset)).fetchall()
-        return [{**dict(r), "article_ids": json.loads(r["article_ids"])} for r in rows]
+        # Rows stored before text was validated may hold lone surrogates: shown as U+FFFD
+        # rather than failing every page that holds them.
+        return [_clean({**dict(r), "article_ids": json.loads(r["article_ids"])}) for r in rows]
+
+
+def _clean(value):
+    """``value`` with lone surrogates in its strings replaced by U+FFFD."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items()}
+    return value

@@ -9,19 +9,21 @@ from __future__ import annotations
 
 import os
 import time
+from contextlib import nullcontext
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, ContextManager
 
 from rag.clean import clean_document
 from rag.config import Settings
 from rag.documents import Article, RawDocument
 from rag.index import current_version_dir
 from rag.index.cache import EmbeddingCache
-from rag.index.manifest import Manifest
+from rag.index.manifest import IndexDamagedError, Manifest
 from rag.index.store import Store
 from rag.index.writer import IndexWriter
-from rag.ingest import scan
+from rag.ingest import ReadError, scan
+from rag.ingest.jsonl import split_location
 
 Progress = Callable[[int, int], None]
 
@@ -54,11 +56,11 @@ def embedding_cache(settings: Settings, model: str) -> EmbeddingCache:
     return EmbeddingCache(settings.cache_dir / "embeddings.sqlite", model)
 
 
-def _writer(settings: Settings, embedder, fresh: bool) -> IndexWriter:
+def _writer(settings: Settings, embedder, fresh: bool, wait: float = 0) -> IndexWriter:
     return IndexWriter(
         settings.index_dir, embedder, embedding_cache(settings, embedder.name), settings.chunk_tokens,
         settings.chunk_overlap, settings.embed_title, fresh=fresh,
-        exact_max=settings.exact_search_max, nprobe=settings.ivf_nprobe,
+        exact_max=settings.exact_search_max, nprobe=settings.ivf_nprobe, wait=wait,
     )
 
 
@@ -67,7 +69,10 @@ def _needs_rebuild(settings: Settings, embedder) -> bool:
     version = current_version_dir(settings.index_dir)
     if version is None:
         return False
-    manifest = Manifest.load(version / "manifest.json")
+    try:
+        manifest = Manifest.load(version / "manifest.json")
+    except Exception as exc:
+        raise IndexDamagedError(f"{version.name}/manifest.json is unreadable ({type(exc).__name__})") from exc
     manifest.check_model(embedder.name, embedder.dimension, settings.index_dir)
     return not manifest.same_chunking(settings.chunk_tokens, settings.chunk_overlap, settings.embed_title)
 
@@ -77,20 +82,23 @@ def _under(path: str, folder: str) -> bool:
 
 
 def ingest_folder(folder: Path, settings: Settings, embedder, rebuild: bool = False,
-                  progress: bool = False, on_progress: Progress | None = None) -> IngestReport:
+                  progress: bool = False, on_progress: Progress | None = None, wait: float = 0) -> IngestReport:
     """Sync the index with the articles under ``folder``; ``rebuild`` re-embeds all articles.
 
     ``on_progress(done, total)`` follows the embedding of new chunks (the API's rebuild status).
+    ``wait`` is how long to wait for another writer to finish (0: refuse at once).
     """
     started = time.perf_counter()
     report = IngestReport()
-    result = scan(folder)
-    report.errors = result.errors
-    articles = _dedupe([clean_document(d) for d in result.documents], report)
     root = str(Path(folder).resolve())
     if not rebuild:
         rebuild = _needs_rebuild(settings, embedder)
-    with _writer(settings, embedder, fresh=rebuild) as writer:
+    with _writer(settings, embedder, fresh=rebuild, wait=wait) as writer:
+        # Scanned under the lock: a file an upload put in place just before is seen, so
+        # its article is not taken for removed.
+        result = scan(folder)
+        report.errors = result.errors
+        articles = _bounded(_dedupe([clean_document(d) for d in result.documents], report), writer, settings, report)
         existing = writer.existing()
         known_hashes = {h: aid for aid, (h, path) in existing.items() if not _under(path, root)}
         todo = []
@@ -106,7 +114,7 @@ def ingest_folder(folder: Path, settings: Settings, embedder, rebuild: bool = Fa
             else:
                 report.unchanged += 1
         present = {a.id for a in articles}
-        gone = [aid for aid, (_h, path) in existing.items() if _under(path.split("#")[0], root) and aid not in present]
+        gone = [aid for aid, (_h, path) in existing.items() if _under(split_location(path)[0], root) and aid not in present]
         report.removed = len(gone)
         if todo or gone or writer.previous is None:
             writer.delete(gone)
@@ -122,7 +130,7 @@ def ingest_folder(folder: Path, settings: Settings, embedder, rebuild: bool = Fa
 
 
 def rebuild_all(settings: Settings, embedder, progress: bool = False,
-                on_progress: Progress | None = None) -> IngestReport:
+                on_progress: Progress | None = None, wait: float = 0) -> IngestReport:
     """Re-chunk and re-embed every article already in the index (after a model or chunking change)."""
     started = time.perf_counter()
     report = IngestReport()
@@ -132,7 +140,7 @@ def rebuild_all(settings: Settings, embedder, progress: bool = False,
         store = Store(current / "store.sqlite", readonly=True)
         articles = [store.get_article(aid) for aid in store.article_hashes()]
         store.close()
-    with _writer(settings, embedder, fresh=True) as writer:
+    with _writer(settings, embedder, fresh=True, wait=wait) as writer:
         writer.upsert(articles, progress, on_progress)
         manifest = writer.commit()
     report.updated = len(articles)
@@ -142,12 +150,20 @@ def rebuild_all(settings: Settings, embedder, progress: bool = False,
     return report
 
 
-def add_documents(docs: list[RawDocument], settings: Settings, embedder) -> tuple[list[Article], IngestReport]:
-    """Add or update single articles (the API's upload); duplicates of indexed content are skipped."""
+def add_documents(docs: list[RawDocument], settings: Settings, embedder,
+                  keep: Callable[[], ContextManager] | None = None) -> tuple[list[Article], IngestReport]:
+    """Add or update single articles (the API's upload); duplicates of indexed content are skipped.
+
+    ``keep()``, if given, is entered once the write lock is held and before the index
+    changes (it puts the upload's file in place), and sees any failure of the write.
+    Raises :class:`ReadError` for an article longer than ``max_chunks_per_article``.
+    """
     started = time.perf_counter()
     report = IngestReport()
     articles = _dedupe([clean_document(d) for d in docs], report)
-    with _writer(settings, embedder, fresh=False) as writer:
+    with _writer(settings, embedder, fresh=False) as writer, (keep() if keep else nullcontext()):
+        if _bounded(articles, writer, settings, report) != articles:
+            raise ReadError(report.errors[-1][1])
         existing = writer.existing()
         by_hash = {h: aid for aid, (h, _p) in existing.items()}
         todo = []
@@ -169,14 +185,20 @@ def add_documents(docs: list[RawDocument], settings: Settings, embedder) -> tupl
     return articles, report
 
 
-def delete_articles(article_ids: list[str], settings: Settings, embedder) -> int:
-    """Delete articles by id; returns how many existed."""
+def delete_articles(article_ids: list[str], settings: Settings, embedder,
+                    before: Callable[[], ContextManager] | None = None) -> int:
+    """Delete articles by id; returns how many existed.
+
+    ``before()``, if given, is entered under the write lock before the index changes (it
+    moves the files to the trash) and sees any failure of the write.
+    """
     with _writer(settings, embedder, fresh=False) as writer:
         existing = writer.existing()
         found = [a for a in article_ids if a in existing]
         if found:
-            writer.delete(found)
-            writer.commit()
+            with before() if before else nullcontext():
+                writer.delete(found)
+                writer.commit()
     return len(found)
 
 
@@ -184,6 +206,22 @@ def _take_stats(report: IngestReport, writer: IndexWriter) -> None:
     """Copy what the writer did (chunks added/removed, embedded, from cache) into the report."""
     for key in ("chunks_added", "chunks_removed", "embedded", "from_cache"):
         setattr(report, key, getattr(writer.stats, key))
+
+
+def _bounded(articles: list[Article], writer: IndexWriter, settings: Settings, report: IngestReport) -> list[Article]:
+    """Drop (and report) articles that would make more than ``max_chunks_per_article`` chunks.
+
+    One huge file must not hold the write lock for minutes nor flood the index.
+    """
+    limit, kept = settings.max_chunks_per_article, []
+    for a in articles:
+        # Only long texts are chunked twice (a 320-token chunk holds far more than 50 characters).
+        if len(a.text) > limit * 50 and len(writer.chunker.split(a)) > limit:
+            report.errors.append((a.path, f"the article is too long: more than {limit} chunks "
+                                          f"(RAG_MAX_CHUNKS_PER_ARTICLE); split it into several articles"))
+        else:
+            kept.append(a)
+    return kept
 
 
 def _dedupe(articles: list[Article], report: IngestReport) -> list[Article]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -13,9 +14,31 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(\-–]?[A-
 _ABBREV = re.compile(r"(?:\b(?:TP|Tp|TS|ThS|PGS|GS|BS|KS|CN|Th|St|Mr|Mrs|Dr|Q|P|v\.v)\.|\b[A-ZĐ]\.)$")
 
 
+def _pyvi():
+    """pyvi's tokenizer, loaded once, without leaving its model in the temp folder.
+
+    pyvi unpickles a sklearn-crfsuite CRF, whose FileResource writes the model to a new
+    ``model*.crfsuite`` temp file in every process and deletes it only from ``__del__``,
+    which does not run for a class attribute alive until interpreter exit: 637 KB left
+    per process. crfsuite reads the whole file when the tagger opens, so the tagger is
+    opened at once and the file removed.
+    """
+    from pyvi.ViTokenizer import ViTokenizer
+
+    model = getattr(ViTokenizer, "model", None)
+    resource = getattr(model, "modelfile", None)
+    if resource is not None and getattr(resource, "auto", False) and resource.name:
+        model.tagger_  # noqa: B018 - loads the model into memory
+        resource.cleanup()
+    return ViTokenizer
+
+
+_tokenizer = functools.lru_cache(maxsize=1)(_pyvi)
+
+
 def segment(text: str) -> list[str]:
     """Lower-cased Vietnamese words ("giáo_dục") for lexical matching; punctuation dropped."""
-    from pyvi import ViTokenizer
+    ViTokenizer = _tokenizer()
 
     text = unicodedata.normalize("NFC", text)
     words = (_EDGE_PUNCT.sub("", w).lower() for w in ViTokenizer.tokenize(text).split())

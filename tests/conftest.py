@@ -115,6 +115,7 @@ def serve_api(settings: Settings, **env):
     proc = subprocess.Popen([sys.executable, "-m", "uvicorn", "api.main:app", "--host", "127.0.0.1", "--port", str(port)],
                             cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     client = httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=120)
+    client.pid = proc.pid  # for fault tests that kill the server (tests/test_faults.py)
     try:
         deadline = time.time() + 180
         while time.time() < deadline:

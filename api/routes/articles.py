@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from fastapi import APIRouter, HTTPException, Query, Request, Response
 from starlette.datastructures import UploadFile
 from fastapi.concurrency import run_in_threadpool
@@ -12,8 +14,15 @@ from api.deps import AdminDep, AssistantDep, SettingsDep
 from api.schemas import Problem, ArticleBase, ArticleIn, ArticleOut, ArticleSummary, DeleteResult, UploadResult
 from rag.index.writer import IndexBusyError
 from rag.ingest import ReadError
-from rag.sources import UPLOAD_TYPES, UnsupportedTypeError, add_upload, json_upload, retire, upload_path
-from rag.sync import delete_articles
+from api import schemas
+from rag.index.manifest import IndexDamagedError
+from rag.sources import (UPLOAD_TYPES, UnsupportedTypeError, add_upload, json_upload, public_location, remove_article,
+                         upload_path)
+
+log = logging.getLogger(__name__)
+_DAMAGED = ("index damaged: rebuild it (POST /index/rebuild {\"full\": true} or `rag ingest --rebuild`); "
+            "chỉ mục bị hỏng, hãy lập lại chỉ mục")
+_BUSY = "the index is being written by another upload, delete or rebuild; try again when it has finished"
 
 router = APIRouter(prefix="/articles", tags=["articles"])
 
@@ -39,7 +48,8 @@ def list_articles(assistant: AssistantDep, limit: int = Query(100, ge=1, le=1000
     if index is None:
         return []
     rows = index.store.list_articles(limit, offset)
-    return [ArticleSummary(file=r["path"], **{k: r[k] for k in r.keys() if k not in ("path", "added_at", "content_hash")})
+    return [ArticleSummary(file=public_location(r["path"], schemas.ARTICLES_ROOT),
+                           **{k: r[k] for k in r.keys() if k not in ("path", "added_at", "content_hash")})
             for r in rows]
 
 
@@ -57,7 +67,8 @@ def get_article(article_id: str, assistant: AssistantDep) -> ArticleOut:
              openapi_extra={"requestBody": _UPLOAD_BODY},
              responses={401: {"model": Problem, "description": "Missing or wrong API key"}, 403: {"model": Problem, "description": "Admin disabled"},
                         409: {"model": Problem, "description": "The index is being written"}, 413: {"model": Problem, "description": "Too large"},
-                        415: {"model": Problem, "description": "Unsupported type"}})
+                        415: {"model": Problem, "description": "Unsupported type"},
+                        503: {"model": Problem, "description": "The index is damaged"}})
 async def add_article(request: Request, response: Response, assistant: AssistantDep,
                       settings: SettingsDep) -> UploadResult:
     """Add or replace articles: a JSON article, or an uploaded UTF-8 .txt/.md/.html file (field `file`).
@@ -89,7 +100,12 @@ async def add_article(request: Request, response: Response, assistant: Assistant
         data = await upload.read(limit + 1)
         if len(data) > limit:
             raise HTTPException(413, f"upload too large: at most {limit} bytes")
-        path = upload_path(settings, upload.filename or "article.txt")
+        try:
+            path = upload_path(settings, upload.filename or "article.txt")
+        except UnsupportedTypeError as exc:
+            raise HTTPException(415, str(exc)) from None
+        except ReadError as exc:
+            raise HTTPException(422, str(exc)) from None
     else:
         raise HTTPException(415, "send application/json (an article) or multipart/form-data (a file)")
     try:
@@ -98,16 +114,21 @@ async def add_article(request: Request, response: Response, assistant: Assistant
         raise HTTPException(415, str(exc)) from None
     except ReadError as exc:
         raise HTTPException(422, f"cannot read the article: {exc}") from None
-    except IndexBusyError as exc:
-        raise HTTPException(409, f"{exc}; try again when it has finished") from None
+    except IndexBusyError:
+        raise HTTPException(409, _BUSY) from None
+    except IndexDamagedError as exc:
+        log.error("upload refused: %s", exc)
+        raise HTTPException(503, _DAMAGED) from None
     assistant.refresh()
+    report.errors = [(public_location(p, schemas.ARTICLES_ROOT), reason) for p, reason in report.errors]
     if not (report.added or report.updated):
         response.status_code = 200
     return UploadResult(report=report, articles=[ArticleBase.of(a) for a in articles])
 
 
 @router.delete("/{article_id}", response_model=DeleteResult, dependencies=[AdminDep],
-               responses={404: {"model": Problem, "description": "Unknown article"}, 409: {"model": Problem, "description": "The index is being written"}})
+               responses={404: {"model": Problem, "description": "Unknown article"}, 409: {"model": Problem, "description": "The index is being written"},
+                          503: {"model": Problem, "description": "The index is damaged"}})
 async def delete_article(article_id: str, assistant: AssistantDep, settings: SettingsDep) -> DeleteResult:
     """Remove an article from the index; its file moves to the data folder's trash, never erased."""
     index = assistant.refresh()
@@ -115,9 +136,12 @@ async def delete_article(article_id: str, assistant: AssistantDep, settings: Set
     if article is None:
         raise HTTPException(404, f"no article with id {article_id!r}")
     try:
-        await run_in_threadpool(delete_articles, [article_id], settings, assistant.embedder)
-    except IndexBusyError as exc:
-        raise HTTPException(409, f"{exc}; try again when it has finished") from None
-    moved = retire(article, settings)
+        moved = await run_in_threadpool(remove_article, article, settings, assistant.embedder)
+    except IndexBusyError:
+        raise HTTPException(409, _BUSY) from None
+    except IndexDamagedError as exc:
+        log.error("delete refused: %s", exc)
+        raise HTTPException(503, _DAMAGED) from None
     assistant.refresh()
-    return DeleteResult(id=article.id, title=article.title, moved_to=str(moved) if moved else None)
+    return DeleteResult(id=article.id, title=article.title,
+                        moved_to=public_location(str(moved), schemas.ARTICLES_ROOT) if moved else None)

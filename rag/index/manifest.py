@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 
 class ModelMismatchError(RuntimeError):
     """The index was built with another embedding model than the one configured."""
+
+
+class IndexDamagedError(RuntimeError):
+    """An index version on disk is incomplete or inconsistent (truncated file, counts that differ)."""
+
+    def __init__(self, reason: str):
+        super().__init__(f"index damaged: {reason}. Run `rag ingest --rebuild <folder>` "
+                         f"(chỉ mục bị hỏng: hãy chạy `rag ingest --rebuild <thư mục>`)")
+        self.reason = reason
 
 
 @dataclass
@@ -33,8 +42,10 @@ class Manifest:
 
     @classmethod
     def load(cls, path: Path) -> "Manifest":
-        """Read from JSON."""
-        return cls(**json.loads(path.read_text()))
+        """Read from JSON; fields this version does not know are ignored (written by a newer one)."""
+        data = json.loads(path.read_text())
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in known})
 
     def check_model(self, model: str, dimension: int | None, index_dir: Path) -> None:
         """Refuse to mix vectors of two models, saying how to fix it."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from rag.documents import RawDocument
 
@@ -32,3 +33,16 @@ def read(content: str, path: str, make_id) -> list[RawDocument]:
 def line_key(row: dict, number: int) -> str:
     """What identifies a line's article: its ``id``, else its ``url``, else its line number."""
     return str(row.get("id") or row.get("url") or number)
+
+
+def split_location(location: str) -> tuple[str, str]:
+    """``(file, line key)`` of an article's stored path; the key is ``""`` for a whole file.
+
+    A JSON Lines article's path is ``file.jsonl#key`` (the key may itself hold ``#``, as a
+    URL does). Any other path is the file itself, even when its name contains ``#``:
+    splitting such a path at ``#`` made deletes miss the file and rebuilds revive it.
+    """
+    at = location.lower().find(".jsonl#")
+    if at < 0 or Path(location).is_file():
+        return location, ""
+    return location[: at + 6], location[at + 7 :]
