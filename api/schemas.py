@@ -3,15 +3,38 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from datetime import date
-from typing import Literal
+from pathlib import Path
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import AfterValidator, BaseModel, Field, Strict, field_validator, model_validator
 
+from rag.sources import public_location
 from rag.sync import IngestReport
+
+ARTICLES_ROOT: Path | None = None
+"""The articles folder public ``file`` fields are relative to (set when the app starts)."""
+
+
+def _unicode(v: str) -> str:
+    # A lone surrogate ("\ud800") is valid JSON but not text: it cannot be encoded, so it
+    # broke segmentation (500) and, once stored, every page of feedback that held it.
+    try:
+        v.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("must be valid Unicode text (it holds a lone surrogate)") from None
+    return v
+
+
+Text = Annotated[str, AfterValidator(_unicode)]
+"""A string that is real Unicode text."""
+StrictInt = Annotated[int, Strict()]
+StrictBool = Annotated[bool, Strict()]
 
 
 def _trimmed_text(v: str, what: str, limit: int) -> str:
+    _unicode(v)
     v = v.strip()
     if not v:
         raise ValueError(f"{what} must not be empty")
@@ -27,7 +50,8 @@ class FromRecord(BaseModel):
     @classmethod
     def of(cls, record):
         """The model with each of its fields read from ``record``."""
-        return cls(**{name: getattr(record, "path" if name == "file" else name) for name in cls.model_fields})
+        return cls(**{name: public_location(record.path, ARTICLES_ROOT) if name == "file" else getattr(record, name)
+                      for name in cls.model_fields})
 
 
 class Problem(BaseModel):
@@ -39,8 +63,8 @@ class Problem(BaseModel):
 class Turn(BaseModel):
     """An earlier turn of the conversation (only its question is used to resolve follow-ups)."""
 
-    question: str = Field(max_length=2000)
-    answer: str | None = Field(None, max_length=20000)
+    question: Text = Field(max_length=2000)
+    answer: Text | None = Field(None, max_length=20000)
 
 
 class AskRequest(BaseModel):
@@ -48,8 +72,8 @@ class AskRequest(BaseModel):
 
     question: str = Field(description="The question in Vietnamese, 1–2000 characters after trimming.",
                           examples=["Đại hội Đảng bộ Sở GDĐT Lạng Sơn diễn ra ngày nào?"])
-    top_k: int | None = Field(None, ge=1, le=50, description="Evidence chunks to retrieve (default from settings).")
-    source: str | None = Field(None, max_length=200, description="Only articles whose organisation contains this text.")
+    top_k: StrictInt | None = Field(None, ge=1, le=50, description="Evidence chunks to retrieve (default from settings).")
+    source: Text | None = Field(None, max_length=200, description="Only articles whose organisation contains this text.")
     date_from: date | None = Field(None, description="Only articles published on or after this date.")
     date_to: date | None = Field(None, description="Only articles published on or before this date.")
     history: list[Turn] = Field(
@@ -61,6 +85,12 @@ class AskRequest(BaseModel):
     @classmethod
     def _trimmed(cls, v: str) -> str:
         return _trimmed_text(v, "question", 2000)
+
+    @model_validator(mode="after")
+    def _date_order(self) -> "AskRequest":
+        if self.date_from and self.date_to and self.date_from > self.date_to:
+            raise ValueError("date_from must not be after date_to")
+        return self
 
 
 class CitationOut(FromRecord):
@@ -81,13 +111,31 @@ class CitationOut(FromRecord):
     passage_start: int = Field(description="Offset of `passage` in the article text.")
 
 
+class ShortAnswerOut(BaseModel):
+    """The exact span that answers (a date, a number with its unit, a name, a place, a definition,
+    a list, a quotation), inside the quote of citation `citation`."""
+
+    text: str = Field(description="Verbatim: `article.text[start:end]` of the cited article.")
+    start: int
+    end: int
+    kind: str = Field(description="date, number, person, place, quote, definition, list, organisation, entity or span.")
+    citation: int = Field(description="Number of the citation whose quote holds the span.")
+    article_id: str
+
+
 class AskResponse(BaseModel):
     """The answer, its citations, whether the assistant abstained, and seconds per stage."""
 
     question: str
     query: str = Field(description="What was searched: the question, completed from `history` if it was a follow-up.")
     answer: str
-    citations: list[CitationOut]
+    short_answer: ShortAnswerOut | None = Field(
+        None, description="The span that answers a factoid question; null when none was found or on abstention.")
+    status: Literal["answered", "not_found", "out_of_scope", "filtered", "chitchat"] = Field(
+        description="answered; not_found (nothing relevant); out_of_scope (the question names a province, year, "
+        "term or person no article covers); filtered (nothing inside the filters); chitchat (small talk).")
+    note: str | None = Field(None, description="Why nothing was answered, and what the articles or filters do cover.")
+    citations: list[CitationOut] = Field(description="Up to three distinct articles, best first.")
     abstained: bool
     timings: dict[str, float]
 
@@ -100,6 +148,8 @@ class Health(BaseModel):
     articles: int
     chunks: int
     index_version: int | None
+    problem: str | None = Field(None, description="Why the index is not (fully) usable, e.g. damaged on disk, "
+                                "and what to run.")
 
 
 class ArticleBase(FromRecord):
@@ -135,10 +185,26 @@ class ArticleIn(BaseModel):
     title: str = Field(description="Headline, 1–500 characters.")
     text: str = Field(description="The article body (plain text).")
     date: dt.date | None = Field(None, description="Publication date.")
-    author: str | None = Field(None, max_length=200)
-    source: str | None = Field(None, max_length=200, description="Publishing organisation.")
-    url: str | None = Field(None, max_length=2000)
-    id: str | None = Field(None, pattern=r"^[A-Za-z0-9_.-]{1,64}$", description="Your own stable key for the article.")
+    author: Text | None = Field(None, max_length=200)
+    source: Text | None = Field(None, max_length=200, description="Publishing organisation.")
+    url: Text | None = Field(None, max_length=2000, description="The article's web address (http or https).")
+    id: str | None = Field(None, pattern=r"^[A-Za-z0-9_.-]{1,64}$", description="Your own stable key for the article "
+                           "(not `.` or `..`).")
+
+    @field_validator("id")
+    @classmethod
+    def _id(cls, v: str | None) -> str | None:
+        if v in (".", ".."):
+            raise ValueError("id must not be '.' or '..'")
+        return v
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, v: str | None) -> str | None:
+        # Shown as a link in the chat: anything but http(s) (javascript:, data:) is refused.
+        if v is not None and not re.match(r"^https?://[^\s/?#]+", v.strip(), re.IGNORECASE):
+            raise ValueError("url must be an http:// or https:// address")
+        return v.strip() if v is not None else v
 
     @field_validator("title")
     @classmethod
@@ -169,7 +235,7 @@ class DeleteResult(BaseModel):
 class RebuildRequest(BaseModel):
     """What to rebuild."""
 
-    full: bool = Field(False, description="Also re-chunk every indexed article (after a chunking change); "
+    full: StrictBool = Field(False, description="Also re-chunk every indexed article (after a chunking change); "
                        "text the model has embedded before still comes from the cache.")
 
 
@@ -205,10 +271,10 @@ class FeedbackIn(BaseModel):
     """A staff member's verdict on one answer."""
 
     rating: Literal["up", "down"]
-    question: str = Field(min_length=1, max_length=2000)
-    answer: str = Field("", max_length=20000)
-    comment: str | None = Field(None, max_length=2000)
-    article_ids: list[str] = Field(default_factory=list, max_length=50)
+    question: Text = Field(min_length=1, max_length=2000)
+    answer: Text = Field("", max_length=20000)
+    comment: Text | None = Field(None, max_length=2000)
+    article_ids: list[Text] = Field(default_factory=list, max_length=50)
 
 
 class FeedbackOut(FeedbackIn):

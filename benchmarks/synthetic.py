@@ -28,7 +28,8 @@ from rag.index.store import Store
 from rag.index.vectors import Vectors
 from rag.index.writer import passage_text
 from rag.sync import embedding_cache
-from rag.text import segmented_lines
+from rag.index.sentences import pack
+from rag.text import segmented_lines, sentence_spans
 
 XQUAD = Path(__file__).resolve().parents[2] / "shared" / "data" / "xquad-vi" / "xquad.vi.json"
 
@@ -43,6 +44,13 @@ def build(index_dir: Path, chunks: int, settings: Settings, squad: Path = XQUAD,
     texts = [passage_text(d.title or "", d.text, settings.embed_title) for d in docs]
     base, _ = embedding_cache(settings, embedder.name).encode(texts, embedder.encode_passages, progress=True)
     lines = [segmented_lines(d.title or "", d.text).split("\n", 1) for d in docs]  # (title, sentences)
+    # Sentence vectors as an ingest stores them, so the answer step does its full work.
+    sentences = [[d.text[a:b] for a, b in sentence_spans(d.text)] for d in docs]
+    flat, _ = embedding_cache(settings, embedder.name).encode([x for ss in sentences for x in ss], embedder.encode_passages)
+    packed, at = [], 0
+    for ss in sentences:
+        packed.append(pack(flat[at : at + len(ss)]))
+        at += len(ss)
     rng = np.random.default_rng(seed)
     version = index_dir / "v00000001"
     version.mkdir(parents=True, exist_ok=False)
@@ -56,7 +64,7 @@ def build(index_dir: Path, chunks: int, settings: Settings, squad: Path = XQUAD,
             article = Article(id=f"s{i:07d}", path=f"synthetic/{i}.txt", text=d.text, title=f"{d.title} #{i}",
                               source=f"Đơn vị {i % 50}", date=f"20{10 + i % 15}-0{1 + i % 9}-1{i % 9}")
             store.upsert_article(article)
-            rows.append((i, Chunk(article.id, 0, 0, len(d.text), d.text), "\n".join((f"{lines[i % len(docs)][0]} {i}", *lines[i % len(docs)][1:]))))
+            rows.append((i, Chunk(article.id, 0, 0, len(d.text), d.text), "\n".join((f"{lines[i % len(docs)][0]} {i}", *lines[i % len(docs)][1:])), packed[i % len(docs)]))
             v = base[i % len(docs)] + rng.normal(0, noise, base.shape[1]).astype(np.float32)
             vecs.append(v / np.linalg.norm(v))
         store.add_chunks(rows)

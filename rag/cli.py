@@ -48,7 +48,7 @@ def ingest(
     rebuild: Annotated[bool, typer.Option(help="Re-chunk and re-embed everything (new model or settings).")] = False,
 ) -> None:
     """Clean, chunk, embed and index the articles in FOLDER; unchanged articles are skipped."""
-    from rag.index.manifest import ModelMismatchError
+    from rag.index.manifest import IndexDamagedError, ModelMismatchError
     from rag.index.writer import IndexBusyError
     from rag.sync import ingest_folder
 
@@ -56,7 +56,7 @@ def ingest(
         _fail(f"không tìm thấy thư mục {folder}")
     try:
         r = ingest_folder(folder, get_settings(), _embedder(), rebuild=rebuild, progress=True)
-    except (ModelMismatchError, IndexBusyError) as exc:
+    except (ModelMismatchError, IndexBusyError, IndexDamagedError) as exc:
         _fail(str(exc))
     for path, reason in r.errors:
         typer.secho(f"  bỏ qua {path}: {reason}", fg=typer.colors.YELLOW, err=True)
@@ -91,6 +91,8 @@ def ask(
     if as_json:
         typer.echo(json.dumps(asdict(answer), ensure_ascii=False, indent=2))
         return
+    if answer.short_answer:
+        typer.secho(f"{answer.short_answer.text} [{answer.short_answer.citation}]", bold=True)
     typer.echo(answer.text)
     for c in answer.citations:
         where = c.url or c.path
@@ -98,31 +100,78 @@ def ask(
         typer.echo(f"\n[{c.number}] {c.title}" + (f" ({meta})" if meta else "") + f"\n    {where}\n    “{c.quote}”")
 
 
+Split = Annotated[str, typer.Option(
+    help="dev: the part rules and thresholds were chosen on; test: the part reported, never tuned on; all.")]
+
+
+def _refusals(m: dict | None) -> str:
+    if not m:
+        return ""
+    kinds = ", ".join(f"{k} {v:.2f}" for k, v in m["by_kind"].items())
+    return f"\nabstained on {m['questions']} unanswerable {m['abstained']:.3f} ({kinds})"
+
+
+def _unanswerable(files: list[Path] | None, split: str) -> list[dict] | None:
+    from rag.evaluate import load_unanswerable
+
+    for f in files or []:
+        if not f.is_file():
+            _fail(f"không tìm thấy tệp {f}")
+    return [q for f in files or [] for q in load_unanswerable(f, split)] or None
+
+
 @app.command("eval")
 def evaluate_cmd(
     file: Annotated[Path, typer.Argument(help="SQuAD v1.1 JSON, e.g. ../shared/data/xquad-vi/xquad.vi.json")],
     json_out: Annotated[Optional[Path], typer.Option("--json", help="Also write the figures to this JSON file.")] = None,
     limit: Annotated[Optional[int], typer.Option(help="Only the first N questions.")] = None,
-    unanswerable: Annotated[Optional[Path], typer.Option(
-        help="JSON of questions the corpus cannot answer; reports how often the assistant abstains.")] = None,
+    unanswerable: Annotated[Optional[list[Path]], typer.Option(
+        help="JSON of questions the corpus cannot answer (repeatable); reports how often the assistant abstains.")] = None,
+    split: Split = "all",
 ) -> None:
-    """Passage-level R@1/5/10, MRR@10, answer-contains-gold and latency on FILE."""
-    from rag.evaluate import evaluate, load_unanswerable
+    """Passage-level R@1/5/10, MRR@10, answer-contains-gold, short-answer EM/F1 and latency on FILE."""
+    from rag.evaluate import evaluate
 
-    for f in (file, unanswerable):
-        if f is not None and not f.is_file():
-            _fail(f"không tìm thấy tệp {f}")
-    extra = load_unanswerable(unanswerable) if unanswerable else None
-    m = evaluate(file, get_settings(), _embedder(), limit=limit, progress=True, unanswerable=extra)
+    if not file.is_file():
+        _fail(f"không tìm thấy tệp {file}")
+    extra = _unanswerable(unanswerable, split)
+    m = evaluate(file, get_settings(), _embedder(), limit=limit, progress=True, unanswerable=extra, split=split)
     typer.echo(
-        f"{m['questions']} questions over {m['passages']} passages ({m['chunks']} chunks), model {m['model']}\n"
+        f"{m['questions']} questions ({split}) over {m['passages']} passages ({m['chunks']} chunks), model {m['model']}\n"
         f"R@1 {m['recall@1']:.3f}  R@5 {m['recall@5']:.3f}  R@10 {m['recall@10']:.3f}  MRR@10 {m['mrr@10']:.3f}\n"
-        f"answer contains gold {m['answer_contains_gold']:.3f}  abstained {m['abstained']:.3f}"
-        + (f"  abstained on {m['unanswerable']} unanswerable {m['abstained_on_unanswerable']:.3f}"
-           if m["unanswerable"] else "") + "\n"
+        f"answer contains gold {m['answer_contains_gold']:.3f}  short answer EM {m['short_em']:.3f} "
+        f"F1 {m['short_f1']:.3f}  abstained {m['abstained']:.3f}" + _refusals(m["unanswerable"]) + "\n"
         f"latency p50 {m['p50_seconds'] * 1000:.1f} ms  p95 {m['p95_seconds'] * 1000:.1f} ms  "
         f"(ingest: {m['ingest']['embedded']} embedded, {m['ingest']['from_cache']} cached, {m['ingest']['seconds']} s)"
     )
+    if json_out:
+        json_out.write_text(json.dumps(m, ensure_ascii=False, indent=2))
+
+
+@app.command("eval-articles")
+def evaluate_articles_cmd(
+    folder: Annotated[Path, typer.Argument(help="Articles folder, e.g. data/articles")],
+    questions: Annotated[Path, typer.Argument(help="Questions about them with gold answers, e.g. data/eval/samples.vi.json")],
+    unanswerable: Annotated[Optional[list[Path]], typer.Option(help="Questions they cannot answer (repeatable).")] = None,
+    split: Split = "all",
+    json_out: Annotated[Optional[Path], typer.Option("--json", help="Also write the figures to this JSON file.")] = None,
+    show: Annotated[bool, typer.Option(help="Print every question that missed.")] = False,
+) -> None:
+    """Right article cited first, answer contains gold, short-answer EM/F1 and abstention on your own articles."""
+    from rag.evaluate import evaluate_articles
+
+    if not folder.is_dir() or not questions.is_file():
+        _fail(f"không tìm thấy {folder if not folder.is_dir() else questions}")
+    m = evaluate_articles(folder, questions, get_settings(), _embedder(), split, _unanswerable(unanswerable, split))
+    if show:
+        for r in m["rows"]:
+            if not (r["right_article"] and r["contains"]) or r["f1"] < 1:
+                typer.echo(f"  {r['id']} art={r['right_article']:d} contains={r['contains']:d} f1={r['f1']:.2f} "
+                           f"short={r['short_answer']!r}  {r['question']}")
+    typer.echo(
+        f"{m['questions']} questions ({split}): right article first {m['right_article_first']:.3f}  "
+        f"answer contains gold {m['answer_contains_gold']:.3f}  short answer EM {m['short_em']:.3f} "
+        f"F1 {m['short_f1']:.3f}  abstained {m['abstained']:.3f}" + _refusals(m["unanswerable"]))
     if json_out:
         json_out.write_text(json.dumps(m, ensure_ascii=False, indent=2))
 

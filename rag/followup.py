@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 
+from rag.answer import chitchat
 from rag.clean.metadata import PROVINCES
+from rag.clean.normalize import normalize_query
 
 _I = re.IGNORECASE
 _LEAD = re.compile(r"^\s*(?:(?:thế|vậy|và|nhưng|thế còn|vậy còn)\s+)?còn\s+|^\s*(?:thế|vậy)\s+thì\s+", _I)
@@ -24,20 +26,26 @@ _FILLER = re.compile(r"(?<!\w)(?:ở|tại|của|với|bên|phía|tỉnh|thành 
 _SHORT = 4  # syllables: "Năm nào?", "Bao nhiêu đảng viên?" cannot stand alone
 
 
-def contextualize(question: str, history: list[str] | None = None) -> str:
-    """The query to search for ``question`` given the earlier questions (oldest first)."""
+def contextualize(question: str, history: list[str] | None = None, known=None) -> str:
+    """The query to search for ``question`` given the earlier questions (oldest first).
+
+    ``known(word)`` (the index's idf) tells whether the index has a word at all: a short
+    question about things the articles never mention ("Giá vàng hôm nay?") is a new topic,
+    not a follow-up.
+    """
     previous = ""
     for earlier in history or []:
         if earlier and earlier.strip():
-            previous = _resolve(earlier.strip(), previous)
-    return _resolve(question.strip(), previous)
+            previous = _resolve(normalize_query(earlier), previous, known)
+    return _resolve(normalize_query(question), previous, known)
 
 
-def _resolve(question: str, previous: str) -> str:
-    if not previous:
+def _resolve(question: str, previous: str, known=None) -> str:
+    if not previous or chitchat.reply(question):
         return question
     core = _TAIL.sub("", _LEAD.sub("", question)).strip()
-    elliptical = bool(_LEAD.search(question) or _TAIL.search(question)) or len(core.split()) <= _SHORT
+    marked = bool(_LEAD.search(question) or _TAIL.search(question))
+    elliptical = marked or (len(core.split()) <= _SHORT and not _new_topic(core, known))
     if not elliptical:
         return f"{question} {previous}" if _ANAPHORA.search(question) else question
     new_place = _PLACE.search(core)
@@ -46,3 +54,17 @@ def _resolve(question: str, previous: str) -> str:
         rest = _FILLER.sub(" ", _PLACE.sub(" ", core)).split()
         return f"{rewritten} {' '.join(rest)}".strip() if rest else rewritten
     return f"{core} {previous}".strip() if core else previous
+
+
+def _new_topic(core: str, known) -> bool:
+    """A short question whose own words the index has never seen starts a new topic."""
+    if known is None:
+        return False
+    from rag.text import segment
+
+    words = [w for w in segment(_WH.sub(" ", core)) if w not in _GENERIC]
+    return bool(words) and not any(known(w) for w in words)
+
+
+_WH = re.compile(r"(?<!\w)(?:gì|nào|ai|đâu|bao nhiêu|mấy|bao giờ|khi nào|sao|thế nào|hôm nay|hiện nay|bây giờ)(?!\w)", _I)
+_GENERIC = {"là", "có", "không", "được", "của", "và", "thì", "ở", "tại", "năm", "ngày", "tháng"}

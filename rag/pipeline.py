@@ -8,10 +8,12 @@ from __future__ import annotations
 import threading
 import time
 
-from rag.answer import NOT_FOUND, Answer, Answerer
+from rag.answer import NOT_FOUND, Answer, Answerer, AnswerPolicy
+from rag.answer.scope import Coverage
+from rag.clean import normalize_query
 from rag.config import Settings
 from rag.followup import contextualize
-from rag.index import Index, current_version_dir
+from rag.index import Index, IndexDamagedError, current_version_dir
 from rag.retrieve import Filters, Retrieval, Retriever
 
 
@@ -29,13 +31,27 @@ class Assistant:
         self.refresh()
 
     def refresh(self) -> Index | None:
-        """Load the current index version if it changed since the last call (cheap if not)."""
+        """Load the current index version if it changed since the last call (cheap if not).
+
+        A damaged index leaves :attr:`problem` set (and the previous version served if one
+        is on disk, else ``None``) instead of raising, so the API stays up and says why.
+        """
         version = current_version_dir(self.settings.index_dir)
-        if version == self._version:
+        if version == self._version and hasattr(self, "problem"):
             return self.index
         with self._lock:
-            if version != self._version:
-                index = Index.open(self.settings.index_dir, self.embedder.name, self.embedder.dimension)
+            if version != self._version or not hasattr(self, "problem"):
+                for attempt in range(3):
+                    try:
+                        index = Index.open(self.settings.index_dir, self.embedder.name, self.embedder.dimension)
+                        self.problem = index.problem if index else None
+                        break
+                    except IndexDamagedError as exc:
+                        # A writer may have swapped and pruned versions between resolving
+                        # `current` and opening it: look again before calling it damaged.
+                        version = current_version_dir(self.settings.index_dir)
+                        if attempt == 2:
+                            index, self.problem = None, str(exc)
                 self.index, self._version = index, version
         return self.index
 
@@ -54,12 +70,51 @@ class Assistant:
         started = time.perf_counter()
         index = self.refresh()
         s = self.settings
-        query = contextualize(question, history)
+        question = normalize_query(question)
+        query = contextualize(question, history, index.lexical.idf if index else None)
         if index is None or index.vectors.size == 0:
-            return None, Answer(question, NOT_FOUND, [], True, {"total": time.perf_counter() - started}, query)
-        retrieval = Retriever(index, self.embedder, s.candidates, s.rrf_k, s.fusion).search(query, top_k or s.top_k, filters)
-        answer = Answerer(index.lexical.idf, s.min_dense_score, s.confident_dense_score, s.min_coverage,
-                          s.answer_sentences).answer(retrieval)
+            return None, Answer(question, NOT_FOUND, [], True, {"total": time.perf_counter() - started}, query,
+                                status="not_found")
+        retrieval = Retriever(index, self.embedder, s.candidates, s.rrf_k, s.fusion).search(
+            query, max(top_k or s.top_k, s.answer_candidates), filters)
+        policy = AnswerPolicy(
+            min_dense_score=s.min_dense_score, confident_dense_score=s.confident_dense_score,
+            min_coverage=s.min_coverage, max_sentences=s.answer_sentences, meaning_weight=s.meaning_weight,
+            max_sources=s.max_sources, source_margin=s.source_margin, candidates=s.answer_candidates)
+        answerer = Answerer(index.lexical.idf, policy, self.embedder.dimension,
+                            article_text=lambda article_id: index.store.get_article(article_id).text)
+        answer = answerer.answer(retrieval, self._coverage(index))
+        if filters and filters.active() and answer.abstained and answer.status != "chitchat":
+            answer = self._explain_filters(index, retrieval, filters, answer, query, top_k)
+        retrieval.hits = retrieval.hits[: top_k or s.top_k]
         answer.question, answer.query = question, query
         answer.timings = {**retrieval.timings, **answer.timings, "total": time.perf_counter() - started}
         return retrieval, answer
+
+    def _coverage(self, index: Index) -> Coverage:
+        """Organisations and date range the index holds (read once per index version)."""
+        if getattr(index, "_coverage", None) is None:
+            first, last = index.store.date_range()
+            index._coverage = Coverage(index.store.sources(), first, last)
+        return index._coverage
+
+    def _explain_filters(self, index: Index, retrieval: Retrieval, filters: Filters, answer: Answer,
+                         query: str, top_k: int | None) -> Answer:
+        """Nothing inside the filters answers: say which filter, and whether articles outside it would."""
+        parts = []
+        if filters.source:
+            parts.append(f"cơ quan “{filters.source}”")
+        if filters.date_from or filters.date_to:
+            parts.append(f"thời gian {filters.date_from or '…'} – {filters.date_to or '…'}")
+            undated = index.store.undated_articles()
+            if undated:
+                parts[-1] += f" ({undated} bài viết không có ngày nên không được xét)"
+        note = "Không tìm thấy câu trả lời trong các bài viết thuộc bộ lọc " + ", ".join(parts) + "."
+        unfiltered = self.ask_verbose(query, top_k)[1]
+        if not unfiltered.abstained:
+            titles = "; ".join(f"“{c.title}”" for c in unfiltered.citations)
+            note += f" Ngoài bộ lọc có bài viết liên quan: {titles}. Hãy bỏ bộ lọc để xem câu trả lời."
+        elif unfiltered.note:
+            note += " " + unfiltered.note
+        answer.text, answer.note, answer.status = note, note, "filtered"
+        return answer

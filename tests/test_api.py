@@ -28,6 +28,20 @@ def test_ask_answers_with_citations(api):
     assert article["text"][c["start"] : c["end"]] == c["quote"]
     assert c["source"] == "Sở Giáo dục và Đào tạo Lạng Sơn" and c["file"].endswith(".txt")
     assert {"embed", "dense", "lexical", "answer", "total"} <= set(body["timings"])
+    short = body["short_answer"]
+    assert body["status"] == "answered" and short["text"] == "21/5/2020" and short["kind"] == "date"
+    assert article["text"][short["start"] : short["end"]] == short["text"] and short["article_id"] == c["article_id"]
+
+
+def test_ask_says_what_the_articles_do_not_cover(api):
+    body = api.post("/ask", json={"question": "Giám đốc Sở GDĐT Bình Định là ai?"}).json()
+    assert body["abstained"] and body["status"] == "out_of_scope" and "Bình Định" in body["note"]
+    assert body["short_answer"] is None and body["citations"] == []
+    hello = api.post("/ask", json={"question": "Xin chào!"}).json()
+    assert hello["status"] == "chitchat" and hello["citations"] == []
+    filtered = api.post("/ask", json={"question": "Đại hội Đảng bộ Sở GDĐT Lạng Sơn diễn ra ngày nào?",
+                                      "source": "Trà Vinh"}).json()
+    assert filtered["status"] == "filtered" and "Trà Vinh" in filtered["note"] and filtered["citations"] == []
 
 
 def test_ask_abstains(api):

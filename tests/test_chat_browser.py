@@ -81,6 +81,7 @@ def test_answer_and_citation_appear(page):
     answer = _ask(page, "Đại hội Đảng bộ Sở GDĐT Lạng Sơn diễn ra ngày nào?")
     answer.get_by_text("21/5/2020").first.wait_for(timeout=30_000)
     assert "[1]" in answer.inner_text()
+    assert "21/5/2020" in answer.locator("strong").first.text_content()  # the short answer, first and bold
     assert answer.get_by_text("Sở Giáo dục và Đào tạo Lạng Sơn").count() >= 1
     mark = answer.locator("mark").first
     assert "21/5/2020" in mark.text_content()  # the answering span is marked (its expander may be closed)

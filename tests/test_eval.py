@@ -49,5 +49,28 @@ def test_full_xquad_eval(base_settings, embedder):
     # The issue's targets (R@1 0.95, R@5 0.995, answer 0.85), with half a point of slack on
     # recall so an engine or library update that moves one question does not fail the run.
     assert m["recall@1"] >= 0.945 and m["recall@5"] >= 0.99
-    assert m["answer_contains_gold"] >= 0.85 and m["abstained"] <= 0.03
-    assert m["abstained_on_unanswerable"] >= 0.8
+    assert m["answer_contains_gold"] >= 0.88 and m["abstained"] <= 0.03
+    assert m["unanswerable"]["abstained"] >= 0.8
+
+
+def test_short_answer_scores_are_squad_style():
+    from rag.evaluate import short_answer_scores
+
+    assert short_answer_scores("21/5/2020", ["21/5/2020"]) == (1.0, 1.0)
+    assert short_answer_scores("139 đảng viên", ["139"]) == (0.0, 0.5)
+    assert short_answer_scores(None, ["x"]) == (0.0, 0.0)
+    assert short_answer_scores("Hoà Bình", ["hòa bình."])[0] == 1.0  # one Vietnamese spelling, no punctuation
+
+
+def test_eval_on_own_articles_holds_its_figures(base_settings, embedder):
+    """The dev split of data/eval: the right article, the gold in the quote, abstention on
+    in-domain unanswerables (floors just under the figures the README reports)."""
+    from rag.evaluate import evaluate_articles, load_unanswerable
+
+    unanswerable = load_unanswerable(ROOT / "data" / "eval" / "unanswerable-domain.vi.json", "dev")
+    m = evaluate_articles(ROOT / "data" / "articles", ROOT / "data" / "eval" / "samples.vi.json", base_settings,
+                          embedder, "dev", unanswerable)
+    assert m["questions"] >= 30 and m["unanswerable"]["questions"] >= 40
+    assert m["right_article_first"] >= 0.95 and m["answer_contains_gold"] >= 0.8
+    assert m["abstained"] <= 0.06 and m["short_f1"] >= 0.45
+    assert m["unanswerable"]["abstained"] >= 0.8  # 0.84 measured on the in-domain dev questions

@@ -29,3 +29,20 @@ def test_standalone_questions_are_not_changed():
 def test_chains_of_follow_ups_resolve_in_order():
     assert contextualize("Còn Sóc Trăng thì sao?", [FIRST, "Còn ở Trà Vinh thì sao?"]) == \
         "Đại hội Đảng bộ Sở GDĐT Sóc Trăng diễn ra ngày nào?"
+
+
+def test_nfd_follow_ups_are_rewritten_too():
+    import unicodedata
+
+    nfd = unicodedata.normalize("NFD", "Còn ở Trà Vinh thì sao?")
+    assert contextualize(nfd, [FIRST]) == "Đại hội Đảng bộ Sở GDĐT Trà Vinh diễn ra ngày nào?"
+
+
+def test_small_talk_and_new_topics_are_never_merged(assistant):
+    assert contextualize("Cảm ơn bạn!", [FIRST]) == "Cảm ơn bạn!"
+    known = assistant.index.lexical.idf
+    # Short, but about things no article mentions: a new topic, searched (and refused) on its own.
+    assert contextualize("Giá vàng hôm nay?", [FIRST], known) == "Giá vàng hôm nay?"
+    assert contextualize("Bao nhiêu đảng viên?", [FIRST], known) == "Bao nhiêu đảng viên? " + FIRST
+    answer = assistant.ask("Giá vàng hôm nay?", history=[FIRST])
+    assert answer.abstained and answer.query == "Giá vàng hôm nay?"

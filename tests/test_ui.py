@@ -41,6 +41,7 @@ def test_answer_with_sources_and_highlight(app):
     assert not at.exception
     text = " ".join(m.value for m in at.markdown)
     assert "21/5/2020" in text and "[1]" in text
+    assert at.chat_message[-1].markdown[0].value == "**21/5/2020 [1]**"  # the short answer first, in bold
     assert "Sở Giáo dục và Đào tạo Lạng Sơn" in text  # the source line
     assert "<mark>" in text  # the quoted span is marked in its passage
 

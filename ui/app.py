@@ -6,7 +6,7 @@ import streamlit as st
 
 from rag.config import Settings
 from ui.client import ApiClient, ApiError
-from ui.render import highlighted_passage, is_long, source_line, vn_datetime
+from ui.render import highlighted_passage, is_long, short_answer_text, source_line, vn_datetime
 
 st.set_page_config(page_title="Trợ lý hỏi đáp bài viết", page_icon=":material/menu_book:", layout="wide")
 settings = Settings()  # read per run, so a changed .env or environment applies on reload
@@ -86,7 +86,11 @@ def rebuild_progress() -> None:
 
 def show_answer(i: int, msg: dict) -> None:
     """An assistant turn: the answer, its sources with the quoted span marked, feedback."""
-    if msg.get("abstained"):
+    if msg.get("short_answer"):
+        st.markdown(f"**{short_answer_text(msg['short_answer'])}**")
+    if msg.get("status") == "chitchat":
+        st.markdown(msg["content"])
+    elif msg.get("abstained"):
         st.info(msg["content"])
     else:
         st.markdown(msg["content"])
@@ -124,7 +128,8 @@ def ask(question: str, filters: dict) -> None:
         return
     state.pending = None
     state.messages.append({"role": "assistant", "content": r["answer"], "citations": r["citations"],
-                           "abstained": r["abstained"], "question": question, "query": r["query"]})
+                           "abstained": r["abstained"], "question": question, "query": r["query"],
+                           "short_answer": r.get("short_answer"), "status": r.get("status")})
 
 
 filters = sidebar()

@@ -52,6 +52,11 @@ def source_line(citation: dict) -> str:
     return " · ".join(parts)
 
 
+def short_answer_text(short: dict) -> str:
+    """The short answer as Markdown-safe text, with its citation marker: ``21/5/2020 [1]``."""
+    return f"{_md(short['text'])} [{short['citation']}]"
+
+
 def is_long(citation: dict) -> bool:
     """Whether the passage is long enough to start collapsed."""
     return len(citation["passage"]) > LONG_PASSAGE

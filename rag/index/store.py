@@ -22,7 +22,7 @@ CREATE INDEX IF NOT EXISTS articles_hash ON articles(content_hash);
 CREATE TABLE IF NOT EXISTS chunks (
     id INTEGER PRIMARY KEY, article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     seq INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
-    terms TEXT NOT NULL
+    terms TEXT NOT NULL, sentence_vectors BLOB
 );
 CREATE INDEX IF NOT EXISTS chunks_article ON chunks(article_id);
 """
@@ -46,6 +46,7 @@ class StoredChunk:
     url: str | None
     path: str
     terms: str = ""  # title words, then one line of words per sentence (rag.text.segmented_lines)
+    sentence_vectors: bytes | None = None  # one vector per sentence (rag.index.sentences.pack)
 
 
 class Store:
@@ -61,6 +62,15 @@ class Store:
         self.db.create_function("casefold", 1, lambda s: s.casefold() if s else s, deterministic=True)
         if not readonly:
             self.db.executescript(SCHEMA)
+            self._migrate()
+        columns = {r[1] for r in self.db.execute("PRAGMA table_info(chunks)")}
+        # An index written before sentence vectors were stored still opens (answers fall back to words).
+        self._vectors_column = ", c.sentence_vectors" if "sentence_vectors" in columns else ""
+
+    def _migrate(self) -> None:
+        columns = {r[1] for r in self.db.execute("PRAGMA table_info(chunks)")}
+        if "sentence_vectors" not in columns:
+            self.db.execute("ALTER TABLE chunks ADD COLUMN sentence_vectors BLOB")
 
     def close(self) -> None:
         """Close the connection."""
@@ -113,11 +123,12 @@ class Store:
         row = self.db.execute("SELECT max(id) FROM chunks").fetchone()
         return (row[0] or 0) + 1
 
-    def add_chunks(self, rows: list[tuple[int, Chunk, str]]) -> None:
-        """Insert ``(id, chunk, space-joined BM25 terms)`` rows."""
+    def add_chunks(self, rows: list[tuple[int, Chunk, str, bytes | None]]) -> None:
+        """Insert ``(id, chunk, BM25 terms, packed sentence vectors)`` rows."""
         self.db.executemany(
-            'INSERT INTO chunks (id, article_id, seq, start, "end", text, terms) VALUES (?,?,?,?,?,?,?)',
-            [(i, c.article_id, c.seq, c.start, c.end, c.text, terms) for i, c, terms in rows],
+            'INSERT INTO chunks (id, article_id, seq, start, "end", text, terms, sentence_vectors)'
+            " VALUES (?,?,?,?,?,?,?,?)",
+            [(i, c.article_id, c.seq, c.start, c.end, c.text, terms, vectors) for i, c, terms, vectors in rows],
         )
 
     def all_terms(self) -> tuple[list[int], list[list[str]]]:
@@ -135,7 +146,7 @@ class Store:
         marks = ",".join("?" * len(ids))
         rows = self.db.execute(
             f'SELECT c.id, c.article_id, c.seq, c.start, c."end", c.text, c.terms, a.title, a.date, a.source, a.url,'
-            f" a.path FROM chunks c JOIN articles a ON a.id = c.article_id WHERE c.id IN ({marks})",
+            f" a.path{self._vectors_column} FROM chunks c JOIN articles a ON a.id = c.article_id WHERE c.id IN ({marks})",
             [int(i) for i in ids],
         )
         return {r["id"]: StoredChunk(**dict(r)) for r in rows}
@@ -161,6 +172,15 @@ class Store:
         a = self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
         c = self.db.execute("SELECT count(*) FROM chunks").fetchone()[0]
         return {"articles": a, "chunks": c}
+
+    def date_range(self) -> tuple[str | None, str | None]:
+        """Earliest and latest article date (ISO), or ``(None, None)``."""
+        row = self.db.execute("SELECT min(date), max(date) FROM articles WHERE date IS NOT NULL").fetchone()
+        return row[0], row[1]
+
+    def undated_articles(self) -> int:
+        """Articles with no date, which a date filter leaves out."""
+        return self.db.execute("SELECT count(*) FROM articles WHERE date IS NULL OR date = ''").fetchone()[0]
 
     def sources(self) -> list[str]:
         """Distinct organisations, for filter menus."""

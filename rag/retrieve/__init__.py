@@ -44,6 +44,7 @@ class Retrieval:
     hits: list[Hit]
     best_dense: float
     timings: dict[str, float] = field(default_factory=dict)
+    vector: object = None  # the question's embedding (numpy), reused to score sentences
 
 
 class Retriever:
@@ -87,4 +88,4 @@ class Retriever:
         hits = [Hit(chunks[i], s, dense_of.get(i), lexical_of.get(i)) for i, s in fused if i in chunks]
         timings["fuse"] = time.perf_counter() - t
         best_dense = dense[0][1] if dense else 0.0
-        return Retrieval(question, terms, hits, best_dense, timings)
+        return Retrieval(question, terms, hits, best_dense, timings, vector)

@@ -1,0 +1,131 @@
+"""Reading the question: what kind of answer it asks for, and what it pins down.
+
+Two things are read before any evidence is looked at. The *kind* of answer (a date, a
+count, a person, a place, a definition, a list) decides which span of the quoted sentence
+is the short answer. What the question *pins down* (a province, a year, a term of office,
+a person's name) must also be in the evidence: an article about Trà Vinh does not answer
+a question about Bình Định, however close their vocabulary is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rag.clean.metadata import PROVINCES
+
+_I = re.IGNORECASE
+
+# Order matters: "năm bao nhiêu" asks for a date before "bao nhiêu" asks for a count.
+KINDS = [
+    ("date", re.compile(
+        r"(?<!\w)(ngày nào|năm nào|tháng nào|khi nào|bao giờ|lúc nào|thời gian nào|thời điểm nào|"
+        r"năm bao nhiêu|ngày bao nhiêu|ngày mấy|tháng mấy|năm mấy|thế kỷ nào|thập kỷ nào|"
+        r"thập niên nào|hôm nào|dịp nào|vào ngày|thời gian nào|giai đoạn nào)(?!\w)", _I)),
+    ("number", re.compile(r"(?<!\w)(bao nhiêu|mấy|số lượng|tỷ lệ|tỉ lệ|bao xa|bao lâu|bao cao)(?!\w)", _I)),
+    ("person", re.compile(
+        r"(?<!\w)(ai|người nào|vị nào|ông nào|bà nào|đồng chí nào|những ai|nhân vật nào|cầu thủ nào|"
+        r"tác giả nào)(?!\w)", _I)),
+    ("place", re.compile(
+        r"(?<!\w)(ở đâu|tại đâu|đâu|nơi nào|chỗ nào|địa điểm nào|tỉnh nào|thành phố nào|nước nào|"
+        r"quốc gia nào|huyện nào|vùng nào|khu vực nào|châu lục nào|thủ đô nào)(?!\w)", _I)),
+    # A theme, a slogan, what a report is about: usually the quoted words.
+    ("quote", re.compile(r"(?<!\w)(chủ đề|khẩu hiệu|phương châm|tên gọi|chuyên đề|tiêu đề|thông điệp|"
+                         r"về vấn đề gì|về nội dung gì|về gì)(?!\w)", _I)),
+    ("list", re.compile(r"(?<!\w)(gồm những|bao gồm những|gồm các|gồm gì|gồm những gì|những (?:\w+ ){0,3}nào|"
+                        r"những (?:\w+ ){0,3}gì|các (?:\w+ ){0,3}nào)(?!\w)", _I)),
+    ("definition", re.compile(r"(?<!\w)(là gì|nghĩa là gì|được gọi là gì|gọi là gì|là cái gì|là loại gì)(?!\w)", _I)),
+    ("organisation", re.compile(r"(?<!\w)(tổ chức nào|cơ quan nào|đơn vị nào|công ty nào|trường nào|"
+                                r"đội nào|hãng nào|đảng nào|ban nào)(?!\w)", _I)),
+]
+# Where the question's gap is: the words a reply would fill in.
+WH = re.compile(r"(?<!\w)(gì|nào|ai|đâu|bao nhiêu|mấy|bao giờ|khi nào|sao|thế nào|như thế nào)(?!\w)", _I)
+
+_YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})(?![\d/])")
+_TERM = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})(?!\d)")
+_PROVINCE = re.compile(r"(?<!\w)(" + "|".join(sorted(map(re.escape, PROVINCES), key=len, reverse=True)) + r")(?!\w)", _I)
+# Capitalised words that open sentences or name institutions, not people.
+_NOT_NAMES = {
+    "sở", "giáo", "dục", "đào", "tạo", "gdđt", "gd&đt", "đảng", "bộ", "ban", "ủy", "uỷ", "hội", "đại", "tỉnh",
+    "phó", "bí", "thư", "giám", "đốc", "chủ", "tịch", "trung", "ương", "khối", "cơ", "quan", "nghị", "thành",
+    "phố", "việt", "nam", "ubnd", "hđnd", "chính", "phủ", "quốc", "trường", "phòng", "công", "đoàn", "ngành",
+    "ai", "khi", "tại", "sao", "vì", "có", "bao", "nhiêu", "những", "các", "ngày", "năm", "tháng", "theo", "trong",
+    "đồng", "chí", "ông", "bà", "cô", "thầy", "hãy", "cho", "xin", "là", "ở", "lần", "thứ", "nhiệm", "kỳ", "kì",
+    "thpt", "thcs", "dtnt", "gdtx", "mầm", "non", "tiểu", "học", "kết", "luận", "chỉ", "thị", "hướng", "dẫn",
+}
+
+
+def capitalised_runs(text: str) -> list[tuple[int, int]]:
+    """Spans of two or more consecutive Capitalised words (not ALL-CAPS acronyms), split at punctuation.
+
+    Tested with ``str.isupper`` rather than a character range: Vietnamese letters'
+    code points interleave upper and lower case, so a range like ``[A-ZÀ-Ỹ]`` matches both.
+    """
+    spans, run = [], []
+    for m in re.finditer(r"[^\W\d_]+", text + " x"):
+        word = m.group(0)
+        joined = run and not text[run[-1][1] : m.start()].strip()
+        if not joined and run:
+            if len(run) >= 2:
+                spans.append((run[0][0], run[-1][1]))
+            run = []
+        if word[0].isupper() and not (len(word) > 1 and word.isupper()):
+            run.append((m.start(), m.end()))
+        else:
+            if len(run) >= 2:
+                spans.append((run[0][0], run[-1][1]))
+            run = []
+    return spans
+
+
+@dataclass
+class Question:
+    """A question as the answer step reads it."""
+
+    text: str
+    kind: str | None = None  # date, number, person, place, quote, list, definition, organisation
+    provinces: list[str] = field(default_factory=list)
+    years: list[str] = field(default_factory=list)
+    terms: list[tuple[str, str]] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    ordinals: list[str] = field(default_factory=list)  # "lần 2/2020", "lần thứ XIV"
+
+
+_ORDINAL = re.compile(r"(?<!\w)lần\s+(?:thứ\s+)?(?:\d+(?:/\d{4})?|[IVXLC]+)(?!\w)", _I)
+
+
+def answer_kind(question: str) -> str | None:
+    """The kind of answer ``question`` asks for, or ``None`` (an open question)."""
+    for kind, pattern in KINDS:
+        if pattern.search(question):
+            return kind
+    return None
+
+
+def read(question: str) -> Question:
+    """Kind of answer and the pinned-down facts (provinces, years, terms, names) of ``question``."""
+    terms = [(a, b) for a, b in _TERM.findall(question)]
+    provinces = list(dict.fromkeys(_province_name(m.group(1)) for m in _PROVINCE.finditer(question)))
+    names = []
+    for start, end in capitalised_runs(question):
+        words = question[start:end].split()
+        if start == 0:
+            words = words[1:]  # the question's first word is capitalised anyway
+        # Titles and institutions around a name ("Đồng chí", "Sở GDĐT") are not part of it.
+        while words and words[0].lower() in _NOT_NAMES:
+            words = words[1:]
+        while words and words[-1].lower() in _NOT_NAMES:
+            words = words[:-1]
+        # Two or more name-like words in a row: a person (Nguyễn Thị Bạch Vân), not "Sở GDĐT".
+        if len(words) >= 2 and " ".join(words) not in provinces and not _PROVINCE.fullmatch(" ".join(words)):
+            names.append(" ".join(words))
+    years = list(dict.fromkeys(_YEAR.findall(question) + [y for t in terms for y in t]))
+    return Question(question, answer_kind(question), provinces, years, terms, names,
+                    [m.group(0) for m in _ORDINAL.finditer(question)])
+
+
+def _province_name(found: str) -> str:
+    for name in PROVINCES:
+        if name.casefold() == found.casefold():
+            return name
+    return found

@@ -1,0 +1,325 @@
+"""The short answer: the exact span of the quoted sentence that answers the question.
+
+No reader model runs offline here, so the span is found the way a careful reader skims:
+the kind of answer the question asks for (a date, a count with its unit, a person, a place,
+a quotation, a definition, a list) is looked for in the sentence, next to the words the
+question shares with it; for an open question, the stretch of the sentence that the
+question does not already say, beside the words it does say, fills the question's gap.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rag.answer.question import KINDS, WH, capitalised_runs
+
+_I = re.IGNORECASE
+_TOKEN = re.compile(r"[\wÀ-ỹ]+(?:[./,:&-][\wÀ-ỹ]+)*%?", re.UNICODE)
+_DATES = [
+    re.compile(r"(?<!\d)\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}(?!\d)"),
+    re.compile(r"(?<!\d)\d{1,2}\s+(?:tháng|ngày)\s+\d{1,2}(?:\s*(?:năm|,)\s*\d{4})?(?!\d)", _I),
+    re.compile(r"tháng\s+\d{1,2}(?:\s*(?:năm|/|,)\s*\d{4})?(?!\d)", _I),
+    re.compile(r"(?<!\d)\d{1,2}\s*/\s*(?:19|20)\d{2}(?!\d)"),
+    re.compile(r"thế\s+kỷ\s+(?:thứ\s+)?[IVXLC\d]+|thập\s+(?:kỷ|niên)\s+\d+", _I),
+    re.compile(r"(?<![\d/.-])(?:1[0-9]|20)\d{2}(?:\s*[-–]\s*(?:1[0-9]|20)\d{2})?(?![\d/])"),
+]
+_NUMBER_WORDS = r"(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|tỉ|rưỡi|lẻ)"
+_NUMBER = re.compile(
+    rf"(?<![\w/.-])(?:\d+(?:[.,]\d+)*(?:\s*%)?|{_NUMBER_WORDS}(?:\s+{_NUMBER_WORDS})*)"
+    rf"(?:\s+(?:nghìn|ngàn|triệu|tỷ|tỉ))?(?![\w/-])(?!\s*[/.-]\s*\d)", _I)
+# Any date form, and a count that is not part of a date: what a date or count question's answer holds.
+DATE = re.compile("|".join(f"(?:{p.pattern})" for p in _DATES), _I)
+NUMBER = _NUMBER
+_UNITS = re.compile(r"\s+(%|phần trăm|km|mét|m|cm|kg|tấn|ha|héc-ta|đồng|USD|đô la|tuổi|năm|tháng|tuần|ngày|"
+                    r"giờ|phút|giây|lần|km2|dặm|feet|inch|độ|người)(?!\w)", _I)
+_QUOTED = re.compile(r"[“\"«]([^”\"»]{3,400})[”\"»]")
+_DEFINES_NAMED = re.compile(r"(?<!\w)(?:được gọi là|gọi là|có nghĩa là|nghĩa là|tức là|được định nghĩa là)\s+", _I)
+_DEFINES = re.compile(r"(?<!\w)là\s+", _I)
+_PLACE_LEAD = re.compile(r"(?<!\w)(?:tại|ở|trong|đến)\s+", _I)
+_CLAUSE_END = re.compile(r"[,;:.!?()\n–]|\s-\s|(?<!\w)(?:và|nhưng|nhằm|để|do|với|cùng)(?!\w)", _I)
+_SURNAMES = {"nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ", "hồ",
+             "ngô", "dương", "lý", "hà", "lương", "trương", "đinh", "lâm", "mai", "tô", "cao", "đoàn", "tạ",
+             "triệu", "thái", "văn", "châu", "quách", "kiều", "lưu", "chu", "tăng", "la", "hứa", "đào", "trịnh"}
+_TITLES = {"đồng", "chí", "ông", "bà", "cô", "thầy", "anh", "chị", "tỉnh", "ủy", "uỷ", "viên", "bí", "thư", "giám",
+           "đốc", "phó", "chủ", "tịch", "sở", "gdđt", "thay", "mặt", "đoàn", "tổng", "thủ", "tướng", "gs", "pgs",
+           "ts", "ths", "tới", "dự", "tham", "tại", "khi", "sau", "theo", "trong", "với", "về", "kết", "luận",
+           "ban", "đảng", "bộ", "khối", "hội", "nghị", "đại", "trường", "phòng", "cơ", "quan"}
+# Words that never open or close an answer span.
+_EDGE_WORDS = {"là", "của", "và", "được", "đã", "các", "những", "một", "trong", "với", "cho", "thì", "mà", "có",
+               "bởi", "do", "từ", "về", "tại", "ở", "vào", "theo", "như", "này", "đó", "rằng", "sẽ", "đang", "bị",
+               "cũng", "nên", "để", "khi", "ra", "lên", "gồm", "bao", "hơn", "nhất", "rất", "ngày", "năm"}
+
+
+@dataclass
+class ShortAnswer:
+    """The span that answers, with offsets in the article text, and what kind of span it is."""
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    citation: int = 1
+
+
+def _tokens(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group(0).lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _syllables(question: str) -> set[str]:
+    gapless = WH.sub(" ", question)
+    return {t for t, _, _ in _tokens(gapless)} - _EDGE_WORDS
+
+
+def _anchors(sentence: str, asked: set[str]) -> list[int]:
+    """Character positions of the sentence's words that the question also says."""
+    return [s for t, s, _ in _tokens(sentence) if t in asked]
+
+
+def _nearest(spans: list[tuple[int, int]], anchors: list[int]) -> tuple[int, int] | None:
+    if not spans:
+        return None
+    if not anchors:
+        return spans[0]
+    return min(spans, key=lambda sp: min(abs(sp[0] - a) for a in anchors))
+
+
+def _not_in_question(spans, sentence: str, question_lower: str):
+    return [sp for sp in spans if sentence[sp[0]:sp[1]].lower() not in question_lower]
+
+
+def _date(sentence, question, anchors):
+    spans = []
+    for pattern in _DATES:
+        for m in pattern.finditer(sentence):
+            if not any(s <= m.start() < e for s, e in spans):
+                spans.append((m.start(), m.end()))
+    return _nearest(_not_in_question(spans, sentence, question.lower()), anchors)
+
+
+def counted(sentence: str, question: str) -> tuple[int, int] | None:
+    found = _number_candidates(sentence, question)
+    return next((sp for sp, p in found if p == 0), None)
+
+
+def _number(sentence, question, anchors):
+    candidates = _number_candidates(sentence, question)
+    if not candidates:
+        return None
+    best = min(p for _, p in candidates)
+    return _nearest([sp for sp, p in candidates if p == best], anchors)
+
+
+def _number_candidates(sentence: str, question: str) -> list:
+    asks = dict(KINDS)["number"].search(question)
+    # The noun after "bao nhiêu"/"mấy" is what is counted: "139 đảng viên".
+    counted = question[asks.end():].strip().split()[:2] if asks else []
+    candidates = []
+    for m in _NUMBER.finditer(sentence):
+        if m.group(0).lower() in {"năm", "một", "ba"}:  # "năm" is also "year", "một" also "a"
+            continue
+        if any(p.fullmatch(m.group(0)) for p in _DATES[-1:]) and "năm" in sentence[max(0, m.start() - 5):m.start()]:
+            continue
+        end = m.end()
+        unit = _UNITS.match(sentence, end)
+        after = sentence[end:].lstrip().lower()
+        if counted and after.startswith(" ".join(counted).lower()):
+            end = end + (len(sentence[end:]) - len(sentence[end:].lstrip())) + len(" ".join(counted))
+            candidates.append(((m.start(), end), 0))
+        elif counted and counted[0].lower() != "?" and after.startswith(counted[0].lower()):
+            end = end + (len(sentence[end:]) - len(after)) + len(counted[0])
+            candidates.append(((m.start(), end), 0))
+        else:
+            candidates.append(((m.start(), unit.end() if unit else end), 1))
+    return [(sp, p) for sp, p in candidates if sentence[sp[0]:sp[1]].lower() not in question.lower()]
+
+
+def _names(sentence: str, question_lower: str) -> list[tuple[int, int]]:
+    """Runs of capitalised words that look like a person's name, titles stripped."""
+    spans, run = [], []
+    for m in _TOKEN.finditer(sentence + " ."):
+        word = m.group(0)
+        if run and sentence[run[-1].end():m.start()].strip():  # punctuation ends a name
+            run = _close(run, spans, sentence, question_lower)
+        if word[:1].isupper() and not word.isupper() or (len(word) <= 2 and word[:1].isupper() and word.endswith(".")):
+            run.append(m)
+            continue
+        run = _close(run, spans, sentence, question_lower)
+    surnamed = [sp for sp in spans if sentence[sp[0]:sp[1]].split()[0].lower() in _SURNAMES]
+    return surnamed or spans
+
+
+def _close(run, spans, sentence, question_lower) -> list:
+    words = list(run)
+    while words and words[0].group(0).lower() in _TITLES and words[0].group(0).lower() not in _SURNAMES:
+        words.pop(0)
+    if len(words) >= 2 and words[0].group(0).lower() not in _TITLES | _EDGE_WORDS:
+        span = (words[0].start(), words[-1].end())
+        if sentence[span[0]:span[1]].lower() not in question_lower:
+            spans.append(span)
+    return []
+
+
+def _person(sentence, question, anchors):
+    return _nearest(_names(sentence, question.lower()), anchors)
+
+
+def _after(sentence: str, pattern: re.Pattern, anchors: list[int], max_words: int = 14):
+    spans = []
+    for m in pattern.finditer(sentence):
+        rest = sentence[m.end():]
+        stop = _CLAUSE_END.search(rest)
+        piece = rest[: stop.start() if stop else len(rest)].rstrip()
+        words = piece.split()
+        if words and len(words) <= max_words:
+            spans.append((m.end(), m.end() + len(piece)))
+    return _nearest(spans, anchors)
+
+
+def _place(sentence, question, anchors):
+    found = _after(sentence, _PLACE_LEAD, anchors, 12)
+    if found and sentence[found[0]:found[1]].lower() not in question.lower():
+        return found
+    names = [sp for sp in _capitalised_runs(sentence) if sentence[sp[0]:sp[1]].lower() not in question.lower()]
+    return _nearest(names, anchors)
+
+
+def _capitalised_runs(sentence: str) -> list[tuple[int, int]]:
+    return [sp for sp in capitalised_runs(sentence) if sp[0] > 0]
+
+
+def _quote(sentence, question, anchors):
+    spans = [(m.start(1), m.end(1)) for m in _QUOTED.finditer(sentence)]
+    if spans:
+        return _nearest(spans, anchors)
+    colon = sentence.find(":")
+    if 0 < colon < len(sentence) - 3:
+        return colon + 1 + (len(sentence[colon + 1:]) - len(sentence[colon + 1:].lstrip())), len(sentence.rstrip(" ."))
+    return None
+
+
+def _definition(sentence, question, anchors):
+    return _after(sentence, _DEFINES_NAMED, anchors, 16) or _after(sentence, _DEFINES, anchors, 16)
+
+
+def _list(sentence, question, anchors):
+    colon = sentence.find(":")
+    if 0 < colon < len(sentence) - 3:
+        start = colon + 1 + (len(sentence[colon + 1:]) - len(sentence[colon + 1:].lstrip()))
+        return start, len(sentence.rstrip(" .;"))
+    return None
+
+
+def _gap(sentence, question, anchors):
+    """The longest stretch of new words in the clause nearest the question's words."""
+    asked = _syllables(question)
+    tokens = _tokens(sentence)
+    if not anchors:
+        return None
+    runs, run = [], []
+    for i, (t, s, e) in enumerate(tokens):
+        boundary = i > 0 and _CLAUSE_END.search(sentence[tokens[i - 1][2]:s])
+        if t in asked or boundary:
+            if run:
+                runs.append(run)
+            run = [] if t in asked else [(t, s, e)]
+        else:
+            run.append((t, s, e))
+    if run:
+        runs.append(run)
+    best, best_score = None, 0.0
+    for r in runs:
+        while r and r[0][0] in _EDGE_WORDS:
+            r = r[1:]
+        while r and r[-1][0] in _EDGE_WORDS:
+            r = r[:-1]
+        if not r:
+            continue
+        # SQuAD-style answers are short: keep the words nearest the question's words.
+        if len(r) > _GAP_WORDS:
+            after = min(anchors, key=lambda a: abs(a - r[0][1])) <= r[0][1]
+            r = r[:_GAP_WORDS] if after else r[-_GAP_WORDS:]
+            while r and r[-1][0] in _EDGE_WORDS:
+                r = r[:-1]
+            while r and r[0][0] in _EDGE_WORDS:
+                r = r[1:]
+            if not r:
+                continue
+        start, end = r[0][1], r[-1][2]
+        distance = min(min(abs(start - a), abs(end - a)) for a in anchors)
+        score = min(len(r), 6) / (1 + distance / 20)
+        if score > best_score:
+            best, best_score = (start, end), score
+    return best
+
+
+_GAP_WORDS = 8
+
+
+def _entity(sentence, question, anchors):
+    """A capitalised name (one word or more, acronyms too) that the question does not say."""
+    q = question.lower()
+    spans, run = [], []
+    for m in _TOKEN.finditer(sentence + " ."):
+        word = m.group(0)
+        if run and sentence[run[-1][1]:m.start()].strip():
+            spans.append((run[0][0], run[-1][1]))
+            run = []
+        if word[:1].isupper() and m.start() > 0:
+            run.append((m.start(), m.end()))
+        elif run:
+            spans.append((run[0][0], run[-1][1]))
+            run = []
+    spans = [sp for sp in spans if sentence[sp[0]:sp[1]].lower() not in q
+             and sentence[sp[0]:sp[1]].lower() not in _TITLES]
+    return _nearest(spans, anchors)
+
+
+def _person_or_entity(sentence, question, anchors):
+    return _person(sentence, question, anchors) or _entity(sentence, question, anchors)
+
+
+_FINDERS = {"date": _date, "number": _number, "person": _person_or_entity, "place": _place, "quote": _quote,
+            "definition": _definition, "list": _list, "organisation": _entity, "entity": _entity}
+
+
+def find(question: str, kind: str | None, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
+    """The short answer to ``question`` in ``sentences`` (``(text, article offset)``, best first)."""
+    asked = _syllables(question)
+    if kind == "number":  # a number followed by the counted noun, in any quoted sentence, wins
+        for text, offset in sentences:
+            span = counted(text, question)
+            if span:
+                return ShortAnswer(text[span[0]:span[1]], offset + span[0], offset + span[1], "number")
+    if kind is None and re.search(r"(?<!\w)nào(?!\w)", question):
+        kind = "entity"  # "Sân bay nào …?", "Cơn bão nào …?": a name
+    for finder_kind in ([kind] if kind in _FINDERS else []) + ["gap"]:
+        finder = _FINDERS.get(finder_kind, _gap)
+        for text, offset in sentences:
+            anchors = _anchors(text, asked)
+            span = finder(text, question, anchors)
+            if span and span[1] > span[0]:
+                s, e = span
+                piece = text[s:e]
+                s += len(piece) - len(piece.lstrip())
+                e -= len(piece) - len(piece.rstrip(" ,;.:"))
+                if e > s:
+                    return ShortAnswer(text[s:e], offset + s, offset + e, finder_kind if finder_kind != "gap" else "span")
+    return None
+
+
+def fits(kind: str | None, sentence: str, question: str) -> bool:
+    """Whether ``sentence`` holds the kind of span ``question`` asks for (a new date, the counted
+    noun after a number, a person's name, a quotation), which makes it likelier to answer."""
+    if kind == "number":
+        # "bao nhiêu đảng viên": a number followed by "đảng viên"; a bare "1" elsewhere is no answer.
+        asks = dict(KINDS)["number"].search(question)
+        named = asks and question[asks.end():].strip(" ?").split()
+        return bool(counted(sentence, question)) if named else bool(_number_candidates(sentence, question))
+    if kind == "date":
+        return _date(sentence, question, []) is not None
+    if kind == "person":
+        return bool(_names(sentence, question.lower()))
+    if kind == "quote":
+        return bool(_QUOTED.search(sentence)) or ":" in sentence
+    return False

@@ -1,0 +1,121 @@
+"""The answer step on the sample articles: short answers of each kind, several sources,
+honest refusals (another province, year or term, uncovered topics, small talk) and filters."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.answer.span import find
+from rag.index import Index
+from rag.retrieve import Filters
+
+
+@pytest.mark.parametrize("question, short, kind", [
+    ("Đại hội Đảng bộ Sở GDĐT Lạng Sơn diễn ra ngày nào?", "21/5/2020", "date"),
+    ("Có bao nhiêu đảng viên dự Đại hội Đảng bộ Sở GDĐT Lạng Sơn?", "139 đảng viên", "number"),
+    ("Giám đốc Sở GDĐT Trà Vinh là ai?", "Nguyễn Thị Bạch Vân", "person"),
+    ("Đại hội Đảng bộ Sở GDĐT Lạng Sơn lựa chọn chủ đề gì?",
+     "Tiếp tục nâng cao năng lực lãnh đạo, sức chiến đấu của toàn đảng bộ", "quote"),
+    ("Báo cáo chuyên đề lần 1/2020 của Đảng ủy Sở GDĐT Sóc Trăng về vấn đề gì?",
+     "Tiếp tục đẩy mạnh xã hội hóa giáo dục", "quote"),
+])
+def test_short_answer_is_the_span_that_answers(assistant, question, short, kind):
+    answer = assistant.ask(question)
+    assert not answer.abstained and answer.status == "answered"
+    sa = answer.short_answer
+    assert sa is not None and short in sa.text and sa.kind == kind
+    article = Index.open(assistant.settings.index_dir).store.get_article(answer.citations[sa.citation - 1].article_id)
+    assert article.text[sa.start : sa.end] == sa.text  # verbatim, exact offsets
+    c = answer.citations[sa.citation - 1]
+    assert c.start <= sa.start and sa.end <= c.end  # inside the quote
+
+
+@pytest.mark.parametrize("sentence, question, kind, expected", [
+    ("Theo thống kê, dân số của Vùng đại Los Angeles là 17.786.419 người vào năm 2010.",
+     "Dân số của Vùng đại Los Angeles là bao nhiêu?", "number", "17.786.419 người"),
+    ("Các số lớn hơn 1 không phải là số nguyên tố được gọi là hợp số.",
+     "Các số lớn hơn 1 không phải là số nguyên tố được gọi là gì?", "definition", "hợp số"),
+    ("Hội nghị được tổ chức tại Hội trường Sở GDĐT, với sự tham dự của 200 đại biểu.",
+     "Hội nghị được tổ chức ở đâu?", "place", "Hội trường Sở GDĐT"),
+    ("Các chỉ tiêu chủ yếu gồm: tuyên truyền, kiểm tra, giám sát.",
+     "Các chỉ tiêu chủ yếu gồm những gì?", "list", "tuyên truyền, kiểm tra, giám sát"),
+    ("Hiệp ước được ký kết vào ngày 12 tháng 3 năm 2024 tại Hà Nội.",
+     "Hiệp ước được ký kết khi nào?", "date", "12 tháng 3 năm 2024"),
+])
+def test_short_answer_kinds_on_plain_sentences(sentence, question, kind, expected):
+    from rag.answer.question import answer_kind
+
+    assert answer_kind(question) == kind
+    sa = find(question, kind, [(sentence, 100)])
+    assert sa is not None and sa.text == expected
+    assert sentence[sa.start - 100 : sa.end - 100] == expected
+
+
+def test_a_count_stated_later_is_quoted(assistant):
+    answer = assistant.ask("Có bao nhiêu đảng viên dự Đại hội Đảng bộ Sở GDĐT Lạng Sơn?")
+    assert "139 đảng viên" in answer.citations[0].quote
+
+
+@pytest.mark.parametrize("question, status, says", [
+    ("Giám đốc Sở GDĐT Bình Định là ai?", "out_of_scope", "Bình Định"),
+    ("Hội nghị cán bộ công chức Sở GDĐT Trà Vinh năm 2022 diễn ra ngày nào?", "out_of_scope", "2022"),
+    ("Đại hội Đảng bộ Sở GDĐT Lạng Sơn nhiệm kỳ 2025-2030 diễn ra ngày nào?", "out_of_scope", "2025-2030"),
+    ("Báo cáo chuyên đề lần 2/2020 của Đảng ủy Sở GDĐT Sóc Trăng có nội dung gì?", "out_of_scope", "lần 2/2020"),
+    ("Lương giáo viên mầm non hạng III hiện nay là bao nhiêu?", "not_found", "Không tìm thấy"),
+    ("Xin chào", "chitchat", "Xin chào"),
+    ("Cảm ơn bạn nhiều!", "chitchat", "Rất vui"),
+])
+def test_refuses_what_the_articles_do_not_answer(assistant, question, status, says):
+    answer = assistant.ask(question)
+    assert answer.abstained and answer.citations == [] and answer.short_answer is None
+    assert answer.status == status and says in answer.text
+
+
+def test_a_greeting_before_a_question_is_answered():
+    from rag.answer import chitchat
+
+    assert chitchat.reply("Chào bạn, Đại hội Đảng bộ Sở GDĐT Lạng Sơn diễn ra ngày nào?") is None
+    assert chitchat.reply("Bạn là ai?") and chitchat.reply("Tạm biệt nhé")
+
+
+def test_organisation_filter_never_answers_about_another_province(assistant):
+    answer = assistant.ask("Đại hội Đảng bộ Sở GDĐT Lạng Sơn diễn ra ngày nào?", filters=Filters(source="Trà Vinh"))
+    assert answer.abstained and answer.status == "filtered" and answer.citations == []
+    assert "Trà Vinh" in answer.text and "LẠNG SƠN" in answer.text  # names the filter and where the answer is
+
+
+def test_date_filter_says_undated_articles_were_left_out(assistant):
+    undated = Index.open(assistant.settings.index_dir).store.undated_articles()
+    answer = assistant.ask("Đại hội Đảng bộ Sở GDĐT Lạng Sơn diễn ra ngày nào?",
+                           filters=Filters(date_from="2020-01-01", date_to="2020-12-31"))
+    assert answer.status == "filtered" and "2020-01-01" in answer.text
+    if undated:
+        assert f"{undated} bài viết không có ngày" in answer.text
+
+
+def test_several_articles_that_support_the_answer_are_all_cited(base_settings, embedder, tmp_path, articles_dir):
+    from rag.pipeline import Assistant
+    from rag.sync import ingest_folder
+
+    (articles_dir / "brief.txt").write_text(
+        "Tin ngắn: Hội nghị cán bộ, công chức Sở GDĐT Trà Vinh\n\n"
+        "Hội nghị cán bộ, công chức và người lao động Sở Giáo dục và Đào tạo Trà Vinh năm 2021 đã diễn ra "
+        "vào ngày 25/01/2021 tại hội trường Sở, với sự tham dự của toàn thể cán bộ, công chức.\n", encoding="utf-8")
+    s = base_settings.model_copy(update={"index_dir": tmp_path / "index", "cache_dir": tmp_path / "cache"})
+    ingest_folder(articles_dir, s, embedder)
+    answer = Assistant(s, embedder).ask("Hội nghị cán bộ công chức Sở GDĐT Trà Vinh năm 2021 diễn ra ngày nào?")
+    ids = [c.article_id for c in answer.citations]
+    assert len(ids) >= 2 and len(set(ids)) == len(ids) <= 3
+    assert all("25/01/2021" in c.quote for c in answer.citations[:2])
+    assert "[1]" in answer.text and "[2]" in answer.text
+
+
+def test_a_sentence_ending_in_a_colon_is_quoted_with_its_list(assistant):
+    """The list runs on into the next chunk; the quote follows it there, verbatim."""
+    answer = assistant.ask("Đồng chí Nguyễn Thị Tuyết Hà yêu cầu các chi bộ tập trung thực hiện tốt những yêu cầu nào?")
+    c, sa = answer.citations[0], answer.short_answer
+    assert c.quote.count("\n- ") == 3 and "Hướng dẫn số 08-HD/BTCTU" in c.quote
+    assert sa.kind == "list" and sa.text.startswith("- Tiếp tục theo dõi")
+    article = Index.open(assistant.settings.index_dir).store.get_article(c.article_id)
+    assert article.text[c.start : c.end] == c.quote and article.text[sa.start : sa.end] == sa.text
+    assert article.text[c.passage_start : c.passage_start + len(c.passage)] == c.passage
