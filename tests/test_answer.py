@@ -119,3 +119,16 @@ def test_a_sentence_ending_in_a_colon_is_quoted_with_its_list(assistant):
     article = Index.open(assistant.settings.index_dir).store.get_article(c.article_id)
     assert article.text[c.start : c.end] == c.quote and article.text[sa.start : sa.end] == sa.text
     assert article.text[c.passage_start : c.passage_start + len(c.passage)] == c.passage
+
+
+def test_source_filter_accepts_either_tone_placement(tmp_path):
+    """Stored organisations use one tone placement ("Hòa Bình"); a filter typed "Hoà Bình" still matches."""
+    from rag.documents import Article, Chunk
+    from rag.index.store import Store
+
+    store = Store(tmp_path / "store.sqlite")
+    store.upsert_article(Article(id="a", path="a.txt", text="Nội dung.", title="Tin", source="Sở GDĐT Hòa Bình"))
+    store.add_chunks([(1, Chunk("a", 0, 0, 9, "Nội dung."), "tin\nnội_dung", None)])
+    assert store.chunk_ids_where("Sở GDĐT Hoà Bình", None, None) == [1]
+    assert store.chunk_ids_where("hòa bình", None, None) == [1]
+    assert store.chunk_ids_where("Thanh Hóa", None, None) == []

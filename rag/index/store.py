@@ -6,10 +6,10 @@ A chunk's integer ``id`` is its id in FAISS and its row in BM25, so the three st
 from __future__ import annotations
 
 import sqlite3
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from rag.clean.normalize import normalize_vietnamese
 from rag.documents import Article, Chunk
 
 SCHEMA = """
@@ -156,7 +156,8 @@ class Store:
         clauses, args = [], []
         if source:
             clauses.append("instr(casefold(a.source), ?) > 0")
-            args.append(unicodedata.normalize("NFC", source).casefold())
+            # Sources are stored with one tone placement ("Hòa Bình"): "Hoà Bình" must match too.
+            args.append(normalize_vietnamese(source).casefold())
         if date_from:
             clauses.append("a.date >= ?")
             args.append(date_from)
