@@ -124,3 +124,17 @@ def test_non_utf8_file_is_reported(tmp_path):
     f.write_bytes("Hội nghị".encode("cp1258", errors="replace") + b"\xff\xfe")
     with pytest.raises(ReadError, match="not UTF-8"):
         read_file(f)
+
+
+@pytest.mark.parametrize("stated, iso", [
+    ("2024-03-05", "2024-03-05"), ("05/03/2024", "2024-03-05"), ("ngày 12 tháng 3 năm 2024", "2024-03-12"),
+    ("March 5, 2024", "2024-03-05"), ("Thứ Hai, 05/03/2024 10:00", "2024-03-05"),
+    ("31/02/2024", None), ("không rõ", None),
+])
+def test_stated_dates_are_parsed_and_validated(stated, iso):
+    """A source's date is stored as a real ISO date or not at all ("March 5, 2024" was kept as "March 5, 2")."""
+    from rag.clean import clean_document
+    from rag.documents import RawDocument
+
+    article = clean_document(RawDocument(id="x", path="x.jsonl#1", text="Nội dung bài viết.", title="Tin", date=stated))
+    assert article.date == iso

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from rag.clean.boilerplate import strip_boilerplate
-from rag.clean.metadata import author_of, is_date_line, organisation_of, parse_date, source_of
+from rag.clean.metadata import author_of, is_date_line, organisation_of, parse_date, parse_stated_date, source_of
 from rag.clean.normalize import normalize_query, normalize_text, normalize_vietnamese
 from rag.documents import Article, RawDocument
 
@@ -65,9 +65,7 @@ def clean_document(doc: RawDocument) -> Article:
         else:
             body.append(line)
     title = normalize_query(doc.title) if doc.title else None
-    date = parse_date(doc.date) if doc.date else None
-    if doc.date and not date:
-        date = doc.date.strip()[:10]  # already ISO from a reader or JSONL
+    date = parse_stated_date(doc.date) if doc.date else None
     span = None if title else _find_title(body)
     if span:
         title = " ".join(line for line in body[span[0] : span[1]] if line)

@@ -42,15 +42,38 @@ _DEPT_WITH_PROVINCE = re.compile(
 _PROVINCE_MENTION = re.compile(rf"(?:tỉnh|thành phố|TP\.?)\s+({_PROVINCE})(?!\w)")
 
 
+# "ngày 12 tháng 3 năm 2024", and the slip "08 ngày 5 năm 2023" seen on a sample page.
+_DATE_WORDS = re.compile(r"(?<!\d)(\d{1,2})\s+(?:tháng|ngày)\s+(\d{1,2})\s*(?:năm|,)\s*((?:19|20)\d{2})(?!\d)", _I)
+
+
 def parse_date(text: str) -> str | None:
-    """The first dd/mm/yyyy date in ``text`` as ISO ``yyyy-mm-dd``, if it is a real date."""
-    for m in _DATE.finditer(text):
+    """The first date in ``text`` written dd/mm/yyyy (or with - or .) or "ngày d tháng m năm y",
+    as ISO ``yyyy-mm-dd``, if it is a real date."""
+    found = sorted((m.start(), m) for pattern in (_DATE, _DATE_WORDS) for m in pattern.finditer(text))
+    for _, m in found:
         day, month, year = (int(g) for g in m.groups())
         try:
             return date(year, month, day).isoformat()
         except ValueError:
             continue
     return None
+
+
+def parse_stated_date(value: str) -> str | None:
+    """A date a source states as metadata (JSONL, HTML): ISO, Vietnamese or English
+    ("March 5, 2024"), as ISO; ``None`` when it is not a real date, never a cut string."""
+    value = value.strip()
+    try:
+        return date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        pass
+    found = parse_date(value)
+    if found:
+        return found
+    import dateparser  # slow to import; only for the rare written-out forms
+
+    parsed = dateparser.parse(value, languages=["vi", "en"], settings={"STRICT_PARSING": True})
+    return parsed.date().isoformat() if parsed else None
 
 
 def is_date_line(line: str) -> bool:
