@@ -9,6 +9,7 @@ import threading
 import time
 
 from rag.answer import NOT_FOUND, Answer, Answerer, AnswerPolicy
+from rag.answer.chitchat import strip_greeting
 from rag.answer.scope import Coverage
 from rag.clean import normalize_query
 from rag.config import Settings
@@ -71,7 +72,8 @@ class Assistant:
         index = self.refresh()
         s = self.settings
         question = normalize_query(question)
-        query = contextualize(question, history, index.lexical.idf if index else None)
+        # "Chào bạn, Đại hội … ngày nào?": the greeting is not part of what is searched.
+        query = contextualize(strip_greeting(question) or question, history, index.lexical.idf if index else None)
         if index is None or index.vectors.size == 0:
             return None, Answer(question, NOT_FOUND, [], True, {"total": time.perf_counter() - started}, query,
                                 status="not_found")
@@ -83,7 +85,7 @@ class Assistant:
             max_sources=s.max_sources, source_margin=s.source_margin, candidates=s.answer_candidates)
         answerer = Answerer(index.lexical.idf, policy, self.embedder.dimension,
                             article_text=lambda article_id: index.store.get_article(article_id).text)
-        answer = answerer.answer(retrieval, self._coverage(index))
+        answer = answerer.answer(retrieval, self._coverage(index), asked=question if query != question else None)
         if filters and filters.active() and answer.abstained and answer.status != "chitchat":
             answer = self._explain_filters(index, retrieval, filters, answer, query, top_k)
         retrieval.hits = retrieval.hits[: top_k or s.top_k]

@@ -132,3 +132,41 @@ def test_source_filter_accepts_either_tone_placement(tmp_path):
     assert store.chunk_ids_where("Sở GDĐT Hoà Bình", None, None) == [1]
     assert store.chunk_ids_where("hòa bình", None, None) == [1]
     assert store.chunk_ids_where("Thanh Hóa", None, None) == []
+
+
+FIRST = "Đại hội Đảng bộ Sở GDĐT Lạng Sơn diễn ra ngày nào?"
+
+
+@pytest.mark.parametrize("question, history, status, short", [
+    ("Bao nhiêu đảng viên?", [FIRST], "answered", "139 đảng viên"),  # the user's own words set the kind
+    ("Xin chào, " + FIRST, [], "answered", "21/5/2020"),  # a greeting before a question is dropped
+    ("Dự đại hội Lạng Sơn có bao nhiêu chi bộ?", [], "answered", "7 chi bộ"),  # "?" glued to the noun
+    ("ngày nào?", [], "not_found", None),  # nothing says what is asked about
+    ("Năm 2020?", [], "not_found", None),
+])
+def test_review_cases(assistant, question, history, status, short):
+    answer = assistant.ask(question, history=history)
+    assert answer.status == status
+    assert (answer.short_answer.text if answer.short_answer else None) == short
+
+
+def test_questions_about_words_ending_in_em_are_not_small_talk():
+    from rag.answer import chitchat
+
+    assert chitchat.reply("Lượt xem là gì?") is None and chitchat.reply("Hệ thống tem là gì?") is None
+    assert chitchat.reply("Bạn là ai và Đại hội Lạng Sơn có bao nhiêu đảng viên?") is None
+    assert chitchat.reply("Cảm ơn, còn Đại hội Lạng Sơn có bao nhiêu đảng viên?") is None
+    assert chitchat.reply("Chúc buổi sáng tốt lành") is not None
+
+
+def test_list_items_are_read_past_the_retrieved_chunks(assistant):
+    answer = assistant.ask("Đồng chí Nguyễn Thị Tuyết Hà yêu cầu những gì?")
+    assert answer.short_answer.kind == "list" and answer.short_answer.text.startswith("- Tiếp tục theo dõi")
+
+
+def test_a_list_short_answer_renders_as_a_markdown_list():
+    from ui.render import short_answer_text
+
+    text = short_answer_text({"text": "- Một việc;\n- Hai việc.", "citation": 1})
+    assert text == "- **Một việc;**\n- **Hai việc.** [1]"
+    assert short_answer_text({"text": "21/5/2020", "citation": 2}) == "**21/5/2020 [2]**"

@@ -87,7 +87,7 @@ def rebuild_progress() -> None:
 def show_answer(i: int, msg: dict) -> None:
     """An assistant turn: the answer, its sources with the quoted span marked, feedback."""
     if msg.get("short_answer"):
-        st.markdown(f"**{short_answer_text(msg['short_answer'])}**")
+        st.markdown(short_answer_text(msg["short_answer"]))
     if msg.get("status") == "chitchat":
         st.markdown(msg["content"])
     elif msg.get("abstained"):

@@ -53,8 +53,17 @@ def source_line(citation: dict) -> str:
 
 
 def short_answer_text(short: dict) -> str:
-    """The short answer as Markdown-safe text, with its citation marker: ``21/5/2020 [1]``."""
-    return f"{_md(short['text'])} [{short['citation']}]"
+    """The short answer as Markdown, bold, with its citation marker: ``**21/5/2020 [1]**``.
+
+    A list ("- …" lines) stays a Markdown list, each item bold: ``**`` around several lines
+    would show as literal asterisks.
+    """
+    lines = [line.strip() for line in short["text"].split("\n") if line.strip()]
+    marker = f" [{short['citation']}]"
+    if len(lines) > 1:
+        items = [f"- **{_md(line.lstrip('-+•*– ').strip())}**" for line in lines]
+        return "\n".join(items) + marker
+    return f"**{_md(short['text'])}{marker}**"
 
 
 def is_long(citation: dict) -> bool:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from rag.answer import chitchat, scope
-from rag.answer.question import Question, read
+from rag.answer.question import Question, answer_kind, read
 from rag.answer.span import ShortAnswer, counted, find, fits
 from rag.index.sentences import unpack
 from rag.retrieve import Hit, Retrieval
@@ -38,6 +38,8 @@ QUESTION_WORDS = {
     "như_thế_nào", "tại_sao", "vì_sao", "là", "có", "không", "được", "của", "và", "thì", "mấy",
     "những", "các", "một", "cho", "với", "trong", "đã", "bị", "ra", "hay", "hoặc", "này", "đó",
 }
+# "ngày nào?", "Năm 2020?": with nothing but these (and the pinned year), nothing is asked about.
+_TIME_WORDS = {"ngày", "năm", "tháng", "hôm_nay", "bây_giờ", "hiện_nay"}
 TITLE_TERM_FACTOR = 0.3
 ANSWER_TYPE_BONUS = 1.25
 # An item of a list or of a numbered clause: "- …", "1. …", "2) …", "a) …" (legal texts).
@@ -145,25 +147,34 @@ class Answerer:
         self.max_idf = max_idf
 
     # -- public ------------------------------------------------------------------------
-    def answer(self, retrieval: Retrieval, coverage: scope.Coverage | None = None) -> Answer:
-        """Build the answer from a retrieval; ``coverage`` describes the index for "not covered" replies."""
+    def answer(self, retrieval: Retrieval, coverage: scope.Coverage | None = None, asked: str | None = None) -> Answer:
+        """Build the answer from a retrieval; ``coverage`` describes the index for "not covered"
+        replies; ``asked`` is the user's own words when the search ran a completed follow-up."""
         t = time.perf_counter()
-        answer = self._answer(retrieval, coverage)
+        answer = self._answer(retrieval, coverage, asked)
         answer.timings["answer"] = time.perf_counter() - t
         return answer
 
-    def _answer(self, retrieval: Retrieval, coverage: scope.Coverage | None) -> Answer:
+    def _answer(self, retrieval: Retrieval, coverage: scope.Coverage | None, asked: str | None) -> Answer:
         question = retrieval.question
         small_talk = chitchat.reply(question)
         if small_talk:
             return Answer(question, small_talk, [], True, status="chitchat")
         q = read(question)
+        # "Bao nhiêu đảng viên?" after a date question asks for a count: the user's own words
+        # decide the kind of answer when they name one; the completed query supplies the rest.
+        own_kind = answer_kind(asked) if asked else None
+        if own_kind:
+            q.kind = own_kind
+        span_question = asked if own_kind else question
         hits = retrieval.hits[: self.policy.candidates]
         weights = self._weights(retrieval.terms)
         # What pins the article down (its province, year, term) is checked by scope, and
         # tells nothing about which of its sentences answers.
         pinned = set(segment(" ".join(q.provinces + q.years + [f"{a} {b}" for a, b in q.terms])))
-        sentence_weights = {t: w for t, w in weights.items() if t not in pinned} or weights
+        sentence_weights = {t: w for t, w in weights.items() if t not in pinned}
+        if not set(sentence_weights) - _TIME_WORDS:
+            return Answer(question, NOT_FOUND, [], True, status="not_found")
         dense = max((h.dense for h in hits if h.dense is not None), default=retrieval.best_dense)
         if not hits or not self._relevant(dense, self._passage_coverage(hits[0], sentence_weights)):
             return Answer(question, NOT_FOUND, [], True, status="not_found")
@@ -177,9 +188,11 @@ class Answerer:
             return Answer(question, NOT_FOUND, [], True, status="not_found")
         chosen = self._unit(best, sentences, q)
         citations = [self._cite(1, chosen)]
-        ordered = sorted(chosen, key=lambda s: (not (q.kind and fits(q.kind, s.text, question)), s is not best))
-        short = find(question, q.kind, [(s.text, s.start) for s in ordered])
-        if best.text.rstrip().endswith(":") and len(chosen) > 1 and q.kind in ("list", None):
+        ordered = sorted(chosen, key=lambda s: (not (q.kind and fits(q.kind, s.text, span_question)), s is not best))
+        short = find(span_question, q.kind, [(s.text, s.start) for s in ordered])
+        is_list = chosen[0] is best and best.text.rstrip().endswith(":") and len(chosen) > 1 \
+            and all(_LIST_ITEM.match(s.text) for s in chosen[1:])
+        if is_list and q.kind in ("list", None):
             first, last, cited = chosen[1], chosen[-1], citations[0]
             text = cited.quote[first.start - cited.start : last.end - cited.start]
             short = ShortAnswer(text, first.start, first.start + len(text), "list")
@@ -266,11 +279,16 @@ class Answerer:
             other = max(neighbours, key=lambda s: s.score)
         return [s for s in same if min(best.start, other.start) <= s.start <= max(best.start, other.start)]
 
-    @staticmethod
-    def _items(lead: _Sentence, sentences: list[_Sentence], limit: int = 8) -> list[_Sentence]:
-        """The list items that follow ``lead`` in its article, read across adjacent chunks."""
-        article = sorted({s.start: s for s in sentences if s.hit.chunk.article_id == lead.hit.chunk.article_id
-                          and s.start > lead.start}.values(), key=lambda s: s.start)
+    def _items(self, lead: _Sentence, sentences: list[_Sentence], limit: int = 8) -> list[_Sentence]:
+        """The list items that follow ``lead`` in its article, read on past the chunk's end
+        (from the article's text; without it, from the retrieved chunks only)."""
+        if self.article_text:
+            text = self.article_text(lead.hit.chunk.article_id)
+            article = [_Sentence(lead.hit_rank, lead.hit, s, e, text[s:e], set())
+                       for s, e in sentence_spans(text[lead.end : lead.end + 6000], lead.end)]
+        else:
+            article = sorted({s.start: s for s in sentences if s.hit.chunk.article_id == lead.hit.chunk.article_id
+                              and s.start > lead.start}.values(), key=lambda s: s.start)
         items, end = [], lead.end
         for s in article:
             if not _LIST_ITEM.match(s.text) or s.start - end > 2:

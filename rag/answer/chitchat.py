@@ -8,14 +8,16 @@ _I = re.IGNORECASE
 # Each pattern covers a whole turn of small talk; "Xin chào, Đại hội … diễn ra ngày nào?"
 # keeps its question once the greeting is stripped.
 _GREETING = re.compile(r"^\s*(xin chào|chào bạn|chào em|chào anh|chào chị|chào|hello|hi|alo|hey)\b[\s,.!]*", _I)
+_TAIL = r"(?:\s+(?:bạn|em|nhé|nha|nhiều|rất nhiều|lắm|ạ|à|vậy|thế|nhỉ|không))*[\s!?.…]*$"
+# Each pattern must cover the whole turn: "Cảm ơn, còn … ngày nào?" is a question, not thanks,
+# and "Lượt xem là gì?" must not be read as "em là gì".
 _SMALL_TALK = [
-    ("thanks", re.compile(r"^\s*(xin )?(cảm ơn|cám ơn|cảm ơn bạn|thanks?|thank you|tks)\b.*$", _I)),
-    ("bye", re.compile(r"^\s*(tạm biệt|bye|hẹn gặp lại|chào tạm biệt)\b.*$", _I)),
-    ("who", re.compile(r"(bạn|em|mày) (là ai|tên (là )?gì|là gì)|bạn làm (được )?(gì|những gì)|"
-                       r"bạn (có thể|giúp được|giúp) (gì|làm gì|những gì|tôi (được )?gì)|"
-                       r"(bạn|em) (có )?khỏe không|bạn (có )?(vui|buồn) không|bạn bao nhiêu tuổi|"
-                       r"kể (cho tôi )?(một )?(câu )?chuyện|chuyện cười|hôm nay (là )?thứ mấy|"
-                       r"mấy giờ rồi|chúc (bạn )?(một )?(buổi|ngày)", _I)),
+    ("thanks", re.compile(r"^\s*(?:xin\s+)?(?:cảm ơn|cám ơn|thanks?|thank you|tks)" + _TAIL, _I)),
+    ("bye", re.compile(r"^\s*(?:tạm biệt|bye|hẹn gặp lại|chào tạm biệt)" + _TAIL, _I)),
+    ("who", re.compile(r"^\s*(?:(?<!\w)(?:bạn|em|mày)\s+(?:là ai|tên (?:là )?gì|là gì|làm (?:được )?(?:gì|những gì)|"
+                       r"có thể (?:làm )?(?:gì|những gì)|giúp (?:được )?(?:gì|tôi (?:được )?gì)|(?:có )?khỏe không|"
+                       r"bao nhiêu tuổi)|kể (?:cho tôi )?(?:một )?(?:câu )?chuyện(?: cười)?|hôm nay (?:là )?thứ mấy|"
+                       r"mấy giờ rồi|chúc (?:bạn )?(?:một )?(?:buổi|ngày)(?: \w+){1,3})" + _TAIL, _I)),
 ]
 HELP = ("Tôi trả lời câu hỏi về các bài viết đã được lập chỉ mục của cơ quan, và trích dẫn bài viết, "
         "ngày đăng và đoạn văn làm căn cứ. Ví dụ: “Đại hội Đảng bộ Sở GDĐT Lạng Sơn diễn ra ngày nào?”")

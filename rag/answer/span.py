@@ -36,6 +36,7 @@ _UNITS = re.compile(r"\s+(%|phần trăm|km|mét|m|cm|kg|tấn|ha|héc-ta|đồn
 _QUOTED = re.compile(r"[“\"«]([^”\"»]{3,400})[”\"»]")
 _DEFINES_NAMED = re.compile(r"(?<!\w)(?:được gọi là|gọi là|có nghĩa là|nghĩa là|tức là|được định nghĩa là)\s+", _I)
 _DEFINES = re.compile(r"(?<!\w)là\s+", _I)
+_NAMED_PLACE = re.compile(r"(?<!\w)(?:tỉnh|thành phố|nước|quốc gia|huyện|vùng|châu lục|thủ đô) nào", _I)
 _PLACE_LEAD = re.compile(r"(?<!\w)(?:tại|ở|trong|đến)\s+", _I)
 _CLAUSE_END = re.compile(r"[,;:.!?()\n–]|\s-\s|(?<!\w)(?:và|nhưng|nhằm|để|do|với|cùng)(?!\w)", _I)
 _SURNAMES = {"nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ", "hồ",
@@ -113,7 +114,7 @@ def _number(sentence, question, anchors):
 def _number_candidates(sentence: str, question: str) -> list:
     asks = dict(KINDS)["number"].search(question)
     # The noun after "bao nhiêu"/"mấy" is what is counted: "139 đảng viên".
-    counted = question[asks.end():].strip().split()[:2] if asks else []
+    counted = re.findall(r"[^\W\d_]+", question[asks.end():])[:2] if asks else []
     candidates = []
     for m in _NUMBER.finditer(sentence):
         if m.group(0).lower() in {"năm", "một", "ba"}:  # "năm" is also "year", "một" also "a"
@@ -126,7 +127,7 @@ def _number_candidates(sentence: str, question: str) -> list:
         if counted and after.startswith(" ".join(counted).lower()):
             end = end + (len(sentence[end:]) - len(sentence[end:].lstrip())) + len(" ".join(counted))
             candidates.append(((m.start(), end), 0))
-        elif counted and counted[0].lower() != "?" and after.startswith(counted[0].lower()):
+        elif counted and re.match(re.escape(counted[0].lower()) + r"(?!\w)", after):
             end = end + (len(sentence[end:]) - len(after)) + len(counted[0])
             candidates.append(((m.start(), end), 0))
         else:
@@ -180,6 +181,8 @@ def _place(sentence, question, anchors):
     found = _after(sentence, _PLACE_LEAD, anchors, 12)
     if found and sentence[found[0]:found[1]].lower() not in question.lower():
         return found
+    if not _NAMED_PLACE.search(question):  # "ở đâu" asks for a venue, not any capitalised words
+        return None
     names = [sp for sp in _capitalised_runs(sentence) if sentence[sp[0]:sp[1]].lower() not in question.lower()]
     return _nearest(names, anchors)
 
@@ -254,6 +257,7 @@ def _gap(sentence, question, anchors):
 
 
 _GAP_WORDS = 8
+_TYPED = {"date", "number", "person", "place"}
 
 
 def _entity(sentence, question, anchors):
@@ -293,7 +297,9 @@ def find(question: str, kind: str | None, sentences: list[tuple[str, int]]) -> S
                 return ShortAnswer(text[span[0]:span[1]], offset + span[0], offset + span[1], "number")
     if kind is None and re.search(r"(?<!\w)nào(?!\w)", question):
         kind = "entity"  # "Sân bay nào …?", "Cơn bão nào …?": a name
-    for finder_kind in ([kind] if kind in _FINDERS else []) + ["gap"]:
+    # A date, count, person or place question gets that or nothing: another span would mislead.
+    fallback = [] if kind in _TYPED else ["gap"]
+    for finder_kind in ([kind] if kind in _FINDERS else []) + fallback:
         finder = _FINDERS.get(finder_kind, _gap)
         for text, offset in sentences:
             anchors = _anchors(text, asked)
@@ -314,7 +320,7 @@ def fits(kind: str | None, sentence: str, question: str) -> bool:
     if kind == "number":
         # "bao nhiêu đảng viên": a number followed by "đảng viên"; a bare "1" elsewhere is no answer.
         asks = dict(KINDS)["number"].search(question)
-        named = asks and question[asks.end():].strip(" ?").split()
+        named = asks and re.findall(r"[^\W\d_]+", question[asks.end():])
         return bool(counted(sentence, question)) if named else bool(_number_candidates(sentence, question))
     if kind == "date":
         return _date(sentence, question, []) is not None
