@@ -77,7 +77,8 @@ class Assistant:
         if index is None or index.vectors.size == 0:
             return None, Answer(question, NOT_FOUND, [], True, {"total": time.perf_counter() - started}, query,
                                 status="not_found")
-        retrieval = Retriever(index, self.embedder, s.candidates, s.rrf_k, s.fusion).search(
+        retriever = Retriever(index, self.embedder, candidates=s.candidates, rrf_k=s.rrf_k, fusion=s.fusion)
+        retrieval = retriever.search(
             query, max(top_k or s.top_k, s.answer_candidates), filters)
         policy = AnswerPolicy(
             min_dense_score=s.min_dense_score, confident_dense_score=s.confident_dense_score,

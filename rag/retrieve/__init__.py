@@ -50,7 +50,7 @@ class Retrieval:
 class Retriever:
     """Hybrid search over one loaded :class:`Index`."""
 
-    def __init__(self, index: Index, embedder, candidates: int = 50, rrf_k: int = 60, fusion: str = "zscore"):
+    def __init__(self, index: Index, embedder, *, candidates: int = 50, rrf_k: int = 60, fusion: str = "zscore"):
         self.index = index
         self.embedder = embedder
         self.candidates = candidates
