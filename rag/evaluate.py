@@ -46,6 +46,12 @@ def normalize_answer(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def contains_gold(answer, golds: list[str]) -> bool:
+    """Whether the quotes of ``answer``'s citations, together, contain one of the gold answers."""
+    got = normalize_answer(" ".join(c.quote for c in answer.citations))
+    return any(normalize_answer(g) in got for g in golds if g.strip())
+
+
 def short_answer_scores(predicted: str | None, golds: list[str]) -> tuple[float, float]:
     """SQuAD exact match and token F1 of a short answer against its gold answers (best gold)."""
     if not predicted:
@@ -123,13 +129,12 @@ def evaluate_articles(folder: Path, questions_file: Path, settings: Settings, em
         rows = []
         for q in questions:
             answer = assistant.ask(q["question"])
-            got = normalize_answer(" ".join(c.quote for c in answer.citations))
             short = answer.short_answer.text if answer.short_answer else None
             em, f1 = short_answer_scores(short, q["answers"])
             rows.append({
                 "id": q["id"], "kind": q.get("kind"), "abstained": answer.abstained,
                 "right_article": bool(answer.citations) and answer.citations[0].path.endswith(q["file"]),
-                "contains": any(normalize_answer(g) in got for g in q["answers"]), "em": em, "f1": f1,
+                "contains": contains_gold(answer, q["answers"]), "em": em, "f1": f1,
                 "short_answer": short, "question": q["question"],
             })
         refused = abstention(assistant, unanswerable) if unanswerable else None
@@ -172,8 +177,7 @@ def evaluate(squad_file: Path, settings: Settings, embedder=None, limit: int | N
             order = list(dict.fromkeys(h.chunk.article_id for h in retrieval.hits))
             ranks.append(order.index(q["article_id"]) + 1 if q["article_id"] in order else None)
             abstained += answer.abstained
-            got = normalize_answer(" ".join(c.quote for c in answer.citations))
-            contains.append(any(normalize_answer(g) in got for g in q["answers"] if g.strip()))
+            contains.append(contains_gold(answer, q["answers"]))
             em, f1 = short_answer_scores(answer.short_answer.text if answer.short_answer else None, q["answers"])
             ems.append(em)
             f1s.append(f1)

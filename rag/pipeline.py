@@ -10,7 +10,6 @@ import time
 
 from rag.answer import NOT_FOUND, Answer, Answerer, AnswerPolicy
 from rag.answer.chitchat import strip_greeting
-from rag.answer.scope import Coverage
 from rag.clean import normalize_query
 from rag.config import Settings
 from rag.followup import contextualize
@@ -86,20 +85,13 @@ class Assistant:
             max_sources=s.max_sources, source_margin=s.source_margin, candidates=s.answer_candidates)
         answerer = Answerer(index.lexical.idf, policy, self.embedder.dimension,
                             article_text=lambda article_id: index.store.get_article(article_id).text)
-        answer = answerer.answer(retrieval, self._coverage(index), asked=question if query != question else None)
+        answer = answerer.answer(retrieval, index.sources, asked=question if query != question else None)
         if filters and filters.active() and answer.abstained and answer.status != "chitchat":
             answer = self._explain_filters(index, retrieval, filters, answer, query, top_k)
         retrieval.hits = retrieval.hits[: top_k or s.top_k]
         answer.question, answer.query = question, query
         answer.timings = {**retrieval.timings, **answer.timings, "total": time.perf_counter() - started}
         return retrieval, answer
-
-    def _coverage(self, index: Index) -> Coverage:
-        """Organisations and date range the index holds (read once per index version)."""
-        if getattr(index, "_coverage", None) is None:
-            first, last = index.store.date_range()
-            index._coverage = Coverage(index.store.sources(), first, last)
-        return index._coverage
 
     def _explain_filters(self, index: Index, retrieval: Retrieval, filters: Filters, answer: Answer,
                          query: str, top_k: int | None) -> Answer:

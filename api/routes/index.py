@@ -18,7 +18,7 @@ def index_status(assistant: AssistantDep, rebuilder: RebuilderDep) -> IndexStatu
     return IndexStatus(model=assistant.embedder.name, version=index.manifest.version if index else None,
                        updated_at=index.manifest.updated_at if index else None,
                        vector_index=index.manifest.vector_index if index else None,
-                       sources=index.store.sources() if index else [], rebuild=RebuildOut(**rebuilder.status()),
+                       sources=index.sources if index else [], rebuild=RebuildOut(**rebuilder.status()),
                        **counts)
 
 

@@ -16,6 +16,7 @@ staff can trust and check it. In order:
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import time
@@ -141,21 +142,23 @@ class Answerer:
     def __init__(self, idf, policy: AnswerPolicy | None = None, dimension: int = 384, max_idf: float = 10.0,
                  article_text=None):
         self.idf = idf
-        self.article_text = article_text  # article id -> cleaned text, to quote across a chunk boundary
+        # Article id -> cleaned text (scope checks, lists that run past a chunk); read once
+        # per article however many steps ask for it.
+        self.article_text = functools.lru_cache(maxsize=16)(article_text) if article_text else None
         self.policy = policy or AnswerPolicy()
         self.dimension = dimension
         self.max_idf = max_idf
 
     # -- public ------------------------------------------------------------------------
-    def answer(self, retrieval: Retrieval, coverage: scope.Coverage | None = None, asked: str | None = None) -> Answer:
-        """Build the answer from a retrieval; ``coverage`` describes the index for "not covered"
-        replies; ``asked`` is the user's own words when the search ran a completed follow-up."""
+    def answer(self, retrieval: Retrieval, sources: list[str] = (), asked: str | None = None) -> Answer:
+        """Build the answer from a retrieval; ``sources`` (the index's organisations) are named in
+        "not covered" replies; ``asked`` is the user's own words when the search ran a completed follow-up."""
         t = time.perf_counter()
-        answer = self._answer(retrieval, coverage, asked)
+        answer = self._answer(retrieval, list(sources), asked)
         answer.timings["answer"] = time.perf_counter() - t
         return answer
 
-    def _answer(self, retrieval: Retrieval, coverage: scope.Coverage | None, asked: str | None) -> Answer:
+    def _answer(self, retrieval: Retrieval, sources: list[str], asked: str | None) -> Answer:
         question = retrieval.question
         small_talk = chitchat.reply(question)
         if small_talk:
@@ -180,7 +183,7 @@ class Answerer:
             return Answer(question, NOT_FOUND, [], True, status="not_found")
         kept, missing = scope.keep(q, hits, self.article_text)
         if not kept:
-            note = scope.explain(missing, coverage, hits[0])
+            note = scope.explain(missing, sources, hits[0])
             return Answer(question, note, [], True, status="out_of_scope", note=note)
         sentences = self._sentences(kept, sentence_weights, q, retrieval.vector)
         best = max(sentences, key=lambda s: (s.score, -s.hit_rank, -s.start), default=None)

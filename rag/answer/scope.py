@@ -20,15 +20,6 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
 @dataclass
-class Coverage:
-    """What the index holds, for replies that say what the articles cover."""
-
-    sources: list[str] = field(default_factory=list)
-    first_date: str | None = None
-    last_date: str | None = None
-
-
-@dataclass
 class Missing:
     """What the question pins down that the nearest evidence lacks."""
 
@@ -72,15 +63,14 @@ def keep(q: Question, hits: list[Hit], article_text=None) -> tuple[list[Hit], Mi
     """The hits whose article states everything ``q`` pins down, and what the best hit lacked."""
     if not (q.provinces or q.years or q.terms or q.names or q.ordinals):
         return hits, None
-    texts: dict[str, str] = {}
-    cached = (lambda a: texts.setdefault(a, article_text(a))) if article_text else None
-    gaps = [missing_in(q, h, cached) for h in hits]
+    gaps = [missing_in(q, h, article_text) for h in hits]
     kept = [h for h, gap in zip(hits, gaps) if not gap]
     return kept, (gaps[0] if gaps else None)
 
 
-def explain(missing: Missing, coverage: Coverage | None, nearest: Hit) -> str:
-    """A Vietnamese reply saying what the articles do not cover, and what they do."""
+def explain(missing: Missing, sources: list[str], nearest: Hit) -> str:
+    """A Vietnamese reply saying what the articles do not cover, and what they do
+    (the organisations in ``sources``, or the nearest article)."""
     parts = []
     if missing.provinces:
         parts.append("về " + ", ".join(missing.provinces))
@@ -93,8 +83,8 @@ def explain(missing: Missing, coverage: Coverage | None, nearest: Hit) -> str:
     if missing.ordinals:
         parts.append("về " + ", ".join(missing.ordinals))
     reply = "Các bài viết đã lập chỉ mục không có thông tin " + " và ".join(parts) + "."
-    if missing.provinces and coverage and coverage.sources:
-        reply += " Các bài viết hiện có của: " + "; ".join(coverage.sources) + "."
+    if missing.provinces and sources:
+        reply += " Các bài viết hiện có của: " + "; ".join(sources) + "."
     else:
         c = nearest.chunk
         reply += f" Bài viết gần nhất: “{c.title}”" + (f" ({c.date})" if c.date else "") + "."

@@ -28,9 +28,6 @@ _NUMBER_WORDS = r"(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươ
 _NUMBER = re.compile(
     rf"(?<![\w/.-])(?:\d+(?:[.,]\d+)*(?:\s*%)?|{_NUMBER_WORDS}(?:\s+{_NUMBER_WORDS})*)"
     rf"(?:\s+(?:nghìn|ngàn|triệu|tỷ|tỉ))?(?![\w/-])(?!\s*[/.-]\s*\d)", _I)
-# Any date form, and a count that is not part of a date: what a date or count question's answer holds.
-DATE = re.compile("|".join(f"(?:{p.pattern})" for p in _DATES), _I)
-NUMBER = _NUMBER
 _UNITS = re.compile(r"\s+(%|phần trăm|km|mét|m|cm|kg|tấn|ha|héc-ta|đồng|USD|đô la|tuổi|năm|tháng|tuần|ngày|"
                     r"giờ|phút|giây|lần|km2|dặm|feet|inch|độ|người)(?!\w)", _I)
 _QUOTED = re.compile(r"[“\"«]([^”\"»]{3,400})[”\"»]")

@@ -13,6 +13,7 @@ previous index intact and readers keep answering from it while a rebuild runs.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from dataclasses import dataclass
@@ -116,6 +117,11 @@ class Index:
     def counts(self) -> dict[str, int]:
         """``{"articles": n, "chunks": n}`` as the manifest recorded them (no query)."""
         return {"articles": self.manifest.articles, "chunks": self.manifest.chunks}
+
+    @functools.cached_property
+    def sources(self) -> list[str]:
+        """Organisations the articles belong to (a version never changes: read once)."""
+        return self.store.sources()
 
     def close(self) -> None:
         """Release the SQLite connection."""

@@ -174,11 +174,6 @@ class Store:
         c = self.db.execute("SELECT count(*) FROM chunks").fetchone()[0]
         return {"articles": a, "chunks": c}
 
-    def date_range(self) -> tuple[str | None, str | None]:
-        """Earliest and latest article date (ISO), or ``(None, None)``."""
-        row = self.db.execute("SELECT min(date), max(date) FROM articles WHERE date IS NOT NULL").fetchone()
-        return row[0], row[1]
-
     def undated_articles(self) -> int:
         """Articles with no date, which a date filter leaves out."""
         return self.db.execute("SELECT count(*) FROM articles WHERE date IS NULL OR date = ''").fetchone()[0]
