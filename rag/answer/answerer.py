@@ -98,6 +98,7 @@ class _Sentence:
     lexical: float = 0.0
     dense: float = 0.0
     score: float = 0.0
+    fits: bool = False  # holds the kind of span the question asks for (span.fits)
 
 
 def chunk_words(chunk, spans: list[tuple[int, int]]) -> tuple[set[str], list[set[str]]]:
@@ -189,7 +190,7 @@ class Answerer:
         best = max(sentences, key=lambda s: (s.score, -s.hit_rank, -s.start), default=None)
         if best is None:
             return Answer(question, NOT_FOUND, [], True, status="not_found")
-        chosen = self._unit(best, sentences, q)
+        chosen = self._unit(best, sentences)
         citations = [self._cite(1, chosen)]
         ordered = sorted(chosen, key=lambda s: (not (q.kind and fits(q.kind, s.text, span_question)), s is not best))
         short = find(span_question, q.kind, [(s.text, s.start) for s in ordered])
@@ -200,7 +201,7 @@ class Answerer:
             text = cited.quote[first.start - cited.start : last.end - cited.start]
             short = ShortAnswer(text, first.start, first.start + len(text), "list")
         for other in self._other_sources(best, sentences, short):
-            citations.append(self._cite(len(citations) + 1, self._unit(other, sentences, q)))
+            citations.append(self._cite(len(citations) + 1, self._unit(other, sentences)))
         text = " ".join(f"{c.quote} [{c.number}]" for c in citations)
         return Answer(question, text, citations, False, short_answer=short)
 
@@ -227,7 +228,8 @@ class Answerer:
             found = [t for t in weights if t in p.words]
             # Terms of the article's title are satisfied by the article as a whole.
             p.lexical = sum(weights[t] * isf[t] * (TITLE_TERM_FACTOR if t in titles[id(p.hit)] else 1.0) for t in found)
-            if q.kind and fits(q.kind, p.text, q.text):
+            p.fits = bool(q.kind) and fits(q.kind, p.text, q.text)
+            if p.fits:
                 p.lexical *= ANSWER_TYPE_BONUS * (1.2 if q.kind == "number" and counted(p.text, q.text) else 1.0)
             p.lexical /= total
         lex_z, dense_z = _z([p.lexical for p in pool]), _z([p.dense for p in pool])
@@ -251,7 +253,7 @@ class Answerer:
         return dense >= p.min_dense_score and coverage >= p.min_coverage
 
     # -- what is quoted ----------------------------------------------------------------
-    def _unit(self, best: _Sentence, sentences: list[_Sentence], q: Question) -> list[_Sentence]:
+    def _unit(self, best: _Sentence, sentences: list[_Sentence]) -> list[_Sentence]:
         """The best sentence with what completes it: the list a ':' opens, or a nearby sentence.
 
         A question usually echoes the sentence that sets the scene, and the answer often
@@ -270,8 +272,8 @@ class Answerer:
         if self.policy.max_sentences < 2:
             return [best]
         near = [same[k] for k in (i + 1, i - 1, i + 2, i - 2, i + 3) if 0 <= k < len(same)]
-        fitting = [s for s in near if q.kind and fits(q.kind, s.text, q.text)]
-        if q.kind and not fits(q.kind, best.text, q.text) and fitting:
+        fitting = [s for s in near if s.fits]
+        if not best.fits and fitting:  # none fit when the question names no kind
             other = fitting[0]
         else:
             # After first on a tie; the sentence after next too (chosen on the dev split: +2.8
