@@ -192,6 +192,10 @@ class Answerer:
             return Answer(question, NOT_FOUND, [], True, status="not_found")
         chosen = self._unit(best, sentences)
         citations = [self._cite(1, chosen)]
+        otherwise = scope.quoted_otherwise(q, citations[0].quote, citations[0].title)
+        if otherwise:
+            note = scope.explain(otherwise, sources, best.hit)
+            return Answer(question, note, [], True, status="out_of_scope", note=note)
         ordered = sorted(chosen, key=lambda s: (not (q.kind and fits(q.kind, s.text, span_question)), s is not best))
         short = find(span_question, q.kind, [(s.text, s.start) for s in ordered])
         is_list = chosen[0] is best and best.text.rstrip().endswith(":") and len(chosen) > 1 \

@@ -1,0 +1,118 @@
+"""Where the answer sits in a sentence, read from where the question word sits in the question.
+
+Vietnamese questions keep their question word in place ("Hội nghị diễn ra vào ngày nào?"
+answers "Hội nghị diễn ra vào ngày 5/4"; "Ai chủ trì hội nghị?" answers "Ông X chủ trì
+hội nghị"). So the words just before the question word, found in the sentence, mark where
+the answer starts, and the words just after it mark where it ends. This reads the
+sentence the way the question is built, with no vocabulary of any domain, which is why it
+carries over from news to encyclopaedia and legal text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rag.answer.question import WH
+
+_TOKEN = re.compile(r"[\wÀ-ỹ]+(?:[./,:&-][\wÀ-ỹ]+)*%?", re.UNICODE)
+_BOUNDARY = re.compile(r"[;:.!?()\n–—]|\s-\s|,")
+# Context words that say little on their own: a match made only of these is no anchor.
+_LIGHT = {"là", "của", "và", "được", "đã", "các", "những", "một", "trong", "với", "cho", "thì", "mà", "có", "bởi",
+          "do", "từ", "về", "tại", "ở", "vào", "theo", "như", "này", "đó", "rằng", "sẽ", "đang", "bị", "cũng",
+          "để", "khi", "ra", "lên", "gồm", "không", "phải", "nhất", "người", "năm", "ngày", "bằng", "cách", "loại"}
+_CONTEXT = 4  # question words read on each side of the question word
+_MAX_SKIP = 2  # question words next to the question word that the sentence may leave out ("bằng [cách] nào")
+_MAX_WORDS = 12  # an answer longer than this is a clause, not a span
+
+
+@dataclass
+class Slot:
+    """A stretch of a sentence the question's gap points at, and how firmly it is anchored."""
+
+    start: int
+    end: int
+    score: float
+
+
+def _tokens(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group(0).lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _weight(tokens: list[str]) -> float:
+    return sum(0.4 if t in _LIGHT else 1.0 for t in tokens)
+
+
+def _left_matches(words: list[str], context: list[str]) -> dict[int, float]:
+    """For each sentence position i, the best score of ``context`` (read backwards) ending at i."""
+    found: dict[int, float] = {}
+    for skip in range(min(_MAX_SKIP, len(context) - 1) + 1):
+        ctx = context[: len(context) - skip]
+        for i in range(len(words)):
+            k = 0
+            while k < len(ctx) and i - k >= 0 and words[i - k] == ctx[-1 - k]:
+                k += 1
+            if k and _weight(ctx[len(ctx) - k:]) >= 1.0:
+                score = _weight(ctx[len(ctx) - k:]) - 0.5 * skip
+                found[i] = max(found.get(i, 0.0), score)
+    return found
+
+
+def _right_matches(words: list[str], context: list[str]) -> dict[int, float]:
+    """For each sentence position j, the best score of ``context`` (read forwards) starting at j."""
+    found: dict[int, float] = {}
+    for skip in range(min(_MAX_SKIP, len(context) - 1) + 1):
+        ctx = context[skip:]
+        for j in range(len(words)):
+            k = 0
+            while k < len(ctx) and j + k < len(words) and words[j + k] == ctx[k]:
+                k += 1
+            if k and _weight(ctx[:k]) >= 1.0:
+                score = _weight(ctx[:k]) - 0.5 * skip
+                found[j] = max(found.get(j, 0.0), score)
+    return found
+
+
+def slot(sentence: str, question: str, max_words: int = _MAX_WORDS) -> Slot | None:
+    """The stretch of ``sentence`` that stands where ``question``'s question word stands, if any."""
+    wh = WH.search(question)
+    if not wh:
+        return None
+    q_tokens = _tokens(question)
+    before = [t for t, s, _ in q_tokens if s < wh.start()][-_CONTEXT:]
+    after = [t for t, s, _ in q_tokens if s >= wh.end()][:_CONTEXT]
+    asked = {t for t, _, _ in q_tokens}
+    tokens = _tokens(sentence)
+    words = [t for t, _, _ in tokens]
+    left = _left_matches(words, before) if before else {}
+    right = _right_matches(words, after) if after else {}
+
+    def cut(i: int, j: int) -> bool:
+        """Whether punctuation separates token i from token j (i < j)."""
+        return bool(_BOUNDARY.search(sentence[tokens[i][2]:tokens[j][1]]))
+
+    candidates: list[tuple[float, int, int]] = []
+    for i, ls in left.items():
+        # Between a left and a right anchor: the whole stretch.
+        for j, rs in right.items():
+            if 0 < j - i - 1 <= max_words:
+                candidates.append((ls + rs + 0.5, i + 1, j - 1))
+        # From a left anchor on, up to punctuation or a word the question says.
+        e = i + 1
+        # With nothing after the question word ("… được gọi là gì?") the answer may repeat
+        # the question's words ("hợp số"); otherwise a question word is where the answer ends.
+        while e < len(words) and e - i <= max_words and (not after or words[e] not in asked) and not cut(e - 1, e):
+            e += 1
+        if e > i + 1:
+            candidates.append((ls, i + 1, e - 1))
+    for j, rs in right.items():
+        # Up to a right anchor ("Ai chủ trì …" → "Ông X chủ trì …"): back to punctuation or a question word.
+        b = j
+        while b > 0 and j - b < max_words and words[b - 1] not in asked and not cut(b - 1, b):
+            b -= 1
+        if b < j:
+            candidates.append((rs - 0.25, b, j - 1))
+    if not candidates:
+        return None
+    score, a, b = max(candidates, key=lambda c: (c[0], -(c[2] - c[1])))
+    return Slot(tokens[a][1], tokens[b][2], score)
