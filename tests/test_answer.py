@@ -186,3 +186,41 @@ def test_a_list_short_answer_renders_as_a_markdown_list():
     text = short_answer_text({"text": "- Một việc;\n- Hai việc.", "citation": 1})
     assert text == "- **Một việc;**\n- **Hai việc.** [1]"
     assert short_answer_text({"text": "21/5/2020", "citation": 2}) == "**21/5/2020 [2]**"
+
+
+@pytest.mark.parametrize("question, quoted, short", [
+    ("Thời giờ làm việc bình thường không quá bao nhiêu giờ trong một ngày?", "không quá 08 giờ", "08 giờ"),
+    ("Người lao động được nghỉ Tết Âm lịch mấy ngày?", "Tết Âm lịch: 05 ngày", "05 ngày"),
+    # Two counts with the same words before them: the one the question's other words surround.
+    ("Làm việc ban đêm thì được nghỉ giữa giờ ít nhất bao nhiêu phút?", "ít nhất 45 phút", "45 phút"),
+    ("Người lao động làm việc chưa đủ 12 tháng thì số ngày nghỉ hằng năm tính thế nào?",
+     "theo tỷ lệ tương ứng với số tháng làm việc", "theo tỷ lệ tương ứng với số tháng làm việc"),
+])
+def test_numbered_clauses_of_a_law_are_quoted_and_answered(legal_assistant, question, quoted, short):
+    """Legal text (articles, numbered clauses, lettered items) is built unlike news: nothing
+    in the answer step was chosen on it, so it checks that the rules carry over."""
+    answer = legal_assistant.ask(question)
+    assert answer.status == "answered" and quoted in answer.text
+    assert answer.short_answer is not None and answer.short_answer.text == short
+
+
+def test_a_law_does_not_answer_what_it_does_not_say(legal_assistant):
+    assert legal_assistant.ask("Mức lương tối thiểu vùng I là bao nhiêu?").abstained
+
+
+@pytest.fixture(scope="module")
+def legal_assistant(base_settings, embedder, tmp_path_factory):
+    """The assistant over an excerpt of the Labour Code (tests/data), in its own index."""
+    from pathlib import Path
+
+    from rag.pipeline import Assistant
+    from rag.sync import ingest_folder
+
+    root = tmp_path_factory.mktemp("law")
+    folder = root / "articles"
+    folder.mkdir()
+    source = Path(__file__).parent / "data" / "luat-lao-dong-trich.txt"
+    (folder / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    s = base_settings.model_copy(update={"index_dir": root / "index"})
+    ingest_folder(folder, s, embedder)
+    return Assistant(s, embedder)

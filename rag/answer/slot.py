@@ -24,6 +24,7 @@ _LIGHT = {"là", "của", "và", "được", "đã", "các", "những", "một",
 _CONTEXT = 4  # question words read on each side of the question word
 _MAX_SKIP = 2  # question words next to the question word that the sentence may leave out ("bằng [cách] nào")
 _MAX_WORDS = 12  # an answer longer than this is a clause, not a span
+_NEARBY = 10  # words on each side where the question's other words break a tie
 
 
 @dataclass
@@ -114,5 +115,11 @@ def slot(sentence: str, question: str, max_words: int = _MAX_WORDS) -> Slot | No
             candidates.append((rs - 0.25, b, j - 1))
     if not candidates:
         return None
-    score, a, b = max(candidates, key=lambda c: (c[0], -(c[2] - c[1])))
+    # Equal anchors ("được nghỉ giữa giờ ít nhất" 30 phút … ban đêm … "được nghỉ giữa giờ ít
+    # nhất" 45 phút): the one with more of the question's other words nearby wins.
+    # Read on the side the question puts its words: before the gap, unless it opens with it.
+    def nearby(a: int, b: int) -> int:
+        return len(asked & set(words[max(0, a - _NEARBY):a] if before else words[b + 1:b + 1 + _NEARBY]))
+
+    score, a, b = max(candidates, key=lambda c: (c[0], nearby(c[1], c[2]), -(c[2] - c[1])))
     return Slot(tokens[a][1], tokens[b][2], score)

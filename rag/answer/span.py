@@ -37,6 +37,7 @@ _DEFINES = re.compile(r"(?<!\w)là\s+", _I)
 _NAMED_PLACE = re.compile(r"(?<!\w)(?:tỉnh|thành phố|nước|quốc gia|huyện|vùng|châu lục|thủ đô) nào", _I)
 _PLACE_LEAD = re.compile(r"(?<!\w)(?:tại|ở|trong|đến)\s+", _I)
 _CLAUSE_END = re.compile(r"[,;:.!?()\n–]|\s-\s|(?<!\w)(?:và|nhưng|nhằm|để|do|với|cùng)(?!\w)", _I)
+_PREPOSITIONS = {"trong", "trên", "dưới", "mỗi", "một", "cho", "đối", "tính", "kể"}
 _SURNAMES = {"nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ", "hồ",
              "ngô", "dương", "lý", "hà", "lương", "trương", "đinh", "lâm", "mai", "tô", "cao", "đoàn", "tạ",
              "triệu", "thái", "văn", "châu", "quách", "kiều", "lưu", "chu", "tăng", "la", "hứa", "đào", "trịnh"}
@@ -96,9 +97,10 @@ def _date(sentence, question, anchors):
     return _nearest(_not_in_question(spans, sentence, question.lower()), anchors)
 
 
-def counted(sentence: str, question: str) -> tuple[int, int] | None:
-    found = _number_candidates(sentence, question)
-    return next((sp for sp, p in found if p == 0), None)
+def counted(sentence: str, question: str, anchors: list[int] = ()) -> tuple[int, int] | None:
+    """A number with the noun the question counts ("139 đảng viên"), nearest ``anchors``."""
+    found = [sp for sp, p in _number_candidates(sentence, question) if p == 0]
+    return _nearest(found, list(anchors))
 
 
 def _number(sentence, question, anchors):
@@ -113,6 +115,8 @@ def _number_candidates(sentence: str, question: str) -> list:
     asks = dict(KINDS)["number"].search(question)
     # The noun after "bao nhiêu"/"mấy" is what is counted: "139 đảng viên".
     counted = re.findall(r"[^\W\d_]+", question[asks.end():])[:2] if asks else []
+    if counted and counted[-1].lower() in _EDGE_WORDS | _PREPOSITIONS:  # "bao nhiêu giờ trong …"
+        counted = counted[:1]
     candidates = []
     for m in _NUMBER.finditer(sentence):
         if m.group(0).lower() in {"năm", "một", "ba"}:  # "năm" is also "year", "một" also "a"
@@ -297,7 +301,8 @@ def find(question: str, kind: str | None, sentences: list[tuple[str, int]]) -> S
     asked = _syllables(question)
     if kind == "number":  # a number followed by the counted noun, in any quoted sentence, wins
         for text, offset in sentences:
-            span = counted(text, question)
+            sl = slot(text, question)
+            span = counted(text, question, [sl.start] if sl else _anchors(text, asked))
             if span:
                 return ShortAnswer(text[span[0]:span[1]], offset + span[0], offset + span[1], "number")
     if kind is None and re.search(r"(?<!\w)nào(?!\w)", question):
