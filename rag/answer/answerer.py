@@ -186,7 +186,7 @@ class Answerer:
         if not kept:
             note = scope.explain(missing, sources, hits[0])
             return Answer(question, note, [], True, status="out_of_scope", note=note)
-        sentences = self._sentences(kept, sentence_weights, q, retrieval.vector)
+        sentences = self._sentences(kept, sentence_weights, q, retrieval.vector, span_question)
         best = max(sentences, key=lambda s: (s.score, -s.hit_rank, -s.start), default=None)
         if best is None:
             return Answer(question, NOT_FOUND, [], True, status="not_found")
@@ -196,7 +196,7 @@ class Answerer:
         if otherwise:
             note = scope.explain(otherwise, sources, best.hit)
             return Answer(question, note, [], True, status="out_of_scope", note=note)
-        ordered = sorted(chosen, key=lambda s: (not (q.kind and fits(q.kind, s.text, span_question)), s is not best))
+        ordered = sorted(chosen, key=lambda s: (not s.fits, s is not best))
         short = find(span_question, q.kind, [(s.text, s.start) for s in ordered])
         is_list = chosen[0] is best and best.text.rstrip().endswith(":") and len(chosen) > 1 \
             and all(_LIST_ITEM.match(s.text) for s in chosen[1:])
@@ -213,7 +213,10 @@ class Answerer:
     def _weights(self, terms: list[str]) -> dict[str, float]:
         return {term: self.idf(term) or self.max_idf for term in set(terms) - QUESTION_WORDS}
 
-    def _sentences(self, hits: list[Hit], weights: dict[str, float], q: Question, vector) -> list[_Sentence]:
+    def _sentences(self, hits: list[Hit], weights: dict[str, float], q: Question, vector,
+                   span_question: str) -> list[_Sentence]:
+        # Whether a sentence holds the asked-for kind is read from the user's own words
+        # (span_question), as the short answer is, so ranking and span agree.
         total = sum(weights.values()) or 1.0
         pool, titles = [], {}
         for rank, hit in enumerate(hits):
@@ -232,9 +235,9 @@ class Answerer:
             found = [t for t in weights if t in p.words]
             # Terms of the article's title are satisfied by the article as a whole.
             p.lexical = sum(weights[t] * isf[t] * (TITLE_TERM_FACTOR if t in titles[id(p.hit)] else 1.0) for t in found)
-            p.fits = bool(q.kind) and fits(q.kind, p.text, q.text)
+            p.fits = bool(q.kind) and fits(q.kind, p.text, span_question)
             if p.fits:
-                p.lexical *= ANSWER_TYPE_BONUS * (1.2 if q.kind == "number" and counted(p.text, q.text) else 1.0)
+                p.lexical *= ANSWER_TYPE_BONUS * (1.2 if q.kind == "number" and counted(p.text, span_question) else 1.0)
             p.lexical /= total
         lex_z, dense_z = _z([p.lexical for p in pool]), _z([p.dense for p in pool])
         w = self.policy.meaning_weight if any(p.dense for p in pool) else 0.0
