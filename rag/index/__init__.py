@@ -20,11 +20,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rag.index.lexical import Lexical
-from rag.index.manifest import IndexDamagedError, Manifest, ModelMismatchError
+from rag.index.manifest import IndexDamagedError, IndexTooNewError, Manifest, ModelMismatchError
 from rag.index.store import Store
 from rag.index.vectors import Vectors
+from rag.migrations import SchemaTooNewError
 
-__all__ = ["Index", "IndexDamagedError", "Manifest", "ModelMismatchError", "current_version_dir"]
+__all__ = ["Index", "IndexDamagedError", "IndexTooNewError", "Manifest", "ModelMismatchError", "current_version_dir"]
 
 log = logging.getLogger(__name__)
 _VERSION = re.compile(r"^v(\d{8})$")
@@ -98,6 +99,8 @@ class Index:
             counts = store.counts()
             vectors = parts["vectors.faiss"] = Vectors.load(version / "vectors.faiss")
             lexical = parts["bm25"] = Lexical.load(version / "bm25")
+        except SchemaTooNewError as exc:
+            raise IndexTooNewError(f"{name}/{exc}") from exc
         except Exception as exc:
             if "store.sqlite" in parts:
                 parts["store.sqlite"].close()

@@ -18,10 +18,11 @@ from rag.documents import Article
 from rag.index import check_sqlite_size, current_version_dir
 from rag.index.cache import EmbeddingCache
 from rag.index.lexical import Lexical
-from rag.index.manifest import IndexDamagedError, Manifest
-from rag.index.store import Store
+from rag.index.manifest import IndexDamagedError, IndexTooNewError, Manifest
+from rag.index.store import Store, check_readable
 from rag.index.vectors import Vectors
 from rag.index.sentences import pack
+from rag.migrations import SchemaTooNewError
 from rag.text import segmented_lines, sentence_spans
 
 log = logging.getLogger(__name__)
@@ -98,28 +99,40 @@ class IndexWriter:
         self.version = number
         self.tmp = self.index_dir / f".v{number:08d}.tmp"
         self.tmp.mkdir()
-        self.store = Store(self.tmp / "store.sqlite")
-        if base:
-            try:
-                # Copying a damaged version would carry the damage on (SQLite copies a
-                # truncated file without complaint), so the parts the next version is made
-                # from are checked against the manifest; BM25 is rebuilt at commit anyway.
-                check_sqlite_size(base / "store.sqlite")
-                src = sqlite3.connect(f"file:{base / 'store.sqlite'}?mode=ro", uri=True)
-                src.backup(self.store.db)
-                src.close()
-                self.vectors = Vectors.load(base / "vectors.faiss")
-                counts = self.store.counts()
-                found = (counts["articles"], counts["chunks"], self.vectors.size)
-                wanted = (self.previous.articles, self.previous.chunks, self.previous.chunks)
-                if found != wanted:
-                    raise ValueError(f"articles/chunks/vectors {found} differ from the manifest's {wanted}")
-            except Exception as exc:
-                self.store.close()
-                shutil.rmtree(self.tmp, ignore_errors=True)
-                raise IndexDamagedError(f"{base.name} cannot be read ({type(exc).__name__}: {exc})") from exc
-        else:
+        if not base:
+            self.store = Store(self.tmp / "store.sqlite")
             self.vectors = Vectors.empty(self.embedder.dimension)
+            return
+        self.store = None
+        try:
+            # Copying a damaged version would carry the damage on (SQLite copies a
+            # truncated file without complaint), so the parts the next version is made
+            # from are checked against the manifest; BM25 is rebuilt at commit anyway.
+            check_sqlite_size(base / "store.sqlite")
+            src = sqlite3.connect(f"file:{base / 'store.sqlite'}?mode=ro", uri=True)
+            try:
+                check_readable(src, "store.sqlite")
+                copy = sqlite3.connect(self.tmp / "store.sqlite")
+                src.backup(copy)
+                copy.close()
+            finally:
+                src.close()
+            # Opened after the copy, so that a version written by an older release is
+            # migrated in the copy (the published version itself is never changed).
+            self.store = Store(self.tmp / "store.sqlite")
+            self.vectors = Vectors.load(base / "vectors.faiss")
+            counts = self.store.counts()
+            found = (counts["articles"], counts["chunks"], self.vectors.size)
+            wanted = (self.previous.articles, self.previous.chunks, self.previous.chunks)
+            if found != wanted:
+                raise ValueError(f"articles/chunks/vectors {found} differ from the manifest's {wanted}")
+        except Exception as exc:
+            if self.store is not None:
+                self.store.close()
+            shutil.rmtree(self.tmp, ignore_errors=True)
+            if isinstance(exc, SchemaTooNewError):
+                raise IndexTooNewError(f"{base.name}/{exc}") from exc
+            raise IndexDamagedError(f"{base.name} cannot be read ({type(exc).__name__}: {exc})") from exc
 
     def __exit__(self, exc_type, exc, tb) -> None:
         self.store.close()
