@@ -17,6 +17,7 @@ import pytest
 
 from rag.index import Index, IndexDamagedError, IndexTooNewError, Manifest, current_version_dir
 from rag.index.cache import EmbeddingCache
+from rag.documents import content_hash
 from rag.index.store import SCHEMA_VERSION, Store
 from rag.migrations import schema_version
 from tests.conftest import ROOT, serve_api
@@ -56,6 +57,10 @@ def _old_store(path: Path, with_vectors: bool = True, copy_from: Path | None = N
         db.execute(f"INSERT INTO articles ({ARTICLE_COLUMNS}) SELECT {ARTICLE_COLUMNS} FROM new.articles")
         columns = CHUNK_COLUMNS + (", sentence_vectors" if with_vectors else "")
         db.execute(f"INSERT INTO chunks ({columns}) SELECT {columns} FROM new.chunks")
+        # That release hashed no date kind (and found no event dates).
+        rows = db.execute("SELECT id, title, date, author, source, url, text FROM articles").fetchall()
+        for article_id, *fields in rows:
+            db.execute("UPDATE articles SET content_hash = ? WHERE id = ?", (content_hash(*fields), article_id))
     db.commit()
     db.close()
 
@@ -84,8 +89,9 @@ def test_old_store_opens_read_only_then_migrates(tmp_path, with_vectors):
     store = Store(path, readonly=True)  # how the API opens a published version: no change
     chunk = store.get_chunks([1])[1]
     assert chunk.text == "Câu một. Câu hai." and chunk.sentence_vectors is None and chunk.date == "2024-03-12"
-    assert store.get_article("a1").title == "Tiêu đề" and store.counts() == {"articles": 1, "chunks": 1}
-    assert [r["id"] for r in store.list_articles()] == ["a1"]
+    article = store.get_article("a1")
+    assert (article.title, article.date_kind) == ("Tiêu đề", None) and store.counts() == {"articles": 1, "chunks": 1}
+    assert [(r["id"], r["date_kind"]) for r in store.list_articles()] == [("a1", None)]
     store.close()
     assert path.read_bytes() == before
 
@@ -93,7 +99,7 @@ def test_old_store_opens_read_only_then_migrates(tmp_path, with_vectors):
     assert schema_version(store.db) == SCHEMA_VERSION
     assert store.get_article("a1").text == "Câu một. Câu hai."
     store.close()
-    assert "sentence_vectors" in _columns(path, "chunks")
+    assert "sentence_vectors" in _columns(path, "chunks") and "date_kind" in _columns(path, "articles")
     Store(path).close()  # migrating again is a no-op
 
 
@@ -136,9 +142,13 @@ def test_index_written_by_the_previous_release_opens_and_ingest_migrates(sample_
 
     (s.data_dir / "them.txt").write_text("Tin thêm\n\nSở Giáo dục Sóc Trăng khai giảng năm học mới cho 120 trường.")
     report = ingest_folder(s.data_dir, s, embedder)
-    assert report.added == 1 and report.unchanged == 5
+    # The five come out of cleaning with their date kind now, so they are updated (from the cache).
+    assert report.added == 1 and report.updated == 5 and report.embedded == 1
     new = current_version_dir(s.index_dir)
     assert new != version and "sentence_vectors" in _columns(new / "store.sqlite", "chunks")
+    index = Index.open(s.index_dir, embedder.name, embedder.dimension)
+    assert {r["date_kind"] for r in index.store.list_articles()} == {"published", "event", None}  # them.txt: no date
+    index.close()
     db = sqlite3.connect(new / "store.sqlite")
     assert schema_version(db) == SCHEMA_VERSION
     db.close()

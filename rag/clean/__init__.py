@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from rag.clean.boilerplate import strip_boilerplate
-from rag.clean.metadata import author_of, is_date_line, organisation_of, parse_date, parse_stated_date, source_of
+from rag.clean.metadata import (author_of, event_date, is_date_line, organisation_of, parse_date, parse_stated_date,
+                                 source_of)
 from rag.clean.normalize import normalize_query, normalize_text, normalize_vietnamese
 from rag.documents import Article, RawDocument
 
@@ -80,8 +81,13 @@ def clean_document(doc: RawDocument) -> Article:
             date = next((parse_date(h) for h in header if is_date_line(h)), None)
     body_text = re.sub(r"\n{3,}", "\n\n", "\n".join(body)).strip()
     title = title or _fallback_title(doc.path)
+    date_kind = "published" if date else None
+    if date is None:
+        # No publication date on the page: a report states its event's date up front.
+        date = event_date(body_text.split("\n", 1)[0])
+        date_kind = "event" if date else None
     return Article(
-        id=doc.id, path=doc.path, title=title, text=body_text, date=date,
+        id=doc.id, path=doc.path, title=title, text=body_text, date=date, date_kind=date_kind,
         author=normalize_query(doc.author) if doc.author else author,
         source=normalize_query(doc.source) if doc.source else (organisation_of(title + "\n" + body_text) or source),
         url=doc.url,

@@ -33,15 +33,16 @@ CREATE INDEX IF NOT EXISTS chunks_article ON chunks(article_id);
 STEPS = [
     V1_TABLES,                                        # 1: the first release
     add_column("chunks", "sentence_vectors", "BLOB"),  # 2: sentence vectors for the answer step
+    add_column("articles", "date_kind", "TEXT"),       # 3: "published" or "event" (Article.date_kind)
 ]
 SCHEMA_VERSION = len(STEPS)
 REBUILD_HINT = "run `rag ingest --rebuild <folder>` to rebuild the index with this release"
 
 # Columns added by later steps, with what a read-only open of an older file reads instead
 # (a published version is never written, so it cannot be migrated in place).
-_LATER_COLUMNS = {("chunks", "sentence_vectors"): "NULL"}
+_LATER_COLUMNS = {("chunks", "sentence_vectors"): "NULL", ("articles", "date_kind"): "NULL"}
 
-ARTICLE_FIELDS = ("id", "path", "title", "date", "author", "source", "url", "text", "content_hash")
+ARTICLE_FIELDS = ("id", "path", "title", "date", "author", "source", "url", "text", "content_hash", "date_kind")
 
 
 @dataclass
@@ -61,6 +62,7 @@ class StoredChunk:
     path: str
     terms: str = ""  # title words, then one line of words per sentence (rag.text.segmented_lines)
     sentence_vectors: bytes | None = None  # one vector per sentence (rag.index.sentences.pack)
+    date_kind: str | None = None  # "published" or "event" (see Article.date_kind)
 
 
 class Store:
@@ -100,13 +102,14 @@ class Store:
 
     def get_article(self, article_id: str) -> Article | None:
         """One article, or ``None``."""
-        row = self.db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        row = self.db.execute(f"SELECT *, {self._col['articles', 'date_kind']} AS date_kind FROM articles a"
+                              " WHERE id = ?", (article_id,)).fetchone()
         return Article(**{f: row[f] for f in ARTICLE_FIELDS}) if row else None
 
     def list_articles(self, limit: int = 100, offset: int = 0) -> list[sqlite3.Row]:
         """Article summaries (no text), newest first."""
         return self.db.execute(
-            "SELECT a.id, a.path, a.title, a.date, a.author, a.source, a.url, a.content_hash, a.added_at,"
+            f"SELECT a.id, a.path, a.title, a.date, {self._col['articles', 'date_kind']} AS date_kind, a.author, a.source, a.url, a.content_hash, a.added_at,"
             " a.updated_at, length(a.text) AS chars, (SELECT count(*) FROM chunks c WHERE c.article_id = a.id)"
             " AS chunks FROM articles a ORDER BY coalesce(a.date, '') DESC, a.title LIMIT ? OFFSET ?",
             (limit, offset),
@@ -115,9 +118,10 @@ class Store:
     def upsert_article(self, article: Article) -> None:
         """Insert or replace an article's row (its chunks are replaced separately)."""
         self.db.execute(
-            "INSERT INTO articles (id, path, title, date, author, source, url, text, content_hash)"
-            " VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET path=excluded.path,"
-            " title=excluded.title, date=excluded.date, author=excluded.author, source=excluded.source,"
+            "INSERT INTO articles (id, path, title, date, author, source, url, text, content_hash, date_kind)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET path=excluded.path,"
+            " title=excluded.title, date=excluded.date, date_kind=excluded.date_kind, author=excluded.author,"
+            " source=excluded.source,"
             " url=excluded.url, text=excluded.text, content_hash=excluded.content_hash,"
             " updated_at=datetime('now')",
             tuple(getattr(article, f) for f in ARTICLE_FIELDS),
@@ -163,13 +167,15 @@ class Store:
         marks = ",".join("?" * len(ids))
         rows = self.db.execute(
             f'SELECT c.id, c.article_id, c.seq, c.start, c."end", c.text, c.terms, a.title, a.date, a.source, a.url,'
-            f" a.path, {self._col['chunks', 'sentence_vectors']} AS sentence_vectors FROM chunks c JOIN articles a ON a.id = c.article_id WHERE c.id IN ({marks})",
+            f" a.path, {self._col['chunks', 'sentence_vectors']} AS sentence_vectors,"
+            f" {self._col['articles', 'date_kind']} AS date_kind FROM chunks c JOIN articles a ON a.id = c.article_id WHERE c.id IN ({marks})",
             [int(i) for i in ids],
         )
         return {r["id"]: StoredChunk(**dict(r)) for r in rows}
 
     def chunk_ids_where(self, source: str | None, date_from: str | None, date_to: str | None) -> list[int]:
-        """Ids of chunks whose article matches the filters (dates are ISO strings)."""
+        """Ids of chunks whose article matches the filters (dates are ISO strings; an article's
+        date is its publication date or, failing that, its event date)."""
         clauses, args = [], []
         if source:
             clauses.append("instr(casefold(a.source), ?) > 0")

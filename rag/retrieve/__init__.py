@@ -14,7 +14,11 @@ from rag.text import segment
 
 @dataclass
 class Filters:
-    """Restrict the search to an organisation and/or a publication-date range (ISO dates)."""
+    """Restrict the search to an organisation and/or a date range (ISO dates).
+
+    An article's date is its publication date, or the date of the event it reports when the
+    page gives none (``date_kind``); articles with neither are left out by a date range.
+    """
 
     source: str | None = None
     date_from: str | None = None
