@@ -120,3 +120,24 @@ def test_event_dates_are_stored_filtered_and_returned(sample_index, embedder):
     citation = Citation(number=1, article_id=article.id, title=article.title, date=article.date, source=None, url=None,
                         path=article.path, quote="x", start=0, end=1, score=1.0, passage="x", passage_start=0)
     assert "date_kind" in CitationOut.of(citation).model_dump()
+
+
+def test_one_set_of_rules_for_every_job():
+    """New, updated, unchanged and duplicate are decided in one place (rag.sync.changes) for the
+    folder sync and the API alike; a duplicate is judged against the articles that stay."""
+    from rag.documents import Article
+    from rag.sync.changes import sort_changes
+    from rag.sync.report import IngestReport
+
+    def art(aid, text):
+        return Article(id=aid, path=f"/d/{aid}.txt", text=text, title="Tin")
+
+    existing = {a.id: (a.content_hash, a.path) for a in (art("kept", "A"), art("edited", "B"), art("same", "C"),
+                                                         art("gone", "D"))}
+    batch = [art("new", "E"), art("edited", "B2"), art("same", "C"), art("copy", "A"),
+             art("was-edited", "B"),  # the old text of "edited", which this batch replaces: not a duplicate
+             art("was-gone", "D")]  # the text of an article this job removes: not a duplicate either
+    report = IngestReport()
+    todo = sort_changes(batch, existing, report, leaving=["gone"])
+    assert [a.id for a in todo] == ["new", "edited", "was-edited", "was-gone"]
+    assert (report.added, report.updated, report.unchanged, report.duplicates) == (3, 1, 1, 1)
