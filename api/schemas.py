@@ -93,6 +93,21 @@ class AskRequest(BaseModel):
         return self
 
 
+DATE_KIND = ("What `date` is: `published` (the page or the source states it) or `event` (the page gives "
+             "no publication date: the date of the event its first paragraph reports); null without a date.")
+
+
+class _WithDateKind:
+    """A record read as if it had ``date_kind = None`` (for records that do not carry it yet)."""
+
+    def __init__(self, record):
+        self._record = record
+        self.date_kind = None
+
+    def __getattr__(self, name):
+        return getattr(self._record, name)
+
+
 class CitationOut(FromRecord):
     """A cited article and the verbatim quote, with its offsets in the article text."""
 
@@ -100,6 +115,7 @@ class CitationOut(FromRecord):
     article_id: str
     title: str
     date: str | None
+    date_kind: str | None = Field(None, description=DATE_KIND)
     source: str | None
     url: str | None
     file: str
@@ -109,6 +125,13 @@ class CitationOut(FromRecord):
     score: float
     passage: str = Field(description="The indexed chunk the quote lies in, for context.")
     passage_start: int = Field(description="Offset of `passage` in the article text.")
+
+    @classmethod
+    def of(cls, record):
+        """As :meth:`FromRecord.of`; ``date_kind`` is null while the citation record does not carry it."""
+        if not hasattr(record, "date_kind"):
+            return super().of(_WithDateKind(record))
+        return super().of(record)
 
 
 class ShortAnswerOut(BaseModel):
@@ -158,6 +181,7 @@ class ArticleBase(FromRecord):
     id: str
     title: str
     date: str | None
+    date_kind: str | None = Field(None, description=DATE_KIND)
     author: str | None
     source: str | None
     url: str | None

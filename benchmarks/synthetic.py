@@ -26,7 +26,7 @@ from rag.index.lexical import Lexical
 from rag.index.manifest import Manifest
 from rag.index.store import Store
 from rag.index.vectors import Vectors
-from rag.index.writer import passage_text
+from rag.chunk import passage_text
 from rag.sync import embedding_cache
 from rag.index.sentences import pack
 from rag.text import segmented_lines, sentence_spans

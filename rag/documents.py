@@ -37,10 +37,16 @@ class Article:
     source: str | None = None
     url: str | None = None
     content_hash: str = field(default="")
+    # What ``date`` is: "published" (the page or the source states it) or "event" (the page
+    # gives none; the date of the event the text reports, from its first paragraph).
+    date_kind: str | None = None
 
     def __post_init__(self):
         if not self.content_hash:
-            self.content_hash = content_hash(self.title, self.date, self.author, self.source, self.url, self.text)
+            # date_kind is hashed too: an article indexed before it was recorded is updated
+            # (and so gets it) on the next ingest, from the embedding cache.
+            self.content_hash = content_hash(self.title, self.date, self.date_kind, self.author, self.source,
+                                             self.url, self.text)
 
 
 @dataclass

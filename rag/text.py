@@ -10,7 +10,10 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)
 _EDGE_PUNCT = re.compile(r"^[^\w]+|[^\w]+$")
 # A sentence ends at . ! ? … followed by space and a capital, digit, quote or dash; or a
 # line break. Abbreviations such as "TP. Hồ Chí Minh" or "PGS.TS. Nguyễn" are kept whole.
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(\-–]?[A-ZÀ-Ỹ0-9Đ])|\n+")
+# Whether the next letter is a capital is asked of str.isupper (see _starts_sentence): in
+# Unicode, Vietnamese capitals and small letters alternate ("Ạ" U+1EA0, "ạ" U+1EA1), so a
+# range such as [À-Ỹ] held both, and "Ông nói… đó là …" was cut before "đó".
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(\-–]?(\w))|\n+")
 _ABBREV = re.compile(r"(?:\b(?:TP|Tp|TS|ThS|PGS|GS|BS|KS|CN|Th|St|Mr|Mrs|Dr|Q|P|v\.v)\.|\b[A-ZĐ]\.)$")
 
 
@@ -49,6 +52,8 @@ def sentence_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
     """``(start, end)`` of each sentence of ``text``, shifted by ``offset``, spaces trimmed."""
     spans, start = [], 0
     for m in _SENTENCE_END.finditer(text):
+        if m.group(1) and not _starts_sentence(m.group(1)):
+            continue
         if _ABBREV.search(text[start : m.start()]):
             continue
         spans.append((start, m.start()))
@@ -62,6 +67,11 @@ def sentence_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
         if e - trail > s + lead:
             result.append((offset + s + lead, offset + e - trail))
     return result
+
+
+def _starts_sentence(first: str) -> bool:
+    """True for the first character of a sentence after . ! ? …: a capital letter or a digit."""
+    return first.isupper() or first.isdigit()
 
 
 def segmented_lines(title: str, text: str) -> str:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import unicodedata
+
+import pytest
+
 from rag.chunk import Chunker
 from rag.clean import clean_document
 from rag.documents import RawDocument
@@ -35,3 +39,22 @@ def test_chunks_prefer_sentence_ends(embedder):
 
 def test_default_size_fits_the_model(embedder, base_settings):
     assert base_settings.chunk_tokens + 2 + embedder.count_tokens("passage: ") + 40 <= 512
+
+
+@pytest.mark.parametrize("text, sentences", [
+    # A small letter after … ! ? or . continues the sentence, whatever its accents: "đ", "ở" and
+    # "ấ" lie inside [À-Ỹ], which the splitter used as "a capital" and cut before them.
+    ("Ông nói… đó là điều quan trọng. Hội nghị kết thúc.", ["Ông nói… đó là điều quan trọng.", "Hội nghị kết thúc."]),
+    ("Kết quả đạt 98,5%. ở vùng sâu thấp hơn.", ["Kết quả đạt 98,5%. ở vùng sâu thấp hơn."]),
+    ("Họ hỏi: vì sao? ấy là câu hỏi khó.", ["Họ hỏi: vì sao? ấy là câu hỏi khó."]),
+    # Capitals with and without accents, digits and quotes still start a sentence.
+    ("Năm học mới. Ở vùng sâu cũng vậy. Đà Nẵng dẫn đầu. 5 trường đạt chuẩn. “Ấy là” ông nói.",
+     ["Năm học mới.", "Ở vùng sâu cũng vậy.", "Đà Nẵng dẫn đầu.", "5 trường đạt chuẩn.", "“Ấy là” ông nói."]),
+    ("TP. Hồ Chí Minh dẫn đầu. Hà Nội thứ hai.", ["TP. Hồ Chí Minh dẫn đầu.", "Hà Nội thứ hai."]),
+])
+def test_sentences_start_with_a_capital_or_digit(text, sentences):
+    from rag.text import sentence_spans
+
+    assert [text[s:e] for s, e in sentence_spans(text)] == sentences
+    decomposed = unicodedata.normalize("NFD", text)  # combining marks follow the base letter
+    assert len(sentence_spans(decomposed)) == len(sentences)

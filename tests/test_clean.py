@@ -58,24 +58,25 @@ def test_real_content_is_kept():
 
 
 @pytest.mark.parametrize(
-    "name, title, date, author, source",
+    "name, title, date, date_kind, author, source",
     [
         ("000_b361aaff9fcc3b44.txt", "Đảng bộ Sở Giáo dục và Đào tạo hoàn thành xuất sắc nhiệm vụ năm 2020",
-         "2021-01-14", None, "Sở Giáo dục và Đào tạo"),
+         "2021-01-14", "published", None, "Sở Giáo dục và Đào tạo"),
         ("001_6f6c8a02a38941be.txt", "ĐẢNG ỦY KHỐI CƠ QUAN VÀ DOANH NGHIỆP TỈNH LÀM VIỆC VỚI BAN CHẤP HÀNH ĐẢNG BỘ SỞ GIÁO DỤC VÀ ĐÀO TẠO",
-         None, "Đảng ủy Sở Giáo dục và Đào tạo", "Sở Giáo dục và Đào tạo Kon Tum"),
+         # No date beside the headline: "chiều ngày 08 ngày 5 năm 2023" opens the first paragraph.
+         "2023-05-08", "event", "Đảng ủy Sở Giáo dục và Đào tạo", "Sở Giáo dục và Đào tạo Kon Tum"),
         ("002_fa9cf9e85024cd9b.txt", "SỞ GIÁO DỤC VÀ ĐÀO TẠO LẠNG SƠN TỔ CHỨC THÀNH CÔNG ĐẠI HỘI ĐẢNG BỘ NHIỆM KỲ 2020-2025",
-         None, "Lương Thị Bích Ngà", "Sở Giáo dục và Đào tạo Lạng Sơn"),
+         "2020-05-21", "event", "Lương Thị Bích Ngà", "Sở Giáo dục và Đào tạo Lạng Sơn"),  # "Ngày 21/5/2020, …"
         ("003_8a7642bd17cf580f.txt", "Hội nghị Sơ kết công tác Đảng 6 tháng đầu năm 2020, triển khai phương hướng, "
-         "nhiệm vụ 6 tháng cuối năm 2020 và báo cáo chuyên đề Đảng ủy Sở lần 1/2020", "2020-07-03", None,
+         "nhiệm vụ 6 tháng cuối năm 2020 và báo cáo chuyên đề Đảng ủy Sở lần 1/2020", "2020-07-03", "published", None,
          "Sở Giáo dục và Đào tạo Sóc Trăng"),
         ("004_5050eadd8a00d5e3.txt", "Hội nghị cán bộ, công chức Sở Giáo dục và Đào tạo Trà Vinh năm 2021",
-         "2021-01-27", "Chí Quang", "Sở Giáo dục và Đào tạo Trà Vinh"),
+         "2021-01-27", "published", "Chí Quang", "Sở Giáo dục và Đào tạo Trà Vinh"),  # the event was on 25/01
     ],
 )
-def test_sample_metadata(name, title, date, author, source):
+def test_sample_metadata(name, title, date, date_kind, author, source):
     a = _clean(name)
-    assert (a.title, a.date, a.author, a.source) == (title, date, author, source)
+    assert (a.title, a.date, a.date_kind, a.author, a.source) == (title, date, date_kind, author, source)
     assert a.title not in a.text  # the headline is metadata, not a quoted sentence
 
 
@@ -138,3 +139,25 @@ def test_stated_dates_are_parsed_and_validated(stated, iso):
 
     article = clean_document(RawDocument(id="x", path="x.jsonl#1", text="Nội dung bài viết.", title="Tin", date=stated))
     assert article.date == iso
+
+
+@pytest.mark.parametrize("first_paragraph, iso", [
+    ("Ngày 12/3/2024, Sở Giáo dục và Đào tạo tổ chức hội nghị.", "2024-03-12"),
+    ("Sáng ngày 5 tháng 4 năm 2021, tại hội trường, Sở tổ chức lễ ra mắt.", "2021-04-05"),
+    ("Vào chiều ngày 5 tháng Tư năm 2021 tại Hà Nội, hội thảo khai mạc.", "2021-04-05"),  # dateparser
+    ("Thực hiện kế hoạch, sáng ngày 03-7-2020, tại Hội trường Sở, Đảng ủy họp.", "2020-07-03"),
+    # Not the event's date: a reference, a day without its year, a range, no real date.
+    ("Căn cứ Quyết định số 12 ngày 3/3/2024 của UBND tỉnh, Sở tổ chức tập huấn.", None),
+    ("Ngày 12/3, Sở tổ chức hội nghị.", None),
+    ("Trong 2 ngày 12 và 13/3/2024, hội thảo diễn ra tại Huế.", None),
+    ("Ngày 31/2/2024, Sở tổ chức hội nghị.", None),
+])
+def test_event_date_from_the_first_paragraph(first_paragraph, iso):
+    """A page with no publication date gets the date its report opens with, marked as an event date."""
+    a = clean_document(RawDocument(id="e", path="e.txt", text=f"Tin hoạt động\n\n{first_paragraph}\n\nNgày 9/9/2024 x."))
+    assert (a.date, a.date_kind) == (iso, "event" if iso else None)
+
+
+def test_a_stated_date_is_the_publication_date():
+    a = clean_document(RawDocument(id="p", path="p.jsonl#1", text="Ngày 12/3/2024, Sở họp.", title="Tin", date="2024-03-15"))
+    assert (a.date, a.date_kind) == ("2024-03-15", "published")

@@ -124,3 +124,32 @@ def test_question_ranks_its_paraphrase_first(embedder):
     scores = embedder.encode_passages(passages) @ embedder.encode_queries([question])[0]
     assert int(np.argmax(scores)) == 0
     assert scores[0] - sorted(scores)[-2] > 0.05
+
+
+def test_two_processes_prepare_the_model_at_once(embedder, tmp_path):
+    """Issue 12: `rag serve` starting while `rag ingest` runs, on a fresh machine - two real
+    processes convert and export the model into the same empty cache at once (about 75 s on
+    two shared cores, so it stays in `make test`)."""
+    import os
+
+    from embeddings import load_embedder
+    from rag.config import Settings
+
+    cache = tmp_path / "cache"
+    env = {k: v for k, v in os.environ.items() if k not in ("RAG_MODELS_DIR", "RAG_MODEL", "RAG_ENCODER")}
+    env["RAG_CACHE_DIR"] = str(cache)
+    procs = [subprocess.Popen([sys.executable, "-m", "rag.cli", "prepare-model"], cwd=ROOT, env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    outs = [p.communicate(timeout=900) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], [err[-2000:] for _out, err in outs]
+    folders = {out.strip() for out, _err in outs}
+    assert len(folders) == 1  # both name the same export
+
+    models = cache / "models"
+    # Each finished folder once, and no temporary folder left by the one that waited.
+    assert sorted(p.name for p in models.iterdir() if not p.name.endswith(".lock")) == [
+        "multilingual-e5-small", "multilingual-e5-small-onnx-int8"]
+    prepared = load_embedder(Settings(_env_file=None, cache_dir=cache))
+    texts = ["Đại hội Đảng bộ Sở GDĐT Lạng Sơn diễn ra ngày nào?", "Sở Giáo dục và Đào tạo Trà Vinh"]
+    mine, reference = prepared.encode_queries(texts), embedder.encode_queries(texts)
+    assert mine.shape == reference.shape and (mine * reference).sum(axis=1).min() > 0.99

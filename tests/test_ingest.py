@@ -93,3 +93,51 @@ def test_interrupted_ingest_keeps_previous_index(settings, embedder, articles_di
     assert index.store.counts() == {"articles": 5, "chunks": first.total_chunks}
     r = ingest_folder(articles_dir, settings, embedder)
     assert r.added == 1
+
+
+def test_event_dates_are_stored_filtered_and_returned(sample_index, embedder):
+    """Issue 13: every sample article has a date; the two whose page gives none carry the event's."""
+    from api.schemas import ArticleOut, CitationOut
+    from rag.retrieve import Filters, Retriever
+
+    index = Index.open(sample_index.index_dir)
+    rows = {r["title"][:24]: (r["date"], r["date_kind"]) for r in index.store.list_articles()}
+    assert index.store.undated_articles() == 0
+    assert rows["SỞ GIÁO DỤC VÀ ĐÀO TẠO L"] == ("2020-05-21", "event")
+    assert rows["ĐẢNG ỦY KHỐI CƠ QUAN VÀ "] == ("2023-05-08", "event")
+    assert sorted(kind for _date, kind in rows.values()) == ["event", "event", "published", "published", "published"]
+
+    # The date filter now reaches an article dated by its event.
+    retrieval = Retriever(index, embedder).search("Đại hội Đảng bộ Sở GDĐT Lạng Sơn diễn ra ngày nào?", 3,
+                                                  Filters(date_from="2020-05-01", date_to="2020-05-31"))
+    assert retrieval.hits and {(h.chunk.date, h.chunk.date_kind) for h in retrieval.hits} == {("2020-05-21", "event")}
+
+    article = index.store.get_article(retrieval.hits[0].chunk.article_id)
+    assert ArticleOut.of(article).date_kind == "event"
+    index.close()
+    from rag.answer import Citation
+
+    citation = Citation(number=1, article_id=article.id, title=article.title, date=article.date, source=None, url=None,
+                        path=article.path, quote="x", start=0, end=1, score=1.0, passage="x", passage_start=0)
+    assert "date_kind" in CitationOut.of(citation).model_dump()
+
+
+def test_one_set_of_rules_for_every_job():
+    """New, updated, unchanged and duplicate are decided in one place (rag.sync.changes) for the
+    folder sync and the API alike; a duplicate is judged against the articles that stay."""
+    from rag.documents import Article
+    from rag.sync.changes import sort_changes
+    from rag.sync.report import IngestReport
+
+    def art(aid, text):
+        return Article(id=aid, path=f"/d/{aid}.txt", text=text, title="Tin")
+
+    existing = {a.id: (a.content_hash, a.path) for a in (art("kept", "A"), art("edited", "B"), art("same", "C"),
+                                                         art("gone", "D"))}
+    batch = [art("new", "E"), art("edited", "B2"), art("same", "C"), art("copy", "A"),
+             art("was-edited", "B"),  # the old text of "edited", which this batch replaces: not a duplicate
+             art("was-gone", "D")]  # the text of an article this job removes: not a duplicate either
+    report = IngestReport()
+    todo = sort_changes(batch, existing, report, leaving=["gone"])
+    assert [a.id for a in todo] == ["new", "edited", "was-edited", "was-gone"]
+    assert (report.added, report.updated, report.unchanged, report.duplicates) == (3, 1, 1, 1)

@@ -1,93 +1,11 @@
-"""Cleaning: normalise text, strip web boilerplate, extract metadata → :class:`Article`."""
+"""Clean, the second stage: a :class:`RawDocument` becomes an :class:`Article`.
 
-from __future__ import annotations
+``document`` does it (:func:`clean_document`) with ``normalize`` (Unicode and Vietnamese
+tone marks), ``boilerplate`` (menus, footers) and ``metadata`` (headline, dates, author,
+organisation). Next stage: :mod:`rag.chunk`.
+"""
 
-import re
-
-from rag.clean.boilerplate import strip_boilerplate
-from rag.clean.metadata import author_of, is_date_line, organisation_of, parse_date, parse_stated_date, source_of
+from rag.clean.document import clean_document
 from rag.clean.normalize import normalize_query, normalize_text, normalize_vietnamese
-from rag.documents import Article, RawDocument
 
 __all__ = ["clean_document", "normalize_query", "normalize_text", "normalize_vietnamese"]
-
-# A body paragraph: long, or a sentence that ends with punctuation.
-_MIN_BODY_CHARS = 160
-_MAX_TITLE_CHARS = 300
-
-
-def _is_body(line: str) -> bool:
-    return len(line) >= _MIN_BODY_CHARS or (len(line) > 60 and line.rstrip().endswith((".", ":", ";")))
-
-
-def _is_upper(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 4 and all(c.isupper() for c in letters)
-
-
-def _find_title(lines: list[str]) -> tuple[int, int] | None:
-    """Line range of the headline: the last short line(s) before the first body paragraph.
-
-    Pages list menu items and links to other news above the headline; the headline is the
-    candidate nearest the body. An all-capitals headline often wraps over several lines,
-    so consecutive capitalised lines are joined.
-    """
-    first_body = next((i for i, line in enumerate(lines) if _is_body(line)), None)
-    if first_body is None:  # short text: a first line followed by more lines is its title
-        filled = [i for i, line in enumerate(lines) if line]
-        return (filled[0], filled[0] + 1) if len(filled) > 1 and len(lines[filled[0]]) <= _MAX_TITLE_CHARS else None
-    candidates = [
-        i for i in range(first_body)
-        if lines[i] and not is_date_line(lines[i]) and len(lines[i]) <= _MAX_TITLE_CHARS
-        and author_of(lines[i]) is None
-    ]
-    if not candidates:
-        return None
-    end = start = candidates[-1]
-    if _is_upper(lines[end]):
-        for i in reversed(candidates[:-1]):
-            if not _is_upper(lines[i]) or any(lines[j] for j in range(i + 1, start)):
-                break
-            start = i
-    return start, end + 1
-
-
-def clean_document(doc: RawDocument) -> Article:
-    """Turn a raw document into a clean article; stated metadata wins over inferred."""
-    text = normalize_text(doc.text)
-    lines = strip_boilerplate(text.split("\n"))
-    author, source, body = None, None, []
-    for line in lines:
-        if (found := author_of(line)) and author is None:
-            author = found
-        elif (found := source_of(line)) and source is None:
-            source = found
-        else:
-            body.append(line)
-    title = normalize_query(doc.title) if doc.title else None
-    date = parse_stated_date(doc.date) if doc.date else None
-    span = None if title else _find_title(body)
-    if span:
-        title = " ".join(line for line in body[span[0] : span[1]] if line)
-        header, body = body[: span[0]], body[span[1] :]
-        # Lines above a headline are navigation; a date stated just below it is the
-        # publication date, and it is not part of the article's prose.
-        while body and (not body[0] or is_date_line(body[0])):
-            if body[0] and date is None:
-                date = parse_date(body[0])
-            body.pop(0)
-        if date is None:
-            date = next((parse_date(h) for h in header if is_date_line(h)), None)
-    body_text = re.sub(r"\n{3,}", "\n\n", "\n".join(body)).strip()
-    title = title or _fallback_title(doc.path)
-    return Article(
-        id=doc.id, path=doc.path, title=title, text=body_text, date=date,
-        author=normalize_query(doc.author) if doc.author else author,
-        source=normalize_query(doc.source) if doc.source else (organisation_of(title + "\n" + body_text) or source),
-        url=doc.url,
-    )
-
-
-def _fallback_title(path: str) -> str:
-    name = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    return name.replace("_", " ").replace("-", " ").strip() or "(không có tiêu đề)"

@@ -59,6 +59,47 @@ def parse_date(text: str) -> str | None:
     return None
 
 
+# The event date a report opens with: "Ngày 21/5/2020, …", "…, chiều ngày 08/5/2023, …",
+# "Sáng ngày 5 tháng 4 năm 2021 …". Only at the start of the paragraph or of a clause, so a
+# date inside a reference ("Quyết định số 12 ngày 3/3/2024 của …") is not taken for it.
+_EVENT_LEAD = re.compile(
+    r"(?:^|[,;:]\s+)(?:vào\s+)?(?:(?:buổi\s+)?(?:sáng|trưa|chiều|tối|đêm)\s+)?(?:hôm\s+)?ngày\s+(?=\d)", _I)
+# Where the date's own words end: "21/5/2020, Đảng bộ …", "03-7-2020 tại …", "12 và 13/3/2024".
+_CLAUSE_END = re.compile(r"[,;:()]|\s(?:tại|ở|và|đến|-|–)\s", _I)
+
+
+def event_date(paragraph: str) -> str | None:
+    """The date of the event a paragraph reports ("Ngày 12/3/2024, …", "sáng ngày 5 tháng 4 năm
+    2021, …"), as ISO, if it is a real date; ``None`` when the paragraph opens no clause with one.
+
+    Used for pages that give no publication date: news reports state the event's date in
+    their first sentence. A day without its year ("Ngày 12/3, …") is not guessed.
+    """
+    for m in _EVENT_LEAD.finditer(paragraph):
+        clause = _CLAUSE_END.split(paragraph[m.end() : m.end() + 40], maxsplit=1)[0].strip()
+        if (found := _leading_date(clause)) is not None:
+            return found
+    return None
+
+
+def _leading_date(clause: str) -> str | None:
+    """The date a clause starts with: the numeric and Vietnamese forms, else (for words such as
+    "5 tháng Tư năm 2021") dateparser in strict mode; validated either way."""
+    m = _DATE.match(clause) or _DATE_WORDS.match(clause)
+    if m:
+        day, month, year = (int(g) for g in m.groups())
+        try:
+            return date(year, month, day).isoformat()
+        except ValueError:
+            return None
+    if not re.search(r"\btháng\b", clause, _I):
+        return None
+    import dateparser  # slow to import; only for the rare written-out months
+
+    parsed = dateparser.parse(clause, languages=["vi"], settings={"STRICT_PARSING": True, "DATE_ORDER": "DMY"})
+    return parsed.date().isoformat() if parsed else None
+
+
 def parse_stated_date(value: str) -> str | None:
     """A date a source states as metadata (JSONL, HTML): ISO, Vietnamese or English
     ("March 5, 2024"), as ISO; ``None`` when it is not a real date, never a cut string."""

@@ -7,6 +7,7 @@ corpus again embeds only text the model has never seen.
 from __future__ import annotations
 
 import hashlib
+import logging
 import sqlite3
 import threading
 from pathlib import Path
@@ -14,7 +15,15 @@ from typing import Callable
 
 import numpy as np
 
+from rag.migrations import SchemaTooNewError, migrate
+
+log = logging.getLogger(__name__)
 _PROGRESS_STEP = 64
+
+# Schema version n is the file after the first n steps (see rag.migrations); append only.
+STEPS = [
+    "CREATE TABLE IF NOT EXISTS vectors (model TEXT, hash TEXT, vec BLOB, PRIMARY KEY (model, hash))",
+]
 
 
 class EmbeddingCache:
@@ -24,7 +33,15 @@ class EmbeddingCache:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
         self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("CREATE TABLE IF NOT EXISTS vectors (model TEXT, hash TEXT, vec BLOB, PRIMARY KEY (model, hash))")
+        try:
+            migrate(self.db, path.name, STEPS, hint=f"delete {path}")
+        except SchemaTooNewError as exc:
+            # The cache only saves work: a file a newer release reshaped must not stop this
+            # one from ingesting. Embed without it (in memory) and say how to get it back.
+            log.warning("embedding cache not used: %s", exc)
+            self.db.close()
+            self.db = sqlite3.connect(":memory:", check_same_thread=False)
+            migrate(self.db, "embedding cache (in memory)", STEPS)
         self.model = model
         self.lock = threading.Lock()
 

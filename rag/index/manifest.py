@@ -20,6 +20,20 @@ class IndexDamagedError(RuntimeError):
         self.reason = reason
 
 
+class IndexTooNewError(IndexDamagedError):
+    """An index version was written by a newer release (its store's schema is unknown here).
+
+    A kind of :class:`IndexDamagedError` so that every place which reports a damaged index
+    (``/health``, the CLI, the fallback to an older version) reports this one too.
+    """
+
+    def __init__(self, reason: str):
+        RuntimeError.__init__(self, f"index written by a newer release: {reason}. Upgrade vnrag, or run "
+                              f"`rag ingest --rebuild <folder>` to rebuild it with this one (chỉ mục do phiên bản "
+                              f"mới hơn tạo: hãy nâng cấp, hoặc chạy `rag ingest --rebuild <thư mục>`)")
+        self.reason = reason
+
+
 @dataclass
 class Manifest:
     """Written last into every index version; a version without one is incomplete."""

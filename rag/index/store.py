@@ -11,8 +11,12 @@ from pathlib import Path
 
 from rag.clean.normalize import normalize_vietnamese
 from rag.documents import Article, Chunk
+from rag.migrations import SchemaTooNewError, add_column, migrate, schema_version
 
-SCHEMA = """
+# Schema version n is the file after the first n steps (kept in PRAGMA user_version).
+# Append steps, never edit one: files in the field recorded how far they got. Each step
+# must also hold on a file written before versioning (version 0, whatever it contains).
+V1_TABLES = """
 CREATE TABLE IF NOT EXISTS articles (
     id TEXT PRIMARY KEY, path TEXT NOT NULL, title TEXT NOT NULL, date TEXT, author TEXT,
     source TEXT, url TEXT, text TEXT NOT NULL, content_hash TEXT NOT NULL,
@@ -22,12 +26,23 @@ CREATE INDEX IF NOT EXISTS articles_hash ON articles(content_hash);
 CREATE TABLE IF NOT EXISTS chunks (
     id INTEGER PRIMARY KEY, article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     seq INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
-    terms TEXT NOT NULL, sentence_vectors BLOB
+    terms TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS chunks_article ON chunks(article_id);
 """
+STEPS = [
+    V1_TABLES,                                        # 1: the first release
+    add_column("chunks", "sentence_vectors", "BLOB"),  # 2: sentence vectors for the answer step
+    add_column("articles", "date_kind", "TEXT"),       # 3: "published" or "event" (Article.date_kind)
+]
+SCHEMA_VERSION = len(STEPS)
+REBUILD_HINT = "run `rag ingest --rebuild <folder>` to rebuild the index with this release"
 
-ARTICLE_FIELDS = ("id", "path", "title", "date", "author", "source", "url", "text", "content_hash")
+# Columns added by later steps, with what a read-only open of an older file reads instead
+# (a published version is never written, so it cannot be migrated in place).
+_LATER_COLUMNS = {("chunks", "sentence_vectors"): "NULL", ("articles", "date_kind"): "NULL"}
+
+ARTICLE_FIELDS = ("id", "path", "title", "date", "author", "source", "url", "text", "content_hash", "date_kind")
 
 
 @dataclass
@@ -47,6 +62,7 @@ class StoredChunk:
     path: str
     terms: str = ""  # title words, then one line of words per sentence (rag.text.segmented_lines)
     sentence_vectors: bytes | None = None  # one vector per sentence (rag.index.sentences.pack)
+    date_kind: str | None = None  # "published" or "event" (see Article.date_kind)
 
 
 class Store:
@@ -60,17 +76,20 @@ class Store:
         self.db.execute("PRAGMA foreign_keys = ON")
         # SQLite's own lower() folds ASCII only: "Đào" would never match "đào".
         self.db.create_function("casefold", 1, lambda s: s.casefold() if s else s, deterministic=True)
-        if not readonly:
-            self.db.executescript(SCHEMA)
-            self._migrate()
-        columns = {r[1] for r in self.db.execute("PRAGMA table_info(chunks)")}
-        # An index written before sentence vectors were stored still opens (answers fall back to words).
-        self._vectors_column = ", c.sentence_vectors" if "sentence_vectors" in columns else ""
-
-    def _migrate(self) -> None:
-        columns = {r[1] for r in self.db.execute("PRAGMA table_info(chunks)")}
-        if "sentence_vectors" not in columns:
-            self.db.execute("ALTER TABLE chunks ADD COLUMN sentence_vectors BLOB")
+        try:
+            if readonly:
+                check_readable(self.db, path.name)
+            else:
+                migrate(self.db, path.name, STEPS, hint=REBUILD_HINT)
+        except BaseException:
+            self.db.close()
+            raise
+        # An index written by an older release still opens read-only: a column it lacks is
+        # read as NULL (no sentence vectors: answers fall back to words).
+        self._col = {key: f"{key[0][0]}.{_quote(key[1])}" for key in _LATER_COLUMNS}
+        for (table, column), fallback in _LATER_COLUMNS.items():
+            if column not in {r[1] for r in self.db.execute(f"PRAGMA table_info({table})")}:
+                self._col[table, column] = fallback
 
     def close(self) -> None:
         """Close the connection."""
@@ -83,13 +102,14 @@ class Store:
 
     def get_article(self, article_id: str) -> Article | None:
         """One article, or ``None``."""
-        row = self.db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        row = self.db.execute(f"SELECT *, {self._col['articles', 'date_kind']} AS date_kind FROM articles a"
+                              " WHERE id = ?", (article_id,)).fetchone()
         return Article(**{f: row[f] for f in ARTICLE_FIELDS}) if row else None
 
     def list_articles(self, limit: int = 100, offset: int = 0) -> list[sqlite3.Row]:
         """Article summaries (no text), newest first."""
         return self.db.execute(
-            "SELECT a.id, a.path, a.title, a.date, a.author, a.source, a.url, a.content_hash, a.added_at,"
+            f"SELECT a.id, a.path, a.title, a.date, {self._col['articles', 'date_kind']} AS date_kind, a.author, a.source, a.url, a.content_hash, a.added_at,"
             " a.updated_at, length(a.text) AS chars, (SELECT count(*) FROM chunks c WHERE c.article_id = a.id)"
             " AS chunks FROM articles a ORDER BY coalesce(a.date, '') DESC, a.title LIMIT ? OFFSET ?",
             (limit, offset),
@@ -98,9 +118,10 @@ class Store:
     def upsert_article(self, article: Article) -> None:
         """Insert or replace an article's row (its chunks are replaced separately)."""
         self.db.execute(
-            "INSERT INTO articles (id, path, title, date, author, source, url, text, content_hash)"
-            " VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET path=excluded.path,"
-            " title=excluded.title, date=excluded.date, author=excluded.author, source=excluded.source,"
+            "INSERT INTO articles (id, path, title, date, author, source, url, text, content_hash, date_kind)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET path=excluded.path,"
+            " title=excluded.title, date=excluded.date, date_kind=excluded.date_kind, author=excluded.author,"
+            " source=excluded.source,"
             " url=excluded.url, text=excluded.text, content_hash=excluded.content_hash,"
             " updated_at=datetime('now')",
             tuple(getattr(article, f) for f in ARTICLE_FIELDS),
@@ -146,13 +167,15 @@ class Store:
         marks = ",".join("?" * len(ids))
         rows = self.db.execute(
             f'SELECT c.id, c.article_id, c.seq, c.start, c."end", c.text, c.terms, a.title, a.date, a.source, a.url,'
-            f" a.path{self._vectors_column} FROM chunks c JOIN articles a ON a.id = c.article_id WHERE c.id IN ({marks})",
+            f" a.path, {self._col['chunks', 'sentence_vectors']} AS sentence_vectors,"
+            f" {self._col['articles', 'date_kind']} AS date_kind FROM chunks c JOIN articles a ON a.id = c.article_id WHERE c.id IN ({marks})",
             [int(i) for i in ids],
         )
         return {r["id"]: StoredChunk(**dict(r)) for r in rows}
 
     def chunk_ids_where(self, source: str | None, date_from: str | None, date_to: str | None) -> list[int]:
-        """Ids of chunks whose article matches the filters (dates are ISO strings)."""
+        """Ids of chunks whose article matches the filters (dates are ISO strings; an article's
+        date is its publication date or, failing that, its event date)."""
         clauses, args = [], []
         if source:
             clauses.append("instr(casefold(a.source), ?) > 0")
@@ -181,3 +204,18 @@ class Store:
     def sources(self) -> list[str]:
         """Distinct organisations, for filter menus."""
         return [r[0] for r in self.db.execute("SELECT DISTINCT source FROM articles WHERE source IS NOT NULL ORDER BY 1")]
+
+
+def check_readable(db: sqlite3.Connection, name: str) -> None:
+    """Refuse, without changing it, a file written by a newer release than this one.
+
+    Older files are readable as they are (see ``_LATER_COLUMNS``). The message states the
+    versions only: the caller (:meth:`rag.index.Index.load`) says what to do.
+    """
+    found = schema_version(db)
+    if found > SCHEMA_VERSION:
+        raise SchemaTooNewError(f"{name} has schema version {found}, newer than this release reads ({SCHEMA_VERSION})")
+
+
+def _quote(column: str) -> str:
+    return f'"{column}"'

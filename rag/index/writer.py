@@ -1,4 +1,8 @@
-"""Writes the next index version: apply article upserts and deletes, then swap."""
+"""Writes the next index version: apply article upserts and deletes, then swap.
+
+The writer only writes: articles arrive already chunked (:mod:`rag.chunk`) and embedded
+(:mod:`rag.embed`); :mod:`rag.sync` runs the stages.
+"""
 
 from __future__ import annotations
 
@@ -13,16 +17,14 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from rag.chunk import Chunker
+from rag.chunk import Passage
 from rag.documents import Article
-from rag.index import check_sqlite_size, current_version_dir
-from rag.index.cache import EmbeddingCache
 from rag.index.lexical import Lexical
-from rag.index.manifest import IndexDamagedError, Manifest
-from rag.index.store import Store
+from rag.index.manifest import IndexDamagedError, IndexTooNewError, Manifest
+from rag.index.store import Store, check_readable
 from rag.index.vectors import Vectors
-from rag.index.sentences import pack
-from rag.text import segmented_lines, sentence_spans
+from rag.index.version import check_sqlite_size, current_version_dir
+from rag.migrations import SchemaTooNewError
 
 log = logging.getLogger(__name__)
 _VERSION = re.compile(r"^v(\d{8})$")
@@ -32,9 +34,24 @@ class IndexBusyError(RuntimeError):
     """Another process is writing the index."""
 
 
-def passage_text(title: str, chunk_text: str, embed_title: bool) -> str:
-    """What is embedded and BM25-indexed for a chunk: its article title gives it context."""
-    return f"{title}\n{chunk_text}" if embed_title and title else chunk_text
+@dataclass(frozen=True)
+class IndexSpec:
+    """What an index version is built with: recorded in its manifest, and how FAISS is laid out."""
+
+    model: str  # the embedder's name (model, and engine unless torch)
+    dimension: int
+    chunk_tokens: int
+    chunk_overlap: int
+    embed_title: bool
+    exact_max: int  # exact search up to this many chunks, IVF beyond (RAG_EXACT_SEARCH_MAX)
+    nprobe: int  # IVF cells searched (RAG_IVF_NPROBE)
+
+    @classmethod
+    def of(cls, settings, embedder) -> "IndexSpec":
+        """The spec for ``settings`` and a loaded embedder."""
+        return cls(model=embedder.name, dimension=embedder.dimension, chunk_tokens=settings.chunk_tokens,
+                   chunk_overlap=settings.chunk_overlap, embed_title=settings.embed_title,
+                   exact_max=settings.exact_search_max, nprobe=settings.ivf_nprobe)
 
 
 @dataclass
@@ -43,25 +60,15 @@ class WriteStats:
 
     chunks_added: int = 0
     chunks_removed: int = 0
-    embedded: int = 0
-    from_cache: int = 0
-    sentences_embedded: int = 0
 
 
 class IndexWriter:
-    """Copy-on-write writer; use as a context manager, call :meth:`apply`, then :meth:`commit`."""
+    """Copy-on-write writer: enter it (takes the lock), :meth:`upsert`, :meth:`delete`, then :meth:`commit`."""
 
-    def __init__(self, index_dir: Path, embedder, cache: EmbeddingCache, chunk_tokens: int,
-                 chunk_overlap: int, embed_title: bool, *, fresh: bool, exact_max: int, nprobe: int,
-                 wait: float = 0):
+    def __init__(self, index_dir: Path, spec: IndexSpec, *, fresh: bool = False, wait: float = 0):
         self.index_dir = Path(index_dir)
-        self.embedder = embedder
-        self.cache = cache
-        self.chunker = Chunker(embedder.count_tokens, min(chunk_tokens, embedder.max_tokens), chunk_overlap)
-        self.settings = (chunk_tokens, chunk_overlap, embed_title)
-        self.embed_title = embed_title
-        self.fresh = fresh
-        self.exact_max, self.nprobe = exact_max, nprobe
+        self.spec = spec
+        self.fresh = fresh  # start from an empty index instead of the current version
         self.wait = wait  # seconds to wait for another writer before giving up
         self.stats = WriteStats()
 
@@ -98,28 +105,40 @@ class IndexWriter:
         self.version = number
         self.tmp = self.index_dir / f".v{number:08d}.tmp"
         self.tmp.mkdir()
-        self.store = Store(self.tmp / "store.sqlite")
-        if base:
+        if not base:
+            self.store = Store(self.tmp / "store.sqlite")
+            self.vectors = Vectors.empty(self.spec.dimension)
+            return
+        self.store = None
+        try:
+            # Copying a damaged version would carry the damage on (SQLite copies a
+            # truncated file without complaint), so the parts the next version is made
+            # from are checked against the manifest; BM25 is rebuilt at commit anyway.
+            check_sqlite_size(base / "store.sqlite")
+            src = sqlite3.connect(f"file:{base / 'store.sqlite'}?mode=ro", uri=True)
             try:
-                # Copying a damaged version would carry the damage on (SQLite copies a
-                # truncated file without complaint), so the parts the next version is made
-                # from are checked against the manifest; BM25 is rebuilt at commit anyway.
-                check_sqlite_size(base / "store.sqlite")
-                src = sqlite3.connect(f"file:{base / 'store.sqlite'}?mode=ro", uri=True)
-                src.backup(self.store.db)
+                check_readable(src, "store.sqlite")
+                copy = sqlite3.connect(self.tmp / "store.sqlite")
+                src.backup(copy)
+                copy.close()
+            finally:
                 src.close()
-                self.vectors = Vectors.load(base / "vectors.faiss")
-                counts = self.store.counts()
-                found = (counts["articles"], counts["chunks"], self.vectors.size)
-                wanted = (self.previous.articles, self.previous.chunks, self.previous.chunks)
-                if found != wanted:
-                    raise ValueError(f"articles/chunks/vectors {found} differ from the manifest's {wanted}")
-            except Exception as exc:
+            # Opened after the copy, so that a version written by an older release is
+            # migrated in the copy (the published version itself is never changed).
+            self.store = Store(self.tmp / "store.sqlite")
+            self.vectors = Vectors.load(base / "vectors.faiss")
+            counts = self.store.counts()
+            found = (counts["articles"], counts["chunks"], self.vectors.size)
+            wanted = (self.previous.articles, self.previous.chunks, self.previous.chunks)
+            if found != wanted:
+                raise ValueError(f"articles/chunks/vectors {found} differ from the manifest's {wanted}")
+        except Exception as exc:
+            if self.store is not None:
                 self.store.close()
-                shutil.rmtree(self.tmp, ignore_errors=True)
-                raise IndexDamagedError(f"{base.name} cannot be read ({type(exc).__name__}: {exc})") from exc
-        else:
-            self.vectors = Vectors.empty(self.embedder.dimension)
+            shutil.rmtree(self.tmp, ignore_errors=True)
+            if isinstance(exc, SchemaTooNewError):
+                raise IndexTooNewError(f"{base.name}/{exc}") from exc
+            raise IndexDamagedError(f"{base.name} cannot be read ({type(exc).__name__}: {exc})") from exc
 
     def __exit__(self, exc_type, exc, tb) -> None:
         self.store.close()
@@ -148,60 +167,38 @@ class IndexWriter:
             self.vectors.remove(ids)
             self.stats.chunks_removed += len(ids)
 
-    def upsert(self, articles: list[Article], progress: bool = False, on_progress=None) -> None:
-        """Add or replace articles: chunk, embed (through the cache), index."""
-        rows, texts, sentences = [], [], []
-        next_id = self.store.next_chunk_id()
+    def upsert(self, articles: list[Article], passages: list[Passage], embedded) -> None:
+        """Add or replace ``articles`` with their chunks: ``passages`` (all the articles' chunks,
+        from :func:`rag.chunk.passages`) and ``embedded`` (their vectors, from
+        :func:`rag.embed.embed_passages`; may be ``None`` without passages)."""
+        next_id = self.store.next_chunk_id()  # before the deletes: ids are never reused
         for article in articles:
             old = self.store.delete_article(article.id)
             self.vectors.remove(old)
             self.stats.chunks_removed += len(old)
             self.store.upsert_article(article)
-            for chunk in self.chunker.split(article):
-                text = passage_text(article.title, chunk.text, self.embed_title)
-                rows.append((next_id, chunk, segmented_lines(article.title if self.embed_title else "", chunk.text)))
-                texts.append(text)
-                sentences.append([chunk.text[s:e] for s, e in sentence_spans(chunk.text)])
-                next_id += 1
-        if not rows:
+        if not passages:
             return
-        vectors, encoded = self.cache.encode(texts, self.embedder.encode_passages, progress, on_progress)
-        packed, sentences_encoded = self._sentence_vectors(sentences)
-        self.store.add_chunks([(*row, blob) for row, blob in zip(rows, packed)])
-        self.vectors.add([r[0] for r in rows], vectors)
-        self.stats.chunks_added += len(rows)
-        self.stats.embedded += encoded
-        self.stats.from_cache += len(rows) - encoded
-        self.stats.sentences_embedded += sentences_encoded
-
-    def _sentence_vectors(self, sentences: list[list[str]]) -> tuple[list[bytes], int]:
-        """Each chunk's sentences embedded on their own (through the cache), packed per chunk.
-
-        The answer step compares them with the question's vector, which retrieval computed
-        already: meaning decides between sentences at no cost per question.
-        """
-        flat = [s for chunk in sentences for s in chunk]
-        vectors, encoded = self.cache.encode(flat, self.embedder.encode_passages)
-        packed, at = [], 0
-        for chunk in sentences:
-            packed.append(pack(vectors[at : at + len(chunk)]) if chunk else None)
-            at += len(chunk)
-        return packed, encoded
+        ids = list(range(next_id, next_id + len(passages)))
+        self.store.add_chunks([(i, p.chunk, p.terms, blob)
+                               for i, p, blob in zip(ids, passages, embedded.sentence_vectors)])
+        self.vectors.add(ids, embedded.vectors)
+        self.stats.chunks_added += len(passages)
 
     def commit(self) -> Manifest:
         """Finish the version and make it current."""
         self.store.db.commit()
         ids, terms = self.store.all_terms()
         Lexical.build(ids, terms).save(self.tmp / "bm25")
-        self.vectors.fit(self.exact_max, self.nprobe)
+        self.vectors.fit(self.spec.exact_max, self.spec.nprobe)
         self.vectors.save(self.tmp / "vectors.faiss")
         counts = self.store.counts()
         self.store.db.execute("VACUUM")
         self.store.close()
-        chunk_tokens, overlap, embed_title = self.settings
+        spec = self.spec
         manifest = Manifest(
-            model=self.embedder.name, dimension=self.embedder.dimension, chunk_tokens=chunk_tokens,
-            chunk_overlap=overlap, embed_title=embed_title, version=self.version,
+            model=spec.model, dimension=spec.dimension, chunk_tokens=spec.chunk_tokens,
+            chunk_overlap=spec.chunk_overlap, embed_title=spec.embed_title, version=self.version,
             articles=counts["articles"], chunks=counts["chunks"],
             vector_index=self.vectors.label,
             updated_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),

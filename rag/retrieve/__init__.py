@@ -1,91 +1,9 @@
-"""Retrieve: dense (FAISS) and lexical (BM25) search over the index, fused (see ``fusion.py``)."""
+"""Retrieve, the sixth stage: the chunks of the index that best match a question.
 
-from __future__ import annotations
+``retriever`` runs dense (FAISS) and lexical (BM25) search under the filters and fuses
+them (``fusion``). Next stage: :mod:`rag.answer`.
+"""
 
-import time
-from dataclasses import dataclass, field
+from rag.retrieve.retriever import Filters, Hit, Retrieval, Retriever
 
-from rag.clean import normalize_query
-from rag.index import Index
-from rag.index.store import StoredChunk
-from rag.retrieve.fusion import reciprocal_rank_fusion, zscore_fusion
-from rag.text import segment
-
-
-@dataclass
-class Filters:
-    """Restrict the search to an organisation and/or a publication-date range (ISO dates)."""
-
-    source: str | None = None
-    date_from: str | None = None
-    date_to: str | None = None
-
-    def active(self) -> bool:
-        """True if any filter is set."""
-        return any((self.source, self.date_from, self.date_to))
-
-
-@dataclass
-class Hit:
-    """A retrieved chunk with its scores."""
-
-    chunk: StoredChunk
-    score: float
-    dense: float | None
-    lexical: float | None
-
-
-@dataclass
-class Retrieval:
-    """The hits for one question, the question's terms, and seconds per stage."""
-
-    question: str
-    terms: list[str]
-    hits: list[Hit]
-    best_dense: float
-    timings: dict[str, float] = field(default_factory=dict)
-    vector: object = None  # the question's embedding (numpy), reused to score sentences
-
-
-class Retriever:
-    """Hybrid search over one loaded :class:`Index`."""
-
-    def __init__(self, index: Index, embedder, *, candidates: int = 50, rrf_k: int = 60, fusion: str = "zscore"):
-        self.index = index
-        self.embedder = embedder
-        self.candidates = candidates
-        self.rrf_k = rrf_k
-        self.fusion = fusion
-
-    def search(self, question: str, top_k: int = 5, filters: Filters | None = None) -> Retrieval:
-        """The ``top_k`` best chunks for ``question``."""
-        timings = {}
-        t = time.perf_counter()
-        question = normalize_query(question)
-        terms = segment(question)
-        allowed = None
-        if filters and filters.active():
-            allowed = self.index.store.chunk_ids_where(filters.source, filters.date_from, filters.date_to)
-        timings["prepare"] = time.perf_counter() - t
-
-        t = time.perf_counter()
-        vector = self.embedder.encode_queries([question])[0]
-        timings["embed"] = time.perf_counter() - t
-        t = time.perf_counter()
-        dense = self.index.vectors.search(vector, self.candidates, allowed)
-        timings["dense"] = time.perf_counter() - t
-        t = time.perf_counter()
-        lexical = self.index.lexical.search(terms, self.candidates, allowed)
-        timings["lexical"] = time.perf_counter() - t
-
-        t = time.perf_counter()
-        if self.fusion == "rrf":
-            fused = reciprocal_rank_fusion([dense, lexical], self.rrf_k)[:top_k]
-        else:
-            fused = zscore_fusion([dense, lexical])[:top_k]
-        chunks = self.index.store.get_chunks([i for i, _ in fused])
-        dense_of, lexical_of = dict(dense), dict(lexical)
-        hits = [Hit(chunks[i], s, dense_of.get(i), lexical_of.get(i)) for i, s in fused if i in chunks]
-        timings["fuse"] = time.perf_counter() - t
-        best_dense = dense[0][1] if dense else 0.0
-        return Retrieval(question, terms, hits, best_dense, timings, vector)
+__all__ = ["Filters", "Hit", "Retrieval", "Retriever"]
