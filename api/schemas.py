@@ -74,8 +74,9 @@ class AskRequest(BaseModel):
                           examples=["Đại hội Đảng bộ Sở GDĐT Lạng Sơn diễn ra ngày nào?"])
     top_k: StrictInt | None = Field(None, ge=1, le=50, description="Evidence chunks to retrieve (default from settings).")
     source: Text | None = Field(None, max_length=200, description="Only articles whose organisation contains this text.")
-    date_from: date | None = Field(None, description="Only articles published on or after this date.")
-    date_to: date | None = Field(None, description="Only articles published on or before this date.")
+    date_from: date | None = Field(
+        None, description="Only articles dated on or after this date (the publication date, or the event date of an article without one).")
+    date_to: date | None = Field(None, description="Only articles dated on or before this date (publication or event date).")
     history: list[Turn] = Field(
         default_factory=list, max_length=50,
         description="Earlier turns, oldest first, so that a follow-up such as 'Còn ở Trà Vinh thì sao?' "
@@ -97,17 +98,6 @@ DATE_KIND = ("What `date` is: `published` (the page or the source states it) or 
              "no publication date: the date of the event its first paragraph reports); null without a date.")
 
 
-class _WithDateKind:
-    """A record read as if it had ``date_kind = None`` (for records that do not carry it yet)."""
-
-    def __init__(self, record):
-        self._record = record
-        self.date_kind = None
-
-    def __getattr__(self, name):
-        return getattr(self._record, name)
-
-
 class CitationOut(FromRecord):
     """A cited article and the verbatim quote, with its offsets in the article text."""
 
@@ -125,13 +115,6 @@ class CitationOut(FromRecord):
     score: float
     passage: str = Field(description="The indexed chunk the quote lies in, for context.")
     passage_start: int = Field(description="Offset of `passage` in the article text.")
-
-    @classmethod
-    def of(cls, record):
-        """As :meth:`FromRecord.of`; ``date_kind`` is null while the citation record does not carry it."""
-        if not hasattr(record, "date_kind"):
-            return super().of(_WithDateKind(record))
-        return super().of(record)
 
 
 class ShortAnswerOut(BaseModel):

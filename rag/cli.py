@@ -96,7 +96,8 @@ def ask(
     typer.echo(answer.text)
     for c in answer.citations:
         where = c.url or c.path
-        meta = " · ".join(x for x in (c.date, c.source) if x)
+        date = f"{c.date} (ngày sự kiện)" if c.date and c.date_kind == "event" else c.date
+        meta = " · ".join(x for x in (date, c.source) if x)
         typer.echo(f"\n[{c.number}] {c.title}" + (f" ({meta})" if meta else "") + f"\n    {where}\n    “{c.quote}”")
 
 

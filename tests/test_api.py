@@ -27,6 +27,8 @@ def test_ask_answers_with_citations(api):
     article = api.get(f"/articles/{c['article_id']}").json()
     assert article["text"][c["start"] : c["end"]] == c["quote"]
     assert c["source"] == "Sở Giáo dục và Đào tạo Lạng Sơn" and c["file"].endswith(".txt")
+    # The page gives no publication date: the congress's own date, said to be one.
+    assert (c["date"], c["date_kind"]) == ("2020-05-21", "event")
     assert {"embed", "dense", "lexical", "answer", "total"} <= set(body["timings"])
     short = body["short_answer"]
     assert body["status"] == "answered" and short["text"] == "21/5/2020" and short["kind"] == "date"

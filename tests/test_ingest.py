@@ -118,8 +118,9 @@ def test_event_dates_are_stored_filtered_and_returned(sample_index, embedder):
     from rag.answer import Citation
 
     citation = Citation(number=1, article_id=article.id, title=article.title, date=article.date, source=None, url=None,
-                        path=article.path, quote="x", start=0, end=1, score=1.0, passage="x", passage_start=0)
-    assert "date_kind" in CitationOut.of(citation).model_dump()
+                        path=article.path, quote="x", start=0, end=1, score=1.0, passage="x", passage_start=0,
+                        date_kind=article.date_kind)
+    assert CitationOut.of(citation).date_kind == "event"
 
 
 def test_one_set_of_rules_for_every_job():

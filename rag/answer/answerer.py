@@ -64,6 +64,7 @@ class Citation:
     score: float
     passage: str
     passage_start: int
+    date_kind: str | None = None  # "published" or "event" (rag.documents.Article.date_kind)
 
 
 @dataclass
@@ -343,7 +344,7 @@ class Answerer:
         return Citation(number=number, article_id=c.article_id, title=c.title, date=c.date, source=c.source,
                         url=c.url, path=c.path, quote=passage[start - passage_start : end - passage_start],
                         start=start, end=end, score=round(float(best.hit.score), 6), passage=passage,
-                        passage_start=passage_start)
+                        passage_start=passage_start, date_kind=c.date_kind)
 
 
 def _z(values: list[float]) -> list[float]:
