@@ -12,7 +12,8 @@ from ui.source import show_source
 # Names and icons of the two speakers: the names are what screen readers announce.
 USER = ("Bạn", ":material/person:")
 ASSISTANT = ("Trợ lý", ":material/support_agent:")
-RATINGS = {"up": "👍 Hữu ích", "down": "👎 Chưa đúng"}
+# Material icons, not emoji: they come with Streamlit, so they show on machines without an emoji font.
+RATINGS = {"up": ":material/thumb_up: Hữu ích", "down": ":material/thumb_down: Chưa đúng"}
 
 
 def speaker(who: tuple[str, str]):
@@ -50,9 +51,10 @@ def show_reply(client: ApiClient, turn: dict, key: str) -> None:
             show_source(client, c)
     if reply.get("status") == "chitchat":
         return
-    with st.expander("Sao chép câu trả lời kèm nguồn", icon=":material/content_copy:"):
-        st.caption("Bấm biểu tượng sao chép ở góc khung để chép toàn bộ.")
-        st.code(answer_as_text(turn["question"], reply, turn.get("filters")), language=None, wrap_lines=True)
+    if reply.get("citations"):  # a refusal has nothing worth pasting elsewhere
+        with st.expander("Sao chép câu trả lời kèm nguồn", icon=":material/content_copy:"):
+            st.caption("Bấm biểu tượng sao chép ở góc khung để chép toàn bộ.")
+            st.code(answer_as_text(turn["question"], reply, turn.get("filters")), language=None, wrap_lines=True)
     feedback(client, turn, key)
 
 

@@ -31,18 +31,27 @@ ALL = "Tất cả đơn vị"
 A11Y = """<script>
 (() => {
   if (window.__vnragA11y) return; window.__vnragA11y = true;
-  const labels = {"Send message": "Gửi câu hỏi", "Feedback rating": "Đánh giá câu trả lời",
-                  "Copy to clipboard": "Sao chép", "Close": "Đóng"};
+  const labels = {"Send message": "Gửi câu hỏi", "Copy to clipboard": "Sao chép", "Close": "Đóng",
+                  "Collapse sidebar": "Thu gọn thanh bên", "Expand sidebar": "Mở thanh bên",
+                  "Open": "Mở danh sách", "Choose date": "Chọn ngày", "Show password": "Hiện khoá",
+                  "Hide password": "Ẩn khoá", "file upload": "Chọn tệp để tải lên", "Main menu": "Trình đơn",
+                  "Link to heading": "Liên kết tới tiêu đề", "Running...": "Đang xử lý…"};
+  const prefixes = [["Chat message from ", "Tin nhắn của "], ["Help for ", "Trợ giúp: "],
+                    ["day, ", "ngày, "], ["month, ", "tháng, "], ["year, ", "năm, "]];
   const fix = () => {
-    document.documentElement.lang = "vi";
+    if (document.documentElement.lang !== "vi") document.documentElement.lang = "vi";
     document.querySelectorAll("[aria-label]").forEach(e => {
       const l = e.getAttribute("aria-label");
-      if (l.startsWith("Chat message from ")) e.setAttribute("aria-label", "Tin nhắn của " + l.slice(18));
-      else if (labels[l]) e.setAttribute("aria-label", labels[l]);
+      if (labels[l]) { e.setAttribute("aria-label", labels[l]); return; }
+      for (const [en, vi] of prefixes) {
+        if (l.startsWith(en)) { e.setAttribute("aria-label", vi + l.slice(en.length)); return; }
+      }
     });
   };
   fix();
-  new MutationObserver(fix).observe(document.body, {subtree: true, childList: true});
+  const watch = new MutationObserver(fix);
+  watch.observe(document.body, {subtree: true, childList: true});
+  watch.observe(document.documentElement, {attributes: true, attributeFilter: ["lang"]});
 })();
 </script>"""
 STYLE = """<style>
