@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import subprocess
 import sys
 import tempfile
@@ -213,3 +214,19 @@ def test_admin_upload_refreshes_the_counts_and_the_rebuild_reports_it(page, stac
     sidebar.get_by_role("button", name="Cập nhật chỉ mục", exact=True).click()
     sidebar.get_by_text("1 bài được tải lên (“Lịch tiếp công dân tháng 12”)").wait_for(timeout=120_000)
     sidebar.get_by_text(f"Chỉ mục hiện có {before + 1} bài viết").wait_for()
+
+
+def test_api_down_then_back_is_noticed_by_the_page(page, stack):
+    api = stack[1]
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    os.kill(api.pid, signal.SIGSTOP)  # the API hangs: connections open, nothing answers
+    try:
+        warning = sidebar.get_by_text("Không kết nối được tới máy chủ hỏi đáp")
+        warning.wait_for(timeout=60_000)
+        text = sidebar.inner_text()
+        assert "hỗ trợ CNTT" in text and "127.0.0.1" not in text and "http" not in text  # no internal address
+    finally:
+        os.kill(api.pid, signal.SIGCONT)
+    # Back without a reload or a click: the page's health check reruns it.
+    warning.wait_for(state="detached", timeout=60_000)
+    sidebar.get_by_text("bài viết · cập nhật").wait_for(timeout=30_000)

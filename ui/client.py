@@ -14,6 +14,8 @@ UNREACHABLE = ("Không kết nối được tới máy chủ hỏi đáp. Vui l�
                "nếu vẫn không được, hãy liên hệ bộ phận hỗ trợ CNTT.")
 SLOW = "Máy chủ trả lời quá chậm. Vui lòng thử lại sau ít phút; nếu vẫn chậm, hãy liên hệ bộ phận hỗ trợ CNTT."
 
+QUICK = 10.0  # seconds for calls that draw the page (status, lists): a hung API must not freeze it for a minute
+
 # What each refusal means to staff; the API's own reason (English, for developers) is kept
 # on the exception as ``detail`` and shown only where it adds something (upload errors).
 _REASONS = {
@@ -85,15 +87,15 @@ class ApiClient:
 
     def status(self) -> dict:
         """``GET /index/status``."""
-        return self._call("GET", "/index/status")
+        return self._call("GET", "/index/status", timeout=QUICK)
 
     def articles(self, limit: int = 100) -> list[dict]:
         """``GET /articles``: summaries, newest first."""
-        return self._call("GET", "/articles", params={"limit": limit})
+        return self._call("GET", "/articles", params={"limit": limit}, timeout=QUICK)
 
     def article(self, article_id: str) -> dict:
         """``GET /articles/{id}``: one article with its cleaned text."""
-        return self._call("GET", f"/articles/{article_id}")
+        return self._call("GET", f"/articles/{article_id}", timeout=QUICK)
 
     def feedback(self, rating: str, question: str, answer: str, comment: str | None, article_ids: list[str],
                  conversation_id: str | None = None, turn: int | None = None) -> dict:
@@ -110,11 +112,11 @@ class ApiClient:
 
     def conversations(self, limit: int = 10) -> list[dict]:
         """``GET /conversations``: the most recently continued first."""
-        return self._call("GET", "/conversations", params={"limit": limit})
+        return self._call("GET", "/conversations", params={"limit": limit}, timeout=QUICK)
 
     def conversation(self, conversation_id: str) -> dict:
         """``GET /conversations/{id}`` with its turns."""
-        return self._call("GET", f"/conversations/{conversation_id}")
+        return self._call("GET", f"/conversations/{conversation_id}", timeout=QUICK)
 
     def new_conversation(self, title: str) -> dict:
         """``POST /conversations``."""
