@@ -131,7 +131,9 @@ def test_answer_and_citation_appear(page):
     english = page.evaluate("() => [...document.querySelectorAll('[aria-label]')].map(e => e.getAttribute('aria-label'))"
                             ".filter(l => /^(Send message|Collapse sidebar|Choose date|Chat message from)/.test(l))")
     assert english == []
-    page.wait_for_timeout(500)
+    answer.get_by_text("Đoạn trích").first.click()
+    mark.wait_for(state="visible", timeout=10_000)
+    page.wait_for_timeout(800)  # let the expander finish opening
     assert _shot(page, "chat-answer.png").stat().st_size > 10_000
 
 

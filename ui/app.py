@@ -140,9 +140,10 @@ def recent_conversations() -> None:
     st.caption("Cuộc trò chuyện gần đây")
     for c in recent:
         title = c["title"] if len(c["title"]) <= 48 else c["title"][:47] + "…"
+        # The open one is framed, not disabled: greyed-out text would be hard to read.
         current = c["id"] == state.conversation_id
         if st.button(title, key=f"conv_{c['id']}", icon=":material/chat:", type="secondary" if current else "tertiary",
-                     help=f"{c['turns']} câu hỏi · {vn_datetime(c['updated_at'])}", disabled=current):
+                     help=f"{c['turns']} câu hỏi · {vn_datetime(c['updated_at'])}" + (" · đang mở" if current else "")):
             st.query_params["c"] = c["id"]
             st.rerun()
 
