@@ -10,6 +10,7 @@ from fastapi.security import APIKeyHeader
 
 from api.rebuild import Rebuilder
 from rag.config import Settings
+from rag.conversations import ConversationStore
 from rag.feedback import FeedbackStore
 from rag.pipeline import Assistant
 
@@ -37,6 +38,11 @@ def get_feedback(request: Request) -> FeedbackStore:
     return request.app.state.feedback
 
 
+def get_conversations(request: Request) -> ConversationStore:
+    """Where the chat's conversations are kept."""
+    return request.app.state.conversations
+
+
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
 
 
@@ -55,4 +61,5 @@ def require_admin(settings: SettingsDep, key: Annotated[str | None, Security(_ap
 AssistantDep = Annotated[Assistant, Depends(get_assistant)]
 RebuilderDep = Annotated[Rebuilder, Depends(get_rebuilder)]
 FeedbackDep = Annotated[FeedbackStore, Depends(get_feedback)]
+ConversationsDep = Annotated[ConversationStore, Depends(get_conversations)]
 AdminDep = Depends(require_admin)

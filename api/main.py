@@ -14,7 +14,7 @@ from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
-from api.routes import articles, ask, feedback, health, index
+from api.routes import articles, ask, conversations, feedback, health, index
 from api.schemas import Problem
 from rag.config import Settings, get_settings
 
@@ -27,6 +27,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         from api.rebuild import Rebuilder
+        from rag.conversations import ConversationStore
         from rag.feedback import FeedbackStore
         from rag.pipeline import Assistant
 
@@ -39,6 +40,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.assistant = Assistant(s)
         app.state.rebuilder = Rebuilder(s, app.state.assistant.embedder)
         app.state.feedback = FeedbackStore(s.feedback_path)
+        app.state.conversations = ConversationStore(s.conversations_path)
         yield
 
     app = FastAPI(title="vnrag", version="0.1.0", lifespan=lifespan,
@@ -63,7 +65,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     # Errors are {"detail": "reason"} everywhere, also for validation (see _invalid above).
     errors = {422: {"model": Problem, "description": "Invalid request; `detail` says why"}}
-    for router in (ask.router, health.router, articles.router, index.router, feedback.router):
+    for router in (ask.router, health.router, articles.router, index.router, feedback.router, conversations.router):
         app.include_router(router, responses=errors)
     return app
 

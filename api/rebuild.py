@@ -2,6 +2,10 @@
 
 The writer builds the next index version beside the current one and swaps it in only when
 complete, so ``/ask`` keeps answering from the old version while a rebuild runs.
+
+The report also says what changed in the index *between* rebuilds (uploads and deletes
+through the API, which index at once): otherwise a rebuild right after an upload reports
+"0 added", which reads as if the upload was lost.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from dataclasses import asdict, dataclass, field
 from rag.config import Settings
 from rag.index.writer import IndexBusyError
 from rag.index import current_version_dir
+from rag.index.store import Store
 from rag.sources import public_location
 from rag.sync import ingest_folder, rebuild_all
 
@@ -27,6 +32,7 @@ class RebuildState:
     state: str = "idle"  # idle | running | done | failed
     full: bool = False
     phase: str = ""
+    step: str = ""  # scanning | damaged | full | sync: a stable code the chat translates
     embedded: int = 0
     to_embed: int = 0
     started_at: float | None = None
@@ -43,6 +49,10 @@ class Rebuilder:
         self.embedder = embedder
         self._lock = threading.Lock()
         self._state = RebuildState()
+        # What the index held after the last rebuild (or at start-up), to tell what uploads
+        # and deletes changed in between.
+        self._baseline = _snapshot(settings)
+        self._baseline_at, self._baseline_kind = time.time(), "start"
 
     def status(self) -> dict:
         """A snapshot of the state, safe to serialise."""
@@ -54,7 +64,8 @@ class Rebuilder:
         with self._lock:
             if self._state.state == "running":
                 return False
-            self._state = RebuildState(state="running", full=full, phase="scanning", started_at=time.time())
+            self._state = RebuildState(state="running", full=full, phase="scanning", step="scanning",
+                                       started_at=time.time())
         threading.Thread(target=self._run, args=(full,), name="index-rebuild", daemon=True).start()
         return True
 
@@ -73,28 +84,33 @@ class Rebuilder:
         try:
             report = {}
             damaged = _damaged(s)
+            if not damaged:
+                before = _snapshot(s)
+                report["between"] = _changes(self._baseline, before, self._baseline_at, self._baseline_kind)
+                report["articles_before"] = len(before)
             if damaged:
                 # The current version cannot be read: build a new one from the data folder.
                 log.error("rebuilding a damaged index from the data folder: %s", damaged)
-                self._set(phase="the index is damaged: re-indexing every file of the articles folder")
+                self._set(phase="the index is damaged: re-indexing every file of the articles folder", step="damaged")
                 report.update(ingest_folder(s.data_dir, s, self.embedder, rebuild=True,
                                             on_progress=self._progress, wait=wait).as_dict())
             else:
                 if full:
-                    self._set(phase="re-chunking and re-embedding every indexed article")
+                    self._set(phase="re-chunking and re-embedding every indexed article", step="full")
                     report["full"] = rebuild_all(s, self.embedder, on_progress=self._progress, wait=wait).as_dict()
-                self._set(phase="syncing with the articles folder", embedded=0, to_embed=0)
+                self._set(phase="syncing with the articles folder", step="sync", embedded=0, to_embed=0)
                 report.update(ingest_folder(s.data_dir, s, self.embedder, on_progress=self._progress,
                                             wait=wait).as_dict())
-            self._set(state="done", phase="", report=_public_report(report, s), finished_at=time.time())
+            self._baseline, self._baseline_at, self._baseline_kind = _snapshot(s), time.time(), "rebuild"
+            self._set(state="done", phase="", step="", report=_public_report(report, s), finished_at=time.time())
         except IndexBusyError:
             log.error("index rebuild gave up waiting %.0f s for the write lock", wait)
-            self._set(state="failed", phase="", finished_at=time.time(),
+            self._set(state="failed", phase="", step="", finished_at=time.time(),
                       error=f"the index stayed locked by another writer for {wait:.0f} s; start the rebuild again")
         except Exception as exc:  # the thread must always leave a readable state behind
             log.exception("index rebuild failed")
             # The reason without server paths: the log above has the full traceback.
-            self._set(state="failed", phase="", error=f"{type(exc).__name__}: see the server log",
+            self._set(state="failed", phase="", step="", error=f"{type(exc).__name__}: see the server log",
                       finished_at=time.time())
 
 
@@ -120,3 +136,33 @@ def _public_report(report: dict, settings: Settings) -> dict:
         if part.get("errors"):
             part["errors"] = [(public_location(path, root), reason) for path, reason in part["errors"]]
     return report
+
+
+LISTED = 20  # titles named per kind of change; the counts are always complete
+
+
+def _snapshot(settings: Settings) -> dict[str, tuple[str, str]]:
+    """``{article id: (content hash, title)}`` of the index being served (empty if none or unreadable)."""
+    version = current_version_dir(settings.index_dir)
+    if version is None:
+        return {}
+    try:
+        store = Store(version / "store.sqlite", readonly=True)
+    except Exception:  # a damaged version: the rebuild itself reports it
+        return {}
+    try:
+        return {r[0]: (r[1], r[2]) for r in store.db.execute("SELECT id, content_hash, title FROM articles")}
+    except Exception:
+        return {}
+    finally:
+        store.close()
+
+
+def _changes(old: dict, new: dict, since: float, kind: str) -> dict:
+    """What uploads and deletes changed between two snapshots: counts and the first titles."""
+    added = [new[a][1] for a in new if a not in old]
+    updated = [new[a][1] for a in new if a in old and old[a][0] != new[a][0]]
+    removed = [old[a][1] for a in old if a not in new]
+    return {"since": since, "since_kind": kind,  # "rebuild": the previous rebuild; "start": the server's start
+            "added": len(added), "updated": len(updated), "removed": len(removed),
+            "added_titles": added[:LISTED], "updated_titles": updated[:LISTED], "removed_titles": removed[:LISTED]}

@@ -258,6 +258,7 @@ class RebuildOut(BaseModel):
     finished_at: float | None
     report: dict
     error: str | None
+    step: str = Field("", description="Machine-readable phase: scanning, damaged, full, sync (for a translated label).")
 
 
 class IndexStatus(BaseModel):
@@ -272,6 +273,8 @@ class IndexStatus(BaseModel):
         None, description="FAISS index kind: `flat` (exact) or `ivf<cells>` (approximate, for large indexes).")
     sources: list[str] = Field(description="Organisations present (for the `source` filter).")
     rebuild: RebuildOut
+    first_date: str | None = Field(None, description="Earliest article date in the index (ISO), if any is dated.")
+    last_date: str | None = Field(None, description="Latest article date in the index (ISO).")
 
 
 class FeedbackIn(BaseModel):
@@ -282,6 +285,9 @@ class FeedbackIn(BaseModel):
     answer: Text = Field("", max_length=20000)
     comment: Text | None = Field(None, max_length=2000)
     article_ids: list[Text] = Field(default_factory=list, max_length=50)
+    conversation_id: str | None = Field(None, pattern=r"^[A-Za-z0-9_-]{1,64}$",
+                                        description="The conversation the rated answer belongs to (with `turn`).")
+    turn: StrictInt | None = Field(None, ge=0, le=100_000, description="The rated turn's `seq` in that conversation.")
 
 
 class FeedbackOut(FeedbackIn):
@@ -289,3 +295,79 @@ class FeedbackOut(FeedbackIn):
 
     id: int
     created_at: str
+    updated_at: str | None = Field(None, description="Last change of the rating or comment.")
+
+
+class FeedbackUpdate(BaseModel):
+    """A changed rating and/or comment for stored feedback; a field left out stays as it was."""
+
+    rating: Literal["up", "down"] | None = None
+    comment: Text | None = Field(None, max_length=2000, description="New comment; null or \"\" removes it.")
+
+    @model_validator(mode="after")
+    def _something(self) -> "FeedbackUpdate":
+        if not self.model_fields_set & {"rating", "comment"}:
+            raise ValueError("send a rating, a comment or both")
+        if "rating" in self.model_fields_set and self.rating is None:
+            raise ValueError("rating must be 'up' or 'down'")
+        return self
+
+
+class AskedFilters(BaseModel):
+    """The filters a question was asked under (as sent to `POST /ask`)."""
+
+    source: Text | None = Field(None, max_length=200)
+    date_from: date | None = None
+    date_to: date | None = None
+
+
+class TurnIn(BaseModel):
+    """One question and the reply `POST /ask` gave to it."""
+
+    question: Text = Field(min_length=1, max_length=2000)
+    reply: AskResponse
+    filters: AskedFilters = Field(default_factory=AskedFilters)
+
+
+class TurnOut(BaseModel):
+    """A stored turn, with the feedback given on it, if any."""
+
+    seq: int = Field(description="Position in the conversation, from 0.")
+    created_at: str
+    question: str
+    reply: dict = Field(description="The `POST /ask` reply (an AskResponse) as it was when stored.")
+    filters: dict
+    feedback_id: int | None
+    rating: Literal["up", "down"] | None
+    comment: str | None
+
+
+class ConversationIn(BaseModel):
+    """A new conversation; its title is usually the first question."""
+
+    title: Text = Field(min_length=1, max_length=2000)
+
+    @field_validator("title")
+    @classmethod
+    def _title(cls, v: str) -> str:
+        return _trimmed_text(v, "title", 2000)
+
+
+class ConversationSummary(BaseModel):
+    """A conversation without its turns (for the recent list)."""
+
+    id: str
+    title: str
+    created_at: str
+    updated_at: str
+    turns: int = Field(description="How many questions it holds.")
+
+
+class ConversationOut(BaseModel):
+    """A conversation with its turns, oldest first."""
+
+    id: str
+    title: str
+    created_at: str
+    updated_at: str
+    turns: list[TurnOut]

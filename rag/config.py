@@ -84,6 +84,8 @@ class Settings(BaseSettings):
         600.0, ge=0, description="How long an accepted API rebuild waits for an upload or CLI ingest to "
         "release the index write lock.")
     feedback_path: Path = Field(Path("var/feedback.sqlite"), description="Where 👍/👎 feedback is stored.")
+    conversations_path: Path | None = Field(
+        None, description="Where the chat's conversations are kept; default conversations.sqlite beside the feedback.")
     api_url: str = Field("http://127.0.0.1:8000", description="Where the chat UI finds the API.")
     api_timeout: float = Field(60.0, gt=0, description="Seconds the chat UI waits for the API.")
 
@@ -91,6 +93,13 @@ class Settings(BaseSettings):
     def _default_models_dir(self) -> "Settings":
         if self.models_dir is None:
             self.models_dir = self.cache_dir / "models"
+        return self
+
+    @model_validator(mode="after")
+    def _default_conversations_path(self) -> "Settings":
+        # Beside the feedback: one folder holds what staff leave behind (tests move both at once).
+        if self.conversations_path is None:
+            self.conversations_path = self.feedback_path.parent / "conversations.sqlite"
         return self
 
     @property

@@ -1,157 +1,229 @@
-"""The staff chat: ``streamlit run ui/app.py`` (the API must be running; URL from RAG_API_URL)."""
+"""The staff chat: ``streamlit run ui/app.py`` (the API must be running; URL from RAG_API_URL).
+
+The conversation lives in the API (``/conversations``) under the id in the page's URL
+(``?c=<id>``), so a reload, a new tab or a shared link shows it again.
+"""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from rag.config import Settings
-from ui.client import ApiClient, ApiError
-from ui.render import highlighted_passage, is_long, short_answer_text, source_line, vn_datetime
+from ui.admin import admin_panel
+from ui.answer import ASSISTANT, USER, show_turn, speaker
+from ui.client import UNREACHABLE, ApiClient, ApiError
+from ui.render import coverage_text, example_questions, vn_datetime
 
-st.set_page_config(page_title="Trợ lý hỏi đáp bài viết", page_icon=":material/menu_book:", layout="wide")
+st.set_page_config(page_title="Trợ lý hỏi đáp bài viết", page_icon=":material/menu_book:", layout="wide",
+                   menu_items={"Get help": None, "Report a bug": None,
+                               "About": "Trợ lý hỏi đáp trên các bài viết của cơ quan, có trích dẫn nguồn."})
 settings = Settings()  # read per run, so a changed .env or environment applies on reload
 client = ApiClient(settings.api_url, settings.api_timeout)
 state = st.session_state
-state.setdefault("messages", [])  # {"role", "content", ...}; assistant turns carry the API reply
+state.setdefault("turns", [])  # {"question", "reply", "filters", "seq", "conversation_id", "feedback_id", "rating", "comment"}
+state.setdefault("conversation_id", None)
 state.setdefault("pending", None)  # a question whose call failed, offered for retry
-state.setdefault("api_key", "")
 
 ALL = "Tất cả đơn vị"
 
+# Screen readers: Streamlit cannot set <html lang> nor translate its own ARIA labels, so a
+# small script does both (st.html runs it in the page itself, once per browser tab).
+A11Y = """<script>
+(() => {
+  if (window.__vnragA11y) return; window.__vnragA11y = true;
+  const labels = {"Send message": "Gửi câu hỏi", "Copy to clipboard": "Sao chép", "Close": "Đóng",
+                  "Collapse sidebar": "Thu gọn thanh bên", "Expand sidebar": "Mở thanh bên",
+                  "Open": "Mở danh sách", "Choose date": "Chọn ngày", "Show password": "Hiện khoá",
+                  "Hide password": "Ẩn khoá", "file upload": "Chọn tệp để tải lên", "Main menu": "Trình đơn",
+                  "Link to heading": "Liên kết tới tiêu đề", "Running...": "Đang xử lý…"};
+  const prefixes = [["Chat message from ", "Tin nhắn của "], ["Help for ", "Trợ giúp: "],
+                    ["day, ", "ngày, "], ["month, ", "tháng, "], ["year, ", "năm, "]];
+  const fix = () => {
+    if (document.documentElement.lang !== "vi") document.documentElement.lang = "vi";
+    document.querySelectorAll("[aria-label]").forEach(e => {
+      const l = e.getAttribute("aria-label");
+      if (labels[l]) { e.setAttribute("aria-label", labels[l]); return; }
+      for (const [en, vi] of prefixes) {
+        if (l.startsWith(en)) { e.setAttribute("aria-label", vi + l.slice(en.length)); return; }
+      }
+    });
+  };
+  fix();
+  const watch = new MutationObserver(fix);
+  watch.observe(document.body, {subtree: true, childList: true});
+  watch.observe(document.documentElement, {attributes: true, attributeFilter: ["lang"]});
+})();
+</script>"""
+STYLE = """<style>
+.passage mark, .article mark {background:#ffe08a;padding:0 2px}
+.article {line-height:1.6}
+</style>"""
 
-def sidebar() -> dict:
-    """Index status, filters, new conversation, admin tools; returns the filters."""
+
+def sync_with_url() -> None:
+    """Load the conversation named in the URL, if it is not the one on screen."""
+    wanted = st.query_params.get("c")
+    if wanted == state.conversation_id:
+        return
+    state.turns, state.pending, state.conversation_id = [], None, None
+    if not wanted:
+        return
+    try:
+        found = client.conversation(wanted)
+    except ApiError as exc:
+        if exc.status in (404, 422):
+            st.query_params.pop("c", None)
+            st.warning("Không tìm thấy cuộc trò chuyện trong đường dẫn; đã mở một cuộc trò chuyện mới.")
+        else:
+            st.error(f"Chưa mở được cuộc trò chuyện đã lưu. {exc}")
+        return
+    state.conversation_id = wanted
+    state.turns = [{**t, "conversation_id": wanted} for t in found["turns"]]
+
+
+def sidebar(status: dict | None) -> tuple[dict, str | None]:
+    """Conversations, filters, the index in brief, admin tools; returns the filters and any filter problem."""
     with st.sidebar:
-        st.header("Chỉ mục")
-        try:
-            status = client.status()
-        except ApiError as exc:
-            st.warning(str(exc))
-            status = None
-        if status:
-            st.markdown(f"**{status['articles']}** bài viết · **{status['chunks']}** đoạn  \n"
-                        f"Cập nhật: {vn_datetime(status['updated_at']) or 'chưa có'}  \nMô hình: `{status['model']}`")
+        api_watch(status is not None)
+        if st.button("Cuộc trò chuyện mới", icon=":material/add_comment:", use_container_width=True):
+            st.query_params.pop("c", None)
+            st.rerun()
+        recent_conversations()
         st.header("Bộ lọc")
         sources = [ALL] + (status["sources"] if status else [])
         source = st.selectbox("Đơn vị", sources, key="filter_source")
         date_from = st.date_input("Từ ngày", value=None, format="DD/MM/YYYY", key="filter_from")
         date_to = st.date_input("Đến ngày", value=None, format="DD/MM/YYYY", key="filter_to")
-        if st.button("Cuộc trò chuyện mới", icon=":material/add_comment:", use_container_width=True):
-            state.messages, state.pending = [], None
-            st.rerun()
-        with st.expander("Quản trị"):
-            admin(status)
-    return {"source": None if source == ALL else source, "date_from": date_from, "date_to": date_to}
+        problem = None
+        if date_from and date_to and date_from > date_to:
+            problem = "“Từ ngày” đang sau “Đến ngày”. Hãy sửa khoảng ngày trước khi hỏi."
+            st.error(problem)
+        st.header("Kho bài viết")
+        if status:
+            st.markdown(f"**{status['articles']}** bài viết · cập nhật {vn_datetime(status['updated_at']) or 'chưa có'}")
+        with st.expander("Quản trị", icon=":material/admin_panel_settings:"):
+            admin_panel(client)
+        with st.expander("Giới thiệu", icon=":material/info:"):
+            st.markdown("Trợ lý trích nguyên văn câu trả lời từ các bài viết đã đăng và ghi rõ nguồn. "
+                        "Luôn đối chiếu với bài viết gốc trước khi sử dụng.")
+            if status:
+                st.caption(f"Mô hình ngôn ngữ: {status['model']} · {status['chunks']} đoạn văn được lập chỉ mục"
+                           f" · phiên bản chỉ mục {status['version']}")
+    filters = {"source": None if source == ALL else source, "date_from": date_from, "date_to": date_to}
+    return filters, problem
 
 
-def admin(status: dict | None) -> None:
-    """Upload articles and rebuild the index (needs the admin key)."""
-    state.api_key = st.text_input("Khoá quản trị (API key)", value=state.api_key, type="password")
-    files = st.file_uploader("Thêm bài viết (.txt, .md, .html)", type=["txt", "md", "html", "htm"],
-                             accept_multiple_files=True)
-    if st.button("Tải lên", disabled=not (files and state.api_key)):
-        for f in files:
-            try:
-                r = client.upload(f.name, f.getvalue(), state.api_key)
-                titles = ", ".join(a["title"] for a in r["articles"])
-                st.success(f"Đã thêm {f.name}: {titles}")
-            except ApiError as exc:
-                st.error(f"{f.name}: {exc}")
-    if st.button("Cập nhật chỉ mục", disabled=not state.api_key):
-        try:
-            client.rebuild(state.api_key)
-        except ApiError as exc:
-            st.error(str(exc))
-    rebuild_progress()
-
-
-@st.fragment(run_every=1.0)
-def rebuild_progress() -> None:
-    """Follows a running rebuild once a second; quiet otherwise."""
+@st.fragment(run_every=5.0)
+def api_watch(up_at_start: bool) -> None:
+    """Checks the API every few seconds; when it goes down or comes back, the page reruns to match."""
     try:
-        rebuild = client.status()["rebuild"]
+        client.health()
+        up = True
+    except ApiError:
+        up = False
+    if up != state.setdefault("api_up", up_at_start):
+        state.api_up = up
+        st.rerun(scope="app")
+    if not up:
+        st.warning(f"{UNREACHABLE} Trang sẽ tự kết nối lại khi máy chủ hoạt động lại.",
+                   icon=":material/cloud_off:")
+
+
+def recent_conversations() -> None:
+    """The latest conversations as links; the open one is marked."""
+    try:
+        recent = client.conversations(limit=8)
     except ApiError:
         return
-    if rebuild["state"] == "running":
-        total = max(rebuild["to_embed"], 1)
-        st.progress(min(rebuild["embedded"] / total, 1.0),
-                    text=f"Đang cập nhật: {rebuild['phase']} ({rebuild['embedded']}/{rebuild['to_embed']} đoạn)")
-    elif rebuild["state"] == "done":
-        r = rebuild["report"]
-        st.caption(f"Lần cập nhật gần nhất: thêm {r.get('added', 0)}, sửa {r.get('updated', 0)}, "
-                   f"xoá {r.get('removed', 0)} bài; {r.get('total_articles', 0)} bài trong chỉ mục.")
-    elif rebuild["state"] == "failed":
-        st.error(f"Cập nhật chỉ mục thất bại: {rebuild['error']}")
-
-
-def show_answer(i: int, msg: dict) -> None:
-    """An assistant turn: the answer, its sources with the quoted span marked, feedback."""
-    if msg.get("short_answer"):
-        st.markdown(short_answer_text(msg["short_answer"]))
-    if msg.get("status") == "chitchat":
-        st.markdown(msg["content"])
-    elif msg.get("abstained"):
-        st.info(msg["content"])
-    else:
-        st.markdown(msg["content"])
-    if msg.get("query") and msg["query"] != msg["question"]:
-        st.caption(f"Đã hiểu câu hỏi là: “{msg['query']}”")
-    for c in msg.get("citations", []):
-        st.markdown(source_line(c))
-        with st.expander("Đoạn trích", expanded=not is_long(c)):
-            st.markdown(f"<div class='passage'>{highlighted_passage(c)}</div>", unsafe_allow_html=True)
-    if msg.get("abstained") is None:
+    if not recent:
         return
-    rating = st.feedback("thumbs", key=f"rating_{i}")
-    if rating is not None and not msg.get("feedback_sent"):
-        comment = st.text_input("Góp ý thêm (không bắt buộc)", key=f"comment_{i}")
-        if st.button("Gửi đánh giá", key=f"send_{i}"):
-            try:
-                client.feedback("up" if rating == 1 else "down", msg["question"], msg["content"], comment,
-                                [c["article_id"] for c in msg.get("citations", [])])
-                msg["feedback_sent"] = True
-                st.rerun()
-            except ApiError as exc:
-                st.error(str(exc))
-    elif msg.get("feedback_sent"):
-        st.caption("Cảm ơn bạn đã đánh giá câu trả lời.")
+    st.caption("Cuộc trò chuyện gần đây")
+    for c in recent:
+        title = c["title"] if len(c["title"]) <= 48 else c["title"][:47] + "…"
+        # The open one is framed, not disabled: greyed-out text would be hard to read.
+        current = c["id"] == state.conversation_id
+        if st.button(title, key=f"conv_{c['id']}", icon=":material/chat:", type="secondary" if current else "tertiary",
+                     help=f"{c['turns']} câu hỏi · {vn_datetime(c['updated_at'])}" + (" · đang mở" if current else "")):
+            st.query_params["c"] = c["id"]
+            st.rerun()
+
+
+def first_visit(status: dict | None) -> None:
+    """What the assistant covers and a few questions it can answer, built from the index itself."""
+    if not status:
+        return
+    st.markdown(coverage_text(status))
+    try:
+        titles = [a["title"] for a in client.articles(limit=20)]
+    except ApiError:
+        titles = []
+    examples = example_questions(titles)
+    if examples:
+        st.caption("Thử một câu hỏi:")
+        for i, q in enumerate(examples):
+            st.button(q, key=f"example_{i}", icon=":material/help:", on_click=state.__setitem__, args=("asked", q))
 
 
 def ask(question: str, filters: dict) -> None:
-    """Send a question with the conversation so far; a failure is kept for a retry."""
-    history = [m["content"] for m in state.messages[:-1] if m["role"] == "user"]
-    try:
-        with st.spinner("Đang tìm trong các bài viết…"):
-            r = client.ask(question, history, **filters)
-    except ApiError as exc:
-        state.pending = {"question": question, "error": str(exc)}
-        return
+    """Show the question at once, answer under a spinner, keep the turn in the conversation."""
+    with speaker(USER):
+        st.markdown(question)
+    history = [t["question"] for t in state.turns]
+    with speaker(ASSISTANT):
+        try:
+            with st.spinner("Đang tìm trong các bài viết…"):
+                reply = client.ask(question, history, **filters)
+        except ApiError as exc:
+            state.pending = {"question": question, "error": str(exc)}
+            return
     state.pending = None
-    state.messages.append({"role": "assistant", "content": r["answer"], "citations": r["citations"],
-                           "abstained": r["abstained"], "question": question, "query": r["query"],
-                           "short_answer": r.get("short_answer"), "status": r.get("status")})
+    asked = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in filters.items()}
+    turn = {"question": question, "reply": reply, "filters": asked, "seq": None, "conversation_id": None}
+    try:
+        if state.conversation_id is None:
+            state.conversation_id = client.new_conversation(question)["id"]
+            st.query_params["c"] = state.conversation_id
+        saved = client.add_turn(state.conversation_id, question, reply, asked)
+        turn.update(seq=saved["seq"], conversation_id=state.conversation_id)
+    except ApiError:
+        turn["unsaved"] = True  # the answer still shows; only a reload would lose it
+    state.turns.append(turn)
 
 
-filters = sidebar()
+status = None
+try:
+    status = client.status()
+except ApiError:
+    pass
+st.html(A11Y, unsafe_allow_javascript=True)
+st.markdown(STYLE, unsafe_allow_html=True)
+sync_with_url()
+filters, filter_problem = sidebar(status)
 st.title("Hỏi đáp về các bài viết")
 st.caption("Câu trả lời được trích nguyên văn từ các bài viết đã đăng, kèm nguồn để đối chiếu.")
-st.markdown("<style>.passage mark{background:#ffe08a;padding:0 2px}</style>", unsafe_allow_html=True)
 
-for i, msg in enumerate(state.messages):
-    with st.chat_message(msg["role"]):
-        if msg["role"] == "user":
-            st.markdown(msg["content"])
-        else:
-            show_answer(i, msg)
+if not state.turns and not state.pending:
+    first_visit(status)
+
+for i, turn in enumerate(state.turns):
+    show_turn(client, turn, key=f"{turn.get('conversation_id')}_{i}")
+    if turn.get("unsaved"):
+        st.caption("Chưa lưu được câu hỏi này vào cuộc trò chuyện (máy chủ không phản hồi).")
 
 if state.pending:
-    with st.chat_message("assistant"):
+    with speaker(USER):
+        st.markdown(state.pending["question"])
+    with speaker(ASSISTANT):
         st.error(state.pending["error"])
         if st.button("Thử lại", icon=":material/refresh:", key="retry"):
-            ask(state.pending["question"], filters)
+            question, state.pending = state.pending["question"], None
+            state.asked = question
             st.rerun()
 
-if question := st.chat_input("Đặt câu hỏi về các bài viết…"):
-    state.messages.append({"role": "user", "content": question})
-    ask(question, filters)
-    st.rerun()
+question = st.chat_input("Đặt câu hỏi về các bài viết…") or state.pop("asked", None)
+if question:
+    if filter_problem:
+        st.error(f"Chưa gửi câu hỏi: {filter_problem}")
+    else:
+        ask(question, filters)
+        st.rerun()

@@ -1,4 +1,8 @@
-"""The chat's HTTP client for the API, turning every failure into a message staff can read."""
+"""The chat's HTTP client for the API, turning every failure into a Vietnamese message staff can read.
+
+Messages never hold the API's address or a server path: staff cannot act on them, and the
+IT support that can finds the details in the server log.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +10,37 @@ from datetime import date
 
 import httpx
 
+UNREACHABLE = ("Không kết nối được tới máy chủ hỏi đáp. Vui lòng thử lại sau ít phút; "
+               "nếu vẫn không được, hãy liên hệ bộ phận hỗ trợ CNTT.")
+SLOW = "Máy chủ trả lời quá chậm. Vui lòng thử lại sau ít phút; nếu vẫn chậm, hãy liên hệ bộ phận hỗ trợ CNTT."
+
+QUICK = 10.0  # seconds for calls that draw the page (status, lists): a hung API must not freeze it for a minute
+
+# What each refusal means to staff; the API's own reason (English, for developers) is kept
+# on the exception as ``detail`` and shown only where it adds something (upload errors).
+_REASONS = {
+    401: "Khoá quản trị không đúng hoặc chưa nhập.",
+    403: "Máy chủ chưa bật chức năng quản trị. Hãy liên hệ bộ phận hỗ trợ CNTT.",
+    404: "Không tìm thấy nội dung được yêu cầu (có thể đã bị xoá).",
+    409: "Chỉ mục đang được cập nhật. Vui lòng thử lại khi việc cập nhật xong.",
+    413: "Tệp quá lớn so với giới hạn của máy chủ.",
+    415: "Loại tệp không được hỗ trợ: chỉ nhận .txt, .md, .html.",
+    422: "Yêu cầu không hợp lệ.",
+    503: "Chỉ mục đang bị lỗi và cần được lập lại. Hãy liên hệ bộ phận hỗ trợ CNTT.",
+}
+
 
 class ApiError(Exception):
     """The API could not be reached or refused the request; ``str()`` is shown to staff."""
+
+    def __init__(self, message: str, status: int | None = None, detail: str = ""):
+        super().__init__(message)
+        self.status, self.detail = status, detail
+
+    @property
+    def unreachable(self) -> bool:
+        """The API did not answer at all (down, or too slow)."""
+        return self.status is None
 
 
 class ApiClient:
@@ -24,16 +56,17 @@ class ApiClient:
         try:
             r = self._http.request(method, path, headers=headers, **kwargs)
         except httpx.TimeoutException:
-            raise ApiError("Máy chủ trả lời quá chậm. Vui lòng thử lại sau ít phút.") from None
+            raise ApiError(SLOW) from None
         except httpx.TransportError:
-            raise ApiError(f"Không kết nối được tới máy chủ hỏi đáp ({self.base_url}). "
-                           "Vui lòng kiểm tra máy chủ rồi thử lại.") from None
+            raise ApiError(UNREACHABLE) from None
         if r.status_code >= 400:
             try:
-                reason = r.json().get("detail", r.text)
+                detail = str(r.json().get("detail", r.text))
             except ValueError:
-                reason = r.text or r.reason_phrase
-            raise ApiError(f"Máy chủ từ chối yêu cầu ({r.status_code}): {reason}")
+                detail = r.text or r.reason_phrase
+            message = _REASONS.get(r.status_code, f"Máy chủ gặp lỗi ({r.status_code}). "
+                                                  "Vui lòng thử lại; nếu vẫn lỗi, hãy liên hệ bộ phận hỗ trợ CNTT.")
+            raise ApiError(message, r.status_code, detail)
         return r.json()
 
     def ask(self, question: str, history: list[str], source: str | None = None,
@@ -48,14 +81,51 @@ class ApiClient:
             body["date_to"] = date_to.isoformat()
         return self._call("POST", "/ask", json=body)
 
+    def health(self) -> dict:
+        """``GET /health`` (cheap: used to notice the API coming back), with a short timeout."""
+        return self._call("GET", "/health", timeout=5)
+
     def status(self) -> dict:
         """``GET /index/status``."""
-        return self._call("GET", "/index/status")
+        return self._call("GET", "/index/status", timeout=QUICK)
 
-    def feedback(self, rating: str, question: str, answer: str, comment: str | None, article_ids: list[str]) -> dict:
-        """``POST /feedback``."""
-        return self._call("POST", "/feedback", json={"rating": rating, "question": question, "answer": answer,
-                                                     "comment": comment or None, "article_ids": article_ids})
+    def articles(self, limit: int = 100) -> list[dict]:
+        """``GET /articles``: summaries, newest first."""
+        return self._call("GET", "/articles", params={"limit": limit}, timeout=QUICK)
+
+    def article(self, article_id: str) -> dict:
+        """``GET /articles/{id}``: one article with its cleaned text."""
+        return self._call("GET", f"/articles/{article_id}", timeout=QUICK)
+
+    def feedback(self, rating: str, question: str, answer: str, comment: str | None, article_ids: list[str],
+                 conversation_id: str | None = None, turn: int | None = None) -> dict:
+        """``POST /feedback``; the reply's ``id`` is what later changes go to."""
+        body = {"rating": rating, "question": question, "answer": answer, "comment": comment or None,
+                "article_ids": article_ids}
+        if conversation_id is not None and turn is not None:
+            body.update(conversation_id=conversation_id, turn=turn)
+        return self._call("POST", "/feedback", json=body)
+
+    def update_feedback(self, feedback_id: int, **changes) -> dict:
+        """``PATCH /feedback/{id}`` with ``rating`` and/or ``comment``."""
+        return self._call("PATCH", f"/feedback/{feedback_id}", json=changes)
+
+    def conversations(self, limit: int = 10) -> list[dict]:
+        """``GET /conversations``: the most recently continued first."""
+        return self._call("GET", "/conversations", params={"limit": limit}, timeout=QUICK)
+
+    def conversation(self, conversation_id: str) -> dict:
+        """``GET /conversations/{id}`` with its turns."""
+        return self._call("GET", f"/conversations/{conversation_id}", timeout=QUICK)
+
+    def new_conversation(self, title: str) -> dict:
+        """``POST /conversations``."""
+        return self._call("POST", "/conversations", json={"title": title})
+
+    def add_turn(self, conversation_id: str, question: str, reply: dict, filters: dict) -> dict:
+        """``POST /conversations/{id}/turns``; the reply's ``seq`` numbers the turn."""
+        return self._call("POST", f"/conversations/{conversation_id}/turns",
+                          json={"question": question, "reply": reply, "filters": filters})
 
     def upload(self, filename: str, data: bytes, api_key: str) -> dict:
         """``POST /articles`` with a file."""

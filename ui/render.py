@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from datetime import date, datetime
 
 LONG_PASSAGE = 600  # characters; longer passages start collapsed
@@ -38,18 +39,106 @@ def highlighted_passage(citation: dict) -> str:
             + html.escape(passage[e:])).replace("\n", "<br>")
 
 
+def date_label(record: dict) -> str:
+    """``21/05/2020``, or ``21/05/2020 (ngày sự kiện)`` when the date is the event's, not the publication's.
+
+    ``date_kind`` ("published" / "event") comes from the clean step; older APIs do not send it.
+    """
+    text = vn_date(record.get("date"))
+    if text and record.get("date_kind") == "event":
+        text += " (ngày sự kiện)"
+    return text
+
+
 def source_line(citation: dict) -> str:
-    """``**[1] Title** · 21/05/2020 · Organisation · link`` (Markdown)."""
+    """``**[1] Title** · 21/05/2020 · Organisation · link`` (Markdown); never a server path."""
     parts = [f"**[{citation['number']}] {_md(citation['title'])}**"]
     if citation.get("date"):
-        parts.append(vn_date(citation["date"]))
+        parts.append(date_label(citation))
     if citation.get("source"):
         parts.append(_md(citation["source"]))
-    if citation.get("url"):
+    if safe_url(citation.get("url")):
         parts.append(f"[Xem bài gốc]({citation['url']})")
-    else:
-        parts.append(f"`{citation['file'].rsplit('/', 1)[-1]}`")
     return " · ".join(parts)
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL if it is a web address (a ``javascript:`` link must never become clickable)."""
+    return url if url and re.match(r"^https?://[^\s]+$", url.strip(), re.IGNORECASE) else None
+
+
+def article_html(text: str, start: int | None = None, end: int | None = None) -> str:
+    """A whole article as HTML paragraphs, the span ``text[start:end]`` marked; everything else escaped."""
+    if start is not None and end is not None and 0 <= start <= end <= len(text):
+        body = (html.escape(text[:start]) + "<mark id='trich-dan'>" + html.escape(text[start:end]) + "</mark>"
+                + html.escape(text[end:]))
+    else:
+        body = html.escape(text)
+    return "<p>" + body.replace("\n\n", "</p><p>").replace("\n", "<br>") + "</p>"
+
+
+def filters_text(filters: dict | None) -> str:
+    """The filters an answer was given under, in words: ``Phạm vi: Sở … · từ 01/01/2021``."""
+    filters = filters or {}
+    parts = []
+    if filters.get("source"):
+        parts.append(f"đơn vị “{filters['source']}”")
+    if filters.get("date_from"):
+        parts.append(f"từ {vn_date(str(filters['date_from']))}")
+    if filters.get("date_to"):
+        parts.append(f"đến {vn_date(str(filters['date_to']))}")
+    return "Phạm vi tìm: " + (" · ".join(parts) if parts else "tất cả bài viết")
+
+
+def coverage_text(status: dict) -> str:
+    """One line on what the index covers: articles, organisations, date range."""
+    n, sources = status.get("articles", 0), status.get("sources") or []
+    if not n:
+        return "Chưa có bài viết nào trong chỉ mục."
+    line = f"Đang tra cứu trong {n} bài viết của {len(sources)} đơn vị" if sources else f"Đang tra cứu trong {n} bài viết"
+    first, last = status.get("first_date"), status.get("last_date")
+    if first and last:
+        line += f", đăng từ {vn_date(first)} đến {vn_date(last)}"
+    return line + "."
+
+
+_EVENT = re.compile(r"^(hội nghị|đại hội|hội thi|hội thảo|kỳ thi|cuộc thi|lễ|tọa đàm|toạ đàm|diễn đàn)\b", re.IGNORECASE)
+
+
+def example_questions(titles: list[str], limit: int = 3) -> list[str]:
+    """Questions the index can answer, made from article titles.
+
+    An event ("Hội nghị …") becomes "… diễn ra khi nào?", anything else "… như thế nào?".
+    Titles in capitals are skipped when others exist: lower-casing them would also lower
+    the place names.
+    """
+    mixed = [t for t in titles if t and not t.isupper()]
+    chosen = (mixed or [t.capitalize() for t in titles if t])[:limit]
+    questions = []
+    for title in chosen:
+        title = " ".join(title.split()).rstrip(" .:;!?")
+        if len(title) > 90 and "," in title:
+            title = title.split(",", 1)[0]  # "Hội nghị sơ kết …, triển khai …" → its first clause
+        questions.append(f"{title} {'diễn ra khi nào' if _EVENT.match(title) else 'như thế nào'}?")
+    return questions
+
+
+def answer_as_text(question: str, reply: dict, filters: dict | None = None) -> str:
+    """An answer with its sources as plain text, to paste into an e-mail or a report."""
+    lines = [f"Hỏi: {question}"]
+    short = reply.get("short_answer")
+    if short:
+        lines.append(f"Trả lời ngắn: {short['text']} [{short['citation']}]")
+    lines.append(f"Trả lời: {reply.get('answer', '')}")
+    citations = reply.get("citations") or []
+    if citations:
+        lines += ["", "Nguồn:"]
+        for c in citations:
+            meta = [m for m in (c.get("source"), date_label(c), safe_url(c.get("url"))) if m]
+            lines.append(f"[{c['number']}] {c['title']}" + (f" — {' — '.join(meta)}" if meta else ""))
+            lines.append(f"    “{c['quote']}”")
+    lines += ["", filters_text(filters)]
+    return "\n".join(lines)
 
 
 def short_answer_text(short: dict) -> str:
@@ -69,6 +158,55 @@ def short_answer_text(short: dict) -> str:
 def is_long(citation: dict) -> bool:
     """Whether the passage is long enough to start collapsed."""
     return len(citation["passage"]) > LONG_PASSAGE
+
+
+def blockquote(text: str) -> str:
+    """``text`` as a Markdown block quote, every line of it, its Markdown characters escaped."""
+    return "\n".join("> " + _md(line) for line in text.split("\n"))
+
+
+def rebuild_summary(rebuild: dict) -> list[str]:
+    """What the last finished rebuild did, in plain Vietnamese, one sentence per line.
+
+    A rebuild right after an upload adds nothing itself (the upload indexed the article at
+    once); ``report.between`` says so, so that "thêm 0" does not read as a lost upload.
+    """
+    r = rebuild.get("report") or {}
+    when = vn_datetime_ts(rebuild.get("finished_at"))
+    lines = [f"Lần cập nhật chỉ mục gần nhất{f' ({when})' if when else ''}: từ thư mục bài viết "
+             f"thêm {r.get('added', 0)}, sửa {r.get('updated', 0)}, xoá {r.get('removed', 0)} bài."]
+    between = r.get("between") or {}
+    if between.get("added") or between.get("updated") or between.get("removed"):
+        since = ("từ lần cập nhật trước" if between.get("since_kind") == "rebuild" else "từ khi máy chủ khởi động")
+        parts = []
+        if between.get("added"):
+            parts.append(f"{between['added']} bài được tải lên ({_titles(between.get('added_titles'))})")
+        if between.get("updated"):
+            parts.append(f"{between['updated']} bài được sửa ({_titles(between.get('updated_titles'))})")
+        if between.get("removed"):
+            parts.append(f"{between['removed']} bài bị xoá ({_titles(between.get('removed_titles'))})")
+        lines.append(f"Ngoài ra, {since}: {'; '.join(parts)} — đã có hiệu lực ngay lúc tải lên hoặc xoá, "
+                     "nên lần cập nhật này không tính lại.")
+    if "articles_before" in r:
+        lines.append(f"Chỉ mục hiện có {r.get('total_articles', 0)} bài viết (trước khi cập nhật: {r['articles_before']}).")
+    else:
+        lines.append(f"Chỉ mục hiện có {r.get('total_articles', 0)} bài viết.")
+    errors = r.get("errors") or []
+    if errors:
+        names = ", ".join(str(e[0]) for e in errors[:5])
+        lines.append(f"{len(errors)} tệp không đọc được và đã bị bỏ qua: {names}.")
+    return lines
+
+
+def vn_datetime_ts(seconds: float | None) -> str:
+    """A Unix time in the reader's local time, ``22/11/2026 12:24``; empty if unknown."""
+    if not seconds:
+        return ""
+    return datetime.fromtimestamp(seconds).strftime("%d/%m/%Y %H:%M")
+
+
+def _titles(titles: list[str] | None) -> str:
+    return ", ".join(f"“{t}”" for t in (titles or [])[:3]) + ("…" if titles and len(titles) > 3 else "")
 
 
 def _md(text: str) -> str:
