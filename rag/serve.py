@@ -9,11 +9,16 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 from urllib.parse import urlparse
 
 import httpx
 
 from rag.config import Settings
+
+# The chat's script by absolute path, and its toolbar setting on the command line too:
+# `rag serve` may be started from any folder, where .streamlit/config.toml is not read.
+CHAT = Path(__file__).resolve().parents[1] / "ui" / "app.py"
 
 
 def serve(settings: Settings, ui_port: int = 8501, open_host: str = "127.0.0.1") -> int:
@@ -30,9 +35,10 @@ def serve(settings: Settings, ui_port: int = 8501, open_host: str = "127.0.0.1")
         except httpx.TransportError:
             time.sleep(0.5)
     if procs[0].poll() is None:
-        procs.append(subprocess.Popen([sys.executable, "-m", "streamlit", "run", "ui/app.py", "--server.address",
-                                       open_host, "--server.port", str(ui_port), "--server.headless", "true",
-                                       "--browser.gatherUsageStats", "false"]))
+        procs.append(subprocess.Popen([
+            sys.executable, "-m", "streamlit", "run", str(CHAT), "--server.address", open_host,
+            "--server.port", str(ui_port), "--server.headless", "true", "--client.toolbarMode", "minimal",
+            "--browser.gatherUsageStats", "false"]))
         print(f"\nAPI:  {settings.api_url}/docs\nChat: http://{open_host}:{ui_port}\n(Ctrl-C dừng cả hai)\n", flush=True)
     try:
         while all(p.poll() is None for p in procs):
