@@ -98,7 +98,7 @@ def coverage_text(status: dict) -> str:
     line = f"Đang tra cứu trong {n} bài viết của {len(sources)} đơn vị" if sources else f"Đang tra cứu trong {n} bài viết"
     first, last = status.get("first_date"), status.get("last_date")
     if first and last:
-        line += f", đăng từ {vn_date(first)} đến {vn_date(last)}"
+        line += f", từ {vn_date(first)} đến {vn_date(last)}"  # publication or event dates
     return line + "."
 
 

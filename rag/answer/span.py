@@ -25,6 +25,8 @@ _DATES = [
     re.compile(r"thế\s+kỷ\s+(?:thứ\s+)?[IVXLC\d]+|thập\s+(?:kỷ|niên)\s+\d+", _I),
     re.compile(r"(?<![\d/.-])(?:1[0-9]|20)\d{2}(?:\s*[-–]\s*(?:1[0-9]|20)\d{2})?(?![\d/])"),
 ]
+_DAY_PATTERNS = 2  # the first patterns of _DATES name a day, not only a month or year
+_ASKS_DAY = re.compile(r"(?<!\w)(?:ngày nào|ngày bao nhiêu|ngày mấy|hôm nào|vào ngày)(?!\w)", _I)
 _NUMBER_WORDS = r"(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|tỉ|rưỡi|lẻ)"
 _NUMBER = re.compile(
     rf"(?<![\w/.-])(?:\d+(?:[.,]\d+)*(?:\s*%)?|{_NUMBER_WORDS}(?:\s+{_NUMBER_WORDS})*)"
@@ -89,12 +91,19 @@ def _not_in_question(spans, sentence: str, question_lower: str):
 
 
 def _date(sentence, question, anchors):
-    spans = []
-    for pattern in _DATES:
+    spans, days = [], []
+    for k, pattern in enumerate(_DATES):
         for m in pattern.finditer(sentence):
             if not any(s <= m.start() < e for s, e in spans):
                 spans.append((m.start(), m.end()))
-    return _nearest(_not_in_question(spans, sentence, question.lower()), anchors)
+                if k < _DAY_PATTERNS:
+                    days.append((m.start(), m.end()))
+    spans = _not_in_question(spans, sentence, question.lower())
+    # "ngày nào" asks for a day: a full date wherever it stands (Vietnamese often fronts it:
+    # "Ngày 25/01/2021, Sở … tổ chức hội nghị … năm 2021") beats a bare year nearer the verb.
+    if _ASKS_DAY.search(question):
+        spans = [sp for sp in spans if sp in days] or spans
+    return _nearest(spans, anchors)
 
 
 def counted(sentence: str, question: str, anchors: list[int] = ()) -> tuple[int, int] | None:
