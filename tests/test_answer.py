@@ -41,6 +41,9 @@ def test_short_answer_is_the_span_that_answers(assistant, question, short, kind)
      "Các chỉ tiêu chủ yếu gồm những gì?", "list", "tuyên truyền, kiểm tra, giám sát"),
     ("Hiệp ước được ký kết vào ngày 12 tháng 3 năm 2024 tại Hà Nội.",
      "Hiệp ước được ký kết khi nào?", "date", "12 tháng 3 năm 2024"),
+    # A day is asked for: the fronted full date, not the year nearer the verb.
+    ("Sáng ngày 25/01/2021, Sở GDĐT tổ chức Hội nghị cán bộ, công chức năm 2021.",
+     "Sở GDĐT tổ chức Hội nghị cán bộ, công chức vào ngày nào?", "date", "25/01/2021"),
     # The question word stands where the answer stands: the words around it anchor the span.
     ("Turabi đã xây dựng cơ sở kinh tế hùng mạnh bằng tiền từ các hệ thống ngân hàng Hồi giáo ở nước ngoài, "
      "đặc biệt là những hệ thống liên kết với Ả Rập Saudi.",
