@@ -1,0 +1,297 @@
+"""Following a web site (issue 15), against a fake portal on 127.0.0.1 built from the sample pages.
+
+The portal has robots.txt (a disallowed folder, a crawl-delay, a Sitemap: line), a sitemap with
+lastmod, an RSS feed linked from the home page, a listing page with a next page, a duplicate of
+an article under a second URL, ETags answered with 304, and a page that errors. Every request
+the fetcher makes is logged by the server and counted. No address other than 127.0.0.1 is used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+import threading
+import time
+
+import pytest
+from werkzeug.wrappers import Request, Response
+
+from rag.fetch.http import AddressRefusedError, FetchError, PoliteClient, check_url
+from rag.fetch.sites import SiteRefusedError, register_site, sync_all
+from rag.fetch.state import FetchState
+from rag.fetch.sync import sync_site
+from rag.fetch.urls import normalize
+from tests.conftest import SAMPLES, serve_api
+
+KEY = "fetch-admin-key"
+CRAWL_DELAY = 0.1
+# Which sample page is published where, and how the fetcher can find it.
+SITEMAP = {"/tin-tuc/dang-bo-hoan-thanh-nhiem-vu.html": "000_b361aaff9fcc3b44",
+           "/tin-tuc/so-ket-cong-tac-dang-soc-trang.html": "003_8a7642bd17cf580f",
+           "/tin-tuc/hoi-nghi-can-bo-tra-vinh.html": "004_5050eadd8a00d5e3"}
+FEED_ONLY = {"/tin-tuc/dai-hoi-dang-bo-lang-son.html": "002_fa9cf9e85024cd9b"}
+LISTING_ONLY = {"/tin-tuc/lam-viec-voi-bch-dang-bo.html": "001_6f6c8a02a38941be"}
+DUPLICATE = "/tin-tuc/ban-in/dang-bo-hoan-thanh-nhiem-vu.html"  # the same article as the first one
+ERROR = "/tin-tuc/bai-loi.html"
+PRIVATE = "/noi-bo/bao-cao-mat.html"  # disallowed by robots.txt
+
+
+def page_html(stem: str, extra: str = "") -> str:
+    """A portal page around a sample article: menus, the article's lines, a footer."""
+    lines = (SAMPLES / f"{stem}.txt").read_text(encoding="utf-8").splitlines()
+    body = "\n".join(f"<p>{html.escape(line)}</p>" for line in lines if line.strip())
+    return ("<!doctype html><html lang='vi'><head><meta charset='utf-8'><title>Sở Giáo dục và Đào tạo</title>"
+            "</head><body><header><nav><a href='/'>Trang chủ</a> <a href='/tin-tuc/'>Tin tức</a></nav></header>"
+            f"<main><article>{body}{extra}</article></main>"
+            "<footer><p>Cổng thông tin điện tử Sở Giáo dục và Đào tạo. Địa chỉ: số 1 đường Lê Lợi.</p></footer>"
+            "</body></html>")
+
+
+class Portal:
+    """The fake site: pages by path, a sitemap with lastmod, and a log of every request."""
+
+    def __init__(self, server):
+        self.server = server
+        self.base = server.url_for("/").rstrip("/")
+        self.pages: dict[str, str] = {p: page_html(s) for p, s in {**SITEMAP, **FEED_ONLY, **LISTING_ONLY}.items()}
+        self.pages[DUPLICATE] = self.pages["/tin-tuc/dang-bo-hoan-thanh-nhiem-vu.html"]
+        self.pages[PRIVATE] = page_html("003_8a7642bd17cf580f")
+        self.lastmod = {p: "2024-01-10" for p in [*SITEMAP, ERROR, PRIVATE]}
+        self.log: list[tuple[str, dict, float]] = []
+        self._lock = threading.Lock()
+        server.expect_request(re.compile(".*")).respond_with_handler(self.handle)
+
+    def url(self, path: str) -> str:
+        """The absolute URL of a path on the portal."""
+        return self.base + path
+
+    def requests(self, since: int = 0) -> list[str]:
+        """Paths requested (in order) since the ``since``-th request."""
+        return [path for path, _h, _t in self.log[since:]]
+
+    def robots(self) -> str:
+        return (f"User-agent: *\nDisallow: /noi-bo/\nCrawl-delay: {CRAWL_DELAY}\n\n"
+                f"Sitemap: {self.url('/sitemap.xml')}\n")
+
+    def sitemap(self) -> str:
+        items = "".join(f"<url><loc>{self.url(p)}</loc><lastmod>{m}</lastmod></url>" for p, m in self.lastmod.items())
+        return f'<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{items}</urlset>'
+
+    def home(self) -> str:
+        return ("<html><head><title>Sở GD&amp;ĐT</title>"
+                "<link rel='alternate' type='application/rss+xml' title='Tin mới' href='/rss.xml'></head>"
+                "<body><nav><a href='/tin-tuc/'>Tin tức</a></nav><p>Chào mừng</p></body></html>")
+
+    def feed(self) -> str:
+        items = "".join(f"<item><title>Bài {i}</title><link>{self.url(p)}?utm_source=rss</link>"
+                        f"<pubDate>Mon, 0{i + 1} Jan 2024 08:00:00 +0700</pubDate></item>"
+                        for i, p in enumerate([*FEED_ONLY, "/tin-tuc/hoi-nghi-can-bo-tra-vinh.html"]))
+        return f"<?xml version='1.0'?><rss version='2.0'><channel><title>Tin</title>{items}</channel></rss>"
+
+    def listing(self, page: int) -> str:
+        if page == 1:
+            links = [*LISTING_ONLY, DUPLICATE, "/tin-tuc/dang-bo-hoan-thanh-nhiem-vu.html#binh-luan"]
+            more = "<a href='/tin-tuc/?trang=2'>Trang sau</a>"
+        else:
+            links, more = [ERROR, PRIVATE], ""
+        anchors = "".join(f"<li><a href='{p}'>Bài viết</a></li>" for p in links)
+        return (f"<html><body><header><nav><a href='/'>Trang chủ</a><a href='/gioi-thieu/'>Giới thiệu</a></nav></header>"
+                f"<main><ul>{anchors}</ul>{more}</main></body></html>")
+
+    def handle(self, request: Request) -> Response:
+        with self._lock:
+            self.log.append((request.full_path.rstrip("?"), dict(request.headers), time.monotonic()))
+        path = request.path
+        if path == "/robots.txt":
+            return self._ok(self.robots(), "text/plain", request)
+        if path == "/sitemap.xml":
+            return self._ok(self.sitemap(), "application/xml", request)
+        if path == "/":
+            return self._ok(self.home(), "text/html", request)
+        if path == "/rss.xml":
+            return self._ok(self.feed(), "application/rss+xml", request)
+        if path == "/tin-tuc/":
+            return self._ok(self.listing(int(request.args.get("trang", 1))), "text/html", request)
+        if path == "/chuyen-huong":
+            return Response(status=302, headers={"Location": "http://example.invalid/bai.html"})
+        if path == "/cu.html":
+            return Response(status=301, headers={"Location": "/lon.html"})
+        if path == ERROR:
+            return Response("Lỗi máy chủ", status=500)
+        if path in self.pages:
+            return self._ok(self.pages[path], "text/html", request)
+        return Response("Không tìm thấy", status=404)
+
+    @staticmethod
+    def _ok(body: str, ctype: str, request: Request) -> Response:
+        """200 with an ETag, or 304 when the client already holds this version."""
+        etag = '"' + hashlib.sha1(body.encode()).hexdigest()[:16] + '"'
+        if request.headers.get("If-None-Match") == etag:
+            return Response(status=304, headers={"ETag": etag})
+        return Response(body, content_type=f"{ctype}; charset=utf-8", headers={"ETag": etag})
+
+
+@pytest.fixture(scope="module")
+def portal():
+    """The fake portal on its own server on 127.0.0.1 (not "localhost", which may mean ::1) for
+    this module; the tests below run in order on it."""
+    from pytest_httpserver import HTTPServer
+
+    server = HTTPServer(host="127.0.0.1", port=0)
+    server.start()
+    yield Portal(server)
+    server.clear()
+    if server.is_running():
+        server.stop()
+
+
+@pytest.fixture(scope="module")
+def web(base_settings, embedder, portal, tmp_path_factory):
+    """Settings with an empty articles folder and index, loopback allowed, a short delay."""
+    root = tmp_path_factory.mktemp("fetch")
+    s = base_settings.model_copy(update={
+        "data_dir": root / "articles", "index_dir": root / "index", "cache_dir": root / "cache",
+        "fetch_state_path": root / "fetch.sqlite", "fetch_allow_private_addresses": True,
+        "fetch_delay": 0.0, "fetch_contact": "quantri@so-gddt.example", "lock_wait_seconds": 5.0})
+    s.data_dir.mkdir(parents=True)
+    state = FetchState(s.fetch_state_path)
+    site = register_site(state, s, portal.url("/"), [portal.url("/tin-tuc/")])
+    yield s, state, site
+    state.close()
+
+
+def _sync(web, embedder):
+    s, state, site = web
+    return sync_site(state.site(site.id), s, embedder, state)
+
+
+def test_first_sync_indexes_the_articles_and_cites_their_urls(web, embedder, portal):
+    from rag.index import Index
+    from rag.pipeline import Assistant
+
+    s, state, site = web
+    report = _sync(web, embedder)
+    assert report.state == "done" and not report.problems, report.as_dict()
+    published = {portal.url(p) for p in [*SITEMAP, *FEED_ONLY, *LISTING_ONLY]}
+    assert set(report.new) == published and not report.changed
+    assert report.duplicates == [{"url": portal.url(DUPLICATE), "of": portal.url("/tin-tuc/dang-bo-hoan-thanh-nhiem-vu.html")}]
+    assert report.failed == [{"url": portal.url(ERROR), "reason": "HTTP 500"}]
+    assert report.skipped_robots == [portal.url(PRIVATE)]
+    assert report.index["added"] == 5 and report.embedded > 0
+    paths = portal.requests()
+    assert PRIVATE not in paths  # robots.txt obeyed
+    assert paths[:2] == ["/robots.txt", "/sitemap.xml"] and "/rss.xml" in paths and "/tin-tuc/?trang=2" in paths
+    assert "/tin-tuc/dai-hoi-dang-bo-lang-son.html" in paths  # the feed's item, without its utm_source
+    assert all(h["User-Agent"].startswith("vnrag-fetch/") and "quantri@so-gddt.example" in h["User-Agent"]
+               for _p, h, _t in portal.log)
+    gaps = [b[2] - a[2] for a, b in zip(portal.log, portal.log[1:])]
+    assert min(gaps) >= CRAWL_DELAY * 0.8  # robots.txt's Crawl-delay kept between requests
+
+    # The pages are kept as files under the articles folder, with their URL.
+    files = sorted((s.data_dir / "web").rglob("*.jsonl"))
+    assert len(files) == 5 and all(f.parent.name == portal.base.split("//")[1].replace(":", "_") for f in files)
+
+    index = Index.open(s.index_dir)
+    articles = {a.url: a for a in (index.store.get_article(i) for i in index.store.article_hashes())}
+    index.close()
+    assert set(articles) == published
+    first = articles[portal.url("/tin-tuc/dang-bo-hoan-thanh-nhiem-vu.html")]
+    # The portal conventions, cleaned as for the sample pages.
+    assert first.title == "Đảng bộ Sở Giáo dục và Đào tạo hoàn thành xuất sắc nhiệm vụ năm 2020"
+    assert first.date == "2021-01-14"  # "Cập nhật lúc : 17:15 14/01/2021"
+    assert "In trang" not in first.text and "Cập nhật lúc" not in first.text
+    by_listing = articles[portal.url("/tin-tuc/lam-viec-voi-bch-dang-bo.html")]
+    assert by_listing.author == "Đảng ủy Sở Giáo dục và Đào tạo"  # "Tác giả bài viết: …"
+    assert "Lượt xem" not in by_listing.text and "Tác giả" not in by_listing.text
+
+    answer = Assistant(s, embedder).ask("Đại hội Đảng bộ Sở GDĐT Lạng Sơn diễn ra ngày nào?")
+    assert not answer.abstained and "21/5/2020" in answer.text
+    assert answer.citations[0].url == portal.url("/tin-tuc/dai-hoi-dang-bo-lang-son.html")
+
+
+def test_second_sync_fetches_only_robots_and_sitemap(web, embedder, portal):
+    before = len(portal.log)
+    report = _sync(web, embedder)
+    assert portal.requests(before) == ["/robots.txt", "/sitemap.xml"]
+    assert not report.new and not report.changed and report.embedded == 0 and report.requests == 2
+    assert report.unchanged == len(SITEMAP) and report.waiting == 1  # the erroring page waits for its retry
+
+
+def test_bumped_lastmod_with_same_content_costs_one_conditional_get(web, embedder, portal):
+    path = "/tin-tuc/hoi-nghi-can-bo-tra-vinh.html"
+    portal.lastmod[path] = "2024-02-01"
+    before = len(portal.log)
+    report = _sync(web, embedder)
+    article_requests = [(p, h) for p, h, _t in portal.log[before:] if p == path]
+    assert len(article_requests) == 1 and "If-None-Match" in article_requests[0][1]
+    assert not report.new and not report.changed and report.embedded == 0 and not report.index
+    # Only discovery documents besides it: the changed sitemap makes feeds and listings be read again.
+    assert set(portal.requests(before)) <= {"/robots.txt", "/sitemap.xml", "/", "/rss.xml", "/tin-tuc/", path}
+
+
+def test_changed_page_is_reindexed_and_answerable(web, embedder, portal):
+    from rag.pipeline import Assistant
+
+    s, _state, _site = web
+    path = "/tin-tuc/so-ket-cong-tac-dang-soc-trang.html"
+    portal.pages[path] = portal.pages[path].replace("sáng ngày 03-7-2020", "sáng ngày 09-7-2020")
+    assert "09-7-2020" in portal.pages[path]
+    portal.lastmod[path] = "2024-03-01"
+    report = _sync(web, embedder)
+    assert report.changed == [portal.url(path)] and not report.new
+    assert report.index["updated"] == 1 and 0 < report.embedded
+    answer = Assistant(s, embedder).ask("Hội nghị sơ kết công tác Đảng của Sở GDĐT Sóc Trăng diễn ra ngày nào?")
+    assert answer.citations and answer.citations[0].url == portal.url(path)
+    assert "09-7-2020" in answer.text
+
+
+def test_page_gone_from_site_is_reported_not_deleted(web, embedder, portal):
+    from rag.index import Index
+
+    s, state, site = web
+    path = "/tin-tuc/hoi-nghi-can-bo-tra-vinh.html"
+    del portal.lastmod[path]
+    page = portal.pages.pop(path)
+    try:
+        report = _sync(web, embedder)
+        assert report.gone == [portal.url(path)], report.as_dict()
+        index = Index.open(s.index_dir)
+        urls = {index.store.get_article(i).url for i in index.store.article_hashes()}
+        index.close()
+        assert portal.url(path) in urls  # still indexed: deleting is the admin's choice
+        assert state.pages(site.id)[portal.url(path)]["status"] == "gone"
+        assert (s.data_dir / state.pages(site.id)[portal.url(path)]["file"]).is_file()
+    finally:
+        portal.pages[path] = page
+        portal.lastmod[path] = "2024-02-01"
+
+
+def test_private_addresses_refused_unless_allowed(web, portal, tmp_path):
+    s, _state, _site = web
+    strict = s.model_copy(update={"fetch_allow_private_addresses": False, "fetch_state_path": tmp_path / "f.sqlite"})
+    before = len(portal.log)
+    for url in (portal.url("/"), "http://localhost/", "http://[::1]/", "http://10.1.2.3/", "http://169.254.169.254/"):
+        with pytest.raises(AddressRefusedError):
+            check_url(url, allow_private=False)
+    state = FetchState(strict.fetch_state_path)
+    with pytest.raises(SiteRefusedError, match="loopback"):
+        register_site(state, strict, portal.url("/"))
+    with pytest.raises(SiteRefusedError, match="http"):
+        register_site(state, strict, "ftp://127.0.0.1/")
+    with PoliteClient(strict) as client, pytest.raises(AddressRefusedError):
+        client.get(portal.url("/robots.txt"))
+    state.close()
+    assert len(portal.log) == before  # nothing was sent
+
+
+def test_client_limits(web, portal):
+    s, _state, _site = web
+    portal.pages["/lon.html"] = "<p>" + "a" * 5000 + "</p>"
+    small = s.model_copy(update={"fetch_max_page_bytes": 2048})
+    with PoliteClient(small) as client:
+        with pytest.raises(FetchError, match="larger than 2048 bytes"):
+            client.get(portal.url("/cu.html"))  # after a redirect within the site
+        with pytest.raises(FetchError, match="redirected to another site"):
+            client.get(portal.url("/chuyen-huong"))
+    assert normalize(portal.url("/a?b=2&a=1&utm_source=x#c")) == portal.url("/a?a=1&b=2")
