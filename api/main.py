@@ -15,6 +15,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from api.routes import articles, ask, feedback, health, index
+from api.routes import sites
 from api.schemas import Problem
 from rag.config import Settings, get_settings
 
@@ -39,7 +40,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.assistant = Assistant(s)
         app.state.rebuilder = Rebuilder(s, app.state.assistant.embedder)
         app.state.feedback = FeedbackStore(s.feedback_path)
+        app.state.fetcher = sites.start_fetcher(s, app.state.assistant.embedder, app.state.rebuilder)
         yield
+        app.state.fetcher.stop()
 
     app = FastAPI(title="vnrag", version="0.1.0", lifespan=lifespan,
                   description="Hỏi đáp tiếng Việt trên các bài viết của cơ quan, có trích dẫn nguồn.")
@@ -65,6 +68,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     errors = {422: {"model": Problem, "description": "Invalid request; `detail` says why"}}
     for router in (ask.router, health.router, articles.router, index.router, feedback.router):
         app.include_router(router, responses=errors)
+    app.include_router(sites.router, responses=errors)
     return app
 
 

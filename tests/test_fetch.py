@@ -295,3 +295,47 @@ def test_client_limits(web, portal):
         with pytest.raises(FetchError, match="redirected to another site"):
             client.get(portal.url("/chuyen-huong"))
     assert normalize(portal.url("/a?b=2&a=1&utm_source=x#c")) == portal.url("/a?a=1&b=2")
+
+
+def test_api_registers_syncs_and_reports(web, portal, tmp_path_factory):
+    """The admin routes on a real uvicorn: register, refuse bad sites with a reason, sync in the
+    background, read the report; the fetched article is then answered with its URL."""
+    s, _state, _site = web
+    root = tmp_path_factory.mktemp("fetch-api")
+    api = s.model_copy(update={"data_dir": root / "articles", "index_dir": root / "index"})  # the module's cache
+    api.data_dir.mkdir()
+    auth = {"X-API-Key": KEY}
+    with serve_api(api, RAG_ADMIN_API_KEY=KEY, RAG_FETCH_ALLOW_PRIVATE_ADDRESSES="true", RAG_FETCH_DELAY="0",
+                   RAG_CACHE_DIR=str(s.cache_dir)) as client:
+        assert client.get("/sites").status_code == 401
+        assert client.post("/sites", json={"home": portal.url("/")}, headers={"X-API-Key": "sai"}).status_code == 401
+        for body, reason in (({"home": "ftp://127.0.0.1/"}, "not an http(s) URL"),
+                             ({"home": "http://localhost/"}, "RAG_FETCH_HOSTS"),
+                             ({"home": portal.url("/"), "listings": ["http://127.0.0.1:1/tin/"]}, "is not on"),
+                             ({"home": portal.url("/"), "extra": 1}, "extra")):
+            r = client.post("/sites", json=body, headers=auth)
+            assert r.status_code == 422 and reason in r.json()["detail"], (body, r.text)
+        r = client.post("/sites", json={"home": portal.url("/"), "listings": [portal.url("/tin-tuc/")]}, headers=auth)
+        assert r.status_code == 201, r.text
+        site = r.json()
+        assert site["last_report"] is None and site["listings"] == [portal.url("/tin-tuc/")]
+        assert client.post("/sites", json={"home": portal.url("/")}, headers=auth).status_code == 200
+
+        r = client.post("/sites/sync", headers=auth)
+        assert r.status_code == 202 and r.json()["state"] in ("running", "done"), r.text
+        deadline = time.time() + 120
+        while client.get("/sites/sync", headers=auth).json()["state"] == "running" and time.time() < deadline:
+            time.sleep(0.3)
+        status = client.get("/sites/sync", headers=auth).json()
+        assert status["state"] == "done" and status["interval_minutes"] == 0, status
+        listed = client.get("/sites", headers=auth).json()["sites"]
+        assert [x["id"] for x in listed] == [site["id"]]
+        report = listed[0]["last_report"]
+        assert len(report["new"]) == 5 and report["failed"][0]["reason"] == "HTTP 500", report
+        assert listed[0]["pages"]["indexed"] == 5
+        assert client.get(f"/sites/{site['id']}", headers=auth).json()["last_report"] == report
+        assert client.get("/sites/99", headers=auth).status_code == 404
+        assert client.post("/sites/99/sync", headers=auth).status_code == 404
+
+        a = client.post("/ask", json={"question": "Đại hội Đảng bộ Sở GDĐT Lạng Sơn diễn ra ngày nào?"}).json()
+        assert a["citations"][0]["url"] == portal.url("/tin-tuc/dai-hoi-dang-bo-lang-son.html"), a

@@ -139,6 +139,11 @@ class FetchState:
         """Every known page of a site by URL."""
         return {r["url"]: r for r in self._run("SELECT * FROM pages WHERE site_id = ?", (site_id,)).fetchall()}
 
+    def page_counts(self, site_id: int) -> dict[str, int]:
+        """How many known pages of a site are in each status."""
+        rows = self._run("SELECT status, COUNT(*) FROM pages WHERE site_id = ? GROUP BY status", (site_id,)).fetchall()
+        return {status: count for status, count in rows}
+
     def save_page(self, site_id: int, url: str, **fields) -> None:
         """Insert or update a page's row (``first_seen`` is kept, ``last_seen`` set now)."""
         now = time.time()

@@ -108,7 +108,8 @@ def sync_site(site: Site, settings: Settings, embedder, state: FetchState,
         report.state = "done"
     except Exception as exc:  # a sync must always leave a report behind
         log.exception("sync of %s failed", site.home)
-        report.state, report.error = "failed", report.error or f"{type(exc).__name__}: {exc}"
+        # The type only: messages may hold server paths (the log has them and the traceback).
+        report.state, report.error = "failed", report.error or f"{type(exc).__name__}: see the server log"
     finally:
         report.requests = client.requests
         if own_client:
