@@ -339,3 +339,80 @@ def test_api_registers_syncs_and_reports(web, portal, tmp_path_factory):
 
         a = client.post("/ask", json={"question": "Đại hội Đảng bộ Sở GDĐT Lạng Sơn diễn ra ngày nào?"}).json()
         assert a["citations"][0]["url"] == portal.url("/tin-tuc/dai-hoi-dang-bo-lang-son.html"), a
+
+
+def test_cli_fetch_and_list(web, embedder, portal, tmp_path, monkeypatch):
+    """`rag fetch URL --listing URL` registers and syncs now and prints the report; `--list` shows it."""
+    from typer.testing import CliRunner
+
+    from rag import cli
+    from rag.config import get_settings
+
+    s, _state, _site = web
+    env = {"RAG_DATA_DIR": str(tmp_path / "articles"), "RAG_INDEX_DIR": str(tmp_path / "index"),
+           "RAG_CACHE_DIR": str(s.cache_dir), "RAG_MODELS_DIR": str(s.models_dir),
+           "RAG_FETCH_STATE_PATH": str(tmp_path / "fetch.sqlite"), "RAG_FETCH_ALLOW_PRIVATE_ADDRESSES": "true",
+           "RAG_FETCH_DELAY": "0", "RAG_LOCK_WAIT_SECONDS": "5"}
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.delenv("RAG_MODEL", raising=False)
+    monkeypatch.setattr(cli, "_embedder", lambda: embedder)  # the session's model, not a second copy
+    get_settings.cache_clear()
+    try:
+        runner = CliRunner()
+        run = runner.invoke(cli.app, ["fetch", portal.url("/"), "--listing", portal.url("/tin-tuc/")])
+        assert run.exit_code == 0, run.output
+        assert f"{portal.url('/')}: 5 new, 0 changed" in run.output
+        assert f"failed: {portal.url(ERROR)}: HTTP 500" in run.output
+        assert f"skipped by robots.txt: {portal.url(PRIVATE)}" in run.output
+        listed = runner.invoke(cli.app, ["fetch", "--list"])
+        assert listed.exit_code == 0, listed.output
+        assert "5 indexed" in listed.output and f"listing {portal.url('/tin-tuc/')}" in listed.output
+        refused = runner.invoke(cli.app, ["fetch", "file:///etc/passwd"])
+        assert refused.exit_code == 1 and "http(s)" in refused.output
+    finally:
+        get_settings.cache_clear()
+
+
+def test_discovery_parsers():
+    """Sitemap index and gzip, feeds given as bytes, listing pages without their menus."""
+    import gzip
+
+    from rag.fetch.discover import feed_entries, listing_links, parse_sitemap
+
+    host, base = "127.0.0.1:8080", "http://127.0.0.1:8080"
+    index = parse_sitemap(f'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>{base}/s1.xml.gz'
+                          f'</loc></sitemap><sitemap><loc>http://127.0.0.9/s.xml</loc></sitemap></sitemapindex>'.encode(), host)
+    assert index.children == [f"{base}/s1.xml.gz"] and not index.entries  # another host's sitemap is ignored
+    urlset = gzip.compress(f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>{base}/Tin-Tức/a.html'
+                           f'</loc><lastmod>2024-05-01</lastmod></url><url><loc>{base}/b</loc></url></urlset>'.encode())
+    assert parse_sitemap(urlset, host).entries == {f"{base}/Tin-T%E1%BB%A9c/a.html": "2024-05-01", f"{base}/b": None}
+    assert parse_sitemap(b"<html>not a sitemap</html>", host).problem
+    evil = b'<?xml version="1.0"?><!DOCTYPE u [<!ENTITY x SYSTEM "file:///etc/passwd">]><urlset><url><loc>&x;</loc></url></urlset>'
+    assert parse_sitemap(evil, host).entries == {}  # entities are not resolved
+
+    atom = (f'<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>A</title><link href="{base}/a.html"/>'
+            f'<updated>2024-05-02T10:00:00Z</updated></entry><entry><link href="http://127.0.0.9/x"/></entry></feed>')
+    assert feed_entries(atom.encode(), base + "/feed", host) == [(f"{base}/a.html", "2024-05-02T10:00:00+00:00")]
+
+    page = (b"<html><body><header><a href='/'>Trang ch\xe1\xbb\xa7</a></header><nav><a href='/lien-he'>Li\xc3\xaan h\xe1\xbb\x87</a></nav>"
+            b"<main><a href='/tin/1.html'>1</a><a href='/tin/2.html?utm_source=x'>2</a><a href='/tep.pdf'>pdf</a>"
+            b"<a href='http://127.0.0.9/x'>x</a><a href='?trang=2'>Trang sau</a></main><footer><a href='/sitemap'>s</a></footer></body></html>")
+    links, next_page = listing_links(page, base + "/tin/", host)
+    assert links == [f"{base}/tin/1.html", f"{base}/tin/2.html"] and next_page == f"{base}/tin/?trang=2"
+
+
+def test_scheduled_turn_skipped_while_a_rebuild_runs(web, embedder):
+    """The schedule never starts a sync while the API's rebuild runs; it records the skipped turn."""
+    from rag.fetch.scheduler import FetchRunner
+
+    s, state, _site = web
+    runner = FetchRunner(s, embedder, state, busy=lambda: True)
+    assert not runner.start_schedule()  # RAG_FETCH_INTERVAL = 0: off by default
+    assert runner.start_schedule(every_seconds=0.2)
+    deadline = time.time() + 10
+    while runner.status()["skipped_at"] is None and time.time() < deadline:
+        time.sleep(0.05)
+    runner.stop()
+    status = runner.status()
+    assert status["skipped_at"] is not None and status["state"] == "idle" and status["next_run_at"]

@@ -77,12 +77,13 @@ class FetchRunner:
             for key, value in changes.items():
                 setattr(self._status, key, value)
 
-    def start_schedule(self) -> bool:
-        """Sync every ``RAG_FETCH_INTERVAL`` minutes (nothing if it is 0); returns whether it is on."""
-        minutes = self.settings.fetch_interval
-        if not minutes or self._timer is not None:
+    def start_schedule(self, every_seconds: float | None = None) -> bool:
+        """Sync every ``RAG_FETCH_INTERVAL`` minutes (nothing if it is 0), or every ``every_seconds``
+        (tests); returns whether the schedule is on."""
+        seconds = every_seconds or self.settings.fetch_interval * 60.0
+        if not seconds or self._timer is not None:
             return False
-        self._timer = threading.Thread(target=self._every, args=(minutes * 60.0,), name="fetch-schedule", daemon=True)
+        self._timer = threading.Thread(target=self._every, args=(seconds,), name="fetch-schedule", daemon=True)
         self._timer.start()
         return True
 
