@@ -338,9 +338,11 @@ def _fetch_pages(todo: list[tuple[str, str | None]], site: Site, state: FetchSta
             log.exception("extracting %s failed", url)
             _failed(state, site, url, row, f"extraction failed ({type(exc).__name__})", report)
             continue
-        if row is not None and row["status"] == INDEXED and row["content_hash"] == page.text_hash:
-            report.unchanged += 1  # new validators or lastmod, same article: nothing to embed
-            state.save_page(site.id, url, lastmod=lastmod, checked_at=now, **validators)
+        if row is not None and row["status"] in (INDEXED, GONE) and row["content_hash"] == page.text_hash:
+            # New validators or lastmod, same article (or a gone page back as it was, still
+            # indexed since gone pages are never deleted): nothing to embed.
+            report.unchanged += 1
+            state.save_page(site.id, url, status=INDEXED, reason=None, lastmod=lastmod, checked_at=now, **validators)
             continue
         first = hashes.get(page.text_hash)
         if first is not None and first != url:
