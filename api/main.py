@@ -14,7 +14,7 @@ from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
-from api.routes import articles, ask, conversations, feedback, health, index
+from api.routes import articles, ask, conversations, feedback, health, index, sites
 from api.schemas import Problem
 from rag.config import Settings, get_settings
 
@@ -41,7 +41,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.rebuilder = Rebuilder(s, app.state.assistant.embedder)
         app.state.feedback = FeedbackStore(s.feedback_path)
         app.state.conversations = ConversationStore(s.conversations_path)
+        app.state.fetcher = sites.start_fetcher(s, app.state.assistant.embedder, app.state.rebuilder)
         yield
+        app.state.fetcher.stop()
 
     app = FastAPI(title="vnrag", version="0.1.0", lifespan=lifespan,
                   description="Hỏi đáp tiếng Việt trên các bài viết của cơ quan, có trích dẫn nguồn.")
@@ -65,7 +67,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     # Errors are {"detail": "reason"} everywhere, also for validation (see _invalid above).
     errors = {422: {"model": Problem, "description": "Invalid request; `detail` says why"}}
-    for router in (ask.router, health.router, articles.router, index.router, feedback.router, conversations.router):
+    for router in (ask.router, health.router, articles.router, index.router, feedback.router, conversations.router,
+                   sites.router):
         app.include_router(router, responses=errors)
     return app
 

@@ -178,6 +178,71 @@ def evaluate_articles_cmd(
 
 
 @app.command()
+def fetch(
+    urls: Annotated[Optional[list[str]], typer.Argument(
+        help="Home pages of sites to follow: registered if new, then synced now. None: sync every registered site.")] = None,
+    listing: Annotated[Optional[list[str]], typer.Option(
+        "--listing", help="A listing page (news category) of one of the sites, followed page by page until an "
+        "already-known article appears; repeatable.")] = None,
+    show: Annotated[bool, typer.Option("--list", help="Only show the registered sites and their last report.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the full reports as JSON.")] = False,
+) -> None:
+    """Follow the organisation's web sites: new and changed articles are fetched politely (robots.txt,
+    sitemaps, feeds, listing pages; conditional GET), kept under data/articles/web/ and indexed."""
+    from rag.fetch.sites import SiteRefusedError, register_site, sync_all
+    from rag.fetch.state import FetchState
+    from rag.fetch.urls import BadURLError, host_of
+
+    settings = get_settings()
+    state = FetchState(settings.fetch_state_path)
+    if show:
+        for site in state.sites():
+            counts = ", ".join(f"{n} {k}" for k, n in sorted(state.page_counts(site.id).items())) or "no pages yet"
+            typer.echo(f"[{site.id}] {site.home} ({counts})" + "".join(f"\n    listing {u}" for u in site.listings))
+            if site.last_report:
+                typer.echo("    last sync: " + _fetch_summary(site.last_report))
+        if not state.sites():
+            typer.echo("Chưa có trang web nào. Thêm: rag fetch https://… [--listing https://…]")
+        return
+    sites = []
+    try:
+        hosts = {host_of(u): u for u in urls or []}
+        for page in listing or []:
+            if host_of(page) not in hosts:
+                _fail(f"trang danh sách {page} không thuộc trang web nào trong lệnh")
+        for url in urls or []:
+            sites.append(register_site(state, settings, url, [p for p in listing or [] if host_of(p) == host_of(url)]))
+    except (SiteRefusedError, BadURLError) as exc:
+        _fail(str(exc))
+    if not sites and not state.sites():
+        _fail("chưa có trang web nào: rag fetch https://… [--listing https://…]")
+    reports = sync_all(state, settings, _embedder(), sites or None)
+    for r in reports:
+        if as_json:
+            typer.echo(json.dumps(r.as_dict(), ensure_ascii=False, indent=2))
+            continue
+        typer.echo(r.summary())
+        for title, items in (("new", r.new), ("changed", r.changed), ("gone from the site (kept in the index)", r.gone),
+                             ("skipped by robots.txt", r.skipped_robots)):
+            for url in items:
+                typer.echo(f"  {title}: {url}")
+        for item in r.duplicates:
+            typer.echo(f"  duplicate: {item['url']} (same article as {item['of']})")
+        for title, items in (("not an article", r.skipped), ("failed", r.failed)):
+            for item in items:
+                typer.secho(f"  {title}: {item['url']}: {item['reason']}", fg=typer.colors.YELLOW)
+        for problem in r.problems + ([r.error] if r.error else []):
+            typer.secho(f"  {problem}", fg=typer.colors.RED)
+    if any(r.state != "done" or r.error for r in reports):
+        raise typer.Exit(code=1)
+
+
+def _fetch_summary(report: dict) -> str:
+    return (f"{len(report['new'])} new, {len(report['changed'])} changed, {report['unchanged']} unchanged, "
+            f"{len(report['failed'])} failed, {len(report['gone'])} gone, {len(report['skipped_robots'])} skipped by robots.txt")
+
+
+@app.command()
 def status() -> None:
     """Show what the index holds and which model built it."""
     from rag.index import current_version_dir

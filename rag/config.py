@@ -89,6 +89,29 @@ class Settings(BaseSettings):
     api_url: str = Field("http://127.0.0.1:8000", description="Where the chat UI finds the API.")
     api_timeout: float = Field(60.0, gt=0, description="Seconds the chat UI waits for the API.")
 
+    # Following the organisation's web site (rag/fetch/, docs/fetch.md).
+    fetch_interval: int = Field(
+        0, ge=0, description="Minutes between scheduled syncs of the registered web sites inside the API "
+        "process; 0 = off (sync with `rag fetch` or POST /sites/sync).")
+    fetch_contact: str = Field(
+        "", description="Your contact (e-mail or URL) in the fetcher's User-Agent, so a site's owner can reach you.")
+    fetch_allow_private_addresses: bool = Field(
+        False, description="Allow fetching from private, loopback and link-local addresses (an intranet portal; "
+        "the tests). Off, such hosts are refused, also when a public name resolves to them.")
+    fetch_max_page_bytes: int = Field(5_000_000, ge=1024, description="Largest page fetched; larger ones are skipped.")
+    fetch_timeout: float = Field(20.0, gt=0, description="Seconds to wait for a site's answer.")
+    fetch_delay: float = Field(
+        1.0, ge=0, description="Seconds between two requests to one host (more when robots.txt asks for a "
+        "Crawl-delay). Keep at least 1 on sites you do not run.")
+    fetch_max_pages: int = Field(500, ge=1, description="Pages fetched at most per site and run; the rest wait for the next run.")
+    fetch_recheck_hours: float = Field(
+        24.0, ge=0, description="Home page, feeds and listing pages are read at least this often even when the "
+        "sitemap did not change, and a known page without a sitemap lastmod is checked again (conditional GET).")
+    fetch_state_path: Path = Field(Path("var/fetch.sqlite"), description="Registered sites and per-URL fetch state.")
+    fetch_hosts: list[str] = Field(
+        default_factory=list, description="If set (JSON list), the only host names a site may be registered on: "
+        "the organisation's own portals. Empty = any host with a public address.")
+
     @model_validator(mode="after")
     def _default_models_dir(self) -> "Settings":
         if self.models_dir is None:
@@ -111,6 +134,11 @@ class Settings(BaseSettings):
     def trash_dir(self) -> Path:
         """Files of deleted articles are moved here (hidden, so scans skip it), never erased."""
         return self.data_dir / ".trash"
+
+    @property
+    def web_dir(self) -> Path:
+        """Pages fetched from registered web sites are kept here, one folder per host."""
+        return self.data_dir / "web"
 
 
 

@@ -106,6 +106,8 @@ def serve_api(settings: Settings, **env):
     env = {**os.environ, "RAG_INDEX_DIR": str(settings.index_dir), "RAG_CACHE_DIR": str(settings.cache_dir),
            "RAG_MODELS_DIR": str(settings.models_dir),
            "RAG_DATA_DIR": str(settings.data_dir), "RAG_FEEDBACK_PATH": str(settings.index_dir.parent / "feedback.sqlite"),
+           # Registered web sites stay with the test, and no test server may be told to fetch off 127.0.0.1.
+           "RAG_FETCH_STATE_PATH": str(settings.index_dir.parent / "fetch.sqlite"), "RAG_FETCH_HOSTS": '["127.0.0.1"]',
            **env}
     env.pop("RAG_MODEL", None)
     if "RAG_ADMIN_API_KEY" not in env or not env["RAG_ADMIN_API_KEY"]:
