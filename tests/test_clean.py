@@ -98,6 +98,23 @@ def test_html_goes_through_trafilatura(tmp_path):
     assert "Bản quyền" not in a.text and "Trang chủ" not in a.text
 
 
+def test_html_page_without_its_own_date_or_site_name(tmp_path):
+    """A host name is no organisation, and a date elsewhere on the page (a footer) is not the
+    article's: the organisation and the event date come from the article's own words."""
+    page = tmp_path / "page.html"
+    body = "<p>Ngày 12/3/2024, Sở Giáo dục và Đào tạo Hà Giang tổ chức hội thảo về chuyển đổi số trong trường học. " * 4
+    page.write_text(
+        "<html><head><title>Hội thảo chuyển đổi số</title>"
+        "<meta property='og:site_name' content='sgddt.hagiang.gov.vn'></head><body>"
+        f"<article><h1>Hội thảo chuyển đổi số</h1>{body}</p></article>"
+        "<footer>Cập nhật giao diện ngày 04/11/2013. Lượt truy cập: 12345</footer></body></html>",
+        encoding="utf-8",
+    )
+    a = clean_document(read_file(page)[0])
+    assert a.source == "Sở Giáo dục và Đào tạo Hà Giang"
+    assert (a.date, a.date_kind) == ("2024-03-12", "event")
+
+
 def test_jsonl_reader(tmp_path):
     f = tmp_path / "a.jsonl"
     rows = [{"id": "a1", "title": "Tin 1", "text": "Nội dung thứ nhất đủ dài.", "url": "https://x.vn/1", "date": "2024-05-01"},

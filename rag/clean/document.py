@@ -65,6 +65,10 @@ def clean_document(doc: RawDocument) -> Article:
             body.append(line)
     title = normalize_query(doc.title) if doc.title else None
     date = parse_stated_date(doc.date) if doc.date else None
+    if title:
+        # An HTML page's text opens with its own headline again: it is the title, not prose.
+        while body and (not body[0].strip() or body[0].strip().casefold() == title.casefold()):
+            body.pop(0)
     span = None if title else _find_title(body)
     if span:
         title = " ".join(line for line in body[span[0] : span[1]] if line)
