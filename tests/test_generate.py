@@ -107,3 +107,13 @@ def test_stream_lines_are_parsed():
     assert err.value.reason == "server_error"
     with pytest.raises(LLMError):
         parse_event_line("data: {oops")
+
+
+def test_unset_url_means_no_generator(base_settings):
+    from rag.generate import ChatClient, Generator
+
+    assert base_settings.llm_url is None
+    assert Generator.from_settings(base_settings) is None and ChatClient.from_settings(base_settings) is None
+    s = base_settings.model_copy(update={"llm_url": "http://127.0.0.1:9/v1/", "llm_passages": 3})
+    g = Generator.from_settings(s)
+    assert g.client.endpoint == "http://127.0.0.1:9/v1/chat/completions" and g.max_passages == 3

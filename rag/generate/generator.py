@@ -165,6 +165,19 @@ class Generator:
         return final
 
 
+def article_reader(index):
+    """Article id -> its cleaned text in ``index`` ("" for one deleted meanwhile), or ``None``
+    without an index (scope checks then read the chunks alone)."""
+    if index is None:
+        return None
+
+    def text(article_id: str) -> str:
+        article = index.store.get_article(article_id)
+        return article.text if article else ""
+
+    return text
+
+
 def cite(checked: Verification, numbered: list[Passage]) -> list[GeneratedCitation]:
     """The citations of the verified answer, in order of first citation, with supporting spans."""
     by_number = {p.number: p for p in numbered}
