@@ -92,9 +92,12 @@ def test_the_fixed_reply_is_recognised_as_declining():
 
 def test_the_prompt_numbers_passages_and_asks_for_citations():
     m = messages("Đại hội diễn ra ngày nào?", passages())
-    assert m[0]["role"] == "system" and NO_ANSWER in m[0]["content"] and "[1]" in m[0]["content"]
-    assert "[1] Đại hội Lạng Sơn" in m[1]["content"] and "[2] Hội nghị Sóc Trăng" in m[1]["content"]
-    assert m[1]["content"].index(P1) < m[1]["content"].index(P2) and "Đại hội diễn ra ngày nào?" in m[1]["content"]
+    # One user turn: Gemma's and Mistral's templates drop system messages.
+    assert [x["role"] for x in m] == ["user"]
+    text = m[0]["content"]
+    assert NO_ANSWER in text and "ví dụ [1]" in text
+    assert "[1] Đại hội Lạng Sơn" in text and "[2] Hội nghị Sóc Trăng" in text
+    assert text.index(NO_ANSWER) < text.index(P1) < text.index(P2) < text.index("Câu hỏi: Đại hội diễn ra ngày nào?")
 
 
 def test_stream_lines_are_parsed():

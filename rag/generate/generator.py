@@ -137,7 +137,8 @@ class Generator:
         yield Sources(numbered)
         raw = []
         try:
-            async for piece in self.client.stream(messages(answer.question, numbered)):
+            # The completed question: "Còn ở Trà Vinh thì sao?" means nothing without its history.
+            async for piece in self.client.stream(messages(answer.query or answer.question, numbered)):
                 raw.append(piece)
                 yield Delta(piece)
         except LLMError as exc:

@@ -67,8 +67,12 @@ def _heading(p: Passage) -> str:
 
 
 def messages(question: str, numbered: list[Passage]) -> list[dict]:
-    """The chat messages for ``question`` over ``numbered`` passages (system, then user)."""
+    """The chat messages for ``question`` over ``numbered`` passages.
+
+    One user message holding the instruction, the passages and the question: several chat
+    templates (Gemma's, Mistral's) have no system turn and drop a system message silently.
+    """
     blocks = "\n\n".join(f"{_heading(p)}\n{p.text.strip()}" for p in numbered)
-    user = (f"Các đoạn trích:\n\n{blocks}\n\nCâu hỏi: {normalize_query(question)}\n"
+    user = (f"{SYSTEM}\n\nCác đoạn trích:\n\n{blocks}\n\nCâu hỏi: {normalize_query(question)}\n"
             "Trả lời (mỗi câu kèm số đoạn trích trong ngoặc vuông):")
-    return [{"role": "system", "content": SYSTEM}, {"role": "user", "content": user}]
+    return [{"role": "user", "content": user}]
