@@ -124,8 +124,13 @@ def _checked_invariants(events, final, assistant) -> None:
     assert final.short_answer is None or final.short_answer.citation in {c.number for c in final.citations}
 
 
+# The real model gets a generous timeout: on a busy 2-core machine reading three passages
+# alone takes tens of seconds, and a timeout would test the fallback instead of the verifier.
+REAL = {"timeout": 300}
+
+
 def test_the_real_model_streams_and_every_kept_sentence_is_supported(assistant, llama):
-    events, final = generate(assistant, llama)
+    events, final = generate(assistant, llama, **REAL)
     assert any(isinstance(e, Delta) for e in events), "the model wrote nothing"
     assert final.raw == "".join(e.text for e in events if isinstance(e, Delta))
     c = final.counts()
@@ -136,7 +141,7 @@ def test_the_real_model_streams_and_every_kept_sentence_is_supported(assistant, 
 def test_the_real_model_on_other_questions_keeps_the_invariants(assistant, llama):
     for question in ("Hội nghị của Sở GDĐT Sóc Trăng được tổ chức vào ngày nào?",
                      "Ai chỉ đạo đại hội Đảng bộ Sở GDĐT Lạng Sơn?"):
-        events, final = generate(assistant, llama, question, max_tokens=32)
+        events, final = generate(assistant, llama, question, max_tokens=32, **REAL)
         _checked_invariants(events, final, assistant)
 
 
@@ -271,7 +276,8 @@ def test_stream_refuses_a_bad_request_with_json(api_scripted):
 
 
 def test_the_stream_through_the_api_with_the_real_model(sample_index, llama):
-    with serve_api(sample_index, RAG_LLM_URL=llama, RAG_LLM_MAX_TOKENS="32", RAG_LLM_PASSAGES="3") as api:
+    with serve_api(sample_index, RAG_LLM_URL=llama, RAG_LLM_MAX_TOKENS="32", RAG_LLM_PASSAGES="3",
+                   RAG_LLM_TIMEOUT="300") as api:
         with api.stream("POST", "/ask/stream", json={"question": LANG_SON}) as r:
             events = read_events(r)
         names = [n for n, _ in events]
@@ -297,3 +303,20 @@ def test_the_chat_reads_the_stream_for_write_stream(api_scripted, scripted):
         list(AnswerStream(str(api_scripted.base_url), {"question": " "}))
     with pytest.raises(ApiError, match="Không kết nối"):
         list(AnswerStream(f"http://127.0.0.1:{free_port()}", {"question": LANG_SON}))
+
+
+def test_eval_counts_what_the_verifier_did(assistant, scripted):
+    from rag.evaluate import _generation
+    from rag.generate.tally import describe
+
+    assert _generation(assistant.settings) is None  # no model configured: eval as before
+    generate_one = _generation(assistant.settings.model_copy(update={"llm_url": scripted.url, "llm_passages": 3}))
+    scripted.reset(BAD_REPLY)
+    for question in (LANG_SON, "Xin chào!"):
+        retrieval, answer = assistant.ask_verbose(question)
+        generate_one(assistant, retrieval, answer)
+    m = generate_one.tally.summary()
+    assert m["questions"] == 2 and m["generated"] == 1 and m["fallbacks"] == {"abstained": 1}
+    assert m["model_replies"] == 1 and m["replies_with_drop"] == 1.0 and m["replies_with_recite"] == 1.0
+    assert m["sentences"] == 2 and m["sentences_dropped"] == 0.5 and m["citations_dropped"] == 1
+    assert "1/2 generated" in describe(m)
