@@ -115,6 +115,9 @@ class CitationOut(FromRecord):
     score: float
     passage: str = Field(description="The indexed chunk the quote lies in, for context.")
     passage_start: int = Field(description="Offset of `passage` in the article text.")
+    spans: list["SpanOut"] = Field(
+        default_factory=list, description="Generated answers only: where this passage supports the sentences "
+        "citing it (its closest sentence, and each number, date and name checked), offsets in the article text.")
 
 
 class ShortAnswerOut(BaseModel):
@@ -144,6 +147,40 @@ class AskResponse(BaseModel):
     citations: list[CitationOut] = Field(description="Up to three distinct articles, best first.")
     abstained: bool
     timings: dict[str, float]
+    # Generated answers (rag/generate/): present on every reply; extractive ones say why.
+    answer_kind: Literal["generated", "extractive"] = Field(
+        "extractive", description="generated: written by the configured model (RAG_LLM_URL) and verified; "
+        "extractive: quoted verbatim, as without a model.")
+    fallback_reason: Literal["not_configured", "abstained", "unreachable", "timeout", "server_error", "bad_reply",
+                             "model_declined", "nothing_supported", "error"] | None = Field(
+        None, description="Why the answer is extractive: no model configured; the assistant abstained (the model "
+        "is never asked then); the model server was down, too slow, failed or sent a malformed reply; the model "
+        "said the passages do not answer; nothing it wrote was supported by the passages. Null when generated.")
+    extractive_answer: str | None = Field(
+        None, description="The extractive answer (verbatim quotes) when `answer` is generated.")
+    verification: VerificationOut | None = Field(
+        None, description="The verifier's counts, when the model wrote a reply.")
+
+
+class SpanOut(BaseModel):
+    """A stretch of a cited article that supports a generated sentence."""
+
+    text: str = Field(description="Verbatim: `article.text[start:end]`.")
+    start: int
+    end: int
+    kind: str = Field(
+        description="sentence (the passage's sentence closest to the generated one), or the kind of fact checked; "
+        "a short-answer kind for the short answer's own span.")
+
+
+class VerificationOut(BaseModel):
+    """What the verifier did to the model's reply (all zero when the model was not asked)."""
+
+    sentences: int = Field(description="Sentences the model wrote.")
+    kept: int
+    dropped: int = Field(description="Sentences dropped: a number, date or name no passage holds, or no support.")
+    recited: int = Field(description="Kept sentences whose citations were changed to the passages that support them.")
+    citations_dropped: int = Field(description="Citations to passages that were not given ([n] beyond [k]).")
 
 
 class Health(BaseModel):
@@ -371,3 +408,36 @@ class ConversationOut(BaseModel):
     created_at: str
     updated_at: str
     turns: list[TurnOut]
+
+
+
+
+class SourcePassage(BaseModel):
+    """A passage of the `sources` event of `POST /ask/stream`: what `[n]` in the streamed text refers to."""
+
+    number: int
+    article_id: str
+    title: str
+    date: str | None
+    source: str | None
+    url: str | None
+    file: str
+    passage: str
+    passage_start: int = Field(description="Offset of `passage` in the article text.")
+    score: float
+
+
+class SourcesEvent(BaseModel):
+    """First event of `POST /ask/stream`: the numbered passages the model is given, or the extractive
+    answer's citations when no model is asked."""
+
+    passages: list[SourcePassage]
+    answer_kind: Literal["generated", "extractive"] = Field(
+        description="generated: `delta`s carry the model's unchecked text; extractive: one `delta` with the "
+        "extractive answer.")
+
+
+class DeltaEvent(BaseModel):
+    """A piece of text as it is written; unchecked, and replaced by the `final` event's `answer`."""
+
+    text: str

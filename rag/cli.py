@@ -75,6 +75,8 @@ def ask(
     question: Annotated[str, typer.Argument(help="Câu hỏi tiếng Việt.")],
     top_k: Annotated[Optional[int], typer.Option(min=1, max=50, help="Evidence chunks.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the full answer as JSON.")] = False,
+    llm: Annotated[bool, typer.Option("--llm", help="Have the configured model (RAG_LLM_URL) write the answer, "
+                                      "streamed, then verified; the extractive answer if it cannot.")] = False,
 ) -> None:
     """Answer QUESTION from the index, with numbered citations and quoted passages."""
     from dataclasses import asdict
@@ -84,8 +86,14 @@ def ask(
 
     if not question.strip():
         _fail("câu hỏi trống")
+    if llm and not get_settings().llm_url:
+        _fail("--llm cần RAG_LLM_URL (máy chủ tương thích OpenAI, ví dụ http://127.0.0.1:11434/v1)")
     try:
-        answer = Assistant(get_settings(), _embedder()).ask(question, top_k)
+        assistant = Assistant(get_settings(), _embedder())
+        if llm:
+            _ask_llm(assistant, question, top_k, as_json)
+            return
+        answer = assistant.ask(question, top_k)
     except ModelMismatchError as exc:
         _fail(str(exc))
     if as_json:
@@ -99,6 +107,49 @@ def ask(
         date = f"{c.date} (ngày sự kiện)" if c.date and c.date_kind == "event" else c.date
         meta = " · ".join(x for x in (date, c.source) if x)
         typer.echo(f"\n[{c.number}] {c.title}" + (f" ({meta})" if meta else "") + f"\n    {where}\n    “{c.quote}”")
+
+
+def _ask_llm(assistant, question: str, top_k: int | None, as_json: bool) -> None:
+    """``rag ask --llm``: the model's text streams to stderr as it is written; the verified
+    answer, its citations and what the verifier changed go to stdout."""
+    import asyncio
+    import sys
+    from dataclasses import asdict
+
+    from rag.generate import Delta, Final, Generator
+    from rag.generate.generator import article_reader
+
+    retrieval, answer = assistant.ask_verbose(question, top_k)
+    generator = Generator.from_settings(assistant.settings)
+
+    async def run():
+        async for event in generator.stream(retrieval, answer, article_reader(assistant.index)):
+            if isinstance(event, Delta) and not as_json and sys.stderr.isatty():
+                typer.secho(event.text, dim=True, nl=False, err=True)
+            elif isinstance(event, Final):
+                return event.answer
+
+    reply = asyncio.run(run())
+    if not as_json and sys.stderr.isatty():
+        typer.echo("", err=True)
+    if as_json:
+        typer.echo(json.dumps(asdict(reply), ensure_ascii=False, indent=2, default=str))
+        return
+    if reply.short_answer:
+        typer.secho(f"{reply.short_answer.text} [{reply.short_answer.citation}]", bold=True)
+    typer.echo(reply.text)
+    for c in reply.citations:
+        where = c.url or c.path
+        meta = " · ".join(x for x in (c.date, c.source) if x)
+        typer.echo(f"\n[{c.number}] {c.title}" + (f" ({meta})" if meta else "") + f"\n    {where}\n    “{c.quote}”")
+    c = reply.counts()
+    kind = reply.kind + (f" ({reply.reason})" if reply.reason else "")
+    typer.echo(f"\nanswer: {kind}; verifier: {c['sentences']} sentences, {c['kept']} kept, {c['dropped']} dropped, "
+               f"{c['recited']} re-cited, {c['citations_dropped']} out-of-range citations dropped")
+    if reply.verification:
+        for s in reply.verification.sentences:
+            if not s.kept:
+                typer.secho(f"  dropped ({s.reason}): {s.text}", fg=typer.colors.YELLOW)
 
 
 Split = Annotated[str, typer.Option(
@@ -145,6 +196,10 @@ def evaluate_cmd(
         f"latency p50 {m['p50_seconds'] * 1000:.1f} ms  p95 {m['p95_seconds'] * 1000:.1f} ms  "
         f"(ingest: {m['ingest']['embedded']} embedded, {m['ingest']['from_cache']} cached, {m['ingest']['seconds']} s)"
     )
+    if m.get("llm"):
+        from rag.generate.tally import describe
+
+        typer.echo(describe(m["llm"]))
     if json_out:
         json_out.write_text(json.dumps(m, ensure_ascii=False, indent=2))
 

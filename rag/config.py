@@ -112,6 +112,20 @@ class Settings(BaseSettings):
         default_factory=list, description="If set (JSON list), the only host names a site may be registered on: "
         "the organisation's own portals. Empty = any host with a public address.")
 
+    # Optional generated answers (rag/generate/): unset = extractive only, exactly as without them.
+    llm_url: str | None = Field(
+        None, description="Base URL of an OpenAI-compatible API ending in /v1 (Ollama, vLLM, llama.cpp's "
+        "server, a hosted API); unset: answers stay extractive.")
+    llm_model: str | None = Field(None, description="Model name sent with each request (the server's own names).")
+    llm_api_key: SecretStr | None = Field(None, description="Sent as `Authorization: Bearer …`; never logged.")
+    llm_timeout: float = Field(
+        60.0, gt=0, description="Seconds one generated answer may take in all (connecting, waiting, streaming); "
+        "past it the extractive answer is returned.")
+    llm_max_tokens: int = Field(512, ge=1, le=8192, description="Most tokens the model may write per answer.")
+    llm_passages: int = Field(5, ge=1, le=5, description="Top passages the model is given, numbered [1]..[k].")
+    llm_temperature: float = Field(0.0, ge=0, le=2, description="Sampling temperature; 0 = the model's most "
+                                   "likely words, the easiest to check.")
+
     @model_validator(mode="after")
     def _default_models_dir(self) -> "Settings":
         if self.models_dir is None:

