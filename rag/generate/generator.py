@@ -43,6 +43,7 @@ class GeneratedCitation:
     passage: str
     passage_start: int
     spans: list[Span] = field(default_factory=list)
+    date_kind: str | None = None  # "published" or "event"
 
 
 @dataclass
@@ -190,7 +191,8 @@ def cite(checked: Verification, numbered: list[Passage]) -> list[GeneratedCitati
             if n not in out:
                 quote = next((s for s in spans if s.kind == "sentence"), None) or Span(p.text, p.start, p.start + len(p.text), "sentence")
                 out[n] = GeneratedCitation(n, p.article_id, p.title, p.date, p.source, p.url, p.path, quote.text,
-                                           quote.start, quote.end, p.score, p.text, p.start, [])
+                                           quote.start, quote.end, p.score, p.text, p.start, [],
+                                           date_kind=p.date_kind)
             out[n].spans.extend(s for s in spans if s not in out[n].spans)
     return list(out.values())
 
@@ -210,12 +212,14 @@ def _short_answer(answer: Answer, numbered: list[Passage], citations: list[Gener
         number = max([p.number for p in numbered] + [x.number for x in citations]) + 1
         citations.append(GeneratedCitation(number, c.article_id, c.title, c.date, c.source, c.url, c.path, c.quote,
                                            c.start, c.end, c.score, c.passage, c.passage_start,
-                                           [Span(short.text, short.start, short.end, short.kind)]))
+                                           [Span(short.text, short.start, short.end, short.kind)],
+                                           date_kind=c.date_kind))
     else:
         number = holder.number
         if all(c.number != number for c in citations):
             citations.append(GeneratedCitation(number, holder.article_id, holder.title, holder.date, holder.source,
                                                holder.url, holder.path, short.text, short.start, short.end,
                                                holder.score, holder.text, holder.start,
-                                               [Span(short.text, short.start, short.end, short.kind)]))
+                                               [Span(short.text, short.start, short.end, short.kind)],
+                                               date_kind=holder.date_kind))
     return type(short)(short.text, short.start, short.end, short.kind, number)

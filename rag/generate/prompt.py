@@ -40,12 +40,14 @@ class Passage:
     text: str
     start: int  # offset of ``text`` in the article's cleaned text
     score: float
+    date_kind: str | None = None  # "published" or "event"
 
     @classmethod
     def of(cls, number: int, hit) -> "Passage":
         """The passage for a retrieval ``Hit``."""
         c = hit.chunk
-        return cls(number, c.article_id, c.title, c.date, c.source, c.url, c.path, c.text, c.start, float(hit.score))
+        return cls(number, c.article_id, c.title, c.date, c.source, c.url, c.path, c.text, c.start, float(hit.score),
+                   date_kind=c.date_kind)
 
 
 def passages(hits, limit: int = MAX_PASSAGES) -> list[Passage]:
