@@ -193,6 +193,8 @@ class Health(BaseModel):
     index_version: int | None
     problem: str | None = Field(None, description="Why the index is not (fully) usable, e.g. damaged on disk, "
                                 "and what to run.")
+    generation: bool = Field(False, description="Whether answers are written by a configured language model "
+                             "(RAG_LLM_URL; verified, streamed by `POST /ask/stream`) or extractive only.")
 
 
 class ArticleBase(FromRecord):

@@ -16,6 +16,7 @@ def api(sample_index):
 def test_health(api):
     h = api.get("/health").json()
     assert h["ready"] is True and h["articles"] == 5 and h["chunks"] > 5 and h["model"] == "multilingual-e5-small+onnx-int8"
+    assert h["generation"] is False  # no RAG_LLM_URL: extractive answers only
 
 
 def test_ask_answers_with_citations(api):

@@ -320,3 +320,23 @@ def test_eval_counts_what_the_verifier_did(assistant, scripted):
     assert m["model_replies"] == 1 and m["replies_with_drop"] == 1.0 and m["replies_with_recite"] == 1.0
     assert m["sentences"] == 2 and m["sentences_dropped"] == 0.5 and m["citations_dropped"] == 1
     assert "1/2 generated" in describe(m)
+
+
+def test_the_chat_streams_then_shows_the_verified_answer(api_scripted, scripted, monkeypatch):
+    """The chat asks /health whether a model writes answers, streams the text, then shows the
+    verified reply (the invented count gone) marked as written by the model."""
+    from pathlib import Path
+
+    from streamlit.testing.v1 import AppTest
+
+    scripted.reset(BAD_REPLY)
+    monkeypatch.setenv("RAG_API_URL", str(api_scripted.base_url))
+    at = AppTest.from_file(str(Path(__file__).parents[1] / "ui" / "app.py"), default_timeout=60).run()
+    at.chat_input[0].set_value(LANG_SON)
+    at = at.run()
+    assert not at.exception
+    assert scripted.requests, "the model server was never asked"
+    shown = " ".join(m.value for m in at.chat_message[-1].markdown)
+    assert "21/5/2020" in shown and "999" not in shown
+    assert any("do mô hình ngôn ngữ viết" in c.value for c in at.caption)
+    assert api_scripted.get("/health").json()["generation"] is True

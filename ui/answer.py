@@ -39,6 +39,12 @@ def show_reply(client: ApiClient, turn: dict, key: str) -> None:
         st.info(reply["answer"])
     else:
         st.markdown(reply["answer"])
+    if reply.get("answer_kind") == "generated":
+        st.caption("Câu trả lời do mô hình ngôn ngữ viết từ các đoạn trích bên dưới; mỗi câu đã được đối chiếu "
+                   "với đoạn được dẫn [n], câu không có căn cứ đã bị bỏ.")
+        if reply.get("extractive_answer"):
+            with st.expander("Câu trích nguyên văn"):
+                st.markdown(reply["extractive_answer"])
     if reply.get("query") and reply["query"] != turn["question"]:
         st.caption(f"Đã hiểu câu hỏi là: “{reply['query']}”")
     st.caption(filters_text(turn.get("filters")))

@@ -11,8 +11,9 @@ import streamlit as st
 from rag.config import Settings
 from ui.admin import admin_panel
 from ui.answer import ASSISTANT, USER, show_turn, speaker
-from ui.client import UNREACHABLE, ApiClient, ApiError
+from ui.client import UNREACHABLE, ApiClient, ApiError, ask_body
 from ui.render import coverage_text, example_questions, vn_datetime
+from ui.stream import AnswerStream
 
 st.set_page_config(page_title="Trợ lý hỏi đáp bài viết", page_icon=":material/menu_book:", layout="wide",
                    menu_items={"Get help": None, "Report a bug": None,
@@ -164,6 +165,25 @@ def first_visit(status: dict | None) -> None:
             st.button(q, key=f"example_{i}", icon=":material/help:", on_click=state.__setitem__, args=("asked", q))
 
 
+def generates() -> bool:
+    """Whether the API writes answers with a language model (then they are streamed)."""
+    try:
+        return bool(client.health().get("generation"))
+    except ApiError:
+        return False
+
+
+def streamed(question: str, history: list[str], filters: dict) -> dict:
+    """The model's text as it is written (unchecked), then replaced by the verified reply."""
+    stream = AnswerStream(settings.api_url, ask_body(question, history, **filters), timeout=settings.api_timeout)
+    placeholder = st.empty()
+    with placeholder.container():
+        st.caption("Đang viết câu trả lời; sẽ được đối chiếu với nguồn khi viết xong…")
+        st.write_stream(stream)
+    placeholder.empty()
+    return stream.final
+
+
 def ask(question: str, filters: dict) -> None:
     """Show the question at once, answer under a spinner, keep the turn in the conversation."""
     with speaker(USER):
@@ -171,8 +191,10 @@ def ask(question: str, filters: dict) -> None:
     history = [t["question"] for t in state.turns]
     with speaker(ASSISTANT):
         try:
-            with st.spinner("Đang tìm trong các bài viết…"):
-                reply = client.ask(question, history, **filters)
+            reply = streamed(question, history, filters) if generates() else None
+            if reply is None:
+                with st.spinner("Đang tìm trong các bài viết…"):
+                    reply = client.ask(question, history, **filters)
         except ApiError as exc:
             state.pending = {"question": question, "error": str(exc)}
             return

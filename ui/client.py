@@ -72,14 +72,7 @@ class ApiClient:
     def ask(self, question: str, history: list[str], source: str | None = None,
             date_from: date | None = None, date_to: date | None = None) -> dict:
         """``POST /ask`` with the earlier questions of the conversation and the sidebar filters."""
-        body = {"question": question, "history": [{"question": q} for q in history[-10:]]}
-        if source:
-            body["source"] = source
-        if date_from:
-            body["date_from"] = date_from.isoformat()
-        if date_to:
-            body["date_to"] = date_to.isoformat()
-        return self._call("POST", "/ask", json=body)
+        return self._call("POST", "/ask", json=ask_body(question, history, source, date_from, date_to))
 
     def health(self) -> dict:
         """``GET /health`` (cheap: used to notice the API coming back), with a short timeout."""
@@ -134,3 +127,17 @@ class ApiClient:
     def rebuild(self, api_key: str, full: bool = False) -> dict:
         """``POST /index/rebuild``."""
         return self._call("POST", "/index/rebuild", api_key, json={"full": full})
+
+
+def ask_body(question: str, history: list[str], source: str | None = None,
+             date_from: date | None = None, date_to: date | None = None) -> dict:
+    """The JSON body of ``POST /ask`` and ``POST /ask/stream``: the question, the last ten
+    earlier questions (for follow-ups) and the filters that are set."""
+    body = {"question": question, "history": [{"question": q} for q in history[-10:]]}
+    if source:
+        body["source"] = source
+    if date_from:
+        body["date_from"] = date_from.isoformat()
+    if date_to:
+        body["date_to"] = date_to.isoformat()
+    return body

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 import httpx
 
-from ui.client import ApiError
+from ui.client import SLOW, UNREACHABLE, ApiError
 
 
 def events(lines: Iterator[str]) -> Iterator[tuple[str, dict]]:
@@ -67,9 +67,8 @@ class AnswerStream:
                     elif name == "final":
                         self.final = data
         except httpx.TimeoutException:
-            raise ApiError("Máy chủ trả lời quá chậm. Vui lòng thử lại sau ít phút.") from None
+            raise ApiError(SLOW) from None
         except httpx.TransportError:
-            raise ApiError(f"Không kết nối được tới máy chủ hỏi đáp ({self.base_url}). "
-                           "Vui lòng kiểm tra máy chủ rồi thử lại.") from None
+            raise ApiError(UNREACHABLE) from None  # staff get whom to call, not the server's address
         if self.final is None:
             raise ApiError("Câu trả lời bị ngắt giữa chừng. Vui lòng thử lại.")

@@ -21,7 +21,8 @@ def health(assistant: AssistantDep) -> Health:
     # Ready means answers come from the index as written; a fallback to the previous
     # version still answers but is reported (and not ready) so that monitoring notices.
     return Health(ready=index is not None and counts["chunks"] > 0 and problem is None, model=assistant.embedder.name,
-                  index_version=index.manifest.version if index else None, problem=public_problem(problem), **counts)
+                  index_version=index.manifest.version if index else None, problem=public_problem(problem),
+                  generation=bool(assistant.settings.llm_url), **counts)
 
 
 def public_problem(problem: str | None) -> str | None:
