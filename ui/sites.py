@@ -25,7 +25,8 @@ def sites_section(client: ApiClient, api_key: str) -> None:
         try:
             sites = client.sites(api_key)["sites"]
         except ApiError as exc:
-            st.error(f"Không tải được danh sách trang web: {exc}")
+            if exc.status != 404:  # 404: an API from before issue 15, nothing to follow
+                st.error(f"Không tải được danh sách trang web: {exc}")
             return
         add_site_form(client, api_key, {s["id"] for s in sites})
         if not sites:
@@ -102,7 +103,7 @@ def report_lines(report: dict | None, when: float | None = None) -> list[str]:
     if failed:
         reasons = list(dict.fromkeys(f["reason"] for f in failed))  # distinct, in order
         parts.append(f"{len(failed)} lỗi ({', '.join(reasons[:3])}{', …' if len(reasons) > 3 else ''})")
-    lines = [f"Lần đồng bộ gần nhất {at}: {', '.join(parts) or 'không có trang nào'}."]
+    lines = [f"Lần đồng bộ gần nhất{' ' + at if at else ''}: {', '.join(parts) or 'không có trang nào'}."]
     lines += [f"Vấn đề của trang web: {p}" for p in report.get("problems", [])]
     if report.get("error"):
         lines.append(f"Lần đồng bộ dừng giữa chừng: {report['error']}")
