@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
+import time
 
 import httpx
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT, free_port, serve_api
+from tests.conftest import ROOT, SAMPLES, free_port, serve_api
 from ui.render import (answer_as_text, date_label, example_questions, highlighted_passage, rebuild_summary,
                        source_line, vn_date)
+from ui.sites import report_lines
 
 APP = str(ROOT / "ui" / "app.py")
 KEY = "ui-test-key"
@@ -182,3 +185,108 @@ def test_render_helpers():
     assert lines[0] == "Lần cập nhật chỉ mục gần nhất: từ thư mục bài viết thêm 0, sửa 0, xoá 0 bài."
     assert "từ khi máy chủ khởi động: 1 bài được tải lên (“Bài mới”)" in lines[1] and "không tính lại" in lines[1]
     assert lines[2] == "Chỉ mục hiện có 6 bài viết (trước khi cập nhật: 6)."
+
+
+# --- "Nguồn web": a fake portal on 127.0.0.1 (never any other address) and an API over an empty index.
+NEW_PAGE = "/tin-tuc/dai-hoi-dang-bo-lang-son.html"
+BROKEN_PAGE = "/tin-tuc/bai-loi.html"
+BLOCKED_PAGE = "/noi-bo/bao-cao.html"  # disallowed by robots.txt
+
+
+@pytest.fixture(scope="module")
+def portal():
+    """robots.txt (a disallowed folder, a Sitemap: line), a sitemap of three pages: one sample
+    article, one that answers 500, one robots.txt forbids."""
+    from pytest_httpserver import HTTPServer
+
+    server = HTTPServer(host="127.0.0.1", port=0)
+    server.start()
+    base = server.url_for("/").rstrip("/")
+    lines = (SAMPLES / "002_fa9cf9e85024cd9b.txt").read_text(encoding="utf-8").splitlines()
+    article = ("<!doctype html><html lang='vi'><head><meta charset='utf-8'><title>Sở GD&amp;ĐT</title></head><body>"
+               "<main><article>" + "".join(f"<p>{html.escape(x)}</p>" for x in lines if x.strip())
+               + "</article></main></body></html>")
+    urls = "".join(f"<url><loc>{base}{p}</loc><lastmod>2024-01-10</lastmod></url>"
+                   for p in (NEW_PAGE, BROKEN_PAGE, BLOCKED_PAGE))
+    server.expect_request("/robots.txt").respond_with_data(
+        f"User-agent: *\nDisallow: /noi-bo/\n\nSitemap: {base}/sitemap.xml\n", content_type="text/plain")
+    server.expect_request("/sitemap.xml").respond_with_data(
+        f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>',
+        content_type="application/xml")
+    server.expect_request("/").respond_with_data("<html><body><p>Trang chủ</p></body></html>",
+                                                 content_type="text/html; charset=utf-8")
+    server.expect_request(NEW_PAGE).respond_with_data(article, content_type="text/html; charset=utf-8")
+    server.expect_request(BROKEN_PAGE).respond_with_data("Lỗi máy chủ", status=500)
+    yield base
+    server.clear()
+    if server.is_running():
+        server.stop()
+
+
+@pytest.fixture(scope="module")
+def web_api_url(base_settings, tmp_path_factory):
+    """An API over an empty articles folder that may fetch from loopback (the portal), no delay."""
+    root = tmp_path_factory.mktemp("ui-web")
+    s = base_settings.model_copy(update={"data_dir": root / "articles", "index_dir": root / "index",
+                                         "cache_dir": root / "cache"})
+    s.data_dir.mkdir()
+    with serve_api(s, RAG_ADMIN_API_KEY=KEY, RAG_FETCH_ALLOW_PRIVATE_ADDRESSES="true", RAG_FETCH_DELAY="0") as client:
+        yield str(client.base_url)
+
+
+def _sites(at: AppTest):
+    return next(e for e in at.sidebar.expander if e.label == "Nguồn web")
+
+
+def _add_site(at: AppTest, home: str) -> AppTest:
+    form = _sites(at)
+    form.text_input[0].input(home)
+    return form.button[0].click().run()  # the form's submit button comes first
+
+
+def test_web_site_is_registered_synced_and_reported(web_api_url, portal, monkeypatch):
+    monkeypatch.setenv("RAG_API_URL", web_api_url)
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not any(e.label == "Nguồn web" for e in at.sidebar.expander)  # admins only
+    next(e for e in at.sidebar.expander if e.label == "Quản trị").text_input[0].input(KEY)
+    at = at.run()
+    assert any("Chưa theo dõi trang web nào" in c.value for c in _sites(at).caption)
+
+    at = _add_site(at, "ftp://127.0.0.1/")  # refused: the API's reason, framed in Vietnamese
+    [error] = [e.value for e in _sites(at).error]
+    assert error.startswith("Không thêm được trang web: Yêu cầu không hợp lệ.") and "not an http(s) URL" in error
+
+    at = _add_site(at, portal + "/")
+    assert not at.exception
+    assert any(s.value.startswith("Đã thêm 127.0.0.1") for s in _sites(at).success)
+    assert any("Chưa đồng bộ lần nào" in c.value for c in _sites(at).caption)
+    assert any(m.value.startswith("**127.0.0.1") and "0 bài viết đã lấy" in m.value for m in _sites(at).markdown)
+
+    next(b for b in _sites(at).button if b.label == "Đồng bộ ngay").click()
+    at = at.run()
+    deadline = time.time() + 120
+    while not any("Lần đồng bộ gần nhất" in c.value for c in _sites(at).caption) and time.time() < deadline:
+        time.sleep(1)
+        at = at.run()
+    report = next(c.value for c in _sites(at).caption if "Lần đồng bộ gần nhất" in c.value)
+    assert "1 bài mới" in report and "1 bị robots.txt chặn" in report and "1 lỗi (HTTP 500)" in report, report
+    assert any("1 bài viết đã lấy" in m.value for m in _sites(at).markdown)
+    failures = next(e for e in _sites(at).expander if e.label.startswith("Trang lỗi"))
+    assert BROKEN_PAGE in failures.markdown[0].value
+    assert any(m.value.startswith("**1** bài viết") for m in at.sidebar.markdown)  # the new article counts
+
+
+def test_sync_report_lines():
+    at = dt.datetime(2026, 11, 23, 14, 5).timestamp()
+    report = {"state": "done", "started_at": at - 30, "finished_at": at, "new": ["a", "b"], "changed": ["c"],
+              "unchanged": 5, "duplicates": [], "skipped_robots": ["d"], "skipped": [], "gone": [],
+              "failed": [{"url": "e", "reason": "HTTP 500"}, {"url": "f", "reason": "HTTP 500"}],
+              "problems": ["sitemap x: HTTP 404"], "error": None}
+    assert report_lines(report) == [
+        "Lần đồng bộ gần nhất 14:05 23/11: 2 bài mới, 1 bài sửa, 5 không đổi, 1 bị robots.txt chặn, 2 lỗi (HTTP 500).",
+        "Vấn đề của trang web: sitemap x: HTTP 404"]
+    assert report_lines(None) == ["Chưa đồng bộ lần nào."]
+    quiet = {**report, "new": [], "changed": [], "unchanged": 0, "skipped_robots": [], "failed": [], "problems": [],
+             "error": "robots.txt unreadable"}
+    assert report_lines(quiet) == ["Lần đồng bộ gần nhất 14:05 23/11: không có trang nào.",
+                                   "Lần đồng bộ dừng giữa chừng: robots.txt unreadable"]

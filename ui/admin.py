@@ -1,4 +1,4 @@
-"""The admin panel in the sidebar: add articles, rebuild the index, follow the rebuild.
+"""The admin panel in the sidebar: add articles, rebuild the index, follow the rebuild, follow web sites.
 
 Every action ends with a full rerun, so the sidebar's article count is the new one at once;
 its outcome is kept in the session and shown after that rerun.
@@ -10,6 +10,7 @@ import streamlit as st
 
 from ui.client import ApiClient, ApiError
 from ui.render import rebuild_summary
+from ui.sites import sites_section
 
 STEPS = {  # the rebuild's step codes (api/rebuild.py) in words staff use
     "scanning": "đang đọc thư mục bài viết",
@@ -42,6 +43,7 @@ def admin_panel(client: ApiClient) -> None:
         st.rerun()
     if state.api_key:
         rebuild_progress(client)
+        sites_section(client, state.api_key)
 
 
 def upload_one(client: ApiClient, name: str, data: bytes, api_key: str) -> tuple[str, str]:

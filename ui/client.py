@@ -128,6 +128,22 @@ class ApiClient:
         """``POST /index/rebuild``."""
         return self._call("POST", "/index/rebuild", api_key, json={"full": full})
 
+    def sites(self, api_key: str) -> dict:
+        """``GET /sites``: the followed web sites with their last sync's report, and the sync status."""
+        return self._call("GET", "/sites", api_key, timeout=QUICK)
+
+    def add_site(self, home: str, listings: list[str], api_key: str) -> dict:
+        """``POST /sites``: follow a site (its home page, optionally listing pages); nothing is fetched yet."""
+        return self._call("POST", "/sites", api_key, json={"home": home, "listings": listings})
+
+    def sync_sites(self, api_key: str, site_id: int | None = None) -> dict:
+        """``POST /sites/sync`` (every site) or ``POST /sites/{id}/sync``; runs in the background."""
+        return self._call("POST", "/sites/sync" if site_id is None else f"/sites/{site_id}/sync", api_key)
+
+    def sync_status(self, api_key: str) -> dict:
+        """``GET /sites/sync``: the current or last sync run."""
+        return self._call("GET", "/sites/sync", api_key, timeout=QUICK)
+
 
 def ask_body(question: str, history: list[str], source: str | None = None,
              date_from: date | None = None, date_to: date | None = None) -> dict:
