@@ -49,9 +49,11 @@ class FromRecord(BaseModel):
 
     @classmethod
     def of(cls, record):
-        """The model with each of its fields read from ``record``."""
+        """The model with each of its fields read from ``record``; a field the record lacks
+        keeps its default (an extractive citation has no generated ``spans``)."""
         return cls(**{name: public_location(record.path, ARTICLES_ROOT) if name == "file" else getattr(record, name)
-                      for name in cls.model_fields})
+                      for name, field in cls.model_fields.items()
+                      if name == "file" or hasattr(record, name) or field.is_required()})
 
 
 class Problem(BaseModel):
