@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from datetime import date
 from pathlib import Path
@@ -362,12 +363,28 @@ class AskedFilters(BaseModel):
     date_to: date | None = None
 
 
+MAX_REPLY_BYTES = 300_000  # an /ask reply with three citations and their passages is ~20 kB
+
+
 class TurnIn(BaseModel):
     """One question and the reply `POST /ask` gave to it."""
 
     question: Text = Field(min_length=1, max_length=2000)
     reply: AskResponse
     filters: AskedFilters = Field(default_factory=AskedFilters)
+
+    @field_validator("reply")
+    @classmethod
+    def _storable(cls, reply: AskResponse) -> AskResponse:
+        # The reply is the client's copy of an /ask answer, stored as JSON text: every string
+        # must be valid UTF-8, numbers finite, and the whole no larger than a real reply gets.
+        try:
+            stored = json.dumps(reply.model_dump(mode="json"), ensure_ascii=False, allow_nan=False).encode("utf-8")
+        except (ValueError, UnicodeEncodeError):
+            raise ValueError("reply holds text that is not valid Unicode or a number that is not finite") from None
+        if len(stored) > MAX_REPLY_BYTES:
+            raise ValueError(f"reply is larger than {MAX_REPLY_BYTES // 1000} kB")
+        return reply
 
 
 class TurnOut(BaseModel):

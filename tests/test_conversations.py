@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 import pytest
@@ -80,3 +81,14 @@ def test_a_turn_for_an_unknown_conversation_is_404(api):
     reply = api.post("/ask", json={"question": "Xin chào"}).json()
     r = api.post("/conversations/nope/turns", json={"question": "Xin chào", "reply": reply})
     assert r.status_code == 404
+
+
+def test_a_reply_that_cannot_be_stored_is_422_not_500(api):
+    """The reply is the client's copy: a lone surrogate in it, or a non-finite number, is refused."""
+    cid = api.post("/conversations", json={"title": "Thử"}).json()["id"]
+    reply = {"question": "q", "query": "q", "answer": "x\ud800", "status": "answered", "citations": [],
+             "abstained": False, "timings": {}}
+    body = json.dumps({"question": "q", "reply": reply}).encode()  # json.dumps escapes the surrogate as \ud800
+    r = api.post(f"/conversations/{cid}/turns", content=body, headers={"content-type": "application/json"})
+    assert r.status_code == 422 and "not valid Unicode" in r.json()["detail"], r.text
+    assert api.get(f"/conversations/{cid}").json()["turns"] == []

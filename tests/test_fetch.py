@@ -419,3 +419,15 @@ def test_scheduled_turn_skipped_while_a_rebuild_runs(web, embedder):
     runner.stop()
     status = runner.status()
     assert status["skipped_at"] is not None and status["state"] == "idle" and status["next_run_at"]
+
+
+@pytest.mark.parametrize("url", ["http://127.0.0.1:99999/", "http://127.0.0.1:abc/", "http://127.0.0.1:-1/",
+                                 "http://[::1/", "http://127.0.0.1:0/", "ftp://127.0.0.1/"])
+def test_a_malformed_url_is_a_bad_url_never_a_crash(url):
+    """A port out of range or a broken IPv6 literal (from an admin, or from a third party's
+    sitemap) is refused as a bad URL, so one such entry never stops a site's sync."""
+    from rag.fetch.urls import BadURLError, same_host
+
+    with pytest.raises(BadURLError):
+        normalize(url)
+    assert same_host(url, "127.0.0.1") is False

@@ -25,8 +25,17 @@ def normalize(url: str) -> str:
     ``/a?b=2&a=1#x`` and ``/a?a=1&b=2&utm_source=fb`` are the same page; a Vietnamese path
     written raw in a listing and percent-encoded in a sitemap is the same page too.
     """
+    try:
+        return _normalize(url)
+    except BadURLError:
+        raise
+    except ValueError:  # a port out of range or not a number, a broken IPv6 literal
+        raise BadURLError(f"not an http(s) URL: {url!r}") from None
+
+
+def _normalize(url: str) -> str:
     parts = urlsplit(url.strip())
-    if parts.scheme.lower() not in _DEFAULT_PORTS or not parts.hostname:
+    if parts.scheme.lower() not in _DEFAULT_PORTS or not parts.hostname or parts.port == 0:
         raise BadURLError(f"not an http(s) URL: {url!r}")
     query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)])
     cleaned = urlunsplit((parts.scheme, parts.netloc, parts.path or "/", query, ""))
