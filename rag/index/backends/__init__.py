@@ -1,0 +1,60 @@
+"""Where the index lives: the FAISS/SQLite/BM25 files (default) or PostgreSQL + pgvector.
+
+``RAG_DATABASE_URL=postgresql://…`` selects PostgreSQL (:mod:`.postgres`, imported only
+then, so psycopg is needed only by those who use it); otherwise :mod:`.faiss_sqlite` over
+``RAG_INDEX_DIR``. Every caller goes through these functions, never a backend directly.
+"""
+
+from __future__ import annotations
+
+from rag.config import Settings
+from rag.documents import Article
+from rag.index.manifest import Manifest
+from rag.index.writer import IndexSpec
+
+
+def database_url(settings: Settings) -> str | None:
+    """The PostgreSQL URL if one is configured."""
+    url = settings.database_url
+    return url.get_secret_value() if url is not None and url.get_secret_value() else None
+
+
+def _backend(settings: Settings):
+    if database_url(settings):
+        from rag.index.backends import postgres
+
+        return postgres, database_url(settings)
+    from rag.index.backends import faiss_sqlite
+
+    return faiss_sqlite, settings.index_dir
+
+
+def current_version(settings: Settings):
+    """A cheap marker that changes whenever a writer publishes (a folder, or a version number)."""
+    backend, where = _backend(settings)
+    return backend.current_version(where)
+
+
+def open_index(settings: Settings, model: str | None = None, dimension: int | None = None):
+    """The index readers search (see :class:`.base.SearchIndex`), ``None`` when there is none yet;
+    refuses one built with another model (``model``/``dimension`` given)."""
+    backend, where = _backend(settings)
+    return backend.open_index(where, model, dimension)
+
+
+def index_writer(settings: Settings, spec: IndexSpec, *, fresh: bool = False, wait: float = 0):
+    """A writer (see :class:`.base.IndexWriterLike`); ``fresh`` starts from an empty index."""
+    backend, where = _backend(settings)
+    return backend.writer(where, spec, fresh=fresh, wait=wait)
+
+
+def stored_manifest(settings: Settings) -> Manifest | None:
+    """What the current index was built with, ``None`` without one."""
+    backend, where = _backend(settings)
+    return backend.stored_manifest(where)
+
+
+def indexed_articles(settings: Settings) -> list[Article]:
+    """Every article the index holds (a rebuild re-chunks and re-embeds them)."""
+    backend, where = _backend(settings)
+    return backend.indexed_articles(where)
