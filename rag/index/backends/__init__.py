@@ -16,7 +16,9 @@ from rag.index.writer import IndexSpec
 def database_url(settings: Settings) -> str | None:
     """The PostgreSQL URL if one is configured."""
     url = settings.database_url
-    return url.get_secret_value() if url is not None and url.get_secret_value() else None
+    # model_copy(update=…) does not validate: a plain string may stand where SecretStr would.
+    url = url.get_secret_value() if hasattr(url, "get_secret_value") else url
+    return url or None
 
 
 def _backend(settings: Settings):
