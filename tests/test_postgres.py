@@ -260,3 +260,19 @@ def test_api_asks_postgres(pg_sample):
         assert filtered["status"] == "filtered" and filtered["citations"] == []
         listed = client.get("/articles").json()
         assert len(listed) == 5 and all(a["chunks"] > 0 for a in listed)
+
+
+def test_eval_builds_its_index_in_a_scratch_schema(pg_sample, embedder, tmp_path):
+    import psycopg
+
+    from rag.index.backends import open_index, scratch_index
+    from rag.sync import ingest_folder
+
+    before = open_index(pg_sample).manifest
+    with scratch_index(pg_sample, tmp_path) as scratch:
+        report = ingest_folder(SAMPLES, scratch, embedder)
+        assert report.added == 5 and report.embedded == 0  # a schema of its own, the cache shared
+        assert open_index(scratch).manifest.version == 1
+    assert open_index(pg_sample).manifest == before  # the real index untouched
+    with psycopg.connect(database_url(pg_sample)) as conn:
+        assert conn.execute("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'vnrag_scratch_%'").fetchone()[0] == 0

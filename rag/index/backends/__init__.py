@@ -7,6 +7,10 @@ then, so psycopg is needed only by those who use it); otherwise :mod:`.faiss_sql
 
 from __future__ import annotations
 
+import contextlib
+from pathlib import Path
+from typing import Iterator
+
 from rag.config import Settings
 from rag.documents import Article
 from rag.index.manifest import Manifest
@@ -60,3 +64,17 @@ def indexed_articles(settings: Settings) -> list[Article]:
     """Every article the index holds (a rebuild re-chunks and re-embeds them)."""
     backend, where = _backend(settings)
     return backend.indexed_articles(where)
+
+
+@contextlib.contextmanager
+def scratch_index(settings: Settings, folder: Path) -> Iterator[Settings]:
+    """Settings for a throw-away index (``rag eval``): in ``folder``, or in a scratch schema of
+    the configured database that is dropped on exit (the real index is never touched)."""
+    url = database_url(settings)
+    if not url:
+        yield settings.model_copy(update={"index_dir": Path(folder) / "index"})
+        return
+    from rag.index.backends.postgres import scratch_schema
+
+    with scratch_schema(url) as scratch:
+        yield settings.model_copy(update={"index_dir": Path(folder) / "index", "database_url": scratch})

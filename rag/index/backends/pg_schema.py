@@ -13,9 +13,10 @@ from typing import Callable
 
 from rag.migrations import SchemaTooNewError
 
-# pg_advisory_*lock keys: one for migrations, one held by the single index writer.
-MIGRATION_LOCK = 0x76_6E_72_61_67_01  # "vnrag" + 1
-WRITE_LOCK = 0x76_6E_72_61_67_02
+# pg_advisory_*lock(key, hashtext(current_schema())) keys: one for migrations, one held by the
+# single index writer; per schema, so a scratch index (rag eval) never waits for the real one.
+MIGRATION_LOCK = 0x766E_7201
+WRITE_LOCK = 0x766E_7202
 # Term ids live in one sparsevec space; PostgreSQL allows up to 10^9 dimensions.
 SPARSE_DIMENSIONS = 1_000_000_000
 
@@ -87,7 +88,7 @@ def check_readable(cur) -> int | None:
 def migrate(conn, dimension: int) -> int:
     """Bring the database to :data:`SCHEMA_VERSION` in one transaction; returns the version."""
     with conn.transaction(), conn.cursor() as cur:
-        cur.execute("SELECT pg_advisory_xact_lock(%s)", (MIGRATION_LOCK,))
+        cur.execute("SELECT pg_advisory_xact_lock(%s, hashtext(current_schema()))", (MIGRATION_LOCK,))
         cur.execute("CREATE TABLE IF NOT EXISTS vnrag_schema (version int NOT NULL)")
         found = check_readable(cur) or 0
         cur.execute("SELECT count(*) FROM vnrag_schema")

@@ -13,11 +13,14 @@ embedding cache stays local SQLite (it only saves work, keyed by model and text)
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import threading
 import time
+import uuid
 from collections import Counter
 from datetime import datetime, timezone
+from typing import Iterator
 
 import numpy as np
 
@@ -67,6 +70,12 @@ class Database:
             conn.execute("SET hnsw.iterative_scan = strict_order")
             self._local.conn = conn
         return conn
+
+    def close(self) -> None:
+        """Close this thread's connection (others close with their threads)."""
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
 
     def rows(self, sql: str, params=(), *, dicts: bool = False) -> list:
         """Run a query; rows as tuples (or dicts)."""
@@ -343,7 +352,8 @@ class PostgresWriter:
         # A session lock: held across the job's transaction, released by close() at the latest.
         deadline = time.monotonic() + self.wait
         while True:
-            got = self.conn.execute("SELECT pg_try_advisory_lock(%s)", (WRITE_LOCK,)).fetchone()[0]
+            got = self.conn.execute("SELECT pg_try_advisory_lock(%s, hashtext(current_schema()))",
+                                   (WRITE_LOCK,)).fetchone()[0]
             self.conn.commit()
             if got:
                 return
@@ -467,3 +477,28 @@ class PostgresWriter:
         self.conn.commit()
         self._committed = True
         return _manifest(state)
+
+
+@contextlib.contextmanager
+def scratch_schema(url: str) -> Iterator[str]:
+    """A connection string to a new, empty schema of the database, dropped afterwards.
+
+    ``rag eval`` builds its throw-away index there, beside (never in) the real one; the
+    ``vector`` extension stays where it is (``public``), which the search path still reaches.
+    """
+    psycopg = _psycopg()
+    from psycopg.conninfo import make_conninfo
+
+    name = f"vnrag_scratch_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {name}")
+    scratch = make_conninfo(url, options=f"-c search_path={name},public")
+    try:
+        yield scratch
+    finally:
+        with _DATABASES_LOCK:
+            db = _DATABASES.pop(scratch, None)
+        if db is not None:
+            db.close()
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA {name} CASCADE")
