@@ -110,9 +110,10 @@ def new_database(server: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def pg_cache(tmp_path_factory):
-    """One embedding cache for this module's ingests (each test still gets its own database)."""
-    return tmp_path_factory.mktemp("pg-cache")
+def pg_cache(sample_index):
+    """The embedding cache of the default backend's sample index (built once per session, and
+    compared with below): the same chunks are not embedded twice. Each test has its own database."""
+    return sample_index.cache_dir
 
 
 @pytest.fixture
@@ -276,3 +277,12 @@ def test_eval_builds_its_index_in_a_scratch_schema(pg_sample, embedder, tmp_path
     assert open_index(pg_sample).manifest == before  # the real index untouched
     with psycopg.connect(database_url(pg_sample)) as conn:
         assert conn.execute("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'vnrag_scratch_%'").fetchone()[0] == 0
+
+
+def test_an_unreachable_database_is_reported_not_raised(base_settings, embedder):
+    from rag.pipeline import Assistant
+
+    s = base_settings.model_copy(update={"database_url": f"postgresql://postgres@127.0.0.1:{free_port()}/none"})
+    assistant = Assistant(s, embedder)  # the API starts and says why it cannot answer
+    assert assistant.index is None and "cannot be reached" in assistant.problem
+    assert assistant.ask(QUESTIONS[0][0]).abstained
