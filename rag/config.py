@@ -43,6 +43,10 @@ class Settings(BaseSettings):
     chunk_overlap: int = Field(48, ge=0, description="Overlap between chunks, in model tokens.")
     embed_title: bool = Field(True, description="Prefix each chunk with its article title when indexing.")
 
+    database_url: SecretStr | None = Field(
+        None, description="postgresql://user:password@host:port/db: keep the index in PostgreSQL + pgvector "
+        "(docs/postgres.md) instead of the FAISS/SQLite/BM25 files in index_dir; unset means the files.")
+
     exact_search_max: int = Field(
         100_000, ge=0, description="Up to this many chunks FAISS searches exactly; beyond, an IVF index "
         "(see rag/index/vectors.py).")

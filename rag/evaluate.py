@@ -20,6 +20,7 @@ from pathlib import Path
 from rag.clean import normalize_query
 from rag.config import Settings
 from rag.documents import RawDocument
+from rag.index.backends import scratch_index
 from rag.pipeline import Assistant
 from rag.sync import IngestReport, add_documents
 
@@ -118,8 +119,7 @@ def evaluate_articles(folder: Path, questions_file: Path, settings: Settings, em
 
     data = json.loads(Path(questions_file).read_text(encoding="utf-8"))
     questions = [q for i, q in enumerate(data["questions"]) if in_split(i, split, q.get("split"))]
-    with tempfile.TemporaryDirectory(prefix="rag-eval-") as tmp:
-        s = settings.model_copy(update={"index_dir": Path(tmp) / "index"})
+    with tempfile.TemporaryDirectory(prefix="rag-eval-") as tmp, scratch_index(settings, Path(tmp)) as s:
         if embedder is None:
             from embeddings import load_embedder
 
@@ -156,8 +156,7 @@ def evaluate(squad_file: Path, settings: Settings, embedder=None, limit: int | N
     questions = [q for i, q in enumerate(questions) if in_split(i, split)]
     if limit:
         questions = questions[:limit]
-    with tempfile.TemporaryDirectory(prefix="rag-eval-") as tmp:
-        s = settings.model_copy(update={"index_dir": Path(tmp) / "index"})
+    with tempfile.TemporaryDirectory(prefix="rag-eval-") as tmp, scratch_index(settings, Path(tmp)) as s:
         if embedder is None:
             from embeddings import load_embedder
 

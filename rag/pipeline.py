@@ -13,7 +13,8 @@ from rag.answer.chitchat import strip_greeting
 from rag.clean import normalize_query
 from rag.config import Settings
 from rag.followup import contextualize
-from rag.index import Index, IndexDamagedError, current_version_dir
+from rag.index import Index, IndexDamagedError
+from rag.index.backends import current_version, open_index
 from rag.retrieve import Filters, Retrieval, Retriever
 
 
@@ -36,20 +37,20 @@ class Assistant:
         A damaged index leaves :attr:`problem` set (and the previous version served if one
         is on disk, else ``None``) instead of raising, so the API stays up and says why.
         """
-        version = current_version_dir(self.settings.index_dir)
+        version = current_version(self.settings)
         if version == self._version and hasattr(self, "problem"):
             return self.index
         with self._lock:
             if version != self._version or not hasattr(self, "problem"):
                 for attempt in range(3):
                     try:
-                        index = Index.open(self.settings.index_dir, self.embedder.name, self.embedder.dimension)
+                        index = open_index(self.settings, self.embedder.name, self.embedder.dimension)
                         self.problem = index.problem if index else None
                         break
                     except IndexDamagedError as exc:
                         # A writer may have swapped and pruned versions between resolving
                         # `current` and opening it: look again before calling it damaged.
-                        version = current_version_dir(self.settings.index_dir)
+                        version = current_version(self.settings)
                         if attempt == 2:
                             index, self.problem = None, str(exc)
                 self.index, self._version = index, version

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from rag.index.lexical import Lexical
 from rag.index.manifest import IndexDamagedError, IndexTooNewError, Manifest, ModelMismatchError
-from rag.index.store import Store
+from rag.index.store import Store, StoredChunk
 from rag.index.vectors import Vectors
 from rag.migrations import SchemaTooNewError
 
@@ -107,6 +107,23 @@ class Index:
             store.close()
             raise IndexDamagedError(f"{name} is inconsistent: " + ", ".join(wrong))
         return cls(path=version, manifest=manifest, store=store, vectors=vectors, lexical=lexical)
+
+    # -- the search backend's questions (rag.index.backends.base.SearchIndex) ---------------
+    def scope(self, source: str | None, date_from: str | None, date_to: str | None) -> list[int]:
+        """The ids of the chunks the filters allow (FAISS and BM25 take an id list)."""
+        return self.store.chunk_ids_where(source, date_from, date_to)
+
+    def dense(self, vector, k: int, scope: list[int] | None = None) -> list[tuple[int, float]]:
+        """``[(chunk id, cosine)]`` from FAISS, best first."""
+        return self.vectors.search(vector, k, scope)
+
+    def keyword(self, terms: list[str], k: int, scope: list[int] | None = None) -> list[tuple[int, float]]:
+        """``[(chunk id, BM25 score)]``, best first."""
+        return self.lexical.search(terms, k, scope)
+
+    def get_chunks(self, ids: list[int]) -> dict[int, StoredChunk]:
+        """Chunks with their article metadata, by id."""
+        return self.store.get_chunks(ids)
 
     @property
     def counts(self) -> dict[str, int]:

@@ -185,6 +185,10 @@ class IndexWriter:
         self.vectors.add(ids, embedded.vectors)
         self.stats.chunks_added += len(passages)
 
+    def counts(self) -> dict[str, int]:
+        """Articles and chunks in the version being written."""
+        return self.store.counts()
+
     def commit(self) -> Manifest:
         """Finish the version and make it current."""
         self.store.db.commit()

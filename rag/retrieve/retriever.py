@@ -1,4 +1,7 @@
-"""Hybrid search over one index version: dense (FAISS) and lexical (BM25), fused (see ``fusion.py``)."""
+"""Hybrid search over one index: dense and lexical, fused (see ``fusion.py``).
+
+The index is either backend (:mod:`rag.index.backends`): FAISS + BM25 files, or PostgreSQL.
+"""
 
 from __future__ import annotations
 
@@ -52,7 +55,7 @@ class Retrieval:
 
 
 class Retriever:
-    """Hybrid search over one loaded :class:`Index`."""
+    """Hybrid search over one loaded index (:class:`Index`, or the PostgreSQL one)."""
 
     def __init__(self, index: Index, embedder, *, candidates: int = 50, rrf_k: int = 60, fusion: str = "zscore"):
         self.index = index
@@ -67,19 +70,19 @@ class Retriever:
         t = time.perf_counter()
         question = normalize_query(question)
         terms = segment(question)
-        allowed = None
+        scope = None
         if filters and filters.active():
-            allowed = self.index.store.chunk_ids_where(filters.source, filters.date_from, filters.date_to)
+            scope = self.index.scope(filters.source, filters.date_from, filters.date_to)
         timings["prepare"] = time.perf_counter() - t
 
         t = time.perf_counter()
         vector = self.embedder.encode_queries([question])[0]
         timings["embed"] = time.perf_counter() - t
         t = time.perf_counter()
-        dense = self.index.vectors.search(vector, self.candidates, allowed)
+        dense = self.index.dense(vector, self.candidates, scope)
         timings["dense"] = time.perf_counter() - t
         t = time.perf_counter()
-        lexical = self.index.lexical.search(terms, self.candidates, allowed)
+        lexical = self.index.keyword(terms, self.candidates, scope)
         timings["lexical"] = time.perf_counter() - t
 
         t = time.perf_counter()
@@ -87,7 +90,7 @@ class Retriever:
             fused = reciprocal_rank_fusion([dense, lexical], self.rrf_k)[:top_k]
         else:
             fused = zscore_fusion([dense, lexical])[:top_k]
-        chunks = self.index.store.get_chunks([i for i, _ in fused])
+        chunks = self.index.get_chunks([i for i, _ in fused])
         dense_of, lexical_of = dict(dense), dict(lexical)
         hits = [Hit(chunks[i], s, dense_of.get(i), lexical_of.get(i)) for i, s in fused if i in chunks]
         timings["fuse"] = time.perf_counter() - t

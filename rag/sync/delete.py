@@ -6,7 +6,8 @@ from contextlib import nullcontext
 from typing import Callable, ContextManager
 
 from rag.config import Settings
-from rag.index.writer import IndexSpec, IndexWriter
+from rag.index.backends import index_writer
+from rag.index.writer import IndexSpec
 
 
 def delete_articles(article_ids: list[str], settings: Settings, embedder,
@@ -17,7 +18,7 @@ def delete_articles(article_ids: list[str], settings: Settings, embedder,
     moves the files to the trash) and sees any failure of the write. Nothing is embedded,
     so no chunker or cache is opened.
     """
-    with IndexWriter(settings.index_dir, IndexSpec.of(settings, embedder)) as writer:
+    with index_writer(settings, IndexSpec.of(settings, embedder)) as writer:
         existing = writer.existing()
         found = [a for a in article_ids if a in existing]
         if found:

@@ -13,8 +13,7 @@ from pathlib import Path
 
 from rag.clean import clean_document
 from rag.config import Settings
-from rag.index.manifest import IndexDamagedError, Manifest
-from rag.index.version import current_version_dir
+from rag.index.backends import stored_manifest
 from rag.ingest import scan
 from rag.ingest.jsonl import split_location
 from rag.sync.changes import bounded, dedupe, sort_changes
@@ -54,7 +53,7 @@ def ingest_folder(folder: Path, settings: Settings, embedder, rebuild: bool = Fa
             stages.write(writer, todo, report, progress, on_progress)
             report.count_totals(writer.commit())
         else:
-            report.count_totals(writer.store.counts())
+            report.count_totals(writer.counts())
     report.count_writes(writer)
     report.seconds = time.perf_counter() - started
     return report
@@ -62,13 +61,9 @@ def ingest_folder(folder: Path, settings: Settings, embedder, rebuild: bool = Fa
 
 def needs_rebuild(settings: Settings, embedder) -> bool:
     """A model or chunking change means every article must be re-chunked and re-embedded."""
-    version = current_version_dir(settings.index_dir)
-    if version is None:
+    manifest = stored_manifest(settings)
+    if manifest is None:
         return False
-    try:
-        manifest = Manifest.load(version / "manifest.json")
-    except Exception as exc:
-        raise IndexDamagedError(f"{version.name}/manifest.json is unreadable ({type(exc).__name__})") from exc
     manifest.check_model(embedder.name, embedder.dimension, settings.index_dir)
     return not manifest.same_chunking(settings.chunk_tokens, settings.chunk_overlap, settings.embed_title)
 

@@ -6,10 +6,7 @@ import time
 
 from rag.config import Settings
 from rag.documents import Article
-from rag.index.manifest import IndexTooNewError
-from rag.index.store import Store
-from rag.index.version import current_version_dir
-from rag.migrations import SchemaTooNewError
+from rag.index.backends import indexed_articles
 from rag.sync.report import IngestReport, Progress
 from rag.sync.stages import Stages
 
@@ -20,15 +17,7 @@ def rebuild_all(settings: Settings, embedder, progress: bool = False,
     started = time.perf_counter()
     report = IngestReport()
     stages = Stages.of(settings, embedder)
-    current = current_version_dir(settings.index_dir)
-    articles: list[Article] = []
-    if current is not None:
-        try:
-            store = Store(current / "store.sqlite", readonly=True)
-        except SchemaTooNewError as exc:
-            raise IndexTooNewError(f"{current.name}/{exc}") from exc
-        articles = [store.get_article(aid) for aid in store.article_hashes()]
-        store.close()
+    articles: list[Article] = indexed_articles(settings)
     with stages.writer(fresh=True, wait=wait) as writer:
         stages.write(writer, articles, report, progress, on_progress)
         report.count_totals(writer.commit())

@@ -9,6 +9,7 @@ from rag.config import Settings
 from rag.documents import Article
 from rag.embed import embed_passages, embedding_cache
 from rag.index.cache import EmbeddingCache
+from rag.index.backends import index_writer
 from rag.index.writer import IndexSpec, IndexWriter
 from rag.sync.report import IngestReport, Progress
 
@@ -29,8 +30,8 @@ class Stages:
                    embedding_cache(settings, embedder.name))
 
     def writer(self, *, fresh: bool, wait: float = 0) -> IndexWriter:
-        """A writer of the next index version (enter it to take the write lock)."""
-        return IndexWriter(self.settings.index_dir, IndexSpec.of(self.settings, self.embedder), fresh=fresh, wait=wait)
+        """A writer of the next index version (enter it to take the write lock), on the configured backend."""
+        return index_writer(self.settings, IndexSpec.of(self.settings, self.embedder), fresh=fresh, wait=wait)
 
     def write(self, writer: IndexWriter, articles: list[Article], report: IngestReport, progress: bool = False,
               on_progress: Progress | None = None) -> None:

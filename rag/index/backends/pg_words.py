@@ -1,0 +1,65 @@
+"""The pyvi words of a chunk as PostgreSQL sees them: a tsvector, a tsquery, BM25 weights.
+
+The words are segmented on the client (``rag.text.segment``: lower-cased, compounds joined
+as ``học_sinh``), so the tsvector is written as a literal of those exact lexemes: the
+``simple`` parser would split ``học_sinh`` at the underscore and lose the compound.
+
+Keyword scores are true BM25 (Lucene's variant, as bm25s computes it for the default
+backend, k1 = 1.5, b = 0.75): each chunk stores, per term id, its saturated term frequency
+``tf / (tf + k1·(1 − b + b·len/avgdl))`` in a ``sparsevec``; a query is the sparse vector of
+its terms' idf, so the inner product is the BM25 score. ``avgdl`` is the corpus's mean at the
+time the chunk is written (exact after a rebuild; an incremental add moves it little).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+import numpy as np
+
+K1, B = 1.5, 0.75
+_MAX_POSITION = 16383  # tsvector positions stop there
+_MAX_POSITIONS = 256  # per lexeme
+
+
+def quote(lexeme: str) -> str:
+    """A lexeme as a quoted tsvector/tsquery literal."""
+    return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def tsvector_literal(words: list[str]) -> str:
+    """``'lexeme':1,4 …`` with each word's positions (ts_rank_cd needs them)."""
+    positions: dict[str, list[int]] = {}
+    for at, word in enumerate(words, start=1):
+        places = positions.setdefault(word, [])
+        if len(places) < _MAX_POSITIONS:
+            places.append(min(at, _MAX_POSITION))
+    return " ".join(f"{quote(w)}:{','.join(map(str, p))}" for w, p in positions.items())
+
+
+def tsquery_literal(terms: list[str]) -> str:
+    """Any of ``terms`` (OR), the way BM25 matches a query."""
+    return " | ".join(quote(t) for t in dict.fromkeys(terms))
+
+
+def idf(df: int, n: int) -> float:
+    """Lucene's idf, as bm25s computes it."""
+    return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+
+def bm25_weights(words: list[str], avgdl: float) -> dict[str, float]:
+    """Each distinct word's saturated term frequency in a chunk of ``words``."""
+    norm = K1 * (1 - B + B * len(words) / (avgdl or 1.0))
+    return {w: tf / (tf + norm) for w, tf in Counter(words).items()}
+
+
+def sparse_literal(weights: dict[int, float], dimensions: int) -> str:
+    """``{id:value,…}/dimensions`` (ids from 1, ascending), pgvector's sparsevec text."""
+    inner = ",".join(f"{i}:{v:.6g}" for i, v in sorted(weights.items()) if v)
+    return "{" + inner + "}/" + str(dimensions)
+
+
+def vector_literal(vector) -> str:
+    """``[x, y, …]``, pgvector's vector text."""
+    return str(np.asarray(vector, dtype=np.float32).tolist())
