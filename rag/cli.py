@@ -300,14 +300,14 @@ def _fetch_summary(report: dict) -> str:
 @app.command()
 def status() -> None:
     """Show what the index holds and which model built it."""
-    from rag.index import current_version_dir
-    from rag.index.manifest import Manifest
+    from rag.index.backends import stored_manifest
 
-    version = current_version_dir(get_settings().index_dir)
-    if version is None:
+    # Through the backend, so the PostgreSQL index (RAG_DATABASE_URL) is read too.
+    manifest = stored_manifest(get_settings())
+    if manifest is None:
         typer.echo("Chưa có chỉ mục. Chạy: rag ingest data/articles")
         return
-    typer.echo(json.dumps(Manifest.load(version / "manifest.json").__dict__, ensure_ascii=False, indent=2))
+    typer.echo(json.dumps(manifest.__dict__, ensure_ascii=False, indent=2))
 
 
 def main() -> None:
