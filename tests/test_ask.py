@@ -75,6 +75,9 @@ def test_cli_ask_prints_answer_and_sources(sample_index):
     js = subprocess.run([sys.executable, "-m", "rag.cli", "ask", "--json", "Cách nấu phở bò ngon?"],
                         capture_output=True, text=True, env=env, timeout=300)
     assert json.loads(js.stdout)["abstained"] is True
+    status = subprocess.run([sys.executable, "-m", "rag.cli", "status"], capture_output=True, text=True, env=env,
+                            timeout=300)
+    assert json.loads(status.stdout)["model"] == "multilingual-e5-small+onnx-int8"
 
 
 def test_answer_reads_the_words_stored_per_sentence(assistant):
