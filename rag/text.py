@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 import unicodedata
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -36,7 +37,20 @@ def _pyvi():
     return ViTokenizer
 
 
-_tokenizer = functools.lru_cache(maxsize=1)(_pyvi)
+_load_lock = threading.Lock()
+
+
+@functools.lru_cache(maxsize=1)
+def _loaded():
+    # lru_cache lets two threads in at once: a rebuild and an /ask segmenting for the first
+    # time both opened the tagger, and one removed the temp file the other was opening.
+    with _load_lock:
+        return _pyvi()
+
+
+def _tokenizer():
+    """pyvi's tokenizer, loaded once per process, whatever the number of threads."""
+    return _loaded()
 
 
 def segment(text: str) -> list[str]:

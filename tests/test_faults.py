@@ -414,3 +414,25 @@ def test_model_preparation_is_locked(tmp_path):
              for _ in range(2)]
     outs = sorted(p.communicate(timeout=60)[0].strip() for p in procs)
     assert outs == ["done", "prepared"]  # the second waited and found the first one's result
+
+
+def test_first_segmentation_from_many_threads_at_once():
+    """A rebuild and /ask segmenting for the first time together: pyvi's model must be opened
+    once, not by one thread while another removes its temp file (was a 500 on /ask)."""
+    script = (
+        "import threading\n"
+        "from rag.text import segment\n"
+        "errors = []\n"
+        "def go():\n"
+        "    try:\n"
+        "        segment('Học sinh đến trường')\n"
+        "    except Exception as exc:\n"
+        "        errors.append(repr(exc))\n"
+        "threads = [threading.Thread(target=go) for _ in range(8)]\n"
+        "[t.start() for t in threads]\n"
+        "[t.join() for t in threads]\n"
+        "print(len(errors), errors[:1])\n"
+    )
+    for _ in range(3):  # a fresh process each time: the model is loaded on first use
+        out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
+        assert out.returncode == 0 and out.stdout.startswith("0 "), out.stdout + out.stderr
