@@ -13,7 +13,7 @@ import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 
-from rag.answer import Answer
+from rag.answer import Answer, Citation
 from rag.answer.question import read
 from rag.answer.scope import keep
 from rag.generate.client import ChatClient, LLMError
@@ -22,28 +22,14 @@ from rag.generate.verify import Span, Verification, support, verify
 
 
 @dataclass
-class GeneratedCitation:
+class GeneratedCitation(Citation):
     """A passage the generated answer cites, with the spans of it that support the answer.
 
     Same fields as the extractive ``Citation`` (``quote`` is the passage's sentence closest
     to the first sentence citing it, verbatim, ``article.text[start:end]``), plus ``spans``.
     """
 
-    number: int
-    article_id: str
-    title: str
-    date: str | None
-    source: str | None
-    url: str | None
-    path: str
-    quote: str
-    start: int
-    end: int
-    score: float
-    passage: str
-    passage_start: int
     spans: list[Span] = field(default_factory=list)
-    date_kind: str | None = None  # "published" or "event"
 
 
 @dataclass
@@ -191,7 +177,7 @@ def cite(checked: Verification, numbered: list[Passage]) -> list[GeneratedCitati
             if n not in out:
                 quote = next((s for s in spans if s.kind == "sentence"), None) or Span(p.text, p.start, p.start + len(p.text), "sentence")
                 out[n] = GeneratedCitation(n, p.article_id, p.title, p.date, p.source, p.url, p.path, quote.text,
-                                           quote.start, quote.end, p.score, p.text, p.start, [],
+                                           quote.start, quote.end, p.score, p.text, p.start,
                                            date_kind=p.date_kind)
             out[n].spans.extend(s for s in spans if s not in out[n].spans)
     return list(out.values())
@@ -212,7 +198,7 @@ def _short_answer(answer: Answer, numbered: list[Passage], citations: list[Gener
         number = max([p.number for p in numbered] + [x.number for x in citations]) + 1
         citations.append(GeneratedCitation(number, c.article_id, c.title, c.date, c.source, c.url, c.path, c.quote,
                                            c.start, c.end, c.score, c.passage, c.passage_start,
-                                           [Span(short.text, short.start, short.end, short.kind)],
+                                           spans=[Span(short.text, short.start, short.end, short.kind)],
                                            date_kind=c.date_kind))
     else:
         number = holder.number
@@ -220,6 +206,6 @@ def _short_answer(answer: Answer, numbered: list[Passage], citations: list[Gener
             citations.append(GeneratedCitation(number, holder.article_id, holder.title, holder.date, holder.source,
                                                holder.url, holder.path, short.text, short.start, short.end,
                                                holder.score, holder.text, holder.start,
-                                               [Span(short.text, short.start, short.end, short.kind)],
+                                               spans=[Span(short.text, short.start, short.end, short.kind)],
                                                date_kind=holder.date_kind))
     return type(short)(short.text, short.start, short.end, short.kind, number)
