@@ -308,15 +308,14 @@ _FINDERS = {"date": _date, "number": _number, "person": _person_or_entity, "plac
 def find(question: str, kind: str | None, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
     """The short answer to ``question`` in ``sentences`` (``(text, article offset)``, best first)."""
     asked = _syllables(question)
+    slots = [slot(text, question) for text, _ in sentences]
     if kind == "number":  # a number followed by the counted noun, in any quoted sentence, wins
-        for text, offset in sentences:
-            sl = slot(text, question)
+        for (text, offset), sl in zip(sentences, slots):
             span = counted(text, question, [sl.start] if sl else _anchors(text, asked))
             if span:
                 return ShortAnswer(text[span[0]:span[1]], offset + span[0], offset + span[1], "number")
     if kind is None and re.search(r"(?<!\w)nào(?!\w)", question):
         kind = "entity"  # "Sân bay nào …?", "Cơn bão nào …?": a name
-    slots = [slot(text, question) for text, _ in sentences]
     if kind in _SLOTTED:
         # Open and "X nào" questions: the stretch standing where the question word stands,
         # from the sentence where the question's own words anchor it most firmly.
