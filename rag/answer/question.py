@@ -43,7 +43,7 @@ KINDS = [
 WH = re.compile(r"(?<!\w)(gì|nào|ai|đâu|bao nhiêu|mấy|bao giờ|khi nào|sao|thế nào|như thế nào)(?!\w)", _I)
 
 _YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})(?![\d/])")
-_TERM = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})(?!\d)")
+TERM = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})(?!\d)")
 _PROVINCE = re.compile(r"(?<!\w)(" + "|".join(sorted(map(re.escape, PROVINCES), key=len, reverse=True)) + r")(?!\w)", _I)
 # Capitalised words that open sentences or name institutions, not people.
 _NOT_NAMES = {
@@ -105,7 +105,7 @@ def answer_kind(question: str) -> str | None:
 
 def read(question: str) -> Question:
     """Kind of answer and the pinned-down facts (provinces, years, terms, names) of ``question``."""
-    terms = [(a, b) for a, b in _TERM.findall(question)]
+    terms = [(a, b) for a, b in TERM.findall(question)]
     provinces = list(dict.fromkeys(_province_name(m.group(1)) for m in _PROVINCE.finditer(question)))
     names = []
     for start, end in capitalised_runs(question):

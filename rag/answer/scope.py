@@ -11,13 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rag.answer.question import Question
+from rag.answer.question import TERM, Question
 from rag.retrieve import Hit
 
 _DASHES = re.compile(r"\s*[-–—]\s*")
 _WORD = re.compile(r"[^\W_]+")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-_TERMS = re.compile(r"(?<!\d)((?:19|20)\d{2})-((?:19|20)\d{2})(?!\d)")
 # One Vietnamese syllable: an optional initial, a vowel nucleus, an optional final.
 _VOWELS = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ"
 _SYLLABLE = re.compile(rf"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?[{_VOWELS}]{{1,3}}"
@@ -92,7 +91,7 @@ def quoted_otherwise(q: Question, quote: str, title: str = "") -> Missing | None
     article may name the asked term elsewhere (reviewing the previous term), so the article
     passing :func:`missing_in` is not enough. Years are not checked here: a report dated
     2023 rightly answers with the years it reviews."""
-    stated = {f"{a}-{b}" for a, b in _TERMS.findall(_DASHES.sub("-", f"{title} {quote}"))}
+    stated = {f"{a}-{b}" for a, b in TERM.findall(f"{title} {quote}")}
     asked = [f"{a}-{b}" for a, b in q.terms]
     return Missing(terms=asked) if asked and stated and not stated & set(asked) else None
 
