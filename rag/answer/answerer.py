@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from rag.answer import chitchat, scope
+from rag.answer import chitchat, scope, support
 from rag.answer.question import Question, answer_kind, read
 from rag.answer.span import ShortAnswer, counted, find, fits
 from rag.index.sentences import unpack
@@ -205,10 +205,20 @@ class Answerer:
             first, last, cited = chosen[1], chosen[-1], citations[0]
             text = cited.quote[first.start - cited.start : last.end - cited.start]
             short = ShortAnswer(text, first.start, first.start + len(text), "list")
+        if q.kind in ("number", "person"):
+            unsupported = support.unsupported(
+                span_question, short is not None, self._article_words(best.hit))
+            if unsupported:
+                note = f"{unsupported} {scope.nearest(best.hit)}"
+                return Answer(question, note, [], True, status="not_found", note=note)
         for other in self._other_sources(best, sentences, short):
             citations.append(self._cite(len(citations) + 1, self._unit(other, sentences)))
         text = " ".join(f"{c.quote} [{c.number}]" for c in citations)
         return Answer(question, text, citations, False, short_answer=short)
+
+    def _article_words(self, hit: Hit) -> str:
+        c = hit.chunk
+        return f"{c.title}\n{self.article_text(c.article_id) if self.article_text else c.text}"
 
     # -- scoring -----------------------------------------------------------------------
     def _weights(self, terms: list[str]) -> dict[str, float]:

@@ -56,11 +56,28 @@ def missing_in(q: Question, hit: Hit, article_text=None) -> Missing:
     stated = set(_YEAR.findall(text))
     return Missing(
         provinces=[p for p in q.provinces if p.casefold() not in text],
-        years=years if years and stated and not stated & set(years) else [],
+        years=years if years and stated and not stated & set(years) else _years_said_otherwise(q.text, text),
         terms=[f"{a}-{b}" for a, b in q.terms if f"{a}-{b}" not in text],
         names=[n for n in q.names if not _names_in(n, text, words)],
         ordinals=[o for o in q.ordinals if o.casefold() not in text],
     )
+
+
+_DATED_PHRASE = re.compile(r"((?:[^\W\d_]+ ){2})năm ((?:19|20)\d{2})(?!\d)")
+
+
+def _years_said_otherwise(question: str, text: str) -> list[str]:
+    """Years the question ties to a phrase that the evidence ties only to other years:
+    "tổng kết công tác xây dựng Đảng năm 2021" against an article whose every "xây dựng
+    Đảng năm …" is 2020 (the article may still mention 2021 in passing, for next year's
+    plans, which is why the plain year check lets it through)."""
+    folded = " ".join(question.casefold().split())
+    missing = []
+    for m in _DATED_PHRASE.finditer(folded):
+        said = set(re.findall(re.escape(m.group(1)) + r"năm ((?:19|20)\d{2})(?!\d)", text))
+        if said and m.group(2) not in said:
+            missing.append(m.group(2))
+    return missing
 
 
 def _names_in(name: str, text: str, words: set[str]) -> bool:
@@ -82,6 +99,16 @@ def keep(q: Question, hits: list[Hit], article_text=None) -> tuple[list[Hit], Mi
         return hits, None
     gaps = [missing_in(q, h, article_text) for h in hits]
     kept = [h for h, gap in zip(hits, gaps) if not gap]
+    if gaps and (gaps[0].years or gaps[0].terms or gaps[0].ordinals):
+        # The best match is the asked event in another year or term: another article answers
+        # only if it is that event's own report, dated so in its title, not one that
+        # happens to mention the year ("Kết luận … ngày 18/5/2021").
+        # When the question ties the year to a phrase, that phrase with that year must be there.
+        phrases = [m.group(0) for m in _DATED_PHRASE.finditer(" ".join(q.text.casefold().split()))]
+        asked = [y for y in q.years] + [f"{a}-{b}" for a, b in q.terms] + [o.casefold() for o in q.ordinals]
+        kept = [h for h in kept if (all(p in _evidence(h, article_text) for p in phrases) if phrases else
+                                    any(x in _DASHES.sub("-", f"{h.chunk.title} {h.chunk.date or ''}").casefold()
+                                        for x in asked))]
     return kept, (gaps[0] if gaps else None)
 
 
@@ -96,7 +123,7 @@ def quoted_otherwise(q: Question, quote: str, title: str = "") -> Missing | None
     return Missing(terms=asked) if asked and stated and not stated & set(asked) else None
 
 
-def explain(missing: Missing, sources: list[str], nearest: Hit) -> str:
+def explain(missing: Missing, sources: list[str], hit: Hit) -> str:
     """A Vietnamese reply saying what the articles do not cover, and what they do
     (the organisations in ``sources``, or the nearest article)."""
     parts = []
@@ -114,6 +141,11 @@ def explain(missing: Missing, sources: list[str], nearest: Hit) -> str:
     if missing.provinces and sources:
         reply += " Các bài viết hiện có của: " + "; ".join(sources) + "."
     else:
-        c = nearest.chunk
-        reply += f" Bài viết gần nhất: “{c.title}”" + (f" ({c.date})" if c.date else "") + "."
+        reply += " " + nearest(hit)
     return reply
+
+
+def nearest(hit: Hit) -> str:
+    """"Bài viết gần nhất: “title” (date)." for a reply that answers nothing."""
+    c = hit.chunk
+    return f"Bài viết gần nhất: “{c.title}”" + (f" ({c.date})" if c.date else "") + "."
