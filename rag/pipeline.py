@@ -85,7 +85,7 @@ class Assistant:
             min_coverage=s.min_coverage, max_sentences=s.answer_sentences, meaning_weight=s.meaning_weight,
             max_sources=s.max_sources, source_margin=s.source_margin, candidates=s.answer_candidates)
         answerer = Answerer(index.lexical.idf, policy, self.embedder.dimension,
-                            article_text=lambda article_id: index.store.get_article(article_id).text)
+                            article=index.store.get_article)
         answer = answerer.answer(retrieval, index.sources, asked=question if query != question else None)
         if filters and filters.active() and answer.abstained and answer.status != "chitchat":
             answer = self._explain_filters(index, retrieval, filters, answer, query, top_k)

@@ -49,7 +49,8 @@ def test_real_content_is_kept():
     text = _clean("002_fa9cf9e85024cd9b.txt").text
     assert text.startswith("Ngày 21/5/2020, Đảng bộ Sở Giáo dục và Đào tạo (GDĐT) Lạng Sơn")
     assert "Dự đại hội có mặt 139 đảng viên" in text
-    assert text.endswith("quyết tâm thực hiện thắng lợi nghị quyết đã đề ra ./.")
+    # The prose ends, then the by-line (kept: it is quoted when asked who wrote the article).
+    assert text.endswith("quyết tâm thực hiện thắng lợi nghị quyết đã đề ra ./.\nTác giả: Lương Thị Bích Ngà")
     # A sentence that mentions a widget word stays: only whole noise lines go.
     doc = RawDocument(id="x", path="x.txt", text="Tiêu đề bài\n\n" + "Bài viết có lượt xem cao nhất năm được đánh giá tốt. " * 3)
     assert "lượt xem cao nhất" in clean_document(doc).text
@@ -61,7 +62,8 @@ def test_real_content_is_kept():
     "name, title, date, date_kind, author, source",
     [
         ("000_b361aaff9fcc3b44.txt", "Đảng bộ Sở Giáo dục và Đào tạo hoàn thành xuất sắc nhiệm vụ năm 2020",
-         "2021-01-14", "published", None, "Sở Giáo dục và Đào tạo"),
+         # An unlabelled by-line closes it: "Phan Xuân Nghĩa, Văn phòng Sở".
+         "2021-01-14", "published", "Phan Xuân Nghĩa", "Sở Giáo dục và Đào tạo"),
         ("001_6f6c8a02a38941be.txt", "ĐẢNG ỦY KHỐI CƠ QUAN VÀ DOANH NGHIỆP TỈNH LÀM VIỆC VỚI BAN CHẤP HÀNH ĐẢNG BỘ SỞ GIÁO DỤC VÀ ĐÀO TẠO",
          # No date beside the headline: "chiều ngày 08 ngày 5 năm 2023" opens the first paragraph.
          "2023-05-08", "event", "Đảng ủy Sở Giáo dục và Đào tạo", "Sở Giáo dục và Đào tạo Kon Tum"),
@@ -78,6 +80,8 @@ def test_sample_metadata(name, title, date, date_kind, author, source):
     a = _clean(name)
     assert (a.title, a.date, a.date_kind, a.author, a.source) == (title, date, date_kind, author, source)
     assert a.title not in a.text  # the headline is metadata, not a quoted sentence
+    if author:  # the by-line is quoted when asked who wrote the article
+        assert author in a.text.rsplit("\n", 3)[-1] or author in a.text[-400:]
 
 
 def test_html_goes_through_trafilatura(tmp_path):

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from rag.answer import chitchat, scope, support
+from rag.answer import about, chitchat, scope, support
 from rag.answer.question import Question, answer_kind, read
 from rag.answer.span import ShortAnswer, counted, find, fits
 from rag.index.sentences import unpack
@@ -142,11 +142,12 @@ class Answerer:
     """
 
     def __init__(self, idf, policy: AnswerPolicy | None = None, dimension: int = 384, max_idf: float = 10.0,
-                 article_text=None):
+                 article=None):
         self.idf = idf
-        # Article id -> cleaned text (scope checks, lists that run past a chunk); read once
-        # per article however many steps ask for it.
-        self.article_text = functools.lru_cache(maxsize=16)(article_text) if article_text else None
+        # Article id -> the stored article (its text for scope checks and lists that run past
+        # a chunk, its author for by-lines); read once per article however many steps ask.
+        self.article = functools.lru_cache(maxsize=16)(article) if article else None
+        self.article_text = (lambda article_id: self.article(article_id).text) if article else None
         self.policy = policy or AnswerPolicy()
         self.dimension = dimension
         self.max_idf = max_idf
@@ -187,6 +188,10 @@ class Answerer:
         if not kept:
             note = scope.explain(missing, sources, hits[0])
             return Answer(question, note, [], True, status="out_of_scope", note=note)
+        if about.asks_author(span_question) and self.article:
+            byline = self._byline(question, kept[0])
+            if byline:
+                return byline
         sentences = self._sentences(kept, sentence_weights, q, retrieval.vector, span_question)
         best = max(sentences, key=lambda s: (s.score, -s.hit_rank, -s.start), default=None)
         if best is None:
@@ -215,6 +220,23 @@ class Answerer:
             citations.append(self._cite(len(citations) + 1, self._unit(other, sentences)))
         text = " ".join(f"{c.quote} [{c.number}]" for c in citations)
         return Answer(question, text, citations, False, short_answer=short)
+
+    def _byline(self, question: str, hit: Hit) -> Answer | None:
+        """The answer to "who wrote it": the article's by-line quoted, the name as short answer."""
+        article = self.article(hit.chunk.article_id)
+        found = about.byline(article.text, article.author)
+        if not found:
+            return None
+        start, end, name_start, name_end = found
+        c, text = hit.chunk, article.text
+        # The passage shown around the quote: the by-line and the paragraph before it.
+        passage_start = text.rfind("\n", 0, max(0, start - 2)) + 1
+        citation = Citation(number=1, article_id=c.article_id, title=c.title, date=c.date, source=c.source,
+                            url=c.url, path=c.path, quote=text[start:end], start=start, end=end,
+                            score=round(float(hit.score), 6), passage=text[passage_start:end],
+                            passage_start=passage_start, date_kind=c.date_kind)
+        short = ShortAnswer(text[name_start:name_end], name_start, name_end, "person")
+        return Answer(question, f"{citation.quote} [1]", [citation], False, short_answer=short)
 
     def _article_words(self, hit: Hit) -> str:
         c = hit.chunk

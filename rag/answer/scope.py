@@ -56,7 +56,7 @@ def missing_in(q: Question, hit: Hit, article_text=None) -> Missing:
     stated = set(_YEAR.findall(text))
     return Missing(
         provinces=[p for p in q.provinces if p.casefold() not in text],
-        years=years if years and stated and not stated & set(years) else _years_said_otherwise(q.text, text),
+        years=years if years and stated and not stated & set(years) else _years_said_otherwise(q.text, text, hit),
         terms=[f"{a}-{b}" for a, b in q.terms if f"{a}-{b}" not in text],
         names=[n for n in q.names if not _names_in(n, text, words)],
         ordinals=[o for o in q.ordinals if o.casefold() not in text],
@@ -66,16 +66,18 @@ def missing_in(q: Question, hit: Hit, article_text=None) -> Missing:
 _DATED_PHRASE = re.compile(r"((?:[^\W\d_]+ ){2})năm ((?:19|20)\d{2})(?!\d)")
 
 
-def _years_said_otherwise(question: str, text: str) -> list[str]:
+def _years_said_otherwise(question: str, text: str, hit: Hit) -> list[str]:
     """Years the question ties to a phrase that the evidence ties only to other years:
     "tổng kết công tác xây dựng Đảng năm 2021" against an article whose every "xây dựng
     Đảng năm …" is 2020 (the article may still mention 2021 in passing, for next year's
-    plans, which is why the plain year check lets it through)."""
+    plans, which is why the plain year check lets it through). An article whose title
+    states the asked year is about that year, whatever its phrases say of others ("Hội
+    nghị cán bộ, công chức … năm 2021" reviews "Hội nghị cán bộ, công chức năm 2020")."""
     folded = " ".join(question.casefold().split())
     missing = []
     for m in _DATED_PHRASE.finditer(folded):
         said = set(re.findall(re.escape(m.group(1)) + r"năm ((?:19|20)\d{2})(?!\d)", text))
-        if said and m.group(2) not in said:
+        if said and m.group(2) not in said and m.group(2) not in hit.chunk.title:
             missing.append(m.group(2))
     return missing
 

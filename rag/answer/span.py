@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from rag.answer.question import KINDS, WH, capitalised_runs
 from rag.answer.slot import slot
+from rag.clean.metadata import SURNAMES as _SURNAMES
 
 _I = re.IGNORECASE
 _TOKEN = re.compile(r"[\wÀ-ỹ]+(?:[./,:&-][\wÀ-ỹ]+)*%?", re.UNICODE)
@@ -40,9 +41,6 @@ _NAMED_PLACE = re.compile(r"(?<!\w)(?:tỉnh|thành phố|nước|quốc gia|huy
 _PLACE_LEAD = re.compile(r"(?<!\w)(?:tại|ở|trong|đến)\s+", _I)
 _CLAUSE_END = re.compile(r"[,;:.!?()\n–]|\s-\s|(?<!\w)(?:và|nhưng|nhằm|để|do|với|cùng)(?!\w)", _I)
 _PREPOSITIONS = {"trong", "trên", "dưới", "mỗi", "một", "cho", "đối", "tính", "kể"}
-_SURNAMES = {"nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ", "hồ",
-             "ngô", "dương", "lý", "hà", "lương", "trương", "đinh", "lâm", "mai", "tô", "cao", "đoàn", "tạ",
-             "triệu", "thái", "văn", "châu", "quách", "kiều", "lưu", "chu", "tăng", "la", "hứa", "đào", "trịnh"}
 _TITLES = {"đồng", "chí", "ông", "bà", "cô", "thầy", "anh", "chị", "tỉnh", "ủy", "uỷ", "viên", "bí", "thư", "giám",
            "đốc", "phó", "chủ", "tịch", "sở", "gdđt", "thay", "mặt", "đoàn", "tổng", "thủ", "tướng", "gs", "pgs",
            "ts", "ths", "tới", "dự", "tham", "tại", "khi", "sau", "theo", "trong", "với", "về", "kết", "luận",

@@ -6,7 +6,7 @@ import re
 
 from rag.clean.boilerplate import strip_boilerplate
 from rag.clean.metadata import (author_of, event_date, is_date_line, organisation_of, parse_date, parse_stated_date,
-                                 source_of)
+                                 source_of, unlabelled_author)
 from rag.clean.normalize import normalize_query, normalize_text
 from rag.documents import Article, RawDocument
 
@@ -58,11 +58,16 @@ def clean_document(doc: RawDocument) -> Article:
     author, source, body = None, None, []
     for line in lines:
         if (found := author_of(line)) and author is None:
+            # The by-line stays in the text: "who wrote this?" is answered by quoting it.
             author = found
+            body.append(line)
         elif (found := source_of(line)) and source is None:
             source = found
         else:
             body.append(line)
+    last = next((line for line in reversed(body) if line.strip()), "")
+    if author is None and len(body) > 1:
+        author = unlabelled_author(last)
     title = normalize_query(doc.title) if doc.title else None
     date = parse_stated_date(doc.date) if doc.date else None
     if title:

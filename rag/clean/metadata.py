@@ -8,6 +8,13 @@ from datetime import date
 
 _I = re.IGNORECASE
 
+# The commonest Vietnamese family names: an unlabelled by-line opens with one.
+SURNAMES = {"nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ", "hồ",
+            "ngô", "dương", "lý", "hà", "lương", "trương", "đinh", "lâm", "mai", "tô", "cao", "đoàn", "tạ",
+            "triệu", "thái", "văn", "châu", "quách", "kiều", "lưu", "chu", "tăng", "la", "hứa", "đào", "trịnh"}
+# "Phan Xuân Nghĩa, Văn phòng Sở": a name of two to four syllables, maybe with its unit.
+_BYLINE = re.compile(r"^\s*((?:[^\W\d_][^\W\d_]*\s+){1,3}[^\W\d_]+)\s*(?:[,–-]\s*[^.:;!?]{2,60})?\s*$")
+
 _DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})(?!\d)")
 # A date line in the header: a bare date, or a label and a date, maybe with a clock time.
 _DATE_LINE = re.compile(
@@ -126,6 +133,19 @@ def author_of(line: str) -> str | None:
     """The author named by a by-line such as "Tác giả: …" or "Thực hiện: …"."""
     m = _AUTHOR.match(line)
     return m.group(2).strip() if m else None
+
+
+def unlabelled_author(line: str) -> str | None:
+    """The author of an article whose last line is a bare by-line ("Phan Xuân Nghĩa, Văn
+    phòng Sở"): a Vietnamese name (a family name, two to four capitalised syllables),
+    maybe followed by a unit; ``None`` for any other line."""
+    m = _BYLINE.match(line)
+    if not m:
+        return None
+    words = m.group(1).split()
+    if words[0].casefold() not in SURNAMES or not all(w[0].isupper() and w[1:].islower() for w in words):
+        return None
+    return m.group(1)
 
 
 def source_of(line: str) -> str | None:
