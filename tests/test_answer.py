@@ -71,6 +71,14 @@ def test_a_count_stated_later_is_quoted(assistant):
     assert "139 đảng viên" in answer.citations[0].quote
 
 
+def test_an_open_question_quotes_the_sentence_beside_its_question_word(assistant):
+    # The article's opening sentence names the same centre (where the congress was held) and
+    # wins on meaning; the answer is the sentence with "… nêu vấn đề" right before "gì".
+    answer = assistant.ask("Tại Đại hội Đảng bộ Sở GDĐT Lạng Sơn, chi bộ Trung tâm giáo dục thường xuyên nêu vấn đề gì?")
+    assert "đa dạng hóa hoạt động giáo dục đào tạo" in answer.citations[0].quote
+    assert "đa dạng hóa hoạt động giáo dục đào tạo" in answer.short_answer.text
+
+
 @pytest.mark.parametrize("question, status, says", [
     ("Giám đốc Sở GDĐT Bình Định là ai?", "out_of_scope", "Bình Định"),
     ("Hội nghị cán bộ công chức Sở GDĐT Trà Vinh năm 2022 diễn ra ngày nào?", "out_of_scope", "2022"),
