@@ -34,6 +34,8 @@ _NUMBER = re.compile(
     rf"(?:\s+(?:nghìn|ngàn|triệu|tỷ|tỉ))?(?![\w/-])(?!\s*[/.-]\s*\d)", _I)
 _UNITS = re.compile(r"\s+(%|phần trăm|km|mét|m|cm|kg|tấn|ha|héc-ta|đồng|USD|đô la|tuổi|năm|tháng|tuần|ngày|"
                     r"giờ|phút|giây|lần|km2|dặm|feet|inch|độ|người)(?!\w)", _I)
+_ASKS_PERCENT = re.compile(r"(?<!\w)(?:phần trăm|tỷ lệ|tỉ lệ)(?!\w)", _I)
+_PERCENT = re.compile(r"[\d.,\s]+(?:%|phần trăm)", _I)
 _QUOTED = re.compile(r"[“\"«]([^”\"»]{3,400})[”\"»]")
 _DEFINES_NAMED = re.compile(r"(?<!\w)(?:được gọi là|gọi là|có nghĩa là|nghĩa là|tức là|được định nghĩa là)\s+", _I)
 _DEFINES = re.compile(r"(?<!\w)là\s+", _I)
@@ -144,6 +146,9 @@ def _number_candidates(sentence: str, question: str) -> list:
             candidates.append(((m.start(), end), 0))
         else:
             candidates.append(((m.start(), unit.end() if unit else end), 1))
+    if _ASKS_PERCENT.search(question):
+        # "Bao nhiêu phần trăm …", "tỷ lệ … là bao nhiêu": a share, not a head count.
+        candidates = [(sp, 0 if _PERCENT.match(sentence[sp[0]:sp[1] + 12]) else 2) for sp, _ in candidates]
     return [(sp, p) for sp, p in candidates if sentence[sp[0]:sp[1]].lower() not in question.lower()]
 
 
