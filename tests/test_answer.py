@@ -56,6 +56,9 @@ def test_short_answer_is_the_span_that_answers(assistant, question, short, kind)
      "Người lao động làm việc đủ 12 tháng thì được nghỉ hằng năm bao nhiêu ngày?", "number", "12 ngày"),
     ("Anh là cầu thủ lớn tuổi nhất từng chơi trong trận chung kết, ở tuổi 39.",
      "Anh bao nhiêu tuổi khi chơi trận chung kết?", "number", "39"),
+    # Asked "who", a country or an event's name is never the answer.
+    ("Trong trận Super Bowl năm đó, người đoạt bóng nhiều nhất là Kurt Coleman.",
+     "Cầu thủ nào có nhiều lần đoạt bóng nhất trong mùa giải?", "person", "Kurt Coleman"),
     # A share is asked for: the percentage, not the head count beside it.
     ("Năm 1901, thành phố có 711.988 người, trong đó 2,8% là người Tin lành.",
      "Bao nhiêu phần trăm dân số thành phố là người Tin lành năm 1901?", "number", "2,8%"),

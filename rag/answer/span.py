@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from rag.answer.question import KINDS, WH, capitalised_runs
 from rag.answer.slot import slot
+from rag.clean.metadata import PROVINCES
 from rag.clean.metadata import SURNAMES as _SURNAMES
 
 _I = re.IGNORECASE
@@ -47,6 +48,13 @@ _TITLES = {"đồng", "chí", "ông", "bà", "cô", "thầy", "anh", "chị", "t
            "đốc", "phó", "chủ", "tịch", "sở", "gdđt", "thay", "mặt", "đoàn", "tổng", "thủ", "tướng", "gs", "pgs",
            "ts", "ths", "tới", "dự", "tham", "tại", "khi", "sau", "theo", "trong", "với", "về", "kết", "luận",
            "ban", "đảng", "bộ", "khối", "hội", "nghị", "đại", "trường", "phòng", "cơ", "quan"}
+# Capitalised runs that are places or things: asked "who", they are never the answer.
+_PLACES = {p.casefold() for p in PROVINCES} | {
+    "việt nam", "trung quốc", "hoa kỳ", "nhật bản", "hàn quốc", "triều tiên", "ấn độ", "la mã", "hy lạp",
+    "ai cập", "ba lan", "tây ban nha", "bồ đào nha", "thổ nhĩ kỳ", "liên xô", "châu âu", "châu á", "châu phi",
+    "châu mỹ", "bắc mỹ", "nam mỹ", "anh quốc", "vương quốc anh", "hà nội", "thành phố hồ chí minh"}
+_THING_WORDS = {"phố", "đường", "tháp", "sông", "núi", "hồ", "vịnh", "đảo", "quận", "huyện", "tỉnh", "việc",
+                "giải", "cúp", "sân", "bowl", "fort", "đại lộ", "viện", "công ty", "cuộc", "chiến tranh", "trận"}
 # Words that never open or close an answer span.
 _EDGE_WORDS = {"là", "của", "và", "được", "đã", "các", "những", "một", "trong", "với", "cho", "thì", "mà", "có",
                "bởi", "do", "từ", "về", "tại", "ở", "vào", "theo", "như", "này", "đó", "rằng", "sẽ", "đang", "bị",
@@ -163,8 +171,16 @@ def _names(sentence: str, question_lower: str) -> list[tuple[int, int]]:
             run.append(m)
             continue
         run = _close(run, spans, sentence, question_lower)
+    spans = [sp for sp in spans if not _place_or_thing(sentence[sp[0]:sp[1]])]
     surnamed = [sp for sp in spans if sentence[sp[0]:sp[1]].split()[0].lower() in _SURNAMES]
     return surnamed or spans
+
+
+def _place_or_thing(name: str) -> bool:
+    """A capitalised run that names a country, a province or a thing, not a person:
+    "Trung Quốc", "La Mã", "Lạng Sơn", "Phố Fresno", "Super Bowl"."""
+    words = name.casefold().split()
+    return " ".join(words) in _PLACES or words[0] in _THING_WORDS or words[-1] in _THING_WORDS
 
 
 def _close(run, spans, sentence, question_lower) -> list:
