@@ -163,7 +163,7 @@ def _number_candidates(sentence: str, question: str) -> list:
 def _names(sentence: str, question_lower: str) -> list[tuple[int, int]]:
     """Runs of capitalised words that look like a person's name, titles stripped."""
     spans, run = [], []
-    for m in _TOKEN.finditer(sentence + " ."):
+    for m in _TOKEN.finditer(sentence):
         word = m.group(0)
         if run and sentence[run[-1].end():m.start()].strip():  # punctuation ends a name
             run = _close(run, spans, sentence, question_lower)
@@ -171,6 +171,7 @@ def _names(sentence: str, question_lower: str) -> list[tuple[int, int]]:
             run.append(m)
             continue
         run = _close(run, spans, sentence, question_lower)
+    _close(run, spans, sentence, question_lower)  # a name that ends the sentence ("… là Kurt Coleman.")
     spans = [sp for sp in spans if not _place_or_thing(sentence[sp[0]:sp[1]])]
     surnamed = [sp for sp in spans if sentence[sp[0]:sp[1]].split()[0].lower() in _SURNAMES]
     return surnamed or spans
@@ -301,7 +302,7 @@ def _entity(sentence, question, anchors):
     """A capitalised name (one word or more, acronyms too) that the question does not say."""
     q = question.lower()
     spans, run = [], []
-    for m in _TOKEN.finditer(sentence + " ."):
+    for m in _TOKEN.finditer(sentence):
         word = m.group(0)
         if run and sentence[run[-1][1]:m.start()].strip():
             spans.append((run[0][0], run[-1][1]))
