@@ -59,6 +59,9 @@ def test_short_answer_is_the_span_that_answers(assistant, question, short, kind)
     # Asked "who", a country or an event's name is never the answer.
     ("Trong trận Super Bowl năm đó, người đoạt bóng nhiều nhất là Kurt Coleman.",
      "Cầu thủ nào có nhiều lần đoạt bóng nhất trong mùa giải?", "person", "Kurt Coleman"),
+    # A fraction counting the asked noun is a count, not a date.
+    ("Năm 2020, Đảng bộ đã hoàn thành 10/10 chỉ tiêu nghị quyết đề ra.",
+     "Năm 2020 Đảng bộ hoàn thành mấy chỉ tiêu?", "number", "10/10 chỉ tiêu"),
     # A share is asked for: the percentage, not the head count beside it.
     ("Năm 1901, thành phố có 711.988 người, trong đó 2,8% là người Tin lành.",
      "Bao nhiêu phần trăm dân số thành phố là người Tin lành năm 1901?", "number", "2,8%"),
@@ -70,6 +73,13 @@ def test_short_answer_kinds_on_plain_sentences(sentence, question, kind, expecte
     sa = find(question, kind, [(sentence, 100)])
     assert sa is not None and sa.text == expected
     assert sentence[sa.start - 100 : sa.end - 100] == expected
+
+
+def test_a_day_named_in_the_question_says_which_event_not_which_sentence(assistant):
+    # The opening sentence states "ngày 08 ngày 5 năm 2023"; what was asked is in the conclusion.
+    answer = assistant.ask("Tại buổi làm việc ngày 8/5/2023, Bí thư Đảng ủy Khối đề nghị Đảng ủy Sở GDĐT Kon Tum "
+                           "quan tâm điều gì?")
+    assert "công tác phối hợp giữa cấp ủy với thủ trưởng cơ quan" in answer.citations[0].quote
 
 
 def test_a_count_stated_later_is_quoted(assistant):

@@ -42,6 +42,8 @@ QUESTION_WORDS = {
 }
 # "ngày nào?", "Năm 2020?": with nothing but these (and the pinned year), nothing is asked about.
 _TIME_WORDS = {"ngày", "năm", "tháng", "hôm_nay", "bây_giờ", "hiện_nay"}
+_DAY = re.compile(r"(?<!\w)(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}(?!\d)"
+                  r"|(?<!\w)ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?", re.IGNORECASE)
 TITLE_TERM_FACTOR = 0.3
 # How much the question word's place (slot.py) adds to an open question's best few sentences;
 # chosen on the dev parts (0.25-0.5 alike, 1.0 cost XQuAD-vi 1.7 points of contains-gold).
@@ -182,7 +184,9 @@ class Answerer:
         weights = self._weights(retrieval.terms)
         # What pins the article down (its province, year, term) is checked by scope, and
         # tells nothing about which of its sentences answers.
-        pinned = set(segment(" ".join(q.provinces + q.years + [f"{a} {b}" for a, b in q.terms])))
+        # A day the question names ("Tại buổi làm việc ngày 8/5/2023, …") says which event, too.
+        days = [] if q.kind == "date" else [m.group(0) for m in _DAY.finditer(question)]
+        pinned = set(segment(" ".join(q.provinces + q.years + [f"{a} {b}" for a, b in q.terms] + days)))
         sentence_weights = {t: w for t, w in weights.items() if t not in pinned}
         if not set(sentence_weights) - _TIME_WORDS:
             return Answer(question, NOT_FOUND, [], True, status="not_found")

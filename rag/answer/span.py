@@ -135,6 +135,12 @@ def _number_candidates(sentence: str, question: str) -> list:
     if counted and counted[-1].lower() in _EDGE_WORDS | _PREPOSITIONS:  # "bao nhiêu giờ trong …"
         counted = counted[:1]
     candidates = []
+    if counted:
+        # "hoàn thành 10/10 chỉ tiêu", "3/6 tập thể": a fraction counting the asked noun (a bare
+        # "10/10" would read as a date, so only with the noun after it).
+        noun = r"\s+" + re.escape(counted[0]) + "".join(r"(?:\s+" + re.escape(w) + ")?" for w in counted[1:])
+        candidates += [((m.start(), m.end()), 0) for m in re.finditer(
+            r"(?<![\w/.-])\d+/\d+" + noun + r"(?!\w)", sentence, _I)]
     for m in _NUMBER.finditer(sentence):
         if m.group(0).lower() in {"năm", "một", "ba"}:  # "năm" is also "year", "một" also "a"
             continue
