@@ -62,6 +62,9 @@ def test_short_answer_is_the_span_that_answers(assistant, question, short, kind)
     # A fraction counting the asked noun is a count, not a date.
     ("Năm 2020, Đảng bộ đã hoàn thành 10/10 chỉ tiêu nghị quyết đề ra.",
      "Năm 2020 Đảng bộ hoàn thành mấy chỉ tiêu?", "number", "10/10 chỉ tiêu"),
+    # "lần thứ mấy" asks for an ordinal, not for a count of anything.
+    ("Đảng viên và quần chúng thực hiện thắng lợi Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVII, đến 100 % đảng viên.",
+     "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ mấy được nhắc đến?", "number", "XVII"),
     # A share is asked for: the percentage, not the head count beside it.
     ("Năm 1901, thành phố có 711.988 người, trong đó 2,8% là người Tin lành.",
      "Bao nhiêu phần trăm dân số thành phố là người Tin lành năm 1901?", "number", "2,8%"),
@@ -131,6 +134,9 @@ def test_refuses_what_the_articles_do_not_answer(assistant, question, status, sa
      "được tổ chức vào ngày nào?", "14/01/2021"),
     # "công chức năm 2020" is in the article (the last conference it reviews); its title says 2021.
     ("Hội nghị cán bộ công chức Sở GDĐT Trà Vinh năm 2021 tổ chức ngày nào?", "25/01/2021"),
+    # An ordinal question counts nothing: the count check stays out of it.
+    ("Nghị quyết Đại hội Đảng bộ tỉnh Lạng Sơn lần thứ mấy được nhắc đến trong bài về Đại hội Đảng bộ Sở GDĐT?",
+     "XVII"),
 ])
 def test_the_same_checks_let_what_the_articles_say_through(assistant, question, short):
     answer = assistant.ask(question)

@@ -35,6 +35,9 @@ _NUMBER = re.compile(
     rf"(?:\s+(?:nghìn|ngàn|triệu|tỷ|tỉ))?(?![\w/-])(?!\s*[/.-]\s*\d)", _I)
 _UNITS = re.compile(r"\s+(%|phần trăm|km|mét|m|cm|kg|tấn|ha|héc-ta|đồng|USD|đô la|tuổi|năm|tháng|tuần|ngày|"
                     r"giờ|phút|giây|lần|km2|dặm|feet|inch|độ|người)(?!\w)", _I)
+_ASKS_ORDINAL = re.compile(r"(?<!\w)thứ (?:mấy|bao nhiêu)(?!\w)", _I)
+_ORDINAL_SAID = re.compile(r"(?<!\w)thứ\s+((?:[IVXLC]+|\d+|nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)(?:\s+(?:mốt|hai|ba|tư|"
+                           r"lăm|năm|sáu|bảy|tám|chín))?)(?!\w)")
 _ASKS_PERCENT = re.compile(r"(?<!\w)(?:phần trăm|tỷ lệ|tỉ lệ)(?!\w)", _I)
 _PERCENT = re.compile(r"[\d.,\s]+(?:%|phần trăm)", _I)
 _QUOTED = re.compile(r"[“\"«]([^”\"»]{3,400})[”\"»]")
@@ -135,6 +138,9 @@ def _number_candidates(sentence: str, question: str) -> list:
     if counted and counted[-1].lower() in _EDGE_WORDS | _PREPOSITIONS:  # "bao nhiêu giờ trong …"
         counted = counted[:1]
     candidates = []
+    if _ASKS_ORDINAL.search(question):
+        # "lần thứ mấy": the ordinal ("lần thứ VII", "thứ hai"), whatever else is counted.
+        return [((m.start(1), m.end(1)), 0) for m in _ORDINAL_SAID.finditer(sentence)]
     if counted:
         # "hoàn thành 10/10 chỉ tiêu", "3/6 tập thể": a fraction counting the asked noun (a bare
         # "10/10" would read as a date, so only with the noun after it).

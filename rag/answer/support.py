@@ -23,8 +23,9 @@ from rag.text import segment
 
 _COUNTS = {"bao_nhiêu", "mấy"}
 # Words between "bao nhiêu" and the noun, or before it when the question ends "… bao nhiêu?".
-_FILLERS = {"có", "là", "được", "đã", "thì", "của", "các", "những", "tất_cả", "tổng_cộng", "hiện", "hiện_nay",
-            "nay", "vậy", "đó", "này", "một", "cả", "tất", "cộng", "khoảng", "chừng"}
+_FILLERS = {"có", "thì", "các", "những", "tất_cả", "tổng_cộng", "hiện", "hiện_nay", "nay", "vậy", "đó", "này",
+            "một", "cả", "tất", "cộng", "khoảng", "chừng"}
+_VERBAL = {"được", "bị", "đã", "đang", "sẽ", "là", "của", "trong", "ở", "tại", "vào", "với", "cho"}
 # After "bao nhiêu": a measure or a unit, not a thing counted in the article's words.
 _MEASURES = {"lâu", "xa", "phần", "phần_trăm", "giờ", "tuổi", "lần", "năm", "ngày", "tháng", "tuần", "người",
              "cái", "con", "chiếc", "loại", "thời_gian", "%", "km", "mét", "tiền", "đồng", "số", "lượng",
@@ -41,11 +42,14 @@ def counted_noun(question: str) -> str | None:
     for i, word in enumerate(words):
         if word not in _COUNTS:
             continue
+        if i and words[i - 1] == "thứ":  # "lần thứ mấy": an ordinal, not a count
+            return None
         j = i + 1
         while j < len(words) and words[j] in _FILLERS:
             j += 1
         if j < len(words):
-            return None if words[j] in _MEASURES else words[j]
+            # "… mấy được nhắc đến?": a verb follows, no noun is counted.
+            return None if words[j] in _MEASURES | _VERBAL else words[j]
         k = i - 1
         while k >= 0 and words[k] in _FILLERS:
             k -= 1
@@ -60,6 +64,7 @@ def asks_count(question: str) -> bool:
 
 _COUNT_WORDS = re.compile(r"(?<!\w)(?:bao nhiêu|mấy)(?!\w)", re.IGNORECASE)
 # "bao nhiêu phần …" is often answered in words ("phần lớn", "một nửa"), not with a number.
+_ORDINAL = re.compile(r"(?<!\w)thứ (?:mấy|bao nhiêu)(?!\w)", re.IGNORECASE)
 _FRACTION = re.compile(r"(?<!\w)bao nhiêu phần(?! trăm)(?!\w)", re.IGNORECASE)
 
 
@@ -94,7 +99,7 @@ def unsupported(question: str, has_number: bool, article_text: str) -> str | Non
     post = asked_post(question)
     if post and not _mentions(article_text, post.replace("_", " ")):
         return f"Các bài viết không nêu ai là {post.replace('_', ' ')} được hỏi."
-    if not asks_count(question) or _FRACTION.search(question):
+    if not asks_count(question) or _FRACTION.search(question) or _ORDINAL.search(question):
         return None
     noun = counted_noun(question)
     if not has_number:
