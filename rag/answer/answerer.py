@@ -40,6 +40,11 @@ QUESTION_WORDS = {
     "như_thế_nào", "tại_sao", "vì_sao", "là", "có", "không", "được", "của", "và", "thì", "mấy",
     "những", "các", "một", "cho", "với", "trong", "đã", "bị", "ra", "hay", "hoặc", "này", "đó",
 }
+# Function words a small index may never have seen: unknown, "ở" would weigh as much as the
+# rarest name (the rule for unseen words) and sink a question about Kon Tum.
+_FUNCTION_WORDS = {"ở", "tại", "về", "từ", "đến", "theo", "trên", "dưới", "sau", "trước", "khi", "mà", "nên", "vì",
+                   "do", "bởi", "để", "rồi", "cũng", "vẫn", "đang", "sẽ", "đây", "ấy", "vậy", "nhé", "ạ", "nhỉ",
+                   "chứ", "à", "hả"}
 # "ngày nào?", "Năm 2020?": with nothing but these (and the pinned year), nothing is asked about.
 _TIME_WORDS = {"ngày", "năm", "tháng", "hôm_nay", "bây_giờ", "hiện_nay"}
 _DAY = re.compile(r"(?<!\w)(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}(?!\d)"
@@ -253,7 +258,9 @@ class Answerer:
 
     # -- scoring -----------------------------------------------------------------------
     def _weights(self, terms: list[str]) -> dict[str, float]:
-        return {term: self.idf(term) or self.max_idf for term in set(terms) - QUESTION_WORDS}
+        weights = {term: self.idf(term) or (0.0 if term in _FUNCTION_WORDS else self.max_idf)
+                   for term in set(terms) - QUESTION_WORDS}
+        return {term: w for term, w in weights.items() if w}
 
     def _sentences(self, hits: list[Hit], weights: dict[str, float], q: Question, vector,
                    span_question: str) -> list[_Sentence]:

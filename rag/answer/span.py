@@ -200,8 +200,15 @@ def _close(run, spans, sentence, question_lower) -> list:
     words = list(run)
     while words and words[0].group(0).lower() in _TITLES and words[0].group(0).lower() not in _SURNAMES:
         words.pop(0)
+    end = words[-1].end() if words else 0
+    for k, w in enumerate(words):
+        # "Bùi Thái Trọng-Tỉnh ủy viên": pages glue the name to the title that follows it.
+        head, _, tail = w.group(0).partition("-")
+        if tail and tail.lower() in _TITLES:
+            words, end = words[: k + 1], w.start() + len(head)
+            break
     if len(words) >= 2 and words[0].group(0).lower() not in _TITLES | _EDGE_WORDS:
-        span = (words[0].start(), words[-1].end())
+        span = (words[0].start(), end)
         if sentence[span[0]:span[1]].lower() not in question_lower:
             spans.append(span)
     return []
