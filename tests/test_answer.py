@@ -62,6 +62,9 @@ def test_short_answer_is_the_span_that_answers(assistant, question, short, kind)
     # A fraction counting the asked noun is a count, not a date.
     ("Năm 2020, Đảng bộ đã hoàn thành 10/10 chỉ tiêu nghị quyết đề ra.",
      "Năm 2020 Đảng bộ hoàn thành mấy chỉ tiêu?", "number", "10/10 chỉ tiêu"),
+    # "trong năm 2021" is a time, not a place.
+    ("Hội nghị thông qua kế hoạch trong năm 2021 tại Hội trường Sở GDĐT.",
+     "Hội nghị thông qua kế hoạch ở đâu?", "place", "Hội trường Sở GDĐT"),
     # "lần thứ mấy" asks for an ordinal, not for a count of anything.
     ("Đảng viên và quần chúng thực hiện thắng lợi Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVII, đến 100 % đảng viên.",
      "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ mấy được nhắc đến?", "number", "XVII"),
@@ -118,6 +121,13 @@ def test_an_open_question_quotes_the_sentence_beside_its_question_word(assistant
     ("Trường Phổ thông DTNT tỉnh Kon Tum có bao nhiêu học sinh?", "not_found", "học sinh"),
     ("Quy chế chi tiêu nội bộ của Sở GDĐT Trà Vinh quy định mức phụ cấp bao nhiêu?", "not_found", "phụ cấp"),
     ("Đảng bộ Sở GD&ĐT kết nạp bao nhiêu đảng viên mới trong năm 2020?", "not_found", "con số"),
+    # Sóc Trăng is covered, not on this: the reply must not say there is nothing about Sóc Trăng.
+    ("Đại hội Đảng bộ Sở GDĐT Sóc Trăng nhiệm kỳ 2020-2025 diễn ra ngày nào?", "out_of_scope",
+     "Các bài viết về Sóc Trăng không có thông tin này"),
+    # A school year is named as one, not as a term of office.
+    ("Mức học phí năm học 2020-2021 của trường THPT chuyên Chu Văn An là bao nhiêu?", "out_of_scope",
+     "năm học 2020-2021"),
+    ("Chào buổi sáng, bạn khỏe không?", "chitchat", "Tôi trả lời"),
     # A post no article names.
     ("Hiệu trưởng Trường Phổ thông DTNT tỉnh Kon Tum là ai?", "not_found", "hiệu trưởng"),
 ])

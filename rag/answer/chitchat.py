@@ -7,7 +7,8 @@ import re
 _I = re.IGNORECASE
 # Each pattern covers a whole turn of small talk; "Xin chào, Đại hội … diễn ra ngày nào?"
 # keeps its question once the greeting is stripped.
-_GREETING = re.compile(r"^\s*(xin chào|chào bạn|chào em|chào anh|chào chị|chào|hello|hi|alo|hey)\b[\s,.!]*", _I)
+_GREETING = re.compile(r"^\s*(xin chào|chào buổi (?:sáng|trưa|chiều|tối)|chào bạn|chào em|chào anh|chào chị|chào|"
+                       r"hello|hi|alo|hey)\b[\s,.!]*", _I)
 _TAIL = r"(?:\s+(?:bạn|em|nhé|nha|nhiều|rất nhiều|lắm|ạ|à|vậy|thế|nhỉ|không))*[\s!?.…]*$"
 # Each pattern must cover the whole turn: "Cảm ơn, còn … ngày nào?" is a question, not thanks,
 # and "Lượt xem là gì?" must not be read as "em là gì".

@@ -32,6 +32,8 @@ class Missing:
     terms: list[str] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
     ordinals: list[str] = field(default_factory=list)
+    term_word: str = "nhiệm kỳ"  # what the question calls its span of years: "năm học 2020-2021"
+    near: Hit | None = None  # the evidence this is about: the hit that lacked the least
 
     def __bool__(self) -> bool:
         return bool(self.provinces or self.years or self.terms or self.names or self.ordinals)
@@ -60,7 +62,17 @@ def missing_in(q: Question, hit: Hit, article_text=None) -> Missing:
         terms=[f"{a}-{b}" for a, b in q.terms if f"{a}-{b}" not in text],
         names=[n for n in q.names if not _names_in(n, text, words)],
         ordinals=[o for o in q.ordinals if o.casefold() not in text],
+        term_word=_term_word(q.text),
+        near=hit,
     )
+
+
+_TERM_WORD = re.compile(r"(năm học|niên khóa|niên khoá|giai đoạn|nhiệm kỳ|nhiệm kì)\s*(?:19|20)\d{2}\s*[-–—]", re.IGNORECASE)
+
+
+def _term_word(question: str) -> str:
+    m = _TERM_WORD.search(question)
+    return m.group(1).lower() if m else "nhiệm kỳ"
 
 
 _DATED_PHRASE = re.compile(r"((?:[^\W\d_]+ ){2})năm ((?:19|20)\d{2})(?!\d)")
@@ -111,7 +123,15 @@ def keep(q: Question, hits: list[Hit], article_text=None) -> tuple[list[Hit], Mi
         kept = [h for h in kept if (all(p in _evidence(h, article_text) for p in phrases) if phrases else
                                     any(x in _DASHES.sub("-", f"{h.chunk.title} {h.chunk.date or ''}").casefold()
                                         for x in asked))]
-    return kept, (gaps[0] if gaps else None)
+    # Explain with the evidence that came closest: a question about Sóc Trăng's 2020-2025
+    # congress is answered "no 2020-2025 term" from the Sóc Trăng article, not "no Sóc
+    # Trăng" from a better-ranked article about Lạng Sơn.
+    closest = min((g for g in gaps if g), key=_size, default=gaps[0] if gaps else None)
+    return kept, closest
+
+
+def _size(gap: Missing) -> int:
+    return len(gap.provinces) + len(gap.years) + len(gap.terms) + len(gap.names) + len(gap.ordinals)
 
 
 def quoted_otherwise(q: Question, quote: str, title: str = "") -> Missing | None:
@@ -122,28 +142,36 @@ def quoted_otherwise(q: Question, quote: str, title: str = "") -> Missing | None
     2023 rightly answers with the years it reviews."""
     stated = {f"{a}-{b}" for a, b in TERM.findall(f"{title} {quote}")}
     asked = [f"{a}-{b}" for a, b in q.terms]
-    return Missing(terms=asked) if asked and stated and not stated & set(asked) else None
+    return Missing(terms=asked, term_word=_term_word(q.text)) if asked and stated and not stated & set(asked) else None
 
 
 def explain(missing: Missing, sources: list[str], hit: Hit) -> str:
     """A Vietnamese reply saying what the articles do not cover, and what they do
     (the organisations in ``sources``, or the nearest article)."""
     parts = []
-    if missing.provinces:
-        parts.append("về " + ", ".join(missing.provinces))
+    # A province some indexed organisation is in is covered, just not on this point: the
+    # articles near enough to be read were about other provinces.
+    covered = [p for p in missing.provinces if any(p.casefold() in s.casefold() for s in sources)]
+    uncovered = [p for p in missing.provinces if p not in covered]
+    if uncovered:
+        parts.append("về " + ", ".join(uncovered))
     if missing.terms:
-        parts.append("về nhiệm kỳ " + ", ".join(missing.terms))
+        parts.append(f"về {missing.term_word} " + ", ".join(missing.terms))
     if missing.years:
         parts.append("về năm " + ", ".join(missing.years))
     if missing.names:
         parts.append("về " + ", ".join(missing.names))
     if missing.ordinals:
         parts.append("về " + ", ".join(missing.ordinals))
+    if covered:
+        reply = f"Các bài viết về {', '.join(covered)} không có thông tin này" + (
+            " (" + ", ".join(p.removeprefix("về ") for p in parts) + ")" if parts else "") + "."
+        return reply  # the nearest article is about another province: naming it would mislead
     reply = "Các bài viết đã lập chỉ mục không có thông tin " + " và ".join(parts) + "."
     if missing.provinces and sources:
         reply += " Các bài viết hiện có của: " + "; ".join(sources) + "."
     else:
-        reply += " " + nearest(hit)
+        reply += " " + nearest(missing.near or hit)
     return reply
 
 

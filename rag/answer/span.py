@@ -44,6 +44,7 @@ _QUOTED = re.compile(r"[“\"«]([^”\"»]{3,400})[”\"»]")
 _DEFINES_NAMED = re.compile(r"(?<!\w)(?:được gọi là|gọi là|có nghĩa là|nghĩa là|tức là|được định nghĩa là)\s+", _I)
 _DEFINES = re.compile(r"(?<!\w)là\s+", _I)
 _NAMED_PLACE = re.compile(r"(?<!\w)(?:tỉnh|thành phố|nước|quốc gia|huyện|vùng|châu lục|thủ đô) nào", _I)
+_TIME_LEAD = re.compile(r"(?:năm|ngày|tháng|thời gian|thời kỳ|giai đoạn|dịp|quý|tuần|buổi|nhiệm kỳ|lúc|khi)(?!\w)", _I)
 _PLACE_LEAD = re.compile(r"(?<!\w)(?:tại|ở|trong|đến)\s+", _I)
 _CLAUSE_END = re.compile(r"[,;:.!?()\n–]|\s-\s|(?<!\w)(?:và|nhưng|nhằm|để|do|với|cùng)(?!\w)", _I)
 _PREPOSITIONS = {"trong", "trên", "dưới", "mỗi", "một", "cho", "đối", "tính", "kể"}
@@ -218,9 +219,11 @@ def _person(sentence, question, anchors):
     return _nearest(_names(sentence, question.lower()), anchors)
 
 
-def _after(sentence: str, pattern: re.Pattern, anchors: list[int], max_words: int = 14):
+def _after(sentence: str, pattern: re.Pattern, anchors: list[int], max_words: int = 14, skip=None):
     spans = []
     for m in pattern.finditer(sentence):
+        if skip and skip.match(sentence, m.end()):
+            continue
         rest = sentence[m.end():]
         stop = _CLAUSE_END.search(rest)
         piece = rest[: stop.start() if stop else len(rest)].rstrip()
@@ -231,7 +234,8 @@ def _after(sentence: str, pattern: re.Pattern, anchors: list[int], max_words: in
 
 
 def _place(sentence, question, anchors):
-    found = _after(sentence, _PLACE_LEAD, anchors, 12)
+    # "trong năm 2021", "trong thời gian tới": a time, not a place.
+    found = _after(sentence, _PLACE_LEAD, anchors, 12, skip=_TIME_LEAD)
     if found and sentence[found[0]:found[1]].lower() not in question.lower():
         return found
     if not _NAMED_PLACE.search(question):  # "ở đâu" asks for a venue, not any capitalised words
