@@ -286,3 +286,34 @@ def test_an_unreachable_database_is_reported_not_raised(base_settings, embedder)
     assistant = Assistant(s, embedder)  # the API starts and says why it cannot answer
     assert assistant.index is None and "cannot be reached" in assistant.problem
     assert assistant.ask(QUESTIONS[0][0]).abstained
+
+
+
+
+
+@pytest.mark.parametrize("share", [0.0, 0.05, 0.3])
+def test_keyword_candidates_from_rare_words_give_the_exact_top_k(pg_assistant, monkeypatch, share):
+    # Candidates come from the question's rarer words only; the result must be exactly what
+    # scoring every chunk holding any question word gives (COMMON_SHARE = 1: the old plan).
+    from rag.index.backends import pg_words
+    from rag.text import segment
+
+    index = pg_assistant.refresh()
+    questions = [q for q, _, _ in QUESTIONS] + ["Ai là người của sở?", "năm 2020 là năm nào của đảng bộ",
+                                                "Đại hội Đảng bộ Sở GDĐT Lạng Sơn"]
+    scopes = [None, index.scope("Trà Vinh", None, None), index.scope(None, "2020-05-01", "2020-05-31")]
+    expected = {}
+    monkeypatch.setattr(pg_words, "COMMON_SHARE", 1.0)
+    for q in questions:
+        for k in (1, 3, 8, 50):
+            for i, scope in enumerate(scopes):
+                expected[q, k, i] = index.keyword(segment(q), k, scope)
+    monkeypatch.setattr(pg_words, "COMMON_SHARE", share)
+    index.keyword_rounds.clear()
+    for (q, k, i), hits in expected.items():
+        got = index.keyword(segment(q), k, scopes[i])
+        assert [h[0] for h in got] == [h[0] for h in hits], (q, k, i)
+        assert [h[1] for h in got] == pytest.approx([h[1] for h in hits], rel=1e-6)
+    if share == 0.0:  # the rarest word alone seldom suffices on five articles: a second query ran
+        assert index.keyword_rounds[2] > 0
+    assert index.keyword_rounds[1] > 0

@@ -54,6 +54,32 @@ def bm25_weights(words: list[str], avgdl: float) -> dict[str, float]:
     return {w: tf / (tf + norm) for w, tf in Counter(words).items()}
 
 
+# Candidates for a keyword search are first the chunks holding a question word in at most this
+# share of the chunks (at least the rarest word): `của`, `là` are in most chunks, and scoring
+# every chunk that holds one is what made BM25 slow at scale.
+COMMON_SHARE = 0.05
+_MARGIN = 1e-5  # float32 scores against a float64 bound
+
+
+def rare_terms(rarest: list[str], dfs: list[int], n: int) -> int:
+    """How many of ``rarest`` (ascending document frequency ``dfs``) select the first candidates."""
+    return max(1, sum(1 for df in dfs if df <= COMMON_SHARE * n))
+
+
+def beyond(weights: dict[str, float], left_out: list[str], kth: float) -> bool:
+    """Whether no chunk holding only ``left_out`` words can score ``kth`` or more: its score is
+    below their weights' sum (each saturated term frequency is below 1)."""
+    return kth > sum(weights[t] for t in left_out) * (1 + _MARGIN)
+
+
+def terms_needed(rarest: list[str], weights: dict[str, float], kth: float) -> int:
+    """The fewest rarest-first words leaving out only words that cannot reach ``kth`` together."""
+    for needed in range(1, len(rarest)):
+        if beyond(weights, rarest[needed:], kth):
+            return needed
+    return len(rarest)
+
+
 def sparse_literal(weights: dict[int, float], dimensions: int) -> str:
     """``{id:value,…}/dimensions`` (ids from 1, ascending), pgvector's sparsevec text."""
     inner = ",".join(f"{i}:{v:.6g}" for i, v in sorted(weights.items()) if v)

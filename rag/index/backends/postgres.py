@@ -234,6 +234,7 @@ class PostgresIndex:
         self.store = Store(db)
         self.vectors = _Size(manifest.chunks)
         self.lexical = _Lexical(self)
+        self.keyword_rounds: Counter[int] = Counter()  # keyword searches by queries run (benchmarks)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -279,20 +280,39 @@ class PostgresIndex:
         known = self.lexical.document_frequencies(terms)
         if not known:
             return []
-        query = pg_words.tsquery_literal([t for t in terms if t in known])
         if self.keyword_scoring == "ts_rank_cd":
+            query = pg_words.tsquery_literal([t for t in terms if t in known])
             rows = self.db.rows(f"SELECT id, ts_rank_cd(words, q) FROM chunks, CAST(%s AS tsquery) q"
                                 f" WHERE words @@ q AND {where} ORDER BY 2 DESC, id LIMIT %s", [query, *params, k])
-        else:
-            n = self.manifest.chunks
-            weights: Counter[int] = Counter()
-            for t in terms:  # a word asked twice counts twice, as in bm25s
-                if t in known:
-                    term_id, df = known[t]
-                    weights[term_id] += pg_words.idf(df, n)
-            sparse = pg_words.sparse_literal(weights, SPARSE_DIMENSIONS)
+            return [(int(i), float(s)) for i, s in rows if s > 0]
+        n = self.manifest.chunks
+        weights: Counter[int] = Counter()
+        by_term: dict[str, float] = {}
+        for t in terms:  # a word asked twice counts twice, as in bm25s
+            if t in known:
+                term_id, df = known[t]
+                weights[term_id] += pg_words.idf(df, n)
+                by_term[t] = weights[term_id]
+        sparse = pg_words.sparse_literal(weights, SPARSE_DIMENSIONS)
+        rarest = sorted(by_term, key=lambda t: (known[t][1], t))
+        # Candidates: the chunks holding one of the question's rarer words (the GIN index
+        # finds them); every candidate is scored with all the question's words. A chunk holding
+        # none of them scores less than the left-out words' weights together (a saturated term
+        # frequency is < 1), so when the k-th candidate scores at least that, the top k is
+        # exact; otherwise rarer-first words are added until it is (a second query at most,
+        # since the k-th score only grows with the candidates).
+        essential = pg_words.rare_terms(rarest, [known[t][1] for t in rarest], n)
+        rounds = 0
+        while True:
+            rounds += 1
             rows = self.db.rows(f"SELECT id, (bm25 <#> %s::sparsevec) * -1 FROM chunks WHERE words @@ %s::tsquery"
-                                f" AND {where} ORDER BY 2 DESC, id LIMIT %s", [sparse, query, *params, k])
+                                f" AND {where} ORDER BY 2 DESC, id LIMIT %s",
+                                [sparse, pg_words.tsquery_literal(rarest[:essential]), *params, k])
+            kth = float(rows[-1][1]) if len(rows) == k else 0.0
+            if essential == len(rarest) or pg_words.beyond(by_term, rarest[essential:], kth):
+                break
+            essential = pg_words.terms_needed(rarest, by_term, kth)
+        self.keyword_rounds[rounds] += 1
         return [(int(i), float(s)) for i, s in rows if s > 0]
 
     def get_chunks(self, ids: list[int]) -> dict[int, StoredChunk]:
