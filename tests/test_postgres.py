@@ -374,3 +374,89 @@ def test_filtered_dense_search_is_exact_both_ways(pg_assistant, embedder, monkey
         monkeypatch.setattr(postgres, "EXACT_MAX", -1)  # as if the filter kept many rows: HNSW
         assert [i for i, _ in index.dense(vector, 5, scope)] == exact  # (five articles: HNSW finds all)
         monkeypatch.undo()
+
+
+
+
+
+@pytest.mark.parametrize("share", [0.0, 0.05, 0.3])
+def test_keyword_candidates_from_rare_words_give_the_exact_top_k(pg_assistant, monkeypatch, share):
+    # Candidates come from the question's rarer words only; the result must be exactly what
+    # scoring every chunk holding any question word gives (COMMON_SHARE = 1: the old plan).
+    from rag.index.backends import pg_words
+    from rag.text import segment
+
+    index = pg_assistant.refresh()
+    questions = [q for q, _, _ in QUESTIONS] + ["Ai là người của sở?", "năm 2020 là năm nào của đảng bộ",
+                                                "Đại hội Đảng bộ Sở GDĐT Lạng Sơn"]
+    scopes = [None, index.scope("Trà Vinh", None, None), index.scope(None, "2020-05-01", "2020-05-31")]
+    expected = {}
+    monkeypatch.setattr(pg_words, "COMMON_SHARE", 1.0)
+    for q in questions:
+        for k in (1, 3, 8, 50):
+            for i, scope in enumerate(scopes):
+                expected[q, k, i] = index.keyword(segment(q), k, scope)
+    monkeypatch.setattr(pg_words, "COMMON_SHARE", share)
+    index.keyword_rounds.clear()
+    for (q, k, i), hits in expected.items():
+        got = index.keyword(segment(q), k, scopes[i])
+        assert [h[0] for h in got] == [h[0] for h in hits], (q, k, i)
+        assert [h[1] for h in got] == pytest.approx([h[1] for h in hits], rel=1e-6)
+    if share == 0.0:  # the rarest word alone seldom suffices on five articles: a second query ran
+        assert index.keyword_rounds[2] > 0
+    assert index.keyword_rounds[1] > 0
+
+
+
+def test_filtered_dense_search_is_exact_both_ways(pg_assistant, embedder, monkeypatch):
+    # A selective filter is searched exactly (btree, every distance); a broad one through HNSW.
+    import json
+
+    import numpy as np
+
+    from rag.index.backends import postgres
+
+    index = pg_assistant.refresh()
+    vector = embedder.encode_queries(["Giám đốc Sở GDĐT Trà Vinh là ai?"])[0]
+    rows = index.db.rows("SELECT id, source_key, date, embedding::text FROM chunks")
+    for scope_args in [("Trà Vinh", None, None), ("sở giáo dục", None, None), (None, "2020-05-01", "2020-05-31"),
+                       ("không có đơn vị này", None, None)]:
+        scope = index.scope(*scope_args)
+        source, start, end = scope_args
+        keep = [(i, np.array(json.loads(e), dtype=np.float32)) for i, s, d, e in rows
+                if (not source or (s and postgres.source_key(source) in s))
+                and (not start or (d and start <= d <= end))]
+        exact = [i for i, _ in sorted(keep, key=lambda r: -float(r[1] @ vector))][:5]
+        assert [i for i, _ in index.dense(vector, 5, scope)] == exact
+        monkeypatch.setattr(postgres, "EXACT_MAX", -1)  # as if the filter kept many rows: HNSW
+        assert [i for i, _ in index.dense(vector, 5, scope)] == exact  # (five articles: HNSW finds all)
+        monkeypatch.undo()
+
+
+
+def test_model_mismatch_names_the_database_and_damage_check_ignores_index_folders(pg_sample):
+    from types import SimpleNamespace
+
+    from api.rebuild import _damaged
+    from rag.index.backends import open_index
+    from rag.index.manifest import ModelMismatchError
+    from rag.sync.folder import needs_rebuild
+
+    with pytest.raises(ModelMismatchError) as caught:
+        open_index(pg_sample, "another-model", 384)
+    message = str(caught.value)
+    assert "PostgreSQL database 't_" in message and str(pg_sample.index_dir) not in message
+    with pytest.raises(ModelMismatchError) as caught:
+        needs_rebuild(pg_sample, SimpleNamespace(name="another-model", dimension=384))
+    assert "PostgreSQL database" in str(caught.value) and "delete" not in str(caught.value)
+    # A damaged file index left from before the switch to PostgreSQL must not make a rebuild
+    # re-index the database from the folder: on PostgreSQL nothing is ever half-written.
+    version = pg_sample.index_dir / "v000001"
+    version.mkdir(parents=True)
+    (pg_sample.index_dir / "current").symlink_to(version.name)
+    try:
+        files = pg_sample.model_copy(update={"database_url": None})
+        assert _damaged(files)  # the same folder is damaged for the file backend
+        assert _damaged(pg_sample) is None
+    finally:
+        shutil.rmtree(pg_sample.index_dir)

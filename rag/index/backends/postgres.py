@@ -385,8 +385,39 @@ def open_index(url: str, model: str | None, dimension: int | None) -> PostgresIn
         return None
     manifest = _manifest(state)
     if model is not None:
-        manifest.check_model(model, dimension, WHERE)
+        manifest.check_model(model, dimension, location(url))
     return PostgresIndex(db, manifest)
+
+
+def location(url: str) -> str:
+    """Which database holds the index, for messages (no password): ``the PostgreSQL database
+    'vnrag' on db.example:5432 (RAG_DATABASE_URL)``."""
+    from psycopg.conninfo import conninfo_to_dict
+
+    try:
+        info = conninfo_to_dict(url)
+    except Exception:
+        return WHERE
+    host = info.get("host") or "localhost"
+    port = f":{info['port']}" if info.get("port") else ""
+    return f"the PostgreSQL database '{info.get('dbname') or info.get('user') or '?'}' on {host}{port} (RAG_DATABASE_URL)"
+
+
+def damaged(url: str) -> str | None:
+    """Always ``None``: every write is one transaction, so the database holds a whole index or
+    the previous one, never a half-written one that re-indexing the folder would repair. (An
+    unreachable server or a newer schema is reported by the writer itself; an index folder left
+    from before the switch to PostgreSQL is not looked at.)"""
+    return None
+
+
+def article_titles(url: str) -> dict[str, tuple[str, str]]:
+    """``{article id: (content hash, title)}`` of the index (empty if none or unreachable)."""
+    psycopg = _psycopg()
+    try:
+        return {r[0]: (r[1], r[2]) for r in database(url).rows("SELECT id, content_hash, title FROM articles")}
+    except (psycopg.errors.UndefinedTable, psycopg.OperationalError):
+        return {}
 
 
 def stored_manifest(url: str) -> Manifest | None:
@@ -449,7 +480,7 @@ class PostgresWriter:
             if got:
                 return
             if time.monotonic() >= deadline:
-                raise IndexBusyError(f"another ingest or rebuild is writing {WHERE}")
+                raise IndexBusyError(f"another ingest or rebuild is writing {location(self.url)}")
             time.sleep(0.2)
 
     def _begin(self) -> None:
