@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import re
 import threading
 import time
 import uuid
@@ -452,6 +453,8 @@ class PostgresWriter:
         self.stats = WriteStats()
         self.previous: Manifest | None = None
         self._committed = False
+        self._swap = False  # writing into new tables swapped in at commit (see _begin)
+        self.articles, self.chunks = "articles", "chunks"  # the tables this job writes
 
     def __enter__(self) -> "PostgresWriter":
         psycopg = _psycopg()
@@ -492,22 +495,80 @@ class PostgresWriter:
         if state and not self.fresh:
             self.previous = _manifest(state)
             if state["dimension"] != self.spec.dimension:
-                raise ValueError(f"{WHERE} holds {state['dimension']}-d vectors, the model makes "
+                raise ValueError(f"{location(self.url)} holds {state['dimension']}-d vectors, the model makes "
                                  f"{self.spec.dimension}-d: run `rag ingest --rebuild <folder>`")
-        if self.fresh:
-            # Inside this job's transaction: readers keep the committed rows until commit().
-            cur.execute("DELETE FROM chunks")
-            cur.execute("DELETE FROM articles")
+        cur.execute("SELECT NOT EXISTS (SELECT FROM articles) AND NOT EXISTS (SELECT FROM chunks)")
+        if self.fresh or cur.fetchone()[0]:
+            # A rebuild, or a first ingest: the rows go into new tables, indexed once they are all
+            # in (building an HNSW graph over the rows is several times faster than maintaining it
+            # row by row), swapped in by commit(). Readers keep the committed tables meanwhile.
+            self._swap = True
+            self.articles, self.chunks = "articles_next", "chunks_next"
+            self._added: set[str] = set()
+            self._create_next(cur)
             cur.execute("UPDATE terms SET df = 0 WHERE df <> 0")  # ids stay: a reader's query may hold them
-            if state and state["dimension"] != self.spec.dimension:
-                self._resize(cur)
+            self._length, self._count = 0, 0
+        else:
+            self._length, self._count = cur.execute("SELECT coalesce(sum(length), 0), count(*) FROM chunks").fetchone()
 
-    def _resize(self, cur) -> None:
-        """Another model's width: the column and its HNSW index are remade (the table is empty here)."""
+    def _create_next(self, cur) -> None:
+        """Empty ``articles_next`` and ``chunks_next`` shaped like the live tables (whatever
+        migrations made them); the articles' indexes at once (upserts need the key), the chunks'
+        at commit. The chunk ids continue the live sequence: a reader may hold an id meanwhile."""
         d = int(self.spec.dimension)
-        cur.execute("DROP INDEX IF EXISTS chunks_embedding")
-        cur.execute(f"ALTER TABLE chunks ALTER COLUMN embedding TYPE vector({d})")
-        cur.execute("CREATE INDEX chunks_embedding ON chunks USING hnsw (embedding vector_cosine_ops)")
+        for table in ("chunks_next", "articles_next"):
+            cur.execute(f"DROP TABLE IF EXISTS {table}")  # left by a crash (DDL is transactional: never)
+        cur.execute("CREATE TABLE articles_next (LIKE articles INCLUDING ALL EXCLUDING INDEXES)")
+        self._copy_indexes(cur, "articles", "articles_next")
+        cur.execute("CREATE TABLE chunks_next (LIKE chunks INCLUDING ALL EXCLUDING INDEXES)")
+        cur.execute(f"ALTER TABLE chunks_next ALTER COLUMN embedding TYPE vector({d})")  # a model change
+        cur.execute("SELECT setval(pg_get_serial_sequence('chunks_next', 'id'),"
+                    " nextval(pg_get_serial_sequence('chunks', 'id')), false)")
+
+    def _copy_indexes(self, cur, table: str, new: str) -> None:
+        """Every index and key of ``table`` made on ``new`` (names with ``_next``), the foreign key
+        pointing at ``articles_next``."""
+        cur.execute("SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint"
+                    " WHERE conrelid = %s::regclass AND contype IN ('p', 'u', 'f') ORDER BY contype DESC", (table,))
+        constraints = cur.fetchall()
+        cur.execute("SELECT i.relname, pg_get_indexdef(i.oid) FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid"
+                    " WHERE x.indrelid = %s::regclass AND NOT EXISTS (SELECT FROM pg_constraint c"
+                    " WHERE c.conindid = i.oid AND c.conrelid = x.indrelid) ORDER BY i.relname", (table,))
+        indexes = cur.fetchall()
+        for name, definition in constraints:
+            definition = re.sub(r"\bREFERENCES (\S+\.)?articles\(", "REFERENCES articles_next(", definition)
+            cur.execute(f"ALTER TABLE {new} ADD CONSTRAINT {name}_next {definition}")
+        for name, definition in indexes:
+            using = definition[definition.index(" USING "):]
+            cur.execute(f"CREATE {'UNIQUE ' if ' UNIQUE ' in definition[:20] else ''}INDEX {name}_next ON {new}{using}")
+
+    def _swap_in(self, cur) -> None:
+        """The chunks' indexes built, then the new tables take the live ones' names."""
+        self._copy_indexes(cur, "chunks", "chunks_next")
+        cur.execute("ANALYZE articles_next")
+        cur.execute("ANALYZE chunks_next")  # the planner's estimates from the first query on
+        renames = []
+        for table in ("chunks", "articles"):
+            cur.execute("SELECT conname FROM pg_constraint WHERE conrelid = %s::regclass AND contype IN ('p','u','f')"
+                        " UNION SELECT i.relname FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid"
+                        " WHERE x.indrelid = %s::regclass", (f"{table}_next", f"{table}_next"))
+            renames += [(table, name) for (name,) in cur.fetchall()]
+        cur.execute("DROP TABLE chunks")  # waits for running reads; later ones see the new tables
+        cur.execute("DROP TABLE articles")
+        for table in ("articles", "chunks"):
+            cur.execute(f"ALTER TABLE {table}_next RENAME TO {table}")
+        cur.execute("ALTER SEQUENCE IF EXISTS chunks_next_id_seq RENAME TO chunks_id_seq")
+        done = set()
+        for table, name in renames:
+            if name in done or not name.endswith("_next"):
+                continue
+            done.add(name)
+            cur.execute("SELECT EXISTS (SELECT FROM pg_constraint WHERE conrelid = %s::regclass AND conname = %s)",
+                        (table, name))
+            if cur.fetchone()[0]:
+                cur.execute(f"ALTER TABLE {table} RENAME CONSTRAINT {name} TO {name[:-5]}")
+            else:
+                cur.execute(f"ALTER INDEX {name} RENAME TO {name[:-5]}")
 
     def __exit__(self, exc_type, exc, tb) -> None:
         try:
@@ -519,29 +580,35 @@ class PostgresWriter:
     # -- changes --------------------------------------------------------------------------
     def existing(self) -> dict[str, tuple[str, str]]:
         """``{article id: (content hash, path)}`` as this transaction sees them."""
-        return {r[0]: (r[1], r[2]) for r in self.conn.execute("SELECT id, content_hash, path FROM articles")}
+        return {r[0]: (r[1], r[2]) for r in self.conn.execute(f"SELECT id, content_hash, path FROM {self.articles}")}
 
     def counts(self) -> dict[str, int]:
         """Articles and chunks as this transaction sees them."""
-        a, c = self.conn.execute("SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM chunks)").fetchone()
+        a, c = self.conn.execute(f"SELECT (SELECT count(*) FROM {self.articles}),"
+                                 f" (SELECT count(*) FROM {self.chunks})").fetchone()
         return {"articles": a, "chunks": c}
 
     def _remove_chunks(self, article_ids: list[str]) -> None:
+        if self._swap:  # new tables: only what this job added can be there (and unindexed till commit)
+            article_ids = [a for a in article_ids if a in self._added]
         if not article_ids:
             return
         # Their words leave the document frequencies before the rows go.
         self.conn.execute(
-            "UPDATE terms t SET df = t.df - x.n FROM (SELECT w AS term, count(*) AS n FROM chunks c,"
+            f"UPDATE terms t SET df = t.df - x.n FROM (SELECT w AS term, count(*) AS n FROM {self.chunks} c,"
             " unnest(tsvector_to_array(c.words)) w WHERE c.article_id = ANY(%s) GROUP BY w) x WHERE t.term = x.term",
             (article_ids,))
-        removed = self.conn.execute("DELETE FROM chunks WHERE article_id = ANY(%s)", (article_ids,)).rowcount
-        self.stats.chunks_removed += removed
+        lengths = self.conn.execute(f"DELETE FROM {self.chunks} WHERE article_id = ANY(%s) RETURNING length",
+                                    (article_ids,)).fetchall()
+        self._length -= sum(r[0] for r in lengths)
+        self._count -= len(lengths)
+        self.stats.chunks_removed += len(lengths)
 
     def delete(self, article_ids: list[str]) -> None:
         """Remove articles and their chunks."""
         self._remove_chunks(list(article_ids))
         if article_ids:
-            self.conn.execute("DELETE FROM articles WHERE id = ANY(%s)", (list(article_ids),))
+            self.conn.execute(f"DELETE FROM {self.articles} WHERE id = ANY(%s)", (list(article_ids),))
 
     def upsert(self, articles: list[Article], passages, embedded) -> None:
         """Add or replace ``articles`` with their chunks (``passages``, ``embedded``: as for
@@ -549,20 +616,23 @@ class PostgresWriter:
         self._remove_chunks([a.id for a in articles])
         with self.conn.cursor() as cur:
             cur.executemany(
-                f"INSERT INTO articles ({', '.join(ARTICLE_FIELDS)}) VALUES ({', '.join(['%s'] * len(ARTICLE_FIELDS))})"
+                f"INSERT INTO {self.articles} ({', '.join(ARTICLE_FIELDS)}) VALUES ({', '.join(['%s'] * len(ARTICLE_FIELDS))})"
                 " ON CONFLICT (id) DO UPDATE SET " + ", ".join(f"{f} = excluded.{f}" for f in ARTICLE_FIELDS[1:])
                 + ", updated_at = to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS')",
                 [tuple(getattr(a, f) for f in ARTICLE_FIELDS) for a in articles])
         if passages:
             self._add_chunks({a.id: a for a in articles}, passages, embedded)
+        if self._swap:
+            self._added.update(a.id for a in articles)
 
     def _add_chunks(self, articles: dict[str, Article], passages, embedded) -> None:
         words = [p.terms.split() for p in passages]
         term_ids = self._term_ids(words)
-        total, n = self.conn.execute("SELECT coalesce(sum(length), 0), count(*) FROM chunks").fetchone()
-        avgdl = (total + sum(map(len, words))) / (n + len(words))
+        self._length += sum(map(len, words))
+        self._count += len(words)
+        avgdl = self._length / self._count  # kept by the writer: a sum over every chunk per batch was O(n²)
         with self.conn.cursor() as cur, cur.copy(
-                'COPY chunks (article_id, seq, start, "end", text, terms, sentence_vectors, source_key, date,'
+                f'COPY {self.chunks} (article_id, seq, start, "end", text, terms, sentence_vectors, source_key, date,'
                 " embedding, words, bm25, length) FROM STDIN") as copy:
             for p, w, vector, blob in zip(passages, words, embedded.vectors, embedded.sentence_vectors):
                 article = articles[p.chunk.article_id]
@@ -585,6 +655,10 @@ class PostgresWriter:
 
     def commit(self) -> Manifest:
         """Record the new state and commit: readers see the whole job at once."""
+        if self._swap:
+            with self.conn.cursor() as cur:
+                self._swap_in(cur)
+            self.articles, self.chunks = "articles", "chunks"
         counts = self.counts()
         spec = self.spec
         state = dict(model=spec.model, dimension=spec.dimension, chunk_tokens=spec.chunk_tokens,
