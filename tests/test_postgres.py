@@ -359,13 +359,16 @@ def test_a_rebuild_swaps_in_new_tables_with_every_index(pg_settings, embedder):
             tables = sorted(r[0] for r in conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'"))
             ids = conn.execute("SELECT min(id), max(id) FROM chunks").fetchone()
             sequence = conn.execute("SELECT pg_get_serial_sequence('chunks', 'id')").fetchone()[0]
-        return indexes, constraints, tables, ids, sequence
+            storage = conn.execute("SELECT attstorage FROM pg_attribute WHERE attrelid = 'chunks'::regclass"
+                                   " AND attname = 'embedding'").fetchone()[0]
+        return indexes, constraints, tables, ids, sequence, storage
 
     before = layout()
     assert "chunks_embedding" in before[0] and "chunks_words" in before[0] and "chunks_pkey" in before[0]
     rebuild_all(pg_settings, embedder)
     after = layout()
     assert after[:3] == before[:3] and after[4] == before[4]  # same names, nothing "_next" left behind
+    assert before[5] == after[5] == "m"  # vectors kept in the row (schema step 2), by the new table too
     assert after[3][0] > before[3][1]  # chunk ids are never reused (a reader may hold old ones)
     index = open_index(pg_settings)
     assert index.keyword(["trà_vinh"], 5) and index.counts["articles"] == 5

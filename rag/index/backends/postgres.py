@@ -521,7 +521,13 @@ class PostgresWriter:
         cur.execute("CREATE TABLE articles_next (LIKE articles INCLUDING ALL EXCLUDING INDEXES)")
         self._copy_indexes(cur, "articles", "articles_next")
         cur.execute("CREATE TABLE chunks_next (LIKE chunks INCLUDING ALL EXCLUDING INDEXES)")
-        cur.execute(f"ALTER TABLE chunks_next ALTER COLUMN embedding TYPE vector({d})")  # a model change
+        cur.execute("SELECT atttypmod, attstorage FROM pg_attribute WHERE attrelid = 'chunks'::regclass"
+                    " AND attname = 'embedding'")
+        width, storage = cur.fetchone()
+        if width != d:  # a model of another width (a type change resets the column's storage)
+            cur.execute(f"ALTER TABLE chunks_next ALTER COLUMN embedding TYPE vector({d})")
+            storage = {"p": "PLAIN", "e": "EXTERNAL", "m": "MAIN", "x": "EXTENDED"}[storage]
+            cur.execute(f"ALTER TABLE chunks_next ALTER COLUMN embedding SET STORAGE {storage}")
         cur.execute("SELECT setval(pg_get_serial_sequence('chunks_next', 'id'),"
                     " nextval(pg_get_serial_sequence('chunks', 'id')), false)")
 
