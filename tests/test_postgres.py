@@ -288,8 +288,8 @@ def test_an_unreachable_database_is_reported_not_raised(base_settings, embedder)
     assert assistant.ask(QUESTIONS[0][0]).abstained
 
 
-@pytest.mark.parametrize("share", [0.0, 0.05, 0.3])
-def test_keyword_candidates_from_rare_words_give_the_exact_top_k(pg_assistant, monkeypatch, share):
+@pytest.mark.parametrize("share, combinations", [(0.0, 64), (0.0, 0), (0.05, 64), (0.3, 64)])
+def test_keyword_candidates_from_rare_words_give_the_exact_top_k(pg_assistant, monkeypatch, share, combinations):
     # Candidates come from the question's rarer words only; the result must be exactly what
     # scoring every chunk holding any question word gives (COMMON_SHARE = 1: the old plan).
     from rag.index.backends import pg_words
@@ -306,6 +306,7 @@ def test_keyword_candidates_from_rare_words_give_the_exact_top_k(pg_assistant, m
             for i, scope in enumerate(scopes):
                 expected[q, k, i] = index.keyword(segment(q), k, scope)
     monkeypatch.setattr(pg_words, "COMMON_SHARE", share)
+    monkeypatch.setattr(pg_words, "_MAX_COMBINATIONS", combinations)  # 0: the rarer-first fallback
     index.keyword_rounds.clear()
     for (q, k, i), hits in expected.items():
         got = index.keyword(segment(q), k, scopes[i])
@@ -314,6 +315,27 @@ def test_keyword_candidates_from_rare_words_give_the_exact_top_k(pg_assistant, m
     if share == 0.0:  # the rarest word alone seldom suffices on five articles: a second query ran
         assert index.keyword_rounds[2] > 0
     assert index.keyword_rounds[1] > 0
+
+
+def test_word_sets_reaching_a_score_are_the_minimal_ones():
+    import itertools
+    import random
+
+    from rag.index.backends import pg_words
+
+    rng = random.Random(1)
+    for _ in range(300):
+        terms = [f"t{i}" for i in range(rng.randint(1, 9))]
+        weights = {t: rng.choice([0.3, 0.5, 1.0, 1.5, 3.3, rng.random() * 4]) for t in terms}
+        kth = rng.random() * 8
+        passing = [frozenset(c) for r in range(1, len(terms) + 1) for c in itertools.combinations(terms, r)
+                   if sum(weights[t] for t in c) > kth / (1 + 1e-5)]
+        minimal = {p for p in passing if not any(o < p for o in passing)}
+        got = pg_words.combinations_reaching(terms, weights, kth)
+        if got is None:
+            assert len(minimal) > pg_words._MAX_COMBINATIONS
+        else:
+            assert len(got) == len(minimal) and {frozenset(g) for g in got} == minimal
 
 
 def test_filtered_dense_search_is_exact_both_ways(pg_assistant, embedder, monkeypatch):

@@ -332,20 +332,27 @@ class PostgresIndex:
         # Candidates: the chunks holding one of the question's rarer words (the GIN index
         # finds them); every candidate is scored with all the question's words. A chunk holding
         # none of them scores less than the left-out words' weights together (a saturated term
-        # frequency is < 1), so when the k-th candidate scores at least that, the top k is
-        # exact; otherwise rarer-first words are added until it is (a second query at most,
-        # since the k-th score only grows with the candidates).
+        # frequency is < 1), so when the k-th candidate scores more than that, the top k is
+        # exact. Otherwise a second query looks among the chunks without the rare words for
+        # those holding a set of the other words whose weights together exceed the k-th score
+        # (`của & là & năm`, found by intersecting GIN lists: few chunks) — or, when there are too
+        # many such sets, holding one of the fewest rarer-first words that leave out only words
+        # unable to reach it together — and the two lists are merged. Any other chunk scores
+        # below the k-th: the top k is exact either way.
         essential = pg_words.rare_terms(rarest, [known[t][1] for t in rarest], n)
-        rounds = 0
-        while True:
-            rounds += 1
-            rows = self.db.rows(f"SELECT id, (bm25 <#> %s::sparsevec) * -1 FROM chunks WHERE words @@ %s::tsquery"
-                                f" AND {where} ORDER BY 2 DESC, id LIMIT %s",
-                                [sparse, pg_words.tsquery_literal(rarest[:essential]), *params, k])
-            kth = float(rows[-1][1]) if len(rows) == k else 0.0
-            if essential == len(rarest) or pg_words.beyond(by_term, rarest[essential:], kth):
-                break
-            essential = pg_words.terms_needed(rarest, by_term, kth)
+        sql = (f"SELECT id, (bm25 <#> %s::sparsevec) * -1 FROM chunks WHERE words @@ %s::tsquery AND {where}"
+               " ORDER BY 2 DESC, id LIMIT %s")
+        rows = self.db.rows(sql, [sparse, pg_words.tsquery_literal(rarest[:essential]), *params, k])
+        rounds = 1
+        kth = float(rows[-1][1]) if len(rows) == k else 0.0
+        rest = rarest[essential:]
+        if rest and not pg_words.beyond(by_term, rest, kth):
+            rounds = 2
+            groups = pg_words.combinations_reaching(rest, by_term, kth)
+            if groups is None or not groups:  # too many sets: rarer-first words until the rest cannot pass
+                groups = [[t] for t in rarest[essential : pg_words.terms_needed(rarest, by_term, kth)]]
+            more = self.db.rows(sql, [sparse, pg_words.tsquery_any_of_all(groups), *params, k])
+            rows = sorted({int(i): float(s) for i, s in [*rows, *more]}.items(), key=lambda r: (-r[1], r[0]))[:k]
         self.keyword_rounds[rounds] += 1
         return [(int(i), float(s)) for i, s in rows if s > 0]
 
