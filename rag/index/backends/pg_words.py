@@ -56,9 +56,11 @@ def bm25_weights(words: list[str], avgdl: float) -> dict[str, float]:
 
 # Candidates for a keyword search are first the chunks holding a question word in at most this
 # share of the chunks (at least the rarest word): `của`, `là` are in most chunks, and scoring
-# every chunk that holds one is what made BM25 slow at scale. At 100k chunks, 100 questions:
-# share 0.05 → p50 28 ms (5 % needed a second query), 0.02 → 17 ms (34 %), 0.005 → 12 ms
-# (77 %) but a slower p95; every matching chunk: 222 ms.
+# every chunk that holds one is what made BM25 slow at scale. At 100k chunks, 100 questions
+# (before the second query looked for word sets): share 0.05 → p50 28 ms (5 % needed a second
+# query), 0.02 → 17 ms (34 %), 0.005 → 12 ms (77 %) but a slower p95; every matching chunk:
+# 222 ms. At 1M, 60 questions: 0.02 → p50 404 / p95 890 ms, 0.005 → 218 / 1,175, 0.001 →
+# 525 / 2,544 (busy machine).
 COMMON_SHARE = 0.02
 _MARGIN = 1e-5  # float32 scores against a float64 bound
 
