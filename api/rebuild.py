@@ -17,8 +17,7 @@ from dataclasses import asdict, dataclass, field
 
 from rag.config import Settings
 from rag.index.writer import IndexBusyError
-from rag.index import current_version_dir
-from rag.index.store import Store
+from rag.index.backends import article_titles, damaged
 from rag.sources import public_location
 from rag.sync import ingest_folder, rebuild_all
 
@@ -115,18 +114,10 @@ class Rebuilder:
 
 
 def _damaged(settings: Settings) -> str | None:
-    """Why the current index version cannot be read, or ``None`` if it can (or there is none)."""
-    from rag.index import Index, IndexDamagedError
-
-    version = current_version_dir(settings.index_dir)
-    link = settings.index_dir / "current"
-    if version is None and not link.is_symlink():
-        return None
-    try:
-        Index.load(version or link.resolve(), None, None, settings.index_dir).close()
-    except IndexDamagedError as exc:
-        return str(exc)
-    return None
+    """Why the current index cannot be read, or ``None`` if it can (or there is none): through
+    the backend (on PostgreSQL never, see ``postgres.damaged``; an index folder left from before
+    the switch is not looked at)."""
+    return damaged(settings)
 
 
 def _public_report(report: dict, settings: Settings) -> dict:
@@ -143,19 +134,7 @@ LISTED = 20  # titles named per kind of change; the counts are always complete
 
 def _snapshot(settings: Settings) -> dict[str, tuple[str, str]]:
     """``{article id: (content hash, title)}`` of the index being served (empty if none or unreadable)."""
-    version = current_version_dir(settings.index_dir)
-    if version is None:
-        return {}
-    try:
-        store = Store(version / "store.sqlite", readonly=True)
-    except Exception:  # a damaged version: the rebuild itself reports it
-        return {}
-    try:
-        return {r[0]: (r[1], r[2]) for r in store.db.execute("SELECT id, content_hash, title FROM articles")}
-    except Exception:
-        return {}
-    finally:
-        store.close()
+    return article_titles(settings)
 
 
 def _changes(old: dict, new: dict, since: float, kind: str) -> dict:

@@ -4,8 +4,8 @@ The corpus is synthetic like ``benchmarks/ann_scale.py``'s: each vector is a ran
 real XQuAD-vi embeddings plus a little noise (so it lies where real passages lie), and each
 chunk carries the pyvi words of one real XQuAD-vi paragraph or sentence (so BM25 sees real
 Vietnamese term statistics), one of 50 organisations and a date. It is written through the
-backend's own writer (``rag/index/backends/postgres.py``: one transaction, the HNSW index
-maintained while rows arrive, as an ingest does) into a new database on the given server,
+backend's own writer (``rag/index/backends/postgres.py``: one transaction, the rows copied into
+new tables, then indexed and swapped in, as a first ingest or a rebuild does) into a new database on the given server,
 dropped afterwards unless ``--keep``. The queries are real XQuAD-vi questions, which are not in
 the corpus; ground truth is exact cosine search over the same vectors (numpy).
 
@@ -89,33 +89,57 @@ def exact_top(vectors: np.ndarray, query: np.ndarray, k: int, allowed: np.ndarra
     return set(top.tolist())
 
 
-def measure(url: str, vectors: np.ndarray, queries: np.ndarray, questions: list[str]) -> dict:
-    """Latency per query (dense top 10, dense top 50, filtered dense, BM25 top 50) and recall@10."""
+def measure(url: str, vectors: np.ndarray, queries: np.ndarray, questions: list[str], compare: int) -> dict:
+    """Latency per query kind and recall@10 against exact search; BM25 checked against scoring
+    every chunk that holds a question word (the plan before candidates came from rare words)."""
+    from rag.index.backends import pg_words
+
     index = postgres.open_index(url, None, None)
     row_of = {int(i): int(a[1:]) for i, a in index.db.rows("SELECT id, article_id FROM chunks")}
-    organisation = np.arange(len(vectors)) % ORGANISATIONS == 7
-    scope = index.scope("Đơn vị 7", None, None)  # also matches nothing else: "Đơn vị 7x" needs ≥ 70 units
-    times = {"dense@10": [], "dense@50": [], "dense@10 one organisation": [], "bm25@50": []}
-    recall, recall_filtered = [], []
-    for vector, question in zip(queries, questions):
+    rows = np.arange(len(vectors))
+    years = 2010 + rows % 15  # as build() dates them
+    filters = {  # name: (scope, the rows it keeps)
+        "one organisation": (index.scope("Đơn vị 7", None, None), rows % ORGANISATIONS == 7),  # "Đơn vị 7x": none
+        "one year": (index.scope(None, "2015-01-01", "2015-12-31"), years == 2015),
+        "since 2020": (index.scope(None, "2020-01-01", None), years >= 2020),
+    }
+    times = {"dense@10": [], "dense@50": [], "bm25@50": [], "bm25@50 every matching chunk": []}
+    times.update({f"dense@10 {name}": [] for name in filters})
+    recall = {name: [] for name in ["all", *filters]}
+    same_bm25 = 0
+    for n, (vector, question) in enumerate(zip(queries, questions)):
         t = time.perf_counter()
         hits = index.dense(vector, 10)
         times["dense@10"].append(time.perf_counter() - t)
-        recall.append(len({row_of[i] for i, _ in hits} & exact_top(vectors, vector, 10)) / 10)
+        recall["all"].append(len({row_of[i] for i, _ in hits} & exact_top(vectors, vector, 10)) / 10)
         t = time.perf_counter()
         index.dense(vector, 50)
         times["dense@50"].append(time.perf_counter() - t)
-        t = time.perf_counter()
-        hits = index.dense(vector, 10, scope)
-        times["dense@10 one organisation"].append(time.perf_counter() - t)
-        recall_filtered.append(len({row_of[i] for i, _ in hits} & exact_top(vectors, vector, 10, organisation)) / 10)
+        for name, (scope, keep) in filters.items():
+            t = time.perf_counter()
+            hits = index.dense(vector, 10, scope)
+            times[f"dense@10 {name}"].append(time.perf_counter() - t)
+            recall[name].append(len({row_of[i] for i, _ in hits} & exact_top(vectors, vector, 10, keep)) / 10)
         terms = segment(question)
         t = time.perf_counter()
-        index.keyword(terms, 50)
+        fast = index.keyword(terms, 50)
         times["bm25@50"].append(time.perf_counter() - t)
-    return {"latency": {k: percentiles(v) for k, v in times.items()},
-            "recall@10": round(statistics.fmean(recall), 4),
-            "recall@10 one organisation": round(statistics.fmean(recall_filtered), 4)}
+        if n >= compare:
+            continue
+        share, pg_words.COMMON_SHARE = pg_words.COMMON_SHARE, 1.0
+        try:
+            t = time.perf_counter()
+            every = index.keyword(terms, 50)
+            times["bm25@50 every matching chunk"].append(time.perf_counter() - t)
+        finally:
+            pg_words.COMMON_SHARE = share
+        same_bm25 += [i for i, _ in fast] == [i for i, _ in every]
+    rounds = dict(index.keyword_rounds)
+    return {"latency": {k: percentiles(v) for k, v in times.items() if v},
+            "recall@10": {k: round(statistics.fmean(v), 4) for k, v in recall.items()},
+            "rows kept by filter": {name: int(keep.sum()) for name, (_, keep) in filters.items()},
+            "bm25 top 50 identical to scoring every matching chunk": f"{same_bm25}/{min(compare, len(questions))}",
+            "bm25 searches by queries run (both plans)": rounds}
 
 
 def sizes(url: str) -> dict:
@@ -136,6 +160,10 @@ def main() -> None:
     parser.add_argument("--chunks", type=int, default=100_000)
     parser.add_argument("--queries", type=int, default=300, help="XQuAD-vi questions asked (of 1,190)")
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
+    parser.add_argument("--compare", type=int, default=10**9,
+                        help="check BM25 against scoring every matching chunk on the first N questions only")
+    parser.add_argument("--database", help="measure this database (kept by an earlier run of as many chunks) "
+                                           "instead of building one")
     args = parser.parse_args()
 
     import psycopg
@@ -153,20 +181,21 @@ def main() -> None:
     spec = IndexSpec(model=embedder.name, dimension=embedder.dimension, chunk_tokens=settings.chunk_tokens,
                      chunk_overlap=settings.chunk_overlap, embed_title=settings.embed_title, exact_max=0, nprobe=0)
 
-    name = f"vnrag_bench_{uuid.uuid4().hex[:8]}"
+    name = args.database or f"vnrag_bench_{uuid.uuid4().hex[:8]}"
     server = args.server.rstrip("/")
-    with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
-        conn.execute(f"CREATE DATABASE {name}")
     url = f"{server}/{name}"
+    if not args.database:
+        with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
+            conn.execute(f"CREATE DATABASE {name}")
     try:
-        built = build(url, vectors, words, spec)
+        built = build(url, vectors, words, spec) if not args.database else "not built (--database)"
         postgres.database(url).connection().execute("ANALYZE chunks")
-        result = {"chunks": args.chunks, "queries": len(questions), "build": built, **measure(url, vectors, queries, questions),
+        result = {"database": name, "chunks": args.chunks, "queries": len(questions), "build": built, **measure(url, vectors, queries, questions, args.compare),
                   "sizes_mib": sizes(url), "client_peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
         print(json.dumps(result, ensure_ascii=False, indent=2))
     finally:
         postgres.database(url).close()
-        if not args.keep:
+        if not args.keep and not args.database:
             with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
                 conn.execute(f"DROP DATABASE {name} WITH (FORCE)")
 

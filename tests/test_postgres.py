@@ -286,3 +286,145 @@ def test_an_unreachable_database_is_reported_not_raised(base_settings, embedder)
     assistant = Assistant(s, embedder)  # the API starts and says why it cannot answer
     assert assistant.index is None and "cannot be reached" in assistant.problem
     assert assistant.ask(QUESTIONS[0][0]).abstained
+
+
+@pytest.mark.parametrize("share, combinations", [(0.0, 64), (0.0, 0), (0.05, 64), (0.3, 64)])
+def test_keyword_candidates_from_rare_words_give_the_exact_top_k(pg_assistant, monkeypatch, share, combinations):
+    # Candidates come from the question's rarer words only; the result must be exactly what
+    # scoring every chunk holding any question word gives (COMMON_SHARE = 1: the old plan).
+    from rag.index.backends import pg_words
+    from rag.text import segment
+
+    index = pg_assistant.refresh()
+    questions = [q for q, _, _ in QUESTIONS] + ["Ai là người của sở?", "năm 2020 là năm nào của đảng bộ",
+                                                "Đại hội Đảng bộ Sở GDĐT Lạng Sơn"]
+    scopes = [None, index.scope("Trà Vinh", None, None), index.scope(None, "2020-05-01", "2020-05-31")]
+    expected = {}
+    monkeypatch.setattr(pg_words, "COMMON_SHARE", 1.0)
+    for q in questions:
+        for k in (1, 3, 8, 50):
+            for i, scope in enumerate(scopes):
+                expected[q, k, i] = index.keyword(segment(q), k, scope)
+    monkeypatch.setattr(pg_words, "COMMON_SHARE", share)
+    monkeypatch.setattr(pg_words, "_MAX_COMBINATIONS", combinations)  # 0: the rarer-first fallback
+    index.keyword_rounds.clear()
+    for (q, k, i), hits in expected.items():
+        got = index.keyword(segment(q), k, scopes[i])
+        assert [h[0] for h in got] == [h[0] for h in hits], (q, k, i)
+        assert [h[1] for h in got] == pytest.approx([h[1] for h in hits], rel=1e-6)
+    if share == 0.0:  # the rarest word alone seldom suffices on five articles: a second query ran
+        assert index.keyword_rounds[2] > 0
+    assert index.keyword_rounds[1] > 0
+
+
+def test_word_sets_reaching_a_score_are_the_minimal_ones():
+    import itertools
+    import random
+
+    from rag.index.backends import pg_words
+
+    rng = random.Random(1)
+    for _ in range(300):
+        terms = [f"t{i}" for i in range(rng.randint(1, 9))]
+        weights = {t: rng.choice([0.3, 0.5, 1.0, 1.5, 3.3, rng.random() * 4]) for t in terms}
+        kth = rng.random() * 8
+        passing = [frozenset(c) for r in range(1, len(terms) + 1) for c in itertools.combinations(terms, r)
+                   if sum(weights[t] for t in c) > kth / (1 + 1e-5)]
+        minimal = {p for p in passing if not any(o < p for o in passing)}
+        got = pg_words.combinations_reaching(terms, weights, kth)
+        if got is None:
+            assert len(minimal) > pg_words._MAX_COMBINATIONS
+        else:
+            assert len(got) == len(minimal) and {frozenset(g) for g in got} == minimal
+
+
+def test_filtered_dense_search_is_exact_both_ways(pg_assistant, embedder, monkeypatch):
+    # A selective filter is searched exactly (btree, every distance); a broad one through HNSW.
+    import json
+
+    import numpy as np
+
+    from rag.index.backends import postgres
+
+    index = pg_assistant.refresh()
+    vector = embedder.encode_queries(["Giám đốc Sở GDĐT Trà Vinh là ai?"])[0]
+    rows = index.db.rows("SELECT id, source_key, date, embedding::text FROM chunks")
+    for scope_args in [("Trà Vinh", None, None), ("sở giáo dục", None, None), (None, "2020-05-01", "2020-05-31"),
+                       ("không có đơn vị này", None, None)]:
+        scope = index.scope(*scope_args)
+        source, start, end = scope_args
+        keep = [(i, np.array(json.loads(e), dtype=np.float32)) for i, s, d, e in rows
+                if (not source or (s and postgres.source_key(source) in s))
+                and (not start or (d and start <= d <= end))]
+        exact = [i for i, _ in sorted(keep, key=lambda r: -float(r[1] @ vector))][:5]
+        assert [i for i, _ in index.dense(vector, 5, scope)] == exact
+        monkeypatch.setattr(postgres, "EXACT_MAX", -1)  # as if the filter kept many rows: HNSW
+        assert [i for i, _ in index.dense(vector, 5, scope)] == exact  # (five articles: HNSW finds all)
+        monkeypatch.undo()
+
+
+def test_a_rebuild_swaps_in_new_tables_with_every_index(pg_settings, embedder):
+    import psycopg
+
+    from rag.index.backends import database_url, open_index
+    from rag.sync import ingest_folder, rebuild_all
+
+    ingest_folder(pg_settings.data_dir, pg_settings, embedder)
+    url = database_url(pg_settings)
+
+    def layout():
+        with psycopg.connect(url) as conn:
+            indexes = sorted(r[0] for r in conn.execute(
+                "SELECT indexname FROM pg_indexes WHERE tablename IN ('chunks', 'articles')"))
+            constraints = sorted(r[0] for r in conn.execute(
+                "SELECT conname FROM pg_constraint WHERE conrelid IN ('chunks'::regclass, 'articles'::regclass)"))
+            tables = sorted(r[0] for r in conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'"))
+            ids = conn.execute("SELECT min(id), max(id) FROM chunks").fetchone()
+            sequence = conn.execute("SELECT pg_get_serial_sequence('chunks', 'id')").fetchone()[0]
+            storage = conn.execute("SELECT attstorage FROM pg_attribute WHERE attrelid = 'chunks'::regclass"
+                                   " AND attname = 'embedding'").fetchone()[0]
+        return indexes, constraints, tables, ids, sequence, storage
+
+    before = layout()
+    assert "chunks_embedding" in before[0] and "chunks_words" in before[0] and "chunks_pkey" in before[0]
+    rebuild_all(pg_settings, embedder)
+    after = layout()
+    assert after[:3] == before[:3] and after[4] == before[4]  # same names, nothing "_next" left behind
+    assert before[5] == after[5] == "m"  # vectors kept in the row (schema step 2), by the new table too
+    assert after[3][0] > before[3][1]  # chunk ids are never reused (a reader may hold old ones)
+    index = open_index(pg_settings)
+    assert index.keyword(["trà_vinh"], 5) and index.counts["articles"] == 5
+    # The foreign key still cascades: deleting an article deletes its chunks.
+    with psycopg.connect(url) as conn:
+        article = conn.execute("SELECT article_id FROM chunks LIMIT 1").fetchone()[0]
+        conn.execute("DELETE FROM articles WHERE id = %s", (article,))
+        assert conn.execute("SELECT count(*) FROM chunks WHERE article_id = %s", (article,)).fetchone()[0] == 0
+        conn.rollback()
+
+
+def test_model_mismatch_names_the_database_and_damage_check_ignores_index_folders(pg_sample):
+    from types import SimpleNamespace
+
+    from api.rebuild import _damaged
+    from rag.index.backends import open_index
+    from rag.index.manifest import ModelMismatchError
+    from rag.sync.folder import needs_rebuild
+
+    with pytest.raises(ModelMismatchError) as caught:
+        open_index(pg_sample, "another-model", 384)
+    message = str(caught.value)
+    assert "PostgreSQL database 't_" in message and str(pg_sample.index_dir) not in message
+    with pytest.raises(ModelMismatchError) as caught:
+        needs_rebuild(pg_sample, SimpleNamespace(name="another-model", dimension=384))
+    assert "PostgreSQL database" in str(caught.value) and "delete" not in str(caught.value)
+    # A damaged file index left from before the switch to PostgreSQL must not make a rebuild
+    # re-index the database from the folder: on PostgreSQL nothing is ever half-written.
+    version = pg_sample.index_dir / "v000001"
+    version.mkdir(parents=True)
+    (pg_sample.index_dir / "current").symlink_to(version.name)
+    try:
+        files = pg_sample.model_copy(update={"database_url": None})
+        assert _damaged(files)  # the same folder is damaged for the file backend
+        assert _damaged(pg_sample) is None
+    finally:
+        shutil.rmtree(pg_sample.index_dir)

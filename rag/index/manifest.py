@@ -61,15 +61,17 @@ class Manifest:
         known = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in data.items() if k in known})
 
-    def check_model(self, model: str, dimension: int | None, index_dir: Path) -> None:
-        """Refuse to mix vectors of two models, saying how to fix it."""
+    def check_model(self, model: str, dimension: int | None, where: Path | str) -> None:
+        """Refuse to mix vectors of two models, saying how to fix it (``where``: the index folder,
+        or a description of the database holding the index)."""
         if self.model != model or (dimension is not None and self.dimension != dimension):
             raise ModelMismatchError(
-                f"The index in {index_dir} was built with model '{self.model}' ({self.dimension}-d), "
+                f"The index in {where} was built with model '{self.model}' ({self.dimension}-d), "
                 f"but the configured model is '{model}'"
                 + (f" ({dimension}-d)" if dimension else "")
-                + f". Rebuild it with `rag ingest --rebuild <folder>` (or delete {index_dir}), "
-                f"or set {_model_env(self.model)} to use the index as it is."
+                + ". Rebuild it with `rag ingest --rebuild <folder>`"
+                + (f" (or delete {where})" if isinstance(where, Path) else "")
+                + f", or set {_model_env(self.model)} to use the index as it is."
             )
 
     def same_chunking(self, chunk_tokens: int, chunk_overlap: int, embed_title: bool) -> bool:

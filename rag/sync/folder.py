@@ -13,7 +13,7 @@ from pathlib import Path
 
 from rag.clean import clean_document
 from rag.config import Settings
-from rag.index.backends import stored_manifest
+from rag.index.backends import location, stored_manifest
 from rag.ingest import scan
 from rag.ingest.jsonl import split_location
 from rag.sync.changes import bounded, dedupe, sort_changes
@@ -64,7 +64,7 @@ def needs_rebuild(settings: Settings, embedder) -> bool:
     manifest = stored_manifest(settings)
     if manifest is None:
         return False
-    manifest.check_model(embedder.name, embedder.dimension, settings.index_dir)
+    manifest.check_model(embedder.name, embedder.dimension, location(settings))
     return not manifest.same_chunking(settings.chunk_tokens, settings.chunk_overlap, settings.embed_title)
 
 

@@ -54,6 +54,25 @@ def index_writer(settings: Settings, spec: IndexSpec, *, fresh: bool = False, wa
     return backend.writer(where, spec, fresh=fresh, wait=wait)
 
 
+def location(settings: Settings) -> Path | str:
+    """Where the index is, for messages: the folder, or which PostgreSQL database."""
+    backend, where = _backend(settings)
+    return backend.location(where)
+
+
+def damaged(settings: Settings) -> str | None:
+    """Why the current index cannot be read and must be rebuilt from the articles folder,
+    ``None`` when it can (or there is none)."""
+    backend, where = _backend(settings)
+    return backend.damaged(where)
+
+
+def article_titles(settings: Settings) -> dict[str, tuple[str, str]]:
+    """``{article id: (content hash, title)}`` of the index being served (empty if none or unreadable)."""
+    backend, where = _backend(settings)
+    return backend.article_titles(where)
+
+
 def stored_manifest(settings: Settings) -> Manifest | None:
     """What the current index was built with, ``None`` without one."""
     backend, where = _backend(settings)

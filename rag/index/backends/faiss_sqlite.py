@@ -32,6 +32,42 @@ def writer(index_dir: Path, spec: IndexSpec, *, fresh: bool, wait: float) -> Ind
     return IndexWriter(index_dir, spec, fresh=fresh, wait=wait)
 
 
+def location(index_dir: Path) -> Path:
+    """The index folder (messages name it)."""
+    return index_dir
+
+
+def damaged(index_dir: Path) -> str | None:
+    """Why the current version cannot be read (an unreadable file, counts that disagree), or
+    ``None`` if it can or there is none: unlike :func:`open_index`, no older version stands in."""
+    version = current_version_dir(index_dir)
+    link = Path(index_dir) / "current"
+    if version is None and not link.is_symlink():
+        return None
+    try:
+        Index.load(version or link.resolve(), None, None, Path(index_dir)).close()
+    except IndexDamagedError as exc:
+        return str(exc)
+    return None
+
+
+def article_titles(index_dir: Path) -> dict[str, tuple[str, str]]:
+    """``{article id: (content hash, title)}`` of the current version (empty if none or unreadable)."""
+    version = current_version_dir(index_dir)
+    if version is None:
+        return {}
+    try:
+        store = Store(version / "store.sqlite", readonly=True)
+    except Exception:  # a damaged version: a rebuild reports it
+        return {}
+    try:
+        return {r[0]: (r[1], r[2]) for r in store.db.execute("SELECT id, content_hash, title FROM articles")}
+    except Exception:
+        return {}
+    finally:
+        store.close()
+
+
 def stored_manifest(index_dir: Path) -> Manifest | None:
     """The current version's manifest, ``None`` without an index."""
     version = current_version_dir(index_dir)
