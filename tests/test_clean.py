@@ -84,6 +84,27 @@ def test_sample_metadata(name, title, date, date_kind, author, source):
         assert author in a.text.rsplit("\n", 3)[-1] or author in a.text[-400:]
 
 
+def test_a_by_line_under_the_headline_keeps_the_date_and_moves_last():
+    prose = "Hội nghị tổng kết năm học được tổ chức trang trọng với nhiều đại biểu tham dự và phát biểu. " * 3
+    a = clean_document(RawDocument(id="b", path="b.txt",
+                                   text="Trang chủ\nTiêu đề hội nghị tổng kết\nTác giả: Nguyễn Văn An\n12/05/2023\n" + prose))
+    assert (a.title, a.date, a.author) == ("Tiêu đề hội nghị tổng kết", "2023-05-12", "Nguyễn Văn An")
+    assert a.text.endswith("\nTác giả: Nguyễn Văn An") and a.text.startswith("Hội nghị tổng kết")
+
+
+@pytest.mark.parametrize("line, author", [
+    ("Phan Xuân Nghĩa, Văn phòng Sở", "Phan Xuân Nghĩa"),
+    ("Hà Nội, ngày 5 tháng 3 năm 2023", None),  # a place and a date
+    ("Cao Bằng - tháng 5/2023", None),
+    ("Văn Phòng Sở", None),
+    ("Một số hình ảnh Hội nghị", None),
+])
+def test_an_unlabelled_by_line_is_a_name(line, author):
+    from rag.clean.metadata import unlabelled_author
+
+    assert unlabelled_author(line) == author
+
+
 def test_html_goes_through_trafilatura(tmp_path):
     page = tmp_path / "page.html"
     body = "<p>Ngày 12/3/2024, Sở Giáo dục và Đào tạo Hà Giang tổ chức hội thảo về chuyển đổi số trong trường học. " * 4

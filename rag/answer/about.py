@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from rag.clean.metadata import author_of, unlabelled_author
+
 _ASKS_AUTHOR = re.compile(
     r"(?<!\w)(?:ai (?:là )?(?:viết|tác giả|thực hiện|đưa tin|đứng tên)|tác giả (?:của )?(?:bài|tin)|"
     r"người viết|do ai (?:viết|thực hiện|đứng tên|đưa tin)|đứng tên tác giả|(?:bài|tin)(?: viết)? của ai|"
@@ -18,23 +20,36 @@ _ASKS_AUTHOR = re.compile(
 )
 
 
+# The question must be about the article: "Ai viết Truyện Kiều?", "Ai thực hiện dự án?" are not.
+_THE_ARTICLE = re.compile(r"(?<!\w)(?:bài|tin|bản tin|bài viết|bài báo)(?!\w)", re.IGNORECASE)
+
+
+# How a "who wrote it" question refers to the article and its writing: evidence of nothing.
+WORDS = {"viết", "bài", "bài_viết", "tin", "bản_tin", "bài_báo", "tác_giả", "thực_hiện", "người_viết", "đứng",
+         "tên", "đưa", "đưa_tin", "này"}
+
+
 def asks_author(question: str) -> bool:
     """Whether ``question`` asks who wrote an article ("Ai viết bài …", "Tác giả bài … là ai")."""
-    return bool(_ASKS_AUTHOR.search(question))
+    return bool(_ASKS_AUTHOR.search(question) and _THE_ARTICLE.search(question))
 
 
 def byline(text: str, author: str | None) -> tuple[int, int, int, int] | None:
-    """Offsets in ``text`` of the line naming ``author`` last (the by-line) and of the name
-    in it: ``(line_start, line_end, name_start, name_end)``; ``None`` when the text does
-    not name the author (an author read from a page's markup or a JSON field only)."""
+    """Offsets in ``text`` of the by-line naming ``author`` and of the name in it:
+    ``(line_start, line_end, name_start, name_end)``; ``None`` when no line of the text is a
+    by-line of that author (an author read from a page's markup or a JSON field only).
+
+    Only by-lines are read ("Tác giả: …", or a last line that is a name), so a name that
+    also occurs in the prose is never quoted as the by-line.
+    """
     if not author:
         return None
-    at = text.rfind(author)
-    if at < 0:
-        return None
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    end = len(text) if end < 0 else end
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end, at, at + len(author)
+    start = len(text)
+    while start > 0:
+        line_start = text.rfind("\n", 0, start - 1) + 1
+        line = text[line_start:start].rstrip()
+        if author_of(line) == author or unlabelled_author(line) == author:
+            at = line.rfind(author)
+            return line_start, line_start + len(line), line_start + at, line_start + at + len(author)
+        start = line_start
+    return None

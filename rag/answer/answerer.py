@@ -192,6 +192,8 @@ class Answerer:
         # A day the question names ("Tại buổi làm việc ngày 8/5/2023, …") says which event, too.
         days = [] if q.kind == "date" else [m.group(0) for m in _DAY.finditer(question)]
         pinned = set(segment(" ".join(q.provinces + q.years + [f"{a} {b}" for a, b in q.terms] + days)))
+        if about.asks_author(span_question):
+            pinned |= about.WORDS
         sentence_weights = {t: w for t, w in weights.items() if t not in pinned}
         if not set(sentence_weights) - _TIME_WORDS:
             return Answer(question, NOT_FOUND, [], True, status="not_found")
@@ -203,9 +205,8 @@ class Answerer:
             note = scope.explain(missing, sources, hits[0])
             return Answer(question, note, [], True, status="out_of_scope", note=note)
         if about.asks_author(span_question) and self.article:
-            byline = self._byline(question, kept[0])
-            if byline:
-                return byline
+            # The by-line, or a plain "not stated": no speaker in the prose is the author.
+            return self._byline(question, kept[0])
         sentences = self._sentences(kept, sentence_weights, q, retrieval.vector, span_question)
         best = max(sentences, key=lambda s: (s.score, -s.hit_rank, -s.start), default=None)
         if best is None:
@@ -235,12 +236,13 @@ class Answerer:
         text = " ".join(f"{c.quote} [{c.number}]" for c in citations)
         return Answer(question, text, citations, False, short_answer=short)
 
-    def _byline(self, question: str, hit: Hit) -> Answer | None:
+    def _byline(self, question: str, hit: Hit) -> Answer:
         """The answer to "who wrote it": the article's by-line quoted, the name as short answer."""
         article = self.article(hit.chunk.article_id)
-        found = about.byline(article.text, article.author)
+        found = about.byline(article.text, article.author) if article else None
         if not found:
-            return None
+            note = f"Bài viết “{hit.chunk.title}” không ghi tên tác giả."
+            return Answer(question, note, [], True, status="not_found", note=note)
         start, end, name_start, name_end = found
         c, text = hit.chunk, article.text
         # The passage shown around the quote: the by-line and the paragraph before it.

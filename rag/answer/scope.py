@@ -154,7 +154,7 @@ def explain(missing: Missing, sources: list[str], hit: Hit) -> str:
     covered = [p for p in missing.provinces if any(p.casefold() in s.casefold() for s in sources)]
     uncovered = [p for p in missing.provinces if p not in covered]
     if uncovered:
-        parts.append("về " + ", ".join(uncovered))
+        parts.append("về " + ", ".join(missing.provinces))
     if missing.terms:
         parts.append(f"về {missing.term_word} " + ", ".join(missing.terms))
     if missing.years:
@@ -163,7 +163,7 @@ def explain(missing: Missing, sources: list[str], hit: Hit) -> str:
         parts.append("về " + ", ".join(missing.names))
     if missing.ordinals:
         parts.append("về " + ", ".join(missing.ordinals))
-    if covered:
+    if covered and not uncovered:
         reply = f"Các bài viết về {', '.join(covered)} không có thông tin này" + (
             " (" + ", ".join(p.removeprefix("về ") for p in parts) + ")" if parts else "") + "."
         return reply  # the nearest article is about another province: naming it would mislead

@@ -35,7 +35,7 @@ _NUMBER = re.compile(
     rf"(?:\s+(?:nghìn|ngàn|triệu|tỷ|tỉ))?(?![\w/-])(?!\s*[/.-]\s*\d)", _I)
 _UNITS = re.compile(r"\s+(%|phần trăm|km|mét|m|cm|kg|tấn|ha|héc-ta|đồng|USD|đô la|tuổi|năm|tháng|tuần|ngày|"
                     r"giờ|phút|giây|lần|km2|dặm|feet|inch|độ|người)(?!\w)", _I)
-_ASKS_ORDINAL = re.compile(r"(?<!\w)thứ (?:mấy|bao nhiêu)(?!\w)", _I)
+ASKS_ORDINAL = re.compile(r"(?<!\w)thứ (?:mấy|bao nhiêu)(?!\w)", _I)
 _ORDINAL_SAID = re.compile(r"(?<!\w)thứ\s+((?:[IVXLC]+|\d+|nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)(?:\s+(?:mốt|hai|ba|tư|"
                            r"lăm|năm|sáu|bảy|tám|chín))?)(?!\w)")
 _ASKS_PERCENT = re.compile(r"(?<!\w)(?:phần trăm|tỷ lệ|tỉ lệ)(?!\w)", _I)
@@ -56,9 +56,9 @@ _TITLES = {"đồng", "chí", "ông", "bà", "cô", "thầy", "anh", "chị", "t
 _PLACES = {p.casefold() for p in PROVINCES} | {
     "việt nam", "trung quốc", "hoa kỳ", "nhật bản", "hàn quốc", "triều tiên", "ấn độ", "la mã", "hy lạp",
     "ai cập", "ba lan", "tây ban nha", "bồ đào nha", "thổ nhĩ kỳ", "liên xô", "châu âu", "châu á", "châu phi",
-    "châu mỹ", "bắc mỹ", "nam mỹ", "anh quốc", "vương quốc anh", "hà nội", "thành phố hồ chí minh"}
+    "châu mỹ", "bắc mỹ", "nam mỹ", "anh quốc", "vương quốc anh"}
 _THING_WORDS = {"phố", "đường", "tháp", "sông", "núi", "hồ", "vịnh", "đảo", "quận", "huyện", "tỉnh", "việc",
-                "giải", "cúp", "sân", "bowl", "fort", "đại lộ", "viện", "công ty", "cuộc", "chiến tranh", "trận"}
+                "giải", "cúp", "sân", "bowl", "fort", "viện", "cuộc", "trận"}
 # Words that never open or close an answer span.
 _EDGE_WORDS = {"là", "của", "và", "được", "đã", "các", "những", "một", "trong", "với", "cho", "thì", "mà", "có",
                "bởi", "do", "từ", "về", "tại", "ở", "vào", "theo", "như", "này", "đó", "rằng", "sẽ", "đang", "bị",
@@ -139,7 +139,7 @@ def _number_candidates(sentence: str, question: str) -> list:
     if counted and counted[-1].lower() in _EDGE_WORDS | _PREPOSITIONS:  # "bao nhiêu giờ trong …"
         counted = counted[:1]
     candidates = []
-    if _ASKS_ORDINAL.search(question):
+    if ASKS_ORDINAL.search(question):
         # "lần thứ mấy": the ordinal ("lần thứ VII", "thứ hai"), whatever else is counted.
         return [((m.start(1), m.end(1)), 0) for m in _ORDINAL_SAID.finditer(sentence)]
     if counted:
@@ -149,8 +149,9 @@ def _number_candidates(sentence: str, question: str) -> list:
         candidates += [((m.start(), m.end()), 0) for m in re.finditer(
             r"(?<![\w/.-])\d+/\d+" + noun + r"(?!\w)", sentence, _I)]
     for m in _NUMBER.finditer(sentence):
-        if m.group(0).lower() in {"năm", "một", "ba"}:  # "năm" is also "year", "một" also "a"
-            continue
+        if m.group(0).lower() in {"năm", "một", "ba"} and not (
+                counted and sentence[m.end():].lstrip().lower().startswith(counted[0].lower() + " ")):
+            continue  # "năm" is also "year", "một" also "a", unless what is counted follows: "ba trường"
         if any(p.fullmatch(m.group(0)) for p in _DATES[-1:]) and "năm" in sentence[max(0, m.start() - 5):m.start()]:
             continue
         end = m.end()
@@ -194,7 +195,10 @@ def _place_or_thing(name: str) -> bool:
     """A capitalised run that names a country, a province or a thing, not a person:
     "Trung Quốc", "La Mã", "Lạng Sơn", "Phố Fresno", "Super Bowl"."""
     words = name.casefold().split()
-    return " ".join(words) in _PLACES or words[0] in _THING_WORDS or words[-1] in _THING_WORDS
+    if " ".join(words) in _PLACES or words[-1] in _THING_WORDS:
+        return True
+    # "Hồ Văn Minh", "Đường Văn Hải": a family name first is a person's.
+    return words[0] in _THING_WORDS and words[0] not in _SURNAMES
 
 
 def _close(run, spans, sentence, question_lower) -> list:
@@ -335,6 +339,8 @@ def _entity(sentence, question, anchors):
         elif run:
             spans.append((run[0][0], run[-1][1]))
             run = []
+    if run:  # a name that ends the sentence
+        spans.append((run[0][0], run[-1][1]))
     spans = [sp for sp in spans if sentence[sp[0]:sp[1]].lower() not in q
              and sentence[sp[0]:sp[1]].lower() not in _TITLES]
     return _nearest(spans, anchors)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from rag.answer.span import ASKS_ORDINAL
 from rag.text import segment
 
 _COUNTS = {"bao_nhiêu", "mấy"}
@@ -50,7 +51,7 @@ def counted_noun(question: str) -> str | None:
             # "… mấy được nhắc đến?": a verb follows, no noun is counted.
             return None if words[j] in _MEASURES | _VERBAL else words[j]
         k = i - 1
-        while k >= 0 and words[k] in _FILLERS:
+        while k >= 0 and words[k] in _FILLERS | _VERBAL:  # "Mức phụ cấp là bao nhiêu?"
             k -= 1
         return words[k] if k >= 0 and words[k] not in _MEASURES else None
     return None
@@ -63,7 +64,6 @@ def asks_count(question: str) -> bool:
 
 _COUNT_WORDS = re.compile(r"(?<!\w)(?:bao nhiêu|mấy)(?!\w)", re.IGNORECASE)
 # "bao nhiêu phần …" is often answered in words ("phần lớn", "một nửa"), not with a number.
-_ORDINAL = re.compile(r"(?<!\w)thứ (?:mấy|bao nhiêu)(?!\w)", re.IGNORECASE)
 _FRACTION = re.compile(r"(?<!\w)bao nhiêu phần(?! trăm)(?!\w)", re.IGNORECASE)
 
 
@@ -85,7 +85,8 @@ def asked_post(question: str) -> str | None:
         post = words[0:2] if words[0] == "phó" else words[0:1]
     else:
         return None
-    return " ".join(post) if post[0] in _POSTS else None
+    # "phó" alone ("Ai là phó?") names no post; "phó giám_đốc" does.
+    return " ".join(post) if post[0] in _POSTS and post != ["phó"] and post[-1] in _POSTS | {"giám_đốc"} else None
 
 
 def unsupported(question: str, has_number: bool, article_text: str) -> str | None:
@@ -98,7 +99,7 @@ def unsupported(question: str, has_number: bool, article_text: str) -> str | Non
     post = asked_post(question)
     if post and not _mentions(article_text, post.replace("_", " ")):
         return f"Các bài viết không nêu ai là {post.replace('_', ' ')} được hỏi."
-    if not asks_count(question) or _FRACTION.search(question) or _ORDINAL.search(question):
+    if not asks_count(question) or _FRACTION.search(question) or ASKS_ORDINAL.search(question):
         return None
     noun = counted_noun(question)
     if not has_number:

@@ -55,19 +55,17 @@ def clean_document(doc: RawDocument) -> Article:
     """Turn a raw document into a clean article; stated metadata wins over inferred."""
     text = normalize_text(doc.text)
     lines = strip_boilerplate(text.split("\n"))
-    author, source, body = None, None, []
+    author, source, body, bylines = None, None, [], []
     for line in lines:
         if (found := author_of(line)) and author is None:
-            # The by-line stays in the text: "who wrote this?" is answered by quoting it.
             author = found
-            body.append(line)
+            bylines.append(line)
         elif (found := source_of(line)) and source is None:
             source = found
         else:
             body.append(line)
-    last = next((line for line in reversed(body) if line.strip()), "")
-    if author is None and len(body) > 1:
-        author = unlabelled_author(last)
+    if author is None and sum(bool(line.strip()) for line in body) > 1:
+        author = unlabelled_author(next(line for line in reversed(body) if line.strip()))
     title = normalize_query(doc.title) if doc.title else None
     date = parse_stated_date(doc.date) if doc.date else None
     if title:
@@ -86,12 +84,15 @@ def clean_document(doc: RawDocument) -> Article:
             body.pop(0)
         if date is None:
             date = next((parse_date(h) for h in header if is_date_line(h)), None)
-    body_text = re.sub(r"\n{3,}", "\n\n", "\n".join(body)).strip()
+    # The by-line stays in the text, last, where most pages print it: "who wrote this?" is
+    # answered by quoting it. Kept out of the header until now, so that the date below the
+    # headline and the event date of the first paragraph are read past it.
+    body_text = re.sub(r"\n{3,}", "\n\n", "\n".join(body + bylines)).strip()
     title = title or _fallback_title(doc.path)
     date_kind = "published" if date else None
     if date is None:
         # No publication date on the page: a report states its event's date up front.
-        date = event_date(body_text.split("\n", 1)[0])
+        date = event_date(re.sub(r"\n{3,}", "\n\n", "\n".join(body)).strip().split("\n", 1)[0])
         date_kind = "event" if date else None
     return Article(
         id=doc.id, path=doc.path, title=title, text=body_text, date=date, date_kind=date_kind,

@@ -13,7 +13,7 @@ SURNAMES = {"nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", 
             "ngô", "dương", "lý", "hà", "lương", "trương", "đinh", "lâm", "mai", "tô", "cao", "đoàn", "tạ",
             "triệu", "thái", "văn", "châu", "quách", "kiều", "lưu", "chu", "tăng", "la", "hứa", "đào", "trịnh"}
 # "Phan Xuân Nghĩa, Văn phòng Sở": a name of two to four syllables, maybe with its unit.
-_BYLINE = re.compile(r"^\s*((?:[^\W\d_][^\W\d_]*\s+){1,3}[^\W\d_]+)\s*(?:[,–-]\s*[^.:;!?]{2,60})?\s*$")
+_BYLINE = re.compile(r"^\s*((?:[^\W\d_]+\s+){1,3}[^\W\d_]+)\s*(?:[,–-]\s*[^.:;!?]{2,60})?\s*$")
 
 _DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})(?!\d)")
 # A date line in the header: a bare date, or a label and a date, maybe with a clock time.
@@ -140,12 +140,16 @@ def unlabelled_author(line: str) -> str | None:
     phòng Sở"): a Vietnamese name (a family name, two to four capitalised syllables),
     maybe followed by a unit; ``None`` for any other line."""
     m = _BYLINE.match(line)
-    if not m:
+    # "Hà Nội, ngày 5 tháng 3 năm 2023", "Văn Phòng Sở": a place, a date or a unit is no name.
+    if not m or re.search(r"\d|ngày|tháng", line, _I) or m.group(1).casefold() in _PROVINCES_FOLDED:
         return None
     words = m.group(1).split()
-    if words[0].casefold() not in SURNAMES or not all(w[0].isupper() and w[1:].islower() for w in words):
+    if words[0].casefold() not in SURNAMES - {"văn"} or not all(w[0].isupper() and w[1:].islower() for w in words):
         return None
     return m.group(1)
+
+
+_PROVINCES_FOLDED = {p.casefold() for p in PROVINCES} | {"hà nội", "thành phố hồ chí minh"}
 
 
 def source_of(line: str) -> str | None:
