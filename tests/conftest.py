@@ -99,6 +99,17 @@ def writable_sample_index(base_settings: Settings, embedder, root: Path) -> Sett
     return s
 
 
+def _stop(proc: subprocess.Popen, log) -> None:
+    """Stop a server started by a fixture and remove its log file."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    log.close()
+    os.unlink(log.name)
+
+
 @contextmanager
 def serve_api(settings: Settings, **env):
     """A real uvicorn serving the API for ``settings`` on 127.0.0.1; yields an httpx client."""
@@ -135,13 +146,7 @@ def serve_api(settings: Settings, **env):
         yield client
     finally:
         client.close()
-        proc.terminate()
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
-        os.unlink(log.name)
+        _stop(proc, log)
 
 
 
@@ -181,10 +186,4 @@ def start_llama_server(n_ctx: int = 4096):
             pytest.fail("llama.cpp server did not start: " + Path(log.name).read_text(errors="replace")[-3000:])
         yield url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
-        os.unlink(log.name)
+        _stop(proc, log)

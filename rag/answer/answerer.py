@@ -192,7 +192,8 @@ class Answerer:
         # A day the question names ("Tại buổi làm việc ngày 8/5/2023, …") says which event, too.
         days = [] if q.kind == "date" else [m.group(0) for m in _DAY.finditer(question)]
         pinned = set(segment(" ".join(q.provinces + q.years + [f"{a} {b}" for a, b in q.terms] + days)))
-        if about.asks_author(span_question):
+        asks_author = about.asks_author(span_question)
+        if asks_author:
             pinned |= about.WORDS
         sentence_weights = {t: w for t, w in weights.items() if t not in pinned}
         if not set(sentence_weights) - _TIME_WORDS:
@@ -204,7 +205,7 @@ class Answerer:
         if not kept:
             note = scope.explain(missing, sources, hits[0])
             return Answer(question, note, [], True, status="out_of_scope", note=note)
-        if about.asks_author(span_question) and self.article:
+        if asks_author and self.article:
             # The by-line, or a plain "not stated": no speaker in the prose is the author.
             return self._byline(question, kept[0])
         sentences = self._sentences(kept, sentence_weights, q, retrieval.vector, span_question)

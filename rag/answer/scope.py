@@ -50,7 +50,10 @@ def _evidence(hit: Hit, article_text=None) -> str:
 def missing_in(q: Question, hit: Hit, article_text=None) -> Missing:
     """What of ``q``'s pinned-down facts the hit's article (its metadata and text, or the
     chunk alone without ``article_text``) does not state."""
-    text = _evidence(hit, article_text)
+    return _missing(q, hit, _evidence(hit, article_text))
+
+
+def _missing(q: Question, hit: Hit, text: str) -> Missing:
     words = set(_WORD.findall(text))
     years = [y for y in q.years if not any(y in t for t in q.terms)]
     # A year pins the evidence down when the evidence is dated otherwise: "năm 2022" against
@@ -111,7 +114,8 @@ def keep(q: Question, hits: list[Hit], article_text=None) -> tuple[list[Hit], Mi
     """The hits whose article states everything ``q`` pins down, and what the best hit lacked."""
     if not (q.provinces or q.years or q.terms or q.names or q.ordinals):
         return hits, None
-    gaps = [missing_in(q, h, article_text) for h in hits]
+    evidence = {id(h): _evidence(h, article_text) for h in hits}
+    gaps = [_missing(q, h, evidence[id(h)]) for h in hits]
     kept = [h for h, gap in zip(hits, gaps) if not gap]
     if gaps and (gaps[0].years or gaps[0].terms or gaps[0].ordinals):
         # The best match is the asked event in another year or term: another article answers
@@ -120,7 +124,7 @@ def keep(q: Question, hits: list[Hit], article_text=None) -> tuple[list[Hit], Mi
         # When the question ties the year to a phrase, that phrase with that year must be there.
         phrases = [m.group(0) for m in _DATED_PHRASE.finditer(" ".join(q.text.casefold().split()))]
         asked = [y for y in q.years] + [f"{a}-{b}" for a, b in q.terms] + [o.casefold() for o in q.ordinals]
-        kept = [h for h in kept if (all(p in _evidence(h, article_text) for p in phrases) if phrases else
+        kept = [h for h in kept if (all(p in evidence[id(h)] for p in phrases) if phrases else
                                     any(x in _DASHES.sub("-", f"{h.chunk.title} {h.chunk.date or ''}").casefold()
                                         for x in asked))]
     # Explain with the evidence that came closest: a question about Sóc Trăng's 2020-2025

@@ -89,12 +89,12 @@ def asked_post(question: str) -> str | None:
     return " ".join(post) if post[0] in _POSTS and post != ["phó"] and post[-1] in _POSTS | {"giám_đốc"} else None
 
 
-def unsupported(question: str, has_number: bool, article_text: str) -> str | None:
+def unsupported(question: str, has_short_answer: bool, article_text: str) -> str | None:
     """Why the cited evidence cannot answer a count or "who is" question (a Vietnamese
     sentence), or ``None``.
 
-    ``has_number``: a number was read from the quoted sentences; ``article_text``: the cited
-    article's title and text.
+    ``has_short_answer``: a short answer (for a count question, a number) was read from the
+    quoted sentences; ``article_text``: the cited article's title and text.
     """
     post = asked_post(question)
     if post and not _mentions(article_text, post.replace("_", " ")):
@@ -102,7 +102,7 @@ def unsupported(question: str, has_number: bool, article_text: str) -> str | Non
     if not asks_count(question) or _FRACTION.search(question) or ASKS_ORDINAL.search(question):
         return None
     noun = counted_noun(question)
-    if not has_number:
+    if not has_short_answer:
         return "Các bài viết không nêu con số này" + (f" (số {noun.replace('_', ' ')})." if noun else ".")
     # Not checked: whether the article mentions what is counted. On the XQuAD-vi dev part that
     # refused two answers the quote held ("tử thi" said "thi thể"), as many as the in-domain

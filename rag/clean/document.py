@@ -92,7 +92,7 @@ def clean_document(doc: RawDocument) -> Article:
     date_kind = "published" if date else None
     if date is None:
         # No publication date on the page: a report states its event's date up front.
-        date = event_date(re.sub(r"\n{3,}", "\n\n", "\n".join(body)).strip().split("\n", 1)[0])
+        date = event_date(next((line.strip() for line in body if line.strip()), ""))
         date_kind = "event" if date else None
     return Article(
         id=doc.id, path=doc.path, title=title, text=body_text, date=date, date_kind=date_kind,
