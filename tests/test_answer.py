@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from rag.answer import support
 from rag.answer.span import find
 from rag.index import Index
 from rag.retrieve import Filters
@@ -134,6 +135,11 @@ def test_an_open_question_quotes_the_sentence_beside_its_question_word(assistant
     ("Chào buổi sáng, bạn khỏe không?", "chitchat", "Tôi trả lời"),
     # A post no article names.
     ("Hiệu trưởng Trường Phổ thông DTNT tỉnh Kon Tum là ai?", "not_found", "hiệu trưởng"),
+    # The quote names the deputy ("Phó Bí thư"), or the post of another body ("Đoàn Chủ tịch").
+    ("Ai được bầu làm Bí thư Đảng ủy Sở GDĐT Lạng Sơn nhiệm kỳ 2020-2025?", "not_found", "bí thư"),
+    ("Ai là Chủ tịch Công đoàn ngành Giáo dục Trà Vinh?", "not_found", "chủ tịch"),
+    # The quoted number counts something else ("2 cơ quan hành chính").
+    ("Công đoàn ngành Giáo dục Kon Tum có bao nhiêu đoàn viên?", "not_found", "số đoàn viên"),
 ])
 def test_refuses_what_the_articles_do_not_answer(assistant, question, status, says):
     answer = assistant.ask(question)
@@ -152,6 +158,7 @@ def test_refuses_what_the_articles_do_not_answer(assistant, question, status, sa
     # name would and make the question look unanswerable. The page glues name and title
     # ("Bùi Thái Trọng-Tỉnh ủy viên"): the name alone is the answer.
     ("Bí thư Đảng ủy Khối ở Kon Tum là ai?", "Bùi Thái Trọng"),
+    ("Ai được bầu giữ chức Phó Bí thư Đảng bộ Sở GDĐT Lạng Sơn nhiệm kỳ 2020-2025?", "Hà Thị Khánh Vân"),
     # An ordinal question counts nothing: the count check stays out of it.
     ("Nghị quyết Đại hội Đảng bộ tỉnh Lạng Sơn lần thứ mấy được nhắc đến trong bài về Đại hội Đảng bộ Sở GDĐT?",
      "XVII"),
@@ -160,6 +167,19 @@ def test_the_same_checks_let_what_the_articles_say_through(assistant, question, 
     answer = assistant.ask(question)
     assert answer.status == "answered" and short in answer.short_answer.text
     assert "-" not in answer.short_answer.text
+
+
+@pytest.mark.parametrize("question, quote, refused", [
+    ("Đảng bộ có bao nhiêu đảng viên?", "… thực hiện nhiệm vụ chính trị của 2 cơ quan hành chính.", True),
+    # A synonym sharing a syllable, a typo, a measure: the number may well be the answer.
+    ("Cơ quan Y tế đã khai quật bao nhiêu tử thi?", "Có 25 thi thể được khai quật.", False),
+    ("Broncos ghi được bao nhiêu đểm trong ba phút cuối?", "Họ ghi 11 điểm trong ba phút cuối.", False),
+    ("Lady Gaga đã giành được bao nhiêu giải thưởng Grammy?", "Cô đã giành giải Grammy sáu lần.", False),
+])
+def test_a_count_of_something_else_is_no_answer(question, quote, refused):
+    short = find(question, "number", [(quote, 0)])
+    assert short is not None
+    assert bool(support.unsupported(question, short, quote, 0, quote)) is refused
 
 
 @pytest.mark.parametrize("question, author, byline", [

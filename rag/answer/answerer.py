@@ -227,8 +227,8 @@ class Answerer:
             text = cited.quote[first.start - cited.start : last.end - cited.start]
             short = ShortAnswer(text, first.start, first.start + len(text), "list")
         if q.kind in ("number", "person"):
-            unsupported = support.unsupported(
-                span_question, short is not None, self._article_words(best.hit))
+            unsupported = support.unsupported(span_question, short, citations[0].quote, citations[0].start,
+                                              self._article_words(best.hit))
             if unsupported:
                 note = f"{unsupported} {scope.nearest(best.hit)}"
                 return Answer(question, note, [], True, status="not_found", note=note)
