@@ -18,6 +18,16 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(\-–]?(\w
 _ABBREV = re.compile(r"(?:\b(?:TP|Tp|TS|ThS|PGS|GS|BS|KS|CN|Th|St|Mr|Mrs|Dr|Q|P|v\.v)\.|\b[A-ZĐ]\.)$")
 
 
+def _opened(tool):
+    """``tool`` (a pyvi class) with its CRF opened and the temp copy of its model removed."""
+    model = getattr(tool, "model", None)
+    resource = getattr(model, "modelfile", None)
+    if resource is not None and getattr(resource, "auto", False) and resource.name:
+        model.tagger_  # noqa: B018 - loads the model into memory
+        resource.cleanup()
+    return tool
+
+
 def _pyvi():
     """pyvi's tokenizer, loaded once, without leaving its model in the temp folder.
 
@@ -29,12 +39,7 @@ def _pyvi():
     """
     from pyvi.ViTokenizer import ViTokenizer
 
-    model = getattr(ViTokenizer, "model", None)
-    resource = getattr(model, "modelfile", None)
-    if resource is not None and getattr(resource, "auto", False) and resource.name:
-        model.tagger_  # noqa: B018 - loads the model into memory
-        resource.cleanup()
-    return ViTokenizer
+    return _opened(ViTokenizer)
 
 
 _load_lock = threading.Lock()
@@ -46,6 +51,21 @@ def _loaded():
     # time both opened the tagger, and one removed the temp file the other was opening.
     with _load_lock:
         return _pyvi()
+
+
+@functools.lru_cache(maxsize=1)
+def _tagger():
+    with _load_lock:
+        from pyvi.ViPosTagger import ViPosTagger
+
+        return _opened(ViPosTagger)
+
+
+def pos_tags(text: str) -> list[tuple[str, str]]:
+    """pyvi's words of ``text`` (lower-cased, as :func:`segment` gives them) with their
+    part-of-speech tags ("N" noun, "A" adjective, "V" verb, "Np" proper noun, …)."""
+    words, tags = _tagger().postagging(_tokenizer().tokenize(unicodedata.normalize("NFC", text)))
+    return [(w.lower(), t) for w, t in zip(words, tags) if _TOKEN.search(w)]
 
 
 def _tokenizer():

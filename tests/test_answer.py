@@ -140,6 +140,7 @@ def test_an_open_question_quotes_the_sentence_beside_its_question_word(assistant
     ("Ai là Chủ tịch Công đoàn ngành Giáo dục Trà Vinh?", "not_found", "chủ tịch"),
     # The quoted number counts something else ("2 cơ quan hành chính").
     ("Công đoàn ngành Giáo dục Kon Tum có bao nhiêu đoàn viên?", "not_found", "số đoàn viên"),
+    ("Đảng bộ Sở GDĐT Lạng Sơn có bao nhiêu đảng viên nữ?", "not_found", "số đảng viên nữ"),
 ])
 def test_refuses_what_the_articles_do_not_answer(assistant, question, status, says):
     answer = assistant.ask(question)
@@ -175,6 +176,11 @@ def test_the_same_checks_let_what_the_articles_say_through(assistant, question, 
     ("Cơ quan Y tế đã khai quật bao nhiêu tử thi?", "Có 25 thi thể được khai quật.", False),
     ("Broncos ghi được bao nhiêu đểm trong ba phút cuối?", "Họ ghi 11 điểm trong ba phút cuối.", False),
     ("Lady Gaga đã giành được bao nhiêu giải thưởng Grammy?", "Cô đã giành giải Grammy sáu lần.", False),
+    # A part of the group ("đảng viên nữ") the quote never names; a verb after the noun is
+    # what they did, which the quote may say otherwise.
+    ("Đảng bộ có bao nhiêu đảng viên nữ?", "Dự đại hội có mặt 139 đảng viên.", True),
+    ("Có bao nhiêu đảng viên dự đại hội?", "Đại hội có 139 đảng viên tham gia.", False),
+    ("Có thể tìm thấy bao nhiêu loài cây trong rừng?", "Rừng có khoảng 16.000 loài cây.", False),
 ])
 def test_a_count_of_something_else_is_no_answer(question, quote, refused):
     short = find(question, "number", [(quote, 0)])

@@ -394,9 +394,11 @@ def test_reader_that_resolved_the_previous_version_can_still_open_it(base_settin
 
 # -- items 12, 13: no temp-file litter, one process prepares the model ---------------------
 def test_pyvi_leaves_no_temp_file(sample_index, tmp_path):
-    """A server that has segmented a question and is then killed leaves no model*.crfsuite behind."""
+    """A server that has segmented and tagged questions and is then killed leaves no
+    model*.crfsuite behind (a count question is tagged: support.py reads the counted noun)."""
     with serve_api(sample_index, TMPDIR=str(tmp_path)) as client:
         assert client.post("/ask", json={"question": QUESTION}).status_code == 200
+        assert client.post("/ask", json={"question": "Có bao nhiêu đảng viên nữ?"}).status_code == 200
         os.kill(client.pid, signal.SIGKILL)
         time.sleep(0.2)
     assert list(tmp_path.glob("model*.crfsuite")) == []
@@ -421,11 +423,12 @@ def test_first_segmentation_from_many_threads_at_once():
     once, not by one thread while another removes its temp file (was a 500 on /ask)."""
     script = (
         "import threading\n"
-        "from rag.text import segment\n"
+        "from rag.text import pos_tags, segment\n"
         "errors = []\n"
         "def go():\n"
         "    try:\n"
         "        segment('Học sinh đến trường')\n"
+        "        pos_tags('Học sinh đến trường')\n"
         "    except Exception as exc:\n"
         "        errors.append(repr(exc))\n"
         "threads = [threading.Thread(target=go) for _ in range(8)]\n"

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from rag.answer.span import ASKS_ORDINAL, ShortAnswer, counted
-from rag.text import segment
+from rag.text import pos_tags, segment
 
 _COUNTS = {"bao_nhiêu", "mấy"}
 # Words between "bao nhiêu" and the noun, or before it when the question ends "… bao nhiêu?".
@@ -124,6 +124,9 @@ def unsupported(question: str, short: ShortAnswer | None, quote: str, quote_star
     other = _counts_other(question, short, quote, quote_start)
     if other:
         return f"Các bài viết không nêu con số này (số {other[0]}; con số gần nhất là số {other[1]})."
+    group = _sub_group(question, quote)
+    if group:
+        return f"Các bài viết không nêu con số này (số {group})."
     # Not checked: whether the article mentions what is counted. On the XQuAD-vi dev part that
     # refused two answers the quote held ("tử thi" said "thi thể"), as many as the in-domain
     # unanswerables it caught, and the first run on the test part refused more answerable
@@ -159,6 +162,30 @@ def _counts_other(question: str, short: ShortAnswer, quote: str, quote_start: in
     if any(_alike(a, b) for a in asked for b in said):  # "25 thi thể" for "bao nhiêu tử thi"
         return None
     return " ".join(asked), " ".join(said)
+
+
+def _sub_group(question: str, quote: str) -> str | None:
+    """The asked group when the question counts part of it ("đảng viên nữ") and the quote
+    never says the part ("139 đảng viên"); ``None`` otherwise.
+
+    The word after the counted noun narrows it when pyvi tags it a noun or an adjective
+    ("loài cây", "đại biểu chính thức"); a verb after it ("đảng viên dự đại hội") says what
+    they did, which the quote may say in other words, so it is not required.
+    """
+    tagged = pos_tags(question)
+    words = [w for w, _ in tagged]
+    at = next((i for i, w in enumerate(words) if w in _COUNTS), None)
+    if at is None:
+        return None
+    j = at + 1
+    while j < len(words) and words[j] in _FILLERS:
+        j += 1
+    if j + 1 >= len(words) or words[j] in _NOT_COUNTED or tagged[j][1] not in ("N", "Nc"):
+        return None
+    narrower, tag = tagged[j + 1]
+    if tag not in ("N", "A") or narrower in _NOT_COUNTED or _mentions(quote, narrower.replace("_", " ")):
+        return None
+    return f"{words[j]} {narrower}".replace("_", " ")
 
 
 def _alike(a: str, b: str) -> bool:
