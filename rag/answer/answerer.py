@@ -44,7 +44,9 @@ QUESTION_WORDS = {
 # rarest name (the rule for unseen words) and sink a question about Kon Tum.
 _FUNCTION_WORDS = {"ở", "tại", "về", "từ", "đến", "theo", "trên", "dưới", "sau", "trước", "khi", "mà", "nên", "vì",
                    "do", "bởi", "để", "rồi", "cũng", "vẫn", "đang", "sẽ", "đây", "ấy", "vậy", "nhé", "ạ", "nhỉ",
-                   "chứ", "à", "hả"}
+                   "chứ", "à", "hả",
+                   # Happening and asking: "diễn ra" (pyvi leaves "diễn" alone), "điều gì", "với tư cách".
+                   "diễn", "diễn_ra", "xảy", "xảy_ra", "điều", "tư_cách"}
 # "ngày nào?", "Năm 2020?": with nothing but these (and the pinned year), nothing is asked about.
 _TIME_WORDS = {"ngày", "năm", "tháng", "hôm_nay", "bây_giờ", "hiện_nay"}
 _DAY = re.compile(r"(?<!\w)(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}(?!\d)"
@@ -220,13 +222,17 @@ class Answerer:
             return Answer(question, note, [], True, status="out_of_scope", note=note)
         ordered = sorted(chosen, key=lambda s: (not s.fits, s is not best))
         short = find(span_question, q.kind, [(s.text, s.start) for s in ordered])
+        otherwise = scope.dated_otherwise(q, short.text if short else None)
+        if otherwise:
+            note = scope.explain(otherwise, sources, best.hit)
+            return Answer(question, note, [], True, status="out_of_scope", note=note)
         is_list = chosen[0] is best and best.text.rstrip().endswith(":") and len(chosen) > 1 \
             and all(_LIST_ITEM.match(s.text) for s in chosen[1:])
         if is_list and q.kind in ("list", None):
             first, last, cited = chosen[1], chosen[-1], citations[0]
             text = cited.quote[first.start - cited.start : last.end - cited.start]
             short = ShortAnswer(text, first.start, first.start + len(text), "list")
-        if q.kind in ("number", "person"):
+        if q.kind in ("number", "person") or support.asked_post(span_question):  # "… tên là gì?" too
             unsupported = support.unsupported(span_question, short, citations[0].quote, citations[0].start,
                                               self._article_words(best.hit))
             if unsupported:

@@ -90,6 +90,27 @@ class Question:
     terms: list[tuple[str, str]] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
     ordinals: list[str] = field(default_factory=list)  # "lần 2/2020", "lần thứ XIV"
+    bodies: list[str] = field(default_factory=list)  # departments other than education: "Sở Y tế"
+
+
+# Departments and ministries other than education, by name or acronym: a question about "Sở Y
+# tế Trà Vinh" is not answered by an article about Sở GDĐT Trà Vinh. Education is left out
+# (its many spellings, "Sở GD&ĐT", "Sở Giáo dục và Đào tạo", all name the articles' own body).
+_FIELDS = [
+    "y tế", "tài chính", "kế hoạch và đầu tư", "kh&đt", "khđt", "nội vụ", "tư pháp", "công thương", "xây dựng",
+    "giao thông vận tải", "gtvt", "nông nghiệp và phát triển nông thôn", "nông nghiệp và môi trường", "nn&ptnt",
+    "tài nguyên và môi trường", "tn&mt", "tnmt", "lao động - thương binh và xã hội", "lao động thương binh và xã hội",
+    "lđ-tb&xh", "lđtbxh", "văn hóa, thể thao và du lịch", "văn hoá, thể thao và du lịch", "văn hóa thể thao và du lịch",
+    "vhttdl", "khoa học và công nghệ", "kh&cn", "khcn", "thông tin và truyền thông", "tt&tt", "tttt", "ngoại vụ",
+    "du lịch", "dân tộc và tôn giáo", "quốc phòng", "công an", "ngoại giao"]
+_BODY = re.compile(r"(?<!\w)(?:sở|bộ)\s+(?:" + "|".join(
+    re.escape(f).replace(r"\ ", r"\s+").replace(r"\-", r"\s*[-–—]\s*") for f in sorted(_FIELDS, key=len, reverse=True))
+    + r")(?![\w&])", _I)
+
+
+def body_key(text: str) -> str:
+    """A department's name as compared: lower case, one space, dashes as "-"."""
+    return re.sub(r"\s*[-–—]\s*", "-", " ".join(text.casefold().split()))
 
 
 _ORDINAL = re.compile(r"(?<!\w)lần\s+(?:thứ\s+)?(?:\d+(?:/\d{4})?|[IVXLC]+)(?!\w)", _I)
@@ -122,7 +143,8 @@ def read(question: str) -> Question:
             names.append(" ".join(words))
     years = list(dict.fromkeys(_YEAR.findall(question) + [y for t in terms for y in t]))
     return Question(question, answer_kind(question), provinces, years, terms, names,
-                    [m.group(0) for m in _ORDINAL.finditer(question)])
+                    [m.group(0) for m in _ORDINAL.finditer(question)],
+                    list(dict.fromkeys(m.group(0) for m in _BODY.finditer(question))))
 
 
 def _province_name(found: str) -> str:

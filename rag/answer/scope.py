@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rag.answer.question import TERM, Question
+from rag.answer.question import TERM, Question, body_key
 from rag.retrieve import Hit
 
 _DASHES = re.compile(r"\s*[-–—]\s*")
@@ -32,11 +32,12 @@ class Missing:
     terms: list[str] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
     ordinals: list[str] = field(default_factory=list)
+    bodies: list[str] = field(default_factory=list)
     term_word: str = "nhiệm kỳ"  # what the question calls its span of years: "năm học 2020-2021"
     near: Hit | None = None  # the evidence this is about: the hit that lacked the least
 
     def __bool__(self) -> bool:
-        return bool(self.provinces or self.years or self.terms or self.names or self.ordinals)
+        return bool(self.provinces or self.years or self.terms or self.names or self.ordinals or self.bodies)
 
 
 def _evidence(hit: Hit, article_text=None) -> str:
@@ -62,9 +63,10 @@ def _missing(q: Question, hit: Hit, text: str) -> Missing:
     return Missing(
         provinces=[p for p in q.provinces if p.casefold() not in text],
         years=years if years and stated and not stated & set(years) else _years_said_otherwise(q.text, text, hit),
-        terms=[f"{a}-{b}" for a, b in q.terms if f"{a}-{b}" not in text],
+        terms=[f"{a}-{b}" for a, b in q.terms if f"{a}-{b}" not in text] or _congress_otherwise(q, hit),
         names=[n for n in q.names if not _names_in(n, text, words)],
         ordinals=[o for o in q.ordinals if o.casefold() not in text],
+        bodies=[b for b in q.bodies if body_key(b) not in text],
         term_word=_term_word(q.text),
         near=hit,
     )
@@ -97,6 +99,23 @@ def _years_said_otherwise(question: str, text: str, hit: Hit) -> list[str]:
     return missing
 
 
+# "Đại hội … nhiệm kỳ 2015-2020": the congress that opened that term, one event per term.
+_CONGRESS_TERM = re.compile(r"đại hội(?:\s+[^\W\d_]+){0,8}?\s+(?:nhiệm kỳ|nhiệm kì|khóa|khoá)\s*((?:19|20)\d{2})\s*[-–—]\s*"
+                            r"((?:19|20)\d{2})", re.IGNORECASE)
+
+
+def _congress_otherwise(q: Question, hit: Hit) -> list[str]:
+    """The term of the congress the question asks about, when the article's title reports
+    the congress of another term: the 2020-2025 congress's report names the outgoing
+    2015-2020 committee, and does not answer what the 2015-2020 congress chose."""
+    title = _DASHES.sub("-", hit.chunk.title).casefold()
+    if "đại hội" not in title:
+        return []
+    stated = {f"{a}-{b}" for a, b in TERM.findall(title)}
+    asked = [f"{a}-{b}" for a, b in _CONGRESS_TERM.findall(" ".join(q.text.split()))]
+    return [t for t in asked if stated and t not in stated]
+
+
 def _names_in(name: str, text: str, words: set[str]) -> bool:
     """Whether the evidence names ``name``.
 
@@ -112,7 +131,7 @@ def _names_in(name: str, text: str, words: set[str]) -> bool:
 
 def keep(q: Question, hits: list[Hit], article_text=None) -> tuple[list[Hit], Missing | None]:
     """The hits whose article states everything ``q`` pins down, and what the best hit lacked."""
-    if not (q.provinces or q.years or q.terms or q.names or q.ordinals):
+    if not (q.provinces or q.years or q.terms or q.names or q.ordinals or q.bodies):
         return hits, None
     evidence = {id(h): _evidence(h, article_text) for h in hits}
     gaps = [_missing(q, h, evidence[id(h)]) for h in hits]
@@ -135,7 +154,7 @@ def keep(q: Question, hits: list[Hit], article_text=None) -> tuple[list[Hit], Mi
 
 
 def _size(gap: Missing) -> int:
-    return len(gap.provinces) + len(gap.years) + len(gap.terms) + len(gap.names) + len(gap.ordinals)
+    return len(gap.provinces) + len(gap.years) + len(gap.terms) + len(gap.names) + len(gap.ordinals) + len(gap.bodies)
 
 
 def quoted_otherwise(q: Question, quote: str, title: str = "") -> Missing | None:
@@ -147,6 +166,23 @@ def quoted_otherwise(q: Question, quote: str, title: str = "") -> Missing | None
     stated = {f"{a}-{b}" for a, b in TERM.findall(f"{title} {quote}")}
     asked = [f"{a}-{b}" for a, b in q.terms]
     return Missing(terms=asked, term_word=_term_word(q.text)) if asked and stated and not stated & set(asked) else None
+
+
+# The year of the asked day itself: "Năm 2022, … vào ngày nào?", "… vào ngày nào năm 2023?"
+# ("Hội nghị tổng kết năm 2020 … ngày nào?" names the year reviewed: held in January 2021).
+_DAY_YEAR = re.compile(r"^\s*(?:trong |vào )?năm ((?:19|20)\d{2})\b|(?:ngày|hôm) (?:nào|mấy|bao nhiêu),? (?:trong |vào )?"
+                       r"năm ((?:19|20)\d{2})\b", re.IGNORECASE)
+
+
+def dated_otherwise(q: Question, short: str | None) -> Missing | None:
+    """The year a date question asks the day in, when the short answer is a day of another
+    year: "Năm 2022 … làm việc vào ngày nào?" answered "08/5/2023"."""
+    m = _DAY_YEAR.search(q.text) if q.kind == "date" and short else None
+    if not m:
+        return None
+    year = m.group(1) or m.group(2)
+    stated = _YEAR.findall(short)
+    return Missing(years=[year]) if stated and year not in stated else None
 
 
 def explain(missing: Missing, sources: list[str], hit: Hit) -> str:
@@ -163,8 +199,8 @@ def explain(missing: Missing, sources: list[str], hit: Hit) -> str:
         parts.append(f"về {missing.term_word} " + ", ".join(missing.terms))
     if missing.years:
         parts.append("về năm " + ", ".join(missing.years))
-    if missing.names:
-        parts.append("về " + ", ".join(missing.names))
+    if missing.names or missing.bodies:
+        parts.append("về " + ", ".join(missing.bodies + missing.names))
     if missing.ordinals:
         parts.append("về " + ", ".join(missing.ordinals))
     if covered and not uncovered:

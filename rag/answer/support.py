@@ -80,6 +80,7 @@ _POSTS = {"giám_đốc", "hiệu_trưởng", "hiệu_phó", "chủ_tịch", "b�
           "phó_bí_thư", "phó_hiệu_trưởng"}
 
 
+_ADDRESS = {"đồng_chí", "ông", "bà", "cô", "thầy", "anh", "chị"}
 _WHO_FILLERS = {"được", "bầu", "bổ_nhiệm", "đang", "hiện", "hiện_nay", "đã", "sẽ"}
 _WHO_VERBS = {"là", "làm", "giữ", "giữ_chức"}
 
@@ -88,6 +89,12 @@ def asked_post(question: str) -> str | None:
     """The post a "who is" question asks about ("hiệu_trưởng" in "Hiệu trưởng … là ai?",
     "Ai là Chủ tịch …?"), or ``None`` for other questions."""
     words = segment(question)
+    while words and words[0] in _ADDRESS:  # "Đồng chí Bí thư … tên là gì?"
+        words = words[1:]
+    for ending in (["họ", "tên", "là", "gì"], ["tên", "là", "gì"], ["tên", "gì"], ["họ_tên", "là", "gì"]):
+        if words[-len(ending):] == ending:  # "Chủ tịch Công đoàn … tên là gì?" is "… là ai?"
+            words = words[:-len(ending)] + ["là", "ai"]
+            break
     lead = 1
     while lead < len(words) and words[lead] in _WHO_FILLERS:  # "Ai được bầu làm Bí thư …?"
         lead += 1
@@ -114,7 +121,10 @@ def unsupported(question: str, short: ShortAnswer | None, quote: str, quote_star
     post = asked_post(question)
     # In the quote: an article about the 2020-2025 congress that names the outgoing Bí thư
     # (2015-2020) and quotes the new Phó Bí thư does not say who the new Bí thư is.
-    if post and not _names_post(quote, post.replace("_", " "), _body(question, post)):
+    # The short answer must be a name: "… Chủ tịch Công đoàn cơ sở đã phát động phong trào"
+    # names the post and nobody holding it.
+    if post and (not _names_post(quote, post.replace("_", " "), _body(question, post))
+                 or short is None or not _is_name(short.text)):
         return f"Các bài viết không nêu ai là {post.replace('_', ' ')} được hỏi."
     if not asks_count(question) or _FRACTION.search(question) or ASKS_ORDINAL.search(question):
         return None
@@ -124,6 +134,8 @@ def unsupported(question: str, short: ShortAnswer | None, quote: str, quote_star
     other = _counts_other(question, short, quote, quote_start)
     if other:
         return f"Các bài viết không nêu con số này (số {other[0]}; con số gần nhất là số {other[1]})."
+    if _not_money(question, short):
+        return "Các bài viết không nêu số tiền này."
     group = _sub_group(question, quote)
     if group:
         return f"Các bài viết không nêu con số này (số {group})."
@@ -180,12 +192,26 @@ def _sub_group(question: str, quote: str) -> str | None:
     j = at + 1
     while j < len(words) and words[j] in _FILLERS:
         j += 1
-    if j + 1 >= len(words) or words[j] in _NOT_COUNTED or tagged[j][1] not in ("N", "Nc"):
+    if j + 2 < len(words) and words[j] == "người" and words[j + 1] == "là":  # "mấy người là nữ"
+        j += 1
+    elif j + 1 >= len(words) or words[j] in _NOT_COUNTED or tagged[j][1] not in ("N", "Nc"):
         return None
     narrower, tag = tagged[j + 1]
     if tag not in ("N", "A") or narrower in _NOT_COUNTED or _mentions(quote, narrower.replace("_", " ")):
         return None
-    return f"{words[j]} {narrower}".replace("_", " ")
+    return f"{words[j] if words[j] != 'là' else words[j - 1]} {narrower}".replace("_", " ")
+
+
+# A sum of money is asked for: a number of months or people is no answer to it.
+_ASKS_MONEY = re.compile(r"(?<!\w)(?:số tiền|bao nhiêu tiền|kinh phí|chi phí|học phí|lệ phí|mức lương|tiền lương|"
+                         r"mức thu|giá bao nhiêu|giá vé|ngân sách)(?!\w)", re.IGNORECASE)
+_OTHER_UNIT = re.compile(r"(?<!\w)(?:tháng|năm|ngày|tuần|giờ|phút|người|lần|%|phần trăm|tuổi|km|mét|kg|ha)(?!\w)",
+                         re.IGNORECASE)
+
+
+def _not_money(question: str, short: ShortAnswer) -> bool:
+    """A money question answered by a number of something else ("6 tháng")."""
+    return bool(_ASKS_MONEY.search(question) and _OTHER_UNIT.search(short.text))
 
 
 def _alike(a: str, b: str) -> bool:
@@ -212,6 +238,18 @@ def _body(question: str, post: str) -> str | None:
         if words[i:i + len(parts)] == parts and words[i + len(parts)] in _BODIES:
             return words[i + len(parts)].replace("_", " ")
     return None
+
+
+_PARTICLES = {"de", "da", "del", "van", "von", "der", "la", "le", "bin", "al", "ibn", "y"}
+
+
+def _is_name(text: str) -> bool:
+    """Whether ``text`` reads as a person's name: every word capitalised ("Phạm Thị Trung",
+    "Ismail El Gizouli"), after an address ("đồng chí", "ông") it may start with."""
+    words = text.split()
+    while words and words[0].casefold() in {"đồng", "chí", "ông", "bà", "cô", "thầy", "anh", "chị"}:
+        words = words[1:]
+    return bool(words) and all(w[0].isupper() or w in _PARTICLES for w in words) and words[0][0].isupper()
 
 
 def _names_post(text: str, post: str, body: str | None = None) -> bool:
