@@ -94,7 +94,8 @@ def load_unanswerable(path: Path, split: str = "all") -> list[dict]:
     data = json.loads(Path(path).read_text(encoding="utf-8"))
     items = data["questions"] if isinstance(data, dict) else data
     items = [{"question": q} if isinstance(q, str) else q for q in items]
-    return [q for i, q in enumerate(items) if in_split(i, split, q.get("split"))]
+    # A file may hold both kinds (data/eval/dev2.vi.json): questions with gold answers are not these.
+    return [q for i, q in enumerate(items) if in_split(i, split, q.get("split")) and "answers" not in q]
 
 
 def abstention(assistant: Assistant, items: list[dict]) -> dict:
@@ -113,12 +114,15 @@ def evaluate_articles(folder: Path, questions_file: Path, settings: Settings, em
 
     Each question names the ``file`` that answers it: reports how often that article is
     cited first, how often the quotes contain a gold answer, short-answer EM/F1, and the
-    abstention rates on answerable and (optional) unanswerable questions.
+    abstention rates on answerable and (optional) unanswerable questions. Questions of the
+    file without gold ``answers`` are unanswerable ones, added to ``unanswerable``.
     """
     from rag.sync import ingest_folder
 
     data = json.loads(Path(questions_file).read_text(encoding="utf-8"))
     questions = [q for i, q in enumerate(data["questions"]) if in_split(i, split, q.get("split"))]
+    unanswerable = (unanswerable or []) + [q for q in questions if "answers" not in q]
+    questions = [q for q in questions if "answers" in q]
     with tempfile.TemporaryDirectory(prefix="rag-eval-") as tmp, scratch_index(settings, Path(tmp)) as s:
         if embedder is None:
             from embeddings import load_embedder

@@ -74,3 +74,14 @@ def test_eval_on_own_articles_holds_its_figures(base_settings, embedder):
     assert m["right_article_first"] >= 0.95 and m["answer_contains_gold"] >= 0.8
     assert m["abstained"] <= 0.06 and m["short_f1"] >= 0.45
     assert m["unanswerable"]["abstained"] >= 0.8  # 0.84 measured on the in-domain dev questions
+
+
+def test_eval_reads_a_file_holding_both_kinds(base_settings, embedder):
+    """data/eval/dev2.vi.json holds answerable and unanswerable questions together: those with
+    no gold answers are counted as unanswerable, not read for answers (was a KeyError)."""
+    from rag.evaluate import evaluate_articles
+
+    m = evaluate_articles(ROOT / "data" / "articles", ROOT / "data" / "eval" / "dev2.vi.json", base_settings,
+                          embedder, "dev")
+    assert m["questions"] == 30 and m["unanswerable"]["questions"] == 45
+    assert m["right_article_first"] >= 0.9 and m["unanswerable"]["abstained"] >= 0.75  # 0.967, 0.844 measured
