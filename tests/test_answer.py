@@ -77,6 +77,9 @@ def test_short_answer_is_the_span_that_answers(assistant, question, short, kind)
     # A share is asked for: the percentage, not the head count beside it.
     ("Năm 1901, thành phố có 711.988 người, trong đó 2,8% là người Tin lành.",
      "Bao nhiêu phần trăm dân số thành phố là người Tin lành năm 1901?", "number", "2,8%"),
+    # A name ending in a post written with one capital ("Đoàn Chủ tịch") ends after "tịch".
+    ("Thay mặt Đoàn Chủ tịch, Cô Nguyễn Thị Bạch Vân đã ghi nhận những nỗ lực của cán bộ.",
+     "Cô Nguyễn Thị Bạch Vân phát biểu với tư cách đại diện cho ai?", "person", "Đoàn Chủ tịch"),
 ])
 def test_short_answer_kinds_on_plain_sentences(sentence, question, kind, expected):
     from rag.answer.question import answer_kind
@@ -85,6 +88,20 @@ def test_short_answer_kinds_on_plain_sentences(sentence, question, kind, expecte
     sa = find(question, kind, [(sentence, 100)])
     assert sa is not None and sa.text == expected
     assert sentence[sa.start - 100 : sa.end - 100] == expected
+
+
+@pytest.mark.parametrize("sentences, question, expected", [
+    (["Chiều ngày 08/5/2023, Ban Thường vụ làm việc với Đảng ủy Sở."],
+     "Đoàn làm việc vào buổi sáng hay buổi chiều?", "Chiều"),
+    (["Hội nghị họp hai buổi.", "Buổi sáng bàn nhân sự, buổi chiều bàn kế hoạch."], "Hội nghị họp sáng hay chiều?", None),
+    (["Đại hội được tổ chức tại Lạng Sơn."], "Đại hội diễn ra ở Lạng Sơn hay Cao Bằng?", "Lạng Sơn"),
+])
+def test_an_alternative_question_gets_the_option_the_quote_states(sentences, question, expected):
+    """"A hay B?": the one option the quote says; none when it says both (or neither)."""
+    from rag.answer.span import _choice
+
+    found = _choice(question, [(text, 0) for text in sentences])
+    assert (found.text if found else None) == expected
 
 
 def test_a_day_named_in_the_question_says_which_event_not_which_sentence(assistant):

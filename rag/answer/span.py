@@ -337,6 +337,8 @@ def _entity(sentence, question, anchors):
         if word[:1].isupper() and m.start() > 0:
             run.append((m.start(), m.end()))
         elif run:
+            if (sentence[run[-1][0]:run[-1][1]].lower(), word.lower()) in _TITLE_COMPOUNDS:
+                run.append((m.start(), m.end()))  # "Đoàn Chủ tịch": the name ends in a post
             spans.append((run[0][0], run[-1][1]))
             run = []
     if run:  # a name that ends the sentence
@@ -344,6 +346,13 @@ def _entity(sentence, question, anchors):
     spans = [sp for sp in spans if sentence[sp[0]:sp[1]].lower() not in q
              and sentence[sp[0]:sp[1]].lower() not in _TITLES]
     return _nearest(spans, anchors)
+
+
+# Posts and bodies written with one capital ("Chủ tịch", "Ban Thường vụ"): a name that ends
+# in one ends after its second syllable.
+_TITLE_COMPOUNDS = {("chủ", "tịch"), ("bí", "thư"), ("giám", "đốc"), ("thường", "vụ"), ("chấp", "hành"),
+                    ("ủy", "viên"), ("uỷ", "viên"), ("hiệu", "trưởng"), ("giáo", "dục"), ("đào", "tạo"),
+                    ("công", "đoàn"), ("nhân", "dân"), ("chính", "phủ"), ("quốc", "hội"), ("thủ", "tướng")}
 
 
 def _person_or_entity(sentence, question, anchors):
@@ -356,6 +365,9 @@ _FINDERS = {"date": _date, "number": _number, "person": _person_or_entity, "plac
 
 def find(question: str, kind: str | None, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
     """The short answer to ``question`` in ``sentences`` (``(text, article offset)``, best first)."""
+    chosen = _choice(question, sentences)
+    if chosen:
+        return chosen
     asked = _syllables(question)
     slots = [slot(text, question) for text, _ in sentences]
     if kind == "number":  # a number followed by the counted noun, in any quoted sentence, wins
@@ -389,6 +401,32 @@ def find(question: str, kind: str | None, sentences: list[tuple[str, int]]) -> S
                     s, e = sp
                     return ShortAnswer(text[s:e], offset + s, offset + e, finder_kind if finder_kind != "gap" else "span")
     return None
+
+
+# "… vào buổi sáng hay buổi chiều?": the answer is the option the quote says.
+_CHOICE = re.compile(r"(?<!\w)((?:[^\W\d_]+\s+)?[^\W\d_]+)\s+hay\s+(?:là\s+)?((?:[^\W\d_]+\s+)?[^\W\d_]+)\s*\??\s*$", _I)
+
+
+def _choice(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
+    """The one option of an alternative question ("A hay B?") that the sentences state.
+
+    The options' shared first word ("buổi sáng hay buổi chiều") is not needed in the quote
+    ("chiều ngày 08/5/2023"); when both options or neither are there, no span is chosen."""
+    m = _CHOICE.search(question.strip())
+    if not m:
+        return None
+    b = m.group(2).split()
+    a = m.group(1).split()[-len(b):]  # "họp sáng hay chiều": as many words as the other option
+    if len(a) == len(b) == 2 and a[0].casefold() == b[0].casefold():
+        a, b = a[1:], b[1:]
+    found = []
+    for option in (" ".join(a), " ".join(b)):
+        for text, offset in sentences:
+            hit = re.search(r"(?<!\w)" + re.escape(option) + r"(?!\w)", text, _I)
+            if hit:
+                found.append(ShortAnswer(hit.group(0), offset + hit.start(), offset + hit.end(), "choice"))
+                break
+    return found[0] if len(found) == 1 else None
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int] | None:
