@@ -411,3 +411,23 @@ def legal_assistant(base_settings, embedder, tmp_path_factory):
     s = base_settings.model_copy(update={"index_dir": root / "index"})
     ingest_folder(folder, s, embedder)
     return Assistant(s, embedder)
+
+
+@pytest.mark.parametrize("question", [
+    "Có bao nhiêu đảng viên dự Đại hội Đảng bộ Sở GDĐT Lạng Sơn?",
+    "Ai thực hiện bài viết về Hội nghị cán bộ, công chức Sở GDĐT Trà Vinh năm 2021?",
+    "Hội nghị tổng kết công tác xây dựng Đảng năm 2021 của Đảng ủy Khối diễn ra ngày nào?",
+])
+def test_an_article_removed_between_search_and_answer_is_read_from_its_chunks(assistant, question):
+    """On PostgreSQL a delete shows at once: the store may no longer hold an article its
+    chunks were just found in. The answer reads the retrieved chunks instead of failing."""
+    from rag.answer.answerer import AnswerPolicy, Answerer
+
+    retrieval, expected = assistant.ask_verbose(question)
+    index = assistant.refresh()
+    gone = Answerer(index.lexical.idf, AnswerPolicy(), assistant.embedder.dimension, article=lambda _id: None)
+    answer = gone.answer(retrieval, index.sources)
+    for cited in answer.citations:
+        assert cited.quote and cited.quote in cited.passage
+    if expected.short_answer and expected.short_answer.kind == "number":
+        assert answer.short_answer.text == expected.short_answer.text

@@ -161,7 +161,9 @@ class Answerer:
         # Article id -> the stored article (its text for scope checks and lists that run past
         # a chunk, its author for by-lines); read once per article however many steps ask.
         self.article = functools.lru_cache(maxsize=16)(article) if article else None
-        self.article_text = (lambda article_id: self.article(article_id).text) if article else None
+        # None when the article is gone (deleted on PostgreSQL between search and answer, where
+        # deletes show at once): the answer then reads the retrieved chunks only.
+        self.article_text = (lambda article_id: getattr(self.article(article_id), "text", None)) if article else None
         self.policy = policy or AnswerPolicy()
         self.dimension = dimension
         self.max_idf = max_idf
@@ -246,7 +248,9 @@ class Answerer:
     def _byline(self, question: str, hit: Hit) -> Answer:
         """The answer to "who wrote it": the article's by-line quoted, the name as short answer."""
         article = self.article(hit.chunk.article_id)
-        found = about.byline(article.text, article.author) if article else None
+        if article is None:  # removed since it was found
+            return Answer(question, NOT_FOUND, [], True, status="not_found")
+        found = about.byline(article.text, article.author)
         if not found:
             note = f"Bài viết “{hit.chunk.title}” không ghi tên tác giả."
             return Answer(question, note, [], True, status="not_found", note=note)
@@ -263,7 +267,7 @@ class Answerer:
 
     def _article_words(self, hit: Hit) -> str:
         c = hit.chunk
-        return f"{c.title}\n{self.article_text(c.article_id) if self.article_text else c.text}"
+        return f"{c.title}\n{(self.article_text(c.article_id) if self.article_text else None) or c.text}"
 
     # -- scoring -----------------------------------------------------------------------
     def _weights(self, terms: list[str]) -> dict[str, float]:
@@ -361,8 +365,8 @@ class Answerer:
     def _items(self, lead: _Sentence, sentences: list[_Sentence], limit: int = 8) -> list[_Sentence]:
         """The list items that follow ``lead`` in its article, read on past the chunk's end
         (from the article's text; without it, from the retrieved chunks only)."""
-        if self.article_text:
-            text = self.article_text(lead.hit.chunk.article_id)
+        text = self.article_text(lead.hit.chunk.article_id) if self.article_text else None
+        if text is not None:
             article = [_Sentence(lead.hit_rank, lead.hit, s, e, text[s:e], set())
                        for s, e in sentence_spans(text[lead.end : lead.end + 6000], lead.end)]
         else:
@@ -401,9 +405,10 @@ class Answerer:
         chosen = sorted(chosen, key=lambda s: s.start)
         c = chosen[0].hit.chunk
         passage, passage_start = c.text, c.start
-        if chosen[-1].end > c.end and self.article_text:
+        whole = self.article_text(c.article_id) if chosen[-1].end > c.end and self.article_text else None
+        if whole:
             # A list may run on into the next chunk: the passage extends to its last item.
-            passage = self.article_text(c.article_id)[c.start : chosen[-1].end]
+            passage = whole[c.start : chosen[-1].end]
         chosen = [s for s in chosen if s.end <= passage_start + len(passage)]
         start, end = chosen[0].start, chosen[-1].end
         best = max(chosen, key=lambda s: s.score)

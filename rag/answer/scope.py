@@ -42,7 +42,7 @@ class Missing:
 
 def _evidence(hit: Hit, article_text=None) -> str:
     c = hit.chunk
-    body = article_text(c.article_id) if article_text else c.text
+    body = (article_text(c.article_id) if article_text else None) or c.text
     text = " ".join(x for x in (c.title.replace("_", " "), c.source or "", c.date or "", body) if x)
     # One space between words, so a name split over a line break still reads as the name.
     return " ".join(_DASHES.sub("-", text).casefold().split())
