@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from rag.answer import support
-from rag.answer.span import find
+from rag.answer.span import ShortAnswer, find
 from rag.index import Index
 from rag.retrieve import Filters
 
@@ -431,3 +431,40 @@ def test_an_article_removed_between_search_and_answer_is_read_from_its_chunks(as
         assert cited.quote and cited.quote in cited.passage
     if expected.short_answer and expected.short_answer.kind == "number":
         assert answer.short_answer.text == expected.short_answer.text
+
+
+@pytest.mark.parametrize("question, quote, refused", [
+    # Another post than the asked one, or the deputy for the post itself.
+    ("Nhiệm kỳ của trưởng khoa trong trường trung học nghề là mấy năm?", "Nhiệm kỳ của phó hiệu trưởng là 05 năm.", True),
+    ("Nhiệm kỳ của hiệu trưởng trường THPT là mấy năm?", "Nhiệm kỳ của phó hiệu trưởng là 05 năm.", True),
+    ("Nhiệm kỳ của hiệu trưởng là mấy năm?", "Nhiệm kỳ của hiệu trưởng là 05 năm.", False),
+    ("Nhiệm kỳ của phó hiệu trưởng là mấy năm?", "Nhiệm kỳ của phó hiệu trưởng là 05 năm.", False),
+    # No post asked about, or none quoted: nothing to compare.
+    ("Học sinh được nghỉ mấy ngày?", "Hiệu trưởng quyết định lịch nghỉ.", False),
+    ("Hiệu trưởng được nghỉ mấy ngày?", "Mỗi năm được nghỉ 12 ngày.", False),
+])
+def test_a_quote_about_another_post_is_no_answer(question, quote, refused):
+    assert bool(support.other_post(question, quote)) is refused
+
+
+@pytest.mark.parametrize("question, quote, expected", [
+    # "năm học" is a school year, not five of anything; "trở lên" counts nothing.
+    ("Mỗi lớp có tối đa bao nhiêu học sinh?", "Lớp trưởng được bầu vào đầu mỗi năm học.", None),
+    ("Học sinh cần điểm môn chuyên từ bao nhiêu trở lên?", "Học sinh có điểm từ 8,5 trở lên được xét học bổng.", "8,5"),
+    ("Trường có bao nhiêu học sinh?", "Năm học này trường có năm học sinh đạt giải.", "năm học sinh"),
+])
+def test_what_is_counted_is_read_whole(question, quote, expected):
+    found = find(question, "number", [(quote, 0)])
+    assert (found.text if found else None) == expected
+
+
+@pytest.mark.parametrize("question, short, refused", [
+    ("Mức lương cơ sở hiện nay là bao nhiêu đồng một tháng?", "80%", True),
+    # A share of a sum is asked: the percentage is the answer.
+    ("Học bổng bằng bao nhiêu phần trăm mức lương cơ sở?", "80%", False),
+])
+def test_a_sum_of_money_is_not_answered_by_a_share(question, short, refused):
+    quote = f"Học sinh được hưởng học bổng bằng {short} mức lương cơ sở/tháng."
+    at = quote.index(short)
+    answer = ShortAnswer(short, at, at + len(short), "number")
+    assert (support.unsupported(question, answer, quote, 0, quote) == "Các bài viết không nêu số tiền này.") is refused

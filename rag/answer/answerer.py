@@ -234,6 +234,10 @@ class Answerer:
             first, last, cited = chosen[1], chosen[-1], citations[0]
             text = cited.quote[first.start - cited.start : last.end - cited.start]
             short = ShortAnswer(text, first.start, first.start + len(text), "list")
+        unsupported = support.other_post(span_question, citations[0].quote)
+        if unsupported:
+            note = f"{unsupported} {scope.nearest(best.hit)}"
+            return Answer(question, note, [], True, status="not_found", note=note)
         if q.kind in ("number", "person") or support.asked_post(span_question):  # "… tên là gì?" too
             unsupported = support.unsupported(span_question, short, citations[0].quote, citations[0].start,
                                               self._article_words(best.hit))

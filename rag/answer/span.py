@@ -16,6 +16,7 @@ from rag.answer.question import KINDS, WH, capitalised_runs
 from rag.answer.slot import slot
 from rag.clean.metadata import PROVINCES
 from rag.clean.metadata import SURNAMES as _SURNAMES
+from rag.text import segment
 
 _I = re.IGNORECASE
 _TOKEN = re.compile(r"[\wÀ-ỹ]+(?:[./,:&-][\wÀ-ỹ]+)*%?", re.UNICODE)
@@ -132,12 +133,20 @@ def _number(sentence, question, anchors):
     return _nearest([sp for sp, p in candidates if p == best], anchors)
 
 
+def _counted_word(question: str, asks) -> str:
+    """The whole word counted after "bao nhiêu" ("học sinh", "lượt"), as pyvi joins it."""
+    words = segment(question[asks.end():])
+    return words[0].replace("_", " ") if words else ""
+
+
 def _number_candidates(sentence: str, question: str) -> list:
     asks = dict(KINDS)["number"].search(question)
     # The noun after "bao nhiêu"/"mấy" is what is counted: "139 đảng viên".
     counted = re.findall(r"[^\W\d_]+", question[asks.end():])[:2] if asks else []
     if counted and counted[-1].lower() in _EDGE_WORDS | _PREPOSITIONS:  # "bao nhiêu giờ trong …"
         counted = counted[:1]
+    if counted and counted[0].lower() in _EDGE_WORDS | _PREPOSITIONS | {"trở", "xuống", "trở_lên"}:
+        counted = []  # "từ bao nhiêu trở lên": nothing is counted, "8,5" is the answer
     candidates = []
     if ASKS_ORDINAL.search(question):
         # "lần thứ mấy": the ordinal ("lần thứ VII", "thứ hai"), whatever else is counted.
@@ -149,9 +158,11 @@ def _number_candidates(sentence: str, question: str) -> list:
         candidates += [((m.start(), m.end()), 0) for m in re.finditer(
             r"(?<![\w/.-])\d+/\d+" + noun + r"(?!\w)", sentence, _I)]
     for m in _NUMBER.finditer(sentence):
-        if m.group(0).lower() in {"năm", "một", "ba"} and not (
-                counted and sentence[m.end():].lstrip().lower().startswith(counted[0].lower() + " ")):
-            continue  # "năm" is also "year", "một" also "a", unless what is counted follows: "ba trường"
+        if m.group(0).lower() in {"năm", "một", "ba"} and not (counted and re.match(
+                re.escape(_counted_word(question, asks)) + r"(?!\w)", sentence[m.end():].lstrip().lower())):
+            # "năm" is also "year", "một" also "a", unless what is counted follows whole: "ba
+            # trường" counts schools, "năm học" (a school year) counts no "học sinh".
+            continue
         if any(p.fullmatch(m.group(0)) for p in _DATES[-1:]) and "năm" in sentence[max(0, m.start() - 5):m.start()]:
             continue
         end = m.end()

@@ -88,7 +88,7 @@ _WHO_VERBS = {"là", "làm", "giữ", "giữ_chức"}
 def asked_post(question: str) -> str | None:
     """The post a "who is" question asks about ("hiệu_trưởng" in "Hiệu trưởng … là ai?",
     "Ai là Chủ tịch …?"), or ``None`` for other questions."""
-    words = segment(question)
+    words = _joined_posts(segment(question))
     while words and words[0] in _ADDRESS:  # "Đồng chí Bí thư … tên là gì?"
         words = words[1:]
     for ending in (["họ", "tên", "là", "gì"], ["tên", "là", "gì"], ["tên", "gì"], ["họ_tên", "là", "gì"]):
@@ -151,6 +151,36 @@ _NOT_COUNTED = _MEASURES | _VERBAL | _FILLERS | {"trong", "và", "trên", "dư�
                                                   "rưỡi", "lẻ", "nghìn", "ngàn", "triệu", "tỷ", "tỉ", "trăm", "mươi"}
 
 
+def _joined_posts(words: list[str]) -> list[str]:
+    """pyvi's words with a post it left in two ("trưởng", "khoa") joined: "trưởng_khoa"."""
+    out = []
+    for w in words:
+        if out and f"{out[-1]}_{w}" in _POSTS:
+            out[-1] = f"{out[-1]}_{w}"
+        else:
+            out.append(w)
+    return out
+
+
+def other_post(question: str, quote: str) -> str | None:
+    """Why a quote about another post does not answer a question about one (a Vietnamese
+    sentence), or ``None``: "Nhiệm kỳ của trưởng khoa là mấy năm?" is not answered by
+    "Nhiệm kỳ của phó hiệu trưởng là 05 năm", nor a question about the principal by one
+    about the deputy. Only when the quote names some other post and never the asked one."""
+    words = _joined_posts(segment(question))
+    asked = []
+    for i, w in enumerate(words):
+        if w in _POSTS and w != "phó":
+            deputy = w.startswith("phó_") or (i and words[i - 1] == "phó")
+            asked.append(("phó " if deputy and not w.startswith("phó_") else "") + w.replace("_", " "))
+    if not asked or any(_names_post(quote, post) for post in asked):
+        return None
+    said = [p.replace("_", " ") for p in _POSTS - {"phó"} if _mentions(quote, p.replace("_", " "))]
+    if not said:
+        return None
+    return f"Các bài viết không nêu điều này về {asked[0]} (đoạn gần nhất nói về {said[0]})."
+
+
 def _counts_other(question: str, short: ShortAnswer, quote: str, quote_start: int) -> tuple[str, str] | None:
     """(asked noun, quoted noun) when the quoted number counts something else than the question.
 
@@ -203,15 +233,18 @@ def _sub_group(question: str, quote: str) -> str | None:
 
 
 # A sum of money is asked for: a number of months or people is no answer to it.
-_ASKS_MONEY = re.compile(r"(?<!\w)(?:số tiền|bao nhiêu tiền|kinh phí|chi phí|học phí|lệ phí|mức lương|tiền lương|"
+_ASKS_MONEY = re.compile(r"(?<!\w)(?:số tiền|bao nhiêu tiền|bao nhiêu đồng|kinh phí|chi phí|học phí|lệ phí|mức lương|tiền lương|"
                          r"mức thu|giá bao nhiêu|giá vé|ngân sách)(?!\w)", re.IGNORECASE)
-_OTHER_UNIT = re.compile(r"(?<!\w)(?:tháng|năm|ngày|tuần|giờ|phút|người|lần|%|phần trăm|tuổi|km|mét|kg|ha)(?!\w)",
+_OTHER_UNIT = re.compile(r"%|(?<!\w)(?:tháng|năm|ngày|tuần|giờ|phút|người|lần|phần trăm|tuổi|km|mét|kg|ha)(?!\w)",
                          re.IGNORECASE)
+_ASKS_SHARE = re.compile(r"(?<!\w)(?:phần trăm|tỷ lệ|tỉ lệ|bao nhiêu lần)(?!\w)", re.IGNORECASE)
 
 
 def _not_money(question: str, short: ShortAnswer) -> bool:
-    """A money question answered by a number of something else ("6 tháng")."""
-    return bool(_ASKS_MONEY.search(question) and _OTHER_UNIT.search(short.text))
+    """A money question answered by a number of something else ("6 tháng", "80%"); a
+    question asking a share of a sum ("bao nhiêu phần trăm mức lương") is not one."""
+    return bool(_ASKS_MONEY.search(question) and not _ASKS_SHARE.search(question)
+                and _OTHER_UNIT.search(short.text))
 
 
 def _alike(a: str, b: str) -> bool:
