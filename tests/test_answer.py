@@ -468,3 +468,15 @@ def test_a_sum_of_money_is_not_answered_by_a_share(question, short, refused):
     at = quote.index(short)
     answer = ShortAnswer(short, at, at + len(short), "number")
     assert (support.unsupported(question, answer, quote, 0, quote) == "Các bài viết không nêu số tiền này.") is refused
+
+
+@pytest.mark.parametrize("question, quote, expected", [
+    # In a statute "khi nào" is often a condition: with no date in the quote, the "khi …" clause.
+    ("Quyết nghị của Hội đồng trường chỉ có giá trị khi nào?",
+     "Quyết nghị về nhân sự chỉ có giá trị khi có sự đồng thuận của các nhà đầu tư đại diện ít nhất 75% tổng số vốn góp.",
+     "khi có sự đồng thuận của các nhà đầu tư đại diện ít nhất 75% tổng số vốn góp"),
+    # A date, when the quote has one, is still the answer.
+    ("Hội nghị diễn ra khi nào?", "Hội nghị diễn ra ngày 21/5/2020 khi các chi bộ đã họp xong.", "21/5/2020"),
+])
+def test_when_is_a_date_or_else_a_condition(question, quote, expected):
+    assert find(question, "date", [(quote, 0)]).text == expected

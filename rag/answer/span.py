@@ -411,6 +411,24 @@ def find(question: str, kind: str | None, sentences: list[tuple[str, int]]) -> S
                 if sp:
                     s, e = sp
                     return ShortAnswer(text[s:e], offset + s, offset + e, finder_kind if finder_kind != "gap" else "span")
+    if kind == "date" and _ASKS_WHEN.search(question):
+        return _condition(sentences)
+    return None
+
+
+# "… chỉ có giá trị khi nào?": in rules and statutes "when" is often a condition, not a date.
+_ASKS_WHEN = re.compile(r"(?<!\w)khi nào(?!\w)", _I)
+_CONDITION = re.compile(r"(?<!\w)(?:chỉ\s+)?(?:khi|nếu|trong trường hợp)\s+(?!nào)[^;.!?\n]{3,200}", _I)
+
+
+def _condition(sentences: list[tuple[str, int]]) -> ShortAnswer | None:
+    """The first "khi …"/"nếu …" clause of the sentences, for a "khi nào" question no date answers."""
+    for text, offset in sentences:
+        m = _CONDITION.search(text)
+        if m:
+            sp = _trim(text, m.start(), m.end())
+            if sp:
+                return ShortAnswer(text[sp[0]:sp[1]], offset + sp[0], offset + sp[1], "condition")
     return None
 
 
