@@ -213,6 +213,13 @@ def test_the_same_checks_let_what_the_articles_say_through(assistant, question, 
     ("Cơ quan Y tế đã khai quật bao nhiêu tử thi?", "Có 25 thi thể được khai quật.", False),
     ("Broncos ghi được bao nhiêu đểm trong ba phút cuối?", "Họ ghi 11 điểm trong ba phút cuối.", False),
     ("Lady Gaga đã giành được bao nhiêu giải thưởng Grammy?", "Cô đã giành giải Grammy sáu lần.", False),
+    # A share, a year or a measure is a wrong short answer, not a count of something else
+    # (these refused right quotes on XQuAD-vi's test part).
+    ("Có bao nhiêu cặp vợ chồng?", "Khoảng 0,9% hộ gia đình là cặp đồng giới.", False),
+    ("Có bao nhiêu cử tri?", "Năm 1978 hội đồng được bầu bởi 40.000 người.", False),
+    ("Khu rừng rộng bao nhiêu khu vực?", "Khu rừng rộng 1.160.000 dặm vuông.", False),
+    # pyvi glues a verb into a noun ("đi_giải_cứu"): no part of the group is asked.
+    ("Duquesne đã cử bao nhiêu nam giới đi giải cứu Saint-Pierre?", "Ông cử 500 nam giới tới Saint-Pierre.", False),
     # A part of the group ("đảng viên nữ") the quote never names; a verb after the noun is
     # what they did, which the quote may say otherwise.
     ("Đảng bộ có bao nhiêu đảng viên nữ?", "Dự đại hội có mặt 139 đảng viên.", True),
@@ -480,3 +487,14 @@ def test_a_sum_of_money_is_not_answered_by_a_share(question, short, refused):
 ])
 def test_when_is_a_date_or_else_a_condition(question, quote, expected):
     assert find(question, "date", [(quote, 0)]).text == expected
+
+
+def test_a_money_question_is_answered_when_the_quote_states_a_sum():
+    quote = "Theo kế hoạch 10 năm, DuMont nhận 5 triệu đô la."
+    short = ShortAnswer("10 năm", 16, 22, "number")
+    assert support.unsupported("DuMont sẽ nhận được bao nhiêu tiền theo kế hoạch?", short, quote, 0, quote) is None
+
+
+def test_a_rate_is_no_number():
+    """"tỷ lệ" (a rate) is not "tỷ" (a billion), "phần trăm" not a hundred."""
+    assert find("Có bao nhiêu đảng viên nữ?", "number", [("Tỷ lệ đảng viên nữ tăng so với năm trước.", 0)]) is None

@@ -33,7 +33,9 @@ _ASKS_DAY = re.compile(r"(?<!\w)(?:ngày nào|ngày bao nhiêu|ngày mấy|hôm 
 _NUMBER_WORDS = r"(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|tỉ|rưỡi|lẻ)"
 _NUMBER = re.compile(
     rf"(?<![\w/.-])(?:\d+(?:[.,]\d+)*(?:\s*%)?|{_NUMBER_WORDS}(?:\s+{_NUMBER_WORDS})*)"
-    rf"(?:\s+(?:nghìn|ngàn|triệu|tỷ|tỉ))?(?![\w/-])(?!\s*[/.-]\s*\d)", _I)
+    rf"(?:\s+(?:nghìn|ngàn|triệu|tỷ|tỉ))?(?![\w/-])(?!\s*[/.-]\s*\d)"
+    # "tỷ lệ" is a rate and "phần trăm" a percent, not a billion or a hundred.
+    rf"(?!\s+lệ(?!\w))(?<!phần\străm)", _I)
 _UNITS = re.compile(r"\s+(%|phần trăm|km|mét|m|cm|kg|tấn|ha|héc-ta|đồng|USD|đô la|tuổi|năm|tháng|tuần|ngày|"
                     r"giờ|phút|giây|lần|km2|dặm|feet|inch|độ|người)(?!\w)", _I)
 ASKS_ORDINAL = re.compile(r"(?<!\w)thứ (?:mấy|bao nhiêu)(?!\w)", _I)
