@@ -61,11 +61,16 @@ def _tagger():
         return _opened(ViPosTagger)
 
 
+@functools.lru_cache(maxsize=256)
+def _pos_tags(text: str) -> tuple[tuple[str, str], ...]:
+    words, tags = _tagger().postagging(_tokenizer().tokenize(unicodedata.normalize("NFC", text)))
+    return tuple((w.lower(), t) for w, t in zip(words, tags) if _TOKEN.search(w))
+
+
 def pos_tags(text: str) -> list[tuple[str, str]]:
     """pyvi's words of ``text`` (lower-cased, as :func:`segment` gives them) with their
     part-of-speech tags ("N" noun, "A" adjective, "V" verb, "Np" proper noun, …)."""
-    words, tags = _tagger().postagging(_tokenizer().tokenize(unicodedata.normalize("NFC", text)))
-    return [(w.lower(), t) for w, t in zip(words, tags) if _TOKEN.search(w)]
+    return list(_pos_tags(text))
 
 
 def _tokenizer():
@@ -75,6 +80,22 @@ def _tokenizer():
 
 def segment(text: str) -> list[str]:
     """Lower-cased Vietnamese words ("giáo_dục") for lexical matching; punctuation dropped."""
+    # The answer step reads the same question several times (its kind, its post, what it
+    # counts): pyvi's CRF costs ~0.3 ms a call, so short texts are remembered.
+    if len(text) <= _CACHED_LENGTH:
+        return list(_segment_short(text))
+    return _segment(text)
+
+
+_CACHED_LENGTH = 300
+
+
+@functools.lru_cache(maxsize=1024)
+def _segment_short(text: str) -> tuple[str, ...]:
+    return tuple(_segment(text))
+
+
+def _segment(text: str) -> list[str]:
     ViTokenizer = _tokenizer()
 
     text = unicodedata.normalize("NFC", text)

@@ -218,6 +218,11 @@ def test_the_same_checks_let_what_the_articles_say_through(assistant, question, 
     ("Có bao nhiêu cặp vợ chồng?", "Khoảng 0,9% hộ gia đình là cặp đồng giới.", False),
     ("Có bao nhiêu cử tri?", "Năm 1978 hội đồng được bầu bởi 40.000 người.", False),
     ("Khu rừng rộng bao nhiêu khu vực?", "Khu rừng rộng 1.160.000 dặm vuông.", False),
+    # Pupils and teachers are counted with a classifier ("em", "thầy cô"); a place after the
+    # noun says whose, not which part.
+    ("Trường có bao nhiêu học sinh đạt giải?", "Có 45 em đạt giải cấp tỉnh.", False),
+    ("Trường có bao nhiêu giáo viên?", "Trường có 85 thầy cô giáo.", False),
+    ("Có bao nhiêu học sinh tỉnh Kon Tum dự thi?", "Kon Tum có 5.000 học sinh dự thi.", False),
     # pyvi glues a verb into a noun ("đi_giải_cứu"): no part of the group is asked.
     ("Duquesne đã cử bao nhiêu nam giới đi giải cứu Saint-Pierre?", "Ông cử 500 nam giới tới Saint-Pierre.", False),
     # A part of the group ("đảng viên nữ") the quote never names; a verb after the noun is
@@ -229,7 +234,7 @@ def test_the_same_checks_let_what_the_articles_say_through(assistant, question, 
 def test_a_count_of_something_else_is_no_answer(question, quote, refused):
     short = find(question, "number", [(quote, 0)])
     assert short is not None
-    assert bool(support.unsupported(question, short, quote, 0, quote)) is refused
+    assert bool(support.unsupported(question, short, quote, 0)) is refused
 
 
 @pytest.mark.parametrize("question, author, byline", [
@@ -438,6 +443,8 @@ def test_an_article_removed_between_search_and_answer_is_read_from_its_chunks(as
         assert cited.quote and cited.quote in cited.passage
     if expected.short_answer and expected.short_answer.kind == "number":
         assert answer.short_answer.text == expected.short_answer.text
+    if "Ai thực hiện" in question:  # the by-line was in the article, which is gone
+        assert answer.status == "not_found" and answer.citations == []
 
 
 @pytest.mark.parametrize("question, quote, refused", [
@@ -449,6 +456,9 @@ def test_an_article_removed_between_search_and_answer_is_read_from_its_chunks(as
     # No post asked about, or none quoted: nothing to compare.
     ("Học sinh được nghỉ mấy ngày?", "Hiệu trưởng quyết định lịch nghỉ.", False),
     ("Hiệu trưởng được nghỉ mấy ngày?", "Mỗi năm được nghỉ 12 ngày.", False),
+    # A post named in passing, not the one whose attribute is asked: another post may answer.
+    ("Hiệu trưởng trường THPT công lập do ai bổ nhiệm?", "Giám đốc Sở quyết định bổ nhiệm.", False),
+    ("Hội nghị do Giám đốc Sở chủ trì có bao nhiêu đại biểu?", "Có 200 đại biểu; Phó Bí thư phát biểu.", False),
 ])
 def test_a_quote_about_another_post_is_no_answer(question, quote, refused):
     assert bool(support.other_post(question, quote)) is refused
@@ -456,7 +466,9 @@ def test_a_quote_about_another_post_is_no_answer(question, quote, refused):
 
 @pytest.mark.parametrize("question, quote, expected", [
     # "năm học" is a school year, not five of anything; "trở lên" counts nothing.
-    ("Mỗi lớp có tối đa bao nhiêu học sinh?", "Lớp trưởng được bầu vào đầu mỗi năm học.", None),
+    ("Mỗi lớp có tối đa bao nhiêu học sinh?", "Lớp trưởng được bầu vào đầu mỗi năm học mới.", None),
+    # "ba" before the first syllable of the counted word is enough: "ba trường" for "trường học".
+    ("Có bao nhiêu trường học?", "Năm nay có ba trường đạt chuẩn.", "ba trường"),
     ("Học sinh cần điểm môn chuyên từ bao nhiêu trở lên?", "Học sinh có điểm từ 8,5 trở lên được xét học bổng.", "8,5"),
     ("Trường có bao nhiêu học sinh?", "Năm học này trường có năm học sinh đạt giải.", "năm học sinh"),
 ])
@@ -469,12 +481,14 @@ def test_what_is_counted_is_read_whole(question, quote, expected):
     ("Mức lương cơ sở hiện nay là bao nhiêu đồng một tháng?", "80%", True),
     # A share of a sum is asked: the percentage is the answer.
     ("Học bổng bằng bao nhiêu phần trăm mức lương cơ sở?", "80%", False),
+    ("Học bổng chiếm bao nhiêu mức lương cơ sở?", "80%", False),
 ])
 def test_a_sum_of_money_is_not_answered_by_a_share(question, short, refused):
     quote = f"Học sinh được hưởng học bổng bằng {short} mức lương cơ sở/tháng."
     at = quote.index(short)
     answer = ShortAnswer(short, at, at + len(short), "number")
-    assert (support.unsupported(question, answer, quote, 0, quote) == "Các bài viết không nêu số tiền này.") is refused
+    reason = support.unsupported(question, answer, quote, 0)
+    assert reason == "Các bài viết không nêu số tiền này." if refused else reason is None
 
 
 @pytest.mark.parametrize("question, quote, expected", [
@@ -491,10 +505,67 @@ def test_when_is_a_date_or_else_a_condition(question, quote, expected):
 
 def test_a_money_question_is_answered_when_the_quote_states_a_sum():
     quote = "Theo kế hoạch 10 năm, DuMont nhận 5 triệu đô la."
-    short = ShortAnswer("10 năm", 16, 22, "number")
-    assert support.unsupported("DuMont sẽ nhận được bao nhiêu tiền theo kế hoạch?", short, quote, 0, quote) is None
+    at = quote.index("10 năm")
+    short = ShortAnswer("10 năm", at, at + len("10 năm"), "number")
+    assert support.unsupported("DuMont sẽ nhận được bao nhiêu tiền theo kế hoạch?", short, quote, 0) is None
+    # "1.800.000đ" is a sum too.
+    quote = "Trong 6 tháng, mỗi học sinh đóng 1.800.000đ."
+    at = quote.index("6 tháng")
+    short = ShortAnswer("6 tháng", at, at + len("6 tháng"), "number")
+    assert support.unsupported("Học phí là bao nhiêu?", short, quote, 0) is None
 
 
 def test_a_rate_is_no_number():
     """"tỷ lệ" (a rate) is not "tỷ" (a billion), "phần trăm" not a hundred."""
     assert find("Có bao nhiêu đảng viên nữ?", "number", [("Tỷ lệ đảng viên nữ tăng so với năm trước.", 0)]) is None
+
+
+@pytest.mark.parametrize("question, quote, name, refused", [
+    # One tone placement ("uỷ"/"ủy"), an acronym and its words, a word between post and body.
+    ("Ai là Bí thư Đảng ủy Sở?", "Đồng chí Nguyễn Văn A, Bí thư Đảng uỷ Sở phát biểu.", "Nguyễn Văn A", False),
+    ("Ai là Chủ tịch UBND tỉnh?", "Ông Nguyễn Văn B, Chủ tịch Ủy ban nhân dân tỉnh dự.", "Nguyễn Văn B", False),
+    ("Hiệu trưởng Trường THPT X là ai?", "Thầy Lê Văn C, Hiệu trưởng nhà trường cho biết.", "Lê Văn C", False),
+    ("Ai là Bí thư Đảng ủy Sở?", "Đồng chí Nguyễn Văn A, Phó Bí thư Đảng ủy Sở phát biểu.", "Nguyễn Văn A", True),
+])
+def test_a_post_is_read_in_its_spellings(question, quote, name, refused):
+    at = quote.index(name)
+    short = ShortAnswer(name, at, at + len(name), "person")
+    assert bool(support.unsupported(question, short, quote, 0)) is refused
+
+
+def test_a_who_question_naming_no_post_is_not_a_post_question():
+    assert support.asked_post("Ai giữ chức?") is None and support.asked_post("Ai được bầu giữ chức?") is None
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("Học sinh có được nghỉ hay không?", "Học sinh được nghỉ.", None),  # yes or no: not a choice
+    ("Học theo hình thức trực tiếp hay trực tuyến?", "Lớp học trực tuyến từ tuần sau.", "trực tuyến"),
+])
+def test_alternative_questions_read_whole_options(question, sentence, expected):
+    from rag.answer.span import _choice
+
+    found = _choice(question, [(sentence, 0)])
+    assert (found.text if found else None) == expected
+
+
+def test_a_plain_when_question_gets_no_condition():
+    """"Đại hội diễn ra khi nào?" asks a date: a "khi …" clause is not one."""
+    assert find("Đại hội diễn ra khi nào?", "date", [("Đại hội diễn ra khi các đại biểu đã thống nhất.", 0)]) is None
+
+
+@pytest.mark.parametrize("question, bodies", [
+    ("Sở Lao động-Thương binh và Xã hội Kon Tum họp ngày nào?", ["Sở Lao động-Thương binh và Xã hội"]),
+    ("Các cơ sở y tế ở Kon Tum có bao nhiêu?", []),  # a health facility, not the department
+])
+def test_departments_named_in_a_question(question, bodies):
+    from rag.answer.question import read
+
+    assert read(question).bodies == bodies
+
+
+def test_a_school_year_is_not_the_year_of_the_day():
+    from rag.answer.question import read
+    from rag.answer.scope import dated_otherwise
+
+    assert dated_otherwise(read("Năm 2022-2023, học kỳ II kết thúc vào ngày nào?"), "20/5/2023") is None
+    assert dated_otherwise(read("Năm 2022, học kỳ II kết thúc vào ngày nào?"), "20/5/2023") is not None

@@ -404,6 +404,15 @@ def test_pyvi_leaves_no_temp_file(sample_index, tmp_path):
     assert list(tmp_path.glob("model*.crfsuite")) == []
 
 
+def test_the_tagger_leaves_no_temp_file(tmp_path):
+    """pyvi's part-of-speech tagger (support.py reads counted nouns with it) unpickles a CRF
+    that writes a temp copy too: a process killed after tagging leaves none behind."""
+    script = "import os, signal\nfrom rag.text import pos_tags\npos_tags('Có bao nhiêu đảng viên nữ?')\n" \
+             "os.kill(os.getpid(), signal.SIGKILL)\n"
+    subprocess.run([sys.executable, "-c", script], cwd=ROOT, env={**os.environ, "TMPDIR": str(tmp_path)}, timeout=120)
+    assert list(tmp_path.glob("model*.crfsuite")) == []
+
+
 def test_model_preparation_is_locked(tmp_path):
     target = tmp_path / "model"
     writer = ("import sys, time; from pathlib import Path; from embeddings.e5_convert import preparing\n"

@@ -239,8 +239,7 @@ class Answerer:
             note = f"{unsupported} {scope.nearest(best.hit)}"
             return Answer(question, note, [], True, status="not_found", note=note)
         if q.kind in ("number", "person") or support.asked_post(span_question):  # "… tên là gì?" too
-            unsupported = support.unsupported(span_question, short, citations[0].quote, citations[0].start,
-                                              self._article_words(best.hit))
+            unsupported = support.unsupported(span_question, short, citations[0].quote, citations[0].start)
             if unsupported:
                 note = f"{unsupported} {scope.nearest(best.hit)}"
                 return Answer(question, note, [], True, status="not_found", note=note)
@@ -268,10 +267,6 @@ class Answerer:
                             passage_start=passage_start, date_kind=c.date_kind)
         short = ShortAnswer(text[name_start:name_end], name_start, name_end, "person")
         return Answer(question, f"{citation.quote} [1]", [citation], False, short_answer=short)
-
-    def _article_words(self, hit: Hit) -> str:
-        c = hit.chunk
-        return f"{c.title}\n{(self.article_text(c.article_id) if self.article_text else None) or c.text}"
 
     # -- scoring -----------------------------------------------------------------------
     def _weights(self, terms: list[str]) -> dict[str, float]:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from rag.clean.metadata import PROVINCES
+from rag.clean.normalize import normalize_query
 
 _I = re.IGNORECASE
 
@@ -103,14 +104,15 @@ _FIELDS = [
     "lđ-tb&xh", "lđtbxh", "văn hóa, thể thao và du lịch", "văn hoá, thể thao và du lịch", "văn hóa thể thao và du lịch",
     "vhttdl", "khoa học và công nghệ", "kh&cn", "khcn", "thông tin và truyền thông", "tt&tt", "tttt", "ngoại vụ",
     "du lịch", "dân tộc và tôn giáo", "quốc phòng", "công an", "ngoại giao"]
-_BODY = re.compile(r"(?<!\w)(?:sở|bộ)\s+(?:" + "|".join(
-    re.escape(f).replace(r"\ ", r"\s+").replace(r"\-", r"\s*[-–—]\s*") for f in sorted(_FIELDS, key=len, reverse=True))
-    + r")(?![\w&])", _I)
+# "cơ sở y tế" is a health facility, not the department.
+_BODY = re.compile(r"(?<!\w)(?<!cơ )(?:sở|bộ)\s+(?:" + "|".join(
+    re.escape(f.replace(" - ", "-")).replace(r"\ ", r"\s+").replace(r"\-", r"\s*[-–—]\s*")
+    for f in sorted(_FIELDS, key=len, reverse=True)) + r")(?![\w&])", _I)
 
 
 def body_key(text: str) -> str:
-    """A department's name as compared: lower case, one space, dashes as "-"."""
-    return re.sub(r"\s*[-–—]\s*", "-", " ".join(text.casefold().split()))
+    """A department's name as compared: lower case, one tone placement, one space, dashes as "-"."""
+    return re.sub(r"\s*[-–—]\s*", "-", " ".join(normalize_query(text).casefold().split()))
 
 
 _ORDINAL = re.compile(r"(?<!\w)lần\s+(?:thứ\s+)?(?:\d+(?:/\d{4})?|[IVXLC]+)(?!\w)", _I)

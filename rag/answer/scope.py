@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from rag.answer.question import TERM, Question, body_key
+from rag.clean.normalize import normalize_query
 from rag.retrieve import Hit
 
 _DASHES = re.compile(r"\s*[-–—]\s*")
@@ -44,8 +45,9 @@ def _evidence(hit: Hit, article_text=None) -> str:
     c = hit.chunk
     body = (article_text(c.article_id) if article_text else None) or c.text
     text = " ".join(x for x in (c.title.replace("_", " "), c.source or "", c.date or "", body) if x)
-    # One space between words, so a name split over a line break still reads as the name.
-    return " ".join(_DASHES.sub("-", text).casefold().split())
+    # One space between words, so a name split over a line break still reads as the name;
+    # one tone placement, as the question has ("Văn hoá" is "Văn hóa").
+    return " ".join(_DASHES.sub("-", normalize_query(text)).casefold().split())
 
 
 def missing_in(q: Question, hit: Hit, article_text=None) -> Missing:
@@ -170,7 +172,7 @@ def quoted_otherwise(q: Question, quote: str, title: str = "") -> Missing | None
 
 # The year of the asked day itself: "Năm 2022, … vào ngày nào?", "… vào ngày nào năm 2023?"
 # ("Hội nghị tổng kết năm 2020 … ngày nào?" names the year reviewed: held in January 2021).
-_DAY_YEAR = re.compile(r"^\s*(?:trong |vào )?năm ((?:19|20)\d{2})\b|(?:ngày|hôm) (?:nào|mấy|bao nhiêu),? (?:trong |vào )?"
+_DAY_YEAR = re.compile(r"^\s*(?:trong |vào )?năm ((?:19|20)\d{2})\b(?!\s*[-–—]\s*\d)|(?:ngày|hôm) (?:nào|mấy|bao nhiêu),? (?:trong |vào )?"
                        r"năm ((?:19|20)\d{2})\b", re.IGNORECASE)
 
 

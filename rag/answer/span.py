@@ -30,9 +30,9 @@ _DATES = [
 ]
 _DAY_PATTERNS = 2  # the first patterns of _DATES name a day, not only a month or year
 _ASKS_DAY = re.compile(r"(?<!\w)(?:ngày nào|ngày bao nhiêu|ngày mấy|hôm nào|vào ngày)(?!\w)", _I)
-_NUMBER_WORDS = r"(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|tỉ|rưỡi|lẻ)"
+NUMBER_WORDS = r"(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|tỉ|rưỡi|lẻ)"
 _NUMBER = re.compile(
-    rf"(?<![\w/.-])(?:\d+(?:[.,]\d+)*(?:\s*%)?|{_NUMBER_WORDS}(?:\s+{_NUMBER_WORDS})*)"
+    rf"(?<![\w/.-])(?:\d+(?:[.,]\d+)*(?:\s*%)?|{NUMBER_WORDS}(?:\s+{NUMBER_WORDS})*)"
     rf"(?:\s+(?:nghìn|ngàn|triệu|tỷ|tỉ))?(?![\w/-])(?!\s*[/.-]\s*\d)"
     # "tỷ lệ" is a rate and "phần trăm" a percent, not a billion or a hundred.
     rf"(?!\s+lệ(?!\w))(?<!phần\străm)", _I)
@@ -41,7 +41,7 @@ _UNITS = re.compile(r"\s+(%|phần trăm|km|mét|m|cm|kg|tấn|ha|héc-ta|đồn
 ASKS_ORDINAL = re.compile(r"(?<!\w)thứ (?:mấy|bao nhiêu)(?!\w)", _I)
 _ORDINAL_SAID = re.compile(r"(?<!\w)thứ\s+((?:[IVXLC]+|\d+|nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)(?:\s+(?:mốt|hai|ba|tư|"
                            r"lăm|năm|sáu|bảy|tám|chín))?)(?!\w)")
-_ASKS_PERCENT = re.compile(r"(?<!\w)(?:phần trăm|tỷ lệ|tỉ lệ)(?!\w)", _I)
+ASKS_PERCENT = re.compile(r"(?<!\w)(?:phần trăm|tỷ lệ|tỉ lệ)(?!\w)", _I)
 _PERCENT = re.compile(r"[\d.,\s]+(?:%|phần trăm)", _I)
 _QUOTED = re.compile(r"[“\"«]([^”\"»]{3,400})[”\"»]")
 _DEFINES_NAMED = re.compile(r"(?<!\w)(?:được gọi là|gọi là|có nghĩa là|nghĩa là|tức là|được định nghĩa là)\s+", _I)
@@ -160,10 +160,13 @@ def _number_candidates(sentence: str, question: str) -> list:
         candidates += [((m.start(), m.end()), 0) for m in re.finditer(
             r"(?<![\w/.-])\d+/\d+" + noun + r"(?!\w)", sentence, _I)]
     for m in _NUMBER.finditer(sentence):
-        if m.group(0).lower() in {"năm", "một", "ba"} and not (counted and re.match(
-                re.escape(_counted_word(question, asks)) + r"(?!\w)", sentence[m.end():].lstrip().lower())):
-            # "năm" is also "year", "một" also "a", unless what is counted follows whole: "ba
-            # trường" counts schools, "năm học" (a school year) counts no "học sinh".
+        word = m.group(0).lower()
+        if word in {"năm", "một", "ba"} and not (counted and re.match(
+                re.escape(_counted_word(question, asks) if word == "năm" else counted[0].lower()) + r"(?!\w)",
+                sentence[m.end():].lstrip().lower())):
+            # "năm" is also "year", "một" also "a", unless what is counted follows: "ba trường"
+            # counts schools; "năm" only before the whole word, "năm học" (a school year)
+            # counts no "học sinh".
             continue
         if any(p.fullmatch(m.group(0)) for p in _DATES[-1:]) and "năm" in sentence[max(0, m.start() - 5):m.start()]:
             continue
@@ -181,7 +184,7 @@ def _number_candidates(sentence: str, question: str) -> list:
             candidates.append(((m.start(), end), 0))
         else:
             candidates.append(((m.start(), unit.end() if unit else end), 1))
-    if _ASKS_PERCENT.search(question):
+    if ASKS_PERCENT.search(question):
         # "Bao nhiêu phần trăm …", "tỷ lệ … là bao nhiêu": a share, not a head count.
         candidates = [(sp, 0 if _PERCENT.match(sentence[sp[0]:sp[1] + 12]) else 2) for sp, _ in candidates]
     return [(sp, p) for sp, p in candidates if sentence[sp[0]:sp[1]].lower() not in question.lower()]
@@ -419,7 +422,8 @@ def find(question: str, kind: str | None, sentences: list[tuple[str, int]]) -> S
 
 
 # "… chỉ có giá trị khi nào?": in rules and statutes "when" is often a condition, not a date.
-_ASKS_WHEN = re.compile(r"(?<!\w)khi nào(?!\w)", _I)
+# Only where the question asks on what condition: "chỉ … khi nào", "được phép … khi nào".
+_ASKS_WHEN = re.compile(r"(?<!\w)(?:chỉ|được phép|có giá trị|có hiệu lực)(?!\w).*(?<!\w)khi nào(?!\w)", _I)
 _CONDITION = re.compile(r"(?<!\w)(?:chỉ\s+)?(?:khi|nếu|trong trường hợp)\s+(?!nào)[^;.!?\n]{3,200}", _I)
 
 
@@ -447,17 +451,25 @@ def _choice(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | No
     if not m:
         return None
     b = m.group(2).split()
+    if b[-1].casefold() in ("không", "chưa"):  # "… hay không?" asks yes or no
+        return None
     a = m.group(1).split()[-len(b):]  # "họp sáng hay chiều": as many words as the other option
+    options = [(" ".join(a), " ".join(b))]
     if len(a) == len(b) == 2 and a[0].casefold() == b[0].casefold():
-        a, b = a[1:], b[1:]
-    found = []
-    for option in (" ".join(a), " ".join(b)):
-        for text, offset in sentences:
-            hit = re.search(r"(?<!\w)" + re.escape(option) + r"(?!\w)", text, _I)
-            if hit:
-                found.append(ShortAnswer(hit.group(0), offset + hit.start(), offset + hit.end(), "choice"))
-                break
-    return found[0] if len(found) == 1 else None
+        options.append((a[1], b[1]))  # then without the shared word
+    for pair in options:
+        found = [f for f in (_said(option, sentences) for option in pair) if f]
+        if found:
+            return found[0] if len(found) == 1 else None
+    return None
+
+
+def _said(option: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
+    for text, offset in sentences:
+        hit = re.search(r"(?<!\w)" + re.escape(option) + r"(?!\w)", text, _I)
+        if hit:
+            return ShortAnswer(hit.group(0), offset + hit.start(), offset + hit.end(), "choice")
+    return None
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int] | None:

@@ -3,18 +3,19 @@
 Sentences are chosen for being about the question's topic, so a question whose figure the
 articles never give ("… thu được bao nhiêu tiền đảng phí?") gets a sentence about the same
 meeting that states no figure at all, and "Hiệu trưởng trường X là ai?" gets whoever an
-article about the school names. Checks chosen on the dev parts of the sample questions and
-of XQuAD-vi (README, "Answers") decide that the articles do not say:
+article about the school names. Checks chosen on the dev parts (README, "Answers") decide
+that the quote does not say:
 
 - a count question ("bao nhiêu", "mấy"; not "lần thứ mấy", "bao nhiêu phần") whose quoted
   sentences state no number at all;
-- a count question whose quoted number counts something else: "… có bao nhiêu đoàn viên?"
-  answered by "2 cơ quan hành chính", when no quoted number counts the asked noun and the
-  noun after the number shares no syllable with it ("25 thi thể" may answer "bao nhiêu tử
-  thi"; "2 cơ quan" never answers "bao nhiêu đảng viên");
-- a "who is" question about a post ("giám đốc", "hiệu trưởng", …) that the cited article
-  never names, or names only as the deputy ("Phó Bí thư" for "Ai là Bí thư …?"). Posts
-  only: "dịch giả" may be said "người dịch", a post is not paraphrased.
+- a count whose quoted number plainly counts something else ("2 cơ quan hành chính" for
+  "… bao nhiêu đoàn viên?"; "25 thi thể" may answer "bao nhiêu tử thi", "1.200 em" pupils),
+  or counts the whole of a group the question narrows ("139 đảng viên" for "đảng viên nữ");
+- a sum of money answered by months or a percentage from a quote that states no sum;
+- a "who is" question about a post ("giám đốc", "hiệu trưởng", …) whose quote does not name
+  that post of that body ("Phó Bí thư" is not "Bí thư") with a name as the short answer;
+  posts only: "dịch giả" may be said "người dịch", a post is not paraphrased;
+- an attribute of a post ("nhiệm kỳ của trưởng khoa") answered by one of another post.
 
 Whether the article mentions what is counted is not checked (see ``unsupported``).
 """
@@ -23,7 +24,8 @@ from __future__ import annotations
 
 import re
 
-from rag.answer.span import ASKS_ORDINAL, ShortAnswer, counted
+from rag.answer.span import ASKS_ORDINAL, ASKS_PERCENT, NUMBER_WORDS, ShortAnswer, counted
+from rag.clean.normalize import normalize_query
 from rag.text import pos_tags, segment
 
 _COUNTS = {"bao_nhiêu", "mấy"}
@@ -44,22 +46,27 @@ def counted_noun(question: str) -> str | None:
     nhiêu?"), the noun before it. Words are pyvi's, so compounds stay whole.
     """
     words = segment(question)
-    for i, word in enumerate(words):
-        if word not in _COUNTS:
-            continue
-        if i and words[i - 1] == "thứ":  # "lần thứ mấy": an ordinal, not a count
-            return None
-        j = i + 1
-        while j < len(words) and words[j] in _FILLERS:
-            j += 1
-        if j < len(words):
-            # "… mấy được nhắc đến?": a verb follows, no noun is counted.
-            return None if words[j] in _MEASURES | _VERBAL else words[j]
-        k = i - 1
-        while k >= 0 and words[k] in _FILLERS | _VERBAL:  # "Mức phụ cấp là bao nhiêu?"
-            k -= 1
-        return words[k] if k >= 0 and words[k] not in _MEASURES else None
-    return None
+    i, j = _count_slot(words)
+    if i is None or i and words[i - 1] == "thứ":  # "lần thứ mấy": an ordinal, not a count
+        return None
+    if j < len(words):
+        # "… mấy được nhắc đến?": a verb follows, no noun is counted.
+        return None if words[j] in _MEASURES | _VERBAL else words[j]
+    k = i - 1
+    while k >= 0 and words[k] in _FILLERS | _VERBAL:  # "Mức phụ cấp là bao nhiêu?"
+        k -= 1
+    return words[k] if k >= 0 and words[k] not in _MEASURES else None
+
+
+def _count_slot(words: list[str]) -> tuple[int | None, int]:
+    """(where "bao nhiêu"/"mấy" is, where the counted noun after it is) in pyvi's ``words``."""
+    i = next((k for k, w in enumerate(words) if w in _COUNTS), None)
+    if i is None:
+        return None, len(words)
+    j = i + 1
+    while j < len(words) and words[j] in _FILLERS:
+        j += 1
+    return i, j
 
 
 def asks_count(question: str) -> bool:
@@ -80,7 +87,9 @@ _POSTS = {"giám_đốc", "hiệu_trưởng", "hiệu_phó", "chủ_tịch", "b�
           "phó_bí_thư", "phó_hiệu_trưởng"}
 
 
-_ADDRESS = {"đồng_chí", "ông", "bà", "cô", "thầy", "anh", "chị"}
+# How a person is addressed before their name or post ("Đồng chí Bí thư", "ông Nguyễn Văn A").
+_HONORIFICS = {"đồng", "chí", "ông", "bà", "cô", "thầy", "anh", "chị"}
+_ADDRESS = _HONORIFICS | {"đồng_chí"}
 _WHO_FILLERS = {"được", "bầu", "bổ_nhiệm", "đang", "hiện", "hiện_nay", "đã", "sẽ"}
 _WHO_VERBS = {"là", "làm", "giữ", "giữ_chức"}
 
@@ -100,6 +109,8 @@ def asked_post(question: str) -> str | None:
         lead += 1
     if words and words[0] == "ai" and lead + 1 < len(words) and words[lead] in _WHO_VERBS:
         lead += 1 + (words[lead] == "giữ" and words[lead + 1] == "chức")
+        if lead >= len(words):  # "Ai được bầu giữ chức?": no post named
+            return None
         post = words[lead:lead + 2] if words[lead] == "phó" else words[lead:lead + 1]
     elif len(words) >= 3 and words[-2:] == ["là", "ai"]:
         post = words[0:2] if words[0] == "phó" else words[0:1]
@@ -109,21 +120,19 @@ def asked_post(question: str) -> str | None:
     return " ".join(post) if post[0] in _POSTS and post != ["phó"] and post[-1] in _POSTS | {"giám_đốc"} else None
 
 
-def unsupported(question: str, short: ShortAnswer | None, quote: str, quote_start: int,
-                article_text: str) -> str | None:
-    """Why the cited evidence cannot answer a count or "who is" question (a Vietnamese
-    sentence), or ``None``.
+def unsupported(question: str, short: ShortAnswer | None, quote: str, quote_start: int) -> str | None:
+    """Why the quote cannot answer a count or "who is" question (a Vietnamese sentence), or ``None``.
 
     ``short``: the short answer read from the quote (for a count question, a number), with
     offsets in the article; ``quote``: the first citation's quote, starting at ``quote_start``
-    in the article; ``article_text``: the cited article's title and text.
+    in the article.
     """
     post = asked_post(question)
     # In the quote: an article about the 2020-2025 congress that names the outgoing Bí thư
     # (2015-2020) and quotes the new Phó Bí thư does not say who the new Bí thư is.
     # The short answer must be a name: "… Chủ tịch Công đoàn cơ sở đã phát động phong trào"
     # names the post and nobody holding it.
-    if post and (not _names_post(quote, post.replace("_", " "), _body(question, post))
+    if post and (not _names_post(quote, post.replace("_", " "), _bodies(question, post))
                  or short is None or not _is_name(short.text)):
         return f"Các bài viết không nêu ai là {post.replace('_', ' ')} được hỏi."
     if not asks_count(question) or _FRACTION.search(question) or ASKS_ORDINAL.search(question):
@@ -149,6 +158,9 @@ def unsupported(question: str, short: ShortAnswer | None, quote: str, quote_star
 # After a number, words that measure rather than name what is counted ("sáu lần", "18 tuổi").
 _NOT_COUNTED = _MEASURES | _VERBAL | _FILLERS | {"trong", "và", "trên", "dưới", "hơn", "so", "khi", "để", "nữa",
                                                   "vuông", "khối",
+                                                  # classifiers for people: "1.200 em học sinh", "85 thầy cô giáo"
+                                                  "em", "thầy", "cô", "thầy_cô", "bạn", "cháu", "vị", "đồng_chí",
+                                                  "ông", "bà", "anh", "chị",
                                                   "rưỡi", "lẻ", "nghìn", "ngàn", "triệu", "tỷ", "tỉ", "trăm", "mươi"}
 
 
@@ -164,26 +176,28 @@ def _joined_posts(words: list[str]) -> list[str]:
 
 
 def other_post(question: str, quote: str) -> str | None:
-    """Why a quote about another post does not answer a question about one (a Vietnamese
-    sentence), or ``None``: "Nhiệm kỳ của trưởng khoa là mấy năm?" is not answered by
-    "Nhiệm kỳ của phó hiệu trưởng là 05 năm", nor a question about the principal by one
-    about the deputy. Only when the quote names some other post and never the asked one."""
+    """Why a quote about another post does not answer a question about one post's attribute
+    (a Vietnamese sentence), or ``None``: "Nhiệm kỳ của trưởng khoa là mấy năm?" is not
+    answered by "Nhiệm kỳ của phó hiệu trưởng là 05 năm". Only for "… của <post>" (whose
+    term, duty, right): a post named in passing ("Hiệu trưởng … do ai bổ nhiệm?") may well be
+    answered by another post's sentence."""
     words = _joined_posts(segment(question))
     asked = []
-    for i, w in enumerate(words):
-        if w in _POSTS and w != "phó":
-            deputy = w.startswith("phó_") or (i and words[i - 1] == "phó")
-            asked.append(("phó " if deputy and not w.startswith("phó_") else "") + w.replace("_", " "))
+    for i in range(1, len(words)):
+        deputy = words[i] == "phó" and i + 1 < len(words) and words[i + 1] in _POSTS
+        post = f"phó {words[i + 1]}" if deputy else words[i]
+        if words[i - 1] == "của" and (deputy or words[i] in _POSTS and words[i] != "phó"):
+            asked.append(post.replace("_", " "))
     if not asked or any(_names_post(quote, post) for post in asked):
         return None
-    said = [p.replace("_", " ") for p in _POSTS - {"phó"} if _mentions(quote, p.replace("_", " "))]
+    said = sorted((p.replace("_", " ") for p in _POSTS - {"phó"}
+                   if _mentions(quote, p.replace("_", " ")) and p.replace("_", " ") not in asked[0]), key=lambda p: (-len(p), p))
     if not said:
         return None
     return f"Các bài viết không nêu điều này về {asked[0]} (đoạn gần nhất nói về {said[0]})."
 
 
-_PLAIN_COUNT = re.compile(r"\d+(?:[.,]\d{3})*|(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn)"
-                          r"(?:\s+(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|mốt|lăm|trăm|nghìn|ngàn))*", re.IGNORECASE)
+_PLAIN_COUNT = re.compile(rf"\d+(?:[.,]\d{{3}})*|{NUMBER_WORDS}(?:\s+(?:{NUMBER_WORDS}|mốt|lăm))*", re.IGNORECASE)
 _YEARLIKE = re.compile(r"(?:1[0-9]|20)\d{2}")
 
 
@@ -194,13 +208,8 @@ def _counts_other(question: str, short: ShortAnswer, quote: str, quote_start: in
     and only when no number in the quote is followed by it.
     """
     words = segment(question)
-    at = next((i for i, w in enumerate(words) if w in _COUNTS), None)
-    if at is None:
-        return None
-    j = at + 1
-    while j < len(words) and words[j] in _FILLERS:
-        j += 1
-    if j >= len(words) or words[j] in _NOT_COUNTED or counted(quote, question):
+    at, j = _count_slot(words)
+    if at is None or j >= len(words) or words[j] in _NOT_COUNTED or counted(quote, question):
         return None
     # Only a plain head count says what it counts: a share ("0,9% hộ"), a year ("1978 hội
     # đồng") or a measure ("1.160.000 dặm vuông") is a wrong short answer, not a sign that
@@ -227,22 +236,24 @@ def _sub_group(question: str, quote: str) -> str | None:
     """
     tagged = pos_tags(question)
     words = [w for w, _ in tagged]
-    at = next((i for i, w in enumerate(words) if w in _COUNTS), None)
+    at, j = _count_slot(words)
     if at is None:
         return None
-    j = at + 1
-    while j < len(words) and words[j] in _FILLERS:
-        j += 1
     if j + 2 < len(words) and words[j] == "người" and words[j + 1] == "là":  # "mấy người là nữ"
         j += 1
     elif j + 1 >= len(words) or words[j] in _NOT_COUNTED or tagged[j][1] not in ("N", "Nc"):
         return None
     narrower, tag = tagged[j + 1]
     # A noun narrower is one syllable ("nữ", "cây"): pyvi glues verbs into bogus nouns ("đi_giải_cứu").
-    if not (tag == "A" or tag == "N" and "_" not in narrower) or narrower in _NOT_COUNTED \
+    # A place or a body after the noun says whose, not which part: "học sinh tỉnh Kon Tum".
+    if not (tag == "A" or tag == "N" and "_" not in narrower) or narrower in _NOT_COUNTED | _WHOSE \
             or _mentions(quote, narrower.replace("_", " ")):
         return None
     return f"{words[j] if words[j] != 'là' else words[j - 1]} {narrower}".replace("_", " ")
+
+
+_WHOSE = {"tỉnh", "huyện", "xã", "quận", "phường", "thị_xã", "thành_phố", "trường", "sở", "phòng", "ngành", "toàn",
+          "khoa", "lớp", "khối", "cả", "nước"}
 
 
 # A sum of money is asked for: a number of months or people is no answer to it.
@@ -250,18 +261,19 @@ _ASKS_MONEY = re.compile(r"(?<!\w)(?:số tiền|bao nhiêu tiền|bao nhiêu đ
                          r"mức thu|giá bao nhiêu|giá vé|ngân sách)(?!\w)", re.IGNORECASE)
 _OTHER_UNIT = re.compile(r"%|(?<!\w)(?:tháng|năm|ngày|tuần|giờ|phút|người|lần|phần trăm|tuổi|km|mét|kg|ha)(?!\w)",
                          re.IGNORECASE)
-_ASKS_SHARE = re.compile(r"(?<!\w)(?:phần trăm|tỷ lệ|tỉ lệ|bao nhiêu lần)(?!\w)", re.IGNORECASE)
+# Besides a percentage (span.ASKS_PERCENT): "gấp bao nhiêu lần", "chiếm bao nhiêu ngân sách".
+_ASKS_SHARE = re.compile(r"(?<!\w)(?:bao nhiêu lần|chiếm)(?!\w)", re.IGNORECASE)
 
 
 _SUM = re.compile(r"[$£€¥]\s*\d|\d[\d.,]*\s*(?:(?:nghìn|ngàn|triệu|tỷ|tỉ)\s+)?(?:đồng|vnđ|vnd|usd|đô|đô-la|dollar|"
-                  r"bảng|euro|yên|nhân dân tệ|\$|£|€)(?!\w)", re.IGNORECASE)
+                  r"bảng|euro|yên|nhân dân tệ|đ|\$|£|€)(?!\w)", re.IGNORECASE)
 
 
 def _not_money(question: str, short: ShortAnswer, quote: str) -> bool:
     """A money question answered by a number of something else ("6 tháng", "80%") from a
     quote that states no sum at all; a question asking a share of a sum ("bao nhiêu phần
     trăm mức lương") is not one."""
-    return bool(_ASKS_MONEY.search(question) and not _ASKS_SHARE.search(question)
+    return bool(_ASKS_MONEY.search(question) and not ASKS_PERCENT.search(question) and not _ASKS_SHARE.search(question)
                 and _OTHER_UNIT.search(short.text) and not _SUM.search(quote))
 
 
@@ -281,14 +293,21 @@ _BODIES = {"công_đoàn", "sở", "ubnd", "ủy_ban", "uỷ_ban", "hội_đồn
            "huyện_ủy", "công_ty", "viện", "trung_tâm", "bộ", "khối", "tỉnh", "huyện", "thành_phố", "xã"}
 
 
-def _body(question: str, post: str) -> str | None:
-    """The body named right after the post in ``question`` ("công đoàn"), or ``None``."""
-    words = segment(question)
+# A body's acronym and its words: "Chủ tịch UBND" is "Chủ tịch Ủy ban nhân dân".
+_BODY_FORMS = {"ubnd": ["ubnd", "ủy ban"], "ủy_ban": ["ubnd", "ủy ban"], "hđnd": ["hđnd", "hội đồng"],
+               "hội_đồng": ["hđnd", "hội đồng"], "trường": ["trường", "nhà trường"]}
+
+
+def _bodies(question: str, post: str) -> list[str]:
+    """The body named right after the post in ``question``, in the forms a quote may write it
+    ("ubnd" or "ủy ban"), or ``[]``."""
+    words = segment(normalize_query(question))
     parts = post.split()
     for i in range(len(words) - len(parts)):
         if words[i:i + len(parts)] == parts and words[i + len(parts)] in _BODIES:
-            return words[i + len(parts)].replace("_", " ")
-    return None
+            body = words[i + len(parts)]
+            return _BODY_FORMS.get(body, [body.replace("_", " ")])
+    return []
 
 
 _PARTICLES = {"de", "da", "del", "van", "von", "der", "la", "le", "bin", "al", "ibn", "y"}
@@ -298,18 +317,24 @@ def _is_name(text: str) -> bool:
     """Whether ``text`` reads as a person's name: every word capitalised ("Phạm Thị Trung",
     "Ismail El Gizouli"), after an address ("đồng chí", "ông") it may start with."""
     words = text.split()
-    while words and words[0].casefold() in {"đồng", "chí", "ông", "bà", "cô", "thầy", "anh", "chị"}:
+    while words and words[0].casefold() in _HONORIFICS:
         words = words[1:]
     return bool(words) and all(w[0].isupper() or w in _PARTICLES for w in words) and words[0][0].isupper()
 
 
-def _names_post(text: str, post: str, body: str | None = None) -> bool:
-    """Whether ``text`` names ``post`` (of ``body``) itself: "Phó Bí thư" is not "Bí thư",
-    "Đoàn Chủ tịch" is not "Chủ tịch Công đoàn"."""
+def _names_post(text: str, post: str, bodies: list[str] = ()) -> bool:
+    """Whether ``text`` names ``post`` (of one of ``bodies``) itself: "Phó Bí thư" is not "Bí
+    thư", "Đoàn Chủ tịch" is not "Chủ tịch Công đoàn". A word may stand between post and
+    body ("Hiệu trưởng nhà trường"); tone marks are compared in one placement ("uỷ"/"ủy")."""
     deputy = "" if post.startswith("phó ") else r"(?<!phó )"
-    of = r"\s+" + re.escape(body) if body else ""
-    return re.search(r"(?<!\w)" + deputy + re.escape(post) + of + r"(?!\w)", " ".join(text.casefold().split())) is not None
+    of = (r"\s+(?:\w+\s+)?(?:" + "|".join(re.escape(_fold(b)) for b in bodies) + ")") if bodies else ""
+    return re.search(r"(?<!\w)" + deputy + re.escape(_fold(post)) + of + r"(?!\w)", _fold(text)) is not None
 
 
 def _mentions(text: str, phrase: str) -> bool:
-    return re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", " ".join(text.casefold().split())) is not None
+    return re.search(r"(?<!\w)" + re.escape(_fold(phrase)) + r"(?!\w)", _fold(text)) is not None
+
+
+def _fold(text: str) -> str:
+    """Lower case, one tone placement ("uỷ" → "ủy", "hoá" → "hóa"), single spaces."""
+    return " ".join(normalize_query(text).casefold().split())
