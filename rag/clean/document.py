@@ -38,7 +38,7 @@ def _find_title(lines: list[str]) -> tuple[int, int] | None:
     candidates = [
         i for i in range(first_body)
         if lines[i] and not is_date_line(lines[i]) and len(lines[i]) <= _MAX_TITLE_CHARS
-        and author_of(lines[i]) is None
+        and author_of(lines[i]) is None and not _CLAUSE.search(lines[i])
     ]
     if not candidates:
         return None
@@ -48,7 +48,19 @@ def _find_title(lines: list[str]) -> tuple[int, int] | None:
             if not _is_upper(lines[i]) or any(lines[j] for j in range(i + 1, start)):
                 break
             start = i
+    elif start and _DOCUMENT_TYPE.fullmatch(lines[start - 1].strip()):
+        start -= 1  # "NGHỊ ĐỊNH" above "Quy định chi tiết …": the document's name is both lines
     return start, end + 1
+
+
+# An official document's dateline above its name: "Hà Nội, ngày 02 tháng 3 năm 2026".
+_DATELINE = re.compile(r",\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(?:19|20)\d{2}\s*$", re.IGNORECASE)
+
+# A statute's preamble ("Căn cứ Luật … ;") and any line ending in ";" or "," is a clause, not
+# a headline: the last short line before a statute's first long paragraph is one of these.
+_CLAUSE = re.compile(r"^\s*(?:căn cứ|theo đề nghị)\b|[;,]\s*$", re.IGNORECASE)
+_DOCUMENT_TYPE = re.compile(r"(?:LUẬT|BỘ LUẬT|NGHỊ ĐỊNH|THÔNG TƯ|QUYẾT ĐỊNH|CHỈ THỊ|NGHỊ QUYẾT|THÔNG TƯ LIÊN TỊCH|"
+                            r"PHÁP LỆNH|HƯỚNG DẪN|KẾ HOẠCH|CÔNG VĂN)")
 
 
 def clean_document(doc: RawDocument) -> Article:
@@ -83,7 +95,7 @@ def clean_document(doc: RawDocument) -> Article:
                 date = parse_date(body[0])
             body.pop(0)
         if date is None:
-            date = next((parse_date(h) for h in header if is_date_line(h)), None)
+            date = next((parse_date(h) for h in header if is_date_line(h) or _DATELINE.search(h)), None)
     # The by-line stays in the text, last, where most pages print it: "who wrote this?" is
     # answered by quoting it. Kept out of the header until now, so that the date below the
     # headline and the event date of the first paragraph are read past it.
