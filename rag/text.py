@@ -68,8 +68,9 @@ def _pos_tags(text: str) -> tuple[tuple[str, str], ...]:
 
 
 def pos_tags(text: str) -> list[tuple[str, str]]:
-    """pyvi's words of ``text`` (lower-cased, as :func:`segment` gives them) with their
-    part-of-speech tags ("N" noun, "A" adjective, "V" verb, "Np" proper noun, …)."""
+    """pyvi's words of ``text``, lower-cased and joined as :func:`segment` joins them (but
+    with punctuation at their edges left on), with their part-of-speech tags ("N" noun, "A"
+    adjective, "V" verb, "Np" proper noun, …)."""
     return list(_pos_tags(text))
 
 

@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass, field
 
 from rag.clean.metadata import PROVINCES
-from rag.clean.normalize import normalize_query
 
 _I = re.IGNORECASE
 
@@ -108,11 +107,6 @@ _FIELDS = [
 _BODY = re.compile(r"(?<!\w)(?<!cơ )(?:sở|bộ)\s+(?:" + "|".join(
     re.escape(f.replace(" - ", "-")).replace(r"\ ", r"\s+").replace(r"\-", r"\s*[-–—]\s*")
     for f in sorted(_FIELDS, key=len, reverse=True)) + r")(?![\w&])", _I)
-
-
-def body_key(text: str) -> str:
-    """A department's name as compared: lower case, one tone placement, one space, dashes as "-"."""
-    return re.sub(r"\s*[-–—]\s*", "-", " ".join(normalize_query(text).casefold().split()))
 
 
 _ORDINAL = re.compile(r"(?<!\w)lần\s+(?:thứ\s+)?(?:\d+(?:/\d{4})?|[IVXLC]+)(?!\w)", _I)

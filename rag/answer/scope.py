@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rag.answer.question import TERM, Question, body_key
-from rag.clean.normalize import normalize_query
+from rag.answer.question import TERM, Question
+from rag.clean.normalize import fold
 from rag.retrieve import Hit
 
 _DASHES = re.compile(r"\s*[-–—]\s*")
@@ -47,7 +47,7 @@ def _evidence(hit: Hit, article_text=None) -> str:
     text = " ".join(x for x in (c.title.replace("_", " "), c.source or "", c.date or "", body) if x)
     # One space between words, so a name split over a line break still reads as the name;
     # one tone placement, as the question has ("Văn hoá" is "Văn hóa").
-    return " ".join(_DASHES.sub("-", normalize_query(text)).casefold().split())
+    return fold(text)
 
 
 def missing_in(q: Question, hit: Hit, article_text=None) -> Missing:
@@ -68,7 +68,7 @@ def _missing(q: Question, hit: Hit, text: str) -> Missing:
         terms=[f"{a}-{b}" for a, b in q.terms if f"{a}-{b}" not in text] or _congress_otherwise(q, hit),
         names=[n for n in q.names if not _names_in(n, text, words)],
         ordinals=[o for o in q.ordinals if o.casefold() not in text],
-        bodies=[b for b in q.bodies if body_key(b) not in text],
+        bodies=[b for b in q.bodies if fold(b) not in text],
         term_word=_term_word(q.text),
         near=hit,
     )

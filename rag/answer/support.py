@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from rag.answer.span import ASKS_ORDINAL, ASKS_PERCENT, NUMBER_WORDS, ShortAnswer, counted
-from rag.clean.normalize import normalize_query
+from rag.clean.normalize import fold, normalize_query
 from rag.text import pos_tags, segment
 
 _COUNTS = {"bao_nhiêu", "mấy"}
@@ -327,14 +327,10 @@ def _names_post(text: str, post: str, bodies: list[str] = ()) -> bool:
     thư", "Đoàn Chủ tịch" is not "Chủ tịch Công đoàn". A word may stand between post and
     body ("Hiệu trưởng nhà trường"); tone marks are compared in one placement ("uỷ"/"ủy")."""
     deputy = "" if post.startswith("phó ") else r"(?<!phó )"
-    of = (r"\s+(?:\w+\s+)?(?:" + "|".join(re.escape(_fold(b)) for b in bodies) + ")") if bodies else ""
-    return re.search(r"(?<!\w)" + deputy + re.escape(_fold(post)) + of + r"(?!\w)", _fold(text)) is not None
+    of = (r"\s+(?:\w+\s+)?(?:" + "|".join(re.escape(fold(b)) for b in bodies) + ")") if bodies else ""
+    return re.search(r"(?<!\w)" + deputy + re.escape(fold(post)) + of + r"(?!\w)", fold(text)) is not None
 
 
 def _mentions(text: str, phrase: str) -> bool:
-    return re.search(r"(?<!\w)" + re.escape(_fold(phrase)) + r"(?!\w)", _fold(text)) is not None
+    return re.search(r"(?<!\w)" + re.escape(fold(phrase)) + r"(?!\w)", fold(text)) is not None
 
-
-def _fold(text: str) -> str:
-    """Lower case, one tone placement ("uỷ" → "ủy", "hoá" → "hóa"), single spaces."""
-    return " ".join(normalize_query(text).casefold().split())

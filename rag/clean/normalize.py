@@ -50,3 +50,12 @@ def normalize_text(text: str) -> str:
 def normalize_query(text: str) -> str:
     """Normalise a question the same way as the articles it is matched against."""
     return _SPACES.sub(" ", _INVISIBLE.sub("", normalize_vietnamese(text))).strip()
+
+
+_DASH = re.compile(r"\s*[-–—]\s*")
+
+
+def fold(text: str) -> str:
+    """A form for comparing phrases, not for showing: normalised as a question is, lower case,
+    one space between words, every dash as "-" ("Lao động – Thương binh" is "lao động-thương binh")."""
+    return " ".join(_DASH.sub("-", normalize_query(text)).casefold().split())
