@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from rag.answer.question import KINDS, WH, capitalised_runs
 from rag.answer.slot import slot
-from rag.clean.metadata import PROVINCES
+from rag.clean.metadata import PROVINCES_FOLDED
 from rag.clean.metadata import SURNAMES as _SURNAMES
 from rag.text import segment
 
@@ -56,7 +56,7 @@ _TITLES = {"đồng", "chí", "ông", "bà", "cô", "thầy", "anh", "chị", "t
            "ts", "ths", "tới", "dự", "tham", "tại", "khi", "sau", "theo", "trong", "với", "về", "kết", "luận",
            "ban", "đảng", "bộ", "khối", "hội", "nghị", "đại", "trường", "phòng", "cơ", "quan"}
 # Capitalised runs that are places or things: asked "who", they are never the answer.
-_PLACES = {p.casefold() for p in PROVINCES} | {
+_PLACES = PROVINCES_FOLDED | {
     "việt nam", "trung quốc", "hoa kỳ", "nhật bản", "hàn quốc", "triều tiên", "ấn độ", "la mã", "hy lạp",
     "ai cập", "ba lan", "tây ban nha", "bồ đào nha", "thổ nhĩ kỳ", "liên xô", "châu âu", "châu á", "châu phi",
     "châu mỹ", "bắc mỹ", "nam mỹ", "anh quốc", "vương quốc anh"}

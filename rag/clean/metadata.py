@@ -141,7 +141,7 @@ def unlabelled_author(line: str) -> str | None:
     maybe followed by a unit; ``None`` for any other line."""
     m = _BYLINE.match(line)
     # "Hà Nội, ngày 5 tháng 3 năm 2023", "Văn Phòng Sở": a place, a date or a unit is no name.
-    if not m or re.search(r"\d|ngày|tháng", line, _I) or m.group(1).casefold() in _PROVINCES_FOLDED:
+    if not m or re.search(r"\d|ngày|tháng", line, _I) or m.group(1).casefold() in PROVINCES_FOLDED:
         return None
     words = m.group(1).split()
     if words[0].casefold() not in SURNAMES - {"văn"} or not all(w[0].isupper() and w[1:].islower() for w in words):
@@ -149,7 +149,8 @@ def unlabelled_author(line: str) -> str | None:
     return m.group(1)
 
 
-_PROVINCES_FOLDED = {p.casefold() for p in PROVINCES} | {"hà nội", "thành phố hồ chí minh"}
+# Provinces in lower case, for set look-ups (PROVINCES has "Hà Nội" and "Thành phố Hồ Chí Minh").
+PROVINCES_FOLDED = {p.casefold() for p in PROVINCES}
 
 
 def source_of(line: str) -> str | None:
