@@ -92,16 +92,17 @@ def test_a_by_line_under_the_headline_keeps_the_date_and_moves_last():
     assert a.text.endswith("\nTác giả: Nguyễn Văn An") and a.text.startswith("Hội nghị tổng kết")
 
 
-def test_a_statute_is_named_by_its_type_and_title_and_dated_by_its_dateline():
+def test_a_statute_is_named_by_its_type_number_and_title_and_dated_by_its_dateline():
     """The last short line before a statute's first long paragraph is its preamble ("Căn cứ …;"),
-    not its name; the dateline above the name is its date."""
+    not its name; the number in its header is part of its name (it is cited by it); the
+    dateline above the name is its date."""
     text = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 66/2026/NĐ-CP\n"
             "Hà Nội, ngày 02 tháng 3 năm 2026\nNGHỊ ĐỊNH\nQuy định chi tiết một số điều của Luật Giáo dục\n"
             "Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;\n"
             "Căn cứ Luật Giáo dục số 43/2019/QH14 được sửa đổi, bổ sung bởi Luật số 123/2025/QH15;\n"
             "Điều 1. Phạm vi điều chỉnh\n" + "Nghị định này quy định chi tiết một số điều của Luật Giáo dục. " * 3)
     a = clean_document(RawDocument(id="n", path="nghi-dinh.txt", text=text))
-    assert a.title == "NGHỊ ĐỊNH Quy định chi tiết một số điều của Luật Giáo dục"
+    assert a.title == "NGHỊ ĐỊNH số 66/2026/NĐ-CP Quy định chi tiết một số điều của Luật Giáo dục"
     assert (a.date, a.date_kind) == ("2026-03-02", "published")
     assert a.text.startswith("Căn cứ Luật Tổ chức Chính phủ")
 

@@ -59,8 +59,11 @@ _DATELINE = re.compile(r",\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(?:19|2
 # A statute's preamble ("Căn cứ Luật … ;") and any line ending in ";" or "," is a clause, not
 # a headline: the last short line before a statute's first long paragraph is one of these.
 _CLAUSE = re.compile(r"^\s*(?:căn cứ|theo đề nghị)\b|[;,]\s*$", re.IGNORECASE)
-_DOCUMENT_TYPE = re.compile(r"(?:LUẬT|BỘ LUẬT|NGHỊ ĐỊNH|THÔNG TƯ|QUYẾT ĐỊNH|CHỈ THỊ|NGHỊ QUYẾT|THÔNG TƯ LIÊN TỊCH|"
-                            r"PHÁP LỆNH|HƯỚNG DẪN|KẾ HOẠCH|CÔNG VĂN)")
+# A statute's number in its header, "Số: 66/2026/NĐ-CP": staff and other statutes cite it by
+# that number ("Nghị định số 66/2026"), so its name carries it.
+_NUMBER = re.compile(r"(?<!\w)Số\s*:\s*(\d+/\d{4}/[\w-]+)", re.IGNORECASE)
+_DOCUMENT_TYPE = re.compile(r"(?:BỘ LUẬT|LUẬT|NGHỊ ĐỊNH|THÔNG TƯ LIÊN TỊCH|THÔNG TƯ|QUYẾT ĐỊNH|CHỈ THỊ|NGHỊ QUYẾT|"
+                            r"PHÁP LỆNH|HƯỚNG DẪN|KẾ HOẠCH|CÔNG VĂN)(?!\w)")
 
 
 def clean_document(doc: RawDocument) -> Article:
@@ -88,6 +91,10 @@ def clean_document(doc: RawDocument) -> Article:
     if span:
         title = " ".join(line for line in body[span[0] : span[1]] if line)
         header, body = body[: span[0]], body[span[1] :]
+        kind = _DOCUMENT_TYPE.match(title)
+        number = next((m.group(1) for h in header if (m := _NUMBER.search(h))), None) if kind else None
+        if number:  # "NGHỊ ĐỊNH số 66/2026/NĐ-CP Quy định chi tiết …"
+            title = f"{title[: kind.end()]} số {number}{title[kind.end() :]}"
         # Lines above a headline are navigation; a date stated just below it is the
         # publication date, and it is not part of the article's prose.
         while body and (not body[0] or is_date_line(body[0])):
