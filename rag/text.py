@@ -15,6 +15,13 @@ _EDGE_PUNCT = re.compile(r"^[^\w]+|[^\w]+$")
 # Unicode, Vietnamese capitals and small letters alternate ("Ạ" U+1EA0, "ạ" U+1EA1), so a
 # range such as [À-Ỹ] held both, and "Ông nói… đó là …" was cut before "đó".
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(\-–]?(\w))|\n+")
+# Bump when sentence_spans cuts differently: an index whose manifest records an older value
+# is rebuilt on the next ingest, as its stored sentence vectors follow the old cut.
+# 2: a clause's number ("2.", "Điều 13.") no longer stands as a sentence of its own.
+SENTENCE_RULES = 2
+# A clause's number opening its line ("2. Hệ thống hồ sơ …", "a. …", "IV. …", "Điều 13. Hồ sơ …")
+# is part of the clause, not a sentence of its own.
+_CLAUSE_NUMBER = re.compile(r"\s*(?:(?:Điều|Chương|Mục|Phần)\s+)?(?:\d{1,3}[a-zđ]?(?:\.\d{1,3})*|[a-zđ]|[IVXLC]{1,6})\.")
 _ABBREV = re.compile(r"(?:\b(?:TP|Tp|TS|ThS|PGS|GS|BS|KS|CN|Th|St|Mr|Mrs|Dr|Q|P|v\.v)\.|\b[A-ZĐ]\.)$")
 
 
@@ -110,7 +117,8 @@ def sentence_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
     for m in _SENTENCE_END.finditer(text):
         if m.group(1) and not _starts_sentence(m.group(1)):
             continue
-        if _ABBREV.search(text[start : m.start()]):
+        if _ABBREV.search(text[start : m.start()]) or _CLAUSE_NUMBER.fullmatch(
+                unicodedata.normalize("NFC", text[start : m.start()])):
             continue
         spans.append((start, m.start()))
         start = m.end()

@@ -51,6 +51,11 @@ def test_default_size_fits_the_model(embedder, base_settings):
     ("Năm học mới. Ở vùng sâu cũng vậy. Đà Nẵng dẫn đầu. 5 trường đạt chuẩn. “Ấy là” ông nói.",
      ["Năm học mới.", "Ở vùng sâu cũng vậy.", "Đà Nẵng dẫn đầu.", "5 trường đạt chuẩn.", "“Ấy là” ông nói."]),
     ("TP. Hồ Chí Minh dẫn đầu. Hà Nội thứ hai.", ["TP. Hồ Chí Minh dẫn đầu.", "Hà Nội thứ hai."]),
+    # A clause's number is part of its clause: statutes number every clause and article.
+    ("Điều 13. Hệ thống hồ sơ\n1. Trường phải có hồ sơ, gồm:\na) Đối với giáo viên: sổ chủ nhiệm.\n"
+     "2. Hồ sơ điện tử được dùng. Việc quản lý theo luật.\nII. Tổ chức. Năm 2020. Ông A. Nguyễn đến.",
+     ["Điều 13. Hệ thống hồ sơ", "1. Trường phải có hồ sơ, gồm:", "a) Đối với giáo viên: sổ chủ nhiệm.",
+      "2. Hồ sơ điện tử được dùng.", "Việc quản lý theo luật.", "II. Tổ chức.", "Năm 2020.", "Ông A. Nguyễn đến."]),
 ])
 def test_sentences_start_with_a_capital_or_digit(text, sentences):
     from rag.text import sentence_spans

@@ -20,6 +20,27 @@ def test_first_ingest_then_nothing_to_embed(settings, embedder, articles_dir):
     assert current_version_dir(settings.index_dir) == version  # nothing rewritten
 
 
+def test_an_index_cut_into_sentences_the_old_way_is_rebuilt(settings, embedder, articles_dir):
+    """Sentence vectors are stored per chunk in the cut of the release that wrote them: an index
+    whose manifest records an older cut (or none, written before it was recorded) is rebuilt
+    by the next ingest, from the embedding cache where the text is the same."""
+    import json
+
+    from rag.text import SENTENCE_RULES
+
+    ingest_folder(articles_dir, settings, embedder)
+    path = current_version_dir(settings.index_dir) / "manifest.json"
+    assert json.loads(path.read_text())["sentence_rules"] == SENTENCE_RULES
+    old = json.loads(path.read_text())
+    del old["sentence_rules"]
+    path.write_text(json.dumps(old))
+    again = ingest_folder(articles_dir, settings, embedder)
+    assert again.added == 5 and again.unchanged == 0  # every article re-chunked
+    assert json.loads((current_version_dir(settings.index_dir) / "manifest.json").read_text())["sentence_rules"] \
+        == SENTENCE_RULES
+    assert ingest_folder(articles_dir, settings, embedder).unchanged == 5  # and only once
+
+
 def test_changed_file_reembeds_only_that_article(settings, embedder, articles_dir):
     ingest_folder(articles_dir, settings, embedder)
     target = articles_dir / "003_8a7642bd17cf580f.txt"

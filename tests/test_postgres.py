@@ -251,6 +251,28 @@ def test_a_schema_from_a_newer_release_is_refused(pg_sample, pg_server):
         open_index(s)
 
 
+def test_a_database_from_before_the_sentence_cut_was_recorded_is_read_then_rebuilt(pg_sample, pg_server, embedder):
+    """A release before schema 3 recorded no sentence cut: readers still open its index (they
+    never migrate), and the next ingest migrates it and rebuilds the sentence vectors."""
+    import psycopg
+
+    from rag.index.backends import open_index
+    from rag.sync import ingest_folder
+    from rag.text import SENTENCE_RULES
+
+    url = new_database(pg_server)
+    s = pg_sample.model_copy(update={"database_url": url})
+    ingest_folder(SAMPLES, s, embedder)
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("ALTER TABLE vnrag_state DROP COLUMN sentence_rules")
+        conn.execute("UPDATE vnrag_schema SET version = 2")
+    assert open_index(s).manifest.sentence_rules == 1
+    report = ingest_folder(SAMPLES, s, embedder)
+    assert report.added == 5 and report.embedded == 0  # rebuilt, from the embedding cache
+    assert open_index(s).manifest.sentence_rules == SENTENCE_RULES
+    assert ingest_folder(SAMPLES, s, embedder).unchanged == 5
+
+
 def test_api_asks_postgres(pg_sample):
     with serve_api(pg_sample, RAG_DATABASE_URL=database_url(pg_sample)) as client:
         health = client.get("/health").json()

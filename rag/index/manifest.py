@@ -6,6 +6,8 @@ import json
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
+from rag.text import SENTENCE_RULES
+
 
 class ModelMismatchError(RuntimeError):
     """The index was built with another embedding model than the one configured."""
@@ -48,6 +50,9 @@ class Manifest:
     chunks: int = 0
     updated_at: str = ""
     vector_index: str = "flat"
+    # How sentences were cut for the stored sentence vectors (rag.text.SENTENCE_RULES); an
+    # index written before the field existed cut them the first way.
+    sentence_rules: int = 1
     extra: dict = field(default_factory=dict)
 
     def save(self, path: Path) -> None:
@@ -75,8 +80,10 @@ class Manifest:
             )
 
     def same_chunking(self, chunk_tokens: int, chunk_overlap: int, embed_title: bool) -> bool:
-        """True if articles chunked under these settings would be chunked the same way."""
-        return (self.chunk_tokens, self.chunk_overlap, self.embed_title) == (chunk_tokens, chunk_overlap, embed_title)
+        """True if articles chunked under these settings, and cut into sentences by this release,
+        would be chunked and cut the same way (the sentence vectors stored per chunk follow the cut)."""
+        return (self.chunk_tokens, self.chunk_overlap, self.embed_title, self.sentence_rules) == (
+            chunk_tokens, chunk_overlap, embed_title, SENTENCE_RULES)
 
 
 def _model_env(name: str) -> str:

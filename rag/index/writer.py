@@ -25,6 +25,7 @@ from rag.index.store import Store, check_readable
 from rag.index.vectors import Vectors
 from rag.index.version import check_sqlite_size, current_version_dir
 from rag.migrations import SchemaTooNewError
+from rag.text import SENTENCE_RULES
 
 log = logging.getLogger(__name__)
 _VERSION = re.compile(r"^v(\d{8})$")
@@ -204,7 +205,7 @@ class IndexWriter:
             model=spec.model, dimension=spec.dimension, chunk_tokens=spec.chunk_tokens,
             chunk_overlap=spec.chunk_overlap, embed_title=spec.embed_title, version=self.version,
             articles=counts["articles"], chunks=counts["chunks"],
-            vector_index=self.vectors.label,
+            vector_index=self.vectors.label, sentence_rules=SENTENCE_RULES,
             updated_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
         )
         manifest.save(self.tmp / "manifest.json")

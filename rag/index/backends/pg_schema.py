@@ -68,9 +68,16 @@ def _v2(cur, dimension: int) -> None:
     cur.execute("ALTER TABLE chunks ALTER COLUMN embedding SET STORAGE MAIN")
 
 
+def _v3(cur, dimension: int) -> None:
+    # How sentences were cut for the stored sentence vectors (rag.text.SENTENCE_RULES); rows
+    # written before hold the first cut, and the next ingest rebuilds them.
+    cur.execute("ALTER TABLE vnrag_state ADD COLUMN sentence_rules int NOT NULL DEFAULT 1")
+
+
 STEPS: list[Callable] = [
     _v1,  # 1: the first release on PostgreSQL
     _v2,  # 2: vectors kept in the row
+    _v3,  # 3: the sentence cut recorded
 ]
 SCHEMA_VERSION = len(STEPS)
 

@@ -33,6 +33,7 @@ from rag.index.manifest import IndexDamagedError, IndexTooNewError, Manifest
 from rag.index.store import ARTICLE_FIELDS, StoredChunk
 from rag.index.writer import IndexBusyError, IndexSpec, WriteStats
 from rag.migrations import SchemaTooNewError
+from rag.text import SENTENCE_RULES
 
 WHERE = "PostgreSQL (RAG_DATABASE_URL)"  # where the index is, in messages
 # HNSW candidates per query: at least the retriever's 50, with room for recall. At 1M synthetic
@@ -44,7 +45,7 @@ EF_SEARCH = 200
 EXACT_MAX = 20_000
 MAX_SCAN_TUPLES = 100_000
 _STATE_FIELDS = ("model", "dimension", "chunk_tokens", "chunk_overlap", "embed_title", "version", "articles",
-                 "chunks", "updated_at")
+                 "chunks", "updated_at", "sentence_rules")
 
 
 class DatabaseUnavailableError(IndexDamagedError):
@@ -133,10 +134,12 @@ def _state(db: Database) -> dict | None:
     """The index's state row (manifest), ``None`` when no schema or nothing written yet."""
     psycopg = _psycopg()
     try:
-        rows = db.rows(f"SELECT {', '.join(_STATE_FIELDS)} FROM vnrag_state WHERE id = 1", dicts=True)
+        rows = db.rows("SELECT * FROM vnrag_state WHERE id = 1", dicts=True)
     except psycopg.errors.UndefinedTable:
         return None
-    return rows[0] if rows else None
+    # A reader does not migrate: a database the writer has not yet brought to this release's
+    # schema lacks the newer columns, and the manifest's defaults stand in for them.
+    return {k: v for k, v in rows[0].items() if k in _STATE_FIELDS} if rows else None
 
 
 def _manifest(state: dict) -> Manifest:
@@ -678,7 +681,7 @@ class PostgresWriter:
         state = dict(model=spec.model, dimension=spec.dimension, chunk_tokens=spec.chunk_tokens,
                      chunk_overlap=spec.chunk_overlap, embed_title=spec.embed_title, version=self.version,
                      articles=counts["articles"], chunks=counts["chunks"],
-                     updated_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
+                     updated_at=datetime.now(timezone.utc).isoformat(timespec="seconds"), sentence_rules=SENTENCE_RULES)
         names = ", ".join(state)
         self.conn.execute(
             f"INSERT INTO vnrag_state (id, {names}) VALUES (1, {', '.join(['%s'] * len(state))})"
