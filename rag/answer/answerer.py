@@ -46,7 +46,9 @@ _FUNCTION_WORDS = {"ở", "tại", "về", "từ", "đến", "theo", "trên", "d
                    "do", "bởi", "để", "rồi", "cũng", "vẫn", "đang", "sẽ", "đây", "ấy", "vậy", "nhé", "ạ", "nhỉ",
                    "chứ", "à", "hả",
                    # Happening and asking: "diễn ra" (pyvi leaves "diễn" alone), "điều gì", "với tư cách".
-                   "diễn", "diễn_ra", "xảy", "xảy_ra", "điều", "tư_cách"}
+                   "diễn", "diễn_ra", "xảy", "xảy_ra", "điều", "tư_cách",
+                   # Who asks: "Tôi là giáo viên …, tôi phải có …", "Bạn cho biết …".
+                   "tôi", "chúng_tôi", "chúng_ta", "bạn", "mình"}
 # "ngày nào?", "Năm 2020?": with nothing but these (and the pinned year), nothing is asked about.
 _TIME_WORDS = {"ngày", "năm", "tháng", "hôm_nay", "bây_giờ", "hiện_nay"}
 _DAY = re.compile(r"(?<!\w)(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}(?!\d)"
