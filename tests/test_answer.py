@@ -55,6 +55,10 @@ def test_short_answer_is_the_span_that_answers(assistant, question, short, kind)
     # A noun after "năm bao nhiêu" makes it a count, not a year; the counted noun may come first.
     ("Người lao động làm việc đủ 12 tháng thì được nghỉ hằng năm 12 ngày làm việc.",
      "Người lao động làm việc đủ 12 tháng thì được nghỉ hằng năm bao nhiêu ngày?", "number", "12 ngày"),
+    ("Người làm nghề nặng nhọc được nghỉ hằng năm 14 ngày làm việc.",
+     "Người làm nghề nặng nhọc được nghỉ hằng năm mấy ngày?", "number", "14 ngày"),
+    # A particle after it is no noun: "Năm mấy thì …" asks for a year.
+    ("Trường được thành lập năm 1998 tại thị xã.", "Năm mấy thì trường được thành lập?", "date", "1998"),
     ("Anh là cầu thủ lớn tuổi nhất từng chơi trong trận chung kết, ở tuổi 39.",
      "Anh bao nhiêu tuổi khi chơi trận chung kết?", "number", "39"),
     # Asked "who", a country or an event's name is never the answer.
@@ -394,6 +398,10 @@ def test_a_list_short_answer_renders_as_a_markdown_list():
     ("Làm việc ban đêm thì được nghỉ giữa giờ ít nhất bao nhiêu phút?", "ít nhất 45 phút", "45 phút"),
     ("Người lao động làm việc chưa đủ 12 tháng thì số ngày nghỉ hằng năm tính thế nào?",
      "theo tỷ lệ tương ứng với số tháng làm việc", "theo tỷ lệ tương ứng với số tháng làm việc"),
+    # An item is read under its lead ("… được nghỉ hằng năm, …, như sau:"), which it does not repeat;
+    # "hằng năm mấy ngày" counts days, it does not ask for a year.
+    ("Người lao động chưa thành niên được nghỉ hằng năm bao nhiêu ngày?", "b) 14 ngày làm việc", "14 ngày"),
+    ("Người làm công việc đặc biệt nặng nhọc được nghỉ hằng năm mấy ngày?", "c) 16 ngày làm việc", "16 ngày"),
 ])
 def test_numbered_clauses_of_a_law_are_quoted_and_answered(legal_assistant, question, quoted, short):
     """Legal text (articles, numbered clauses, lettered items) is built unlike news: nothing
