@@ -52,6 +52,9 @@ def test_short_answer_is_the_span_that_answers(assistant, question, short, kind)
      "tiền từ các hệ thống ngân hàng Hồi giáo ở nước ngoài"),
     ("Phân tích phân tử cho thấy sứa lược không phải là đơn ngành.",
      "Sứa lược không phải là loài gì?", None, "đơn ngành"),
+    # Where the question word's place lands on a function word ("đã"), the name is read instead.
+    ("Người ta vẫn còn tranh luận về vị trí của Pháo đài Hồng Sơn nhưng pháo đài đã được xây dựng lại "
+     "bên sông Lam vào năm 1964.", "Pháo đài nào được xây dựng lại vào năm 1964?", None, "Hồng Sơn"),
     # A noun after "năm bao nhiêu" makes it a count, not a year; the counted noun may come first.
     ("Người lao động làm việc đủ 12 tháng thì được nghỉ hằng năm 12 ngày làm việc.",
      "Người lao động làm việc đủ 12 tháng thì được nghỉ hằng năm bao nhiêu ngày?", "number", "12 ngày"),

@@ -16,7 +16,7 @@ from rag.answer.question import KINDS, WH, capitalised_runs
 from rag.answer.slot import slot
 from rag.clean.metadata import PROVINCES_FOLDED
 from rag.clean.metadata import SURNAMES as _SURNAMES
-from rag.text import segment
+from rag.text import pos_tags, segment
 
 _I = re.IGNORECASE
 _TOKEN = re.compile(r"[\wÀ-ỹ]+(?:[./,:&-][\wÀ-ỹ]+)*%?", re.UNICODE)
@@ -401,7 +401,9 @@ def find(question: str, kind: str | None, sentences: list[tuple[str, int]]) -> S
             k = -max(anchored)[1]
             text, offset = sentences[k]
             sp = _trim(text, slots[k].start, slots[k].end)
-            if sp:
+            # A stretch of function words ("ở", "đã", "và") or, asked "X nào", one with no name
+            # or noun ("bao phủ", "đứng") is a misplaced slot: the finders below read on.
+            if sp and _says_something(kind, text[sp[0]:sp[1]]):
                 return ShortAnswer(text[sp[0]:sp[1]], offset + sp[0], offset + sp[1], kind or "span")
     # A date, count, person or place question gets that or nothing: another span would mislead.
     fallback = [] if kind in _TYPED else ["gap"]
@@ -425,6 +427,23 @@ def find(question: str, kind: str | None, sentences: list[tuple[str, int]]) -> S
 # Only where the question asks on what condition: "chỉ … khi nào", "được phép … khi nào".
 _ASKS_WHEN = re.compile(r"(?<!\w)(?:chỉ|được phép|có giá trị|có hiệu lực)(?!\w).*(?<!\w)khi nào(?!\w)", _I)
 _CONDITION = re.compile(r"(?<!\w)(?:chỉ\s+)?(?:khi|nếu|trong trường hợp)\s+(?!nào)[^;.!?\n]{3,200}", _I)
+
+
+# Words that answer nothing on their own: a stretch made only of these is a misplaced slot.
+_EMPTY = {"ở", "đã", "và", "vào", "này", "đó", "rằng", "như", "nhất", "của", "là", "thì", "mà", "với", "cho", "tại",
+          "trong", "được", "bị", "có", "không", "các", "những", "một", "gần", "đây", "rất", "cũng", "đang", "sẽ",
+          "về", "từ", "theo", "nên", "vì", "do", "để", "khi", "hơn", "nhiều", "ít"}
+
+
+def _says_something(kind: str | None, span: str) -> bool:
+    """Whether a slotted stretch can be an answer: not only function words, and, asked "X nào",
+    a name or a noun."""
+    words = span.lower().split()
+    if all(w.strip(",.;:") in _EMPTY for w in words):
+        return False
+    if kind in ("entity", "organisation"):
+        return span[:1].isupper() or any(tag.startswith("N") or tag == "M" for _, tag in pos_tags(span))
+    return True
 
 
 def _condition(sentences: list[tuple[str, int]]) -> ShortAnswer | None:
