@@ -418,6 +418,47 @@ def test_a_law_does_not_answer_what_it_does_not_say(legal_assistant):
     assert legal_assistant.ask("Mức lương tối thiểu vùng I là bao nhiêu?").abstained
 
 
+_DECREE = """CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 31/2026/NĐ-CP
+Hà Nội, ngày 05 tháng 4 năm 2026
+NGHỊ ĐỊNH
+Quy định về học bổng khuyến khích học tập
+Căn cứ Luật Giáo dục số 43/2019/QH14;
+Điều 1. Mức học bổng
+1. Học bổng khuyến khích học tập được cấp cho tối thiểu 10% số học sinh chuyên của mỗi trường chuyên.
+2. Mức học bổng bằng 1,5 lần học phí hằng tháng của học sinh.
+Điều 2. Hiệu lực thi hành
+1. Nghị định này có hiệu lực thi hành từ ngày 01 tháng 6 năm 2026.
+2. Nghị định này thay thế Nghị định số 84/2020/NĐ-CP ngày 17 tháng 7 năm 2020 của Chính phủ.
+"""
+
+
+@pytest.mark.parametrize("question, status, said", [
+    # The decree it replaced is only cited: what that one provided is not in the index.
+    ("Theo Nghị định 84/2020/NĐ-CP trước đây, học bổng khuyến khích học tập được cấp cho tối thiểu bao nhiêu "
+     "phần trăm số học sinh chuyên?", "out_of_scope", "Nghị định 84/2020"),
+    ("Theo Nghị định số 31/2026, học bổng khuyến khích học tập được cấp cho tối thiểu bao nhiêu phần trăm số "
+     "học sinh chuyên?", "answered", "10%"),
+    ("Nghị định 31/2026/NĐ-CP thay thế nghị định nào?", "answered", "84/2020/NĐ-CP"),
+])
+def test_a_statute_answers_for_itself_not_for_those_it_cites(base_settings, embedder, tmp_path, question, status, said):
+    """A statute is named by its number: asked what another one provides, it does not answer
+    from its transitional provisions (which name that one), and says which it is not."""
+    from rag.pipeline import Assistant
+    from rag.sync import ingest_folder
+
+    folder = tmp_path / "statutes"
+    folder.mkdir()
+    (folder / "nghi-dinh-31-2026.txt").write_text(_DECREE, encoding="utf-8")
+    s = base_settings.model_copy(update={"index_dir": tmp_path / "index"})
+    ingest_folder(folder, s, embedder)
+    answer = Assistant(s, embedder).ask(question)
+    assert answer.status == status and said in answer.text
+    if status == "answered":
+        assert answer.citations[0].title == "NGHỊ ĐỊNH số 31/2026/NĐ-CP Quy định về học bổng khuyến khích học tập"
+
+
 @pytest.fixture(scope="module")
 def legal_assistant(base_settings, embedder, tmp_path_factory):
     """The assistant over an excerpt of the Labour Code (tests/data), in its own index."""

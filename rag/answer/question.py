@@ -93,6 +93,7 @@ class Question:
     names: list[str] = field(default_factory=list)
     ordinals: list[str] = field(default_factory=list)  # "lần 2/2020", "lần thứ XIV"
     bodies: list[str] = field(default_factory=list)  # departments other than education: "Sở Y tế"
+    statutes: list[str] = field(default_factory=list)  # legal documents by number: "Nghị định 84/2020"
 
 
 # Departments and ministries other than education, by name or acronym: a question about "Sở Y
@@ -111,6 +112,9 @@ _BODY = re.compile(r"(?<!\w)(?<!cơ )(?:sở|bộ)\s+(?:" + "|".join(
     for f in sorted(_FIELDS, key=len, reverse=True)) + r")(?![\w&])", _I)
 
 
+# A legal document named by its number: "Nghị định 84/2020/NĐ-CP", "Thông tư số 46/2026".
+STATUTE = re.compile(r"(?<!\w)(bộ luật|luật|nghị định|thông tư liên tịch|thông tư|quyết định|nghị quyết|chỉ thị|pháp lệnh)"
+                     r"\s+(?:số\s+)?(\d{1,4}/(?:19|20)\d{2})(?:/[\w-]+)?", _I)
 _ORDINAL = re.compile(r"(?<!\w)lần\s+(?:thứ\s+)?(?:\d+(?:/\d{4})?|[IVXLC]+)(?!\w)", _I)
 
 
@@ -142,7 +146,8 @@ def read(question: str) -> Question:
     years = list(dict.fromkeys(_YEAR.findall(question) + [y for t in terms for y in t]))
     return Question(question, answer_kind(question), provinces, years, terms, names,
                     [m.group(0) for m in _ORDINAL.finditer(question)],
-                    list(dict.fromkeys(m.group(0) for m in _BODY.finditer(question))))
+                    list(dict.fromkeys(m.group(0) for m in _BODY.finditer(question))),
+                    list(dict.fromkeys(f"{m.group(1)} {m.group(2)}" for m in STATUTE.finditer(question))))
 
 
 def _province_name(found: str) -> str:

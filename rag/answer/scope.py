@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rag.answer.question import TERM, Question
+from rag.answer.question import STATUTE, TERM, Question
 from rag.clean.normalize import fold
 from rag.retrieve import Hit
 
@@ -34,11 +34,13 @@ class Missing:
     names: list[str] = field(default_factory=list)
     ordinals: list[str] = field(default_factory=list)
     bodies: list[str] = field(default_factory=list)
+    statutes: list[str] = field(default_factory=list)
     term_word: str = "nhiệm kỳ"  # what the question calls its span of years: "năm học 2020-2021"
     near: Hit | None = None  # the evidence this is about: the hit that lacked the least
 
     def __bool__(self) -> bool:
-        return bool(self.provinces or self.years or self.terms or self.names or self.ordinals or self.bodies)
+        return bool(self.provinces or self.years or self.terms or self.names or self.ordinals or self.bodies
+                    or self.statutes)
 
 
 def _evidence(hit: Hit, article_text=None) -> str:
@@ -69,6 +71,7 @@ def _missing(q: Question, hit: Hit, text: str) -> Missing:
         names=[n for n in q.names if not _names_in(n, text, words)],
         ordinals=[o for o in q.ordinals if o.casefold() not in text],
         bodies=[b for b in q.bodies if fold(b) not in text],
+        statutes=[d for d in q.statutes if not _statute_in(d, hit.chunk.title, text)],
         term_word=_term_word(q.text),
         near=hit,
     )
@@ -118,6 +121,18 @@ def _congress_otherwise(q: Question, hit: Hit) -> list[str]:
     return [t for t in asked if stated and t not in stated]
 
 
+def _statute_in(statute: str, title: str, text: str) -> bool:
+    """Whether the evidence is, or speaks of, the legal document ``statute`` ("Nghị định 84/2020").
+
+    A statute is named by its number ("NGHỊ ĐỊNH số 66/2026/NĐ-CP …", rag.clean.document): one
+    that bears another number only cites the asked one, in its recitals or transitional
+    provisions, and does not say what it provides. Other evidence (news) need only mention it.
+    """
+    number = statute.rsplit(" ", 1)[-1]
+    own = STATUTE.match(title)
+    return own.group(2) == number if own else number in text
+
+
 def _names_in(name: str, text: str, words: set[str]) -> bool:
     """Whether the evidence names ``name``.
 
@@ -133,7 +148,7 @@ def _names_in(name: str, text: str, words: set[str]) -> bool:
 
 def keep(q: Question, hits: list[Hit], article_text=None) -> tuple[list[Hit], Missing | None]:
     """The hits whose article states everything ``q`` pins down, and what the best hit lacked."""
-    if not (q.provinces or q.years or q.terms or q.names or q.ordinals or q.bodies):
+    if not (q.provinces or q.years or q.terms or q.names or q.ordinals or q.bodies or q.statutes):
         return hits, None
     evidence = {id(h): _evidence(h, article_text) for h in hits}
     gaps = [_missing(q, h, evidence[id(h)]) for h in hits]
@@ -156,7 +171,8 @@ def keep(q: Question, hits: list[Hit], article_text=None) -> tuple[list[Hit], Mi
 
 
 def _size(gap: Missing) -> int:
-    return len(gap.provinces) + len(gap.years) + len(gap.terms) + len(gap.names) + len(gap.ordinals) + len(gap.bodies)
+    return (len(gap.provinces) + len(gap.years) + len(gap.terms) + len(gap.names) + len(gap.ordinals) + len(gap.bodies)
+            + len(gap.statutes))
 
 
 def quoted_otherwise(q: Question, quote: str, title: str = "") -> Missing | None:
@@ -201,8 +217,8 @@ def explain(missing: Missing, sources: list[str], hit: Hit) -> str:
         parts.append(f"về {missing.term_word} " + ", ".join(missing.terms))
     if missing.years:
         parts.append("về năm " + ", ".join(missing.years))
-    if missing.names or missing.bodies:
-        parts.append("về " + ", ".join(missing.bodies + missing.names))
+    if missing.names or missing.bodies or missing.statutes:
+        parts.append("về " + ", ".join(missing.statutes + missing.bodies + missing.names))
     if missing.ordinals:
         parts.append("về " + ", ".join(missing.ordinals))
     if covered and not uncovered:

@@ -56,9 +56,11 @@ def _find_title(lines: list[str]) -> tuple[int, int] | None:
 # An official document's dateline above its name: "Hà Nội, ngày 02 tháng 3 năm 2026".
 _DATELINE = re.compile(r",\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(?:19|20)\d{2}\s*$", re.IGNORECASE)
 
-# A statute's preamble ("Căn cứ Luật … ;") and any line ending in ";" or "," is a clause, not
-# a headline: the last short line before a statute's first long paragraph is one of these.
-_CLAUSE = re.compile(r"^\s*(?:căn cứ|theo đề nghị)\b|[;,]\s*$", re.IGNORECASE)
+# A statute's preamble ("Căn cứ Luật … ;"), its article and chapter headings ("Điều 1. Mức học
+# bổng", "Chương II") and any line ending in ";" or "," are clauses, not a headline: the last
+# short line before a statute's first long paragraph is one of these.
+_CLAUSE = re.compile(r"^\s*(?:căn cứ|theo đề nghị|(?:điều|chương|mục)\s+(?:\d+[a-zđ]?|[IVXLC]+)\b)|[;,]\s*$",
+                     re.IGNORECASE)
 # A statute's number in its header, "Số: 66/2026/NĐ-CP": staff and other statutes cite it by
 # that number ("Nghị định số 66/2026"), so its name carries it.
 _NUMBER = re.compile(r"(?<!\w)Số\s*:\s*(\d+/\d{4}/[\w-]+)", re.IGNORECASE)
