@@ -111,6 +111,31 @@ def _segment(text: str) -> list[str]:
     return [w for w in words if _TOKEN.search(w)]
 
 
+def known_words(terms: list[str], idf) -> list[str]:
+    """``terms`` with each word the index has never seen, but whose syllables make up words it
+    has, split into those words (longest first).
+
+    pyvi joins more syllables in a short question than in a long sentence: "trực tiếp quản lý"
+    is one word in "do cơ quan nào trực tiếp quản lý?" and two ("trực_tiếp", "quản_lý") in the
+    statute. Unsplit, the question's word matches nothing and, unseen, weighs as the rarest.
+    """
+    out = []
+    for term in terms:
+        syllables = term.split("_")
+        if len(syllables) < 2 or idf(term):
+            out.append(term)
+            continue
+        parts, i = [], 0
+        while i < len(syllables):
+            j = next((j for j in range(len(syllables), i, -1) if idf("_".join(syllables[i:j]))), None)
+            if j is None:
+                break
+            parts.append("_".join(syllables[i:j]))
+            i = j
+        out.extend(parts if i == len(syllables) else [term])
+    return out
+
+
 def sentence_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
     """``(start, end)`` of each sentence of ``text``, shifted by ``offset``, spaces trimmed."""
     spans, start = [], 0

@@ -621,3 +621,16 @@ def test_a_school_year_is_not_the_year_of_the_day():
 
     assert dated_otherwise(read("Năm 2022-2023, học kỳ II kết thúc vào ngày nào?"), "20/5/2023") is None
     assert dated_otherwise(read("Năm 2022, học kỳ II kết thúc vào ngày nào?"), "20/5/2023") is not None
+
+
+def test_a_question_word_pyvi_joined_past_the_index_is_weighed_by_its_parts(assistant):
+    """pyvi reads "trực tiếp quản lý" as one word in a short question and as two in the
+    articles: unsplit, it matched nothing and, unseen, weighed as the rarest name."""
+    from rag.text import known_words
+
+    retrieval, _ = assistant.ask_verbose("Cơ quan nào trực tiếp quản lý Sở GDĐT Trà Vinh?")
+    assert "trực_tiếp_quản_lý" not in retrieval.terms
+    assert {"trực_tiếp", "quản_lý"} <= set(retrieval.terms)
+    seen = {"trực_tiếp": 2.0, "quản_lý": 1.0, "quản": 3.0}.get
+    assert known_words(["trực_tiếp_quản_lý", "quản_lý", "xyz_quản"], lambda t: seen(t, 0.0)) == [
+        "trực_tiếp", "quản_lý", "quản_lý", "xyz_quản"]  # a word with an unseen syllable stays whole

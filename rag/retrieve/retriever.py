@@ -12,7 +12,7 @@ from rag.clean import normalize_query
 from rag.index import Index
 from rag.index.store import StoredChunk
 from rag.retrieve.fusion import reciprocal_rank_fusion, zscore_fusion
-from rag.text import segment
+from rag.text import known_words, segment
 
 
 @dataclass
@@ -95,4 +95,6 @@ class Retriever:
         hits = [Hit(chunks[i], s, dense_of.get(i), lexical_of.get(i)) for i, s in fused if i in chunks]
         timings["fuse"] = time.perf_counter() - t
         best_dense = dense[0][1] if dense else 0.0
-        return Retrieval(question, terms, hits, best_dense, timings, vector)
+        # BM25 keeps pyvi's words (splitting them cost XQuAD-vi dev 3 questions' first rank); the
+        # answer step weighs the words the index knows (rag.text.known_words).
+        return Retrieval(question, known_words(terms, self.index.lexical.idf), hits, best_dense, timings, vector)
