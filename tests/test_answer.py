@@ -52,9 +52,13 @@ def test_short_answer_is_the_span_that_answers(assistant, question, short, kind)
      "tiền từ các hệ thống ngân hàng Hồi giáo ở nước ngoài"),
     ("Phân tích phân tử cho thấy sứa lược không phải là đơn ngành.",
      "Sứa lược không phải là loài gì?", None, "đơn ngành"),
-    # Where the question word's place lands on a function word ("đã"), the name is read instead.
+    # Where the question word's place lands on a function word ("đã"), the name is read instead,
+    # with the question's noun when the name opens with it.
     ("Người ta vẫn còn tranh luận về vị trí của Pháo đài Hồng Sơn nhưng pháo đài đã được xây dựng lại "
-     "bên sông Lam vào năm 1964.", "Pháo đài nào được xây dựng lại vào năm 1964?", None, "Hồng Sơn"),
+     "bên sông Lam vào năm 1964.", "Pháo đài nào được xây dựng lại vào năm 1964?", None, "Pháo đài Hồng Sơn"),
+    # "X nào": the name after the question's noun, when the question word's place holds no name.
+    ("Những cơn bão này gây thiệt hại lớn. Thiệt hại nặng nhất cho tỉnh là từ Cơn bão Damrey năm 2017, cơn bão "
+     "mạnh nhất trong hai mươi năm.", "Cơn bão nào gây thiệt hại nặng nhất cho tỉnh?", None, "Cơn bão Damrey"),
     # A noun after "năm bao nhiêu" makes it a count, not a year; the counted noun may come first.
     ("Người lao động làm việc đủ 12 tháng thì được nghỉ hằng năm 12 ngày làm việc.",
      "Người lao động làm việc đủ 12 tháng thì được nghỉ hằng năm bao nhiêu ngày?", "number", "12 ngày"),

@@ -393,6 +393,10 @@ def find(question: str, kind: str | None, sentences: list[tuple[str, int]]) -> S
                 return ShortAnswer(text[span[0]:span[1]], offset + span[0], offset + span[1], "number")
     if kind is None and re.search(r"(?<!\w)nào(?!\w)", question):
         kind = "entity"  # "Sân bay nào …?", "Cơn bão nào …?": a name
+    # "Sân bay nào …?": the name after "sân bay" in the quote. Where the question word's place
+    # holds a name it wins (it reads the question's other words too: "chi bộ nào góp ý …" among
+    # several "Chi bộ …"); where it holds none ("lớn thứ hai thế giới"), the headed name does.
+    named = _headed(question, sentences) if kind in ("entity", "organisation") else None
     if kind in _SLOTTED:
         # Open and "X nào" questions: the stretch standing where the question word stands,
         # from the sentence where the question's own words anchor it most firmly.
@@ -403,8 +407,12 @@ def find(question: str, kind: str | None, sentences: list[tuple[str, int]]) -> S
             sp = _trim(text, slots[k].start, slots[k].end)
             # A stretch of function words ("ở", "đã", "và") or, asked "X nào", one with no name
             # or noun ("bao phủ", "đứng") is a misplaced slot: the finders below read on.
+            if named and not any(w[:1].isupper() for w in text[sp[0]:sp[1]].split()):
+                return named
             if sp and _says_something(kind, text[sp[0]:sp[1]]):
                 return ShortAnswer(text[sp[0]:sp[1]], offset + sp[0], offset + sp[1], kind or "span")
+    if named:
+        return named
     # A date, count, person or place question gets that or nothing: another span would mislead.
     fallback = [] if kind in _TYPED else ["gap"]
     for finder_kind in ([kind] if kind in _FINDERS else []) + fallback:
@@ -427,6 +435,77 @@ def find(question: str, kind: str | None, sentences: list[tuple[str, int]]) -> S
 # Only where the question asks on what condition: "chỉ … khi nào", "được phép … khi nào".
 _ASKS_WHEN = re.compile(r"(?<!\w)(?:chỉ|được phép|có giá trị|có hiệu lực)(?!\w).*(?<!\w)khi nào(?!\w)", _I)
 _CONDITION = re.compile(r"(?<!\w)(?:chỉ\s+)?(?:khi|nếu|trong trường hợp)\s+(?!nào)[^;.!?\n]{3,200}", _I)
+
+
+# "Nhà thơ người Đức nào …?" is answered by "nhà thơ Theodor Fontane", "Sân bay nào …?" by
+# "Sân bay quốc tế Los Angeles": the noun the question puts before "nào", then a name.
+_BEFORE_NAO = re.compile(r"((?:[^\W\d_]+\s+){1,4})(?<!thế )nào(?!\w)", _I)
+_NP_STOP = {"là", "của", "ở", "tại", "trong", "với", "cho", "thuộc", "bởi", "do", "từ", "và", "được", "có", "đã", "về",
+            "các", "những", "một", "vào", "trên", "theo"}
+
+
+# A person's role before "nào" ("Thư ký LHQ nào", "Nhà thơ … nào"): the answer is the name alone.
+_ROLES = ("thư ký", "lãnh sự", "bộ trưởng", "chủ tịch", "giám đốc", "tổng thống", "thủ tướng", "phó", "nhà thơ",
+          "nhà văn", "nhà khoa học", "cầu thủ", "ca sĩ", "giáo sư", "hiệu trưởng", "bí thư", "vua", "tướng",
+          "đại tướng", "nghị sĩ", "thượng nghị sĩ", "đồng chí", "ông", "bà")
+
+
+def _headed(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
+    """The name that follows the noun the question puts before "nào", in the quoted sentences
+    (best first; in a sentence, the one nearest the question's other words)."""
+    m = _BEFORE_NAO.search(question)
+    if not m:
+        return None
+    words = m.group(1).split()
+    for k in range(len(words) - 1, -1, -1):
+        if words[k].lower() in _NP_STOP:
+            words = words[k + 1:]
+            break
+    if not words:
+        return None
+    question_lower, asked = question.lower(), _syllables(question)
+    for n in range(len(words), 0, -1):
+        head = r"\s+".join(re.escape(w) for w in words[:n])
+        role = " ".join(words[:n]).lower().startswith(_ROLES)
+        for text, offset in sentences:
+            names = [name for h in re.finditer(rf"(?<!\w){head}(?!\w)", text, _I)
+                     if (name := _name_after(text, h, keep_head=not role))
+                     and text[name[0]:name[1]].lower() not in question_lower]
+            best = _nearest(names, _anchors(text, asked))
+            if best:
+                return ShortAnswer(text[best[0]:best[1]], offset + best[0], offset + best[1], "entity")
+    return None
+
+
+_NAME_END = ",.;:()\"'“”!?"
+
+
+def _name_after(text: str, head: re.Match, keep_head: bool = True) -> tuple[int, int] | None:
+    """The capitalised run right after ``head`` (with the head when the name opens with it,
+    "Sân bay quốc tế Los Angeles", up to two small words between then). ``None`` when the
+    run's last syllable opens a longer word ("Chi bộ Giáo dục …" is no "Giáo")."""
+    capital = text[head.start()].isupper()
+    pos, small, start, end, after = head.end(), 0, None, None, None
+    for w in re.finditer(r"\S+", text[pos:]):
+        word, at = w.group(0), pos + w.start()
+        bare = word.strip(_NAME_END)
+        if text[at - 1].strip() or not bare or (start is not None and text[end:at].strip()):
+            break
+        if bare[:1].isupper() or (start is not None and any(c.isdigit() or c.isupper() for c in bare)):
+            start = at if start is None else start
+            end = at + len(word.rstrip(_NAME_END))
+            if word != word.rstrip(_NAME_END):
+                break
+        elif start is None and capital and small < 2 and word == bare and bare.lower() not in _EDGE_WORDS:
+            small += 1
+        else:
+            after = bare
+            break
+    if start is None:
+        return None
+    if after and len(segment(f"{text[start:end].split()[-1]} {after}")) == 1:
+        return None
+    return (head.start() if capital and keep_head else start), end
 
 
 # Words that answer nothing on their own: a stretch made only of these is a misplaced slot.
