@@ -59,6 +59,11 @@ def test_short_answer_is_the_span_that_answers(assistant, question, short, kind)
     # "X nào": the name after the question's noun, when the question word's place holds no name.
     ("Những cơn bão này gây thiệt hại lớn. Thiệt hại nặng nhất cho tỉnh là từ Cơn bão Damrey năm 2017, cơn bão "
      "mạnh nhất trong hai mươi năm.", "Cơn bão nào gây thiệt hại nặng nhất cho tỉnh?", None, "Cơn bão Damrey"),
+    # Asked the name of what it describes, the subject of the sentence that describes it.
+    ("Trường chuyên là trường trung học dành cho học sinh giỏi, được tuyển chọn qua kỳ thi riêng.",
+     "Trường trung học dành cho học sinh giỏi được gọi là gì?", "definition", "Trường chuyên"),
+    ("Trường chuyên là trường trung học dành cho học sinh giỏi.", "Trường chuyên là gì?", "definition",
+     "trường trung học dành cho học sinh giỏi"),
     # A noun after "năm bao nhiêu" makes it a count, not a year; the counted noun may come first.
     ("Người lao động làm việc đủ 12 tháng thì được nghỉ hằng năm 12 ngày làm việc.",
      "Người lao động làm việc đủ 12 tháng thì được nghỉ hằng năm bao nhiêu ngày?", "number", "12 ngày"),

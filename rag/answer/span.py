@@ -413,6 +413,11 @@ def find(question: str, kind: str | None, sentences: list[tuple[str, int]]) -> S
                 return ShortAnswer(text[sp[0]:sp[1]], offset + sp[0], offset + sp[1], kind or "span")
     if named:
         return named
+    if kind == "definition":  # "… được gọi là gì?": what is named, where the quote describes it
+        for text, offset in sentences:
+            sp = _defined_subject(text, question)
+            if sp:
+                return ShortAnswer(text[sp[0]:sp[1]], offset + sp[0], offset + sp[1], "definition")
     # A date, count, person or place question gets that or nothing: another span would mislead.
     fallback = [] if kind in _TYPED else ["gap"]
     for finder_kind in ([kind] if kind in _FINDERS else []) + fallback:
@@ -506,6 +511,39 @@ def _name_after(text: str, head: re.Match, keep_head: bool = True) -> tuple[int,
     if after and len(segment(f"{text[start:end].split()[-1]} {after}")) == 1:
         return None
     return (head.start() if capital and keep_head else start), end
+
+
+# "… được gọi là gì?", "… là gì?" (not "… có nghĩa là gì?", which asks what a name means).
+_ASKS_DEFINED = re.compile(r"(?<!nghĩa)\s+(?:(?:thì\s+)?(?:được\s+)?(?:gọi|biết đến)\s+(?:với tên\s+)?là|là)\s+(?:gì|cái gì)\s*\??\s*$", _I)
+_SUBJECT_START = re.compile(r"(?:^|[,;:]\s*)(?=[^,;:]*$)")
+_PRONOUNS = {"đó", "đây", "nó", "điều", "này", "chúng", "họ", "ông", "bà"}
+
+
+def _defined_subject(sentence: str, question: str) -> tuple[int, int] | None:
+    """Asked "<description> được gọi là gì?", the subject of the sentence that states the
+    description after "là": "Ergänzungsschulen là các trường trung học … tư thục" answers
+    "Các trường trung học tư thục … được gọi là gì?"."""
+    m = _ASKS_DEFINED.search(question)
+    if not m:
+        return None
+    described = {t for t, _, _ in _tokens(question[: m.start()])} - _EDGE_WORDS
+    if len(described) < 2:
+        return None
+    for la in re.finditer(r"(?<!\w)là(?!\w)", sentence):
+        before = sentence[: la.start()]
+        start = max((b.end() for b in _SUBJECT_START.finditer(before)), default=0)
+        subject = sentence[start : la.start()].strip()
+        words = subject.split()
+        if not words or len(words) > 8 or words[0].lower() in _PRONOUNS | _EDGE_WORDS - {"các", "những", "một"} or set("()") & set(subject):
+            continue
+        rest = sentence[la.end():]
+        stop = _CLAUSE_END.search(rest)
+        after = {t for t, _, _ in _tokens(rest[: stop.start() if stop else len(rest)])}
+        said = {t for t, _, _ in _tokens(subject)}
+        if len(described & after) >= 0.5 * len(described) and len(described & said) < 0.34 * len(described):
+            a = start + (len(sentence[start : la.start()]) - len(sentence[start : la.start()].lstrip()))
+            return a, a + len(subject)
+    return None
 
 
 # Words that answer nothing on their own: a stretch made only of these is a misplaced slot.
