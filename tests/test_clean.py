@@ -107,6 +107,18 @@ def test_a_statute_is_named_by_its_type_number_and_title_and_dated_by_its_dateli
     assert a.text.startswith("Căn cứ Luật Tổ chức Chính phủ")
 
 
+def test_a_law_without_a_header_is_named_by_its_type_line_not_its_first_chapter():
+    text = ("LUẬT\nBẢO HIỂM XÃ HỘI\n\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n"
+            "Quốc hội ban hành Luật Bảo hiểm xã hội.\n\nChương I\nNHỮNG QUY ĐỊNH CHUNG\n\nĐiều 1. Phạm vi điều chỉnh\n"
+            + "Luật này quy định về quyền, trách nhiệm của cơ quan, tổ chức, cá nhân đối với bảo hiểm xã hội. " * 3)
+    a = clean_document(RawDocument(id="l", path="luat.txt", text=text))
+    assert a.title == "LUẬT BẢO HIỂM XÃ HỘI" and a.text.startswith("Căn cứ Hiến pháp")
+    # A menu's "HƯỚNG DẪN" above a news headline names nothing.
+    page = clean_document(RawDocument(id="p", path="p.txt", text="HƯỚNG DẪN\nLIÊN HỆ\nHội nghị tổng kết năm học\n"
+                                      + "Sáng ngày 14/01/2021, Sở Giáo dục và Đào tạo tổ chức hội nghị tổng kết. " * 3))
+    assert page.title == "Hội nghị tổng kết năm học"
+
+
 @pytest.mark.parametrize("line, author", [
     ("Phan Xuân Nghĩa, Văn phòng Sở", "Phan Xuân Nghĩa"),
     ("Hà Nội, ngày 5 tháng 3 năm 2023", None),  # a place and a date

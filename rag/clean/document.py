@@ -32,6 +32,15 @@ def _find_title(lines: list[str]) -> tuple[int, int] | None:
     so consecutive capitalised lines are joined.
     """
     first_body = next((i for i, line in enumerate(lines) if _is_body(line)), None)
+    # A statute is named by its type line and the line below ("LUẬT" / "BẢO HIỂM XÃ HỘI"), above
+    # its preamble; the short lines nearer its first long paragraph are chapter headings.
+    typed = next((i for i, line in enumerate(lines[:first_body]) if _DOCUMENT_TYPE.fullmatch(line.strip())), None)
+    if typed is not None:
+        name = next((j for j in range(typed + 1, len(lines)) if lines[j].strip()), None)
+        # Only above a preamble ("Căn cứ …"): a page's menu may hold a "HƯỚNG DẪN" too.
+        if name is not None and (first_body is None or name < first_body) and not _CLAUSE.search(lines[name]) \
+                and len(lines[name]) <= _MAX_TITLE_CHARS and any(_PREAMBLE.match(x) for x in lines[name + 1 : name + 6]):
+            return typed, name + 1
     if first_body is None:  # short text: a first line followed by more lines is its title
         filled = [i for i, line in enumerate(lines) if line]
         return (filled[0], filled[0] + 1) if len(filled) > 1 and len(lines[filled[0]]) <= _MAX_TITLE_CHARS else None
@@ -64,6 +73,7 @@ _CLAUSE = re.compile(r"^\s*(?:căn cứ|theo đề nghị|(?:điều|chương|m�
 # A statute's number in its header, "Số: 66/2026/NĐ-CP": staff and other statutes cite it by
 # that number ("Nghị định số 66/2026"), so its name carries it.
 _NUMBER = re.compile(r"(?<!\w)Số\s*:\s*(\d+/\d{4}/[\w-]+)", re.IGNORECASE)
+_PREAMBLE = re.compile(r"\s*căn cứ\b", re.IGNORECASE)
 _DOCUMENT_TYPE = re.compile(r"(?:BỘ LUẬT|LUẬT|NGHỊ ĐỊNH|THÔNG TƯ LIÊN TỊCH|THÔNG TƯ|QUYẾT ĐỊNH|CHỈ THỊ|NGHỊ QUYẾT|"
                             r"PHÁP LỆNH|HƯỚNG DẪN|KẾ HOẠCH|CÔNG VĂN)(?!\w)")
 
