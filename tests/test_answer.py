@@ -643,3 +643,16 @@ def test_a_question_word_pyvi_joined_past_the_index_is_weighed_by_its_parts(assi
     seen = {"trực_tiếp": 2.0, "quản_lý": 1.0, "quản": 3.0}.get
     assert known_words(["trực_tiếp_quản_lý", "quản_lý", "xyz_quản"], lambda t: seen(t, 0.0)) == [
         "trực_tiếp", "quản_lý", "quản_lý", "xyz_quản"]  # a word with an unseen syllable stays whole
+
+
+@pytest.mark.parametrize("statute, title, text, stated", [
+    ("Nghị định 84/2020", "NGHỊ ĐỊNH số 66/2026/NĐ-CP Quy định chi tiết …", "thay thế nghị định số 84/2020/nđ-cp", False),
+    ("Nghị định 66/2026", "NGHỊ ĐỊNH số 66/2026/NĐ-CP Quy định chi tiết …", "", True),
+    ("Luật 41/2024", "LUẬT BẢO HIỂM XÃ HỘI", "", True),  # printed without its number: it may be the one
+    ("Nghị quyết 05/2020", "Hội nghị triển khai Nghị quyết", "quán triệt nghị quyết số 05/2020 của tỉnh ủy", True),
+    ("Nghị quyết 07/2021", "Hội nghị triển khai Nghị quyết", "quán triệt nghị quyết số 05/2020 của tỉnh ủy", False),
+])
+def test_which_evidence_states_a_statute(statute, title, text, stated):
+    from rag.answer.scope import _statute_in
+
+    assert _statute_in(statute, title, text) is stated

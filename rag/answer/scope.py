@@ -121,6 +121,9 @@ def _congress_otherwise(q: Question, hit: Hit) -> list[str]:
     return [t for t in asked if stated and t not in stated]
 
 
+_UNNUMBERED = re.compile(r"(?:BỘ LUẬT|LUẬT|NGHỊ ĐỊNH|THÔNG TƯ|QUYẾT ĐỊNH|NGHỊ QUYẾT|CHỈ THỊ|PHÁP LỆNH)\s")
+
+
 def _statute_in(statute: str, title: str, text: str) -> bool:
     """Whether the evidence is, or speaks of, the legal document ``statute`` ("Nghị định 84/2020").
 
@@ -130,7 +133,10 @@ def _statute_in(statute: str, title: str, text: str) -> bool:
     """
     number = statute.rsplit(" ", 1)[-1]
     own = STATUTE.match(title)
-    return own.group(2) == number if own else number in text
+    if own:
+        return own.group(2) == number
+    # A statute printed without its number ("LUẬT BẢO HIỂM XÃ HỘI") may be the asked one.
+    return bool(_UNNUMBERED.match(title)) or number in text
 
 
 def _names_in(name: str, text: str, words: set[str]) -> bool:
