@@ -64,6 +64,10 @@ def test_short_answer_is_the_span_that_answers(assistant, question, short, kind)
      "Trường trung học dành cho học sinh giỏi được gọi là gì?", "definition", "Trường chuyên"),
     ("Trường chuyên là trường trung học dành cho học sinh giỏi.", "Trường chuyên là gì?", "definition",
      "trường trung học dành cho học sinh giỏi"),
+    # Asked the year, the year of a full date; a span of years whole.
+    ("Ông qua đời vào ngày 7 tháng 1 năm 1943 tại New York.", "Ông mất năm nào?", "date", "năm 1943"),
+    ("Dịch bệnh xuất hiện hầu như hàng năm trong khoảng từ 1500 đến 1850.", "Dịch bệnh xuất hiện vào những năm nào?",
+     "date", "từ 1500 đến 1850"),
     # A noun after "năm bao nhiêu" makes it a count, not a year; the counted noun may come first.
     ("Người lao động làm việc đủ 12 tháng thì được nghỉ hằng năm 12 ngày làm việc.",
      "Người lao động làm việc đủ 12 tháng thì được nghỉ hằng năm bao nhiêu ngày?", "number", "12 ngày"),

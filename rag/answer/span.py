@@ -118,7 +118,25 @@ def _date(sentence, question, anchors):
     # "Ngày 25/01/2021, Sở … tổ chức hội nghị … năm 2021") beats a bare year nearer the verb.
     if _ASKS_DAY.search(question):
         spans = [sp for sp in spans if sp in days] or spans
-    return _nearest(spans, anchors)
+    found = _nearest(spans, anchors)
+    if found and _ASKS_YEAR.search(question) and not _ASKS_DAY.search(question):
+        # "… năm nào?" asks for the year of "ngày 7 tháng 1 năm 1943".
+        year = _YEAR_OF.search(sentence, *found)
+        if year and year.span() != found:
+            found = year.span()
+    if found:
+        # "từ 1500 đến 1850", "2011 và 2012": a span of years is answered whole.
+        more = _YEARS_ON.match(sentence, found[1])
+        if more:
+            found = (found[0], more.end())
+            lead = re.search(r"(?<!\w)từ\s+(?:năm\s+)?$", sentence[: found[0]], _I)
+            found = (lead.start() if lead else found[0], found[1])
+    return found
+
+
+_ASKS_YEAR = re.compile(r"(?<!\w)năm (?:nào|bao nhiêu|mấy)(?!\w)", _I)
+_YEAR_OF = re.compile(r"(?:năm\s+)?(?:1[0-9]|20)\d{2}(?!\d)", _I)
+_YEARS_ON = re.compile(r"\s*(?:đến|tới|và|-|–)\s*(?:năm\s+)?(?:1[0-9]|20)\d{2}(?!\d)", _I)
 
 
 def counted(sentence: str, question: str, anchors: list[int] = ()) -> tuple[int, int] | None:
