@@ -64,6 +64,10 @@ def test_short_answer_is_the_span_that_answers(assistant, question, short, kind)
      "Trường trung học dành cho học sinh giỏi được gọi là gì?", "definition", "Trường chuyên"),
     ("Trường chuyên là trường trung học dành cho học sinh giỏi.", "Trường chuyên là gì?", "definition",
      "trường trung học dành cho học sinh giỏi"),
+    # Among several counts, the one most of the question's words surround ("Đại hội Đảng bộ, diễn
+    # ra …"), not the one beside a single shared word ("1 lần").
+    ("Đại hội Đảng bộ, diễn ra sau mỗi 5 năm, và việc bầu chọn Ban Chấp hành tại các chi bộ phải được tổ chức "
+     "theo quy định, mỗi đảng viên được bỏ phiếu 1 lần.", "Đại hội Đảng bộ diễn ra bao lâu một lần?", "number", "5 năm"),
     # Asked the year, the year of a full date; a span of years whole.
     ("Ông qua đời vào ngày 7 tháng 1 năm 1943 tại New York.", "Ông mất năm nào?", "date", "năm 1943"),
     ("Dịch bệnh xuất hiện hầu như hàng năm trong khoảng từ 1500 đến 1850.", "Dịch bệnh xuất hiện vào những năm nào?",
