@@ -664,3 +664,12 @@ def test_which_evidence_states_a_statute(statute, title, text, stated):
     from rag.answer.scope import _statute_in
 
     assert _statute_in(statute, title, text) is stated
+
+
+def test_a_person_is_read_from_the_quoted_sentence_that_answers_not_the_first_naming_one():
+    from rag.answer.span import find
+
+    sentences = [("Đội hình có tiền vệ kỳ cựu Trần Văn An, người từng dự giải quốc gia năm lần.", 0),
+                 ("Mặc dù nhiều cầu thủ lao vào tranh bóng, Nguyễn Văn Bình đã không làm thế và bị chỉ trích nặng nề.", 80)]
+    short = find("Cầu thủ nào bị chỉ trích vì không lao vào tranh bóng?", "person", sentences)
+    assert short.text == "Nguyễn Văn Bình" and short.start == 80 + sentences[1][0].index("Nguyễn")
