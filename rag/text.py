@@ -111,18 +111,21 @@ def _segment(text: str) -> list[str]:
     return [w for w in words if _TOKEN.search(w)]
 
 
-def known_words(terms: list[str], idf) -> list[str]:
-    """``terms`` with each word the index has never seen, but whose syllables make up words it
-    has, split into those words (longest first).
+def known_words(terms: list[str], idf, text: str = "") -> list[str]:
+    """``terms`` (the words of ``text``) with each word the index has never seen, but whose
+    syllables make up words it has, split into those words (longest first).
 
     pyvi joins more syllables in a short question than in a long sentence: "trực tiếp quản lý"
     is one word in "do cơ quan nào trực tiếp quản lý?" and two ("trực_tiếp", "quản_lý") in the
     statute. Unsplit, the question's word matches nothing and, unseen, weighs as the rarest.
+    A word of two syllables ("tỷ giá") is a word pyvi knows, not two glued together, and a name
+    ("Hội An", capitalised in ``text``) is a name: both stay whole, as unseen they are the
+    evidence that the index does not cover what is asked.
     """
     out = []
     for term in terms:
         syllables = term.split("_")
-        if len(syllables) < 2 or idf(term):
+        if len(syllables) < 3 or idf(term) or _is_name(syllables, text):
             out.append(term)
             continue
         parts, i = [], 0
@@ -134,6 +137,13 @@ def known_words(terms: list[str], idf) -> list[str]:
             i = j
         out.extend(parts if i == len(syllables) else [term])
     return out
+
+
+def _is_name(syllables: list[str], text: str) -> bool:
+    """Whether ``syllables`` are written capitalised in ``text`` ("Hội An", not "hội an")."""
+    pattern = r"\s+".join(re.escape(s) for s in syllables)
+    return any(all(w[:1].isupper() for w in m.group(0).split())
+               for m in re.finditer(rf"(?<!\w){pattern}(?!\w)", unicodedata.normalize("NFC", text), re.IGNORECASE))
 
 
 def sentence_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:

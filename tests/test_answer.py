@@ -648,9 +648,13 @@ def test_a_question_word_pyvi_joined_past_the_index_is_weighed_by_its_parts(assi
     retrieval, _ = assistant.ask_verbose("Cơ quan nào trực tiếp quản lý Sở GDĐT Trà Vinh?")
     assert "trực_tiếp_quản_lý" not in retrieval.terms
     assert {"trực_tiếp", "quản_lý"} <= set(retrieval.terms)
-    seen = {"trực_tiếp": 2.0, "quản_lý": 1.0, "quản": 3.0}.get
-    assert known_words(["trực_tiếp_quản_lý", "quản_lý", "xyz_quản"], lambda t: seen(t, 0.0)) == [
-        "trực_tiếp", "quản_lý", "quản_lý", "xyz_quản"]  # a word with an unseen syllable stays whole
+    seen = {"trực_tiếp": 2.0, "quản_lý": 1.0, "quản": 3.0, "tỷ": 1.0, "giá": 1.0, "thành": 1.0, "cát": 1.0,
+            "tư": 1.0, "hãn": 1.0}.get
+    question = "Thành Cát Tư Hãn trực tiếp quản lý tỷ giá ra sao?"
+    terms = ["thành_cát_tư_hãn", "trực_tiếp_quản_lý", "tỷ_giá", "xyz_quản_lý"]
+    # A name, a two-syllable word and a word with an unseen syllable stay whole.
+    assert known_words(terms, lambda t: seen(t, 0.0), question) == [
+        "thành_cát_tư_hãn", "trực_tiếp", "quản_lý", "tỷ_giá", "xyz_quản_lý"]
 
 
 @pytest.mark.parametrize("statute, title, text, stated", [

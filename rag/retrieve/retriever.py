@@ -97,4 +97,4 @@ class Retriever:
         best_dense = dense[0][1] if dense else 0.0
         # BM25 keeps pyvi's words (splitting them cost XQuAD-vi dev 3 questions' first rank); the
         # answer step weighs the words the index knows (rag.text.known_words).
-        return Retrieval(question, known_words(terms, self.index.lexical.idf), hits, best_dense, timings, vector)
+        return Retrieval(question, known_words(terms, self.index.lexical.idf, question), hits, best_dense, timings, vector)
