@@ -267,6 +267,13 @@ def test_a_database_from_before_the_sentence_cut_was_recorded_is_read_then_rebui
         conn.execute("ALTER TABLE vnrag_state DROP COLUMN sentence_rules")
         conn.execute("UPDATE vnrag_schema SET version = 2")
     assert open_index(s).manifest.sentence_rules == 1
+    # An upload migrates the schema but leaves the old articles' cut, and says so.
+    from rag.documents import RawDocument
+    from rag.sync import add_documents
+
+    add_documents([RawDocument(id="up", path="upload/tin.txt", text="Tin ngắn\n\nSở tổ chức hội nghị tổng kết năm học.")],
+                  s, embedder)
+    assert open_index(s).manifest.sentence_rules == 1
     report = ingest_folder(SAMPLES, s, embedder)
     assert report.added == 5 and report.embedded == 0  # rebuilt, from the embedding cache
     assert open_index(s).manifest.sentence_rules == SENTENCE_RULES

@@ -31,6 +31,13 @@ log = logging.getLogger(__name__)
 _VERSION = re.compile(r"^v(\d{8})$")
 
 
+def sentence_rules_after(previous: Manifest | None) -> int:
+    """The sentence cut a write records: an update of an index cut the old way (an upload, a
+    fetch, a delete) leaves its other articles' vectors in that cut, so it keeps the old value
+    and the next ingest rebuilds; a first write or a rebuild cuts everything this way."""
+    return previous.sentence_rules if previous is not None else SENTENCE_RULES
+
+
 class IndexBusyError(RuntimeError):
     """Another process is writing the index."""
 
@@ -205,7 +212,7 @@ class IndexWriter:
             model=spec.model, dimension=spec.dimension, chunk_tokens=spec.chunk_tokens,
             chunk_overlap=spec.chunk_overlap, embed_title=spec.embed_title, version=self.version,
             articles=counts["articles"], chunks=counts["chunks"],
-            vector_index=self.vectors.label, sentence_rules=SENTENCE_RULES,
+            vector_index=self.vectors.label, sentence_rules=sentence_rules_after(self.previous),
             updated_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
         )
         manifest.save(self.tmp / "manifest.json")

@@ -31,9 +31,8 @@ from rag.index.backends import pg_words
 from rag.index.backends.pg_schema import SPARSE_DIMENSIONS, WRITE_LOCK, check_readable, migrate
 from rag.index.manifest import IndexDamagedError, IndexTooNewError, Manifest
 from rag.index.store import ARTICLE_FIELDS, StoredChunk
-from rag.index.writer import IndexBusyError, IndexSpec, WriteStats
+from rag.index.writer import IndexBusyError, IndexSpec, WriteStats, sentence_rules_after
 from rag.migrations import SchemaTooNewError
-from rag.text import SENTENCE_RULES
 
 WHERE = "PostgreSQL (RAG_DATABASE_URL)"  # where the index is, in messages
 # HNSW candidates per query: at least the retriever's 50, with room for recall. At 1M synthetic
@@ -681,7 +680,8 @@ class PostgresWriter:
         state = dict(model=spec.model, dimension=spec.dimension, chunk_tokens=spec.chunk_tokens,
                      chunk_overlap=spec.chunk_overlap, embed_title=spec.embed_title, version=self.version,
                      articles=counts["articles"], chunks=counts["chunks"],
-                     updated_at=datetime.now(timezone.utc).isoformat(timespec="seconds"), sentence_rules=SENTENCE_RULES)
+                     updated_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                     sentence_rules=sentence_rules_after(self.previous))
         names = ", ".join(state)
         self.conn.execute(
             f"INSERT INTO vnrag_state (id, {names}) VALUES (1, {', '.join(['%s'] * len(state))})"
