@@ -79,6 +79,8 @@ def test_short_answer_is_the_span_that_answers(assistant, question, short, kind)
      "Người làm nghề nặng nhọc được nghỉ hằng năm mấy ngày?", "number", "14 ngày"),
     # A particle after it is no noun: "Năm mấy thì …" asks for a year.
     ("Trường được thành lập năm 1998 tại thị xã.", "Năm mấy thì trường được thành lập?", "date", "1998"),
+    ("Ngày 5 tháng 6 năm 1911, Bác Hồ ra đi tìm đường cứu nước.", "Năm mấy Bác Hồ ra đi tìm đường cứu nước?", "date",
+     "năm 1911"),
     ("Anh là cầu thủ lớn tuổi nhất từng chơi trong trận chung kết, ở tuổi 39.",
      "Anh bao nhiêu tuổi khi chơi trận chung kết?", "number", "39"),
     # Asked "who", a country or an event's name is never the answer.

@@ -17,13 +17,14 @@ from rag.clean.metadata import PROVINCES
 _I = re.IGNORECASE
 
 # Order matters: "năm bao nhiêu" asks for a date before "bao nhiêu" asks for a count, unless
-# a noun follows ("hằng năm bao nhiêu ngày", "hằng năm mấy ngày" count days; a particle such as
-# "thì", "vậy" is no noun: "Năm mấy thì trường được thành lập?" asks for a year).
+# "hằng năm"/"mỗi năm" and a noun follow ("hằng năm bao nhiêu ngày", "mỗi năm mấy lần" count; a
+# particle such as "thì" is no noun; "Năm mấy Bác Hồ ra đi …?" asks for a year).
 _NO_NOUN = r"(?!\s+(?!(?:thì|vậy|nhỉ|ạ|hả|à|nhé|và|hay|hoặc)(?!\w))[^\W\d_])"
 KINDS = [
     ("date", re.compile(
         r"(?<!\w)(ngày nào|năm nào|tháng nào|khi nào|bao giờ|lúc nào|thời gian nào|thời điểm nào|"
-        rf"năm bao nhiêu{_NO_NOUN}|ngày bao nhiêu{_NO_NOUN}|ngày mấy|tháng mấy|năm mấy{_NO_NOUN}|thế kỷ nào|thập kỷ nào|"
+        rf"(?<!hằng )(?<!mỗi )năm (?:bao nhiêu|mấy)|năm bao nhiêu{_NO_NOUN}|ngày bao nhiêu{_NO_NOUN}|ngày mấy|tháng mấy|"
+        rf"năm mấy{_NO_NOUN}|thế kỷ nào|thập kỷ nào|"
         r"thập niên nào|hôm nào|dịp nào|vào ngày|thời gian nào|giai đoạn nào)(?!\w)", _I)),
     ("number", re.compile(r"(?<!\w)(bao nhiêu|mấy|số lượng|tỷ lệ|tỉ lệ|bao xa|bao lâu|bao cao)(?!\w)", _I)),
     ("person", re.compile(
