@@ -64,6 +64,11 @@ def test_short_answer_is_the_span_that_answers(assistant, question, short, kind)
      "Trường trung học dành cho học sinh giỏi được gọi là gì?", "definition", "Trường chuyên"),
     ("Trường chuyên là trường trung học dành cho học sinh giỏi.", "Trường chuyên là gì?", "definition",
      "trường trung học dành cho học sinh giỏi"),
+    # "X là gì?" asks what X is, even where X is only the complement of another subject.
+    ("Đối tượng chính là người lao động tham gia bảo hiểm xã hội bắt buộc theo hợp đồng.",
+     "Bảo hiểm xã hội bắt buộc là gì?", "definition", "người lao động tham gia bảo hiểm xã hội bắt buộc theo hợp đồng"),
+    ("Cầu Long Biên là cây cầu thép bắc qua sông Hồng nối hai bờ.", "Tên của cây cầu thép bắc qua sông Hồng là gì?",
+     "definition", "Cầu Long Biên"),
     # Among several counts, the one most of the question's words surround ("Đại hội Đảng bộ, diễn
     # ra …"), not the one beside a single shared word ("1 lần").
     ("Đại hội Đảng bộ, diễn ra sau mỗi 5 năm, và việc bầu chọn Ban Chấp hành tại các chi bộ phải được tổ chức "

@@ -564,8 +564,11 @@ def _name_after(text: str, head: re.Match, keep_head: bool = True) -> tuple[int,
     return (head.start() if capital and keep_head else start), end
 
 
-# "… được gọi là gì?", "… là gì?" (not "… có nghĩa là gì?", which asks what a name means).
-_ASKS_DEFINED = re.compile(r"(?<!nghĩa)\s+(?:(?:thì\s+)?(?:được\s+)?(?:gọi|biết đến)\s+(?:với tên\s+)?là|là)\s+(?:gì|cái gì)\s*\??\s*$", _I)
+# Questions asking the name of what they describe: "… được gọi là gì?", "… có tên là gì?",
+# "Tên của … là gì?" (not "X là gì?", which asks what X is, nor "… có nghĩa là gì?").
+_ASKS_DEFINED = re.compile(r"\s+(?:(?:thì\s+)?(?:được\s+)?(?:gọi|biết đến)\s+(?:với tên\s+)?là|có tên(?:\s+là)?)"
+                           r"\s+(?:gì|cái gì)\s*\??\s*$", _I)
+_ASKS_NAME = re.compile(r"^\s*tên\s+(?:của|gọi của)?\s*(.+?)\s+là\s+gì\s*\??\s*$", _I)
 _SUBJECT_START = re.compile(r"(?:^|[,;:]\s*)(?=[^,;:]*$)")
 _PRONOUNS = {"đó", "đây", "nó", "điều", "này", "chúng", "họ", "ông", "bà"}
 
@@ -575,9 +578,11 @@ def _defined_subject(sentence: str, question: str) -> tuple[int, int] | None:
     description after "là": "Ergänzungsschulen là các trường trung học … tư thục" answers
     "Các trường trung học tư thục … được gọi là gì?"."""
     m = _ASKS_DEFINED.search(question)
-    if not m:
+    named = None if m else _ASKS_NAME.match(question)
+    if not (m or named):
         return None
-    described = {t for t, _, _ in _tokens(question[: m.start()])} - _EDGE_WORDS
+    description = question[: m.start()] if m else named.group(1)
+    described = {t for t, _, _ in _tokens(description)} - _EDGE_WORDS
     if len(described) < 2:
         return None
     for la in re.finditer(r"(?<!\w)là(?!\w)", sentence):
