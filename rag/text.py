@@ -19,8 +19,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(\-–]?(\w
 # is rebuilt on the next ingest, as its stored sentence vectors follow the old cut.
 # 2: a clause's number ("2.", "Điều 13.") no longer stands as a sentence of its own.
 SENTENCE_RULES = 2
-# A clause's number opening its line ("2. Hệ thống hồ sơ …", "a. …", "IV. …", "Điều 13. Hồ sơ …")
-# is part of the clause, not a sentence of its own.
+# A piece that is nothing but a clause's number ("2." of "2. Hệ thống hồ sơ …", "a.", "IV.",
+# "Điều 13." of "Điều 13. Hồ sơ …") is part of the clause that follows, not a sentence of its own.
 _CLAUSE_NUMBER = re.compile(r"\s*(?:(?:Điều|Chương|Mục|Phần)\s+)?(?:\d{1,3}[a-zđ]?(?:\.\d{1,3})*|[a-zđ]|[IVXLC]{1,6})\.")
 _ABBREV = re.compile(r"(?:\b(?:TP|Tp|TS|ThS|PGS|GS|BS|KS|CN|Th|St|Mr|Mrs|Dr|Q|P|v\.v)\.|\b[A-ZĐ]\.)$")
 

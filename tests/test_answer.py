@@ -73,7 +73,12 @@ def test_short_answer_is_the_span_that_answers(assistant, question, short, kind)
     # ra …"), not the one beside a single shared word ("1 lần").
     ("Đại hội Đảng bộ, diễn ra sau mỗi 5 năm, và việc bầu chọn Ban Chấp hành tại các chi bộ phải được tổ chức "
      "theo quy định, mỗi đảng viên được bỏ phiếu 1 lần.", "Đại hội Đảng bộ diễn ra bao lâu một lần?", "number", "5 năm"),
-    # Asked the year, the year of a full date; a span of years whole.
+    ("Những cơn bão này gây thiệt hại lớn. Thiệt hại nặng nhất cho tỉnh là từ Cơn bão (Damrey) năm 2017, cơn bão "
+     "mạnh nhất trong hai mươi năm.", "Cơn bão nào gây thiệt hại nặng nhất cho tỉnh?", None, "Damrey"),
+    # Asked the year, the year of a full date; a span of years whole, but not a count after it.
+    ("Trường thành lập năm 1998 và 2000 học sinh đã tốt nghiệp từ đó.", "Trường thành lập năm nào?", "date", "1998"),
+    ("Ngoài ra, năm 2011 và 2012, Hội đồng kêu gọi kiêng rượu.", "Hội đồng kêu gọi kiêng rượu khi nào?", "date",
+     "2011 và 2012"),
     ("Ông qua đời vào ngày 7 tháng 1 năm 1943 tại New York.", "Ông mất năm nào?", "date", "năm 1943"),
     ("Dịch bệnh xuất hiện hầu như hàng năm trong khoảng từ 1500 đến 1850.", "Dịch bệnh xuất hiện vào những năm nào?",
      "date", "từ 1500 đến 1850"),
@@ -664,17 +669,27 @@ def test_a_question_word_pyvi_joined_past_the_index_is_weighed_by_its_parts(assi
         "thành_cát_tư_hãn", "trực_tiếp", "quản_lý", "tỷ_giá", "xyz_quản_lý"]
 
 
-@pytest.mark.parametrize("statute, title, text, stated", [
-    ("Nghị định 84/2020", "NGHỊ ĐỊNH số 66/2026/NĐ-CP Quy định chi tiết …", "thay thế nghị định số 84/2020/nđ-cp", False),
-    ("Nghị định 66/2026", "NGHỊ ĐỊNH số 66/2026/NĐ-CP Quy định chi tiết …", "", True),
-    ("Luật 41/2024", "LUẬT BẢO HIỂM XÃ HỘI", "", True),  # printed without its number: it may be the one
-    ("Nghị quyết 05/2020", "Hội nghị triển khai Nghị quyết", "quán triệt nghị quyết số 05/2020 của tỉnh ủy", True),
-    ("Nghị quyết 07/2021", "Hội nghị triển khai Nghị quyết", "quán triệt nghị quyết số 05/2020 của tỉnh ủy", False),
+_REPLACES = "nghị định này thay thế nghị định số 84/2020/nđ-cp"
+
+
+@pytest.mark.parametrize("statute, title, text, question, stated", [
+    ("Nghị định 84/2020", "NGHỊ ĐỊNH số 66/2026/NĐ-CP Quy định chi tiết …", _REPLACES, "Theo Nghị định 84/2020, …?", False),
+    # …unless asked what replaced it.
+    ("Nghị định 84/2020", "NGHỊ ĐỊNH số 66/2026/NĐ-CP Quy định chi tiết …", _REPLACES,
+     "Nghị định 84/2020 được thay thế bởi nghị định nào?", True),
+    ("Nghị định 66/2026", "NGHỊ ĐỊNH số 66/2026/NĐ-CP Quy định chi tiết …", "", "", True),
+    ("Luật 41/2024", "LUẬT BẢO HIỂM XÃ HỘI", "", "", True),  # printed without its number: it may be the one
+    ("Luật 41/2024", "QUYẾT ĐỊNH Về việc ban hành quy chế", "", "", False),  # another type is not
+    ("Nghị quyết 05/2020", "Hội nghị triển khai Nghị quyết", "quán triệt nghị quyết số 05/2020 của tỉnh ủy", "", True),
+    ("Nghị quyết 07/2021", "Hội nghị triển khai Nghị quyết", "quán triệt nghị quyết số 05/2020 của tỉnh ủy", "", False),
+    ("Nghị quyết 84/2020", "Tin", "nghị quyết số 184/2020", "", False),  # 184/2020 is not 84/2020
+    # A news headline citing two decrees is not one of them.
+    ("Nghị định 116/2020", "Nghị định 60/2025 sửa đổi Nghị định 116/2020: những điểm mới", "… 116/2020 …", "", True),
 ])
-def test_which_evidence_states_a_statute(statute, title, text, stated):
+def test_which_evidence_states_a_statute(statute, title, text, question, stated):
     from rag.answer.scope import _statute_in
 
-    assert _statute_in(statute, title, text) is stated
+    assert _statute_in(statute, title, text, question) is stated
 
 
 def test_a_person_is_read_from_the_quoted_sentence_that_answers_not_the_first_naming_one():

@@ -113,6 +113,16 @@ def test_a_law_without_a_header_is_named_by_its_type_line_not_its_first_chapter(
             + "Luật này quy định về quyền, trách nhiệm của cơ quan, tổ chức, cá nhân đối với bảo hiểm xã hội. " * 3)
     a = clean_document(RawDocument(id="l", path="luat.txt", text=text))
     assert a.title == "LUẬT BẢO HIỂM XÃ HỘI" and a.text.startswith("Căn cứ Hiến pháp")
+    # A name over two lines is read whole.
+    amended = clean_document(RawDocument(id="s", path="s.txt", text=(
+        "LUẬT\nSỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA LUẬT\nGIÁO DỤC ĐẠI HỌC\nCăn cứ Hiến pháp;\n"
+        + "Điều 1. Sửa đổi, bổ sung một số điều của Luật Giáo dục đại học về tự chủ đại học và quản trị. " * 3)))
+    assert amended.title == "LUẬT SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA LUẬT GIÁO DỤC ĐẠI HỌC"
+    # The document type nearest the preamble names it, not a menu item above.
+    notice = clean_document(RawDocument(id="t", path="t.txt", text=(
+        "HƯỚNG DẪN\nTHÔNG BÁO\nTuyển sinh lớp 10 năm 2024\nCăn cứ Kế hoạch số 12/KH-SGDĐT;\n"
+        + "Sở Giáo dục và Đào tạo thông báo tuyển sinh lớp 10 năm học 2024-2025 như sau. " * 3)))
+    assert notice.title == "THÔNG BÁO Tuyển sinh lớp 10 năm 2024"
     # A menu's "HƯỚNG DẪN" above a news headline names nothing.
     page = clean_document(RawDocument(id="p", path="p.txt", text="HƯỚNG DẪN\nLIÊN HỆ\nHội nghị tổng kết năm học\n"
                                       + "Sáng ngày 14/01/2021, Sở Giáo dục và Đào tạo tổ chức hội nghị tổng kết. " * 3))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rag.clean.metadata import PROVINCES
+from rag.clean.metadata import PROVINCES, STATUTE_TYPES
 
 _I = re.IGNORECASE
 
@@ -114,8 +114,7 @@ _BODY = re.compile(r"(?<!\w)(?<!cơ )(?:sở|bộ)\s+(?:" + "|".join(
 
 
 # A legal document named by its number: "Nghị định 84/2020/NĐ-CP", "Thông tư số 46/2026".
-STATUTE = re.compile(r"(?<!\w)(bộ luật|luật|nghị định|thông tư liên tịch|thông tư|quyết định|nghị quyết|chỉ thị|pháp lệnh)"
-                     r"\s+(?:số\s+)?(\d{1,4}/(?:19|20)\d{2})(?:/[\w-]+)?", _I)
+STATUTE = re.compile(rf"(?<!\w)({'|'.join(STATUTE_TYPES)})\s+(?:số\s+)?(\d{{1,4}}/(?:19|20)\d{{2}})(?:/[\w-]+)?", _I)
 _ORDINAL = re.compile(r"(?<!\w)lần\s+(?:thứ\s+)?(?:\d+(?:/\d{4})?|[IVXLC]+)(?!\w)", _I)
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rag.answer.question import STATUTE, TERM, Question
+from rag.answer.question import TERM, Question
+from rag.clean.metadata import STATUTE_TYPES
 from rag.clean.normalize import fold
 from rag.retrieve import Hit
 
@@ -71,7 +72,7 @@ def _missing(q: Question, hit: Hit, text: str) -> Missing:
         names=[n for n in q.names if not _names_in(n, text, words)],
         ordinals=[o for o in q.ordinals if o.casefold() not in text],
         bodies=[b for b in q.bodies if fold(b) not in text],
-        statutes=[d for d in q.statutes if not _statute_in(d, hit.chunk.title, text)],
+        statutes=[d for d in q.statutes if not _statute_in(d, hit.chunk.title, text, q.text)],
         term_word=_term_word(q.text),
         near=hit,
     )
@@ -121,22 +122,32 @@ def _congress_otherwise(q: Question, hit: Hit) -> list[str]:
     return [t for t in asked if stated and t not in stated]
 
 
-_UNNUMBERED = re.compile(r"(?:BỘ LUẬT|LUẬT|NGHỊ ĐỊNH|THÔNG TƯ|QUYẾT ĐỊNH|NGHỊ QUYẾT|CHỈ THỊ|PHÁP LỆNH)\s")
+# The name the cleaner gives a statute: its type in capitals, then its number
+# ("NGHỊ ĐỊNH số 66/2026/NĐ-CP Quy định …"); a news headline citing one is written otherwise.
+_OWN_NUMBER = re.compile(rf"({'|'.join(STATUTE_TYPES)}) số (\d{{1,4}}/(?:19|20)\d{{2}})")
+_OWN_TYPE = re.compile(rf"({'|'.join(STATUTE_TYPES)})\s")
+# "Nghị định 84/2020 được thay thế bởi nghị định nào?" is answered by the one that replaced it.
+_RELATION = re.compile(r"(?<!\w)(?:thay thế|sửa đổi|bổ sung|bãi bỏ|hết hiệu lực|hướng dẫn thi hành)(?!\w)", re.IGNORECASE)
 
 
-def _statute_in(statute: str, title: str, text: str) -> bool:
+def _statute_in(statute: str, title: str, text: str, question: str = "") -> bool:
     """Whether the evidence is, or speaks of, the legal document ``statute`` ("Nghị định 84/2020").
 
-    A statute is named by its number ("NGHỊ ĐỊNH số 66/2026/NĐ-CP …", rag.clean.document): one
-    that bears another number only cites the asked one, in its recitals or transitional
-    provisions, and does not say what it provides. Other evidence (news) need only mention it.
+    A statute is named by its type and number ("NGHỊ ĐỊNH số 66/2026/NĐ-CP …", rag.clean.document):
+    one that bears another number only cites the asked one, in its recitals or transitional
+    provisions, and does not say what it provides, unless the question asks what replaced or
+    amended it. A statute printed without its number may be the asked one if of the same type.
+    Other evidence (news) need only mention it.
     """
-    number = statute.rsplit(" ", 1)[-1]
-    own = STATUTE.match(title)
+    kind, number = statute.rsplit(" ", 1)
+    mentioned = re.search(rf"(?<![\d/]){re.escape(number)}(?!\d)", text) is not None
+    own = _OWN_NUMBER.match(title)
     if own:
-        return own.group(2) == number
-    # A statute printed without its number ("LUẬT BẢO HIỂM XÃ HỘI") may be the asked one.
-    return bool(_UNNUMBERED.match(title)) or number in text
+        return own.group(2) == number or (mentioned and bool(_RELATION.search(question)))
+    typed = _OWN_TYPE.match(title)
+    if typed:
+        return typed.group(1).casefold() == kind.casefold() or mentioned
+    return mentioned
 
 
 def _names_in(name: str, text: str, words: set[str]) -> bool:

@@ -148,11 +148,15 @@ def _date(sentence, question, anchors):
         year = _YEAR_OF.search(sentence, *found)
         if year and year.span() != found:
             found = year.span()
-    if found:
+    if found and not re.search(r"\d\s*[-–]\s*\d", sentence[found[0]:found[1]]):
         # "từ 1500 đến 1850", "2011 và 2012": a span of years is answered whole.
         more = _YEARS_ON.match(sentence, found[1])
         if more:
             found = (found[0], more.end())
+        before = _YEARS_BEFORE.search(sentence[: found[0]])
+        if before and re.fullmatch(r"(?:năm\s+)?(?:1[0-9]|20)\d{2}", sentence[found[0]:found[1]], _I):
+            found = (before.start(), found[1])
+        if more or before:
             lead = re.search(r"(?<!\w)từ\s+(?:năm\s+)?$", sentence[: found[0]], _I)
             found = (lead.start() if lead else found[0], found[1])
     return found
@@ -160,7 +164,10 @@ def _date(sentence, question, anchors):
 
 _ASKS_YEAR = re.compile(r"(?<!\w)năm (?:nào|bao nhiêu|mấy)(?!\w)", _I)
 _YEAR_OF = re.compile(r"(?:năm\s+)?(?:1[0-9]|20)\d{2}(?!\d)", _I)
-_YEARS_ON = re.compile(r"\s*(?:đến|tới|và|-|–)\s*(?:năm\s+)?(?:1[0-9]|20)\d{2}(?!\d)", _I)
+# "… đến 1850", "… và 2012": not "… và 2000 học sinh" (a count) nor "… và 2025 - 2030" (another span).
+_YEARS_BEFORE = re.compile(r"(?<![\d/.-])(?:1[0-9]|20)\d{2}\s*(?:đến|tới|và|-|–)\s*(?:năm\s+)?$", _I)
+_YEARS_ON = re.compile(r"\s*(?:đến|tới|và|-|–)\s*(?:năm\s+)?(?:1[0-9]|20)\d{2}(?!\d)(?!\s*[-–]\s*\d)"
+                       r"(?!\s+(?!năm|và|đến|tới)[^\W\d_])", _I)
 
 
 def counted(sentence: str, question: str, anchors: list[int] = ()) -> tuple[int, int] | None:
@@ -333,8 +340,8 @@ def _list(sentence, question, anchors):
 
 
 def _gap(sentence, question, anchors):
-    anchors = [a[0] if isinstance(a, tuple) else a for a in anchors]
     """The longest stretch of new words in the clause nearest the question's words."""
+    anchors = [a[0] if isinstance(a, tuple) else a for a in anchors]  # positions; weights unused here
     asked = _syllables(question)
     tokens = _tokens(sentence)
     if not anchors:
@@ -496,8 +503,7 @@ _CONDITION = re.compile(r"(?<!\w)(?:chỉ\s+)?(?:khi|nếu|trong trường hợp
 # "Nhà thơ người Đức nào …?" is answered by "nhà thơ Theodor Fontane", "Sân bay nào …?" by
 # "Sân bay quốc tế Los Angeles": the noun the question puts before "nào", then a name.
 _BEFORE_NAO = re.compile(r"((?:[^\W\d_]+\s+){1,4})(?<!thế )nào(?!\w)", _I)
-_NP_STOP = {"là", "của", "ở", "tại", "trong", "với", "cho", "thuộc", "bởi", "do", "từ", "và", "được", "có", "đã", "về",
-            "các", "những", "một", "vào", "trên", "theo"}
+_NP_STOP = _EDGE_WORDS | {"thuộc", "trên"}
 
 
 # A person's role before "nào" ("Thư ký LHQ nào", "Nhà thơ … nào"): the answer is the name alone.
@@ -548,7 +554,7 @@ def _name_after(text: str, head: re.Match, keep_head: bool = True) -> tuple[int,
         if text[at - 1].strip() or not bare or (start is not None and text[end:at].strip()):
             break
         if bare[:1].isupper() or (start is not None and any(c.isdigit() or c.isupper() for c in bare)):
-            start = at if start is None else start
+            start = at + len(word) - len(word.lstrip(_NAME_END)) if start is None else start
             end = at + len(word.rstrip(_NAME_END))
             if word != word.rstrip(_NAME_END):
                 break
@@ -561,7 +567,8 @@ def _name_after(text: str, head: re.Match, keep_head: bool = True) -> tuple[int,
         return None
     if after and len(segment(f"{text[start:end].split()[-1]} {after}")) == 1:
         return None
-    return (head.start() if capital and keep_head else start), end
+    joined = not re.search(r"[^\w\s]", text[head.end():start])  # "Cơn bão (Damrey)" reads "Damrey"
+    return (head.start() if capital and keep_head and joined else start), end
 
 
 # Questions asking the name of what they describe: "… được gọi là gì?", "… có tên là gì?",
@@ -603,9 +610,7 @@ def _defined_subject(sentence: str, question: str) -> tuple[int, int] | None:
 
 
 # Words that answer nothing on their own: a stretch made only of these is a misplaced slot.
-_EMPTY = {"ở", "đã", "và", "vào", "này", "đó", "rằng", "như", "nhất", "của", "là", "thì", "mà", "với", "cho", "tại",
-          "trong", "được", "bị", "có", "không", "các", "những", "một", "gần", "đây", "rất", "cũng", "đang", "sẽ",
-          "về", "từ", "theo", "nên", "vì", "do", "để", "khi", "hơn", "nhiều", "ít"}
+_EMPTY = _EDGE_WORDS | {"ở", "vào", "nhất", "gần", "đây", "rất", "không", "nhiều", "ít", "vì", "hơn"}
 
 
 def _says_something(kind: str | None, span: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from rag.clean.boilerplate import strip_boilerplate
-from rag.clean.metadata import (author_of, event_date, is_date_line, organisation_of, parse_date, parse_stated_date,
+from rag.clean.metadata import (DOCUMENT_TYPES, author_of, event_date, is_date_line, organisation_of, parse_date, parse_stated_date,
                                  source_of, unlabelled_author)
 from rag.clean.normalize import normalize_query, normalize_text
 from rag.documents import Article, RawDocument
@@ -32,15 +32,9 @@ def _find_title(lines: list[str]) -> tuple[int, int] | None:
     so consecutive capitalised lines are joined.
     """
     first_body = next((i for i, line in enumerate(lines) if _is_body(line)), None)
-    # A statute is named by its type line and the line below ("LUẬT" / "BẢO HIỂM XÃ HỘI"), above
-    # its preamble; the short lines nearer its first long paragraph are chapter headings.
-    typed = next((i for i, line in enumerate(lines[:first_body]) if _DOCUMENT_TYPE.fullmatch(line.strip())), None)
-    if typed is not None:
-        name = next((j for j in range(typed + 1, len(lines)) if lines[j].strip()), None)
-        # Only above a preamble ("Căn cứ …"): a page's menu may hold a "HƯỚNG DẪN" too.
-        if name is not None and (first_body is None or name < first_body) and not _CLAUSE.search(lines[name]) \
-                and len(lines[name]) <= _MAX_TITLE_CHARS and any(_PREAMBLE.match(x) for x in lines[name + 1 : name + 6]):
-            return typed, name + 1
+    named = _statute_name(lines)
+    if named:
+        return named
     if first_body is None:  # short text: a first line followed by more lines is its title
         filled = [i for i, line in enumerate(lines) if line]
         return (filled[0], filled[0] + 1) if len(filled) > 1 and len(lines[filled[0]]) <= _MAX_TITLE_CHARS else None
@@ -74,8 +68,24 @@ _CLAUSE = re.compile(r"^\s*(?:căn cứ|theo đề nghị|(?:điều|chương|m�
 # that number ("Nghị định số 66/2026"), so its name carries it.
 _NUMBER = re.compile(r"(?<!\w)Số\s*:\s*(\d+/\d{4}/[\w-]+)", re.IGNORECASE)
 _PREAMBLE = re.compile(r"\s*căn cứ\b", re.IGNORECASE)
-_DOCUMENT_TYPE = re.compile(r"(?:BỘ LUẬT|LUẬT|NGHỊ ĐỊNH|THÔNG TƯ LIÊN TỊCH|THÔNG TƯ|QUYẾT ĐỊNH|CHỈ THỊ|NGHỊ QUYẾT|"
-                            r"PHÁP LỆNH|HƯỚNG DẪN|KẾ HOẠCH|CÔNG VĂN)(?!\w)")
+_DOCUMENT_TYPE = re.compile(rf"(?:{'|'.join(DOCUMENT_TYPES)})(?!\w)")
+
+
+def _statute_name(lines: list[str]) -> tuple[int, int] | None:
+    """Line range of a statute's name: its type line and the lines below it, down to its
+    preamble ("LUẬT" / "SỬA ĐỔI, BỔ SUNG … CỦA LUẬT" / "GIÁO DỤC ĐẠI HỌC" / "Căn cứ …"). The short
+    lines nearer its first long paragraph are chapter and article headings, not its name.
+    Only above a preamble, a few lines down: a page's menu may hold a "HƯỚNG DẪN" too."""
+    preamble = next((i for i, line in enumerate(lines[:80]) if _PREAMBLE.match(line)), None)
+    if preamble is None:
+        return None
+    for typed in range(preamble - 1, max(-1, preamble - 6), -1):
+        if _DOCUMENT_TYPE.fullmatch(lines[typed].strip()):
+            name = [x for x in lines[typed + 1 : preamble] if x.strip()]
+            if name and all(len(x) <= _MAX_TITLE_CHARS and not _CLAUSE.search(x) for x in name):
+                return typed, preamble
+            return None
+    return None
 
 
 def clean_document(doc: RawDocument) -> Article:

@@ -53,6 +53,14 @@ _PROVINCE_MENTION = re.compile(rf"(?:tỉnh|thành phố|TP\.?)\s+({_PROVINCE})(
 _DATE_WORDS = re.compile(r"(?<!\d)(\d{1,2})\s+(?:tháng|ngày)\s+(\d{1,2})\s*(?:năm|,)\s*((?:19|20)\d{2})(?!\d)", _I)
 
 
+# Legal documents' types, as printed above their names; longest first, so that "THÔNG TƯ LIÊN
+# TỊCH" is not read as "THÔNG TƯ". Statutes are cited by number ("Nghị định 66/2026"); the
+# other documents an office issues are named the same way.
+STATUTE_TYPES = ("BỘ LUẬT", "LUẬT", "NGHỊ ĐỊNH", "THÔNG TƯ LIÊN TỊCH", "THÔNG TƯ", "QUYẾT ĐỊNH", "NGHỊ QUYẾT",
+                 "CHỈ THỊ", "PHÁP LỆNH")
+DOCUMENT_TYPES = STATUTE_TYPES + ("HƯỚNG DẪN", "KẾ HOẠCH", "CÔNG VĂN", "THÔNG BÁO")
+
+
 def parse_date(text: str) -> str | None:
     """The first date in ``text`` written dd/mm/yyyy (or with - or .) or "ngày d tháng m năm y",
     as ISO ``yyyy-mm-dd``, if it is a real date."""
