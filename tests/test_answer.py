@@ -408,6 +408,9 @@ def test_questions_about_words_ending_in_em_are_not_small_talk():
     assert chitchat.reply("Bạn là ai và Đại hội Lạng Sơn có bao nhiêu đảng viên?") is None
     assert chitchat.reply("Cảm ơn, còn Đại hội Lạng Sơn có bao nhiêu đảng viên?") is None
     assert chitchat.reply("Chúc buổi sáng tốt lành") is not None
+    # Thanks with praise asks nothing; thanks with a request asks something.
+    assert chitchat.reply("Cảm ơn bạn nhiều nhé, bạn giải thích dễ hiểu quá!") == chitchat.REPLIES["thanks"]
+    assert chitchat.reply("Cảm ơn, cho tôi biết thêm về học bổng khuyến khích học tập") is None
 
 
 def test_list_items_are_read_past_the_retrieved_chunks(assistant):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from rag.answer.question import WH
+
 _I = re.IGNORECASE
 # Each pattern covers a whole turn of small talk; "Xin chào, Đại hội … diễn ra ngày nào?"
 # keeps its question once the greeting is stripped.
@@ -43,4 +45,12 @@ def reply(question: str) -> str | None:
     for kind, pattern in _SMALL_TALK:
         if pattern.search(rest):
             return REPLIES[kind]
+    if _THANKS.match(rest) and "?" not in rest and not WH.search(rest) and not _REQUEST.search(rest):
+        return REPLIES["thanks"]  # "Cảm ơn bạn nhiều nhé, bạn giải thích dễ hiểu quá!": nothing asked
     return None
+
+
+_THANKS = re.compile(r"^\s*(?:xin\s+)?(?:cảm ơn|cám ơn|thanks?|thank you|tks)(?!\w)", _I)
+# A request after the thanks is a question without a question word: "Cảm ơn, cho tôi biết thêm …".
+_REQUEST = re.compile(r"(?<!\w)(?:cho (?:tôi|em|mình)|hãy|giúp|tìm|kể|liệt kê|nói|biết thêm|hỏi|xem|tra cứu|"
+                      r"giải thích thêm|còn)(?!\w)", _I)
