@@ -75,6 +75,9 @@ def test_short_answer_is_the_span_that_answers(assistant, question, short, kind)
      "theo quy định, mỗi đảng viên được bỏ phiếu 1 lần.", "Đại hội Đảng bộ diễn ra bao lâu một lần?", "number", "5 năm"),
     ("Những cơn bão này gây thiệt hại lớn. Thiệt hại nặng nhất cho tỉnh là từ Cơn bão (Damrey) năm 2017, cơn bão "
      "mạnh nhất trong hai mươi năm.", "Cơn bão nào gây thiệt hại nặng nhất cho tỉnh?", None, "Damrey"),
+    # A share is answered with what it is a share of, when nouns follow it.
+    ("Học sinh trường dân tộc nội trú được hưởng học bổng bằng 80% mức lương cơ sở, cấp 12 tháng trong năm.",
+     "Học sinh trường dân tộc nội trú được hưởng học bổng bao nhiêu?", "number", "80% mức lương cơ sở"),
     # Asked the year, the year of a full date; a span of years whole, but not a count after it.
     ("Trường thành lập năm 1998 và 2000 học sinh đã tốt nghiệp từ đó.", "Trường thành lập năm nào?", "date", "1998"),
     ("Ngoài ra, năm 2011 và 2012, Hội đồng kêu gọi kiêng rượu.", "Hội đồng kêu gọi kiêng rượu khi nào?", "date",

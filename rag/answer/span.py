@@ -181,7 +181,28 @@ def _number(sentence, question, anchors):
     if not candidates:
         return None
     best = min(p for _, p in candidates)
-    return _nearest([sp for sp, p in candidates if p == best], anchors)
+    found = _nearest([sp for sp, p in candidates if p == best], anchors)
+    if found and sentence[found[0]:found[1]].rstrip().endswith("%"):
+        found = (found[0], _share_of(sentence, found[1]))
+    return found
+
+
+_SHARE_WORDS = 5  # pyvi words; 3 and 5 scored alike on the dev parts
+
+
+def _share_of(sentence: str, end: int) -> int:
+    """The end of what a percentage is a share of, when nouns follow it ("80% mức lương cơ sở")."""
+    rest = sentence[end:end + 80]
+    words = pos_tags(rest)
+    tokens = list(_TOKEN.finditer(rest))
+    taken, k = 0, 0
+    for word, tag in words[:_SHARE_WORDS]:
+        n = len([x for x in word.split("_") if x])
+        if not tag.startswith("N") or k + n > len(tokens) or re.search(r"[,;:.()]", rest[(tokens[k - 1].end() if k else 0):tokens[k].start()]):
+            break
+        k += n
+        taken = tokens[k - 1].end()
+    return end + taken
 
 
 def _counted_word(question: str, asks) -> str:
