@@ -108,10 +108,14 @@ def _nearest(spans: list[tuple[int, int]], anchors: list) -> tuple[int, int] | N
     if isinstance(anchors[0], tuple):
         # A word the sentence says once pins the answer down more than one it says everywhere
         # ("2,8% người Tin lành" among "56,2% là người Công giáo, 35,7% người Do Thái …").
-        def pull(sp):
-            return sum(w * math.exp(-min(abs(a - sp[0]), abs(a - sp[1])) / _REACH) for a, w in anchors)
-        return max(spans, key=pull)
+        return max(spans, key=lambda sp: _pull(sp, anchors))
     return min(spans, key=lambda sp: min(abs(sp[0] - a) for a in anchors))
+
+
+def _pull(span: tuple[int, int], anchors: list[tuple[int, float]]) -> float:
+    """How strongly the weighed anchors pull ``span``: each anchor's weight, fading with its
+    distance to the nearer end of the span."""
+    return sum(w * math.exp(-min(abs(a - span[0]), abs(a - span[1])) / _REACH) for a, w in anchors)
 
 
 # A person is looked for in every quoted sentence, not only the first that names one: the
@@ -198,7 +202,9 @@ def _share_of(sentence: str, end: int) -> int:
     taken, k = 0, 0
     for word, tag in words[:_SHARE_WORDS]:
         n = len([x for x in word.split("_") if x])
-        if not tag.startswith("N") or k + n > len(tokens) or re.search(r"[,;:.()]", rest[(tokens[k - 1].end() if k else 0):tokens[k].start()]):
+        if not tag.startswith("N") or k + n > len(tokens):
+            break
+        if re.search(r"[,;:.()]", rest[taken:tokens[k].start()]):  # punctuation ends the phrase
             break
         k += n
         taken = tokens[k - 1].end()
@@ -476,12 +482,13 @@ def find(question: str, kind: str | None, sentences: list[tuple[str, int]]) -> S
             k = -max(anchored)[1]
             text, offset = sentences[k]
             sp = _trim(text, slots[k].start, slots[k].end)
+            stretch = text[sp[0]:sp[1]] if sp else ""
+            if named and not any(w[:1].isupper() for w in stretch.split()):
+                return named
             # A stretch of function words ("ở", "đã", "và") or, asked "X nào", one with no name
             # or noun ("bao phủ", "đứng") is a misplaced slot: the finders below read on.
-            if named and not any(w[:1].isupper() for w in text[sp[0]:sp[1]].split()):
-                return named
-            if sp and _says_something(kind, text[sp[0]:sp[1]]):
-                return ShortAnswer(text[sp[0]:sp[1]], offset + sp[0], offset + sp[1], kind or "span")
+            if sp and _says_something(kind, stretch):
+                return ShortAnswer(stretch, offset + sp[0], offset + sp[1], kind or "span")
     if named:
         return named
     if kind == "definition":  # "… được gọi là gì?": what is named, where the quote describes it
@@ -505,8 +512,7 @@ def find(question: str, kind: str | None, sentences: list[tuple[str, int]]) -> S
                     found = ShortAnswer(text[s:e], offset + s, offset + e, finder_kind if finder_kind != "gap" else "span")
                     if finder_kind not in _ACROSS:
                         return found
-                    weighed = _anchors(text, asked)
-                    pull = sum(w * math.exp(-min(abs(a - s), abs(a - e)) / _REACH) for a, w in weighed)
+                    pull = _pull((s, e), _anchors(text, asked))
                     pool.append((pull + (_SLOT_PULL if sl else 0.0) - _ORDER * k, -k, found))
         if pool:
             return max(pool, key=lambda x: (x[0], x[1]))[2]
