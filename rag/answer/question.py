@@ -96,6 +96,10 @@ class Question:
     bodies: list[str] = field(default_factory=list)  # departments other than education: "Sở Y tế"
     statutes: list[str] = field(default_factory=list)  # legal documents by number: "Nghị định 84/2020"
 
+    def pins(self) -> bool:
+        """Whether the question pins anything down that the evidence must state (rag.answer.scope)."""
+        return any((self.provinces, self.years, self.terms, self.names, self.ordinals, self.bodies, self.statutes))
+
 
 # Departments and ministries other than education, by name or acronym: a question about "Sở Y
 # tế Trà Vinh" is not answered by an article about Sở GDĐT Trà Vinh. Education is left out

@@ -39,9 +39,12 @@ class Missing:
     term_word: str = "nhiệm kỳ"  # what the question calls its span of years: "năm học 2020-2021"
     near: Hit | None = None  # the evidence this is about: the hit that lacked the least
 
+    def facts(self) -> tuple[list[str], ...]:
+        """The lists of pinned-down facts the evidence lacks (each kind in one list)."""
+        return self.provinces, self.years, self.terms, self.names, self.ordinals, self.bodies, self.statutes
+
     def __bool__(self) -> bool:
-        return bool(self.provinces or self.years or self.terms or self.names or self.ordinals or self.bodies
-                    or self.statutes)
+        return any(self.facts())
 
 
 def _evidence(hit: Hit, article_text=None) -> str:
@@ -165,7 +168,7 @@ def _names_in(name: str, text: str, words: set[str]) -> bool:
 
 def keep(q: Question, hits: list[Hit], article_text=None) -> tuple[list[Hit], Missing | None]:
     """The hits whose article states everything ``q`` pins down, and what the best hit lacked."""
-    if not (q.provinces or q.years or q.terms or q.names or q.ordinals or q.bodies or q.statutes):
+    if not q.pins():
         return hits, None
     evidence = {id(h): _evidence(h, article_text) for h in hits}
     gaps = [_missing(q, h, evidence[id(h)]) for h in hits]
@@ -188,8 +191,7 @@ def keep(q: Question, hits: list[Hit], article_text=None) -> tuple[list[Hit], Mi
 
 
 def _size(gap: Missing) -> int:
-    return (len(gap.provinces) + len(gap.years) + len(gap.terms) + len(gap.names) + len(gap.ordinals) + len(gap.bodies)
-            + len(gap.statutes))
+    return sum(len(facts) for facts in gap.facts())
 
 
 def quoted_otherwise(q: Question, quote: str, title: str = "") -> Missing | None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from rag.clean.boilerplate import strip_boilerplate
-from rag.clean.metadata import (DOCUMENT_TYPES, author_of, event_date, is_date_line, organisation_of, parse_date, parse_stated_date,
-                                 source_of, unlabelled_author)
+from rag.clean.metadata import (DOCUMENT_TYPES, author_of, event_date, is_date_line, organisation_of, parse_date,
+                                 parse_stated_date, source_of, unlabelled_author)
 from rag.clean.normalize import normalize_query, normalize_text
 from rag.documents import Article, RawDocument
 
@@ -31,10 +31,10 @@ def _find_title(lines: list[str]) -> tuple[int, int] | None:
     candidate nearest the body. An all-capitals headline often wraps over several lines,
     so consecutive capitalised lines are joined.
     """
-    first_body = next((i for i, line in enumerate(lines) if _is_body(line)), None)
     named = _statute_name(lines)
     if named:
         return named
+    first_body = next((i for i, line in enumerate(lines) if _is_body(line)), None)
     if first_body is None:  # short text: a first line followed by more lines is its title
         filled = [i for i, line in enumerate(lines) if line]
         return (filled[0], filled[0] + 1) if len(filled) > 1 and len(lines[filled[0]]) <= _MAX_TITLE_CHARS else None
