@@ -18,7 +18,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(\-–]?(\w
 # Bump when sentence_spans cuts differently: an index whose manifest records an older value
 # is rebuilt on the next ingest, as its stored sentence vectors follow the old cut.
 # 2: a clause's number ("2.", "Điều 13.") no longer stands as a sentence of its own.
-SENTENCE_RULES = 2
+# 3: a line break after a full stop always ends the sentence ("… sư phạm.\na) Hình thức thi: …").
+SENTENCE_RULES = 3
 # A piece that is nothing but a clause's number ("2." of "2. Hệ thống hồ sơ …", "a.", "IV.",
 # "Điều 13." of "Điều 13. Hồ sơ …") is part of the clause that follows, not a sentence of its own.
 _CLAUSE_NUMBER = re.compile(r"\s*(?:(?:Điều|Chương|Mục|Phần)\s+)?(?:\d{1,3}[a-zđ]?(?:\.\d{1,3})*|[a-zđ]|[IVXLC]{1,6})\.")
@@ -150,7 +151,8 @@ def sentence_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
     """``(start, end)`` of each sentence of ``text``, shifted by ``offset``, spaces trimmed."""
     spans, start = [], 0
     for m in _SENTENCE_END.finditer(text):
-        if m.group(1) and not _starts_sentence(m.group(1)):
+        # Within a line a full stop ends a sentence before a capital; a line break always does.
+        if m.group(1) and not _starts_sentence(m.group(1)) and "\n" not in m.group(0):
             continue
         if _ABBREV.search(text[start : m.start()]) or _CLAUSE_NUMBER.fullmatch(
                 unicodedata.normalize("NFC", text[start : m.start()])):

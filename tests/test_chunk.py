@@ -56,6 +56,9 @@ def test_default_size_fits_the_model(embedder, base_settings):
      "2. Hồ sơ điện tử được dùng. Việc quản lý theo luật.\nII. Tổ chức. Năm 2020. Ông A. Nguyễn đến.",
      ["Điều 13. Hệ thống hồ sơ", "1. Trường phải có hồ sơ, gồm:", "a) Đối với giáo viên: sổ chủ nhiệm.",
       "2. Hồ sơ điện tử được dùng.", "Việc quản lý theo luật.", "II. Tổ chức.", "Năm 2020.", "Ông A. Nguyễn đến."]),
+    # A line break after a full stop ends the sentence whatever opens the next line.
+    ("2. Vòng 2: thực hành sư phạm.\na) Hình thức thi: vấn đáp.\nb) Nội dung thi: kỹ năng.",
+     ["2. Vòng 2: thực hành sư phạm.", "a) Hình thức thi: vấn đáp.", "b) Nội dung thi: kỹ năng."]),
 ])
 def test_sentences_start_with_a_capital_or_digit(text, sentences):
     from rag.text import sentence_spans

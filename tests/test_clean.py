@@ -107,6 +107,21 @@ def test_a_statute_is_named_by_its_type_number_and_title_and_dated_by_its_dateli
     assert a.text.startswith("Căn cứ Luật Tổ chức Chính phủ")
 
 
+def test_a_statute_saved_with_its_citation_on_the_first_line_is_named_by_it():
+    """With no header, the short lines nearest the body are the laws it rests on ("Nghị quyết số
+    248/2025/QH15 …"), not its name: the first line citing a statute by number is."""
+    text = ("Nghị định 93/2026/NĐ-CP quy định chi tiết một số điều của Luật Nhà giáo\n\nCăn cứ pháp luật\n"
+            "Luật Nhà giáo số 73/2025/QH15\nNghị quyết số 248/2025/QH15 của Quốc hội về cơ chế đặc thù\n\n"
+            "Điều 1. Phạm vi điều chỉnh\n" + "Nghị định này quy định chi tiết một số điều của Luật Nhà giáo. " * 3)
+    a = clean_document(RawDocument(id="n", path="n.txt", text=text))
+    assert a.title == "NGHỊ ĐỊNH số 93/2026/NĐ-CP quy định chi tiết một số điều của Luật Nhà giáo"
+    # A news page opening with a decree's citation, with no articles of its own, keeps its headline.
+    news = clean_document(RawDocument(id="t", path="t.txt", text=(
+        "Nghị định 93/2026/NĐ-CP có gì mới\nTriển khai nghị định mới về nhà giáo\n"
+        + "Sáng ngày 14/7/2026, Sở Giáo dục và Đào tạo tổ chức hội nghị triển khai Nghị định 93/2026/NĐ-CP. " * 3)))
+    assert news.title == "Triển khai nghị định mới về nhà giáo"
+
+
 def test_a_law_without_a_header_is_named_by_its_type_line_not_its_first_chapter():
     text = ("LUẬT\nBẢO HIỂM XÃ HỘI\n\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n"
             "Quốc hội ban hành Luật Bảo hiểm xã hội.\n\nChương I\nNHỮNG QUY ĐỊNH CHUNG\n\nĐiều 1. Phạm vi điều chỉnh\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from rag.clean.boilerplate import strip_boilerplate
-from rag.clean.metadata import (DOCUMENT_TYPES, author_of, event_date, is_date_line, organisation_of, parse_date,
+from rag.clean.metadata import (DOCUMENT_TYPES, STATUTE_TYPES, author_of, event_date, is_date_line, organisation_of, parse_date,
                                  parse_stated_date, source_of, unlabelled_author)
 from rag.clean.normalize import normalize_query, normalize_text
 from rag.documents import Article, RawDocument
@@ -31,7 +31,7 @@ def _find_title(lines: list[str]) -> tuple[int, int] | None:
     candidate nearest the body. An all-capitals headline often wraps over several lines,
     so consecutive capitalised lines are joined.
     """
-    named = _statute_name(lines)
+    named = _statute_name(lines) or _named_first(lines)
     if named:
         return named
     first_body = next((i for i, line in enumerate(lines) if _is_body(line)), None)
@@ -88,6 +88,19 @@ def _statute_name(lines: list[str]) -> tuple[int, int] | None:
     return None
 
 
+# A statute saved with its citation on the first line ("Nghị định 93/2026/NĐ-CP quy định chi tiết …")
+# and no header: that line names it; the short lines nearest its body are the laws it rests on.
+_CITED = re.compile(rf"({'|'.join(STATUTE_TYPES)})\s+(?:số\s+)?(\d{{1,4}}/(?:19|20)\d{{2}}/[\w-]+)\s+\S", re.IGNORECASE)
+_FIRST_ARTICLE = re.compile(r"^\s*Điều 1\.", re.MULTILINE)
+
+
+def _named_first(lines: list[str]) -> tuple[int, int] | None:
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None or len(lines[first]) > _MAX_TITLE_CHARS or not _CITED.match(lines[first].strip()):
+        return None
+    return (first, first + 1) if any(_FIRST_ARTICLE.match(line) for line in lines[first + 1 :]) else None
+
+
 def clean_document(doc: RawDocument) -> Article:
     """Turn a raw document into a clean article; stated metadata wins over inferred."""
     text = normalize_text(doc.text)
@@ -117,6 +130,8 @@ def clean_document(doc: RawDocument) -> Article:
         number = next((m.group(1) for h in header if (m := _NUMBER.search(h))), None) if kind else None
         if number:  # "NGHỊ ĐỊNH số 66/2026/NĐ-CP Quy định chi tiết …"
             title = f"{title[: kind.end()]} số {number}{title[kind.end() :]}"
+        elif cited := _CITED.match(title):  # "Nghị định 93/2026/NĐ-CP quy định …", named so too
+            title = f"{cited.group(1).upper()} số {cited.group(2)}{title[cited.end(2) :]}"
         # Lines above a headline are navigation; a date stated just below it is the
         # publication date, and it is not part of the article's prose.
         while body and (not body[0] or is_date_line(body[0])):
