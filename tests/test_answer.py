@@ -476,6 +476,9 @@ Căn cứ Luật Giáo dục số 43/2019/QH14;
     ("Theo Nghị định số 31/2026, học bổng khuyến khích học tập được cấp cho tối thiểu bao nhiêu phần trăm số "
      "học sinh chuyên?", "answered", "10%"),
     ("Nghị định 31/2026/NĐ-CP thay thế nghị định nào?", "answered", "84/2020/NĐ-CP"),
+    # A law named by its name is not this decree, which only cites it in its recitals.
+    ("Theo Luật Giáo dục, học bổng khuyến khích học tập được cấp cho tối thiểu bao nhiêu phần trăm số "
+     "học sinh chuyên?", "out_of_scope", "về Luật Giáo dục"),
 ])
 def test_a_statute_answers_for_itself_not_for_those_it_cites(base_settings, embedder, tmp_path, question, status, said):
     """A statute is named by its number: asked what another one provides, it does not answer
@@ -691,6 +694,9 @@ _REPLACES = "nghị định này thay thế nghị định số 84/2020/nđ-cp"
     ("Nghị quyết 84/2020", "Tin", "nghị quyết số 184/2020", "", False),  # 184/2020 is not 84/2020
     # A news headline citing two decrees is not one of them.
     ("Nghị định 116/2020", "Nghị định 60/2025 sửa đổi Nghị định 116/2020: những điểm mới", "… 116/2020 …", "", True),
+    # What the cited decree itself amended is in that decree, not in the one citing it.
+    ("Nghị định 48/2023", "NGHỊ ĐỊNH số 233/2026/NĐ-CP Quy định …", "đã được sửa đổi bởi nghị định số 48/2023/nđ-cp",
+     "Nghị định 48/2023/NĐ-CP đã sửa đổi những điểm gì?", False),
 ])
 def test_which_evidence_states_a_statute(statute, title, text, question, stated):
     from rag.answer.scope import _statute_in
@@ -705,3 +711,103 @@ def test_a_person_is_read_from_the_quoted_sentence_that_answers_not_the_first_na
                  ("Mặc dù nhiều cầu thủ lao vào tranh bóng, Nguyễn Văn Bình đã không làm thế và bị chỉ trích nặng nề.", 80)]
     short = find("Cầu thủ nào bị chỉ trích vì không lao vào tranh bóng?", "person", sentences)
     assert short.text == "Nguyễn Văn Bình" and short.start == 80 + sentences[1][0].index("Nguyễn")
+
+
+_SOCIAL_INSURANCE = ("điều 141. hiệu lực thi hành 1. luật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2025. "
+                     "luật bảo hiểm xã hội số 58/2014/qh13 hết hiệu lực kể từ ngày luật này có hiệu lực thi hành. "
+                     "luật này được quốc hội thông qua ngày 29 tháng 6 năm 2024.")
+_DETAILS = "NGHỊ ĐỊNH số 66/2026/NĐ-CP Quy định chi tiết một số điều của Luật Giáo dục"
+
+
+@pytest.mark.parametrize("question, title, text, stated", [
+    ("Theo Luật Việc làm, trợ cấp thất nghiệp tối đa mấy tháng?", "LUẬT BẢO HIỂM XÃ HỘI", _SOCIAL_INSURANCE, False),
+    ("Theo Luật Bảo hiểm y tế, người thứ hai đóng bao nhiêu?", "LUẬT BẢO HIỂM XÃ HỘI", _SOCIAL_INSURANCE, False),
+    ("Luật Bảo hiểm xã hội quy định tuổi nghỉ hưu là bao nhiêu?", "LUẬT BẢO HIỂM XÃ HỘI", _SOCIAL_INSURANCE, True),
+    # Another year's law of the same name is the one this law replaced, not this one.
+    ("Theo Luật Bảo hiểm xã hội năm 2014, nghỉ thai sản mấy tháng?", "LUẬT BẢO HIỂM XÃ HỘI", _SOCIAL_INSURANCE, False),
+    ("Theo Luật Bảo hiểm xã hội 2024, nghỉ thai sản mấy tháng?", "LUẬT BẢO HIỂM XÃ HỘI", _SOCIAL_INSURANCE, True),
+    # A decree detailing a law speaks for it, in the version it cites.
+    ("Theo Luật Giáo dục, học bổng chính sách bằng bao nhiêu?", _DETAILS, "căn cứ luật giáo dục ngày 14 tháng 6 năm 2019;",
+     True),
+    ("Theo Luật Giáo dục năm 2005, học bổng chính sách bằng bao nhiêu?", _DETAILS,
+     "căn cứ luật giáo dục ngày 14 tháng 6 năm 2019;", False),
+    # A statute that only cites the law in its recitals does not say what the law provides…
+    ("Theo Luật Nhà giáo, giáo viên được nghỉ hè bao nhiêu tuần?", "THÔNG TƯ số 46/2026/TT-BGDĐT Ban hành Điều lệ",
+     "căn cứ luật nhà giáo ngày 16 tháng 6 năm 2025;", False),
+    # …but does answer what of the law it cites; and news need only mention the law.
+    ("Nhà giáo có quyền theo những điều nào của Luật Nhà giáo?", "THÔNG TƯ số 46/2026/TT-BGDĐT Ban hành Điều lệ",
+     "theo quy định tại điều 8 và điều 9 luật nhà giáo", True),
+    ("Theo Luật Nhà giáo, giáo viên được nghỉ hè bao nhiêu tuần?", "Tập huấn triển khai Luật Nhà giáo",
+     "hội nghị triển khai luật nhà giáo", True),
+])
+def test_which_evidence_states_a_law_named_by_its_name(question, title, text, stated):
+    """A law named by its name, not its number ("Theo Luật Việc làm, …"), must be the evidence."""
+    from rag.answer.question import read
+    from rag.answer.scope import _law_in
+
+    laws = read(question).laws
+    assert len(laws) == 1
+    assert _law_in(laws[0], title, None, text, question) is stated
+
+
+@pytest.mark.parametrize("question, laws", [
+    ("Theo Luật Việc làm, người mất việc được trợ cấp mấy tháng?", ["Luật Việc làm"]),
+    ("Luật Người cao tuổi quy định giảm giá vé bao nhiêu phần trăm?", ["Luật Người cao tuổi"]),
+    ("Theo Bộ luật Lao động 2019, tuổi nghỉ hưu là bao nhiêu?", ["Bộ luật Lao động năm 2019"]),
+    ("Theo quy định của Luật Giáo dục năm 2005 thì học bổng là bao nhiêu?", ["Luật Giáo dục năm 2005"]),
+    ("Luật này có hiệu lực từ ngày nào?", []),  # not a name
+])
+def test_laws_are_read_by_name(question, laws):
+    from rag.answer.question import read
+
+    assert [str(law) for law in read(question).laws] == laws
+
+
+_RECORDS_DECREE = """Số: 12/2026/NĐ-CP
+Hà Nội, ngày 05 tháng 4 năm 2026
+NGHỊ ĐỊNH
+Quy định về đánh giá, xếp loại chất lượng viên chức
+Căn cứ Luật Viên chức;
+Điều 1. Phạm vi điều chỉnh
+Nghị định này quy định việc đánh giá, xếp loại chất lượng viên chức hằng năm.
+Điều 2. Thời điểm đánh giá
+Việc đánh giá, xếp loại chất lượng viên chức được thực hiện trước ngày 15 tháng 12 hằng năm.
+Điều 3. Lưu giữ tài liệu xếp loại chất lượng viên chức
+1. Tài liệu được lưu giữ dưới dạng tài liệu điện tử và tài liệu giấy theo quy định của pháp luật.
+2. Tài liệu xếp loại chất lượng viên chức gồm:
+a) Phiếu xếp loại chất lượng viên chức hằng năm;
+b) Biên bản cuộc họp xếp loại chất lượng cuối năm;
+c) Hồ sơ giải quyết kiến nghị (nếu có).
+Điều 4. Hiệu lực thi hành
+Nghị định này có hiệu lực thi hành từ ngày 01 tháng 6 năm 2026.
+"""
+
+
+def test_a_statute_heading_frames_its_clauses_and_answers_nothing(base_settings, embedder, tmp_path):
+    """"Điều 3. Lưu giữ tài liệu …" echoes the question best and says nothing: the clause below it
+    that lists the documents kept is quoted, read under the heading's words."""
+    from rag.pipeline import Assistant
+    from rag.sync import ingest_folder
+
+    folder = tmp_path / "statutes"
+    folder.mkdir()
+    (folder / "nghi-dinh-12-2026.txt").write_text(_RECORDS_DECREE, encoding="utf-8")
+    s = base_settings.model_copy(update={"index_dir": tmp_path / "index"})
+    ingest_folder(folder, s, embedder)
+    answer = Assistant(s, embedder).ask("Tài liệu xếp loại chất lượng viên chức được lưu giữ gồm những gì?")
+    assert not answer.abstained
+    assert "Biên bản cuộc họp xếp loại chất lượng cuối năm" in answer.citations[0].quote
+
+
+@pytest.mark.parametrize("quote, short, refused", [
+    # A clause's number is no fee.
+    ("2. Có chứng chỉ tiếng dân tộc thiểu số dự tuyển vào vị trí việc làm tại vùng dân tộc thiểu số.", "2", True),
+    ("Lệ phí dự tuyển là 500.000 đồng một thí sinh.", "500.000 đồng", False),
+    # A sum stated as a multiple of the base salary answers it too.
+    ("Lệ phí bằng 0,2 lần mức lương cơ sở.", "0,2", False),
+])
+def test_a_fee_is_not_answered_by_a_bare_number(quote, short, refused):
+    at = quote.index(short)
+    answer = ShortAnswer(short, at, at + len(short), "number")
+    reason = support.unsupported("Lệ phí đăng ký dự tuyển giáo viên là bao nhiêu tiền?", answer, quote, 0)
+    assert reason == "Các bài viết không nêu số tiền này." if refused else reason is None

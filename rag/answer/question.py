@@ -56,6 +56,7 @@ _NOT_NAMES = {
     "ai", "khi", "tại", "sao", "vì", "có", "bao", "nhiêu", "những", "các", "ngày", "năm", "tháng", "theo", "trong",
     "đồng", "chí", "ông", "bà", "cô", "thầy", "hãy", "cho", "xin", "là", "ở", "lần", "thứ", "nhiệm", "kỳ", "kì",
     "thpt", "thcs", "dtnt", "gdtx", "mầm", "non", "tiểu", "học", "kết", "luận", "chỉ", "thị", "hướng", "dẫn",
+    "luật", "pháp", "lệnh", "hiến",  # laws are read by name (Law)
 }
 
 
@@ -95,10 +96,25 @@ class Question:
     ordinals: list[str] = field(default_factory=list)  # "lần 2/2020", "lần thứ XIV"
     bodies: list[str] = field(default_factory=list)  # departments other than education: "Sở Y tế"
     statutes: list[str] = field(default_factory=list)  # legal documents by number: "Nghị định 84/2020"
+    laws: list[Law] = field(default_factory=list)  # laws by name whose provisions are asked: "Theo Luật Việc làm, …"
 
     def pins(self) -> bool:
         """Whether the question pins anything down that the evidence must state (rag.answer.scope)."""
-        return any((self.provinces, self.years, self.terms, self.names, self.ordinals, self.bodies, self.statutes))
+        return any((self.provinces, self.years, self.terms, self.names, self.ordinals, self.bodies, self.statutes,
+                    self.laws))
+
+
+@dataclass(frozen=True)
+class Law:
+    """A law the question names by its name, not its number, and what it asks be read from it."""
+
+    kind: str  # "Luật", "Bộ luật", "Pháp lệnh"
+    name: str  # as the question writes it: "Việc làm", "Bảo hiểm xã hội"
+    year: str | None = None  # "Luật Giáo dục năm 2005": that version, not another
+    source: bool = True  # read as the source ("Theo Luật …"), not only mentioned
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.name}" + (f" năm {self.year}" if self.year else "")
 
 
 # Departments and ministries other than education, by name or acronym: a question about "Sở Y
@@ -119,6 +135,41 @@ _BODY = re.compile(r"(?<!\w)(?<!cơ )(?:sở|bộ)\s+(?:" + "|".join(
 
 # A legal document named by its number: "Nghị định 84/2020/NĐ-CP", "Thông tư số 46/2026".
 STATUTE = re.compile(rf"(?<!\w)({'|'.join(STATUTE_TYPES)})\s+(?:số\s+)?(\d{{1,4}}/(?:19|20)\d{{2}})(?:/[\w-]+)?", _I)
+# A law by its name: the type, a capitalised first word, lower-case words up to a stop
+# ("Luật Bảo hiểm y tế", "Bộ luật Lao động 2019", "Luật Giáo dục năm 2005"). Read as the source
+# ("Theo Luật …", "Luật … quy định", "trong Luật …") or only mentioned: "những điều nào của Luật
+# Nhà giáo" asks what a document cites, which the citing document answers.
+LAW_TYPES = r"bộ luật|luật|pháp lệnh|hiến pháp"
+_LAW_NAME_STOP = {"quy", "năm", "thì", "có", "được", "là", "về", "đối", "cho", "khi", "mà", "đã", "hiện", "mới",
+                  "này", "nào", "gì", "hiện", "số", "thế", "như", "và", "hay", "hoặc", "nêu", "ghi", "nói"}
+_LAW = re.compile(rf"(?<!\w)({LAW_TYPES})\s+((?:[^\W\d_]+\s*){{1,8}})(?:(?:năm\s+)?((?:19|20)\d{{2}})(?!\d))?", _I)
+_LAW_SOURCE_BEFORE = re.compile(r"(?:(?<!\w)(?:theo|tại|trong|căn cứ)(?:\s+quy định\s+(?:của|tại))?)\s*$", _I)
+_LAW_SOURCE_AFTER = re.compile(r"^\s*(?:,\s*)?(?:(?:có|đã)\s+)?quy định(?!\w)", _I)
+
+
+def _laws(question: str) -> list[Law]:
+    """The laws ``question`` asks the provisions of, by name (``Law``)."""
+    found = []
+    for m in _LAW.finditer(question):
+        words = m.group(2).split()
+        if not words[0][0].isupper() or words[0].isupper():  # "luật này", "LUẬT"
+            continue
+        name = [words[0]]
+        for w in words[1:]:
+            if w.casefold() in _LAW_NAME_STOP or w[0].isupper():
+                break
+            name.append(w)
+        rest = question[m.start(2) + len(" ".join(name)) :]
+        year = m.group(3) if m.group(3) and len(name) == len(words) else None
+        if year is None:
+            y = re.match(r"\s*(?:năm\s+)?((?:19|20)\d{2})(?!\d)", rest)
+            year = y.group(1) if y else None
+            rest = rest[y.end():] if y else rest
+        source = bool(_LAW_SOURCE_BEFORE.search(question[: m.start()]) or _LAW_SOURCE_AFTER.match(rest))
+        found.append(Law(" ".join(m.group(1).split()).capitalize(), " ".join(name), year, source))
+    return list(dict.fromkeys(found))
+
+
 _ORDINAL = re.compile(r"(?<!\w)lần\s+(?:thứ\s+)?(?:\d+(?:/\d{4})?|[IVXLC]+)(?!\w)", _I)
 
 
@@ -151,7 +202,8 @@ def read(question: str) -> Question:
     return Question(question, answer_kind(question), provinces, years, terms, names,
                     [m.group(0) for m in _ORDINAL.finditer(question)],
                     list(dict.fromkeys(m.group(0) for m in _BODY.finditer(question))),
-                    list(dict.fromkeys(f"{m.group(1)} {m.group(2)}" for m in STATUTE.finditer(question))))
+                    list(dict.fromkeys(f"{m.group(1)} {m.group(2)}" for m in STATUTE.finditer(question))),
+                    _laws(question))
 
 
 def _province_name(found: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rag.answer.question import TERM, Question
+from rag.answer.question import LAW_TYPES, TERM, Law, Question
 from rag.clean.metadata import STATUTE_TYPES
 from rag.clean.normalize import fold
 from rag.retrieve import Hit
@@ -36,12 +36,13 @@ class Missing:
     ordinals: list[str] = field(default_factory=list)
     bodies: list[str] = field(default_factory=list)
     statutes: list[str] = field(default_factory=list)
+    laws: list[str] = field(default_factory=list)
     term_word: str = "nhiệm kỳ"  # what the question calls its span of years: "năm học 2020-2021"
     near: Hit | None = None  # the evidence this is about: the hit that lacked the least
 
     def facts(self) -> tuple[list[str], ...]:
         """The lists of pinned-down facts the evidence lacks (each kind in one list)."""
-        return self.provinces, self.years, self.terms, self.names, self.ordinals, self.bodies, self.statutes
+        return self.provinces, self.years, self.terms, self.names, self.ordinals, self.bodies, self.statutes, self.laws
 
     def __bool__(self) -> bool:
         return any(self.facts())
@@ -64,7 +65,8 @@ def missing_in(q: Question, hit: Hit, article_text=None) -> Missing:
 
 def _missing(q: Question, hit: Hit, text: str) -> Missing:
     words = set(_WORD.findall(text))
-    years = [y for y in q.years if not any(y in t for t in q.terms)]
+    # A term's years and a law's year ("Luật Giáo dục năm 2005") are checked as the term and the law.
+    years = [y for y in q.years if not any(y in t for t in q.terms) and y not in {law.year for law in q.laws}]
     # A year pins the evidence down when the evidence is dated otherwise: "năm 2022" against
     # an article about 2021. Evidence stating none of the years may still answer.
     stated = set(_YEAR.findall(text))
@@ -76,6 +78,7 @@ def _missing(q: Question, hit: Hit, text: str) -> Missing:
         ordinals=[o for o in q.ordinals if o.casefold() not in text],
         bodies=[b for b in q.bodies if fold(b) not in text],
         statutes=[d for d in q.statutes if not _statute_in(d, hit.chunk.title, text, q.text)],
+        laws=[str(law) for law in q.laws if not _law_in(law, hit.chunk.title, hit.chunk.date, text, q.text)],
         term_word=_term_word(q.text),
         near=hit,
     )
@@ -129,8 +132,20 @@ def _congress_otherwise(q: Question, hit: Hit) -> list[str]:
 # ("NGHỊ ĐỊNH số 66/2026/NĐ-CP Quy định …"); a news headline citing one is written otherwise.
 _OWN_NUMBER = re.compile(rf"({'|'.join(STATUTE_TYPES)}) số (\d{{1,4}}/(?:19|20)\d{{2}})")
 _OWN_TYPE = re.compile(rf"({'|'.join(STATUTE_TYPES)})\s")
-# "Nghị định 84/2020 được thay thế bởi nghị định nào?" is answered by the one that replaced it.
+# "Nghị định 84/2020 được thay thế bởi nghị định nào?" is answered by the one that replaced it
+# (the asked statute after the verb, or before it with "được"/"bị"); "Nghị định 48/2023 đã sửa
+# đổi những gì?" asks what that one provides.
 _RELATION = re.compile(r"(?<!\w)(?:thay thế|sửa đổi|bổ sung|bãi bỏ|hết hiệu lực|hướng dẫn thi hành)(?!\w)", re.IGNORECASE)
+_PASSIVE = re.compile(r"(?:được|bị|đã bị|đã được)\s*$", re.IGNORECASE)
+
+
+def _asks_relation(question: str, named: str) -> bool:
+    """Whether ``question`` asks what replaced, amended or repealed the statute written ``named``."""
+    at = question.casefold().find(named.casefold())
+    for m in _RELATION.finditer(question):
+        if at < 0 or m.start() < at or _PASSIVE.search(question[: m.start()]) or m.group(0).casefold() == "hết hiệu lực":
+            return True
+    return False
 
 
 def _statute_in(statute: str, title: str, text: str, question: str = "") -> bool:
@@ -146,11 +161,60 @@ def _statute_in(statute: str, title: str, text: str, question: str = "") -> bool
     mentioned = re.search(rf"(?<![\d/]){re.escape(number)}(?!\d)", text) is not None
     own = _OWN_NUMBER.match(title)
     if own:
-        return own.group(2) == number or (mentioned and bool(_RELATION.search(question)))
+        return own.group(2) == number or (mentioned and _asks_relation(question, number))
     typed = _OWN_TYPE.match(title)
     if typed:
         return typed.group(1).casefold() == kind.casefold() or mentioned
     return mentioned
+
+
+# A law as the cleaner names it: "LUẬT BẢO HIỂM XÃ HỘI", "LUẬT số 43/2019/QH14 GIÁO DỤC" (folded).
+_OWN_LAW = re.compile(rf"(?:{LAW_TYPES})(?:\s+số\s+\d{{1,4}}/((?:19|20)\d{{2}})\S*)?\s+(.+)")
+_LAW_MENTION = r"(?:{types})\s+{name}"
+_PASSED = re.compile(r"thông qua ngày \d{1,2} tháng \d{1,2} năm ((?:19|20)\d{2})")
+
+
+def _same_name(asked: str, named: str) -> bool:
+    """Whether two law names are one: the shorter opens the longer ("bảo hiểm xã hội" and the
+    question's "bảo hiểm xã hội mới"), but "bảo hiểm y tế" is not "bảo hiểm xã hội"."""
+    a, b = asked.split(), named.split()
+    n = min(len(a), len(b))
+    return n > 0 and a[:n] == b[:n]
+
+
+def _years_after(name: str, text: str) -> set[str]:
+    """The years written just after each mention of the law ``name`` ("Luật Giáo dục ngày 14
+    tháng 6 năm 2019", "Luật Bảo hiểm xã hội số 58/2014/QH13")."""
+    mentions = re.finditer(_LAW_MENTION.format(types=LAW_TYPES, name=re.escape(name)), text)
+    return {y for m in mentions for y in _YEAR.findall(text[m.end() : m.end() + 40])}
+
+
+def _law_in(law: Law, title: str, date: str | None, text: str, question: str = "") -> bool:
+    """Whether the evidence can say what the law ``law`` provides.
+
+    The law itself can (in the asked year's version: a law that cites another year's law of
+    its name replaced it), and so can a statute whose name says it details that law ("Nghị
+    định … quy định chi tiết … Luật Giáo dục"). A statute that only cites it, in its recitals,
+    cannot, unless the question asks what it replaced or amended; evidence that is not a
+    statute (news), or a question that only mentions the law, needs the law mentioned.
+    """
+    name, folded = fold(law.name), fold(title)
+    own = _OWN_LAW.fullmatch(folded)
+    if own and _same_name(name, own.group(2)):
+        if law.year is None:
+            return True
+        # Its year: in its number, its date, or the closing "… thông qua ngày 29 tháng 6 năm 2024".
+        years = {own.group(1), (date or "")[:4]} | set(_PASSED.findall(text))
+        if law.year in years:
+            return True
+        return not (years - {None, ""}) and law.year not in _years_after(name, text)
+    mentioned = re.search(_LAW_MENTION.format(types=LAW_TYPES, name=re.escape(name)), text) is not None
+    if law.year and mentioned and _years_after(name, text) and law.year not in _years_after(name, text):
+        return False
+    details = any(_same_name(name, m.group(1)) for m in re.finditer(rf"(?:{LAW_TYPES})\s+(.+)", folded))
+    if details or not law.source or not _OWN_TYPE.match(title):
+        return details or mentioned
+    return mentioned and _asks_relation(question, law.name)
 
 
 def _names_in(name: str, text: str, words: set[str]) -> bool:
@@ -236,8 +300,8 @@ def explain(missing: Missing, sources: list[str], hit: Hit) -> str:
         parts.append(f"về {missing.term_word} " + ", ".join(missing.terms))
     if missing.years:
         parts.append("về năm " + ", ".join(missing.years))
-    if missing.names or missing.bodies or missing.statutes:
-        parts.append("về " + ", ".join(missing.statutes + missing.bodies + missing.names))
+    if missing.names or missing.bodies or missing.statutes or missing.laws:
+        parts.append("về " + ", ".join(missing.statutes + missing.laws + missing.bodies + missing.names))
     if missing.ordinals:
         parts.append("về " + ", ".join(missing.ordinals))
     if covered and not uncovered:

@@ -269,12 +269,16 @@ _SUM = re.compile(r"[$£€¥]\s*\d|\d[\d.,]*\s*(?:(?:nghìn|ngàn|triệu|tỷ|
                   r"bảng|euro|yên|nhân dân tệ|đ|\$|£|€)(?!\w)", re.IGNORECASE)
 
 
+# A sum stated as a multiple of another ("hệ số lương 2,34", "bằng 1,5 lần mức lương cơ sở").
+_MULTIPLE = re.compile(r"(?<!\w)(?:hệ số|lần|mức lương cơ sở|lương cơ sở|lương tối thiểu)(?!\w)", re.IGNORECASE)
+
+
 def _not_money(question: str, short: ShortAnswer, quote: str) -> bool:
-    """A money question answered by a number of something else ("6 tháng", "80%") from a
-    quote that states no sum at all; a question asking a share of a sum ("bao nhiêu phần
-    trăm mức lương") is not one."""
+    """A money question answered by a number of something else ("6 tháng", "80%"), or by a bare
+    number (a clause's "2."), from a quote that states no sum at all, nor a multiple of one; a
+    question asking a share of a sum ("bao nhiêu phần trăm mức lương") is not one."""
     return bool(_ASKS_MONEY.search(question) and not ASKS_PERCENT.search(question) and not _ASKS_SHARE.search(question)
-                and _OTHER_UNIT.search(short.text) and not _SUM.search(quote))
+                and not _SUM.search(quote) and (_OTHER_UNIT.search(short.text) or not _MULTIPLE.search(quote)))
 
 
 def _alike(a: str, b: str) -> bool:
