@@ -731,6 +731,11 @@ _DETAILS = "NGHỊ ĐỊNH số 66/2026/NĐ-CP Quy định chi tiết một số
      True),
     ("Theo Luật Giáo dục năm 2005, học bổng chính sách bằng bao nhiêu?", _DETAILS,
      "căn cứ luật giáo dục ngày 14 tháng 6 năm 2019;", False),
+    # A name the question closes ("…, ") is whole: the Law on Higher Education is another law…
+    ("Theo Luật Giáo dục đại học, giảng viên cần tiêu chuẩn gì?", _DETAILS, "căn cứ luật giáo dục;", False),
+    # …while an unclosed one may run on into the sentence.
+    ("Theo Luật Bảo hiểm xã hội người lao động được hưởng những chế độ nào?", "LUẬT BẢO HIỂM XÃ HỘI",
+     _SOCIAL_INSURANCE, True),
     # A statute that only cites the law in its recitals does not say what the law provides…
     ("Theo Luật Nhà giáo, giáo viên được nghỉ hè bao nhiêu tuần?", "THÔNG TƯ số 46/2026/TT-BGDĐT Ban hành Điều lệ",
      "căn cứ luật nhà giáo ngày 16 tháng 6 năm 2025;", False),

@@ -112,6 +112,9 @@ class Law:
     name: str  # as the question writes it: "Việc làm", "Bảo hiểm xã hội"
     year: str | None = None  # "Luật Giáo dục năm 2005": that version, not another
     source: bool = True  # read as the source ("Theo Luật …"), not only mentioned
+    # The name ends where the question marks it ("Theo Luật Giáo dục đại học, …", "… 2019", "… quy
+    # định"), so it is the whole name; otherwise the words after it may belong to the sentence.
+    whole: bool = False
 
     def __str__(self) -> str:
         return f"{self.kind} {self.name}" + (f" năm {self.year}" if self.year else "")
@@ -166,7 +169,8 @@ def _laws(question: str) -> list[Law]:
             year = y.group(1) if y else None
             rest = rest[y.end():] if y else rest
         source = bool(_LAW_SOURCE_BEFORE.search(question[: m.start()]) or _LAW_SOURCE_AFTER.match(rest))
-        found.append(Law(" ".join(m.group(1).split()).capitalize(), " ".join(name), year, source))
+        whole = bool(year) or bool(_LAW_SOURCE_AFTER.match(rest)) or not rest.strip() or rest.lstrip()[0] in ",.;:?!)"
+        found.append(Law(" ".join(m.group(1).split()).capitalize(), " ".join(name), year, source, whole))
     return list(dict.fromkeys(found))
 
 

@@ -174,12 +174,13 @@ _LAW_MENTION = r"(?:{types})\s+{name}"
 _PASSED = re.compile(r"thông qua ngày \d{1,2} tháng \d{1,2} năm ((?:19|20)\d{2})")
 
 
-def _same_name(asked: str, named: str) -> bool:
+def _same_name(asked: str, named: str, whole: bool = False) -> bool:
     """Whether two law names are one: the shorter opens the longer ("bảo hiểm xã hội" and the
-    question's "bảo hiểm xã hội mới"), but "bảo hiểm y tế" is not "bảo hiểm xã hội"."""
+    question's "bảo hiểm xã hội người lao động …"), but "bảo hiểm y tế" is not "bảo hiểm xã
+    hội"; a ``whole`` asked name longer than the other ("giáo dục đại học") is another law."""
     a, b = asked.split(), named.split()
     n = min(len(a), len(b))
-    return n > 0 and a[:n] == b[:n]
+    return n > 0 and a[:n] == b[:n] and not (whole and len(a) > len(b))
 
 
 def _years_after(name: str, text: str) -> set[str]:
@@ -200,7 +201,7 @@ def _law_in(law: Law, title: str, date: str | None, text: str, question: str = "
     """
     name, folded = fold(law.name), fold(title)
     own = _OWN_LAW.fullmatch(folded)
-    if own and _same_name(name, own.group(2)):
+    if own and _same_name(name, own.group(2), law.whole):
         if law.year is None:
             return True
         # Its year: in its number, its date, or the closing "… thông qua ngày 29 tháng 6 năm 2024".
@@ -211,7 +212,8 @@ def _law_in(law: Law, title: str, date: str | None, text: str, question: str = "
     mentioned = re.search(_LAW_MENTION.format(types=LAW_TYPES, name=re.escape(name)), text) is not None
     if law.year and mentioned and _years_after(name, text) and law.year not in _years_after(name, text):
         return False
-    details = any(_same_name(name, m.group(1)) for m in re.finditer(rf"(?:{LAW_TYPES})\s+(.+)", folded))
+    # The law a statute's name says it details ends its name ("… một số điều của Luật Giáo dục").
+    details = any(_same_name(name, m.group(1), law.whole) for m in re.finditer(rf"(?:{LAW_TYPES})\s+(.+)", folded))
     if details or not law.source or not _OWN_TYPE.match(title):
         return details or mentioned
     return mentioned and _asks_relation(question, law.name)
