@@ -816,3 +816,18 @@ def test_a_fee_is_not_answered_by_a_bare_number(quote, short, refused):
     answer = ShortAnswer(short, at, at + len(short), "number")
     reason = support.unsupported("Lệ phí đăng ký dự tuyển giáo viên là bao nhiêu tiền?", answer, quote, 0)
     assert reason == "Các bài viết không nêu số tiền này." if refused else reason is None
+
+
+@pytest.mark.parametrize("short, refused", [("2015-2020", True), ("năm 2020", True), ("25/01/2021", False),
+                                           ("ngày 25 tháng 01 năm 2021", False), (None, False)])
+def test_a_day_is_not_answered_by_a_year(short, refused):
+    answer = ShortAnswer(short, 0, len(short), "date") if short else None
+    reason = support.no_day("Phiên trù bị của Đại hội được tổ chức vào ngày nào?", answer)
+    assert reason == "Các bài viết không nêu ngày này." if refused else reason is None
+
+
+def test_a_day_the_articles_do_not_state_is_not_answered_with_a_term(assistant):
+    """The Lạng Sơn congress report names its terms, not the day of its preparatory session."""
+    answer = assistant.ask("Phiên trù bị Đại hội Đảng bộ Sở GDĐT Lạng Sơn nhiệm kỳ 2020-2025 được tổ chức vào ngày nào?")
+    assert answer.abstained and answer.status == "not_found"
+    assert answer.text.startswith("Các bài viết không nêu ngày này.")

@@ -252,9 +252,13 @@ class Answerer:
             return Answer(question, note, [], True, status="not_found", note=note)
         if q.kind in ("number", "person") or support.asked_post(span_question):  # "… tên là gì?" too
             unsupported = support.unsupported(span_question, short, citations[0].quote, citations[0].start)
-            if unsupported:
-                note = f"{unsupported} {scope.nearest(best.hit)}"
-                return Answer(question, note, [], True, status="not_found", note=note)
+        elif q.kind == "date":
+            unsupported = support.no_day(span_question, short)
+        else:
+            unsupported = None
+        if unsupported:
+            note = f"{unsupported} {scope.nearest(best.hit)}"
+            return Answer(question, note, [], True, status="not_found", note=note)
         for other in self._other_sources(best, sentences, short):
             citations.append(self._cite(len(citations) + 1, self._unit(other, sentences)))
         text = " ".join(f"{c.quote} [{c.number}]" for c in citations)

@@ -31,6 +31,11 @@ _DATES = [
     re.compile(r"(?<![\d/.-])(?:1[0-9]|20)\d{2}(?:\s*[-–]\s*(?:1[0-9]|20)\d{2})?(?![\d/])"),
 ]
 _DAY_PATTERNS = 2  # the first patterns of _DATES name a day, not only a month or year
+
+
+def names_day(text: str) -> bool:
+    """Whether ``text`` names a day ("08/5/2023", "25 tháng 01 năm 2021"), not only a month or year."""
+    return any(pattern.search(text) for pattern in _DATES[:_DAY_PATTERNS])
 _ASKS_DAY = re.compile(r"(?<!\w)(?:ngày nào|ngày bao nhiêu|ngày mấy|hôm nào|vào ngày)(?!\w)", _I)
 NUMBER_WORDS = r"(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|tỉ|rưỡi|lẻ)"
 _NUMBER = re.compile(

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from rag.answer.span import ASKS_ORDINAL, ASKS_PERCENT, NUMBER_WORDS, ShortAnswer, counted
+from rag.answer.span import ASKS_ORDINAL, ASKS_PERCENT, NUMBER_WORDS, ShortAnswer, counted, names_day
 from rag.clean.normalize import fold, normalize_query
 from rag.text import pos_tags, segment
 
@@ -92,6 +92,20 @@ _HONORIFICS = {"đồng", "chí", "ông", "bà", "cô", "thầy", "anh", "chị"
 _ADDRESS = _HONORIFICS | {"đồng_chí"}
 _WHO_FILLERS = {"được", "bầu", "bổ_nhiệm", "đang", "hiện", "hiện_nay", "đã", "sẽ"}
 _WHO_VERBS = {"là", "làm", "giữ", "giữ_chức"}
+
+
+# "… tổ chức vào ngày nào?": a day is asked for ("vào ngày" alone may only set the scene).
+_ASKS_DAY = re.compile(r"(?<!\w)(?:ngày nào|ngày bao nhiêu|ngày mấy|hôm nào)(?!\w)", re.IGNORECASE)
+
+
+def no_day(question: str, short: ShortAnswer | None) -> str | None:
+    """Why the quote cannot answer a question asking on which day: the date it states is no day
+    (a year or a term of office: "Phiên trù bị … ngày nào?" answered "2015-2020"), or ``None``.
+    A quote with no date at all is still shown, without a short answer: the question may not
+    ask for a day at all ("… của ngày nào" written for "ngành nào")."""
+    if _ASKS_DAY.search(question) and short is not None and not names_day(short.text):
+        return "Các bài viết không nêu ngày này."
+    return None
 
 
 def asked_post(question: str) -> str | None:
