@@ -831,3 +831,13 @@ def test_a_day_the_articles_do_not_state_is_not_answered_with_a_term(assistant):
     answer = assistant.ask("Phiên trù bị Đại hội Đảng bộ Sở GDĐT Lạng Sơn nhiệm kỳ 2020-2025 được tổ chức vào ngày nào?")
     assert answer.abstained and answer.status == "not_found"
     assert answer.text.startswith("Các bài viết không nêu ngày này.")
+
+
+@pytest.mark.parametrize("short, refused", [("Chủ tịch", True), ("Nguyễn Văn An", False), ("ông Nguyễn Văn An", False)])
+def test_who_is_not_answered_by_a_title(short, refused):
+    """"… là ai?" asks for a name: a post alone ("Chủ tịch") names nobody."""
+    quote = f"04 công chức được {short} Ủy ban nhân dân tỉnh tặng bằng khen."
+    at = quote.index(short)
+    reason = support.unsupported("Công chức được trình Thủ tướng Chính phủ tặng bằng khen là ai?",
+                                 ShortAnswer(short, at, at + len(short), "person"), quote, 0)
+    assert reason == "Các bài viết không nêu tên người được hỏi." if refused else reason is None

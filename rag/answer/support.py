@@ -149,6 +149,8 @@ def unsupported(question: str, short: ShortAnswer | None, quote: str, quote_star
     if post and (not _names_post(quote, post.replace("_", " "), _bodies(question, post))
                  or short is None or not _is_name(short.text)):
         return f"Các bài viết không nêu ai là {post.replace('_', ' ')} được hỏi."
+    if _ASKS_WHO.search(question) and short is not None and short.kind == "person" and not _is_name(short.text):
+        return "Các bài viết không nêu tên người được hỏi."
     if not asks_count(question) or _FRACTION.search(question) or ASKS_ORDINAL.search(question):
         return None
     noun = counted_noun(question)
@@ -268,6 +270,9 @@ def _sub_group(question: str, quote: str) -> str | None:
 
 _WHOSE = {"tỉnh", "huyện", "xã", "quận", "phường", "thị_xã", "thành_phố", "trường", "sở", "phòng", "ngành", "toàn",
           "khoa", "lớp", "khối", "cả", "nước"}
+
+
+_ASKS_WHO = re.compile(r"(?<!\w)(?:là ai|ai là|người nào|vị nào)(?!\w)", re.IGNORECASE)
 
 
 # A sum of money is asked for: a number of months or people is no answer to it.
