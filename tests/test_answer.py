@@ -733,6 +733,19 @@ _DETAILS = "NGHỊ ĐỊNH số 66/2026/NĐ-CP Quy định chi tiết một số
      "căn cứ luật giáo dục ngày 14 tháng 6 năm 2019;", False),
     # A name the question closes ("…, ") is whole: the Law on Higher Education is another law…
     ("Theo Luật Giáo dục đại học, giảng viên cần tiêu chuẩn gì?", _DETAILS, "căn cứ luật giáo dục;", False),
+    ("Theo Luật Giáo dục Đại học, giảng viên cần tiêu chuẩn gì?", _DETAILS, "căn cứ luật giáo dục;", False),
+    ("Luật Giáo dục 2019 quy định ai được miễn học phí?", _DETAILS, "căn cứ luật nhà giáo 2025;", True),
+    ("Luật Giáo dục 2019 quy định ai được miễn học phí?", "NGHỊ ĐỊNH số 31/2026/NĐ-CP Quy định về học bổng",
+     "căn cứ luật giáo dục ngày 14 tháng 6 năm 2019;", False),  # read as the source: recitals do not say it
+    # The evidence's date, written after a title ending in the law's name, is no year of the law.
+    ("Theo Luật Giáo dục năm 2019, học bổng chính sách bằng bao nhiêu?", _DETAILS,
+     "nghị định số 66/2026/nđ-cp quy định chi tiết một số điều của luật giáo dục 2026-03-02 căn cứ luật giáo dục;", True),
+    # Names with commas, and a statute detailing two laws.
+    ("Theo Luật Phòng, chống tham nhũng, cán bộ kê khai tài sản khi nào?", "LUẬT PHÒNG, CHỐNG THAM NHŨNG", "", True),
+    ("Theo Luật Viên chức, hợp đồng làm việc có mấy loại?",
+     "NGHỊ ĐỊNH số 115/2020/NĐ-CP Quy định chi tiết Luật Cán bộ, công chức và Luật Viên chức", "", True),
+    # The law it replaced is named in its text: asked what became of that one, it answers.
+    ("Luật Bảo hiểm xã hội năm 2014 hết hiệu lực khi nào?", "LUẬT BẢO HIỂM XÃ HỘI", _SOCIAL_INSURANCE, True),
     # …while an unclosed one may run on into the sentence.
     ("Theo Luật Bảo hiểm xã hội người lao động được hưởng những chế độ nào?", "LUẬT BẢO HIỂM XÃ HỘI",
      _SOCIAL_INSURANCE, True),
@@ -761,6 +774,10 @@ def test_which_evidence_states_a_law_named_by_its_name(question, title, text, st
     ("Theo Bộ luật Lao động 2019, tuổi nghỉ hưu là bao nhiêu?", ["Bộ luật Lao động năm 2019"]),
     ("Theo quy định của Luật Giáo dục năm 2005 thì học bổng là bao nhiêu?", ["Luật Giáo dục năm 2005"]),
     ("Luật này có hiệu lực từ ngày nào?", []),  # not a name
+    ("Văn bản pháp luật nào quy định chi tiết Luật Nhà giáo?", ["Luật Nhà giáo"]),
+    ("Theo Luật Giáo dục Đại học, giảng viên cần gì?", ["Luật Giáo dục Đại học"]),
+    ("Theo Luật Giáo dục số 43/2019/QH14, học bổng là bao nhiêu?", ["Luật Giáo dục"]),
+    ("Pháp lệnh Dân số quy định gì?", ["Pháp lệnh Dân số"]),
 ])
 def test_laws_are_read_by_name(question, laws):
     from rag.answer.question import read
@@ -808,8 +825,10 @@ def test_a_statute_heading_frames_its_clauses_and_answers_nothing(base_settings,
     # A clause's number is no fee.
     ("2. Có chứng chỉ tiếng dân tộc thiểu số dự tuyển vào vị trí việc làm tại vùng dân tộc thiểu số.", "2", True),
     ("Lệ phí dự tuyển là 500.000 đồng một thí sinh.", "500.000 đồng", False),
-    # A sum stated as a multiple of the base salary answers it too.
+    # A sum stated as a multiple of the base salary answers it too, and so do sums without "đồng".
     ("Lệ phí bằng 0,2 lần mức lương cơ sở.", "0,2", False),
+    ("Tổng kinh phí đầu tư là 120 tỷ.", "120 tỷ", False),
+    ("Mức thu (đơn vị: nghìn đồng/thí sinh) là 300.", "300", False),
 ])
 def test_a_fee_is_not_answered_by_a_bare_number(quote, short, refused):
     at = quote.index(short)

@@ -120,6 +120,12 @@ def test_a_statute_saved_with_its_citation_on_the_first_line_is_named_by_it():
         "Nghị định 93/2026/NĐ-CP có gì mới\nTriển khai nghị định mới về nhà giáo\n"
         + "Sáng ngày 14/7/2026, Sở Giáo dục và Đào tạo tổ chức hội nghị triển khai Nghị định 93/2026/NĐ-CP. " * 3)))
     assert news.title == "Triển khai nghị định mới về nhà giáo"
+    # A headline citing a decision, over a report with a numbered list, is not renamed as a statute.
+    report = clean_document(RawDocument(id="r", path="r.txt", text=(
+        "Quyết định 123/2026/QĐ-UBND về kế hoạch tuyển sinh lớp 10\n"
+        + "Sáng ngày 14/7/2026, Sở Giáo dục và Đào tạo triển khai kế hoạch tuyển sinh lớp 10 cho các trường. " * 3
+        + "\n1. Tuyển sinh theo hình thức xét tuyển.\n2. Thời gian nộp hồ sơ từ ngày 1/8/2026.")))
+    assert report.title == "Quyết định 123/2026/QĐ-UBND về kế hoạch tuyển sinh lớp 10"
 
 
 def test_a_law_without_a_header_is_named_by_its_type_line_not_its_first_chapter():

@@ -28,6 +28,7 @@ from rag.answer import about, chitchat, scope, support
 from rag.answer.question import Question, answer_kind, read
 from rag.answer.slot import slot
 from rag.answer.span import ShortAnswer, counted, find, fits
+from rag.clean.metadata import STATUTE_TYPES
 from rag.index.sentences import unpack
 from rag.retrieve import Hit, Retrieval
 from rag.text import segment, sentence_spans
@@ -307,12 +308,13 @@ class Answerer:
                 text = c.text[s - c.start : e - c.start]
                 pool.append(_Sentence(rank, hit, s, e, text, words, dense=float(sims[k]) if sims is not None else 0.0))
         n = len(pool)
+        for p in pool:
+            if "%" in p.text:  # "bao nhiêu phần trăm" is answered with a "%"
+                p.words = p.words | {"phần_trăm"}
         isf = {t: math.log(1 + n / (1 + sum(t in p.words for p in pool))) for t in weights}
         leads = _leads(pool)
         heads = self._headings(pool)
         for p in pool:
-            if "%" in p.text:  # "bao nhiêu phần trăm" is answered with a "%"
-                p.words = p.words | {"phần_trăm"}
             found = [t for t in weights if t in p.words]
             # Terms of the article's title are satisfied by the article as a whole.
             p.lexical = sum(weights[t] * isf[t] * (TITLE_TERM_FACTOR if t in titles[id(p.hit)] else 1.0) for t in found)
@@ -331,7 +333,8 @@ class Answerer:
         w = self.policy.meaning_weight if any(p.dense for p in pool) else 0.0
         for p, lz, dz in zip(pool, lex_z, dense_z):
             # Rank prior: the fused ranking already weighed the whole chunk.
-            p.score = lz + w * dz - 0.25 * p.hit_rank - (HEADING_PENALTY if _HEADING.match(p.text) else 0.0)
+            heading = _STATUTE.match(p.hit.chunk.title) and _HEADING.match(p.text)
+            p.score = lz + w * dz - 0.25 * p.hit_rank - (HEADING_PENALTY if heading else 0.0)
         if SLOT_WEIGHT and q.kind not in ("date", "number", "person", "place"):
             # An article's opening sentence restates its topic and wins on meaning and shared
             # words alike; the sentence that answers holds the words the question puts right
@@ -349,6 +352,8 @@ class Answerer:
         starts below it) and a clause heading above its items ("6. Tỷ lệ xếp loại …")."""
         out, article_head, clause_head, last = {}, None, None, None
         for p in pool:
+            if not _STATUTE.match(p.hit.chunk.title):  # a news report's "1. Tổng số thí sinh …" is no heading
+                continue
             if last is None or last.hit is not p.hit:
                 article_head, clause_head = self._heading_above(p.hit.chunk), None
             if _HEADING.match(p.text):
@@ -476,7 +481,9 @@ class Answerer:
 
 # A heading: a statute's article or chapter ("Điều 17. Lưu giữ tài liệu …"), or a numbered
 # clause that names its subject without saying anything ("6. Tỷ lệ xếp loại … đối với viên chức").
-_HEADING = re.compile(r"^\s*(?:(?:Điều|Chương|Mục|Phần)\s+(?:\d+[a-zđ]?|[IVXLC]+)\b\.?|\d{1,2}\.)[^\n.;:!?]{2,200}$")
+_HEADING = re.compile(r"^\s*(?:(?:Điều|Chương|Mục|Phần)\s+(?:\d+[a-zđ]?|[IVXLC]+)\b\.?|\d{1,2}\.(?!\d))[^\n.;:!?]{2,200}$")
+# Evidence that is a statute, as the cleaner names one ("NGHỊ ĐỊNH số 66/2026/NĐ-CP …").
+_STATUTE = re.compile(rf"(?:{'|'.join(STATUTE_TYPES)})(?!\w)")
 _ARTICLE_HEADING = re.compile(r"^\s*(?:Điều|Chương|Mục|Phần)\s")
 _ARTICLE_LINE = re.compile(r"^Điều\s+\d+[a-zđ]?\.[^\n]*", re.MULTILINE)
 _CLAUSE_ITEM = re.compile(r"^\s*\d{1,2}[.)]\s")

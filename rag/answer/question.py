@@ -138,38 +138,46 @@ _BODY = re.compile(r"(?<!\w)(?<!cơ )(?:sở|bộ)\s+(?:" + "|".join(
 
 # A legal document named by its number: "Nghị định 84/2020/NĐ-CP", "Thông tư số 46/2026".
 STATUTE = re.compile(rf"(?<!\w)({'|'.join(STATUTE_TYPES)})\s+(?:số\s+)?(\d{{1,4}}/(?:19|20)\d{{2}})(?:/[\w-]+)?", _I)
-# A law by its name: the type, a capitalised first word, lower-case words up to a stop
-# ("Luật Bảo hiểm y tế", "Bộ luật Lao động 2019", "Luật Giáo dục năm 2005"). Read as the source
-# ("Theo Luật …", "Luật … quy định", "trong Luật …") or only mentioned: "những điều nào của Luật
-# Nhà giáo" asks what a document cites, which the citing document answers.
+# A law by its name: the type, a capitalised first word, the words after it up to a stop
+# ("Luật Bảo hiểm y tế", "Bộ luật Lao động 2019", "Luật Giáo dục năm 2005", "Luật Giáo dục Đại
+# học"). Read as the source ("Theo Luật …", "Luật … quy định", "trong Luật …") or only mentioned:
+# "những điều nào của Luật Nhà giáo" asks what a document cites, which the citing document answers.
 LAW_TYPES = r"bộ luật|luật|pháp lệnh|hiến pháp"
 _LAW_NAME_STOP = {"quy", "năm", "thì", "có", "được", "là", "về", "đối", "cho", "khi", "mà", "đã", "hiện", "mới",
-                  "này", "nào", "gì", "hiện", "số", "thế", "như", "và", "hay", "hoặc", "nêu", "ghi", "nói"}
-_LAW = re.compile(rf"(?<!\w)({LAW_TYPES})\s+((?:[^\W\d_]+\s*){{1,8}})(?:(?:năm\s+)?((?:19|20)\d{{2}})(?!\d))?", _I)
+                  "này", "nào", "gì", "thế", "như", "và", "hay", "hoặc", "nêu", "ghi", "nói", "thay", "sửa", "bổ",
+                  "bãi", "hướng", "của", "bị", "ban", "để", "với", "trong", "tại", "theo"}
+_LAW_TYPE = re.compile(rf"(?<!\w)({LAW_TYPES})\s+", _I)
+_NAME_WORD = re.compile(r"\s*([^\W\d_]+)")
+_LAW_YEAR = re.compile(r"\s*(?:năm\s+)?((?:19|20)\d{2})(?!\d)", _I)
 _LAW_SOURCE_BEFORE = re.compile(r"(?:(?<!\w)(?:theo|tại|trong|căn cứ)(?:\s+quy định\s+(?:của|tại))?)\s*$", _I)
 _LAW_SOURCE_AFTER = re.compile(r"^\s*(?:,\s*)?(?:(?:có|đã)\s+)?quy định(?!\w)", _I)
 
 
 def _laws(question: str) -> list[Law]:
-    """The laws ``question`` asks the provisions of, by name (``Law``)."""
+    """The laws ``question`` names by name (``Law``), and whether it reads each as the source."""
     found = []
-    for m in _LAW.finditer(question):
-        words = m.group(2).split()
-        if not words[0][0].isupper() or words[0].isupper():  # "luật này", "LUẬT"
-            continue
-        name = [words[0]]
-        for w in words[1:]:
-            if w.casefold() in _LAW_NAME_STOP or w[0].isupper():
+    for m in _LAW_TYPE.finditer(question):
+        name, at = [], m.end()
+        while len(name) < 8 and (w := _NAME_WORD.match(question, at)):
+            word = w.group(1)
+            # A name opens with a capital ("luật này" names none) and stops at a word that
+            # starts the sentence's own business, at another law, or at "số" before a number.
+            if (not name and (not word[0].isupper() or word.isupper())) or _LAW_TYPE.match(question, w.start(1)):
                 break
-            name.append(w)
-        rest = question[m.start(2) + len(" ".join(name)) :]
-        year = m.group(3) if m.group(3) and len(name) == len(words) else None
-        if year is None:
-            y = re.match(r"\s*(?:năm\s+)?((?:19|20)\d{2})(?!\d)", rest)
-            year = y.group(1) if y else None
-            rest = rest[y.end():] if y else rest
-        source = bool(_LAW_SOURCE_BEFORE.search(question[: m.start()]) or _LAW_SOURCE_AFTER.match(rest))
-        whole = bool(year) or bool(_LAW_SOURCE_AFTER.match(rest)) or not rest.strip() or rest.lstrip()[0] in ",.;:?!)"
+            if name and (word.casefold() in _LAW_NAME_STOP
+                         or word.casefold() == "số" and re.match(r"\s*\d", question[w.end() :])):
+                break
+            name.append(word)
+            at = w.end()
+        if not name:
+            continue
+        rest = question[at:]
+        y = _LAW_YEAR.match(rest)
+        year = y.group(1) if y else None
+        rest = rest[y.end() :] if y else rest
+        said = bool(_LAW_SOURCE_AFTER.match(rest))
+        source = said or bool(_LAW_SOURCE_BEFORE.search(question[: m.start()]))
+        whole = bool(year) or said or not rest.strip() or rest.lstrip()[0] in ",.;:?!)"
         found.append(Law(" ".join(m.group(1).split()).capitalize(), " ".join(name), year, source, whole))
     return list(dict.fromkeys(found))
 

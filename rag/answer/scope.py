@@ -170,36 +170,42 @@ def _statute_in(statute: str, title: str, text: str, question: str = "") -> bool
 
 # A law as the cleaner names it: "LUẬT BẢO HIỂM XÃ HỘI", "LUẬT số 43/2019/QH14 GIÁO DỤC" (folded).
 _OWN_LAW = re.compile(rf"(?:{LAW_TYPES})(?:\s+số\s+\d{{1,4}}/((?:19|20)\d{{2}})\S*)?\s+(.+)")
-_LAW_MENTION = r"(?:{types})\s+{name}"
+# Each law a statute's name names, up to the next one ("… chi tiết Luật Cán bộ, công chức và Luật Viên chức").
+_NAMED_LAWS = re.compile(rf"(?:{LAW_TYPES})\s+((?:(?!(?:{LAW_TYPES})\s).)+)")
+# The year a citation gives a law: "… ngày 14 tháng 6 năm 2019", "… số 43/2019/QH14", "… 2019"; not
+# the ISO date the evidence's metadata puts after a title ending in the law's name.
+_CITED_YEAR = re.compile(r"(?:^\s*|năm\s+|/)((?:19|20)\d{2})(?![\d-])")
 _PASSED = re.compile(r"thông qua ngày \d{1,2} tháng \d{1,2} năm ((?:19|20)\d{2})")
 
 
 def _same_name(asked: str, named: str, whole: bool = False) -> bool:
-    """Whether two law names are one: the shorter opens the longer ("bảo hiểm xã hội" and the
-    question's "bảo hiểm xã hội người lao động …"), but "bảo hiểm y tế" is not "bảo hiểm xã
-    hội"; a ``whole`` asked name longer than the other ("giáo dục đại học") is another law."""
-    a, b = asked.split(), named.split()
+    """Whether two law names are one, word by word whatever the punctuation: the shorter opens
+    the longer ("bảo hiểm xã hội" and the question's "bảo hiểm xã hội người lao động …"; "Phòng"
+    of "Luật Phòng, chống tham nhũng"), but "bảo hiểm y tế" is not "bảo hiểm xã hội"; a
+    ``whole`` asked name longer than the other ("giáo dục đại học") is another law."""
+    a, b = _WORD.findall(asked), _WORD.findall(named)
     n = min(len(a), len(b))
     return n > 0 and a[:n] == b[:n] and not (whole and len(a) > len(b))
 
 
-def _years_after(name: str, text: str) -> set[str]:
-    """The years written just after each mention of the law ``name`` ("Luật Giáo dục ngày 14
-    tháng 6 năm 2019", "Luật Bảo hiểm xã hội số 58/2014/QH13")."""
-    mentions = re.finditer(_LAW_MENTION.format(types=LAW_TYPES, name=re.escape(name)), text)
-    return {y for m in mentions for y in _YEAR.findall(text[m.end() : m.end() + 40])}
+def _mentions(name: str, text: str) -> list[re.Match]:
+    """Each place ``text`` (folded) names the law ``name`` ("luật giáo dục")."""
+    return list(re.finditer(rf"(?:{LAW_TYPES})\s+{re.escape(name)}(?!\w)", text))
 
 
 def _law_in(law: Law, title: str, date: str | None, text: str, question: str = "") -> bool:
     """Whether the evidence can say what the law ``law`` provides.
 
-    The law itself can (in the asked year's version: a law that cites another year's law of
-    its name replaced it), and so can a statute whose name says it details that law ("Nghị
-    định … quy định chi tiết … Luật Giáo dục"). A statute that only cites it, in its recitals,
-    cannot, unless the question asks what it replaced or amended; evidence that is not a
-    statute (news), or a question that only mentions the law, needs the law mentioned.
+    The law itself can, in the asked year's version: a law that names another year's law of
+    its name replaced it, and says only what replaced it and when it lapsed. A statute whose
+    name says it details that law can ("Nghị định … quy định chi tiết … Luật Giáo dục"). A
+    statute that only cites it, in its recitals, cannot, unless the question asks what it
+    replaced or amended; evidence that is not a statute (news), or a question that only
+    mentions the law, needs the law mentioned (in the asked year, when the text dates it).
     """
     name, folded = fold(law.name), fold(title)
+    mentions = _mentions(name, text)
+    cited_years = {y for m in mentions for y in _CITED_YEAR.findall(text[m.end() : m.end() + 40])}
     own = _OWN_LAW.fullmatch(folded)
     if own and _same_name(name, own.group(2), law.whole):
         if law.year is None:
@@ -208,15 +214,15 @@ def _law_in(law: Law, title: str, date: str | None, text: str, question: str = "
         years = {own.group(1), (date or "")[:4]} | set(_PASSED.findall(text))
         if law.year in years:
             return True
-        return not (years - {None, ""}) and law.year not in _years_after(name, text)
-    mentioned = re.search(_LAW_MENTION.format(types=LAW_TYPES, name=re.escape(name)), text) is not None
-    if law.year and mentioned and _years_after(name, text) and law.year not in _years_after(name, text):
+        if law.year in cited_years:  # the earlier law it replaced
+            return _asks_relation(question, law.name)
+        return not (years - {None, ""})
+    if law.year and cited_years and law.year not in cited_years:
         return False
-    # The law a statute's name says it details ends its name ("… một số điều của Luật Giáo dục").
-    details = any(_same_name(name, m.group(1), law.whole) for m in re.finditer(rf"(?:{LAW_TYPES})\s+(.+)", folded))
+    details = any(_same_name(name, m.group(1), law.whole) for m in _NAMED_LAWS.finditer(folded))
     if details or not law.source or not _OWN_TYPE.match(title):
-        return details or mentioned
-    return mentioned and _asks_relation(question, law.name)
+        return details or bool(mentions)
+    return bool(mentions) and _asks_relation(question, law.name)
 
 
 def _names_in(name: str, text: str, words: set[str]) -> bool:

@@ -284,8 +284,13 @@ _OTHER_UNIT = re.compile(r"%|(?<!\w)(?:tháng|năm|ngày|tuần|giờ|phút|ngư
 _ASKS_SHARE = re.compile(r"(?<!\w)(?:bao nhiêu lần|chiếm)(?!\w)", re.IGNORECASE)
 
 
-_SUM = re.compile(r"[$£€¥]\s*\d|\d[\d.,]*\s*(?:(?:nghìn|ngàn|triệu|tỷ|tỉ)\s+)?(?:đồng|vnđ|vnd|usd|đô|đô-la|dollar|"
-                  r"bảng|euro|yên|nhân dân tệ|đ|\$|£|€)(?!\w)", re.IGNORECASE)
+_SUM = re.compile(r"[$£€¥]\s*\d|\d[\d.,]*\s*(?:(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)\s*)?(?:đồng|vnđ|vnd|usd|đô|đô-la|dollar|"
+                  r"bảng|euro|yên|nhân dân tệ|đ|\$|£|€|nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)", re.IGNORECASE)
+# Money in a quote however written: a unit of account ("(đơn vị: nghìn đồng) … 300"). Not "giá" nor
+# "lương": "đánh giá", "xếp lương" say nothing of a sum.
+# "đồng" only as a unit ("hội đồng", "đồng chí" are not).
+_MONEY_WORDS = re.compile(r"(?<!\w)(?:nghìn|ngàn|triệu|tỷ|tỉ|(?:đơn vị|đvt)\s*:?\s*đồng|usd|vnđ|kinh phí|lệ phí|học phí|"
+                          r"chi phí)(?!\w)", re.IGNORECASE)
 
 
 # A sum stated as a multiple of another ("hệ số lương 2,34", "bằng 1,5 lần mức lương cơ sở").
@@ -296,8 +301,11 @@ def _not_money(question: str, short: ShortAnswer, quote: str) -> bool:
     """A money question answered by a number of something else ("6 tháng", "80%"), or by a bare
     number (a clause's "2."), from a quote that states no sum at all, nor a multiple of one; a
     question asking a share of a sum ("bao nhiêu phần trăm mức lương") is not one."""
-    return bool(_ASKS_MONEY.search(question) and not ASKS_PERCENT.search(question) and not _ASKS_SHARE.search(question)
-                and not _SUM.search(quote) and (_OTHER_UNIT.search(short.text) or not _MULTIPLE.search(quote)))
+    if not _ASKS_MONEY.search(question) or ASKS_PERCENT.search(question) or _ASKS_SHARE.search(question):
+        return False
+    if _SUM.search(quote):
+        return False
+    return bool(_OTHER_UNIT.search(short.text)) or not (_MULTIPLE.search(quote) or _MONEY_WORDS.search(quote))
 
 
 def _alike(a: str, b: str) -> bool:

@@ -95,6 +95,7 @@ _FIRST_ARTICLE = re.compile(r"^\s*Điều 1\.", re.MULTILINE)
 
 
 def _named_first(lines: list[str]) -> tuple[int, int] | None:
+    """Line range of a statute's citation on its first line, when its articles follow."""
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None or len(lines[first]) > _MAX_TITLE_CHARS or not _CITED.match(lines[first].strip()):
         return None
@@ -123,6 +124,7 @@ def clean_document(doc: RawDocument) -> Article:
         while body and (not body[0].strip() or body[0].strip().casefold() == title.casefold()):
             body.pop(0)
     span = None if title else _find_title(body)
+    cited_first = span is not None and span == _named_first(body)
     if span:
         title = " ".join(line for line in body[span[0] : span[1]] if line)
         header, body = body[: span[0]], body[span[1] :]
@@ -130,7 +132,9 @@ def clean_document(doc: RawDocument) -> Article:
         number = next((m.group(1) for h in header if (m := _NUMBER.search(h))), None) if kind else None
         if number:  # "NGHỊ ĐỊNH số 66/2026/NĐ-CP Quy định chi tiết …"
             title = f"{title[: kind.end()]} số {number}{title[kind.end() :]}"
-        elif cited := _CITED.match(title):  # "Nghị định 93/2026/NĐ-CP quy định …", named so too
+        elif cited_first and (cited := _CITED.match(title)):
+            # "Nghị định 93/2026/NĐ-CP quy định …" on a statute's first line: named as the
+            # cleaner names statutes; a news headline citing one keeps its words.
             title = f"{cited.group(1).upper()} số {cited.group(2)}{title[cited.end(2) :]}"
         # Lines above a headline are navigation; a date stated just below it is the
         # publication date, and it is not part of the article's prose.
