@@ -860,3 +860,14 @@ def test_who_is_not_answered_by_a_title(short, refused):
     reason = support.unsupported("Công chức được trình Thủ tướng Chính phủ tặng bằng khen là ai?",
                                  ShortAnswer(short, at, at + len(short), "person"), quote, 0)
     assert reason == "Các bài viết không nêu tên người được hỏi." if refused else reason is None
+
+
+@pytest.mark.parametrize("names, quote, refused", [
+    (["Phan Xuân Nghĩa"], "Đảng ủy Khối công nhận Đảng bộ Sở hoàn thành xuất sắc nhiệm vụ năm 2020.", True),
+    (["Phan Xuân Nghĩa"], "Đồng chí Nghĩa phát biểu chỉ đạo hội nghị.", False),  # the given name refers back
+    (["Norman Cantor"], "Ông cho rằng dịch bệnh do nhiều nguyên nhân.", False),  # a foreign name: a pronoun may do
+    (["Ấn Độ"], "Có 15 hội đồng kiểm tra.", False),
+])
+def test_a_quote_never_naming_the_asked_person_does_not_answer(names, quote, refused):
+    reason = support.unnamed(names, quote)
+    assert (reason == f"Các bài viết không nêu điều này về {names[0]}.") if refused else reason is None

@@ -19,9 +19,9 @@ from rag.retrieve import Hit
 _DASHES = re.compile(r"\s*[-–—]\s*")
 _WORD = re.compile(r"[^\W_]+")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-# One Vietnamese syllable: an optional initial, a vowel nucleus, an optional final.
+# One Vietnamese syllable (lower case): an optional initial, a vowel nucleus, an optional final.
 _VOWELS = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ"
-_SYLLABLE = re.compile(rf"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?[{_VOWELS}]{{1,3}}"
+SYLLABLE = re.compile(rf"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?[{_VOWELS}]{{1,3}}"
                        r"(?:ch|ng|nh|[cmnpt])?")
 
 
@@ -233,7 +233,7 @@ def _names_in(name: str, text: str, words: set[str]) -> bool:
     names vary ("Percy Shelly"/"Shelley"): half their words suffice.
     """
     folded = " ".join(name.casefold().split())
-    if not folded.isascii() and all(_SYLLABLE.fullmatch(w) for w in folded.split()):
+    if not folded.isascii() and all(SYLLABLE.fullmatch(w) for w in folded.split()):
         return folded in text
     return sum(w in words for w in folded.split()) * 2 >= len(folded.split())
 
