@@ -79,7 +79,7 @@ def test_short_answer_is_the_span_that_answers(assistant, question, short, kind)
     ("Học sinh trường dân tộc nội trú được hưởng học bổng bằng 80% mức lương cơ sở, cấp 12 tháng trong năm.",
      "Học sinh trường dân tộc nội trú được hưởng học bổng bao nhiêu?", "number", "80% mức lương cơ sở"),
     # Asked the year, the year of a full date; a span of years whole, but not a count after it.
-    ("Trường thành lập năm 1998 và 2000 học sinh đã tốt nghiệp từ đó.", "Trường thành lập năm nào?", "date", "1998"),
+    ("Trường thành lập năm 1998 và 2000 học sinh đã tốt nghiệp từ đó.", "Trường thành lập năm nào?", "date", "năm 1998"),
     ("Ngoài ra, năm 2011 và 2012, Hội đồng kêu gọi kiêng rượu.", "Hội đồng kêu gọi kiêng rượu khi nào?", "date",
      "2011 và 2012"),
     ("Ông qua đời vào ngày 7 tháng 1 năm 1943 tại New York.", "Ông mất năm nào?", "date", "năm 1943"),
@@ -91,7 +91,7 @@ def test_short_answer_is_the_span_that_answers(assistant, question, short, kind)
     ("Người làm nghề nặng nhọc được nghỉ hằng năm 14 ngày làm việc.",
      "Người làm nghề nặng nhọc được nghỉ hằng năm mấy ngày?", "number", "14 ngày"),
     # A particle after it is no noun: "Năm mấy thì …" asks for a year.
-    ("Trường được thành lập năm 1998 tại thị xã.", "Năm mấy thì trường được thành lập?", "date", "1998"),
+    ("Trường được thành lập năm 1998 tại thị xã.", "Năm mấy thì trường được thành lập?", "date", "năm 1998"),
     ("Ngày 5 tháng 6 năm 1911, Bác Hồ ra đi tìm đường cứu nước.", "Năm mấy Bác Hồ ra đi tìm đường cứu nước?", "date",
      "năm 1911"),
     ("Anh là cầu thủ lớn tuổi nhất từng chơi trong trận chung kết, ở tuổi 39.",
@@ -588,6 +588,10 @@ def test_a_sum_of_money_is_not_answered_by_a_share(question, short, refused):
      "khi có sự đồng thuận của các nhà đầu tư đại diện ít nhất 75% tổng số vốn góp"),
     # A date, when the quote has one, is still the answer.
     ("Hội nghị diễn ra khi nào?", "Hội nghị diễn ra ngày 21/5/2020 khi các chi bộ đã họp xong.", "21/5/2020"),
+    # A year is answered as the sentence writes it, with its "năm".
+    ("Tesla hợp tác với Lane khi nào?", "Năm 1886, Tesla hợp tác với Robert Lane.", "Năm 1886"),
+    ("Chợ mở cửa khi nào?", "Chợ trong nhà mở cửa vào năm 1835 tại trung tâm.", "năm 1835"),
+    ("Chợ mở cửa khi nào?", "Chợ trong nhà mở cửa vào 1835 tại trung tâm.", "1835"),
 ])
 def test_when_is_a_date_or_else_a_condition(question, quote, expected):
     assert find(question, "date", [(quote, 0)]).text == expected
