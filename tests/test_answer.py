@@ -72,7 +72,7 @@ def test_short_answer_is_the_span_that_answers(assistant, question, short, kind)
     # Among several counts, the one most of the question's words surround ("Đại hội Đảng bộ, diễn
     # ra …"), not the one beside a single shared word ("1 lần").
     ("Đại hội Đảng bộ, diễn ra sau mỗi 5 năm, và việc bầu chọn Ban Chấp hành tại các chi bộ phải được tổ chức "
-     "theo quy định, mỗi đảng viên được bỏ phiếu 1 lần.", "Đại hội Đảng bộ diễn ra bao lâu một lần?", "number", "5 năm"),
+     "theo quy định, mỗi đảng viên được bỏ phiếu 1 lần.", "Đại hội Đảng bộ diễn ra bao lâu một lần?", "number", "sau mỗi 5 năm"),
     ("Những cơn bão này gây thiệt hại lớn. Thiệt hại nặng nhất cho tỉnh là từ Cơn bão (Damrey) năm 2017, cơn bão "
      "mạnh nhất trong hai mươi năm.", "Cơn bão nào gây thiệt hại nặng nhất cho tỉnh?", None, "Damrey"),
     # A share is answered with what it is a share of, when nouns follow it.
@@ -430,10 +430,10 @@ def test_a_list_short_answer_renders_as_a_markdown_list():
 
 
 @pytest.mark.parametrize("question, quoted, short", [
-    ("Thời giờ làm việc bình thường không quá bao nhiêu giờ trong một ngày?", "không quá 08 giờ", "08 giờ"),
+    ("Thời giờ làm việc bình thường không quá bao nhiêu giờ trong một ngày?", "không quá 08 giờ", "không quá 08 giờ"),
     ("Người lao động được nghỉ Tết Âm lịch mấy ngày?", "Tết Âm lịch: 05 ngày", "05 ngày"),
     # Two counts with the same words before them: the one the question's other words surround.
-    ("Làm việc ban đêm thì được nghỉ giữa giờ ít nhất bao nhiêu phút?", "ít nhất 45 phút", "45 phút"),
+    ("Làm việc ban đêm thì được nghỉ giữa giờ ít nhất bao nhiêu phút?", "ít nhất 45 phút", "ít nhất 45 phút"),
     ("Người lao động làm việc chưa đủ 12 tháng thì số ngày nghỉ hằng năm tính thế nào?",
      "theo tỷ lệ tương ứng với số tháng làm việc", "theo tỷ lệ tương ứng với số tháng làm việc"),
     # An item is read under its lead ("… được nghỉ hằng năm, …, như sau:"), which it does not repeat;
@@ -559,7 +559,11 @@ def test_a_quote_about_another_post_is_no_answer(question, quote, refused):
     ("Mỗi lớp có tối đa bao nhiêu học sinh?", "Lớp trưởng được bầu vào đầu mỗi năm học mới.", None),
     # "ba" before the first syllable of the counted word is enough: "ba trường" for "trường học".
     ("Có bao nhiêu trường học?", "Năm nay có ba trường đạt chuẩn.", "ba trường"),
-    ("Học sinh cần điểm môn chuyên từ bao nhiêu trở lên?", "Học sinh có điểm từ 8,5 trở lên được xét học bổng.", "8,5"),
+    # A bound is part of the number: "ít nhất 06 tháng" is not "06 tháng".
+    ("Học sinh cần điểm môn chuyên từ bao nhiêu trở lên?", "Học sinh có điểm từ 8,5 trở lên được xét học bổng.",
+     "từ 8,5 trở lên"),
+    ("Phải báo trước bao nhiêu tháng?", "Quyết định được gửi trước thời điểm nghỉ hưu ít nhất 06 tháng.", "ít nhất 06 tháng"),
+    ("Bảo tàng có bao nhiêu tác phẩm?", "Bộ sưu tập có hơn 70.000 tác phẩm nghệ thuật.", "hơn 70.000 tác phẩm"),
     ("Trường có bao nhiêu học sinh?", "Năm học này trường có năm học sinh đạt giải.", "năm học sinh"),
 ])
 def test_what_is_counted_is_read_whole(question, quote, expected):
