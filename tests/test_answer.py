@@ -879,3 +879,18 @@ def test_who_is_not_answered_by_a_title(short, refused):
 def test_a_quote_never_naming_the_asked_person_does_not_answer(names, quote, refused):
     reason = support.unnamed(names, quote)
     assert (reason == f"Các bài viết không nêu điều này về {names[0]}.") if refused else reason is None
+
+
+@pytest.mark.parametrize("sentence, fragment, whole", [
+    ("Năm 2001, Tập đoàn Thiết kế Troika đã được thuê.", "Tập", "Tập đoàn Thiết kế Troika"),
+    ("Bộ trưởng Chính phủ Vương quốc Anh chịu trách nhiệm.", "Vương", "Vương quốc Anh"),
+    ("Thiếu tướng Louis-Joseph de Montcalm dẫn quân tiếp viện.", "Thiếu", "Thiếu tướng Louis-Joseph de Montcalm"),
+    # A foreign name is not glued to the verb pyvi joins it to, and a compound with no name after it stays.
+    ("Kuechly dẫn đầu đội về số lần húc.", "Kuechly", "Kuechly"),
+    ("Tất cả mọi người đều đến.", "Tất", "Tất"),
+])
+def test_a_name_fragment_is_read_to_the_whole_name(sentence, fragment, whole):
+    from rag.answer.span import _whole_name
+
+    at = sentence.index(fragment)
+    assert _whole_name(ShortAnswer(fragment, at, at + len(fragment), "person"), [(sentence, 0)]).text == whole

@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from rag.answer.question import KINDS, WH, capitalised_runs
+from rag.answer.scope import SYLLABLE
 from rag.answer.slot import slot
 from rag.clean.metadata import PROVINCES_FOLDED
 from rag.clean.metadata import SURNAMES as _SURNAMES
@@ -483,6 +484,47 @@ _FINDERS = {"date": _date, "number": _number, "person": _person_or_entity, "plac
 
 def find(question: str, kind: str | None, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
     """The short answer to ``question`` in ``sentences`` (``(text, article offset)``, best first)."""
+    found = _find(question, kind, sentences)
+    return _whole_name(found, sentences) if found else None
+
+
+_NAME_PARTICLES = {"de", "da", "van", "von", "der", "di", "du", "la", "le", "ibn", "bin", "al", "of", "and", "&"}
+
+
+def _whole_name(found: ShortAnswer, sentences: list[tuple[str, int]]) -> ShortAnswer:
+    """A lone capitalised syllable that opens a compound is read on to the name after it: "Tập"
+    of "Tập đoàn Thiết kế Troika", "Vương" of "Vương quốc Anh", "Thiếu" of "Thiếu tướng
+    Louis-Joseph de Montcalm". Only a Vietnamese syllable, and only before a name: pyvi also
+    joins a foreign name to the verb after it ("Kuechly dẫn")."""
+    word = found.text
+    if " " in word or not word[:1].isupper() or word.isupper() or not SYLLABLE.fullmatch(word.casefold()):
+        return found
+    text, offset = next(((t, o) for t, o in sentences if o <= found.start and found.end <= o + len(t)), (None, 0))
+    if text is None:
+        return found
+    start = found.start - offset
+    first = (segment(text[start : start + 60]) or [""])[0].split("_")
+    compound = re.match(r"\s+".join(map(re.escape, first)), text[start:], _I) if len(first) > 1 else None
+    if not compound or first[0] != word.casefold():
+        return found
+    end = at = start + compound.end()
+    named = False
+    # The words after it, as pyvi joins them ("Thiết kế" is one word of "… Thiết kế Troika").
+    for word in segment(text[at : at + 100]):
+        m = re.match(r"[\s-]+" + r"\s*".join(map(re.escape, word.split("_"))), text[at:], _I)
+        token = text[at : at + m.end()].strip(" -") if m else ""
+        if not token or not (token[:1].isupper() or token.isdigit() or (named and token.casefold() in _NAME_PARTICLES)):
+            break
+        named = named or token[:1].isupper()
+        at += m.end()
+        if token.casefold() not in _NAME_PARTICLES:  # never end on "de"
+            end = at
+    if not named:
+        return found
+    return ShortAnswer(text[start:end], offset + start, offset + end, found.kind, found.citation)
+
+
+def _find(question: str, kind: str | None, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
     chosen = _choice(question, sentences)
     if chosen:
         return chosen
