@@ -894,3 +894,18 @@ def test_a_name_fragment_is_read_to_the_whole_name(sentence, fragment, whole):
 
     at = sentence.index(fragment)
     assert _whole_name(ShortAnswer(fragment, at, at + len(fragment), "person"), [(sentence, 0)]).text == whole
+
+
+@pytest.mark.parametrize("question, sentence, name, whole", [
+    ("Trường đại học nào có nguồn gốc từ một trường y?", "Trường có nguồn gốc từ Đại học Newcastle ngày nay.",
+     "Newcastle", "Đại học Newcastle"),
+    ("Bảo tàng nào trưng bày bộ sưu tập?", "Bộ sưu tập được trưng bày tại Bảo tàng Horniman.", "Horniman",
+     "Bảo tàng Horniman"),
+    # A head written in lower case is a description, not part of the name.
+    ("Bảo tàng nào trưng bày bộ sưu tập?", "Bộ sưu tập ở bảo tàng Horniman.", "Horniman", "Horniman"),
+])
+def test_a_name_keeps_the_head_the_question_asks_by(question, sentence, name, whole):
+    from rag.answer.span import _with_head
+
+    at = sentence.index(name)
+    assert _with_head(ShortAnswer(name, at, at + len(name), "entity"), question, [(sentence, 0)]).text == whole

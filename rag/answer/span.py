@@ -485,7 +485,7 @@ _FINDERS = {"date": _date, "number": _number, "person": _person_or_entity, "plac
 def find(question: str, kind: str | None, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
     """The short answer to ``question`` in ``sentences`` (``(text, article offset)``, best first)."""
     found = _find(question, kind, sentences)
-    return _whole_name(found, sentences) if found else None
+    return _with_head(_whole_name(found, sentences), question, sentences) if found else None
 
 
 _NAME_PARTICLES = {"de", "da", "van", "von", "der", "di", "du", "la", "le", "ibn", "bin", "al", "of", "and", "&"}
@@ -607,17 +607,36 @@ _ROLES = ("thư ký", "lãnh sự", "bộ trưởng", "chủ tịch", "giám đ�
           "đại tướng", "nghị sĩ", "thượng nghị sĩ", "đồng chí", "ông", "bà")
 
 
+def _head_words(question: str) -> list[str]:
+    """The noun the question puts before "nào" ("Trường đại học nào …" → Trường, đại, học)."""
+    m = _BEFORE_NAO.search(question)
+    words = m.group(1).split() if m else []
+    for k in range(len(words) - 1, -1, -1):
+        if words[k].lower() in _NP_STOP:
+            return words[k + 1:]
+    return words
+
+
+def _with_head(found: ShortAnswer, question: str, sentences: list[tuple[str, int]]) -> ShortAnswer:
+    """A name with the capitalised head the question asks by, written just before it: "Đại học
+    Newcastle" for "Trường đại học nào …?", "Bảo tàng Horniman" for "Bảo tàng nào …?"."""
+    words = _head_words(question)
+    text, offset = next(((t, o) for t, o in sentences if o <= found.start and found.end <= o + len(t)), (None, 0))
+    if not words or text is None or not found.text[:1].isupper():
+        return found
+    start = found.start - offset
+    for n in range(len(words), 0, -1):  # the longest tail of the head that the text writes before the name
+        head = re.search(r"(?<!\w)" + r"\s+".join(map(re.escape, words[-n:])) + r"\s+$", text[:start], _I)
+        if head and text[head.start()].isupper():
+            return ShortAnswer(text[head.start() : found.end - offset], offset + head.start(), found.end, found.kind,
+                               found.citation)
+    return found
+
+
 def _headed(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
     """The name that follows the noun the question puts before "nào", in the quoted sentences
     (best first; in a sentence, the one nearest the question's other words)."""
-    m = _BEFORE_NAO.search(question)
-    if not m:
-        return None
-    words = m.group(1).split()
-    for k in range(len(words) - 1, -1, -1):
-        if words[k].lower() in _NP_STOP:
-            words = words[k + 1:]
-            break
+    words = _head_words(question)
     if not words:
         return None
     question_lower, asked = question.lower(), _syllables(question)
