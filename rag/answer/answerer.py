@@ -247,7 +247,7 @@ class Answerer:
             first, last, cited = chosen[1], chosen[-1], citations[0]
             text = cited.quote[first.start - cited.start : last.end - cited.start]
             short = ShortAnswer(text, first.start, first.start + len(text), "list")
-        unsupported = support.other_post(span_question, citations[0].quote) or support.unnamed(q.names, citations[0].quote)
+        unsupported = support.other_post(span_question, citations[0].quote)
         if unsupported:
             note = f"{unsupported} {scope.nearest(best.hit)}"
             return Answer(question, note, [], True, status="not_found", note=note)

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import re
 
-from rag.answer.scope import SYLLABLE
 from rag.answer.span import ASKS_ORDINAL, ASKS_PERCENT, NUMBER_WORDS, ShortAnswer, counted, names_day
 from rag.clean.normalize import fold, normalize_query
 from rag.text import pos_tags, segment
@@ -212,20 +211,6 @@ def other_post(question: str, quote: str) -> str | None:
     if not said:
         return None
     return f"Các bài viết không nêu điều này về {asked[0]} (đoạn gần nhất nói về {said[0]})."
-
-
-def unnamed(names: list[str], quote: str) -> str | None:
-    """Why a quote that never names the person a question asks about does not answer it, or
-    ``None``. Only for a Vietnamese full name of three or more syllables ("Phan Xuân Nghĩa"),
-    whose given name, its last syllable, is how a report refers to the person again; a foreign
-    or shorter name may be taken up by a pronoun or a place ("Super Bowl", "Ấn Độ")."""
-    folded = quote.casefold()
-    for name in names:
-        words = name.casefold().split()
-        if len(words) >= 3 and all(SYLLABLE.fullmatch(w) for w in words) and not re.search(
-                rf"(?<!\w){re.escape(words[-1])}(?!\w)", folded):
-            return f"Các bài viết không nêu điều này về {name}."
-    return None
 
 
 _PLAIN_COUNT = re.compile(rf"\d+(?:[.,]\d{{3}})*|{NUMBER_WORDS}(?:\s+(?:{NUMBER_WORDS}|mốt|lăm))*", re.IGNORECASE)
