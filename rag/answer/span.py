@@ -488,6 +488,11 @@ def find(question: str, kind: str | None, sentences: list[tuple[str, int]]) -> S
     return _with_head(_whole_name(found, sentences), question, sentences) if found else None
 
 
+def _sentence_of(found: ShortAnswer, sentences: list[tuple[str, int]]) -> tuple[str | None, int]:
+    """The quoted sentence ``found`` lies in, and its offset in the article (``(None, 0)`` if none)."""
+    return next(((t, o) for t, o in sentences if o <= found.start and found.end <= o + len(t)), (None, 0))
+
+
 _NAME_PARTICLES = {"de", "da", "van", "von", "der", "di", "du", "la", "le", "ibn", "bin", "al", "of", "and", "&"}
 
 
@@ -499,7 +504,7 @@ def _whole_name(found: ShortAnswer, sentences: list[tuple[str, int]]) -> ShortAn
     word = found.text
     if " " in word or not word[:1].isupper() or word.isupper() or not SYLLABLE.fullmatch(word.casefold()):
         return found
-    text, offset = next(((t, o) for t, o in sentences if o <= found.start and found.end <= o + len(t)), (None, 0))
+    text, offset = _sentence_of(found, sentences)
     if text is None:
         return found
     start = found.start - offset
@@ -621,7 +626,7 @@ def _with_head(found: ShortAnswer, question: str, sentences: list[tuple[str, int
     """A name with the capitalised head the question asks by, written just before it: "Đại học
     Newcastle" for "Trường đại học nào …?", "Bảo tàng Horniman" for "Bảo tàng nào …?"."""
     words = _head_words(question)
-    text, offset = next(((t, o) for t, o in sentences if o <= found.start and found.end <= o + len(t)), (None, 0))
+    text, offset = _sentence_of(found, sentences)
     if not words or text is None or not found.text[:1].isupper():
         return found
     start = found.start - offset
