@@ -898,3 +898,17 @@ def test_a_name_keeps_the_head_the_question_asks_by(question, sentence, name, wh
 
     at = sentence.index(name)
     assert _with_head(ShortAnswer(name, at, at + len(name), "entity"), question, [(sentence, 0)]).text == whole
+
+
+@pytest.mark.parametrize("span, name", [
+    ("Kokochu rằng Bầu trời Xanh Vĩnh cửu", "Kokochu"),
+    ("James Dewar đã có thể", "James Dewar"),
+    ("Hồi giáo dưới sự lãnh đạo của Hassan al-Turabi", "Hồi giáo"),
+    # Lower-case words of a Vietnamese name stay.
+    ("Sở Giáo dục và Đào tạo", "Sở Giáo dục và Đào tạo"),
+    ("Ủy ban nhân dân cấp xã", "Ủy ban nhân dân cấp xã"),
+])
+def test_a_name_answer_ends_where_the_name_does(span, name):
+    from rag.answer.span import _name_only
+
+    assert _name_only(ShortAnswer(span, 0, len(span), "entity")).text == name
