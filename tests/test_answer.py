@@ -912,3 +912,14 @@ def test_a_name_answer_ends_where_the_name_does(span, name):
     from rag.answer.span import _name_only
 
     assert _name_only(ShortAnswer(span, 0, len(span), "entity")).text == name
+
+
+@pytest.mark.parametrize("span, trimmed", [
+    ("của lý thuyết tính toán trong", "lý thuyết tính toán"),
+    ("bằng cử nhân và", "bằng cử nhân"),
+    ("các bon monoxit", "các bon monoxit"),  # "các" opens "các bon" (carbon): not trimmed
+])
+def test_an_open_answer_has_no_function_words_at_its_edges(span, trimmed):
+    from rag.answer.span import _edges
+
+    assert _edges(ShortAnswer(span, 0, len(span), "span")).text == trimmed
