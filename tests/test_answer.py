@@ -596,6 +596,7 @@ def test_a_sum_of_money_is_not_answered_by_a_share(question, short, refused):
     ("Tesla hợp tác với Lane khi nào?", "Năm 1886, Tesla hợp tác với Robert Lane.", "Năm 1886"),
     ("Chợ mở cửa khi nào?", "Chợ trong nhà mở cửa vào năm 1835 tại trung tâm.", "năm 1835"),
     ("Chợ mở cửa khi nào?", "Chợ trong nhà mở cửa vào 1835 tại trung tâm.", "1835"),
+    ("Khuôn viên bắt đầu hiện đại hơn khi nào?", "Khuôn viên trở nên hiện đại hơn vào những năm 1940.", "những năm 1940"),
 ])
 def test_when_is_a_date_or_else_a_condition(question, quote, expected):
     assert find(question, "date", [(quote, 0)]).text == expected

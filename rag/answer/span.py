@@ -171,7 +171,7 @@ def _date(sentence, question, anchors):
             found = (lead.start() if lead else found[0], found[1])
         elif re.fullmatch(r"(?:1[0-9]|20)\d{2}", sentence[found[0] : found[1]]):
             # "năm 1886" as the sentence writes it (XQuAD-vi dev: the gold kept "năm" 20 times, dropped it 12).
-            lead = re.search(r"(?<!\w)năm\s+$", sentence[: found[0]], _I)
+            lead = re.search(r"(?<!\w)(?:những\s+|các\s+)?năm\s+$", sentence[: found[0]], _I)
             found = (lead.start() if lead else found[0], found[1])
     return found
 
