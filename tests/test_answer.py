@@ -564,6 +564,7 @@ def test_a_quote_about_another_post_is_no_answer(question, quote, refused):
      "từ 8,5 trở lên"),
     ("Phải báo trước bao nhiêu tháng?", "Quyết định được gửi trước thời điểm nghỉ hưu ít nhất 06 tháng.", "ít nhất 06 tháng"),
     ("Bảo tàng có bao nhiêu tác phẩm?", "Bộ sưu tập có hơn 70.000 tác phẩm nghệ thuật.", "hơn 70.000 tác phẩm"),
+    ("Đồng hồ còn bao nhiêu thời gian?", "Carolina có bóng khi đồng hồ còn 4:51 trong hiệp bốn.", "4:51"),
     ("Trường có bao nhiêu học sinh?", "Năm học này trường có năm học sinh đạt giải.", "năm học sinh"),
 ])
 def test_what_is_counted_is_read_whole(question, quote, expected):

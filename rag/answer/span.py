@@ -40,7 +40,7 @@ def names_day(text: str) -> bool:
 _ASKS_DAY = re.compile(r"(?<!\w)(?:ngày nào|ngày bao nhiêu|ngày mấy|hôm nào|vào ngày)(?!\w)", _I)
 NUMBER_WORDS = r"(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|tỉ|rưỡi|lẻ)"
 _NUMBER = re.compile(
-    rf"(?<![\w/.-])(?:\d+(?:[.,]\d+)*(?:\s*%)?|{NUMBER_WORDS}(?:\s+{NUMBER_WORDS})*)"
+    rf"(?<![\w/.:-])(?:\d+(?:[.,]\d+)*(?::\d{{2}}(?!\d))?(?:\s*%)?|{NUMBER_WORDS}(?:\s+{NUMBER_WORDS})*)"
     rf"(?:\s+(?:nghìn|ngàn|triệu|tỷ|tỉ))?(?![\w/-])(?!\s*[/.-]\s*\d)"
     # "tỷ lệ" is a rate and "phần trăm" a percent, not a billion or a hundred.
     rf"(?!\s+lệ(?!\w))(?<!phần\străm)", _I)
