@@ -850,9 +850,14 @@ def test_a_fee_is_not_answered_by_a_bare_number(quote, short, refused):
 @pytest.mark.parametrize("short, refused", [("2015-2020", True), ("năm 2020", True), ("25/01/2021", False),
                                            ("ngày 25 tháng 01 năm 2021", False), (None, False)])
 def test_a_day_is_not_answered_by_a_year(short, refused):
+    """…unless the quote names a day the finder passed over ("Ngày 27/6, …", tested below)."""
     answer = ShortAnswer(short, 0, len(short), "date") if short else None
-    reason = support.no_day("Phiên trù bị của Đại hội được tổ chức vào ngày nào?", answer)
+    reason = support.no_day("Phiên trù bị của Đại hội được tổ chức vào ngày nào?", answer,
+                            "Đại hội Đảng bộ nhiệm kỳ 2015-2020 và 2020-2025 đã thành công.")
     assert reason == "Các bài viết không nêu ngày này." if refused else reason is None
+    quoted = support.no_day("Kỳ thi bắt đầu vào ngày nào?", ShortAnswer("năm 2024", 0, 8, "date"),
+                            "Ngày 27/6, hơn 1 triệu thí sinh bước vào kỳ thi năm 2024.")
+    assert quoted is None
 
 
 def test_a_day_the_articles_do_not_state_is_not_answered_with_a_term(assistant):
@@ -925,3 +930,33 @@ def test_an_open_answer_has_no_function_words_at_its_edges(span, trimmed):
     from rag.answer.span import _edges
 
     assert _edges(ShortAnswer(span, 0, len(span), "span")).text == trimmed
+
+
+@pytest.mark.parametrize("function, span, kind, expected", [
+    # Capitalised given names that are also function words stay ("Được", "Như").
+    ("_name_only", "Nguyễn Văn Được", "person", "Nguyễn Văn Được"),
+    ("_name_only", "Sở GD&ĐT đã tổ chức", "organisation", "Sở GD&ĐT"),
+    ("_edges", "em Nguyễn Quỳnh Như", "span", "em Nguyễn Quỳnh Như"),
+    ("_edges", "cơ quan quản lý cấp trên", "span", "cơ quan quản lý cấp trên"),
+])
+def test_name_and_edge_trimming_keep_what_the_text_capitalises(function, span, kind, expected):
+    from rag.answer import span as spans
+
+    assert getattr(spans, function)(ShortAnswer(span, 0, len(span), kind)).text == expected
+
+
+@pytest.mark.parametrize("question, quote, expected", [
+    ("Thời gian đào tạo là bao nhiêu năm?", "Thời gian đào tạo từ 2 đến 4 năm tùy ngành.", "từ 2 đến 4 năm"),
+    ("Có bao nhiêu học sinh dự thi?", "Số học sinh dự thi:1.250 học sinh.", "1.250 học sinh"),  # a colon before it
+])
+def test_a_number_reads_its_range(question, quote, expected):
+    found = find(question, "number", [(quote, 0)])
+    assert found is not None and found.text == expected
+
+
+def test_a_number_before_tren_is_no_bound():
+    from rag.answer.span import _bounded
+
+    quote = "Trường hoàn thành 28 trên 30 chỉ tiêu."
+    at = quote.index("30")
+    assert _bounded(quote, (at, at + 2)) == (at, at + 2)  # not "trên 30": 28 of 30

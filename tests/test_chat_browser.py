@@ -200,7 +200,7 @@ def test_admin_upload_refreshes_the_counts_and_the_rebuild_reports_it(page, stac
     before = stack[1].get("/index/status").json()["articles"]
     sidebar = page.locator('[data-testid="stSidebar"]')
     sidebar.get_by_text(f"{before} bài viết").wait_for()
-    sidebar.get_by_text("Quản trị").click()
+    sidebar.get_by_text("Quản trị", exact=True).click()  # not the "Khoá quản trị" label inside
     key = sidebar.get_by_label("Khoá quản trị", exact=True)
     key.fill(KEY)
     key.press("Enter")

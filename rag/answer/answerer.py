@@ -254,7 +254,7 @@ class Answerer:
         if q.kind in ("number", "person") or support.asked_post(span_question):  # "… tên là gì?" too
             unsupported = support.unsupported(span_question, short, citations[0].quote, citations[0].start)
         elif q.kind == "date":
-            unsupported = support.no_day(span_question, short)
+            unsupported = support.no_day(span_question, short, citations[0].quote)
         else:
             unsupported = None
         if unsupported:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
@@ -34,13 +35,18 @@ _DATES = [
 _DAY_PATTERNS = 2  # the first patterns of _DATES name a day, not only a month or year
 
 
+# A day and month with no year ("Ngày 27/6, …", "tựu trường vào ngày 28-8"), as news writes it.
+_DAY_MONTH = re.compile(r"(?<![\d/.-])\d{1,2}\s*[/-]\s*\d{1,2}(?![\d/.-])")
+
+
 def names_day(text: str) -> bool:
-    """Whether ``text`` names a day ("08/5/2023", "25 tháng 01 năm 2021"), not only a month or year."""
-    return any(pattern.search(text) for pattern in _DATES[:_DAY_PATTERNS])
+    """Whether ``text`` names a day ("08/5/2023", "25 tháng 01 năm 2021", "ngày 27/6"), not only
+    a month or year."""
+    return any(pattern.search(text) for pattern in _DATES[:_DAY_PATTERNS]) or bool(_DAY_MONTH.search(text))
 _ASKS_DAY = re.compile(r"(?<!\w)(?:ngày nào|ngày bao nhiêu|ngày mấy|hôm nào|vào ngày)(?!\w)", _I)
 NUMBER_WORDS = r"(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|tỉ|rưỡi|lẻ)"
 _NUMBER = re.compile(
-    rf"(?<![\w/.:-])(?:\d+(?:[.,]\d+)*(?::\d{{2}}(?!\d))?(?:\s*%)?|{NUMBER_WORDS}(?:\s+{NUMBER_WORDS})*)"
+    rf"(?<![\w/.-])(?<!\d:)(?:\d+(?:[.,]\d+)*(?::\d{{2}}(?!\d))?(?:\s*%)?|{NUMBER_WORDS}(?:\s+{NUMBER_WORDS})*)"
     rf"(?:\s+(?:nghìn|ngàn|triệu|tỷ|tỉ))?(?![\w/-])(?!\s*[/.-]\s*\d)"
     # "tỷ lệ" is a rate and "phần trăm" a percent, not a billion or a hundred.
     rf"(?!\s+lệ(?!\w))(?<!phần\străm)", _I)
@@ -206,14 +212,22 @@ def _bounded(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
     8,5 trở lên" "8,5", even where the question states the bound ("ít nhất bao nhiêu phút?"):
     the answer then reads whole. On the dev parts: XQuAD-vi dev number F1 0.537 -> 0.569, legal
     dev 0.533 -> 0.529 and legal3 dev alike (leaving out a bound the question states lost 0.01 more)."""
-    start = span[0]
+    start, end = span
     while bound := _BOUND.search(sentence[:start]):  # "tối thiểu từ 400 học sinh"
+        if re.search(r"\d\s*$", sentence[: bound.start()]):  # "28 trên 30 chỉ tiêu" is no bound
+            break
         start = bound.start()
-    upward = re.match(r"\s+trở\s+(?:lên|xuống)(?!\w)", sentence[span[1] :], _I)
-    return start, span[1] + (upward.end() if upward else 0)
+        if bound.group(1).casefold() == "từ":  # "từ 2 đến 4 năm": the range whole, not its minimum
+            to = re.match(r"\s*(?:đến|tới|-|–)\s*", sentence[end:], _I)
+            upper = _NUMBER.match(sentence, end + to.end()) if to else None
+            if upper:
+                unit = _UNITS.match(sentence, upper.end())
+                end = unit.end() if unit else upper.end()
+    upward = re.match(r"\s+trở\s+(?:lên|xuống)(?!\w)", sentence[end:], _I)
+    return start, end + (upward.end() if upward else 0)
 
 
-_BOUND = re.compile(r"(?<!\w)(?:ít nhất|tối thiểu|tối đa|nhiều nhất|không quá|không dưới|chưa đến|chưa tới|hơn|trên|"
+_BOUND = re.compile(r"(?<!\w)(ít nhất|tối thiểu|tối đa|nhiều nhất|không quá|không dưới|chưa đến|chưa tới|hơn|trên|"
                     r"dưới|gần|khoảng|xấp xỉ|có tới|lên tới|lên đến|từ|sau mỗi|mỗi)\s+$", _I)
 
 
@@ -492,7 +506,7 @@ def find(question: str, kind: str | None, sentences: list[tuple[str, int]]) -> S
 # the dev parts: XQuAD-vi dev F1 0.452 -> 0.454 (EM 0.244 -> 0.254), dev2 0.533 -> 0.535, others alike.
 _LEAD = {"của", "và", "là", "thì", "mà", "với", "cho", "bởi", "do", "rằng"}
 _TAIL = {"và", "của", "là", "trong", "với", "cho", "thì", "mà", "đã", "được", "bởi", "do", "rằng", "như", "khi", "để", "từ",
-         "tại", "ở", "trên", "dưới"}
+         "tại", "ở"}  # not "trên", "dưới": "cấp trên"
 _EDGE_KINDS = {"span", "entity", "definition"}
 
 
@@ -502,9 +516,9 @@ def _edges(found: ShortAnswer) -> ShortAnswer:
         return found
     words = list(re.finditer(r"\S+", found.text))
     i, j = 0, len(words)
-    while i < j - 1 and words[i].group(0).casefold() in _LEAD:
+    while i < j - 1 and words[i].group(0) in _LEAD:  # as written: "Như" of "Nguyễn Quỳnh Như" is a name
         i += 1
-    while j > i + 1 and words[j - 1].group(0).casefold() in _TAIL:
+    while j > i + 1 and words[j - 1].group(0) in _TAIL:
         j -= 1
     if (i, j) == (0, len(words)):
         return found
@@ -523,25 +537,38 @@ def _name_only(found: ShortAnswer) -> ShortAnswer:
     """A name and no more: a span opening with a name ends before the first word that starts the
     sentence's own business ("Kokochu rằng Bầu trời …" → "Kokochu", "James Dewar đã có thể" →
     "James Dewar"); lower-case words of the name stay ("Ủy ban nhân dân cấp xã", "Sở Giáo dục và
-    Đào tạo"), as pyvi's words decide."""
-    if found.kind not in _NAME_ONLY_KINDS or not found.text[:1].isupper():
+    Đào tạo"), as pyvi's words decide, and so do capitalised ones ("Nguyễn Văn Được")."""
+    text = found.text
+    if found.kind not in _NAME_ONLY_KINDS or not text[:1].isupper() or not unicodedata.is_normalized("NFC", text):
         return found
-    words = segment(found.text)
-    tokens = list(re.finditer(r"[^\W_]+(?:[-'’.&][^\W_]+)*", found.text))
-    k = end = 0
-    for n, word in enumerate(words):
-        parts = [x for x in word.split("_") if x]
-        if k + len(parts) > len(tokens):
-            return found
-        following = words[n + 1] if n + 1 < len(words) else ""
-        nxt = tokens[k + len(parts)].group(0) if k + len(parts) < len(tokens) else ""
-        if k and (word in _NAME_STOPS or (word == "và" and not nxt[:1].isupper())):
+    words = _aligned(text)
+    end = 0
+    for n, (word, start, stop) in enumerate(words):
+        written = text[start:stop]
+        following = text[words[n + 1][1] : words[n + 1][2]] if n + 1 < len(words) else ""
+        if n and written[:1].islower() and (word in _NAME_STOPS or (word == "và" and not following[:1].isupper())):
             break
-        k += len(parts)
-        end = tokens[k - 1].end()
-    if not end or end >= len(found.text.rstrip()):
+        end = stop
+    if not end or end >= len(text.rstrip()):
         return found
-    return ShortAnswer(found.text[:end], found.start, found.start + end, found.kind, found.citation)
+    return ShortAnswer(text[:end], found.start, found.start + end, found.kind, found.citation)
+
+
+def _aligned(text: str) -> list[tuple[str, int, int]]:
+    """pyvi's words of ``text`` with their offsets: ``[(word, start, end)]`` ("GD&ĐT" may be
+    several words; a word pyvi changed beyond recognition ends the list)."""
+    lower, at, out = text.lower(), 0, []
+    for word in segment(text):
+        start = None
+        for part in (x for x in word.split("_") if x):
+            k = lower.find(part, at)
+            if k < 0:
+                return out
+            start = k if start is None else start
+            at = k + len(part)
+        if start is not None:
+            out.append((word, start, at))
+    return out
 
 
 def _sentence_of(found: ShortAnswer, sentences: list[tuple[str, int]]) -> tuple[str | None, int]:
@@ -572,7 +599,7 @@ def _whole_name(found: ShortAnswer, sentences: list[tuple[str, int]]) -> ShortAn
     named = False
     # The words after it, as pyvi joins them ("Thiết kế" is one word of "… Thiết kế Troika").
     for word in segment(text[at : at + 100]):
-        m = re.match(r"[\s-]+" + r"\s*".join(map(re.escape, word.split("_"))), text[at:], _I)
+        m = re.match(r"(?:\s+|-)" + r"\s*".join(map(re.escape, word.split("_"))), text[at:], _I)
         token = text[at : at + m.end()].strip(" -") if m else ""
         if not token or not (token[:1].isupper() or token.isdigit() or (named and token.casefold() in _NAME_PARTICLES)):
             break

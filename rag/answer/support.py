@@ -98,12 +98,13 @@ _WHO_VERBS = {"là", "làm", "giữ", "giữ_chức"}
 _ASKS_DAY = re.compile(r"(?<!\w)(?:ngày nào|ngày bao nhiêu|ngày mấy|hôm nào)(?!\w)", re.IGNORECASE)
 
 
-def no_day(question: str, short: ShortAnswer | None) -> str | None:
+def no_day(question: str, short: ShortAnswer | None, quote: str) -> str | None:
     """Why the quote cannot answer a question asking on which day: the date it states is no day
-    (a year or a term of office: "Phiên trù bị … ngày nào?" answered "2015-2020"), or ``None``.
+    (a year or a term of office: "Phiên trù bị … ngày nào?" answered "2015-2020") and the quote
+    names none either (then the quote is shown: "Ngày 27/6, … năm 2024"), or ``None``.
     A quote with no date at all is still shown, without a short answer: the question may not
     ask for a day at all ("… của ngày nào" written for "ngành nào")."""
-    if _ASKS_DAY.search(question) and short is not None and not names_day(short.text):
+    if _ASKS_DAY.search(question) and short is not None and not names_day(short.text) and not names_day(quote):
         return "Các bài viết không nêu ngày này."
     return None
 
