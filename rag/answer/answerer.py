@@ -28,7 +28,6 @@ from rag.answer import about, chitchat, scope, support
 from rag.answer.question import Question, answer_kind, read
 from rag.answer.slot import slot
 from rag.answer.span import ShortAnswer, counted, find, fits
-from rag.clean.metadata import STATUTE_TYPES
 from rag.index.sentences import unpack
 from rag.retrieve import Hit, Retrieval
 from rag.text import segment, sentence_spans
@@ -333,7 +332,7 @@ class Answerer:
         w = self.policy.meaning_weight if any(p.dense for p in pool) else 0.0
         for p, lz, dz in zip(pool, lex_z, dense_z):
             # Rank prior: the fused ranking already weighed the whole chunk.
-            heading = _STATUTE.match(p.hit.chunk.title) and _HEADING.match(p.text)
+            heading = scope.is_statute(p.hit.chunk.title) and _HEADING.match(p.text)
             p.score = lz + w * dz - 0.25 * p.hit_rank - (HEADING_PENALTY if heading else 0.0)
         if SLOT_WEIGHT and q.kind not in ("date", "number", "person", "place"):
             # An article's opening sentence restates its topic and wins on meaning and shared
@@ -352,7 +351,7 @@ class Answerer:
         starts below it) and a clause heading above its items ("6. Tỷ lệ xếp loại …")."""
         out, article_head, clause_head, last = {}, None, None, None
         for p in pool:
-            if not _STATUTE.match(p.hit.chunk.title):  # a news report's "1. Tổng số thí sinh …" is no heading
+            if not scope.is_statute(p.hit.chunk.title):  # a news report's "1. Tổng số thí sinh …" is no heading
                 continue
             if last is None or last.hit is not p.hit:
                 article_head, clause_head = self._heading_above(p.hit.chunk), None
@@ -482,8 +481,6 @@ class Answerer:
 # A heading: a statute's article or chapter ("Điều 17. Lưu giữ tài liệu …"), or a numbered
 # clause that names its subject without saying anything ("6. Tỷ lệ xếp loại … đối với viên chức").
 _HEADING = re.compile(r"^\s*(?:(?:Điều|Chương|Mục|Phần)\s+(?:\d+[a-zđ]?|[IVXLC]+)\b\.?|\d{1,2}\.(?!\d))[^\n.;:!?]{2,200}$")
-# Evidence that is a statute, as the cleaner names one ("NGHỊ ĐỊNH số 66/2026/NĐ-CP …").
-_STATUTE = re.compile(rf"(?:{'|'.join(STATUTE_TYPES)})(?!\w)")
 _ARTICLE_HEADING = re.compile(r"^\s*(?:Điều|Chương|Mục|Phần)\s")
 _ARTICLE_LINE = re.compile(r"^Điều\s+\d+[a-zđ]?\.[^\n]*", re.MULTILINE)
 _CLAUSE_ITEM = re.compile(r"^\s*\d{1,2}[.)]\s")

@@ -132,6 +132,12 @@ def _congress_otherwise(q: Question, hit: Hit) -> list[str]:
 # ("NGHỊ ĐỊNH số 66/2026/NĐ-CP Quy định …"); a news headline citing one is written otherwise.
 _OWN_NUMBER = re.compile(rf"({'|'.join(STATUTE_TYPES)}) số (\d{{1,4}}/(?:19|20)\d{{2}})")
 _OWN_TYPE = re.compile(rf"({'|'.join(STATUTE_TYPES)})\s")
+
+
+def is_statute(title: str) -> bool:
+    """Whether evidence titled ``title`` is a statute, as the cleaner names one ("NGHỊ ĐỊNH số …",
+    "LUẬT BẢO HIỂM XÃ HỘI"), not news about one."""
+    return _OWN_TYPE.match(title) is not None
 # "Nghị định 84/2020 được thay thế bởi nghị định nào?" is answered by the one that replaced it
 # (the asked statute after the verb, or before it with "được"/"bị"); "Nghị định 48/2023 đã sửa
 # đổi những gì?" asks what that one provides.
@@ -220,7 +226,7 @@ def _law_in(law: Law, title: str, date: str | None, text: str, question: str = "
     if law.year and cited_years and law.year not in cited_years:
         return False
     details = any(_same_name(name, m.group(1), law.whole) for m in _NAMED_LAWS.finditer(folded))
-    if details or not law.source or not _OWN_TYPE.match(title):
+    if details or not law.source or not is_statute(title):
         return details or bool(mentions)
     return bool(mentions) and _asks_relation(question, law.name)
 
