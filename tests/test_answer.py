@@ -479,6 +479,9 @@ Căn cứ Luật Giáo dục số 43/2019/QH14;
     # A law named by its name is not this decree, which only cites it in its recitals.
     ("Theo Luật Giáo dục, học bổng khuyến khích học tập được cấp cho tối thiểu bao nhiêu phần trăm số "
      "học sinh chuyên?", "out_of_scope", "về Luật Giáo dục"),
+    # A name with a comma is read, and named, whole.
+    ("Theo Luật Phòng, chống tham nhũng, học bổng khuyến khích học tập được cấp cho tối thiểu bao nhiêu phần "
+     "trăm số học sinh chuyên của mỗi trường chuyên?", "out_of_scope", "về Luật Phòng, chống tham nhũng"),
 ])
 def test_a_statute_answers_for_itself_not_for_those_it_cites(base_settings, embedder, tmp_path, question, status, said):
     """A statute is named by its number: asked what another one provides, it does not answer
@@ -752,6 +755,7 @@ _DETAILS = "NGHỊ ĐỊNH số 66/2026/NĐ-CP Quy định chi tiết một số
      "nghị định số 66/2026/nđ-cp quy định chi tiết một số điều của luật giáo dục 2026-03-02 căn cứ luật giáo dục;", True),
     # Names with commas, and a statute detailing two laws.
     ("Theo Luật Phòng, chống tham nhũng, cán bộ kê khai tài sản khi nào?", "LUẬT PHÒNG, CHỐNG THAM NHŨNG", "", True),
+    ("Theo Luật Phòng, chống ma túy, ai phải cai nghiện bắt buộc?", "LUẬT PHÒNG, CHỐNG THAM NHŨNG", "", False),
     ("Theo Luật Viên chức, hợp đồng làm việc có mấy loại?",
      "NGHỊ ĐỊNH số 115/2020/NĐ-CP Quy định chi tiết Luật Cán bộ, công chức và Luật Viên chức", "", True),
     # The law it replaced is named in its text: asked what became of that one, it answers.
@@ -788,6 +792,12 @@ def test_which_evidence_states_a_law_named_by_its_name(question, title, text, st
     ("Theo Luật Giáo dục Đại học, giảng viên cần gì?", ["Luật Giáo dục Đại học"]),
     ("Theo Luật Giáo dục số 43/2019/QH14, học bổng là bao nhiêu?", ["Luật Giáo dục"]),
     ("Pháp lệnh Dân số quy định gì?", ["Pháp lệnh Dân số"]),
+    # Names that join two things: read past the joint, which otherwise ends a name.
+    ("Theo Luật Phòng, chống tham nhũng, ai phải kê khai tài sản?", ["Luật Phòng, chống tham nhũng"]),
+    ("Luật Cán bộ, công chức 2008 quy định gì?", ["Luật Cán bộ, công chức năm 2008"]),
+    ("Theo Luật Phí và lệ phí thì ai được miễn?", ["Luật Phí và lệ phí"]),
+    ("Theo Luật Giáo dục, giáo viên phải làm gì?", ["Luật Giáo dục"]),
+    ("Luật Giáo dục và Luật Nhà giáo có hiệu lực khi nào?", ["Luật Giáo dục", "Luật Nhà giáo"]),
 ])
 def test_laws_are_read_by_name(question, laws):
     from rag.answer.question import read

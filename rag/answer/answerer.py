@@ -208,6 +208,9 @@ class Answerer:
         # A day the question names ("Tại buổi làm việc ngày 8/5/2023, …") says which event, too.
         days = [] if q.kind == "date" else [m.group(0) for m in _DAY.finditer(question)]
         pinned = set(segment(" ".join(q.provinces + q.years + [f"{a} {b}" for a, b in q.terms] + days)))
+        # A law the index never names ("Theo Luật Phòng, chống tham nhũng, …") is scope's to
+        # report; its words, found nowhere, would only make the evidence look irrelevant.
+        pinned |= {t for law in q.laws for t in segment(f"{law.kind} {law.name}") if not self.idf(t)}
         asks_author = about.asks_author(span_question)
         if asks_author:
             pinned |= about.WORDS

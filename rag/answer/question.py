@@ -148,6 +148,11 @@ _LAW_NAME_STOP = {"quy", "năm", "thì", "có", "được", "là", "về", "đ�
                   "bãi", "hướng", "của", "bị", "ban", "để", "với", "trong", "tại", "theo"}
 _LAW_TYPE = re.compile(rf"(?<!\w)({LAW_TYPES})\s+", _I)
 _NAME_WORD = re.compile(r"\s*([^\W\d_]+)")
+# Names that join two things with a comma or "và" ("Luật Phòng, chống tham nhũng", "Luật Cán bộ,
+# công chức", "Luật Phí và lệ phí"): read on past the joint, which elsewhere ends the name
+# ("Theo Luật Giáo dục, giáo viên …"). Such names open with these words; one joint is read.
+_JOINED_HEADS = {"phòng", "phòng cháy", "cán bộ", "thi đua", "khoa học", "phí", "đo đạc", "bảo vệ"}
+_JOINT = re.compile(r"\s*(?:,|và(?!\w))(?=\s*[^\W\d_])")
 _LAW_YEAR = re.compile(r"\s*(?:năm\s+)?((?:19|20)\d{2})(?!\d)", _I)
 _LAW_SOURCE_BEFORE = re.compile(r"(?:(?<!\w)(?:theo|tại|trong|căn cứ)(?:\s+quy định\s+(?:của|tại))?)\s*$", _I)
 _LAW_SOURCE_AFTER = re.compile(r"^\s*(?:,\s*)?(?:(?:có|đã)\s+)?quy định(?!\w)", _I)
@@ -158,7 +163,14 @@ def _laws(question: str) -> list[Law]:
     found = []
     for m in _LAW_TYPE.finditer(question):
         name, at = [], m.end()
-        while len(name) < 8 and (w := _NAME_WORD.match(question, at)):
+        while len(name) < 10:
+            joint = _JOINT.match(question, at) if name else None
+            if joint and " ".join(name).casefold() not in _JOINED_HEADS:
+                break
+            # "Phòng, chống …": the joint is part of the name.
+            w = _NAME_WORD.match(question, joint.end() if joint else at)
+            if not w:
+                break
             word = w.group(1)
             # A name opens with a capital ("luật này" names none) and stops at a word that
             # starts the sentence's own business, at another law, or at "số" before a number.
@@ -171,6 +183,7 @@ def _laws(question: str) -> list[Law]:
             at = w.end()
         if not name:
             continue
+        name = question[m.end() : at].strip()  # as written, with its commas
         rest = question[at:]
         y = _LAW_YEAR.match(rest)
         year = y.group(1) if y else None
@@ -178,7 +191,7 @@ def _laws(question: str) -> list[Law]:
         said = bool(_LAW_SOURCE_AFTER.match(rest))
         source = said or bool(_LAW_SOURCE_BEFORE.search(question[: m.start()]))
         whole = bool(year) or said or not rest.strip() or rest.lstrip()[0] in ",.;:?!)"
-        found.append(Law(" ".join(m.group(1).split()).capitalize(), " ".join(name), year, source, whole))
+        found.append(Law(" ".join(m.group(1).split()).capitalize(), " ".join(name.split()), year, source, whole))
     return list(dict.fromkeys(found))
 
 
