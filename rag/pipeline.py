@@ -9,7 +9,7 @@ import threading
 import time
 
 from rag.answer import NOT_FOUND, Answer, Answerer, AnswerPolicy
-from rag.answer.chitchat import strip_greeting
+from rag.answer.chitchat import strip_preamble
 from rag.clean import normalize_query
 from rag.config import Settings
 from rag.followup import contextualize
@@ -72,8 +72,8 @@ class Assistant:
         index = self.refresh()
         s = self.settings
         question = normalize_query(question)
-        # "Chào bạn, Đại hội … ngày nào?": the greeting is not part of what is searched.
-        query = contextualize(strip_greeting(question) or question, history, index.lexical.idf if index else None)
+        # "Chào bạn, Đại hội … ngày nào?", "Cho tôi biết …": greeting and request are not searched.
+        query = contextualize(strip_preamble(question) or question, history, index.lexical.idf if index else None)
         if index is None or index.vectors.size == 0:
             return None, Answer(question, NOT_FOUND, [], True, {"total": time.perf_counter() - started}, query,
                                 status="not_found")

@@ -15,6 +15,12 @@ from rag.retrieve import Filters
     ("Đại hội Đảng bộ Sở GDĐT Lạng Sơn diễn ra ngày nào?", "21/5/2020", "date"),
     ("Có bao nhiêu đảng viên dự Đại hội Đảng bộ Sở GDĐT Lạng Sơn?", "139 đảng viên", "number"),
     ("Giám đốc Sở GDĐT Trà Vinh là ai?", "Nguyễn Thị Bạch Vân", "person"),
+    # A polite request before the question is not searched; "tên là gì" after a post asks who.
+    ("Cho tôi biết Giám đốc Sở GDĐT Trà Vinh là ai?", "Nguyễn Thị Bạch Vân", "person"),
+    ("Giám đốc Sở GDĐT Trà Vinh tên là gì?", "Nguyễn Thị Bạch Vân", "person"),
+    # The name whose apposition holds the post, not the deputy's named beside it.
+    ("Bí thư Đảng ủy Sở GDĐT Lạng Sơn nhiệm kỳ 2015-2020 tên là gì?", "Trần Quốc Tuấn", "person"),
+    ("Phó Bí thư Đảng ủy Sở GDĐT Lạng Sơn nhiệm kỳ 2015-2020 là ai?", "Hà Thị Khánh Vân", "person"),
     ("Đại hội Đảng bộ Sở GDĐT Lạng Sơn lựa chọn chủ đề gì?",
      "Tiếp tục nâng cao năng lực lãnh đạo, sức chiến đấu của toàn đảng bộ", "quote"),
     ("Báo cáo chuyên đề lần 1/2020 của Đảng ủy Sở GDĐT Sóc Trăng về vấn đề gì?",
@@ -330,6 +336,29 @@ def test_a_greeting_before_a_question_is_answered():
 
     assert chitchat.reply("Chào bạn, Đại hội Đảng bộ Sở GDĐT Lạng Sơn diễn ra ngày nào?") is None
     assert chitchat.reply("Bạn là ai?") and chitchat.reply("Tạm biệt nhé")
+
+
+@pytest.mark.parametrize("question, searched", [
+    ("Cho tôi biết Giám đốc Sở GDĐT Trà Vinh là ai?", "Giám đốc Sở GDĐT Trà Vinh là ai?"),
+    ("Chào bạn, cho mình hỏi Đại hội diễn ra ngày nào?", "Đại hội diễn ra ngày nào?"),
+    ("Bạn có biết Giám đốc Sở là ai không?", "Giám đốc Sở là ai không?"),
+    ("Tôi muốn hỏi về học phí năm nay", "học phí năm nay"),
+    ("Xin cho biết số đảng viên?", "số đảng viên?"),
+    ("Em có biết không?", "Em có biết không?"),  # nothing else is asked
+    ("Cho tôi xem bài viết về Đại hội", "Cho tôi xem bài viết về Đại hội"),
+])
+def test_a_polite_request_before_a_question_is_not_searched(question, searched):
+    from rag.answer.chitchat import strip_preamble
+
+    assert strip_preamble(question) == searched
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Nguyễn Thị Bạch Vân", True), ("đồng chí Trần Quốc Tuấn", True), ("Jean-Paul Sartre", True),
+    ("TTr-KHTC", False), ("05-CT/TW", False), ("thư ký", False),
+])
+def test_a_document_code_is_no_name(text, name):
+    assert support._is_name(text) is name
 
 
 def test_organisation_filter_never_answers_about_another_province(assistant):

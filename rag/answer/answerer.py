@@ -38,7 +38,7 @@ NOT_FOUND = "Không tìm thấy thông tin liên quan trong các bài viết đ�
 QUESTION_WORDS = {
     "ai", "gì", "nào", "đâu", "sao", "bao_nhiêu", "bao_giờ", "khi_nào", "ở_đâu", "thế_nào",
     "như_thế_nào", "tại_sao", "vì_sao", "là", "có", "không", "được", "của", "và", "thì", "mấy",
-    "những", "các", "một", "cho", "với", "trong", "đã", "bị", "ra", "hay", "hoặc", "này", "đó",
+    "những", "các", "một", "cho", "với", "trong", "đã", "bị", "ra", "hay", "hoặc", "này", "đó", "tên",
 }
 # Function words a small index may never have seen: unknown, "ở" would weigh as much as the
 # rarest name (the rule for unseen words) and sink a question about Kon Tum.
@@ -201,6 +201,8 @@ class Answerer:
         if own_kind:
             q.kind = own_kind
         span_question = asked if own_kind else question
+        if q.kind != "person" and support.asked_post(span_question):
+            q.kind = "person"  # "Giám đốc Sở … tên là gì?" asks who holds the post
         hits = retrieval.hits[: self.policy.candidates]
         weights = self._weights(retrieval.terms)
         # What pins the article down (its province, year, term) is checked by scope, and
@@ -253,6 +255,7 @@ class Answerer:
         if unsupported:
             note = f"{unsupported} {scope.nearest(best.hit)}"
             return Answer(question, note, [], True, status="not_found", note=note)
+        short = support.holder(span_question, short, citations[0].quote, citations[0].start) or short
         if q.kind in ("number", "person") or support.asked_post(span_question):  # "… tên là gì?" too
             unsupported = support.unsupported(span_question, short, citations[0].quote, citations[0].start)
         elif q.kind == "date":

@@ -32,14 +32,26 @@ REPLIES = {
 }
 
 
-def strip_greeting(question: str) -> str:
-    """``question`` without a leading greeting ("Chào bạn, …")."""
-    return _GREETING.sub("", question, count=1).strip()
+# A polite request before the question ("Cho tôi biết …", "Bạn có biết …", "Tôi muốn hỏi về …"):
+# its words are in no article, and unseen words weigh as much as the rarest name.
+_REQUEST_LEAD = re.compile(
+    r"^\s*(?:(?:xin|làm ơn|vui lòng|bạn|anh|chị|em)\s+)*"
+    r"(?:(?:có thể\s+)?cho\s+(?:tôi|mình|em|tớ)\s+(?:hỏi|biết|được biết)|(?:xin\s+)?cho\s+(?:hỏi|biết)|"
+    r"(?:tôi|mình|em)\s+(?:muốn|cần)\s+(?:hỏi|biết)|có biết)"
+    r"(?:\s+(?:là|về|thêm|xem))?(?!\w)[\s,:]*(?=\S)", _I)
+
+
+def strip_preamble(question: str) -> str:
+    """``question`` without a leading greeting ("Chào bạn, …") or polite request ("Cho tôi
+    biết …", "Bạn có biết …")."""
+    rest = _GREETING.sub("", question, count=1).strip()
+    asked = _REQUEST_LEAD.sub("", rest, count=1).strip()
+    return asked if len(asked.split()) >= 2 else rest  # "Em có biết không?" asks nothing else
 
 
 def reply(question: str) -> str | None:
     """A friendly reply when ``question`` is small talk only, else ``None``."""
-    rest = strip_greeting(question)
+    rest = _GREETING.sub("", question, count=1).strip()
     if not rest.strip(" ?!.,"):
         return REPLIES["hello"] if question.strip() else None
     for kind, pattern in _SMALL_TALK:

@@ -323,6 +323,11 @@ def _names(sentence: str, question_lower: str) -> list[tuple[int, int]]:
     return surnamed or spans
 
 
+def person_names(text: str, question: str) -> list[tuple[int, int]]:
+    """Offsets of the runs of ``text`` that look like a person's name the question does not say."""
+    return _names(text, question.lower())
+
+
 def _place_or_thing(name: str) -> bool:
     """A capitalised run that names a country, a province or a thing, not a person:
     "Trung Quốc", "La Mã", "Lạng Sơn", "Phố Fresno", "Super Bowl"."""

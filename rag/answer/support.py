@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from rag.answer.span import ASKS_ORDINAL, ASKS_PERCENT, NUMBER_WORDS, ShortAnswer, counted, names_day
+from rag.answer.span import ASKS_ORDINAL, ASKS_PERCENT, NUMBER_WORDS, ShortAnswer, counted, names_day, person_names
 from rag.clean.normalize import fold, normalize_query
 from rag.text import pos_tags, segment
 
@@ -133,6 +133,25 @@ def asked_post(question: str) -> str | None:
         return None
     # "phó" alone ("Ai là phó?") names no post; "phó giám_đốc" does.
     return " ".join(post) if post[0] in _POSTS and post != ["phó"] and post[-1] in _POSTS | {"giám_đốc"} else None
+
+
+def holder(question: str, short: ShortAnswer | None, quote: str, quote_start: int) -> ShortAnswer | None:
+    """The name in the quote that holds the post a "who is" question asks about, when the short
+    answer is another name: "Bí thư … là ai?" over "… đồng chí Trần Quốc Tuấn – Tỉnh ủy viên, Bí
+    thư …, báo cáo … do đồng chí Hà Thị Khánh Vân, Phó Bí thư … trình bày" is Trần Quốc Tuấn.
+    A name holds a post its apposition names (up to the next name): "Phó Bí thư" is not "Bí thư"."""
+    post = asked_post(question)
+    if not post or short is None or short.kind != "person":
+        return None
+    post, bodies = post.replace("_", " "), _bodies(question, post)
+    names = person_names(quote, question)
+    holds = [k for k, (s, e) in enumerate(names)
+             if _names_post(quote[e : names[k + 1][0] if k + 1 < len(names) else e + 120][:120], post, bodies)]
+    at = next((k for k, (s, e) in enumerate(names) if quote_start + s == short.start), None)
+    if not holds or at in holds or at is None:
+        return None
+    s, e = names[holds[0]]
+    return ShortAnswer(quote[s:e], quote_start + s, quote_start + e, "person", short.citation)
 
 
 def unsupported(question: str, short: ShortAnswer | None, quote: str, quote_start: int) -> str | None:
@@ -351,7 +370,11 @@ def _is_name(text: str) -> bool:
     words = text.split()
     while words and words[0].casefold() in _HONORIFICS:
         words = words[1:]
-    return bool(words) and all(w[0].isupper() or w in _PARTICLES for w in words) and words[0][0].isupper()
+    # A document's code ("TTr-KHTC", "05-CT/TW") is capitalised too; "Jean-Paul" is a name.
+    coded = any(any(ch.isdigit() for ch in w) or any(len(p) > 1 and p.isupper() for p in w.split("-")[1:])
+                for w in words)
+    return bool(words) and not coded and all(w[0].isupper() or w in _PARTICLES for w in words) \
+        and words[0][0].isupper()
 
 
 def _names_post(text: str, post: str, bodies: list[str] = ()) -> bool:
