@@ -15,6 +15,9 @@ from rag.retrieve import Filters
     ("Đại hội Đảng bộ Sở GDĐT Lạng Sơn diễn ra ngày nào?", "21/5/2020", "date"),
     ("Có bao nhiêu đảng viên dự Đại hội Đảng bộ Sở GDĐT Lạng Sơn?", "139 đảng viên", "number"),
     ("Giám đốc Sở GDĐT Trà Vinh là ai?", "Nguyễn Thị Bạch Vân", "person"),
+    # The part of the year the report covers ("Sơ kết … 6 tháng đầu năm"), spelled otherwise.
+    ("Hội nghị sơ kết công tác Đảng sáu tháng đầu năm 2020 của Đảng ủy Sở GDĐT Sóc Trăng tổ chức ngày nào?",
+     "03-7-2020", "date"),
     # A polite request before the question is not searched; "tên là gì" after a post asks who.
     ("Cho tôi biết Giám đốc Sở GDĐT Trà Vinh là ai?", "Nguyễn Thị Bạch Vân", "person"),
     ("Giám đốc Sở GDĐT Trà Vinh tên là gì?", "Nguyễn Thị Bạch Vân", "person"),
@@ -219,6 +222,11 @@ def test_an_open_question_quotes_the_sentence_beside_its_question_word(assistant
     # The 2020-2025 congress's report names the outgoing 2015-2020 committee; it does not
     # report the 2015-2020 congress.
     ("Đại hội Đảng bộ Sở GDĐT Lạng Sơn nhiệm kỳ 2015-2020 chọn chủ đề gì?", "out_of_scope", "2015-2020"),
+    # Part of a year no article reports on: a whole year's review does not answer for it.
+    ("6 tháng đầu năm 2021 Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh đã làm được những gì?", "out_of_scope",
+     "6 tháng đầu năm"),
+    ("Học kì 2 năm học 2020-2021 Sở GDĐT Trà Vinh có bao nhiêu tập thể đạt Lao động xuất sắc?", "out_of_scope",
+     "học kỳ II"),
 ])
 def test_refuses_what_the_articles_do_not_answer(assistant, question, status, says):
     answer = assistant.ask(question)
@@ -351,6 +359,17 @@ def test_a_polite_request_before_a_question_is_not_searched(question, searched):
     from rag.answer.chitchat import strip_preamble
 
     assert strip_preamble(question) == searched
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Sáu tháng đầu năm 2020", ["6 tháng đầu năm"]), ("6 tháng cuối năm", ["6 tháng cuối năm"]),
+    ("học kì 2 năm học 2020-2021", ["học kỳ II"]), ("Học kỳ I", ["học kỳ I"]), ("quý 3 và quý IV", ["quý III", "quý IV"]),
+    ("kính gửi quý thầy cô", []), ("cuối năm học", []),
+])
+def test_parts_of_a_year_are_read_in_one_spelling(text, found):
+    from rag.answer.question import periods
+
+    assert periods(text) == found
 
 
 @pytest.mark.parametrize("text, name", [

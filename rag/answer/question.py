@@ -97,11 +97,12 @@ class Question:
     bodies: list[str] = field(default_factory=list)  # departments other than education: "Sở Y tế"
     statutes: list[str] = field(default_factory=list)  # legal documents by number: "Nghị định 84/2020"
     laws: list[Law] = field(default_factory=list)  # laws by name whose provisions are asked: "Theo Luật Việc làm, …"
+    periods: list[str] = field(default_factory=list)  # part of a year: "6 tháng đầu năm", "học kỳ II", "quý III"
 
     def pins(self) -> bool:
         """Whether the question pins anything down that the evidence must state (rag.answer.scope)."""
         return any((self.provinces, self.years, self.terms, self.names, self.ordinals, self.bodies, self.statutes,
-                    self.laws))
+                    self.laws, self.periods))
 
 
 @dataclass(frozen=True)
@@ -228,7 +229,24 @@ def read(question: str) -> Question:
                     [m.group(0) for m in _ORDINAL.finditer(question)],
                     list(dict.fromkeys(m.group(0) for m in _BODY.finditer(question))),
                     list(dict.fromkeys(f"{m.group(1)} {m.group(2)}" for m in STATUTE.finditer(question))),
-                    _laws(question))
+                    _laws(question), periods(question))
+
+
+# Part of a year a report covers; written "sáu tháng"/"6 tháng", "học kì"/"học kỳ", "II"/"2".
+_PERIOD = re.compile(r"(?<!\w)(?:(?:6|sáu)\s+tháng\s+(đầu|cuối)\s+năm|học\s+k[ỳì]\s+(1|2|I{1,2})|quý\s+([1-4]|I{1,3}|IV))(?!\w)", _I)
+_ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
+
+
+def periods(text: str) -> list[str]:
+    """The parts of a year ``text`` names, in one spelling: "6 tháng đầu năm", "học kỳ II", "quý III"."""
+    found = []
+    for m in _PERIOD.finditer(text):
+        if m.group(1):
+            found.append(f"6 tháng {m.group(1).lower()} năm")
+        else:
+            number = (m.group(2) or m.group(3)).upper()
+            found.append(("học kỳ " if m.group(2) else "quý ") + _ROMAN.get(number, number))
+    return list(dict.fromkeys(found))
 
 
 def _province_name(found: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rag.answer.question import LAW_TYPES, TERM, Law, Question
+from rag.answer.question import LAW_TYPES, TERM, Law, Question, periods
 from rag.clean.metadata import STATUTE_TYPES
 from rag.clean.normalize import fold
 from rag.retrieve import Hit
@@ -37,12 +37,14 @@ class Missing:
     bodies: list[str] = field(default_factory=list)
     statutes: list[str] = field(default_factory=list)
     laws: list[str] = field(default_factory=list)
+    periods: list[str] = field(default_factory=list)
     term_word: str = "nhiệm kỳ"  # what the question calls its span of years: "năm học 2020-2021"
     near: Hit | None = None  # the evidence this is about: the hit that lacked the least
 
     def facts(self) -> tuple[list[str], ...]:
         """The lists of pinned-down facts the evidence lacks (each kind in one list)."""
-        return self.provinces, self.years, self.terms, self.names, self.ordinals, self.bodies, self.statutes, self.laws
+        return (self.provinces, self.years, self.terms, self.names, self.ordinals, self.bodies, self.statutes,
+                self.laws, self.periods)
 
     def __bool__(self) -> bool:
         return any(self.facts())
@@ -79,6 +81,8 @@ def _missing(q: Question, hit: Hit, text: str) -> Missing:
         bodies=[b for b in q.bodies if fold(b) not in text],
         statutes=[d for d in q.statutes if not _statute_in(d, hit.chunk.title, text, q.text)],
         laws=[str(law) for law in q.laws if not _law_in(law, hit.chunk.title, hit.chunk.date, text, q.text)],
+        # "6 tháng đầu năm 2021" is not answered by a report on the whole year, or on the first half.
+        periods=[p for p in q.periods if p not in periods(text)],
         term_word=_term_word(q.text),
         near=hit,
     )
@@ -316,8 +320,8 @@ def explain(missing: Missing, sources: list[str], hit: Hit) -> str:
         parts.append("về năm " + ", ".join(missing.years))
     if missing.names or missing.bodies or missing.statutes or missing.laws:
         parts.append("về " + ", ".join(missing.statutes + missing.laws + missing.bodies + missing.names))
-    if missing.ordinals:
-        parts.append("về " + ", ".join(missing.ordinals))
+    if missing.ordinals or missing.periods:
+        parts.append("về " + ", ".join(missing.ordinals + missing.periods))
     if covered and not uncovered:
         reply = f"Các bài viết về {', '.join(covered)} không có thông tin này" + (
             " (" + ", ".join(p.removeprefix("về ") for p in parts) + ")" if parts else "") + "."
