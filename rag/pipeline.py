@@ -16,6 +16,7 @@ from rag.followup import contextualize
 from rag.index import Index, IndexDamagedError
 from rag.index.backends import current_version, open_index
 from rag.retrieve import Filters, Retrieval, Retriever
+from rag.retrieve.spelling import readable as as_typed
 
 
 class Assistant:
@@ -72,8 +73,10 @@ class Assistant:
         index = self.refresh()
         s = self.settings
         question = normalize_query(question)
+        # Typed without tone marks or capitals: read with the index's own spelling first.
+        readable = as_typed(question, lambda: index.lexical.spellings) if index else question
         # "Chào bạn, Đại hội … ngày nào?", "Cho tôi biết …": greeting and request are not searched.
-        query = contextualize(strip_preamble(question) or question, history, index.lexical.idf if index else None)
+        query = contextualize(strip_preamble(readable) or readable, history, index.lexical.idf if index else None)
         if index is None or index.vectors.size == 0:
             return None, Answer(question, NOT_FOUND, [], True, {"total": time.perf_counter() - started}, query,
                                 status="not_found")
@@ -86,7 +89,7 @@ class Assistant:
             max_sources=s.max_sources, source_margin=s.source_margin, candidates=s.answer_candidates)
         answerer = Answerer(index.lexical.idf, policy, self.embedder.dimension,
                             article=index.store.get_article)
-        answer = answerer.answer(retrieval, index.sources, asked=question if query != question else None)
+        answer = answerer.answer(retrieval, index.sources, asked=readable if query != readable else None)
         if filters and filters.active() and answer.abstained and answer.status != "chitchat":
             answer = self._explain_filters(index, retrieval, filters, answer, query, top_k)
         retrieval.hits = retrieval.hits[: top_k or s.top_k]

@@ -14,6 +14,8 @@ from rag.retrieve import Filters
 @pytest.mark.parametrize("question, short, kind", [
     ("Đại hội Đảng bộ Sở GDĐT Lạng Sơn diễn ra ngày nào?", "21/5/2020", "date"),
     ("Có bao nhiêu đảng viên dự Đại hội Đảng bộ Sở GDĐT Lạng Sơn?", "139 đảng viên", "number"),
+    # A head count, not the share beside it ("100% đảng viên dự Đại hội nhất trí …").
+    ("Có bao nhiêu đảng viên dự đại hội đảng bộ Sở GDĐT Lạng Sơn nhiệm kỳ 2020-2025?", "139 đảng viên", "number"),
     ("Giám đốc Sở GDĐT Trà Vinh là ai?", "Nguyễn Thị Bạch Vân", "person"),
     # The part of the year the report covers ("Sơ kết … 6 tháng đầu năm"), spelled otherwise.
     ("Hội nghị sơ kết công tác Đảng sáu tháng đầu năm 2020 của Đảng ủy Sở GDĐT Sóc Trăng tổ chức ngày nào?",

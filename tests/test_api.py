@@ -95,6 +95,11 @@ def test_follow_up_uses_history(api):
     assert alone["query"] == first and "03-7-2020" in alone["answer"]
 
 
+def test_a_question_typed_without_marks_is_answered_and_read_back(api):
+    """The reply's ``query`` is the question as read (marks put back), for the user to check."""
+    r = api.post("/ask", json={"question": "giam doc so gddt tra vinh la ai"}).json()
+    assert r["query"] == "giám đốc sở gdđt Trà Vinh là ai" and "Nguyễn Thị Bạch Vân" in r["short_answer"]["text"]
+
 def test_admin_routes_refused_without_configured_key(api):
     r = api.post("/articles", json={"title": "T", "text": "x"}, headers={"X-API-Key": "anything"})
     assert r.status_code == 403 and "RAG_ADMIN_API_KEY" in r.json()["detail"]

@@ -263,8 +263,8 @@ def _number_candidates(sentence: str, question: str) -> list:
     counted = re.findall(r"[^\W\d_]+", question[asks.end():])[:2] if asks else []
     if counted and counted[-1].lower() in _EDGE_WORDS | _PREPOSITIONS:  # "bao nhiêu giờ trong …"
         counted = counted[:1]
-    if counted and counted[0].lower() in _EDGE_WORDS | _PREPOSITIONS | {"trở", "xuống", "trở_lên"}:
-        counted = []  # "từ bao nhiêu trở lên": nothing is counted, "8,5" is the answer
+    if counted and counted[0].lower() in _EDGE_WORDS | _PREPOSITIONS | {"trở", "xuống", "trở_lên", "so"}:
+        counted = []  # "từ bao nhiêu trở lên", "cao hơn bao nhiêu so với …": nothing is counted
     candidates = []
     if ASKS_ORDINAL.search(question):
         # "lần thứ mấy": the ordinal ("lần thứ VII", "thứ hai"), whatever else is counted.
@@ -303,6 +303,9 @@ def _number_candidates(sentence: str, question: str) -> list:
     if ASKS_PERCENT.search(question):
         # "Bao nhiêu phần trăm …", "tỷ lệ … là bao nhiêu": a share, not a head count.
         candidates = [(sp, 0 if _PERCENT.match(sentence[sp[0]:sp[1] + 12]) else 2) for sp, _ in candidates]
+    elif counted:
+        # "Bao nhiêu đảng viên …": a head count, not a share ("100% đảng viên dự Đại hội nhất trí …").
+        candidates = [(sp, 2 if _PERCENT.match(sentence[sp[0]:sp[1]]) else p) for sp, p in candidates]
     return [(sp, p) for sp, p in candidates if sentence[sp[0]:sp[1]].lower() not in question.lower()]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
@@ -42,6 +43,17 @@ class Lexical:
         ids = np.load(folder / "ids.npy")
         bm25 = bm25s.BM25.load(str(folder), show_progress=False) if len(ids) else bm25s.BM25()
         return cls(bm25, ids)
+
+    @functools.cached_property
+    def spellings(self) -> dict[str, str]:
+        """``{word without marks: the index's most frequent word with them}``
+        (:func:`rag.retrieve.spelling.spellings`), built on first use."""
+        from rag.retrieve.spelling import spellings
+
+        vocab = getattr(self.bm25, "vocab_dict", None) or {}
+        if not vocab or not len(self.ids):
+            return {}
+        return spellings(vocab, np.diff(self.bm25.scores["indptr"]))
 
     def idf(self, term: str) -> float:
         """Inverse document frequency of a term (0 for unknown terms)."""

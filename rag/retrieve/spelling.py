@@ -1,0 +1,108 @@
+"""Questions as staff type them: without tone marks, or all in lower case.
+
+"co bao nhieu dang vien du dai hoi" is what staff type on a phone without a Vietnamese
+keyboard. Unmarked, its words match no article word and e5 reads it poorly, so the question
+found nothing. Each run of up to four unmarked syllables is read as the most frequent word of
+the index that folds to it (longest run first, so "dai hoi" is "đại hội" before "dai" alone
+is weighed), which is the index's own spelling of its names ("Lang Son" → "Lạng Sơn").
+A province typed in lower case ("sở gdđt trà vinh") is written as a name again, so that pyvi
+reads it as one word, as it reads the articles.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+
+import numpy as np
+
+from rag.clean.metadata import PROVINCES
+
+_WORD = re.compile(r"[A-Za-z]+")
+_LONGEST = 4  # syllables in the longest word pyvi joins that is worth matching whole
+_MIN_KNOWN = 0.5  # share of a question's words the index must know: English is left alone
+
+
+def fold_marks(text: str) -> str:
+    """``text`` without tone and vowel marks, "đ" as "d": "Đảng viên" → "Dang vien"."""
+    plain = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
+    return plain.replace("đ", "d").replace("Đ", "D")
+
+
+def spellings(vocabulary: dict[str, int], document_frequency: np.ndarray) -> dict[str, str]:
+    """``{folded word: the index's most frequent word that folds to it}``, words as pyvi joins
+    them ("đảng_viên"), from a BM25 vocabulary ``{word: column}`` and each column's frequency."""
+    best: dict[str, tuple[int, str]] = {}
+    for word, column in vocabulary.items():
+        if not any(ch.isalpha() for ch in word):
+            continue
+        key, df = fold_marks(word), int(document_frequency[column])
+        if key not in best or df > best[key][0]:
+            best[key] = (df, word)
+    return {key: word for key, (_, word) in best.items()}
+
+
+# How questions ask, which articles seldom say: read so before the index's guess ("bao nhieu"
+# is "bao nhiêu", not the "bão" and "nhiều" an index of news would pick one by one).
+_ASKING = {fold_marks(w): w for w in (
+    "bao_nhiêu", "bao_giờ", "khi_nào", "lúc_nào", "ở_đâu", "tại_sao", "vì_sao", "thế_nào", "như_thế_nào",
+    "ra_sao", "là_gì", "là_ai", "ngày_nào", "năm_nào", "tháng_nào", "có_mấy", "bao_lâu", "gì", "ai", "nào",
+    "không", "có", "là", "của", "được", "những", "các", "và", "với", "cho", "hiện_nay", "hôm_nay", "diễn_ra",
+    "tổ_chức", "tham_dự")}
+# Not "đang" ("dang" is "Đảng" here), "hỏi" ("hội"), "thì" ("thi"), "bạn" ("Ban"): the index decides.
+# Provinces too: a question about one no article covers must still name it, to be told so.
+_ASKING.update({fold_marks(p.casefold().replace(" ", "_")): p.casefold().replace(" ", "_") for p in PROVINCES})
+
+
+def restore(question: str, known: dict[str, str]) -> str:
+    """``question`` with its marks put back when it has none (a question with any mark, or
+    with too few words the index knows, is returned as it is)."""
+    if not question.isascii():
+        return question
+    words = list(_WORD.finditer(question))
+    if not words:
+        return question
+    out, last, i, found = [], 0, 0, 0
+    while i < len(words):
+        for n in range(min(_LONGEST, len(words) - i), 0, -1):
+            run = words[i : i + n]
+            # Only words next to each other with one space between them make one word.
+            if any(question[a.end() : b.start()] != " " for a, b in zip(run, run[1:])):
+                continue
+            key = "_".join(w.group(0).lower() for w in run)
+            marked = _ASKING.get(key) or known.get(key)
+            if marked:
+                for w, syllable in zip(run, marked.split("_")):
+                    out.append(question[last : w.start()] + _cased(syllable, w.group(0)))
+                    last = w.end()
+                found += n
+                i += n
+                break
+        else:
+            i += 1
+    if found < _MIN_KNOWN * len(words):
+        return question
+    return "".join(out) + question[last:]
+
+
+def _cased(syllable: str, typed: str) -> str:
+    """``syllable`` in the case the user typed it: "GDDT" → "GDĐT", "Lang" → "Lạng"."""
+    if typed.isupper() and len(typed) > 1:
+        return syllable.upper()
+    return syllable[:1].upper() + syllable[1:] if typed[:1].isupper() else syllable
+
+
+_PROVINCE = re.compile(r"(?<!\w)(" + "|".join(sorted(map(re.escape, PROVINCES), key=len, reverse=True)) + r")(?!\w)",
+                       re.IGNORECASE)
+_CANONICAL = {p.casefold(): p for p in PROVINCES}
+_ALSO_WORDS = {"hòa bình", "hoà bình", "thái bình"}  # "hòa bình" is also "peace"
+
+
+def readable(question: str, known: Callable[[], dict[str, str]]) -> str:
+    """``question`` with its marks put back (:func:`restore`, with the spellings ``known()``
+    returns, asked for only then) and its provinces capitalised."""
+    if question.isascii():
+        question = restore(question, known())
+    return _PROVINCE.sub(lambda m: _CANONICAL.get(m.group(0).casefold(), m.group(0))
+                         if m.group(0).islower() and m.group(0) not in _ALSO_WORDS else m.group(0), question)

@@ -1,0 +1,56 @@
+"""Questions typed without tone marks or in lower case are read with the index's own spelling."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from rag.retrieve.spelling import fold_marks, readable, restore, spellings
+
+_VOCABULARY = {"đảng_viên": 0, "đại_hội": 1, "lạng_sơn": 2, "đại": 3, "dài": 4, "nhiệm_kỳ": 5, "gdđt": 6, "sở": 7,
+               "2020": 8}
+_FREQUENCY = np.array([5, 9, 3, 2, 7, 4, 6, 8, 9])
+
+
+def test_the_most_frequent_word_of_the_index_is_its_spelling():
+    known = spellings(_VOCABULARY, _FREQUENCY)
+    assert known["dai"] == "dài" and known["dai_hoi"] == "đại_hội" and known["gddt"] == "gdđt"
+    assert "2020" not in known  # no letters, nothing to restore
+    assert fold_marks("Đảng viên Lạng Sơn") == "Dang vien Lang Son"
+
+
+@pytest.mark.parametrize("typed, read", [
+    # The longest run the index knows comes first: "dai hoi" is "đại hội", not "dài" + "hội".
+    ("co bao nhieu dang vien du dai hoi So GDDT Lang Son nhiem ky 2020-2025?",
+     "có bao nhiêu đảng viên du đại hội Sở GDĐT Lạng Sơn nhiệm kỳ 2020-2025?"),
+    ("Dai hoi Dang bo So GDDT Binh Dinh la khi nao?", "Đại hội Dang bo Sở GDĐT Bình Định là khi nào?"),
+    # Marked, or not enough words the index knows (English): left as typed.
+    ("Đại hội dien ra ngày nào?", "Đại hội dien ra ngày nào?"),
+    ("What is the budget of the school?", "What is the budget of the school?"),
+])
+def test_marks_are_put_back_only_on_a_question_typed_without_them(typed, read):
+    assert restore(typed, spellings(_VOCABULARY, _FREQUENCY)) == read
+
+
+def test_a_province_typed_in_lower_case_is_a_name_again():
+    never = lambda: pytest.fail("spellings are looked up only for a question without marks")  # noqa: E731
+    assert readable("giám đốc sở gdđt trà vinh là ai", never) == "giám đốc sở gdđt Trà Vinh là ai"
+    assert readable("Vì hòa bình thế giới", never) == "Vì hòa bình thế giới"  # also a word
+
+
+@pytest.mark.parametrize("question, short", [
+    ("co bao nhieu dang vien du dai hoi dang bo So GDDT Lang Son nhiem ky 2020-2025?", "139 đảng viên"),
+    ("nam hoc 2019-2020 So GDDT Tra Vinh co may ca nhan dat chien si thi dua cap co so?", "08 cá nhân"),
+    ("giam doc so gddt tra vinh la ai", "Nguyễn Thị Bạch Vân"),
+    ("giám đốc sở gdđt trà vinh là ai", "Nguyễn Thị Bạch Vân"),
+])
+def test_a_question_typed_without_marks_or_capitals_is_answered(assistant, question, short):
+    answer = assistant.ask(question)
+    assert answer.status == "answered" and answer.short_answer is not None and short in answer.short_answer.text
+    assert answer.question == question and answer.query != question  # what was searched is shown
+
+
+def test_an_unmarked_question_about_another_province_names_it(assistant):
+    answer = assistant.ask("Dai hoi Dang bo So GDDT Binh Dinh dien ra ngay nao?")
+    assert answer.status == "out_of_scope" and "Bình Định" in answer.text
+
