@@ -325,6 +325,28 @@ def test_a_by_line_is_read_from_by_lines_only():
     assert byline("Ông Nguyễn Văn An phát biểu.", "Nguyễn Văn An") is None  # prose, not a by-line
 
 
+@pytest.mark.parametrize("question, says", [
+    # The page's date ("Cập nhật lúc …" is page furniture, kept as the date, not as text).
+    ("Tin về Hội nghị cán bộ, công chức Sở GD&ĐT Trà Vinh năm 2021 được đăng ngày nào?",
+     "“Hội nghị cán bộ, công chức Sở Giáo dục và Đào tạo Trà Vinh năm 2021” được đăng ngày 27/01/2021."),
+    # No date on the page: said so, with the event's date (pyvi glues "Lạng Sơn đăng" into one word).
+    ("Bài viết về Đại hội Đảng bộ Sở GDĐT Lạng Sơn đăng ngày nào?",
+     "Trang không ghi ngày đăng bài viết “SỞ GIÁO DỤC VÀ ĐÀO TẠO LẠNG SƠN TỔ CHỨC THÀNH CÔNG ĐẠI HỘI ĐẢNG BỘ "
+     "NHIỆM KỲ 2020-2025”; sự kiện trong bài diễn ra ngày 21/05/2020."),
+])
+def test_when_an_article_was_published_is_its_page_date(assistant, question, says):
+    answer = assistant.ask(question)
+    assert answer.status == "answered" and says in answer.text and answer.short_answer is None
+    c = answer.citations[0]
+    assert c.title in says and c.quote and len(answer.citations) == 1  # cites the article by its opening
+
+
+def test_when_an_uncovered_article_was_published_is_not_answered(assistant):
+    answer = assistant.ask("Tin về Đại hội Đảng bộ Sở GDĐT Bình Định được đăng ngày nào?")
+    assert answer.status == "out_of_scope" and "Bình Định" in answer.text
+    assert assistant.ask("Tin về học phí năm 2021 đăng ngày nào?").abstained
+
+
 def test_an_author_known_only_from_metadata_is_not_invented(settings, embedder, tmp_path):
     from rag.pipeline import Assistant
     from rag.sync import ingest_folder

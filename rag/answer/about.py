@@ -1,4 +1,4 @@
-"""Questions about an article itself: who wrote it.
+"""Questions about an article itself: who wrote it, and when it was published.
 
 "Ai viết bài về Đại hội …?" asks for the by-line, which no sentence of the prose holds, so
 sentence scoring quotes the prose about the congress. The cleaner keeps the by-line in the
@@ -27,6 +27,31 @@ _THE_ARTICLE = re.compile(r"(?<!\w)(?:bài|tin|bản tin|bài viết|bài báo)(
 # How a "who wrote it" question refers to the article and its writing: evidence of nothing.
 WORDS = {"viết", "bài", "bài_viết", "tin", "bản_tin", "bài_báo", "tác_giả", "thực_hiện", "người_viết", "đứng",
          "tên", "đưa", "đưa_tin", "này"}
+
+
+_ASKS_PUBLISHED = re.compile(
+    r"(?<!\w)(?:(?:đăng|đăng tải|đưa lên|công bố|xuất bản|cập nhật)(?: lên| trên)?(?: trang| website| cổng thông tin)?"
+    r"(?: vào)? (?:ngày nào|khi nào|lúc nào|hôm nào|bao giờ|ngày bao nhiêu|ngày mấy)|ngày đăng(?: tin| bài)?)(?!\w)",
+    re.IGNORECASE,
+)
+# How a "when was it published" question refers to the publishing: evidence of nothing.
+PUBLISHED_WORDS = {"đăng", "đăng_tải", "công_bố", "xuất_bản", "cập_nhật", "bài", "viết", "bài_viết", "tin", "bản_tin",
+                   "bài_báo", "này", "trang", "website"}
+
+
+def asks_published(question: str) -> bool:
+    """Whether ``question`` asks when an article was published ("Tin về … được đăng ngày nào?")."""
+    return bool(_ASKS_PUBLISHED.search(question) and _THE_ARTICLE.search(question))
+
+
+def published(title: str, date: str | None, date_kind: str | None) -> str:
+    """The reply to "when was it published": the page's date, or why there is none."""
+    shown = "/".join(reversed(date.split("-"))) if date else None  # 2021-01-27 → 27/01/2021
+    if shown and date_kind == "published":
+        return f"Bài viết “{title}” được đăng ngày {shown}."
+    if shown:
+        return f"Trang không ghi ngày đăng bài viết “{title}”; sự kiện trong bài diễn ra ngày {shown}."
+    return f"Bài viết “{title}” không ghi ngày đăng."
 
 
 def asks_author(question: str) -> bool:

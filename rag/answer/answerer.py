@@ -214,9 +214,14 @@ class Answerer:
         # report; its words, found nowhere, would only make the evidence look irrelevant.
         pinned |= {t for law in q.laws for t in segment(f"{law.kind} {law.name}") if not self.idf(t)}
         asks_author = about.asks_author(span_question)
+        asks_published = not asks_author and about.asks_published(span_question)
         if asks_author:
             pinned |= about.WORDS
-        sentence_weights = {t: w for t, w in weights.items() if t not in pinned}
+        if asks_published:
+            pinned |= about.PUBLISHED_WORDS
+        # pyvi may glue the next word to a pinned name ("lạng_sơn_đăng"): that word goes with it.
+        glued = tuple(f"{t}_" for t in pinned if "_" in t)
+        sentence_weights = {t: w for t, w in weights.items() if t not in pinned and not t.startswith(glued)}
         if not set(sentence_weights) - _TIME_WORDS:
             return Answer(question, NOT_FOUND, [], True, status="not_found")
         dense = max((h.dense for h in hits if h.dense is not None), default=retrieval.best_dense)
@@ -229,6 +234,8 @@ class Answerer:
         if asks_author and self.article:
             # The by-line, or a plain "not stated": no speaker in the prose is the author.
             return self._byline(question, kept[0])
+        if asks_published and self.article:
+            return self._published(question, kept[0])
         sentences = self._sentences(kept, sentence_weights, q, retrieval.vector, span_question)
         best = max(sentences, key=lambda s: (s.score, -s.hit_rank, -s.start), default=None)
         if best is None:
@@ -280,15 +287,22 @@ class Answerer:
             note = f"Bài viết “{hit.chunk.title}” không ghi tên tác giả."
             return Answer(question, note, [], True, status="not_found", note=note)
         start, end, name_start, name_end = found
-        c, text = hit.chunk, article.text
+        text = article.text
         # The passage shown around the quote: the by-line and the paragraph before it.
-        passage_start = text.rfind("\n", 0, max(0, start - 2)) + 1
-        citation = Citation(number=1, article_id=c.article_id, title=c.title, date=c.date, source=c.source,
-                            url=c.url, path=c.path, quote=text[start:end], start=start, end=end,
-                            score=round(float(hit.score), 6), passage=text[passage_start:end],
-                            passage_start=passage_start, date_kind=c.date_kind)
+        citation = _article_citation(hit, text, start, end, text.rfind("\n", 0, max(0, start - 2)) + 1)
         short = ShortAnswer(text[name_start:name_end], name_start, name_end, "person")
         return Answer(question, f"{citation.quote} [1]", [citation], False, short_answer=short)
+
+    def _published(self, question: str, hit: Hit) -> Answer:
+        """The answer to "when was it published": the page's date (not in the article's text,
+        so there is no short answer), citing the article by its opening sentence."""
+        article = self.article(hit.chunk.article_id)
+        if article is None:  # removed since it was found
+            return Answer(question, NOT_FOUND, [], True, status="not_found")
+        start, end = next(iter(sentence_spans(article.text)), (0, 0))
+        citation = _article_citation(hit, article.text, start, end, 0)
+        reply = about.published(hit.chunk.title, hit.chunk.date, hit.chunk.date_kind)
+        return Answer(question, f"{reply} [1]", [citation], False)
 
     # -- scoring -----------------------------------------------------------------------
     def _weights(self, terms: list[str]) -> dict[str, float]:
@@ -486,6 +500,14 @@ class Answerer:
 
 # A heading: a statute's article or chapter ("Điều 17. Lưu giữ tài liệu …"), or a numbered
 # clause that names its subject without saying anything ("6. Tỷ lệ xếp loại … đối với viên chức").
+def _article_citation(hit: Hit, text: str, start: int, end: int, passage_start: int) -> Citation:
+    """Citation 1 of ``hit``'s article quoting ``text[start:end]``, shown from ``passage_start``."""
+    c = hit.chunk
+    return Citation(number=1, article_id=c.article_id, title=c.title, date=c.date, source=c.source, url=c.url,
+                    path=c.path, quote=text[start:end], start=start, end=end, score=round(float(hit.score), 6),
+                    passage=text[passage_start:end], passage_start=passage_start, date_kind=c.date_kind)
+
+
 _HEADING = re.compile(r"^\s*(?:(?:Điều|Chương|Mục|Phần)\s+(?:\d+[a-zđ]?|[IVXLC]+)\b\.?|\d{1,2}\.(?!\d))[^\n.;:!?]{2,200}$")
 _ARTICLE_HEADING = re.compile(r"^\s*(?:Điều|Chương|Mục|Phần)\s")
 _ARTICLE_LINE = re.compile(r"^Điều\s+\d+[a-zđ]?\.[^\n]*", re.MULTILINE)
