@@ -73,8 +73,9 @@ class Assistant:
         index = self.refresh()
         s = self.settings
         question = normalize_query(question)
-        # Typed without tone marks or capitals: read with the index's own spelling first.
-        readable = as_typed(question, lambda: index.lexical.spellings) if index else question
+        # Typed without tone marks, in the other i/y spelling or without capitals: read as the index spells.
+        readable = (as_typed(question, lambda: index.lexical.spellings, lambda: index.lexical.syllables)
+                    if index else question)
         # "Chào bạn, Đại hội … ngày nào?", "Cho tôi biết …": greeting and request are not searched.
         query = contextualize(strip_preamble(readable) or readable, history, index.lexical.idf if index else None)
         if index is None or index.vectors.size == 0:

@@ -55,6 +55,12 @@ class Lexical:
             return {}
         return spellings(vocab, np.diff(self.bm25.scores["indptr"]))
 
+    @functools.cached_property
+    def syllables(self) -> set[str]:
+        """Every syllable of the index's words ("nhiệm", "kỳ" of "nhiệm_kỳ"), built on first use."""
+        vocab = getattr(self.bm25, "vocab_dict", None) or {}
+        return {syllable for word in vocab for syllable in word.split("_")}
+
     def idf(self, term: str) -> float:
         """Inverse document frequency of a term (0 for unknown terms)."""
         vocab = getattr(self.bm25, "vocab_dict", None) or {}

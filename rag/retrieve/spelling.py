@@ -1,12 +1,13 @@
-"""Questions as staff type them: without tone marks, or all in lower case.
+"""Questions as staff type them: without tone marks, with the other i/y spelling, in lower case.
 
 "co bao nhieu dang vien du dai hoi" is what staff type on a phone without a Vietnamese
 keyboard. Unmarked, its words match no article word and e5 reads it poorly, so the question
 found nothing. Each run of up to four unmarked syllables is read as the most frequent word of
 the index that folds to it (longest run first, so "dai hoi" is "đại hội" before "dai" alone
 is weighed), which is the index's own spelling of its names ("Lang Son" → "Lạng Sơn").
-A province typed in lower case ("sở gdđt trà vinh") is written as a name again, so that pyvi
-reads it as one word, as it reads the articles.
+A syllable spelled with "i" where the articles write "y" ("nhiệm kì", "quản lí") or the
+other way round is written as they do. A province typed in lower case ("sở gdđt trà vinh") is
+written as a name again, so that pyvi reads it as one word, as it reads the articles.
 """
 
 from __future__ import annotations
@@ -99,10 +100,26 @@ _CANONICAL = {p.casefold(): p for p in PROVINCES}
 _ALSO_WORDS = {"hòa bình", "hoà bình", "thái bình"}  # "hòa bình" is also "peace"
 
 
-def readable(question: str, known: Callable[[], dict[str, str]]) -> str:
-    """``question`` with its marks put back (:func:`restore`, with the spellings ``known()``
-    returns, asked for only then) and its provinces capitalised."""
+# A syllable ending in "i" or "y" after its consonants is spelled both ways ("nhiệm kì"/"nhiệm kỳ",
+# "quản lí"/"quản lý", "mĩ thuật"/"mỹ thuật", "chiến sỹ"/"chiến sĩ"); the articles use one.
+_I_Y = re.compile(r"(?<!\w)(ngh|ch|gh|kh|nh|ng|ph|th|tr|qu|[bcdđghklmnpqrstvx])([iíìỉĩịyýỳỷỹỵ])(?!\w)", re.IGNORECASE)
+_SWAP = dict(zip("iíìỉĩịyýỳỷỹỵIÍÌỈĨỊYÝỲỶỸỴ", "yýỳỷỹỵiíìỉĩịYÝỲỶỸỴIÍÌỈĨỊ"))
+
+
+def same_spelling(question: str, syllables: set[str]) -> str:
+    """``question`` with each i/y syllable the index never writes in the spelling it does."""
+    def swap(m: re.Match) -> str:
+        other = m.group(1) + _SWAP[m.group(2)]
+        return other if m.group(0).lower() not in syllables and other.lower() in syllables else m.group(0)
+    return _I_Y.sub(swap, question)
+
+
+def readable(question: str, spellings: Callable[[], dict[str, str]], syllables: Callable[[], set[str]]) -> str:
+    """``question`` with its marks put back (:func:`restore`, with the spellings ``spellings()``
+    returns, asked for only then), its i/y spelling the index's, and its provinces capitalised."""
     if question.isascii():
-        question = restore(question, known())
+        question = restore(question, spellings())
+    elif _I_Y.search(question):
+        question = same_spelling(question, syllables())
     return _PROVINCE.sub(lambda m: _CANONICAL.get(m.group(0).casefold(), m.group(0))
                          if m.group(0).islower() and m.group(0) not in _ALSO_WORDS else m.group(0), question)
