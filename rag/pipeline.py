@@ -73,9 +73,8 @@ class Assistant:
         index = self.refresh()
         s = self.settings
         question = normalize_query(question)
-        # Typed without tone marks, in the other i/y spelling or without capitals: read as the index spells.
-        readable = (as_typed(question, lambda: index.lexical.spellings, lambda: index.lexical.syllables)
-                    if index else question)
+        readable = _as_read(index, question)
+        history = [_as_read(index, normalize_query(h)) for h in history or []]  # what a follow-up completes
         # "Chào bạn, Đại hội … ngày nào?", "Cho tôi biết …": greeting and request are not searched.
         query = contextualize(strip_preamble(readable) or readable, history, index.lexical.idf if index else None)
         if index is None or index.vectors.size == 0:
@@ -118,3 +117,11 @@ class Assistant:
             note += " " + unfiltered.note
         answer.text, answer.note, answer.status = note, note, "filtered"
         return answer
+
+
+def _as_read(index: Index | None, text: str) -> str:
+    """``text`` as the index spells it: typed without tone marks, in the other i/y spelling or
+    without capitals (:func:`rag.retrieve.spelling.readable`)."""
+    if index is None:
+        return text
+    return as_typed(text, lambda: index.lexical.spellings, lambda: index.lexical.syllables)

@@ -68,3 +68,10 @@ def test_an_unmarked_question_about_another_province_names_it(assistant):
     answer = assistant.ask("Dai hoi Dang bo So GDDT Binh Dinh dien ra ngay nao?")
     assert answer.status == "out_of_scope" and "Bình Định" in answer.text
 
+
+
+def test_an_unmarked_follow_up_completes_an_unmarked_question(assistant):
+    answer = assistant.ask("con o tra vinh thi sao?",
+                           history=["hoi nghi cua so giao duc va dao tao soc trang duoc to chuc vao ngay nao?"])
+    assert "Trà Vinh" in answer.query and "được tổ chức vào ngày nào" in answer.query
+    assert answer.status == "answered" and answer.short_answer.text == "25/01/2021"

@@ -50,7 +50,7 @@ _ASKING = {fold_marks(w): w for w in (
     "bao_nhiêu", "bao_giờ", "khi_nào", "lúc_nào", "ở_đâu", "tại_sao", "vì_sao", "thế_nào", "như_thế_nào",
     "ra_sao", "là_gì", "là_ai", "ngày_nào", "năm_nào", "tháng_nào", "có_mấy", "bao_lâu", "gì", "ai", "nào",
     "không", "có", "là", "của", "được", "những", "các", "và", "với", "cho", "hiện_nay", "hôm_nay", "diễn_ra",
-    "tổ_chức", "tham_dự")}
+    "tổ_chức", "tham_dự", "thì_sao", "còn_ở")}
 # Not "đang" ("dang" is "Đảng" here), "hỏi" ("hội"), "thì" ("thi"), "bạn" ("Ban"): the index decides.
 # Provinces too: a question about one no article covers must still name it, to be told so.
 _ASKING.update({fold_marks(p.casefold().replace(" ", "_")): p.casefold().replace(" ", "_") for p in PROVINCES})
