@@ -73,10 +73,11 @@ class Assistant:
         index = self.refresh()
         s = self.settings
         question = normalize_query(question)
-        readable = _as_read(index, question)
-        history = [_as_read(index, normalize_query(h)) for h in history or []]  # what a follow-up completes
-        # "Chào bạn, Đại hội … ngày nào?", "Cho tôi biết …": greeting and request are not searched.
-        query = contextualize(strip_preamble(readable) or readable, history, index.lexical.idf if index else None)
+        # "Chào bạn, Đại hội … ngày nào?", "Cho tôi biết …": greeting and request are not searched,
+        # nor in the earlier turn a follow-up completes.
+        asked = strip_preamble(_as_read(index, question))
+        history = [strip_preamble(_as_read(index, normalize_query(h))) for h in history or []]
+        query = contextualize(asked, history, index.lexical.idf if index else None)
         if index is None or index.vectors.size == 0:
             return None, Answer(question, NOT_FOUND, [], True, {"total": time.perf_counter() - started}, query,
                                 status="not_found")
@@ -89,7 +90,7 @@ class Assistant:
             max_sources=s.max_sources, source_margin=s.source_margin, candidates=s.answer_candidates)
         answerer = Answerer(index.lexical.idf, policy, self.embedder.dimension,
                             article=index.store.get_article)
-        answer = answerer.answer(retrieval, index.sources, asked=readable if query != readable else None)
+        answer = answerer.answer(retrieval, index.sources, asked=asked if query != asked else None)
         if filters and filters.active() and answer.abstained and answer.status != "chitchat":
             answer = self._explain_filters(index, retrieval, filters, answer, query, top_k)
         retrieval.hits = retrieval.hits[: top_k or s.top_k]

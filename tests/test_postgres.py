@@ -163,6 +163,13 @@ def test_same_short_answers_as_the_files(pg_assistant, question, short, kind):
     assert article.text[sa.start : sa.end] == sa.text  # verbatim, exact offsets
 
 
+def test_a_question_typed_without_marks_reads_the_database_spellings(pg_assistant, assistant):
+    question = "co bao nhieu dang vien du dai hoi dang bo So GDDT Lang Son nhiem ki 2020-2025?"
+    answer = pg_assistant.ask(question)
+    assert answer.query == assistant.ask(question).query  # the same words, from the terms table
+    assert answer.status == "answered" and "139 đảng viên" in answer.short_answer.text
+
+
 @pytest.mark.parametrize("filters", [None, Filters(source="Trà Vinh"), Filters(source="sở giáo dục và đào tạo lạng sơn"),
                                      Filters(date_from="2020-05-01", date_to="2020-05-31"), Filters(date_from="2021-01-01")])
 def test_hits_match_the_default_backend(pg_assistant, assistant, embedder, filters):

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 
 from rag.retrieve.spelling import fold_marks, readable, restore, same_spelling, spellings
 
-_VOCABULARY = {"đảng_viên": 0, "đại_hội": 1, "lạng_sơn": 2, "đại": 3, "dài": 4, "nhiệm_kỳ": 5, "gdđt": 6, "sở": 7,
-               "2020": 8}
-_FREQUENCY = np.array([5, 9, 3, 2, 7, 4, 6, 8, 9])
+_WORDS = [("đảng_viên", 5), ("đại_hội", 9), ("lạng_sơn", 3), ("đại", 2), ("dài", 7), ("nhiệm_kỳ", 4), ("gdđt", 6),
+          ("sở", 8), ("2020", 9), ("quản_lý", 3), ("đảng_bộ", 4)]
 
 
 def test_the_most_frequent_word_of_the_index_is_its_spelling():
-    known = spellings(_VOCABULARY, _FREQUENCY)
+    known = spellings(_WORDS)
     assert known["dai"] == "dài" and known["dai_hoi"] == "đại_hội" and known["gddt"] == "gdđt"
+    assert known["nhiem_ki"] == "nhiệm_kỳ" and known["quan_li"] == "quản_lý"  # the other i/y spelling
     assert "2020" not in known  # no letters, nothing to restore
     assert fold_marks("Đảng viên Lạng Sơn") == "Dang vien Lang Son"
 
@@ -23,13 +22,18 @@ def test_the_most_frequent_word_of_the_index_is_its_spelling():
     # The longest run the index knows comes first: "dai hoi" is "đại hội", not "dài" + "hội".
     ("co bao nhieu dang vien du dai hoi So GDDT Lang Son nhiem ky 2020-2025?",
      "có bao nhiêu đảng viên du đại hội Sở GDĐT Lạng Sơn nhiệm kỳ 2020-2025?"),
-    ("Dai hoi Dang bo So GDDT Binh Dinh la khi nao?", "Đại hội Dang bo Sở GDĐT Bình Định là khi nào?"),
+    ("Dai hoi Dang bo So GDDT Binh Dinh la khi nao?", "Đại hội Đảng bộ Sở GDĐT Bình Định là khi nào?"),
     # Marked, or not enough words the index knows (English): left as typed.
     ("Đại hội dien ra ngày nào?", "Đại hội dien ra ngày nào?"),
     ("What is the budget of the school?", "What is the budget of the school?"),
+    ("Can I have the phone number of the dai hoi?", "Can I have the phone number of the dai hoi?"),
+    # Punctuation outside ASCII is no mark; polite leads, publication and period words are read too.
+    ("dai hoi … Lang Son – nhiem ky 2020–2025？", "đại hội … Lạng Sơn – nhiệm kỳ 2020–2025？"),
+    ("cho toi biet dai hoi dang bo So GDDT duoc dang ngay nao", "cho tôi biết đại hội đảng bộ Sở GDĐT được đăng ngày nào"),
+    ("dai hoi quy 3 hoc ki 2", "đại hội quý 3 học kỳ 2"),
 ])
 def test_marks_are_put_back_only_on_a_question_typed_without_them(typed, read):
-    assert restore(typed, spellings(_VOCABULARY, _FREQUENCY)) == read
+    assert restore(typed, spellings(_WORDS)) == read
 
 
 def test_a_province_typed_in_lower_case_is_a_name_again():
@@ -75,3 +79,9 @@ def test_an_unmarked_follow_up_completes_an_unmarked_question(assistant):
                            history=["hoi nghi cua so giao duc va dao tao soc trang duoc to chuc vao ngay nao?"])
     assert "Trà Vinh" in answer.query and "được tổ chức vào ngày nào" in answer.query
     assert answer.status == "answered" and answer.short_answer.text == "25/01/2021"
+
+
+def test_a_follow_up_after_a_polite_question_is_completed_without_the_lead(assistant):
+    answer = assistant.ask("Còn Sóc Trăng thì sao?", history=["Cho tôi biết Giám đốc Sở GDĐT Trà Vinh là ai?"])
+    assert answer.query == "Giám đốc Sở GDĐT Sóc Trăng là ai?"
+    assert answer.status == "answered" and answer.short_answer.text == "Nguyễn Thị Tuyết Hà"

@@ -30,7 +30,8 @@ WORDS = {"viết", "bài", "bài_viết", "tin", "bản_tin", "bài_báo", "tác
 
 
 _ASKS_PUBLISHED = re.compile(
-    r"(?<!\w)(?:(?:đăng|đăng tải|đưa lên|công bố|xuất bản|cập nhật)(?: lên| trên)?(?: trang| website| cổng thông tin)?"
+    # Not "công bố" or "cập nhật": "kết quả được công bố ngày nào" asks what the article says.
+    r"(?<!\w)(?:(?:đăng|đăng tải|đưa lên|xuất bản)(?: lên| trên)?(?: trang| website| cổng thông tin)?"
     r"(?: vào)? (?:ngày nào|khi nào|lúc nào|hôm nào|bao giờ|ngày bao nhiêu|ngày mấy)|ngày đăng(?: tin| bài)?)(?!\w)",
     re.IGNORECASE,
 )
@@ -47,10 +48,10 @@ def asks_published(question: str) -> bool:
 def published(title: str, date: str | None, date_kind: str | None) -> str:
     """The reply to "when was it published": the page's date, or why there is none."""
     shown = "/".join(reversed(date.split("-"))) if date else None  # 2021-01-27 → 27/01/2021
-    if shown and date_kind == "published":
-        return f"Bài viết “{title}” được đăng ngày {shown}."
-    if shown:
+    if shown and date_kind == "event":
         return f"Trang không ghi ngày đăng bài viết “{title}”; sự kiện trong bài diễn ra ngày {shown}."
+    if shown:  # "published", or an index from before dates had a kind
+        return f"Bài viết “{title}” được đăng ngày {shown}."
     return f"Bài viết “{title}” không ghi ngày đăng."
 
 

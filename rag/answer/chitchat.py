@@ -35,10 +35,10 @@ REPLIES = {
 # A polite request before the question ("Cho tôi biết …", "Bạn có biết …", "Tôi muốn hỏi về …"):
 # its words are in no article, and unseen words weigh as much as the rarest name.
 _REQUEST_LEAD = re.compile(
-    r"^\s*(?:(?:xin|làm ơn|vui lòng|bạn|anh|chị|em)\s+)*"
-    r"(?:(?:có thể\s+)?cho\s+(?:tôi|mình|em|tớ)\s+(?:hỏi|biết|được biết)|(?:xin\s+)?cho\s+(?:hỏi|biết)|"
-    r"(?:tôi|mình|em)\s+(?:muốn|cần)\s+(?:hỏi|biết)|có biết)"
-    r"(?:\s+(?:là|về|thêm|xem))?(?!\w)[\s,:]*(?=\S)", _I)
+    r"^\s*(?:(?:bạn|anh|chị|em|ad|admin)\s+ơi[\s,]*)?(?:(?:xin|làm ơn|vui lòng|hãy|bạn|anh|chị|em)\s+)*"
+    r"(?:(?:có thể\s+)?cho\s+(?:tôi|mình|em|tớ)\s+(?:hỏi|biết|được biết)|(?:có thể\s+)?cho\s+(?:hỏi|biết)|"
+    r"(?:tôi|mình|em)\s+(?:muốn|cần)\s+(?:hỏi|biết)|có biết|xin\s+hỏi)"
+    r"(?:\s+(?:là|về|thêm|xem|chút|một chút|với|nhé|nha|ạ))*(?!\w)[\s,:]*(?=\S)", _I)
 
 
 def strip_preamble(question: str) -> str:
@@ -46,7 +46,9 @@ def strip_preamble(question: str) -> str:
     biết …", "Bạn có biết …")."""
     rest = _GREETING.sub("", question, count=1).strip()
     asked = _REQUEST_LEAD.sub("", rest, count=1).strip()
-    return asked if len(asked.split()) >= 2 else rest  # "Em có biết không?" asks nothing else
+    if len(asked.split()) >= 2:
+        return asked
+    return rest or question.strip()  # "Em có biết không?" asks nothing else; "Xin chào" is small talk
 
 
 def reply(question: str) -> str | None:

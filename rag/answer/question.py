@@ -232,9 +232,12 @@ def read(question: str) -> Question:
                     _laws(question), periods(question))
 
 
-# Part of a year a report covers; written "sáu tháng"/"6 tháng", "học kì"/"học kỳ", "II"/"2".
-_PERIOD = re.compile(r"(?<!\w)(?:(?:6|sáu)\s+tháng\s+(đầu|cuối)\s+năm|học\s+k[ỳì]\s+(1|2|I{1,2})|quý\s+([1-4]|I{1,3}|IV))(?!\w)", _I)
-_ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
+# Part of a year a report covers; written "sáu tháng"/"6 tháng"/"06 tháng", "học kì"/"học kỳ"/"HK",
+# "quý"/"quí", "II"/"2"/"hai"; "học kỳ I và II" names both.
+_NUMERAL = r"(?:IV|I{1,3}|[1-4]|một|hai|ba|bốn)"
+_PERIOD = re.compile(rf"(?<!\w)(?:(?:0?6|sáu)\s+tháng\s+(đầu|cuối)\s+năm|(?:học\s+k[ỳì]|hk)\s*({_NUMERAL}(?:\s*(?:,|và)\s*{_NUMERAL})*)"
+                     rf"|qu[ýí]\s+({_NUMERAL}(?:\s*(?:,|và)\s*{_NUMERAL})*))(?!\w)", _I)
+_ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV", "một": "I", "hai": "II", "ba": "III", "bốn": "IV"}
 
 
 def periods(text: str) -> list[str]:
@@ -243,9 +246,10 @@ def periods(text: str) -> list[str]:
     for m in _PERIOD.finditer(text):
         if m.group(1):
             found.append(f"6 tháng {m.group(1).lower()} năm")
-        else:
-            number = (m.group(2) or m.group(3)).upper()
-            found.append(("học kỳ " if m.group(2) else "quý ") + _ROMAN.get(number, number))
+            continue
+        for number in re.findall(rf"(?<!\w){_NUMERAL}(?!\w)", m.group(2) or m.group(3), _I):
+            name = _ROMAN.get(number.lower(), number.upper())
+            found.append(("học kỳ " if m.group(2) else "quý ") + name)
     return list(dict.fromkeys(found))
 
 

@@ -200,7 +200,9 @@ def _same_name(asked: str, named: str, whole: bool = False) -> bool:
 
 def _mentions(name: str, text: str) -> list[re.Match]:
     """Each place ``text`` (folded) names the law ``name`` ("luật giáo dục")."""
-    return list(re.finditer(rf"(?:{LAW_TYPES})\s+{re.escape(name)}(?!\w)", text))
+    # Word by word: "Luật Phòng, chống …", "Luật Phòng chống …" and "Luật Phòng,chống …" are one.
+    words = r"\W+".join(re.escape(w) for w in _WORD.findall(name))
+    return list(re.finditer(rf"(?:{LAW_TYPES})\s+{words}(?!\w)", text)) if words else []
 
 
 def _law_in(law: Law, title: str, date: str | None, text: str, question: str = "") -> bool:

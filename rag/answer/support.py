@@ -137,21 +137,39 @@ def asked_post(question: str) -> str | None:
 
 def holder(question: str, short: ShortAnswer | None, quote: str, quote_start: int) -> ShortAnswer | None:
     """The name in the quote that holds the post a "who is" question asks about, when the short
-    answer is another name: "Bí thư … là ai?" over "… đồng chí Trần Quốc Tuấn – Tỉnh ủy viên, Bí
-    thư …, báo cáo … do đồng chí Hà Thị Khánh Vân, Phó Bí thư … trình bày" is Trần Quốc Tuấn.
-    A name holds a post its apposition names (up to the next name): "Phó Bí thư" is not "Bí thư"."""
+    answer is another name or none: "Bí thư … là ai?" over "… đồng chí Trần Quốc Tuấn – Tỉnh ủy
+    viên, Bí thư …, báo cáo … do đồng chí Hà Thị Khánh Vân, Phó Bí thư … trình bày" is Trần Quốc
+    Tuấn. A name holds the post written just before it ("Giám đốc Sở Nguyễn Văn An") or in its
+    apposition after it, up to the next name's own ("Trần Văn Bình và Giám đốc Sở …") or the
+    sentence's end; "Phó Bí thư" is not "Bí thư"."""
     post = asked_post(question)
     if not post or short is None or short.kind != "person":
         return None
     post, bodies = post.replace("_", " "), _bodies(question, post)
     names = person_names(quote, question)
-    holds = [k for k, (s, e) in enumerate(names)
-             if _names_post(quote[e : names[k + 1][0] if k + 1 < len(names) else e + 120][:120], post, bodies)]
-    at = next((k for k, (s, e) in enumerate(names) if quote_start + s == short.start), None)
-    if not holds or at in holds or at is None:
+    leads = [_lead_start(quote, s, names[k - 1][1] if k else 0) for k, (s, _) in enumerate(names)]
+    holds = []
+    for k, (s, e) in enumerate(names):
+        after = quote[e : leads[k + 1] if k + 1 < len(names) else len(quote)][:100]
+        after = _SENTENCE_END.split(after, maxsplit=1)[0]
+        if _names_post(quote[leads[k] : s], post, bodies) or _names_post(after, post, bodies):
+            holds.append(k)
+    at = next((k for k, (s, _) in enumerate(names) if quote_start + s == short.start), None)
+    if not holds or at in holds:
         return None
     s, e = names[holds[0]]
     return ShortAnswer(quote[s:e], quote_start + s, quote_start + e, "person", short.citation)
+
+
+_SENTENCE_END = re.compile(r"[.;!?\n](?:\s|$)")
+_CLAUSE_BREAK = re.compile(r"[,;:.!?()\n]|(?<!\w)và(?!\w)")
+
+
+def _lead_start(text: str, start: int, floor: int) -> int:
+    """Where the words just before the name at ``start`` begin: after the last clause break
+    (a comma, "và", a sentence's end) or the previous name (``floor``)."""
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, floor, start)]
+    return breaks[-1] if breaks else floor
 
 
 def unsupported(question: str, short: ShortAnswer | None, quote: str, quote_start: int) -> str | None:
@@ -364,15 +382,19 @@ def _bodies(question: str, post: str) -> list[str]:
 _PARTICLES = {"de", "da", "del", "van", "von", "der", "la", "le", "bin", "al", "ibn", "y"}
 
 
+_ROMAN = re.compile(r"[IVXLC]+")
+
+
 def _is_name(text: str) -> bool:
     """Whether ``text`` reads as a person's name: every word capitalised ("Phạm Thị Trung",
     "Ismail El Gizouli"), after an address ("đồng chí", "ông") it may start with."""
     words = text.split()
     while words and words[0].casefold() in _HONORIFICS:
         words = words[1:]
-    # A document's code ("TTr-KHTC", "05-CT/TW") is capitalised too; "Jean-Paul" is a name.
+    # A document's code ("TTr-KHTC", "05-CT/TW") or a body's initials ("BCH", "UBND") are capitalised
+    # too; "Jean-Paul" and "Louis XIV" are names.
     coded = any(any(ch.isdigit() for ch in w) or any(len(p) > 1 and p.isupper() for p in w.split("-")[1:])
-                for w in words)
+                or (len(w) > 1 and w.isupper() and not _ROMAN.fullmatch(w)) for w in words)
     return bool(words) and not coded and all(w[0].isupper() or w in _PARTICLES for w in words) \
         and words[0][0].isupper()
 

@@ -53,7 +53,9 @@ class Lexical:
         vocab = getattr(self.bm25, "vocab_dict", None) or {}
         if not vocab or not len(self.ids):
             return {}
-        return spellings(vocab, np.diff(self.bm25.scores["indptr"]))
+        df = np.diff(self.bm25.scores["indptr"])
+        # bm25s keeps a column for the empty token past the last counted one.
+        return spellings((word, int(df[column])) for word, column in vocab.items() if column < len(df))
 
     @functools.cached_property
     def syllables(self) -> set[str]:

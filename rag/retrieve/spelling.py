@@ -14,15 +14,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
-
-import numpy as np
+from collections.abc import Callable, Iterable
 
 from rag.clean.metadata import PROVINCES
 
 _WORD = re.compile(r"[A-Za-z]+")
 _LONGEST = 4  # syllables in the longest word pyvi joins that is worth matching whole
-_MIN_KNOWN = 0.5  # share of a question's words the index must know: English is left alone
+_MIN_KNOWN = 0.7  # share of a question's words the index must know: English is left alone
 
 
 def fold_marks(text: str) -> str:
@@ -31,17 +29,24 @@ def fold_marks(text: str) -> str:
     return plain.replace("đ", "d").replace("Đ", "D")
 
 
-def spellings(vocabulary: dict[str, int], document_frequency: np.ndarray) -> dict[str, str]:
+def spellings(words: Iterable[tuple[str, int]]) -> dict[str, str]:
     """``{folded word: the index's most frequent word that folds to it}``, words as pyvi joins
-    them ("đảng_viên"), from a BM25 vocabulary ``{word: column}`` and each column's frequency."""
+    them ("đảng_viên"), from ``(word, document frequency)`` pairs. A word whose syllables end in
+    "i" or "y" is found by the other spelling too ("nhiem_ki" is "nhiệm_kỳ")."""
     best: dict[str, tuple[int, str]] = {}
-    for word, column in vocabulary.items():
+    for word, df in words:
         if not any(ch.isalpha() for ch in word):
             continue
-        key, df = fold_marks(word), int(document_frequency[column])
+        key = fold_marks(word)
         if key not in best or df > best[key][0]:
             best[key] = (df, word)
-    return {key: word for key, (_, word) in best.items()}
+    known = {key: word for key, (_, word) in best.items()}
+    for key, word in list(known.items()):
+        known.setdefault(_FOLDED_I_Y.sub(lambda m: m.group(1) + ("y" if m.group(2) == "i" else "i"), key), word)
+    return known
+
+
+_FOLDED_I_Y = re.compile(r"(?<![a-z])(ngh|ch|gh|kh|nh|ng|ph|th|tr|qu|[bcdghklmnpqrstvx])([iy])(?![a-z])")
 
 
 # How questions ask, which articles seldom say: read so before the index's guess ("bao nhieu"
@@ -50,7 +55,14 @@ _ASKING = {fold_marks(w): w for w in (
     "bao_nhiêu", "bao_giờ", "khi_nào", "lúc_nào", "ở_đâu", "tại_sao", "vì_sao", "thế_nào", "như_thế_nào",
     "ra_sao", "là_gì", "là_ai", "ngày_nào", "năm_nào", "tháng_nào", "có_mấy", "bao_lâu", "gì", "ai", "nào",
     "không", "có", "là", "của", "được", "những", "các", "và", "với", "cho", "hiện_nay", "hôm_nay", "diễn_ra",
-    "tổ_chức", "tham_dự", "thì_sao", "còn_ở")}
+    "tổ_chức", "tham_dự", "thì_sao", "còn_ở", "còn",
+    # polite leads and small talk, so that they are recognised and set aside as marked ones are
+    "cho_tôi_biết", "cho_tôi_hỏi", "cho_mình_hỏi", "cho_mình_biết", "cho_em_hỏi", "bạn_có_biết", "xin_hỏi",
+    "xin_chào", "chào_bạn", "cảm_ơn", "cám_ơn", "cảm_ơn_bạn", "tạm_biệt", "bạn_là_ai",
+    # "when was it published" (about.asks_published) and parts of a year (question.periods)
+    "được_đăng_ngày_nào", "được_đăng_khi_nào", "đăng_ngày_nào", "đăng_khi_nào", "ngày_đăng", "học_kỳ",
+    "tháng_đầu_năm", "tháng_cuối_năm")}
+_ASKING["hoc_ki"] = "học_kỳ"
 # Not "đang" ("dang" is "Đảng" here), "hỏi" ("hội"), "thì" ("thi"), "bạn" ("Ban"): the index decides.
 # Provinces too: a question about one no article covers must still name it, to be told so.
 _ASKING.update({fold_marks(p.casefold().replace(" ", "_")): p.casefold().replace(" ", "_") for p in PROVINCES})
@@ -59,7 +71,7 @@ _ASKING.update({fold_marks(p.casefold().replace(" ", "_")): p.casefold().replace
 def restore(question: str, known: dict[str, str]) -> str:
     """``question`` with its marks put back when it has none (a question with any mark, or
     with too few words the index knows, is returned as it is)."""
-    if not question.isascii():
+    if not all(ch.isascii() for ch in question if ch.isalpha()):  # "…", "–", "？" are no marks
         return question
     words = list(_WORD.finditer(question))
     if not words:
@@ -72,7 +84,8 @@ def restore(question: str, known: dict[str, str]) -> str:
             if any(question[a.end() : b.start()] != " " for a, b in zip(run, run[1:])):
                 continue
             key = "_".join(w.group(0).lower() for w in run)
-            marked = _ASKING.get(key) or known.get(key)
+            # f, j, w, z are not Vietnamese letters: "phone", "have" are left as typed.
+            marked = None if _FOREIGN.search(key) else _ASKING.get(key) or known.get(key)
             if marked:
                 for w, syllable in zip(run, marked.split("_")):
                     out.append(question[last : w.start()] + _cased(syllable, w.group(0)))
@@ -84,7 +97,12 @@ def restore(question: str, known: dict[str, str]) -> str:
             i += 1
     if found < _MIN_KNOWN * len(words):
         return question
-    return "".join(out) + question[last:]
+    # "quy 3" is a quarter: "quý" before its number, not "quy" or "quỹ".
+    return _QUARTER.sub(lambda m: _cased("quý", m.group(0)), "".join(out) + question[last:])
+
+
+_FOREIGN = re.compile(r"[fjwz]")
+_QUARTER = re.compile(r"(?<!\w)(?:quy|quỹ|qui)(?=\s+(?:IV|I{1,3}|[1-4])(?!\w))", re.IGNORECASE)
 
 
 def _cased(syllable: str, typed: str) -> str:

@@ -23,8 +23,9 @@ class SearchIndex(Protocol):
     """One readable index: searches under filters, and the reads the answer step and the API make.
 
     Besides these methods an index has ``store`` (``get_article``, ``get_chunks``,
-    ``list_articles``, ``undated_articles``, ``sources``, ``counts``), ``lexical.idf(term)``
-    and ``vectors.size``, which the answer step and the API already read.
+    ``list_articles``, ``undated_articles``, ``sources``, ``counts``), ``lexical.idf(term)``,
+    ``lexical.spellings`` and ``lexical.syllables`` (:mod:`rag.retrieve.spelling`) and
+    ``vectors.size``, which the answer step and the API already read.
     """
 
     manifest: Manifest

@@ -33,6 +33,7 @@ from rag.index.manifest import IndexDamagedError, IndexTooNewError, Manifest
 from rag.index.store import ARTICLE_FIELDS, StoredChunk
 from rag.index.writer import IndexBusyError, IndexSpec, WriteStats, sentence_rules_after
 from rag.migrations import SchemaTooNewError
+from rag.retrieve.spelling import spellings
 
 WHERE = "PostgreSQL (RAG_DATABASE_URL)"  # where the index is, in messages
 # HNSW candidates per query: at least the retriever's 50, with room for recall. At 1M synthetic
@@ -222,6 +223,20 @@ class _Lexical:
         with self._lock:  # an index object is one published version: its counts can be kept
             self._df.update({t: found.get(t, (0, 0))[1] for t in terms})
         return found
+
+    @functools.cached_property
+    def _words(self) -> list[tuple[str, int]]:
+        return self.index.db.rows("SELECT term, df FROM terms WHERE df > 0")
+
+    @functools.cached_property
+    def spellings(self) -> dict[str, str]:
+        """``{word without marks: the index's most frequent word with them}``, read once."""
+        return spellings([(t, int(df)) for t, df in self._words])
+
+    @functools.cached_property
+    def syllables(self) -> set[str]:
+        """Every syllable of the index's words, read once."""
+        return {syllable for t, _ in self._words for syllable in t.split("_")}
 
     def idf(self, term: str) -> float:
         """Inverse document frequency of a term (0 for unknown terms)."""
