@@ -55,6 +55,10 @@ def test_short_answer_is_the_span_that_answers(assistant, question, short, kind)
      "Các chỉ tiêu chủ yếu gồm những gì?", "list", "tuyên truyền, kiểm tra, giám sát"),
     ("Hiệp ước được ký kết vào ngày 12 tháng 3 năm 2024 tại Hà Nội.",
      "Hiệp ước được ký kết khi nào?", "date", "12 tháng 3 năm 2024"),
+    # Time before now or before the era is a date too.
+    ("Khi châu Âu bắt đầu ấm lên từ 22.000 năm trước đến nay, sông băng bắt đầu tan.",
+     "Châu Âu bắt đầu ấm lên vào khi nào?", "date", "22.000 năm trước"),
+    ("Sự ấm lên bắt đầu vào khoảng năm 13.000 BP.", "Sự ấm lên bắt đầu vào khi nào?", "date", "năm 13.000 BP"),
     # A day is asked for: the fronted full date, not the year nearer the verb.
     ("Sáng ngày 25/01/2021, Sở GDĐT tổ chức Hội nghị cán bộ, công chức năm 2021.",
      "Sở GDĐT tổ chức Hội nghị cán bộ, công chức vào ngày nào?", "date", "25/01/2021"),

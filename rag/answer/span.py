@@ -30,6 +30,8 @@ _DATES = [
     re.compile(r"tháng\s+\d{1,2}(?:\s*(?:năm|/|,)\s*\d{4})?(?!\d)", _I),
     re.compile(r"(?<!\d)\d{1,2}\s*/\s*(?:19|20)\d{2}(?!\d)"),
     re.compile(r"thế\s+kỷ\s+(?:thứ\s+)?[IVXLC\d]+|thập\s+(?:kỷ|niên)\s+\d+", _I),
+    # Time before now or before the era: "22.000 năm trước", "năm 13.000 BP", "năm 221 TCN".
+    re.compile(r"(?<![\w.,])\d[\d.,]*\s+năm\s+trước(?!\w)|(?<!\w)(?:năm\s+)?\d[\d.,]*\s*(?:BP|TCN|trước Công nguyên)(?!\w)", _I),
     re.compile(r"(?<![\d/.-])(?:1[0-9]|20)\d{2}(?:\s*[-–]\s*(?:1[0-9]|20)\d{2})?(?![\d/])"),
 ]
 _DAY_PATTERNS = 2  # the first patterns of _DATES name a day, not only a month or year
