@@ -55,6 +55,11 @@ def test_short_answer_is_the_span_that_answers(assistant, question, short, kind)
      "Các chỉ tiêu chủ yếu gồm những gì?", "list", "tuyên truyền, kiểm tra, giám sát"),
     ("Hiệp ước được ký kết vào ngày 12 tháng 3 năm 2024 tại Hà Nội.",
      "Hiệp ước được ký kết khi nào?", "date", "12 tháng 3 năm 2024"),
+    # An open answer does not cut a word in two ("trình của ông" of "công trình").
+    ("Priestley được công nhận là người đầu tiên vì công trình của ông được xuất bản trước.",
+     "Điều gì khiến Priestley được công nhận là người đầu tiên?", None, "công trình của ông được xuất bản trước"),
+    ("Dự luật tư nhân thường liên quan đến các dự án phát triển có quy mô lớn.",
+     "Dự luật tư nhân thường về vấn đề gì?", None, "dự án phát triển có quy mô lớn"),
     # Time before now or before the era is a date too.
     ("Khi châu Âu bắt đầu ấm lên từ 22.000 năm trước đến nay, sông băng bắt đầu tan.",
      "Châu Âu bắt đầu ấm lên vào khi nào?", "date", "22.000 năm trước"),

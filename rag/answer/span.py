@@ -509,7 +509,28 @@ _FINDERS = {"date": _date, "number": _number, "person": _person_or_entity, "plac
 def find(question: str, kind: str | None, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
     """The short answer to ``question`` in ``sentences`` (``(text, article offset)``, best first)."""
     found = _find(question, kind, sentences)
-    return _with_head(_name_only(_whole_name(_edges(found), sentences)), question, sentences) if found else None
+    if not found:
+        return None
+    return _with_head(_name_only(_whole_name(_edges(_whole_words(found, sentences)), sentences)), question, sentences)
+
+
+def _whole_words(found: ShortAnswer, sentences: list[tuple[str, int]]) -> ShortAnswer:
+    """An open answer does not cut a word in two: "trình của ông …" is read from "công trình",
+    "án phát triển" from "dự án", as pyvi joins the sentence's syllables into words."""
+    if found.kind not in _EDGE_KINDS:
+        return found
+    text, offset = _sentence_of(found, sentences)
+    if text is None or not unicodedata.is_normalized("NFC", text):
+        return found
+    start, end = found.start - offset, found.end - offset
+    for word, s, e in _aligned(text):
+        if "_" in word and s < start < e:
+            start = s
+        if "_" in word and s < end < e:
+            end = e
+    if (start, end) == (found.start - offset, found.end - offset):
+        return found
+    return ShortAnswer(text[start:end], offset + start, offset + end, found.kind, found.citation)
 
 
 # Words an open answer neither starts nor ends with ("của lý thuyết …", "bằng cử nhân và"). Chosen on
