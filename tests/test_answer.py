@@ -59,7 +59,7 @@ def test_short_answer_is_the_span_that_answers(assistant, question, short, kind)
     ("Priestley được công nhận là người đầu tiên vì công trình của ông được xuất bản trước.",
      "Điều gì khiến Priestley được công nhận là người đầu tiên?", None, "công trình của ông được xuất bản trước"),
     ("Dự luật tư nhân thường liên quan đến các dự án phát triển có quy mô lớn.",
-     "Dự luật tư nhân thường về vấn đề gì?", None, "dự án phát triển có quy mô lớn"),
+     "Dự luật tư nhân thường nói về cái gì?", None, "dự án phát triển có quy mô lớn"),
     # Time before now or before the era is a date too.
     ("Khi châu Âu bắt đầu ấm lên từ 22.000 năm trước đến nay, sông băng bắt đầu tan.",
      "Châu Âu bắt đầu ấm lên vào khi nào?", "date", "22.000 năm trước"),
