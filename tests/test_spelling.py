@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.retrieve.spelling import fold_marks, readable, restore, same_spelling, spellings
+from rag.retrieve.spelling import fold_marks, read_out, readable, restore, restore_words, same_spelling, spellings
 
 _WORDS = [("đảng_viên", 5), ("đại_hội", 9), ("lạng_sơn", 3), ("đại", 2), ("dài", 7), ("nhiệm_kỳ", 4), ("gdđt", 6),
           ("sở", 8), ("2020", 9), ("quản_lý", 3), ("đảng_bộ", 4)]
@@ -37,8 +37,8 @@ def test_marks_are_put_back_only_on_a_question_typed_without_them(typed, read):
 
 
 def test_a_province_typed_in_lower_case_is_a_name_again():
-    never = lambda: pytest.fail("spellings are looked up only for a question without marks")  # noqa: E731
-    syllables = lambda: {"vì", "giới"}  # noqa: E731
+    never = lambda: pytest.fail("spellings are looked up only for a word without marks the index never writes")  # noqa: E731
+    syllables = lambda: {"vì", "giới", "vinh", "ai"}  # noqa: E731
     assert readable("giám đốc sở gdđt trà vinh là ai", never, syllables) == "giám đốc sở gdđt Trà Vinh là ai"
     assert readable("Vì hòa bình thế giới", never, syllables) == "Vì hòa bình thế giới"  # also a word
 
@@ -85,3 +85,40 @@ def test_a_follow_up_after_a_polite_question_is_completed_without_the_lead(assis
     answer = assistant.ask("Còn Sóc Trăng thì sao?", history=["Cho tôi biết Giám đốc Sở GDĐT Trà Vinh là ai?"])
     assert answer.query == "Giám đốc Sở GDĐT Sóc Trăng là ai?"
     assert answer.status == "answered" and answer.short_answer.text == "Nguyễn Thị Tuyết Hà"
+
+
+
+def test_a_marked_question_with_some_words_unmarked_is_read_whole():
+    known = spellings(_WORDS + [("là", 9), ("lạ", 1)])
+    syllables = {w for word, _ in _WORDS for w in word.split("_")} | {"giám", "đốc", "là"}
+    assert restore_words("Đại hội Đảng bộ Sở GDĐT Lang Sơn la khi nào?", known, syllables) == \
+        "Đại hội Đảng bộ Sở GDĐT Lạng Sơn là khi nào?"
+    # A word the user marked is kept: "Lang Sơn" is read, "Lăng Sơn" is not made "Lạng Sơn".
+    assert restore_words("Lăng Son", known, syllables) == "Lăng Son"
+    assert restore_words("Giám đốc BTV", known, syllables) == "Giám đốc BTV"  # nothing known: as typed
+
+
+@pytest.mark.parametrize("typed, read", [
+    ("Dại hội bầu bao nhiêu?", "Đại hội bầu bao nhiêu?"),  # "d" typed for "đ"
+    ("6 tháng dầu năm", "6 tháng đầu năm"),
+    ("Dự hội nghị", "Dự hội nghị"),  # the index writes "dự"
+])
+def test_d_typed_for_the_stroked_d_is_read_as_the_index_writes(typed, read):
+    assert same_spelling(typed, {"đại", "hội", "bầu", "tháng", "đầu", "năm", "dự", "nghị", "đự"}) == read
+
+
+def test_initials_are_read_out_only_where_the_index_writes_the_words():
+    syllables = {"đảng", "ủy", "cán", "bộ", "công", "chức", "ban", "chấp", "hành", "bch"}
+    assert read_out("Hội nghị CBCC, ĐU Khối và BCH", syllables) == "Hội nghị cán bộ, công chức, Đảng ủy Khối và BCH"
+    assert read_out("UBND tỉnh", syllables) == "UBND tỉnh"  # "ủy ban nhân dân" is not all in the index
+
+
+@pytest.mark.parametrize("question, short", [
+    ("Giám đốc Sở GD&ĐT Tra Vinh la ai?", "Nguyễn Thị Bạch Vân"),
+    ("Dại hội bầu bao nhiêu đồng chí vào BCH Đảng bộ Sở GDĐT Lang Sơn nhiệm kỳ 2020-2025?", "09 đồng chí"),
+    ("Hội nghị sơ kết 6 tháng dầu năm 2020 của Đảng ủy Sở GDĐT Soc Trăng tổ chức ở đâu?", "Hội trường Sở GDĐT"),
+    ("ĐU Khối làm việc với BCH Đảng bộ Sở GDĐT Kon Tum vào ngày nào?", "08 ngày 5 năm 2023"),
+])
+def test_typos_missing_marks_and_initials_in_a_marked_question_are_answered(assistant, question, short):
+    answer = assistant.ask(question)
+    assert answer.status == "answered" and short in answer.short_answer.text

@@ -68,10 +68,14 @@ _ASKING["hoc_ki"] = "học_kỳ"
 _ASKING.update({fold_marks(p.casefold().replace(" ", "_")): p.casefold().replace(" ", "_") for p in PROVINCES})
 
 
+def _unmarked(text: str) -> bool:
+    return all(ch.isascii() for ch in text if ch.isalpha())  # "…", "–", "？" are no marks
+
+
 def restore(question: str, known: dict[str, str]) -> str:
     """``question`` with its marks put back when it has none (a question with any mark, or
     with too few words the index knows, is returned as it is)."""
-    if not all(ch.isascii() for ch in question if ch.isalpha()):  # "…", "–", "？" are no marks
+    if not _unmarked(question):
         return question
     words = list(_WORD.finditer(question))
     if not words:
@@ -124,20 +128,110 @@ _I_Y = re.compile(r"(?<!\w)(ngh|ch|gh|kh|nh|ng|ph|th|tr|qu|[bcdđghklmnpqrstvx])
 _SWAP = dict(zip("iíìỉĩịyýỳỷỹỵIÍÌỈĨỊYÝỲỶỸỴ", "yýỳỷỹỵiíìỉĩịYÝỲỶỸỴIÍÌỈĨỊ"))
 
 
+_D = re.compile(r"(?<!\w)[dD](?=[^\W\d_]*[^\x00-\x7f])[^\W\d_]*")
+
+
 def same_spelling(question: str, syllables: set[str]) -> str:
-    """``question`` with each i/y syllable the index never writes in the spelling it does."""
+    """``question`` with each i/y syllable the index never writes in the spelling it does, and
+    a marked word typed with "d" for "đ" ("Dại hội", "6 tháng dầu năm") that the index never
+    writes read with "đ" when the index writes that."""
     def swap(m: re.Match) -> str:
         other = m.group(1) + _SWAP[m.group(2)]
         return other if m.group(0).lower() not in syllables and other.lower() in syllables else m.group(0)
-    return _I_Y.sub(swap, question)
+
+    def stroke(m: re.Match) -> str:
+        word = m.group(0)
+        other = ("Đ" if word[0] == "D" else "đ") + word[1:]
+        return other if word.lower() not in syllables and other.lower() in syllables else word
+    return _D.sub(stroke, _I_Y.sub(swap, question))
+
+
+_WORD_RUN = re.compile(r"[^\W\d_]+")
+
+
+def restore_words(question: str, known: dict[str, str], syllables: set[str]) -> str:
+    """A marked question with some words typed without marks ("Giám đốc Sở Tra Vinh la ai",
+    "Lang Sơn"): each unmarked word the index never writes is read, with the words after it, as
+    the index's word that folds to them, keeping the words the user did mark as they are."""
+    words = list(_WORD_RUN.finditer(question))
+    out, last, i = [], 0, 0
+    while i < len(words):
+        typed = words[i].group(0)
+        if not typed.isascii() or typed.lower() in syllables or _FOREIGN.search(typed.lower()):
+            i += 1
+            continue
+        for n in range(min(_LONGEST, len(words) - i), 0, -1):
+            run = words[i : i + n]
+            if any(question[a.end() : b.start()] != " " for a, b in zip(run, run[1:])):
+                continue
+            key = "_".join(fold_marks(w.group(0)).lower() for w in run)
+            marked = (_ASKING.get(key) or known.get(key) or "").split("_")
+            if marked != [""] and len(marked) == n \
+                    and all(w.group(0).isascii() or w.group(0).lower() == m for w, m in zip(run, marked)):
+                for w, syllable in zip(run, marked):
+                    out.append(question[last : w.start()] + _cased(syllable, w.group(0)))
+                    last = w.end()
+                i += n
+                break
+        else:
+            i += 1
+    return "".join(out) + question[last:]
+
+
+# Initials staff type where the articles write the words ("BTV ĐU Khối" for "Ban Thường vụ Đảng
+# ủy Khối", "CBCC" for "cán bộ, công chức"); read out only when the index never writes them.
+_INITIALS = {
+    "đu": "Đảng ủy", "bch": "Ban Chấp hành", "cbcc": "cán bộ, công chức",
+    "ccvc": "công chức, viên chức", "cbccvc": "cán bộ, công chức, viên chức", "ubnd": "Ủy ban nhân dân",
+    "hđnd": "Hội đồng nhân dân", "gv": "giáo viên", "hs": "học sinh", "tw": "Trung ương", "sgk": "sách giáo khoa",
+    "cntt": "công nghệ thông tin", "nlđ": "người lao động", "lđxs": "Lao động xuất sắc", "lđtt": "Lao động tiên tiến",
+    "cstđ": "Chiến sĩ thi đua", "bgdđt": "Bộ Giáo dục và Đào tạo", "pgdđt": "Phòng Giáo dục và Đào tạo",
+    "thpt": "trung học phổ thông", "thcs": "trung học cơ sở", "đtn": "Đoàn Thanh niên", "cđ": "Công đoàn",
+}
+_INITIALS_RE = re.compile(r"(?<![\w&])(" + "|".join(sorted(_INITIALS, key=len, reverse=True)) + r")(?![\w&])", re.IGNORECASE)
+
+
+def read_out(question: str, syllables: set[str]) -> str:
+    """``question`` with the initials the index never writes read out, when it writes the words."""
+    def expand(m: re.Match) -> str:
+        words = _INITIALS[m.group(0).lower()]
+        said = all(w in syllables for w in words.lower().replace(",", "").split())
+        return words if m.group(0).lower() not in syllables and said else m.group(0)
+    return _INITIALS_RE.sub(expand, question)
+
+
+_FOLDED_PROVINCE = re.compile(r"(?<![a-z])(" + "|".join(sorted({re.escape(fold_marks(p).lower()) for p in PROVINCES},
+                                                                   key=len, reverse=True)) + r")(?![a-z])")
+_BY_FOLD = {fold_marks(p).lower(): p for p in PROVINCES if p.casefold() not in _ALSO_WORDS}
+
+
+def _provinces_marked(question: str) -> str:
+    """A province typed with some marks missing ("Tra Vinh", "Soc Trăng") written as its name,
+    where every letter typed is the name's or the name's without its mark."""
+    folded = fold_marks(question).lower()
+    if len(folded) != len(question):  # not one letter for one letter: leave it
+        return question
+    out, last = [], 0
+    for m in _FOLDED_PROVINCE.finditer(folded):
+        name, typed = _BY_FOLD.get(m.group(0)), question[m.start() : m.end()]
+        if name and typed.casefold() != name.casefold() and all(
+                t.lower() == n.lower() or (t.isascii() and fold_marks(n).lower() == t.lower()) for t, n in zip(typed, name)):
+            out.append(question[last : m.start()] + name)
+            last = m.end()
+    return "".join(out) + question[last:]
 
 
 def readable(question: str, spellings: Callable[[], dict[str, str]], syllables: Callable[[], set[str]]) -> str:
-    """``question`` with its marks put back (:func:`restore`, with the spellings ``spellings()``
-    returns, asked for only then), its i/y spelling the index's, and its provinces capitalised."""
-    if question.isascii():
+    """``question`` as the index spells it: marks put back (:func:`restore`, :func:`restore_words`),
+    its i/y and đ spelling the index's (:func:`same_spelling`), initials read out (:func:`read_out`)
+    and provinces capitalised. ``spellings()`` is asked for only when a word lacks its marks."""
+    known = syllables()
+    if _unmarked(question):
         question = restore(question, spellings())
-    elif _I_Y.search(question):
-        question = same_spelling(question, syllables())
+    else:
+        if any(w.isascii() and w.lower() not in known for w in _WORD_RUN.findall(question)):
+            question = restore_words(question, spellings(), known)
+        question = same_spelling(question, known)
+    question = _provinces_marked(read_out(question, known))
     return _PROVINCE.sub(lambda m: _CANONICAL.get(m.group(0).casefold(), m.group(0))
                          if m.group(0).islower() and m.group(0) not in _ALSO_WORDS else m.group(0), question)
