@@ -235,6 +235,8 @@ def test_an_open_question_quotes_the_sentence_beside_its_question_word(assistant
     # The 2020-2025 congress's report names the outgoing 2015-2020 committee; it does not
     # report the 2015-2020 congress.
     ("Đại hội Đảng bộ Sở GDĐT Lạng Sơn nhiệm kỳ 2015-2020 chọn chủ đề gì?", "out_of_scope", "2015-2020"),
+    # The quote says the fact is of another year ("trong năm 2020, … đã hoàn thành 10/10 chỉ tiêu").
+    ("Năm 2021 Đảng bộ Sở GD&ĐT hoàn thành bao nhiêu chỉ tiêu nghị quyết?", "out_of_scope", "năm 2021"),
     # Part of a year no article reports on: a whole year's review does not answer for it.
     ("6 tháng đầu năm 2021 Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh đã làm được những gì?", "out_of_scope",
      "6 tháng đầu năm"),
@@ -259,6 +261,9 @@ def test_refuses_what_the_articles_do_not_answer(assistant, question, status, sa
     # ("Bùi Thái Trọng-Tỉnh ủy viên"): the name alone is the answer.
     ("Bí thư Đảng ủy Khối ở Kon Tum là ai?", "Bùi Thái Trọng"),
     ("Ai được bầu giữ chức Phó Bí thư Đảng bộ Sở GDĐT Lạng Sơn nhiệm kỳ 2020-2025?", "Hà Thị Khánh Vân"),
+    # A 2023 meeting reviewing the years "đến hết năm 2022" answers for 2023.
+    ("Trong buổi làm việc với Đảng ủy Khối năm 2023, ai thay mặt Đảng ủy Sở GDĐT Kon Tum báo cáo tóm tắt kết quả "
+     "lãnh đạo, chỉ đạo?", "Nguyễn Trọng Thắng"),
     ("Đại hội Đảng bộ Sở GDĐT Lạng Sơn nhiệm kỳ 2020-2025 chọn chủ đề gì?", "Tiếp tục nâng cao năng lực lãnh đạo"),
     # "diễn ra" says nothing about where: unseen in the index, it must not weigh as a rare name.
     ("Hội nghị ngày 3/7/2020 của Đảng ủy Sở GDĐT Sóc Trăng diễn ra ở đâu?", "Hội trường Sở GDĐT"),

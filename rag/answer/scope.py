@@ -286,7 +286,19 @@ def quoted_otherwise(q: Question, quote: str, title: str = "") -> Missing | None
     2023 rightly answers with the years it reviews."""
     stated = {f"{a}-{b}" for a, b in TERM.findall(f"{title} {quote}")}
     asked = [f"{a}-{b}" for a, b in q.terms]
-    return Missing(terms=asked, term_word=_term_word(q.text)) if asked and stated and not stated & set(asked) else None
+    if asked and stated and not stated & set(asked):
+        return Missing(terms=asked, term_word=_term_word(q.text))
+    # A year alike, when the quote says which year the fact is of ("trong năm 2020, … đã hoàn
+    # thành 10/10 chỉ tiêu") and it is another: the 2020 review that plans 2021 does not say
+    # what 2021 achieved. Not a year a review runs to ("… đến hết năm 2022" in a 2023 meeting).
+    years = [y for y in q.years if not any(y in t for t in q.terms) and y not in {law.year for law in q.laws}]
+    during = set(_DURING.findall(quote))
+    if years and during and not during & set(years) and not set(_YEAR.findall(quote)) & set(years):
+        return Missing(years=years)
+    return None
+
+
+_DURING = re.compile(r"(?<!\w)trong (?:cả )?năm ((?:19|20)\d{2})(?!\d)", re.IGNORECASE)
 
 
 # The year of the asked day itself: "Năm 2022, … vào ngày nào?", "… vào ngày nào năm 2023?"
