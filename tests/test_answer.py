@@ -242,6 +242,10 @@ def test_an_open_question_quotes_the_sentence_beside_its_question_word(assistant
      "6 tháng đầu năm"),
     ("Học kì 2 năm học 2020-2021 Sở GDĐT Trà Vinh có bao nhiêu tập thể đạt Lao động xuất sắc?", "out_of_scope",
      "học kỳ II"),
+    # The article plans the second half ("phương hướng, nhiệm vụ 6 tháng cuối năm"), it does not report on it.
+    ("Đảng ủy Sở GDĐT Sóc Trăng đạt được kết quả gì trong 6 tháng cuối năm 2020?", "out_of_scope", "6 tháng cuối năm"),
+    ("Hội nghị sơ kết công tác Đảng 6 tháng cuối năm 2020 của Sở GDĐT Sóc Trăng họp ngày nào?", "out_of_scope",
+     "6 tháng cuối năm"),
 ])
 def test_refuses_what_the_articles_do_not_answer(assistant, question, status, says):
     answer = assistant.ask(question)
@@ -261,6 +265,9 @@ def test_refuses_what_the_articles_do_not_answer(assistant, question, status, sa
     # ("Bùi Thái Trọng-Tỉnh ủy viên"): the name alone is the answer.
     ("Bí thư Đảng ủy Khối ở Kon Tum là ai?", "Bùi Thái Trọng"),
     ("Ai được bầu giữ chức Phó Bí thư Đảng bộ Sở GDĐT Lạng Sơn nhiệm kỳ 2020-2025?", "Hà Thị Khánh Vân"),
+    # Asked about the plan for the second half, not how it went: the meeting that planned it answers.
+    ("Phương hướng nhiệm vụ 6 tháng cuối năm 2020 được Đảng ủy Sở GDĐT Sóc Trăng triển khai tại hội nghị nào?",
+     "Sơ kết công tác Đảng 6 tháng đầu năm 2020"),
     # A 2023 meeting reviewing the years "đến hết năm 2022" answers for 2023.
     ("Trong buổi làm việc với Đảng ủy Khối năm 2023, ai thay mặt Đảng ủy Sở GDĐT Kon Tum báo cáo tóm tắt kết quả "
      "lãnh đạo, chỉ đạo?", "Nguyễn Trọng Thắng"),

@@ -240,17 +240,23 @@ _PERIOD = re.compile(rf"(?<!\w)(?:(?:0?6|sáu)\s+tháng\s+(đầu|cuối)\s+năm
 _ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV", "một": "I", "hai": "II", "ba": "III", "bốn": "IV"}
 
 
-def periods(text: str) -> list[str]:
-    """The parts of a year ``text`` names, in one spelling: "6 tháng đầu năm", "học kỳ II", "quý III"."""
+def period_mentions(text: str) -> list[tuple[str, int]]:
+    """Each part of a year ``text`` names, in one spelling ("6 tháng đầu năm", "học kỳ II",
+    "quý III"), with where it is named."""
     found = []
     for m in _PERIOD.finditer(text):
         if m.group(1):
-            found.append(f"6 tháng {m.group(1).lower()} năm")
+            found.append((f"6 tháng {m.group(1).lower()} năm", m.start()))
             continue
         for number in re.findall(rf"(?<!\w){_NUMERAL}(?!\w)", m.group(2) or m.group(3), _I):
             name = _ROMAN.get(number.lower(), number.upper())
-            found.append(("học kỳ " if m.group(2) else "quý ") + name)
-    return list(dict.fromkeys(found))
+            found.append((("học kỳ " if m.group(2) else "quý ") + name, m.start()))
+    return found
+
+
+def periods(text: str) -> list[str]:
+    """The parts of a year ``text`` names, in one spelling: "6 tháng đầu năm", "học kỳ II", "quý III"."""
+    return list(dict.fromkeys(name for name, _ in period_mentions(text)))
 
 
 def _province_name(found: str) -> str:

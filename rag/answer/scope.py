@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rag.answer.question import LAW_TYPES, TERM, Law, Question, periods
+from rag.answer.question import LAW_TYPES, TERM, Law, Question, period_mentions, periods
 from rag.clean.metadata import STATUTE_TYPES
 from rag.clean.normalize import fold
 from rag.retrieve import Hit
@@ -59,6 +59,19 @@ def _evidence(hit: Hit, article_text=None) -> str:
     return fold(text)
 
 
+# Asked how a part of the year went ("kết quả …", "sơ kết …"), the article must report on it,
+# not only plan it: the meeting that reviewed the first half "và triển khai phương hướng, nhiệm
+# vụ 6 tháng cuối năm" says nothing of how the second half went.
+_ASKS_REVIEW = re.compile(r"(?<!\w)(?:kết quả|đạt được|làm được|sơ kết|tổng kết|đánh giá)(?!\w)", re.IGNORECASE)
+_PLANNED = re.compile(r"(?<!\w)(?:phương hướng|nhiệm vụ|kế hoạch|triển khai|định hướng|chương trình)[^.;:\n]{0,25}$",
+                      re.IGNORECASE)
+
+
+def _reviewed(period: str, text: str) -> bool:
+    """Whether ``text`` names ``period`` other than as what it plans for."""
+    return any(name == period and not _PLANNED.search(text[max(0, at - 40) : at]) for name, at in period_mentions(text))
+
+
 def missing_in(q: Question, hit: Hit, article_text=None) -> Missing:
     """What of ``q``'s pinned-down facts the hit's article (its metadata and text, or the
     chunk alone without ``article_text``) does not state."""
@@ -82,7 +95,7 @@ def _missing(q: Question, hit: Hit, text: str) -> Missing:
         statutes=[d for d in q.statutes if not _statute_in(d, hit.chunk.title, text, q.text)],
         laws=[str(law) for law in q.laws if not _law_in(law, hit.chunk.title, hit.chunk.date, text, q.text)],
         # "6 tháng đầu năm 2021" is not answered by a report on the whole year, or on the first half.
-        periods=[p for p in q.periods if p not in periods(text)],
+        periods=[p for p in q.periods if p not in periods(text) or (_ASKS_REVIEW.search(q.text) and not _reviewed(p, text))],
         term_word=_term_word(q.text),
         near=hit,
     )
