@@ -145,8 +145,10 @@ def test_short_answer_is_the_span_that_answers(assistant, question, short, kind)
 def test_short_answer_kinds_on_plain_sentences(sentence, question, kind, expected):
     from rag.answer.question import answer_kind
 
+    from rag.text import segment
+
     assert answer_kind(question) == kind
-    sa = find(question, kind, [(sentence, 100)])
+    sa = find(question, kind, [(sentence, 100)], {100: set(segment(sentence))})  # the words stored at ingest
     assert sa is not None and sa.text == expected
     assert sentence[sa.start - 100 : sa.end - 100] == expected
 

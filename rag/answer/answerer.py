@@ -247,7 +247,7 @@ class Answerer:
             note = scope.explain(otherwise, sources, best.hit)
             return Answer(question, note, [], True, status="out_of_scope", note=note)
         ordered = sorted(chosen, key=lambda s: (not s.fits, s is not best))
-        short = find(span_question, q.kind, [(s.text, s.start) for s in ordered])
+        short = find(span_question, q.kind, [(s.text, s.start) for s in ordered], {s.start: s.words for s in ordered})
         otherwise = scope.dated_otherwise(q, short.text if short else None)
         if otherwise:
             note = scope.explain(otherwise, sources, best.hit)

@@ -506,31 +506,54 @@ _FINDERS = {"date": _date, "number": _number, "person": _person_or_entity, "plac
             "definition": _definition, "list": _list, "organisation": _entity, "entity": _entity}
 
 
-def find(question: str, kind: str | None, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
-    """The short answer to ``question`` in ``sentences`` (``(text, article offset)``, best first)."""
+def find(question: str, kind: str | None, sentences: list[tuple[str, int]],
+         words: dict[int, set[str]] | None = None) -> ShortAnswer | None:
+    """The short answer to ``question`` in ``sentences`` (``(text, article offset)``, best first);
+    ``words``: pyvi's words of each sentence, by its offset, as stored at ingest."""
     found = _find(question, kind, sentences)
     if not found:
         return None
-    return _with_head(_name_only(_whole_name(_edges(_whole_words(found, sentences)), sentences)), question, sentences)
+    found = _whole_words(found, sentences, words or {})
+    return _with_head(_name_only(_whole_name(_edges(found), sentences)), question, sentences)
 
 
-def _whole_words(found: ShortAnswer, sentences: list[tuple[str, int]]) -> ShortAnswer:
+def _whole_words(found: ShortAnswer, sentences: list[tuple[str, int]], words: dict[int, set[str]]) -> ShortAnswer:
     """An open answer does not cut a word in two: "trình của ông …" is read from "công trình",
-    "án phát triển" from "dự án", as pyvi joins the sentence's syllables into words."""
+    "án phát triển" from "dự án", as pyvi joined the sentence's syllables into words at ingest
+    (``words``: each sentence's words by its offset; pyvi is not run again here)."""
     if found.kind not in _EDGE_KINDS:
         return found
     text, offset = _sentence_of(found, sentences)
-    if text is None or not unicodedata.is_normalized("NFC", text):
+    known = words.get(offset)
+    if text is None or not known:
         return found
-    start, end = found.start - offset, found.end - offset
-    for word, s, e in _aligned(text):
-        if "_" in word and s < start < e:
-            start = s
-        if "_" in word and s < end < e:
-            end = e
-    if (start, end) == (found.start - offset, found.end - offset):
+    syllables = list(_SYLLABLE_RUN.finditer(text))
+    first = next((k for k, m in enumerate(syllables) if m.start() >= found.start - offset), None)
+    last = next((k for k in range(len(syllables) - 1, -1, -1) if syllables[k].end() <= found.end - offset), None)
+    if first is None or last is None or last < first:
         return found
-    return ShortAnswer(text[start:end], offset + start, offset + end, found.kind, found.citation)
+
+    def joined(a: int, b: int) -> bool:  # syllables a..b, one space apart, are one word of the sentence
+        run = syllables[a : b + 1]
+        return a >= 0 and b < len(syllables) and all(text[x.end() : y.start()] == " " for x, y in zip(run, run[1:])) \
+            and "_".join(m.group(0).lower() for m in run) in known
+
+    start, end = first, last
+    for a, b in ((first - 2, first), (first - 1, first + 1), (first - 1, first)):
+        if joined(a, b):
+            start = a
+            break
+    for a, b in ((last, last + 2), (last - 1, last + 1), (last, last + 1)):
+        if joined(a, b):
+            end = b
+            break
+    if (start, end) == (first, last):
+        return found
+    s, e = min(syllables[start].start(), found.start - offset), max(syllables[end].end(), found.end - offset)
+    return ShortAnswer(text[s:e], offset + s, offset + e, found.kind, found.citation)
+
+
+_SYLLABLE_RUN = re.compile(r"[^\W\d_]+")
 
 
 # Words an open answer neither starts nor ends with ("của lý thuyết …", "bằng cử nhân và"). Chosen on
