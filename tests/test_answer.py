@@ -17,6 +17,9 @@ from rag.retrieve import Filters
     # A head count, not the share beside it ("100% đảng viên dự Đại hội nhất trí …").
     ("Có bao nhiêu đảng viên dự đại hội đảng bộ Sở GDĐT Lạng Sơn nhiệm kỳ 2020-2025?", "139 đảng viên", "number"),
     ("Giám đốc Sở GDĐT Trà Vinh là ai?", "Nguyễn Thị Bạch Vân", "person"),
+    # The meeting's own title quoted, the half it plans named as planned: it answers.
+    ("Hội nghị sơ kết công tác Đảng 6 tháng đầu năm 2020, triển khai phương hướng, nhiệm vụ 6 tháng cuối năm 2020 "
+     "của Sở GDĐT Sóc Trăng diễn ra ngày nào?", "03-7-2020", "date"),
     # The part of the year the report covers ("Sơ kết … 6 tháng đầu năm"), spelled otherwise.
     ("Hội nghị sơ kết công tác Đảng sáu tháng đầu năm 2020 của Đảng ủy Sở GDĐT Sóc Trăng tổ chức ngày nào?",
      "03-7-2020", "date"),
@@ -64,6 +67,12 @@ def test_short_answer_is_the_span_that_answers(assistant, question, short, kind)
     ("Khi châu Âu bắt đầu ấm lên từ 22.000 năm trước đến nay, sông băng bắt đầu tan.",
      "Châu Âu bắt đầu ấm lên vào khi nào?", "date", "22.000 năm trước"),
     ("Sự ấm lên bắt đầu vào khoảng năm 13.000 BP.", "Sự ấm lên bắt đầu vào khi nào?", "date", "năm 13.000 BP"),
+    # …but not a span of years ago, nor basis points: the year is the date.
+    ("Năm 2020, số học sinh tăng gấp đôi so với 5 năm trước.", "Số học sinh tăng gấp đôi khi nào?", "date", "Năm 2020"),
+    ("Lãi suất tăng 50 bp trong năm 2019.", "Lãi suất tăng khi nào?", "date", "năm 2019"),
+    ("Băng tan vào khoảng 29,000–24,000 BP.", "Băng tan khi nào?", "date", "29,000–24,000 BP"),
+    # A name does not run on into the word pyvi glued to it ("an_sinh").
+    ("Ông Nguyễn Văn An sinh ra ở Huế.", "Ai sinh ra ở Huế?", "person", "Nguyễn Văn An"),
     # A day is asked for: the fronted full date, not the year nearer the verb.
     ("Sáng ngày 25/01/2021, Sở GDĐT tổ chức Hội nghị cán bộ, công chức năm 2021.",
      "Sở GDĐT tổ chức Hội nghị cán bộ, công chức vào ngày nào?", "date", "25/01/2021"),
@@ -267,6 +276,9 @@ def test_refuses_what_the_articles_do_not_answer(assistant, question, status, sa
     # ("Bùi Thái Trọng-Tỉnh ủy viên"): the name alone is the answer.
     ("Bí thư Đảng ủy Khối ở Kon Tum là ai?", "Bùi Thái Trọng"),
     ("Ai được bầu giữ chức Phó Bí thư Đảng bộ Sở GDĐT Lạng Sơn nhiệm kỳ 2020-2025?", "Hà Thị Khánh Vân"),
+    # The year says when the meeting was held, not which year's results.
+    ("Tại hội nghị tổng kết tổ chức đầu năm 2021, Đảng bộ Sở GD&ĐT được ghi nhận hoàn thành bao nhiêu chỉ tiêu "
+     "nghị quyết?", "10/10"),
     # Asked about the plan for the second half, not how it went: the meeting that planned it answers.
     ("Phương hướng nhiệm vụ 6 tháng cuối năm 2020 được Đảng ủy Sở GDĐT Sóc Trăng triển khai tại hội nghị nào?",
      "Sơ kết công tác Đảng 6 tháng đầu năm 2020"),
@@ -364,6 +376,18 @@ def test_when_an_article_was_published_is_its_page_date(assistant, question, say
     assert answer.status == "answered" and says in answer.text and answer.short_answer is None
     c = answer.citations[0]
     assert c.title in says and c.quote and len(answer.citations) == 1  # cites the article by its opening
+
+
+@pytest.mark.parametrize("text, reviewed", [
+    ("Báo cáo kết quả thực hiện nhiệm vụ 6 tháng đầu năm 2021: tốt", True),
+    ("Đánh giá kết quả triển khai kế hoạch 6 tháng đầu năm", True),
+    ("Hội nghị sơ kết công tác Đảng 6 tháng đầu năm 2020", True),
+    ("Hội nghị sơ kết …, triển khai phương hướng, nhiệm vụ 6 tháng đầu năm 2020", False),
+])
+def test_a_part_of_a_year_reported_on_not_only_planned(text, reviewed):
+    from rag.answer.scope import _reviewed
+
+    assert _reviewed("6 tháng đầu năm", text) is reviewed
 
 
 def test_what_the_article_says_was_announced_is_no_publication_question():

@@ -89,28 +89,37 @@ def test_a_follow_up_after_a_polite_question_is_completed_without_the_lead(assis
 
 
 def test_a_marked_question_with_some_words_unmarked_is_read_whole():
-    known = spellings(_WORDS + [("là", 9), ("lạ", 1)])
-    syllables = {w for word, _ in _WORDS for w in word.split("_")} | {"giám", "đốc", "là"}
-    assert restore_words("Đại hội Đảng bộ Sở GDĐT Lang Sơn la khi nào?", known, syllables) == \
-        "Đại hội Đảng bộ Sở GDĐT Lạng Sơn là khi nào?"
-    # A word the user marked is kept: "Lang Sơn" is read, "Lăng Sơn" is not made "Lạng Sơn".
+    known = spellings(_WORDS + [("là", 9), ("lạ", 1), ("thiên_tai", 2), ("dược_sĩ", 2)])
+    syllables = {w for word, _ in _WORDS + [("thiên_tai", 2)] for w in word.split("_")} | {"giám", "đốc", "là"}
+    assert restore_words("Đại hội Đảng bộ Sở GDĐT Lang Sơn la ai?", known, syllables) == \
+        "Đại hội Đảng bộ Sở GDĐT Lạng Sơn là ai?"
+    # A word the user marked is kept: "Lang Sơn" is read, "Lăng Son" is not made "Lạng Sơn".
     assert restore_words("Lăng Son", known, syllables) == "Lăng Son"
     assert restore_words("Giám đốc BTV", known, syllables) == "Giám đốc BTV"  # nothing known: as typed
+    # A lone syllable is not guessed, and a word typed right stays: "Sơn La", "thiên tai", "Quảng Nam".
+    assert restore_words("Sở GDĐT Sơn La, Quảng Nam", known, syllables) == "Sở GDĐT Sơn La, Quảng Nam"
+    assert restore_words("dịch bệnh và thiên tai", known, syllables) == "dịch bệnh và thiên tai"
+    # Provinces only as names: "hai phòng học" is two rooms.
+    assert restore_words("hai phong học", known, syllables) == "hai phong học"
 
 
 @pytest.mark.parametrize("typed, read", [
-    ("Dại hội bầu bao nhiêu?", "Đại hội bầu bao nhiêu?"),  # "d" typed for "đ"
+    ("Dại hội bầu bao nhiêu?", "Đại hội bầu bao nhiêu?"),  # "d" typed for "đ", read with the next word
     ("6 tháng dầu năm", "6 tháng đầu năm"),
-    ("Dự hội nghị", "Dự hội nghị"),  # the index writes "dự"
+    ("Luật Dược quy định dược sĩ", "Luật Dược quy định dược sĩ"),  # words in their own right
+    ("giá dầu", "giá dầu"),
 ])
 def test_d_typed_for_the_stroked_d_is_read_as_the_index_writes(typed, read):
-    assert same_spelling(typed, {"đại", "hội", "bầu", "tháng", "đầu", "năm", "dự", "nghị", "đự"}) == read
+    known = spellings(_WORDS + [("dược_sĩ", 2)])
+    assert restore_words(typed, known, {"đại", "hội", "bầu", "tháng", "đầu", "năm", "quy", "định", "sĩ"}) == read
 
 
 def test_initials_are_read_out_only_where_the_index_writes_the_words():
-    syllables = {"đảng", "ủy", "cán", "bộ", "công", "chức", "ban", "chấp", "hành", "bch"}
+    syllables = {"đảng", "ủy", "cán", "bộ", "công", "chức", "ban", "chấp", "hành", "bch", "đoàn", "học", "sinh"}
     assert read_out("Hội nghị CBCC, ĐU Khối và BCH", syllables) == "Hội nghị cán bộ, công chức, Đảng ủy Khối và BCH"
     assert read_out("UBND tỉnh", syllables) == "UBND tỉnh"  # "ủy ban nhân dân" is not all in the index
+    # Typed as initials only, and none that reads two ways ("CĐ": cao đẳng or Công đoàn; "HS").
+    assert read_out("Đu đủ, Trường CĐ Sư phạm, nộp HS", syllables) == "Đu đủ, Trường CĐ Sư phạm, nộp HS"
 
 
 @pytest.mark.parametrize("question, short", [
@@ -122,3 +131,13 @@ def test_initials_are_read_out_only_where_the_index_writes_the_words():
 def test_typos_missing_marks_and_initials_in_a_marked_question_are_answered(assistant, question, short):
     answer = assistant.ask(question)
     assert answer.status == "answered" and short in answer.short_answer.text
+
+
+@pytest.mark.parametrize("question, says", [
+    # A province typed right is not "restored" into another word ("Sơn Là", "Quảng Năm").
+    ("Đại hội Đảng bộ Sở GDĐT Sơn La nhiệm kỳ 2020-2025 diễn ra ngày nào?", "Sơn La"),
+    ("Đại hội Đảng bộ Sở GDĐT Quảng Nam có bao nhiêu đảng viên tham dự?", "Quảng Nam"),
+])
+def test_a_province_typed_right_is_kept(assistant, question, says):
+    answer = assistant.ask(question)
+    assert answer.status == "out_of_scope" and says in answer.text

@@ -63,13 +63,31 @@ def _evidence(hit: Hit, article_text=None) -> str:
 # not only plan it: the meeting that reviewed the first half "và triển khai phương hướng, nhiệm
 # vụ 6 tháng cuối năm" says nothing of how the second half went.
 _ASKS_REVIEW = re.compile(r"(?<!\w)(?:kết quả|đạt được|làm được|sơ kết|tổng kết|đánh giá)(?!\w)", re.IGNORECASE)
-_PLANNED = re.compile(r"(?<!\w)(?:phương hướng|nhiệm vụ|kế hoạch|triển khai|định hướng|chương trình)[^.;:\n]{0,25}$",
-                      re.IGNORECASE)
+_PLAN_WORDS = re.compile(r"(?<!\w)(?:phương hướng|nhiệm vụ|kế hoạch|triển khai|định hướng|chương trình)(?!\w)",
+                         re.IGNORECASE)
+# "Báo cáo kết quả thực hiện nhiệm vụ 6 tháng đầu năm" reports on the half it names.
+_REVIEW_WORDS = re.compile(r"(?<!\w)(?:kết quả|thực hiện|sơ kết|tổng kết|đánh giá|đạt được)(?!\w)", re.IGNORECASE)
+
+
+def _planned(text: str, at: int) -> bool:
+    """Whether the part of a year named at ``at`` is named as what is planned for it: its clause
+    ("…, triển khai phương hướng, nhiệm vụ 6 tháng cuối năm") says a plan and no review."""
+    clause = re.split(r"[,;:.\n]", text[max(0, at - 60) : at])[-1]
+    return bool(_PLAN_WORDS.search(clause)) and not _REVIEW_WORDS.search(clause)
+
+
+def _reviews_asked(q: Question) -> list[str]:
+    """The parts of a year ``q`` asks how they went ("kết quả … 6 tháng cuối năm"), not those it
+    names as planned (a question quoting a meeting's title, "…, triển khai phương hướng, nhiệm vụ
+    6 tháng cuối năm …")."""
+    if not _ASKS_REVIEW.search(q.text):
+        return []
+    return [name for name, at in period_mentions(q.text) if not _planned(q.text, at)]
 
 
 def _reviewed(period: str, text: str) -> bool:
     """Whether ``text`` names ``period`` other than as what it plans for."""
-    return any(name == period and not _PLANNED.search(text[max(0, at - 40) : at]) for name, at in period_mentions(text))
+    return any(name == period and not _planned(text, at) for name, at in period_mentions(text))
 
 
 def missing_in(q: Question, hit: Hit, article_text=None) -> Missing:
@@ -95,7 +113,7 @@ def _missing(q: Question, hit: Hit, text: str) -> Missing:
         statutes=[d for d in q.statutes if not _statute_in(d, hit.chunk.title, text, q.text)],
         laws=[str(law) for law in q.laws if not _law_in(law, hit.chunk.title, hit.chunk.date, text, q.text)],
         # "6 tháng đầu năm 2021" is not answered by a report on the whole year, or on the first half.
-        periods=[p for p in q.periods if p not in periods(text) or (_ASKS_REVIEW.search(q.text) and not _reviewed(p, text))],
+        periods=[p for p in q.periods if p not in periods(text) or (p in _reviews_asked(q) and not _reviewed(p, text))],
         term_word=_term_word(q.text),
         near=hit,
     )
@@ -295,8 +313,8 @@ def quoted_otherwise(q: Question, quote: str, title: str = "") -> Missing | None
     """The term of office ``q`` asks about, when the quoted sentences state another one: a
     question about the 2015-2020 term answered by a sentence about the 2020-2025 term. The
     article may name the asked term elsewhere (reviewing the previous term), so the article
-    passing :func:`missing_in` is not enough. Years are not checked here: a report dated
-    2023 rightly answers with the years it reviews."""
+    passing :func:`missing_in` is not enough. A year only where the quote says the fact is of
+    another ("trong năm 2020"): a report dated 2023 rightly answers with the years it reviews."""
     stated = {f"{a}-{b}" for a, b in TERM.findall(f"{title} {quote}")}
     asked = [f"{a}-{b}" for a, b in q.terms]
     if asked and stated and not stated & set(asked):
@@ -304,7 +322,8 @@ def quoted_otherwise(q: Question, quote: str, title: str = "") -> Missing | None
     # A year alike, when the quote says which year the fact is of ("trong năm 2020, … đã hoàn
     # thành 10/10 chỉ tiêu") and it is another: the 2020 review that plans 2021 does not say
     # what 2021 achieved. Not a year a review runs to ("… đến hết năm 2022" in a 2023 meeting).
-    years = [y for y in q.years if not any(y in t for t in q.terms) and y not in {law.year for law in q.laws}]
+    years = [y for y in q.years if not any(y in t for t in q.terms) and y not in {law.year for law in q.laws}
+             and not _WHEN_HELD.search(q.text[: q.text.find(y)])]
     during = set(_DURING.findall(quote))
     if years and during and not during & set(years) and not set(_YEAR.findall(quote)) & set(years):
         return Missing(years=years)
@@ -312,6 +331,9 @@ def quoted_otherwise(q: Question, quote: str, title: str = "") -> Missing | None
 
 
 _DURING = re.compile(r"(?<!\w)trong (?:cả )?năm ((?:19|20)\d{2})(?!\d)", re.IGNORECASE)
+# "Tại hội nghị … tổ chức đầu năm 2021, …": the year says when the event was held, not what of.
+_WHEN_HELD = re.compile(r"(?<!\w)(?:đầu|cuối|giữa|tháng \d{1,2}|ngày [\d/]+|tổ chức|diễn ra|họp|hội nghị|đại hội|buổi"
+                        r"|làm việc)(?:\s+\S+){0,2}\s+(?:năm\s+)?$", re.IGNORECASE)
 
 
 # The year of the asked day itself: "Năm 2022, … vào ngày nào?", "… vào ngày nào năm 2023?"

@@ -30,8 +30,10 @@ _DATES = [
     re.compile(r"tháng\s+\d{1,2}(?:\s*(?:năm|/|,)\s*\d{4})?(?!\d)", _I),
     re.compile(r"(?<!\d)\d{1,2}\s*/\s*(?:19|20)\d{2}(?!\d)"),
     re.compile(r"thế\s+kỷ\s+(?:thứ\s+)?[IVXLC\d]+|thập\s+(?:kỷ|niên)\s+\d+", _I),
-    # Time before now or before the era: "22.000 năm trước", "năm 13.000 BP", "năm 221 TCN".
-    re.compile(r"(?<![\w.,])\d[\d.,]*\s+năm\s+trước(?!\w)|(?<!\w)(?:năm\s+)?\d[\d.,]*\s*(?:BP|TCN|trước Công nguyên)(?!\w)", _I),
+    # Time before now or before the era: "22.000 năm trước", "66 triệu năm trước", "năm 13.000 BP",
+    # "29,000–24,000 BP", "năm 221 TCN"; not "5 năm trước" (a span, not a date) nor "50 bp".
+    re.compile(r"(?<![\w.,])(?:\d{1,3}[.,]\d{3}(?:[.,]\d{3})*|\d{4,}|\d[\d.,]*\s+(?:triệu|nghìn|ngàn|tỷ))\s+năm\s+trước(?!\w)"
+               r"|(?<!\w)(?:[Nn]ăm\s+)?(?:\d[\d.,]*\s*[-–]\s*)?\d[\d.,]*\s*(?:BP|TCN|trước Công nguyên)(?!\w)"),
     re.compile(r"(?<![\d/.-])(?:1[0-9]|20)\d{2}(?:\s*[-–]\s*(?:1[0-9]|20)\d{2})?(?![\d/])"),
 ]
 _DAY_PATTERNS = 2  # the first patterns of _DATES name a day, not only a month or year
@@ -535,8 +537,10 @@ def _whole_words(found: ShortAnswer, sentences: list[tuple[str, int]], words: di
 
     def joined(a: int, b: int) -> bool:  # syllables a..b, one space apart, are one word of the sentence
         run = syllables[a : b + 1]
-        return a >= 0 and b < len(syllables) and all(text[x.end() : y.start()] == " " for x, y in zip(run, run[1:])) \
-            and "_".join(m.group(0).lower() for m in run) in known
+        # A name does not run on into the lower-case word pyvi glued to it ("An sinh" of "Nguyễn Văn An sinh ra").
+        same_case = len({m.group(0)[:1].isupper() for m in run}) == 1
+        return a >= 0 and b < len(syllables) and same_case and \
+            all(text[x.end() : y.start()] == " " for x, y in zip(run, run[1:])) and "_".join(m.group(0).lower() for m in run) in known
 
     start, end = first, last
     for a, b in ((first - 2, first), (first - 1, first + 1), (first - 1, first)):

@@ -64,8 +64,19 @@ _ASKING = {fold_marks(w): w for w in (
     "tháng_đầu_năm", "tháng_cuối_năm")}
 _ASKING["hoc_ki"] = "học_kỳ"
 # Not "đang" ("dang" is "Đảng" here), "hỏi" ("hội"), "thì" ("thi"), "bạn" ("Ban"): the index decides.
-# Provinces too: a question about one no article covers must still name it, to be told so.
-_ASKING.update({fold_marks(p.casefold().replace(" ", "_")): p.casefold().replace(" ", "_") for p in PROVINCES})
+# Provinces too, typed as names ("Binh Dinh", not "dien bien", which may be "diễn biến"): a question
+# about one no article covers must still name it, to be told so.
+_PROVINCE_WORDS = {fold_marks(p.casefold().replace(" ", "_")): p.casefold().replace(" ", "_") for p in PROVINCES}
+
+
+def _lookup(run: list[re.Match], known: dict[str, str]) -> str | None:
+    """The index's word for ``run`` of typed syllables (asking words and provinces first)."""
+    key = "_".join(fold_marks(w.group(0)).lower() for w in run)
+    if _FOREIGN.search(key):  # f, j, w, z are not Vietnamese letters: "phone", "have" stay
+        return None
+    if key in _PROVINCE_WORDS and all(w.group(0)[:1].isupper() for w in run):
+        return _PROVINCE_WORDS[key]
+    return _ASKING.get(key) or known.get(key)
 
 
 def _unmarked(text: str) -> bool:
@@ -87,9 +98,7 @@ def restore(question: str, known: dict[str, str]) -> str:
             # Only words next to each other with one space between them make one word.
             if any(question[a.end() : b.start()] != " " for a, b in zip(run, run[1:])):
                 continue
-            key = "_".join(w.group(0).lower() for w in run)
-            # f, j, w, z are not Vietnamese letters: "phone", "have" are left as typed.
-            marked = None if _FOREIGN.search(key) else _ASKING.get(key) or known.get(key)
+            marked = _lookup(run, known)
             if marked:
                 for w, syllable in zip(run, marked.split("_")):
                     out.append(question[last : w.start()] + _cased(syllable, w.group(0)))
@@ -128,53 +137,65 @@ _I_Y = re.compile(r"(?<!\w)(ngh|ch|gh|kh|nh|ng|ph|th|tr|qu|[bcdđghklmnpqrstvx])
 _SWAP = dict(zip("iíìỉĩịyýỳỷỹỵIÍÌỈĨỊYÝỲỶỸỴ", "yýỳỷỹỵiíìỉĩịYÝỲỶỸỴIÍÌỈĨỊ"))
 
 
-_D = re.compile(r"(?<!\w)[dD](?=[^\W\d_]*[^\x00-\x7f])[^\W\d_]*")
-
-
 def same_spelling(question: str, syllables: set[str]) -> str:
-    """``question`` with each i/y syllable the index never writes in the spelling it does, and
-    a marked word typed with "d" for "đ" ("Dại hội", "6 tháng dầu năm") that the index never
-    writes read with "đ" when the index writes that."""
+    """``question`` with each i/y syllable the index never writes in the spelling it does."""
     def swap(m: re.Match) -> str:
         other = m.group(1) + _SWAP[m.group(2)]
         return other if m.group(0).lower() not in syllables and other.lower() in syllables else m.group(0)
-
-    def stroke(m: re.Match) -> str:
-        word = m.group(0)
-        other = ("Đ" if word[0] == "D" else "đ") + word[1:]
-        return other if word.lower() not in syllables and other.lower() in syllables else word
-    return _D.sub(stroke, _I_Y.sub(swap, question))
+    return _I_Y.sub(swap, question)
 
 
 _WORD_RUN = re.compile(r"[^\W\d_]+")
 
 
+def _slip(word: str, syllables: set[str]) -> bool:
+    """Whether ``word`` may be a slip the index's words can mend: typed without marks, or with
+    "d" for "đ" ("Dại hội"), and never written by the index."""
+    if word.lower() in syllables:
+        return False
+    return word.isascii() or word[:1] in "dD"
+
+
+def _same_but_slips(typed: str, word: str) -> bool:
+    """Whether ``typed`` is ``word`` with marks left out or "d" for "đ", and nothing else."""
+    return fold_marks(typed).lower() == fold_marks(word).lower() and (
+        typed.lower() == word or typed.isascii() or typed[1:].lower() == word[1:] and word[:1] == "đ")
+
+
 def restore_words(question: str, known: dict[str, str], syllables: set[str]) -> str:
-    """A marked question with some words typed without marks ("Giám đốc Sở Tra Vinh la ai",
-    "Lang Sơn"): each unmarked word the index never writes is read, with the words after it, as
-    the index's word that folds to them, keeping the words the user did mark as they are."""
+    """A marked question with slips ("Giám đốc Sở Tra Vinh la ai", "Lang Sơn", "Dại hội", "6 tháng
+    dầu năm"): a word the index never writes is read, with the words around it (up to three before
+    and after), as the index's word of two or more syllables that folds to them, each word the
+    user typed right kept as typed. A lone syllable is not guessed: "La" of "Sơn La", "tai" of
+    "thiên tai" may be right as they stand."""
     words = list(_WORD_RUN.finditer(question))
-    out, last, i = [], 0, 0
-    while i < len(words):
-        typed = words[i].group(0)
-        if not typed.isascii() or typed.lower() in syllables or _FOREIGN.search(typed.lower()):
-            i += 1
+    slips = [_slip(w.group(0), syllables) and not _FOREIGN.search(w.group(0).lower()) for w in words]
+    done: dict[int, str] = {}
+    for i, slip in enumerate(slips):
+        if not slip or i in done:
             continue
-        for n in range(min(_LONGEST, len(words) - i), 0, -1):
-            run = words[i : i + n]
-            if any(question[a.end() : b.start()] != " " for a, b in zip(run, run[1:])):
-                continue
-            key = "_".join(fold_marks(w.group(0)).lower() for w in run)
-            marked = (_ASKING.get(key) or known.get(key) or "").split("_")
-            if marked != [""] and len(marked) == n \
-                    and all(w.group(0).isascii() or w.group(0).lower() == m for w, m in zip(run, marked)):
-                for w, syllable in zip(run, marked):
-                    out.append(question[last : w.start()] + _cased(syllable, w.group(0)))
-                    last = w.end()
-                i += n
+        best = None
+        for n in range(_LONGEST, 1, -1):
+            for a in range(max(0, i - n + 1), min(i, len(words) - n) + 1):
+                run = words[a : a + n]
+                if any(question[x.end() : y.start()] != " " for x, y in zip(run, run[1:])) or any(k in done for k in
+                                                                                              range(a, a + n)):
+                    continue
+                marked = (_lookup(run, known) or "").split("_")
+                if len(marked) == n and all(_same_but_slips(w.group(0), m) for w, m in zip(run, marked)):
+                    best = (a, marked)
+                    break
+            if best:
                 break
-        else:
-            i += 1
+        if best:
+            a, marked = best
+            for k, syllable in enumerate(marked):
+                done[a + k] = _cased(syllable, words[a + k].group(0))
+    out, last = [], 0
+    for k, w in enumerate(words):
+        if k in done:
+            out.append(question[last : w.start()] + done[k])
+            last = w.end()
     return "".join(out) + question[last:]
 
 
@@ -183,11 +204,11 @@ def restore_words(question: str, known: dict[str, str], syllables: set[str]) -> 
 _INITIALS = {
     "đu": "Đảng ủy", "bch": "Ban Chấp hành", "cbcc": "cán bộ, công chức",
     "ccvc": "công chức, viên chức", "cbccvc": "cán bộ, công chức, viên chức", "ubnd": "Ủy ban nhân dân",
-    "hđnd": "Hội đồng nhân dân", "gv": "giáo viên", "hs": "học sinh", "tw": "Trung ương", "sgk": "sách giáo khoa",
+    "hđnd": "Hội đồng nhân dân", "gv": "giáo viên", "tw": "Trung ương", "sgk": "sách giáo khoa",
     "cntt": "công nghệ thông tin", "nlđ": "người lao động", "lđxs": "Lao động xuất sắc", "lđtt": "Lao động tiên tiến",
     "cstđ": "Chiến sĩ thi đua", "bgdđt": "Bộ Giáo dục và Đào tạo", "pgdđt": "Phòng Giáo dục và Đào tạo",
-    "thpt": "trung học phổ thông", "thcs": "trung học cơ sở", "đtn": "Đoàn Thanh niên", "cđ": "Công đoàn",
-}
+    "thpt": "trung học phổ thông", "thcs": "trung học cơ sở", "đtn": "Đoàn Thanh niên",
+}  # not "CĐ" (cao đẳng or Công đoàn), "HS" (học sinh or hồ sơ)
 _INITIALS_RE = re.compile(r"(?<![\w&])(" + "|".join(sorted(_INITIALS, key=len, reverse=True)) + r")(?![\w&])", re.IGNORECASE)
 
 
@@ -196,7 +217,8 @@ def read_out(question: str, syllables: set[str]) -> str:
     def expand(m: re.Match) -> str:
         words = _INITIALS[m.group(0).lower()]
         said = all(w in syllables for w in words.lower().replace(",", "").split())
-        return words if m.group(0).lower() not in syllables and said else m.group(0)
+        typed_as_initials = m.group(0).isupper()  # "Đu đủ" is a fruit
+        return words if typed_as_initials and m.group(0).lower() not in syllables and said else m.group(0)
     return _INITIALS_RE.sub(expand, question)
 
 
@@ -214,7 +236,8 @@ def _provinces_marked(question: str) -> str:
     out, last = [], 0
     for m in _FOLDED_PROVINCE.finditer(folded):
         name, typed = _BY_FOLD.get(m.group(0)), question[m.start() : m.end()]
-        if name and typed.casefold() != name.casefold() and all(
+        as_name = all(w[:1].isupper() for w in typed.split())  # "hai phòng học" is two rooms
+        if name and as_name and typed.casefold() != name.casefold() and all(
                 t.lower() == n.lower() or (t.isascii() and fold_marks(n).lower() == t.lower()) for t, n in zip(typed, name)):
             out.append(question[last : m.start()] + name)
             last = m.end()
@@ -229,7 +252,7 @@ def readable(question: str, spellings: Callable[[], dict[str, str]], syllables: 
     if _unmarked(question):
         question = restore(question, spellings())
     else:
-        if any(w.isascii() and w.lower() not in known for w in _WORD_RUN.findall(question)):
+        if any(_slip(w, known) for w in _WORD_RUN.findall(question)):
             question = restore_words(question, spellings(), known)
         question = same_spelling(question, known)
     question = _provinces_marked(read_out(question, known))
