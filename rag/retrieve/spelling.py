@@ -46,7 +46,9 @@ def spellings(words: Iterable[tuple[str, int]]) -> dict[str, str]:
     return known
 
 
-_FOLDED_I_Y = re.compile(r"(?<![a-z])(ngh|ch|gh|kh|nh|ng|ph|th|tr|qu|[bcdghklmnpqrstvx])([iy])(?![a-z])")
+# The consonants a syllable opens with, before an "i" or "y" that is spelled both ways.
+_ONSET = r"(ngh|ch|gh|kh|nh|ng|ph|th|tr|qu|[bcdđghklmnpqrstvx])"
+_FOLDED_I_Y = re.compile(rf"(?<![a-z]){_ONSET}([iy])(?![a-z])")
 
 
 # How questions ask, which articles seldom say: read so before the index's guess ("bao nhieu"
@@ -89,29 +91,38 @@ def restore(question: str, known: dict[str, str]) -> str:
     if not _unmarked(question):
         return question
     words = list(_WORD.finditer(question))
-    if not words:
-        return question
-    out, last, i, found = [], 0, 0, 0
+    done: dict[int, str] = {}
+    i = 0
     while i < len(words):
         for n in range(min(_LONGEST, len(words) - i), 0, -1):
             run = words[i : i + n]
-            # Only words next to each other with one space between them make one word.
-            if any(question[a.end() : b.start()] != " " for a, b in zip(run, run[1:])):
-                continue
-            marked = _lookup(run, known)
+            marked = _lookup(run, known) if _adjacent(question, run) else None
             if marked:
-                for w, syllable in zip(run, marked.split("_")):
-                    out.append(question[last : w.start()] + _cased(syllable, w.group(0)))
-                    last = w.end()
-                found += n
+                done.update({i + k: _cased(syllable, w.group(0))
+                             for k, (w, syllable) in enumerate(zip(run, marked.split("_")))})
                 i += n
                 break
         else:
             i += 1
-    if found < _MIN_KNOWN * len(words):
+    if not words or len(done) < _MIN_KNOWN * len(words):
         return question
     # "quy 3" is a quarter: "quý" before its number, not "quy" or "quỹ".
-    return _QUARTER.sub(lambda m: _cased("quý", m.group(0)), "".join(out) + question[last:])
+    return _QUARTER.sub(lambda m: _cased("quý", m.group(0)), _rewritten(question, words, done))
+
+
+def _adjacent(question: str, run: list[re.Match]) -> bool:
+    """Whether the typed words of ``run`` stand one space apart, as one word's syllables do."""
+    return all(question[a.end() : b.start()] == " " for a, b in zip(run, run[1:]))
+
+
+def _rewritten(question: str, words: list[re.Match], done: dict[int, str]) -> str:
+    """``question`` with typed word ``k`` of ``words`` written ``done[k]``."""
+    out, last = [], 0
+    for k, w in enumerate(words):
+        if k in done:
+            out.append(question[last : w.start()] + done[k])
+            last = w.end()
+    return "".join(out) + question[last:]
 
 
 _FOREIGN = re.compile(r"[fjwz]")
@@ -133,7 +144,7 @@ _ALSO_WORDS = {"hòa bình", "hoà bình", "thái bình"}  # "hòa bình" is als
 
 # A syllable ending in "i" or "y" after its consonants is spelled both ways ("nhiệm kì"/"nhiệm kỳ",
 # "quản lí"/"quản lý", "mĩ thuật"/"mỹ thuật", "chiến sỹ"/"chiến sĩ"); the articles use one.
-_I_Y = re.compile(r"(?<!\w)(ngh|ch|gh|kh|nh|ng|ph|th|tr|qu|[bcdđghklmnpqrstvx])([iíìỉĩịyýỳỷỹỵ])(?!\w)", re.IGNORECASE)
+_I_Y = re.compile(rf"(?<!\w){_ONSET}([iíìỉĩịyýỳỷỹỵ])(?!\w)", re.IGNORECASE)
 _SWAP = dict(zip("iíìỉĩịyýỳỷỹỵIÍÌỈĨỊYÝỲỶỸỴ", "yýỳỷỹỵiíìỉĩịYÝỲỶỸỴIÍÌỈĨỊ"))
 
 
@@ -178,8 +189,7 @@ def restore_words(question: str, known: dict[str, str], syllables: set[str]) -> 
         for n in range(_LONGEST, 1, -1):
             for a in range(max(0, i - n + 1), min(i, len(words) - n) + 1):
                 run = words[a : a + n]
-                if any(question[x.end() : y.start()] != " " for x, y in zip(run, run[1:])) or any(k in done for k in
-                                                                                              range(a, a + n)):
+                if not _adjacent(question, run) or any(k in done for k in range(a, a + n)):
                     continue
                 marked = (_lookup(run, known) or "").split("_")
                 if len(marked) == n and all(_same_but_slips(w.group(0), m) for w, m in zip(run, marked)):
@@ -191,12 +201,7 @@ def restore_words(question: str, known: dict[str, str], syllables: set[str]) -> 
             a, marked = best
             for k, syllable in enumerate(marked):
                 done[a + k] = _cased(syllable, words[a + k].group(0))
-    out, last = [], 0
-    for k, w in enumerate(words):
-        if k in done:
-            out.append(question[last : w.start()] + done[k])
-            last = w.end()
-    return "".join(out) + question[last:]
+    return _rewritten(question, words, done)
 
 
 # Initials staff type where the articles write the words ("BTV ĐU Khối" for "Ban Thường vụ Đảng
