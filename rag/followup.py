@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from rag.answer import chitchat
-from rag.clean.metadata import PROVINCES
+from rag.clean.metadata import PROVINCE
 from rag.clean.normalize import normalize_query
 
 _I = re.IGNORECASE
@@ -20,8 +20,7 @@ _LEAD = re.compile(r"^\s*(?:(?:thế|vậy|và|nhưng|thế còn|vậy còn)\s+)
 _TAIL = re.compile(r"\s*(?:thì\s+sao|thì\s+thế\s+nào|thì\s+như\s+thế\s+nào|thì\s+ra\s+sao|thì\s+sao\s+nhỉ)\s*[?.!]*\s*$", _I)
 # Pronouns that point back at something named in an earlier turn.
 _ANAPHORA = re.compile(r"(?<!\w)(?:đó|ấy|nói trên|kể trên|họ|nó)(?!\w)", _I)
-_PLACE = re.compile(r"(?:(?:tỉnh|thành phố|TP\.?)\s+)?(?<!\w)(" + "|".join(
-    sorted(map(re.escape, PROVINCES), key=len, reverse=True)) + r")(?!\w)", _I)
+_PLACE = re.compile(r"(?:(?:tỉnh|thành phố|TP\.?)\s+)?" + PROVINCE.pattern, _I)
 _FILLER = re.compile(r"(?<!\w)(?:ở|tại|của|với|bên|phía|tỉnh|thành phố)(?!\w)|[?.!,]", _I)
 _SHORT = 4  # syllables: "Năm nào?", "Bao nhiêu đảng viên?" cannot stand alone
 

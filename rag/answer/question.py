@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rag.clean.metadata import PROVINCES, STATUTE_TYPES
+from rag.clean.metadata import PROVINCE, PROVINCES, STATUTE_TYPES
 
 _I = re.IGNORECASE
 
@@ -47,7 +47,6 @@ WH = re.compile(r"(?<!\w)(gì|nào|ai|đâu|bao nhiêu|mấy|bao giờ|khi nào|
 
 _YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})(?![\d/])")
 TERM = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})(?!\d)")
-_PROVINCE = re.compile(r"(?<!\w)(" + "|".join(sorted(map(re.escape, PROVINCES), key=len, reverse=True)) + r")(?!\w)", _I)
 # Capitalised words that open sentences or name institutions, not people.
 _NOT_NAMES = {
     "sở", "giáo", "dục", "đào", "tạo", "gdđt", "gd&đt", "đảng", "bộ", "ban", "ủy", "uỷ", "hội", "đại", "tỉnh",
@@ -210,7 +209,7 @@ def answer_kind(question: str) -> str | None:
 def read(question: str) -> Question:
     """Kind of answer and the pinned-down facts (provinces, years, terms, names) of ``question``."""
     terms = [(a, b) for a, b in TERM.findall(question)]
-    provinces = list(dict.fromkeys(_province_name(m.group(1)) for m in _PROVINCE.finditer(question)))
+    provinces = list(dict.fromkeys(_province_name(m.group(1)) for m in PROVINCE.finditer(question)))
     names = []
     for start, end in capitalised_runs(question):
         words = question[start:end].split()
@@ -222,7 +221,7 @@ def read(question: str) -> Question:
         while words and words[-1].lower() in _NOT_NAMES:
             words = words[:-1]
         # Two or more name-like words in a row: a person (Nguyễn Thị Bạch Vân), not "Sở GDĐT".
-        if len(words) >= 2 and " ".join(words) not in provinces and not _PROVINCE.fullmatch(" ".join(words)):
+        if len(words) >= 2 and " ".join(words) not in provinces and not PROVINCE.fullmatch(" ".join(words)):
             names.append(" ".join(words))
     years = list(dict.fromkeys(_YEAR.findall(question) + [y for t in terms for y in t]))
     return Question(question, answer_kind(question), provinces, years, terms, names,

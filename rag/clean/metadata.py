@@ -42,6 +42,8 @@ PROVINCES = [
     "TP Hồ Chí Minh", "Trà Vinh", "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái",
 ]
 _PROVINCE = "|".join(sorted(map(re.escape, PROVINCES), key=len, reverse=True))
+# A province named anywhere in a text, longest name first ("Bà Rịa - Vũng Tàu" before "Vũng Tàu").
+PROVINCE = re.compile(r"(?<!\w)(" + _PROVINCE + r")(?!\w)", re.IGNORECASE)
 _DEPARTMENT = r"Sở\s+(?:Giáo\s+dục\s+và\s+Đào\s+tạo|GD\s*&\s*ĐT|GDĐT|GD-ĐT|GD\s+và\s+ĐT)"
 _DEPT_WITH_PROVINCE = re.compile(
     rf"{_DEPARTMENT}\s*(?:\((?:GDĐT|GD&ĐT)\))?\s*(?:tỉnh\s+|thành phố\s+|TP\.?\s*)?({_PROVINCE})(?!\w)"

@@ -16,7 +16,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 
-from rag.clean.metadata import PROVINCES
+from rag.clean.metadata import PROVINCE, PROVINCES
 
 _WORD = re.compile(r"[A-Za-z]+")
 _LONGEST = 4  # syllables in the longest word pyvi joins that is worth matching whole
@@ -136,8 +136,6 @@ def _cased(syllable: str, typed: str) -> str:
     return syllable[:1].upper() + syllable[1:] if typed[:1].isupper() else syllable
 
 
-_PROVINCE = re.compile(r"(?<!\w)(" + "|".join(sorted(map(re.escape, PROVINCES), key=len, reverse=True)) + r")(?!\w)",
-                       re.IGNORECASE)
 _CANONICAL = {p.casefold(): p for p in PROVINCES}
 _ALSO_WORDS = {"hòa bình", "hoà bình", "thái bình"}  # "hòa bình" is also "peace"
 
@@ -261,5 +259,5 @@ def readable(question: str, spellings: Callable[[], dict[str, str]], syllables: 
             question = restore_words(question, spellings(), known)
         question = same_spelling(question, known)
     question = _provinces_marked(read_out(question, known))
-    return _PROVINCE.sub(lambda m: _CANONICAL.get(m.group(0).casefold(), m.group(0))
+    return PROVINCE.sub(lambda m: _CANONICAL.get(m.group(0).casefold(), m.group(0))
                          if m.group(0).islower() and m.group(0) not in _ALSO_WORDS else m.group(0), question)
