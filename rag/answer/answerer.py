@@ -498,8 +498,6 @@ class Answerer:
                         passage_start=passage_start, date_kind=c.date_kind)
 
 
-# A heading: a statute's article or chapter ("Điều 17. Lưu giữ tài liệu …"), or a numbered
-# clause that names its subject without saying anything ("6. Tỷ lệ xếp loại … đối với viên chức").
 def _article_citation(hit: Hit, text: str, start: int, end: int, passage_start: int) -> Citation:
     """Citation 1 of ``hit``'s article quoting ``text[start:end]``, shown from ``passage_start``."""
     c = hit.chunk
@@ -508,6 +506,8 @@ def _article_citation(hit: Hit, text: str, start: int, end: int, passage_start: 
                     passage=text[passage_start:end], passage_start=passage_start, date_kind=c.date_kind)
 
 
+# A heading: a statute's article or chapter ("Điều 17. Lưu giữ tài liệu …"), or a numbered
+# clause that names its subject without saying anything ("6. Tỷ lệ xếp loại … đối với viên chức").
 _HEADING = re.compile(r"^\s*(?:(?:Điều|Chương|Mục|Phần)\s+(?:\d+[a-zđ]?|[IVXLC]+)\b\.?|\d{1,2}\.(?!\d))[^\n.;:!?]{2,200}$")
 _ARTICLE_HEADING = re.compile(r"^\s*(?:Điều|Chương|Mục|Phần)\s")
 _ARTICLE_LINE = re.compile(r"^Điều\s+\d+[a-zđ]?\.[^\n]*", re.MULTILINE)

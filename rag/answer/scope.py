@@ -96,10 +96,16 @@ def missing_in(q: Question, hit: Hit, article_text=None) -> Missing:
     return _missing(q, hit, _evidence(hit, article_text))
 
 
+def _plain_years(q: Question) -> list[str]:
+    """``q``'s years that are neither a term's ("2020-2025") nor a law's ("Luật Giáo dục năm
+    2005"): those are checked as the term and the law."""
+    return [y for y in q.years if not any(y in t for t in q.terms) and y not in {law.year for law in q.laws}]
+
+
 def _missing(q: Question, hit: Hit, text: str) -> Missing:
     words = set(_WORD.findall(text))
-    # A term's years and a law's year ("Luật Giáo dục năm 2005") are checked as the term and the law.
-    years = [y for y in q.years if not any(y in t for t in q.terms) and y not in {law.year for law in q.laws}]
+    years = _plain_years(q)
+    reviews = _reviews_asked(q)
     # A year pins the evidence down when the evidence is dated otherwise: "năm 2022" against
     # an article about 2021. Evidence stating none of the years may still answer.
     stated = set(_YEAR.findall(text))
@@ -113,7 +119,7 @@ def _missing(q: Question, hit: Hit, text: str) -> Missing:
         statutes=[d for d in q.statutes if not _statute_in(d, hit.chunk.title, text, q.text)],
         laws=[str(law) for law in q.laws if not _law_in(law, hit.chunk.title, hit.chunk.date, text, q.text)],
         # "6 tháng đầu năm 2021" is not answered by a report on the whole year, or on the first half.
-        periods=[p for p in q.periods if p not in periods(text) or (p in _reviews_asked(q) and not _reviewed(p, text))],
+        periods=[p for p in q.periods if p not in periods(text) or (p in reviews and not _reviewed(p, text))],
         term_word=_term_word(q.text),
         near=hit,
     )
@@ -322,8 +328,7 @@ def quoted_otherwise(q: Question, quote: str, title: str = "") -> Missing | None
     # A year alike, when the quote says which year the fact is of ("trong năm 2020, … đã hoàn
     # thành 10/10 chỉ tiêu") and it is another: the 2020 review that plans 2021 does not say
     # what 2021 achieved. Not a year a review runs to ("… đến hết năm 2022" in a 2023 meeting).
-    years = [y for y in q.years if not any(y in t for t in q.terms) and y not in {law.year for law in q.laws}
-             and not _WHEN_HELD.search(q.text[: q.text.find(y)])]
+    years = [y for y in _plain_years(q) if not _WHEN_HELD.search(q.text[: q.text.find(y)])]
     during = set(_DURING.findall(quote))
     if years and during and not during & set(years) and not set(_YEAR.findall(quote)) & set(years):
         return Missing(years=years)
