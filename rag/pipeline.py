@@ -10,6 +10,7 @@ import time
 
 from rag.answer import NOT_FOUND, Answer, Answerer, AnswerPolicy
 from rag.answer.chitchat import strip_preamble
+from rag.answer.paraphrase import posts_named
 from rag.clean import normalize_query
 from rag.config import Settings
 from rag.followup import contextualize
@@ -74,9 +75,9 @@ class Assistant:
         s = self.settings
         question = normalize_query(question)
         # "Chào bạn, Đại hội … ngày nào?", "Cho tôi biết …": greeting and request are not searched,
-        # nor in the earlier turn a follow-up completes.
-        asked = strip_preamble(_as_read(index, question))
-        history = [strip_preamble(_as_read(index, normalize_query(h))) for h in history or []]
+        # nor in the earlier turn a follow-up completes; "người đứng đầu Sở" is read "Giám đốc Sở".
+        asked = _as_asked(index, question)
+        history = [_as_asked(index, normalize_query(h)) for h in history or []]
         query = contextualize(asked, history, index.lexical.idf if index else None)
         if index is None or index.vectors.size == 0:
             return None, Answer(question, NOT_FOUND, [], True, {"total": time.perf_counter() - started}, query,
@@ -118,6 +119,12 @@ class Assistant:
             note += " " + unfiltered.note
         answer.text, answer.note, answer.status = note, note, "filtered"
         return answer
+
+
+def _as_asked(index: Index | None, text: str) -> str:
+    """What ``text`` asks, in the articles' words: spelled as the index spells it, without a
+    greeting or polite lead, a post named by its title."""
+    return posts_named(strip_preamble(_as_read(index, text)))
 
 
 def _as_read(index: Index | None, text: str) -> str:

@@ -31,6 +31,12 @@ from rag.retrieve import Filters
     ("Phó Bí thư Đảng ủy Sở GDĐT Lạng Sơn nhiệm kỳ 2015-2020 là ai?", "Hà Thị Khánh Vân", "person"),
     ("Cho tôi biết Bí thư Đảng ủy Sở GDĐT Lạng Sơn nhiệm kỳ 2015-2020 là ai?", "Trần Quốc Tuấn", "person"),
     ("Giám đốc Sở GDĐT Sóc Trăng tên là gì?", "Nguyễn Thị Tuyết Hà", "person"),
+    # The post asked by its role ("người đứng đầu", "thủ trưởng", "cấp phó"); the year's "năm"
+    # does not pull the scene-setting sentence, nor a body's initials ("BCH Đảng") answer who.
+    ("Người đứng đầu Sở Giáo dục và Đào tạo Trà Vinh là ai?", "Nguyễn Thị Bạch Vân", "person"),
+    ("Thủ trưởng Sở GDĐT Trà Vinh năm 2021 là ai?", "Nguyễn Thị Bạch Vân", "person"),
+    ("Năm 2020, người đứng đầu Sở GDĐT Sóc Trăng là ai?", "Nguyễn Thị Tuyết Hà", "person"),
+    ("Ai là cấp phó của Sở GDĐT Lạng Sơn?", "Hà Thị Khánh Vân", "person"),
     ("Đại hội Đảng bộ Sở GDĐT Lạng Sơn lựa chọn chủ đề gì?",
      "Tiếp tục nâng cao năng lực lãnh đạo, sức chiến đấu của toàn đảng bộ", "quote"),
     ("Báo cáo chuyên đề lần 1/2020 của Đảng ủy Sở GDĐT Sóc Trăng về vấn đề gì?",
@@ -335,6 +341,10 @@ def test_a_count_of_something_else_is_no_answer(question, quote, refused):
     # An unlabelled by-line closing the article.
     ("Bài về Đảng bộ Sở GD&ĐT hoàn thành xuất sắc nhiệm vụ năm 2020 do ai viết?", "Phan Xuân Nghĩa",
      "Phan Xuân Nghĩa, Văn phòng Sở"),
+    ("Bài tin Đảng bộ Sở Giáo dục và Đào tạo hoàn thành xuất sắc nhiệm vụ năm 2020 do ai chấp bút?",
+     "Phan Xuân Nghĩa", "Phan Xuân Nghĩa, Văn phòng Sở"),
+    ("Ai là người đưa tin về hội nghị cán bộ, công chức Sở GDĐT Trà Vinh năm 2021?", "Chí Quang",
+     "Thực hiện: Chí Quang"),
 ])
 def test_who_wrote_an_article_is_answered_from_its_by_line(assistant, question, author, byline):
     answer = assistant.ask(question)
@@ -761,6 +771,29 @@ def test_a_sum_of_money_is_not_answered_by_a_share(question, short, refused):
 ])
 def test_when_is_a_date_or_else_a_condition(question, quote, expected):
     assert find(question, "date", [(quote, 0)]).text == expected
+
+
+@pytest.mark.parametrize("question, quote, expected", [
+    # The day a cited document was issued is not when the event happened ...
+    ("Cuộc họp chi bộ diễn ra hôm nào?",
+     "Chi ủy ghi biên bản các cuộc họp theo đúng Hướng dẫn số 08-HD/BTCTU, ngày 07-8-2018 của BTC Tỉnh ủy.", None),
+    ("Hội nghị diễn ra ngày nào?",
+     "Hội nghị triển khai Nghị định số 115/2020/NĐ-CP ngày 25 tháng 9 năm 2020 của Chính phủ.", None),
+    # ... unless the document is what is asked about.
+    ("Hướng dẫn số 08-HD/BTCTU được ban hành ngày nào?",
+     "Chi ủy ghi biên bản các cuộc họp theo đúng Hướng dẫn số 08-HD/BTCTU, ngày 07-8-2018 của BTC Tỉnh ủy.",
+     "07-8-2018"),
+    # A question that names its year asks for more than another bare year ...
+    ("Hội nghị cán bộ, công chức năm 2021 diễn ra bao giờ?",
+     "Hội nghị thông qua báo cáo kết quả thực hiện Nghị quyết năm 2020 của Sở.", None),
+    # ... but a day, or a year asked for, is still the answer.
+    ("Hội nghị cán bộ, công chức năm 2021 diễn ra bao giờ?",
+     "Ngày 25/01/2021, Sở tổ chức Hội nghị cán bộ, công chức năm 2021.", "25/01/2021"),
+    ("Sau năm 1990, nhà máy đóng cửa năm nào?", "Nhà máy đóng cửa năm 1995.", "năm 1995"),
+])
+def test_a_date_that_cannot_be_the_events_is_not_its_answer(question, quote, expected):
+    found = find(question, "date", [(quote, 0)])
+    assert (found.text if found else None) == expected
 
 
 def test_a_money_question_is_answered_when_the_quote_states_a_sum():

@@ -13,8 +13,9 @@ import re
 from rag.clean.metadata import author_of, unlabelled_author
 
 _ASKS_AUTHOR = re.compile(
-    r"(?<!\w)(?:ai (?:là )?(?:viết|tác giả|thực hiện|đưa tin|đứng tên)|tác giả (?:của )?(?:bài|tin)|"
-    r"người viết|do ai (?:viết|thực hiện|đứng tên|đưa tin)|đứng tên tác giả|(?:bài|tin)(?: viết)? của ai|"
+    r"(?<!\w)(?:ai (?:là )?(?:người )?(?:viết|tác giả|thực hiện|đưa tin|đứng tên|chấp bút)|tác giả (?:của )?(?:bài|tin)|"
+    r"người (?:viết|đưa tin|chấp bút)|do ai (?:viết|thực hiện|đứng tên|đưa tin|chấp bút)|đứng tên tác giả|"
+    r"(?:bài|tin)(?: viết)? của ai|"
     r"tác giả (?:là )?ai)(?!\w)",
     re.IGNORECASE,
 )
@@ -26,7 +27,7 @@ _THE_ARTICLE = re.compile(r"(?<!\w)(?:bài|tin|bản tin|bài viết|bài báo)(
 
 # How a "who wrote it" question refers to the article and its writing: evidence of nothing.
 WORDS = {"viết", "bài", "bài_viết", "tin", "bản_tin", "bài_báo", "tác_giả", "thực_hiện", "người_viết", "đứng",
-         "tên", "đưa", "đưa_tin", "này"}
+         "tên", "đưa", "đưa_tin", "này", "chấp_bút", "người"}
 
 
 _ASKS_PUBLISHED = re.compile(

@@ -210,6 +210,8 @@ class Answerer:
         # A day the question names ("Tại buổi làm việc ngày 8/5/2023, …") says which event, too.
         days = [] if q.kind == "date" else [m.group(0) for m in _DAY.finditer(question)]
         pinned = set(segment(" ".join(q.provinces + q.years + [f"{a} {b}" for a, b in q.terms] + days)))
+        if any(re.search(rf"(?<!\w)năm\s+{re.escape(y)}", question, re.IGNORECASE) for y in q.years):
+            pinned.add("năm")  # "Năm 2020, Giám đốc Sở … là ai?": the year's word, not the sentence's
         # A law the index never names ("Theo Luật Phòng, chống tham nhũng, …") is scope's to
         # report; its words, found nowhere, would only make the evidence look irrelevant.
         pinned |= {t for law in q.laws for t in segment(f"{law.kind} {law.name}") if not self.idf(t)}

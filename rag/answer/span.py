@@ -158,6 +158,14 @@ def _date(sentence, question, anchors):
                 if k < _DAY_PATTERNS:
                     days.append((m.start(), m.end()))
     spans = _not_in_question(spans, sentence, question.lower())
+    if not _ASKS_DOCUMENT.search(question):
+        # "… theo Hướng dẫn số 08-HD/BTCTU, ngày 07-8-2018": the day a cited document was
+        # issued, not when the event asked about happened.
+        spans = [sp for sp in spans if not _ISSUED.search(sentence[max(0, sp[0] - 60) : sp[0]])]
+    if _NAMES_YEAR.search(question) and not _ASKS_YEAR.search(question):
+        # "Hội nghị … năm 2021 diễn ra bao giờ?" knows the year: another bare year
+        # ("… kết quả năm 2020") is what the sentence is about, not when the event was.
+        spans = [sp for sp in spans if not _BARE_YEAR.fullmatch(sentence[sp[0]:sp[1]])]
     # "ngày nào" asks for a day: a full date wherever it stands (Vietnamese often fronts it:
     # "Ngày 25/01/2021, Sở … tổ chức hội nghị … năm 2021") beats a bare year nearer the verb.
     if _ASKS_DAY.search(question):
@@ -187,6 +195,12 @@ def _date(sentence, question, anchors):
 
 
 _ASKS_YEAR = re.compile(r"(?<!\w)năm (?:nào|bao nhiêu|mấy)(?!\w)", _I)
+_NAMES_YEAR = re.compile(r"(?<![\d/.-])(?:1[0-9]|20)\d{2}(?![\d/])")
+_BARE_YEAR = re.compile(r"(?:năm\s+)?(?:1[0-9]|20)\d{2}", _I)
+# A document's code ("08-HD/BTCTU", "115/2020/NĐ-CP", "số 12/KH-SGDĐT") right before a date.
+_ISSUED = re.compile(r"(?:\d+[-/][\w/-]*[A-ZĐ]{2}[\w/-]*|\d+/\d{4}/[\w-]+)\s*,?\s*(?:ban hành\s+)?(?:ngày\s+)?$")
+_ASKS_DOCUMENT = re.compile(r"(?<!\w)(?:văn bản|hướng dẫn|nghị định|thông tư|quyết định|luật|bộ luật|kế hoạch|công văn|"
+                            r"chỉ thị|nghị quyết|thông báo|tờ trình|báo cáo|ban hành|ký|số hiệu)(?!\w)", _I)
 _YEAR_OF = re.compile(r"(?:năm\s+)?(?:1[0-9]|20)\d{2}(?!\d)", _I)
 # "… đến 1850", "… và 2012": not "… và 2000 học sinh" (a count) nor "… và 2025 - 2030" (another span).
 _YEARS_BEFORE = re.compile(r"(?<![\d/.-])(?:1[0-9]|20)\d{2}\s*(?:đến|tới|và|-|–)\s*(?:năm\s+)?$", _I)
@@ -727,12 +741,18 @@ def _find(question: str, kind: str | None, sentences: list[tuple[str, int]]) -> 
                     if finder_kind not in _ACROSS:
                         return found
                     pull = _pull((s, e), _anchors(text, asked))
-                    pool.append((pull + (_SLOT_PULL if sl else 0.0) - _ORDER * k, -k, found))
+                    # A body's initials ("BCH Đảng", "UBND tỉnh") name no person: a name in
+                    # another quoted sentence is the answer.
+                    initials = finder_kind == "person" and _INITIALS.search(found.text)
+                    pool.append((not initials, pull + (_SLOT_PULL if sl else 0.0) - _ORDER * k, -k, found))
         if pool:
-            return max(pool, key=lambda x: (x[0], x[1]))[2]
+            return max(pool, key=lambda x: x[:3])[3]
     if kind == "date" and _ASKS_WHEN.search(question):
         return _condition(sentences)
     return None
+
+
+_INITIALS = re.compile(r"(?<!\w)(?![IVXLC]+(?!\w))[A-ZĐ]{2,}(?!\w)")
 
 
 # "… chỉ có giá trị khi nào?": in rules and statutes "when" is often a condition, not a date.
