@@ -205,6 +205,9 @@ def test_an_open_question_quotes_the_sentence_beside_its_question_word(assistant
 @pytest.mark.parametrize("question, status, says", [
     ("Giám đốc Sở GDĐT Bình Định là ai?", "out_of_scope", "Bình Định"),
     ("Hội nghị cán bộ công chức Sở GDĐT Trà Vinh năm 2022 diễn ra ngày nào?", "out_of_scope", "2022"),
+    # The article mentions 2022 only as the year a review runs to; the meeting was in 2023.
+    ("Buổi làm việc giữa Ban Thường vụ Đảng ủy Khối và Đảng bộ Sở GDĐT Kon Tum năm 2022 diễn ra bao giờ?",
+     "out_of_scope", "2022"),
     ("Đại hội Đảng bộ Sở GDĐT Lạng Sơn nhiệm kỳ 2025-2030 diễn ra ngày nào?", "out_of_scope", "2025-2030"),
     ("Báo cáo chuyên đề lần 2/2020 của Đảng ủy Sở GDĐT Sóc Trăng có nội dung gì?", "out_of_scope", "lần 2/2020"),
     # A Vietnamese place name is there whole or not at all ("Cao" alone is in "nâng cao").
@@ -862,6 +865,21 @@ def test_a_school_year_is_not_the_year_of_the_day():
 
     assert dated_otherwise(read("Năm 2022-2023, học kỳ II kết thúc vào ngày nào?"), "20/5/2023") is None
     assert dated_otherwise(read("Năm 2022, học kỳ II kết thúc vào ngày nào?"), "20/5/2023") is not None
+
+
+@pytest.mark.parametrize("question, day, refused", [
+    # The year of the event asked about, anywhere in the question ...
+    ("Buổi làm việc giữa Ban Thường vụ và Đảng bộ Sở năm 2022 diễn ra bao giờ?", "08/5/2023", True),
+    ("Buổi làm việc giữa Ban Thường vụ và Đảng bộ Sở năm 2023 diễn ra bao giờ?", "08/5/2023", False),
+    # ... not the year of what a meeting reviews, nor a year a "which year" question compares with.
+    ("Hội nghị tổng kết công tác xây dựng Đảng năm 2020 diễn ra ngày nào?", "14/01/2021", False),
+    ("Amazon trải qua đợt hạn hán cực đoan hơn năm 2005 vào năm nào?", "năm 2010", False),
+])
+def test_a_day_of_another_year_does_not_answer_for_the_year_asked(question, day, refused):
+    from rag.answer.question import read
+    from rag.answer.scope import dated_otherwise
+
+    assert (dated_otherwise(read(question), day) is not None) is refused
 
 
 def test_a_question_word_pyvi_joined_past_the_index_is_weighed_by_its_parts(assistant):

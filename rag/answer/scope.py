@@ -347,15 +347,29 @@ _DAY_YEAR = re.compile(r"^\s*(?:trong |vào )?năm ((?:19|20)\d{2})\b(?!\s*[-–
                        r"năm ((?:19|20)\d{2})\b", re.IGNORECASE)
 
 
+# Words after which a year is what is reviewed or planned, not when the event is: "Hội nghị
+# tổng kết công tác xây dựng Đảng năm 2020" is held in January 2021.
+_REVIEWED = re.compile(r"(?<!\w)(?:tổng kết|sơ kết|kết quả|công tác|nhiệm vụ|kế hoạch|chương trình|phương hướng|"
+                       r"thi đua|đánh giá|báo cáo|tài chính|ngân sách|chỉ tiêu|nghị quyết)(?!\w)", re.IGNORECASE)
+_ASKS_WHICH_YEAR = re.compile(r"(?<!\w)năm (?:nào|bao nhiêu|mấy)(?!\w)", re.IGNORECASE)
+_EVENT_YEAR = re.compile(r"(?<!\w)năm ((?:19|20)\d{2})(?!\d)(?!\s*[-–—]\s*\d)", re.IGNORECASE)
+
+
 def dated_otherwise(q: Question, short: str | None) -> Missing | None:
     """The year a date question asks the day in, when the short answer is a day of another
-    year: "Năm 2022 … làm việc vào ngày nào?" answered "08/5/2023"."""
-    m = _DAY_YEAR.search(q.text) if q.kind == "date" and short else None
-    if not m:
+    year: "Năm 2022 … làm việc vào ngày nào?", "Buổi làm việc … năm 2022 diễn ra bao giờ?"
+    answered "08/5/2023". A year of what is reviewed ("tổng kết công tác … năm 2020") is not
+    the event's."""
+    if q.kind != "date" or not short:
         return None
-    year = m.group(1) or m.group(2)
+    m = _DAY_YEAR.search(q.text)
+    # Asked which year, a year named is a reference: "… hạn hán cực đoan hơn năm 2005 vào năm nào?"
+    years = [m.group(1) or m.group(2)] if m else [] if _ASKS_WHICH_YEAR.search(q.text) else [
+        e.group(1) for e in _EVENT_YEAR.finditer(q.text)
+        if not _REVIEWED.search(re.split(r"[,;:]", q.text[: e.start()])[-1])]
     stated = _YEAR.findall(short)
-    return Missing(years=[year]) if stated and year not in stated else None
+    wrong = [y for y in years if y not in stated]
+    return Missing(years=wrong[:1]) if stated and wrong and len(wrong) == len(years) else None
 
 
 def explain(missing: Missing, sources: list[str], hit: Hit) -> str:
