@@ -811,6 +811,15 @@ def test_a_money_question_is_answered_when_the_quote_states_a_sum():
     assert support.unsupported("Học phí là bao nhiêu?", short, quote, 0) is None
 
 
+@pytest.mark.parametrize("sentence", [
+    "Đại hội đại biểu Đảng bộ Khối lần thứ VII nhiệm kỳ 2020 – 2025 đã thành công tốt đẹp.",
+    "Đồng chí Trần Quốc Tuấn, Bí thư Đảng ủy Sở nhiệm kỳ 2015-2020, phát biểu khai mạc.",
+])
+def test_the_years_of_a_term_are_no_count(sentence):
+    """"Bao nhiêu đại biểu …?" is not answered "2020" from "nhiệm kỳ 2020 – 2025"."""
+    assert find("Bao nhiêu đại biểu về dự Đại hội?", "number", [(sentence, 0)]) is None
+
+
 def test_a_rate_is_no_number():
     """"tỷ lệ" (a rate) is not "tỷ" (a billion), "phần trăm" not a hundred."""
     assert find("Có bao nhiêu đảng viên nữ?", "number", [("Tỷ lệ đảng viên nữ tăng so với năm trước.", 0)]) is None

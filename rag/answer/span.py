@@ -275,6 +275,10 @@ def _counted_word(question: str, asks) -> str:
     return words[0].replace("_", " ") if words else ""
 
 
+_TERM_YEARS = re.compile(r"\s*[-–]\s*(?:1[0-9]|20)\d{2}(?!\d)")
+_TERM_BEFORE = re.compile(r"(?:(?:nhiệm kỳ|khóa|khoá|giai đoạn|năm học)\s+|(?:1[0-9]|20)\d{2}\s*[-–]\s*)$", _I)
+
+
 def _number_candidates(sentence: str, question: str) -> list:
     asks = dict(KINDS)["number"].search(question)
     # The noun after "bao nhiêu"/"mấy" is what is counted: "139 đảng viên".
@@ -302,8 +306,10 @@ def _number_candidates(sentence: str, question: str) -> list:
             # counts schools; "năm" only before the whole word, "năm học" (a school year)
             # counts no "học sinh".
             continue
-        if any(p.fullmatch(m.group(0)) for p in _DATES[-1:]) and "năm" in sentence[max(0, m.start() - 5):m.start()]:
-            continue
+        if any(p.fullmatch(m.group(0)) for p in _DATES[-1:]) and (
+                "năm" in sentence[max(0, m.start() - 5):m.start()] or _TERM_YEARS.match(sentence, m.end())
+                or _TERM_BEFORE.search(sentence, 0, m.start())):
+            continue  # "năm 2020", "nhiệm kỳ 2020 – 2025", "2015-2020": years, not a count
         end = m.end()
         unit = _UNITS.match(sentence, end)
         after = sentence[end:].lstrip().lower()
