@@ -10,7 +10,7 @@ import time
 
 from rag.answer import NOT_FOUND, Answer, Answerer, AnswerPolicy
 from rag.answer.chitchat import strip_preamble
-from rag.answer.paraphrase import posts_named
+from rag.answer.paraphrase import as_written, posts_named
 from rag.clean import normalize_query
 from rag.config import Settings
 from rag.followup import contextualize
@@ -18,6 +18,7 @@ from rag.index import Index, IndexDamagedError
 from rag.index.backends import current_version, open_index
 from rag.retrieve import Filters, Retrieval, Retriever
 from rag.retrieve.spelling import readable as as_typed
+from rag.text import segment
 
 
 class Assistant:
@@ -123,8 +124,11 @@ class Assistant:
 
 def _as_asked(index: Index | None, text: str) -> str:
     """What ``text`` asks, in the articles' words: spelled as the index spells it, without a
-    greeting or polite lead, a post named by its title."""
-    return posts_named(strip_preamble(_as_read(index, text)))
+    greeting or polite lead, a post named by its title, a phrase as the articles write it."""
+    asked = posts_named(strip_preamble(_as_read(index, text)))
+    if index is None:
+        return asked
+    return as_written(asked, lambda word: index.lexical.idf(word) > 0, segment)
 
 
 def _as_read(index: Index | None, text: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answer.paraphrase import posts_named
+from rag.answer.paraphrase import as_written, posts_named
 
 
 @pytest.mark.parametrize("question, read", [
@@ -32,3 +32,24 @@ def test_the_reply_shows_the_question_as_read(assistant):
     answer = assistant.ask("Người đứng đầu Sở GDĐT Trà Vinh là ai?")
     assert answer.query == "Giám đốc Sở GDĐT Trà Vinh là ai?"
     assert answer.short_answer.text == "Nguyễn Thị Bạch Vân"
+
+
+@pytest.mark.parametrize("question, read, short", [
+    ("Ai trúng cử chức Phó Bí thư Đảng bộ Sở GDĐT Lạng Sơn nhiệm kỳ 2020-2025?",
+     "Ai được bầu chức Phó Bí thư Đảng bộ Sở GDĐT Lạng Sơn nhiệm kỳ 2020-2025?", "Hà Thị Khánh Vân"),
+    ("Ai đọc lời khai mạc đại hội Đảng bộ Sở GDĐT Lạng Sơn?",
+     "Ai đọc diễn văn khai mạc đại hội Đảng bộ Sở GDĐT Lạng Sơn?", "Trần Quốc Tuấn"),
+])
+def test_a_phrase_the_articles_write_otherwise_is_read_as_they_write_it(assistant, question, read, short):
+    answer = assistant.ask(question)
+    assert answer.query == read and answer.short_answer.text == short
+
+
+def test_a_phrase_the_articles_do_write_is_searched_as_asked(assistant):
+    """Only a phrase the index never writes is replaced: "được bầu" is not reworded, and
+    "lời bế mạc" stays, the articles writing neither it nor "diễn văn bế mạc"."""
+    index = assistant.refresh()
+    knows = lambda word: index.lexical.idf(word) > 0  # noqa: E731
+    from rag.text import segment
+    assert as_written("Ai được bầu làm Bí thư?", knows, segment) == "Ai được bầu làm Bí thư?"
+    assert as_written("Ai đọc lời bế mạc đại hội?", knows, segment) == "Ai đọc lời bế mạc đại hội?"

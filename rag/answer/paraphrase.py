@@ -1,4 +1,6 @@
-"""A post named by what it does ("người đứng đầu Sở") read as the post itself ("Giám đốc Sở").
+"""A question in the articles' own words: a post named by what it does ("người đứng đầu Sở")
+read as the post itself ("Giám đốc Sở"), a phrase the articles write otherwise ("trúng cử") as
+they write it ("được bầu").
 
 Articles name the holder of a post by its title ("bà Nguyễn Thị Bạch Vân, Giám đốc Sở GDĐT");
 staff ask by the role ("Người đứng đầu Sở GDĐT Trà Vinh là ai?"). The title is what the
@@ -9,6 +11,7 @@ the reworded question is what the reply shows as read.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 _I = re.IGNORECASE
 _HEAD = r"(?:người\s+đứng\s+đầu|(?:người\s+)?lãnh\s+đạo\s+cao\s+nhất|cấp\s+trưởng|thủ\s+trưởng)"
@@ -47,3 +50,28 @@ def posts_named(question: str) -> str:
         return m.group(0)
 
     return _ROLE.sub(titled, question)
+
+
+# What staff say and what the articles write for the same thing. A phrase is replaced only
+# when the index never writes one of its words and does write all of the replacement's, so
+# articles that do say "trúng cử" are searched as asked.
+_SAID_OTHERWISE = [
+    ("trúng cử", "được bầu"),
+    ("đắc cử", "được bầu"),
+    ("lời khai mạc", "diễn văn khai mạc"),
+    ("lời bế mạc", "diễn văn bế mạc"),
+    ("bài phát biểu khai mạc", "diễn văn khai mạc"),
+]
+
+
+def as_written(question: str, knows: Callable[[str], bool], words: Callable[[str], list[str]]) -> str:
+    """``question`` with a phrase the articles write otherwise in their words: "Ai trúng cử
+    chức Phó Bí thư …?" → "Ai được bầu chức Phó Bí thư …?" when the index has "bầu" and not
+    "trúng_cử". ``knows(word)``: whether the index has a (pyvi) word; ``words(text)``: pyvi's
+    words of a text."""
+    for said, written in _SAID_OTHERWISE:
+        pattern = re.compile(rf"(?<!\w){re.escape(said)}(?!\w)", _I)
+        if pattern.search(question) and not all(knows(w) for w in words(said)) \
+                and all(knows(w) for w in words(written)):
+            question = pattern.sub(written, question)
+    return question
