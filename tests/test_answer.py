@@ -176,7 +176,7 @@ def test_short_answer_kinds_on_plain_sentences(sentence, question, kind, expecte
 ])
 def test_an_alternative_question_gets_the_option_the_quote_states(sentences, question, expected):
     """"A hay B?": the one option the quote says; none when it says both (or neither)."""
-    from rag.answer.span import _choice
+    from rag.answer.span.phrases import _choice
 
     found = _choice(question, [(text, 0) for text in sentences])
     assert (found.text if found else None) == expected
@@ -847,7 +847,7 @@ def test_a_who_question_naming_no_post_is_not_a_post_question():
     ("Học theo hình thức trực tiếp hay trực tuyến?", "Lớp học trực tuyến từ tuần sau.", "trực tuyến"),
 ])
 def test_alternative_questions_read_whole_options(question, sentence, expected):
-    from rag.answer.span import _choice
+    from rag.answer.span.phrases import _choice
 
     found = _choice(question, [(sentence, 0)])
     assert (found.text if found else None) == expected
@@ -1116,7 +1116,7 @@ def test_who_is_not_answered_by_a_title(short, refused):
     ("Tất cả mọi người đều đến.", "Tất", "Tất"),
 ])
 def test_a_name_fragment_is_read_to_the_whole_name(sentence, fragment, whole):
-    from rag.answer.span import _whole_name
+    from rag.answer.span.edges import _whole_name
 
     at = sentence.index(fragment)
     assert _whole_name(ShortAnswer(fragment, at, at + len(fragment), "person"), [(sentence, 0)]).text == whole
@@ -1131,7 +1131,7 @@ def test_a_name_fragment_is_read_to_the_whole_name(sentence, fragment, whole):
     ("Bảo tàng nào trưng bày bộ sưu tập?", "Bộ sưu tập ở bảo tàng Horniman.", "Horniman", "Horniman"),
 ])
 def test_a_name_keeps_the_head_the_question_asks_by(question, sentence, name, whole):
-    from rag.answer.span import _with_head
+    from rag.answer.span.names import _with_head
 
     at = sentence.index(name)
     assert _with_head(ShortAnswer(name, at, at + len(name), "entity"), question, [(sentence, 0)]).text == whole
@@ -1146,7 +1146,7 @@ def test_a_name_keeps_the_head_the_question_asks_by(question, sentence, name, wh
     ("Ủy ban nhân dân cấp xã", "Ủy ban nhân dân cấp xã"),
 ])
 def test_a_name_answer_ends_where_the_name_does(span, name):
-    from rag.answer.span import _name_only
+    from rag.answer.span.edges import _name_only
 
     assert _name_only(ShortAnswer(span, 0, len(span), "entity")).text == name
 
@@ -1157,7 +1157,7 @@ def test_a_name_answer_ends_where_the_name_does(span, name):
     ("các bon monoxit", "các bon monoxit"),  # "các" opens "các bon" (carbon): not trimmed
 ])
 def test_an_open_answer_has_no_function_words_at_its_edges(span, trimmed):
-    from rag.answer.span import _edges
+    from rag.answer.span.edges import _edges
 
     assert _edges(ShortAnswer(span, 0, len(span), "span")).text == trimmed
 
@@ -1170,7 +1170,7 @@ def test_an_open_answer_has_no_function_words_at_its_edges(span, trimmed):
     ("_edges", "cơ quan quản lý cấp trên", "span", "cơ quan quản lý cấp trên"),
 ])
 def test_name_and_edge_trimming_keep_what_the_text_capitalises(function, span, kind, expected):
-    from rag.answer import span as spans
+    from rag.answer.span import edges as spans
 
     assert getattr(spans, function)(ShortAnswer(span, 0, len(span), kind)).text == expected
 
@@ -1185,7 +1185,7 @@ def test_a_number_reads_its_range(question, quote, expected):
 
 
 def test_a_number_before_tren_is_no_bound():
-    from rag.answer.span import _bounded
+    from rag.answer.span.numbers import _bounded
 
     quote = "Trường hoàn thành 28 trên 30 chỉ tiêu."
     at = quote.index("30")

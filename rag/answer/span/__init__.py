@@ -1,0 +1,20 @@
+"""The short answer: the exact span of the quoted sentence that answers the question.
+
+No reader model runs offline here, so the span is found the way a careful reader skims:
+the kind of answer the question asks for (a date, a count with its unit, a person, a place,
+a quotation, a definition, a list) is looked for in the sentence, next to the words the
+question shares with it; for an open question, the stretch of the sentence that the
+question does not already say, beside the words it does say, fills the question's gap.
+
+One module per kind of span (``dates``, ``numbers``, ``names``, ``phrases``), ``edges`` for
+where a span starts and ends, ``finder`` choosing among them; ``base`` holds what they share.
+"""
+
+from rag.answer.span.base import ShortAnswer
+from rag.answer.span.dates import names_day
+from rag.answer.span.finder import find, fits
+from rag.answer.span.names import person_names
+from rag.answer.span.numbers import ASKS_ORDINAL, ASKS_PERCENT, NUMBER_WORDS, counted
+
+__all__ = ["ASKS_ORDINAL", "ASKS_PERCENT", "NUMBER_WORDS", "ShortAnswer", "counted", "find", "fits", "names_day",
+           "person_names"]

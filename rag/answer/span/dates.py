@@ -1,0 +1,114 @@
+"""Dates: a day, month, year, decade, span of years or time before the era, as the sentence
+writes it; and the condition a statute's "khi nào" asks for when no date is quoted."""
+
+from __future__ import annotations
+
+import re
+
+from rag.answer.span.base import ShortAnswer, _I, _nearest, _trim
+
+
+_DATES = [
+    re.compile(r"(?<!\d)\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}(?!\d)"),
+    re.compile(r"(?<!\d)\d{1,2}\s+(?:tháng|ngày)\s+\d{1,2}(?:\s*(?:năm|,)\s*\d{4})?(?!\d)", _I),
+    re.compile(r"tháng\s+\d{1,2}(?:\s*(?:năm|/|,)\s*\d{4})?(?!\d)", _I),
+    re.compile(r"(?<!\d)\d{1,2}\s*/\s*(?:19|20)\d{2}(?!\d)"),
+    re.compile(r"thế\s+kỷ\s+(?:thứ\s+)?[IVXLC\d]+|thập\s+(?:kỷ|niên)\s+\d+", _I),
+    # Time before now or before the era: "22.000 năm trước", "66 triệu năm trước", "năm 13.000 BP",
+    # "29,000–24,000 BP", "năm 221 TCN"; not "5 năm trước" (a span, not a date) nor "50 bp".
+    re.compile(r"(?<![\w.,])(?:\d{1,3}[.,]\d{3}(?:[.,]\d{3})*|\d{4,}|\d[\d.,]*\s+(?:triệu|nghìn|ngàn|tỷ))\s+năm\s+trước(?!\w)"
+               r"|(?<!\w)(?:[Nn]ăm\s+)?(?:\d[\d.,]*\s*[-–]\s*)?\d[\d.,]*\s*(?:BP|TCN|trước Công nguyên)(?!\w)"),
+    re.compile(r"(?<![\d/.-])(?:1[0-9]|20)\d{2}(?:\s*[-–]\s*(?:1[0-9]|20)\d{2})?(?![\d/])"),
+]
+_DAY_PATTERNS = 2  # the first patterns of _DATES name a day, not only a month or year
+
+
+# A day and month with no year ("Ngày 27/6, …", "tựu trường vào ngày 28-8"), as news writes it.
+_DAY_MONTH = re.compile(r"(?<![\d/.-])\d{1,2}\s*[/-]\s*\d{1,2}(?![\d/.-])")
+
+
+def names_day(text: str) -> bool:
+    """Whether ``text`` names a day ("08/5/2023", "25 tháng 01 năm 2021", "ngày 27/6"), not only
+    a month or year."""
+    return any(pattern.search(text) for pattern in _DATES[:_DAY_PATTERNS]) or bool(_DAY_MONTH.search(text))
+_ASKS_DAY = re.compile(r"(?<!\w)(?:ngày nào|ngày bao nhiêu|ngày mấy|hôm nào|vào ngày)(?!\w)", _I)
+
+
+def _not_in_question(spans, sentence: str, question_lower: str):
+    return [sp for sp in spans if sentence[sp[0]:sp[1]].lower() not in question_lower]
+
+
+def _date(sentence, question, anchors):
+    spans, days = [], []
+    for k, pattern in enumerate(_DATES):
+        for m in pattern.finditer(sentence):
+            if not any(s <= m.start() < e for s, e in spans):
+                spans.append((m.start(), m.end()))
+                if k < _DAY_PATTERNS:
+                    days.append((m.start(), m.end()))
+    spans = _not_in_question(spans, sentence, question.lower())
+    if not _ASKS_DOCUMENT.search(question):
+        # "… theo Hướng dẫn số 08-HD/BTCTU, ngày 07-8-2018": the day a cited document was
+        # issued, not when the event asked about happened.
+        spans = [sp for sp in spans if not _ISSUED.search(sentence[max(0, sp[0] - 60) : sp[0]])]
+    if _NAMES_YEAR.search(question) and not _ASKS_YEAR.search(question):
+        # "Hội nghị … năm 2021 diễn ra bao giờ?" knows the year: another bare year
+        # ("… kết quả năm 2020") is what the sentence is about, not when the event was.
+        spans = [sp for sp in spans if not _BARE_YEAR.fullmatch(sentence[sp[0]:sp[1]])]
+    # "ngày nào" asks for a day: a full date wherever it stands (Vietnamese often fronts it:
+    # "Ngày 25/01/2021, Sở … tổ chức hội nghị … năm 2021") beats a bare year nearer the verb.
+    if _ASKS_DAY.search(question):
+        spans = [sp for sp in spans if sp in days] or spans
+    found = _nearest(spans, anchors)
+    if found and _ASKS_YEAR.search(question) and not _ASKS_DAY.search(question):
+        # "… năm nào?" asks for the year of "ngày 7 tháng 1 năm 1943".
+        year = _YEAR_OF.search(sentence, *found)
+        if year and year.span() != found:
+            found = year.span()
+    if found and not re.search(r"\d\s*[-–]\s*\d", sentence[found[0]:found[1]]):
+        # "từ 1500 đến 1850", "2011 và 2012": a span of years is answered whole.
+        more = _YEARS_ON.match(sentence, found[1])
+        if more:
+            found = (found[0], more.end())
+        before = _YEARS_BEFORE.search(sentence[: found[0]])
+        if before and re.fullmatch(r"(?:năm\s+)?(?:1[0-9]|20)\d{2}", sentence[found[0]:found[1]], _I):
+            found = (before.start(), found[1])
+        if more or before:
+            lead = re.search(r"(?<!\w)từ\s+(?:năm\s+)?$", sentence[: found[0]], _I)
+            found = (lead.start() if lead else found[0], found[1])
+        elif re.fullmatch(r"(?:1[0-9]|20)\d{2}", sentence[found[0] : found[1]]):
+            # "năm 1886" as the sentence writes it (XQuAD-vi dev: the gold kept "năm" 20 times, dropped it 12).
+            lead = re.search(r"(?<!\w)(?:những\s+|các\s+)?năm\s+$", sentence[: found[0]], _I)
+            found = (lead.start() if lead else found[0], found[1])
+    return found
+
+
+_ASKS_YEAR = re.compile(r"(?<!\w)năm (?:nào|bao nhiêu|mấy)(?!\w)", _I)
+_NAMES_YEAR = re.compile(r"(?<![\d/.-])(?:1[0-9]|20)\d{2}(?![\d/])")
+_BARE_YEAR = re.compile(r"(?:năm\s+)?(?:1[0-9]|20)\d{2}", _I)
+# A document's code ("08-HD/BTCTU", "115/2020/NĐ-CP", "số 12/KH-SGDĐT") right before a date.
+_ISSUED = re.compile(r"(?:\d+[-/][\w/-]*[A-ZĐ]{2}[\w/-]*|\d+/\d{4}/[\w-]+)\s*,?\s*(?:ban hành\s+)?(?:ngày\s+)?$")
+_ASKS_DOCUMENT = re.compile(r"(?<!\w)(?:văn bản|hướng dẫn|nghị định|thông tư|quyết định|luật|bộ luật|kế hoạch|công văn|"
+                            r"chỉ thị|nghị quyết|thông báo|tờ trình|báo cáo|ban hành|ký|số hiệu)(?!\w)", _I)
+_YEAR_OF = re.compile(r"(?:năm\s+)?(?:1[0-9]|20)\d{2}(?!\d)", _I)
+# "… đến 1850", "… và 2012": not "… và 2000 học sinh" (a count) nor "… và 2025 - 2030" (another span).
+_YEARS_BEFORE = re.compile(r"(?<![\d/.-])(?:1[0-9]|20)\d{2}\s*(?:đến|tới|và|-|–)\s*(?:năm\s+)?$", _I)
+_YEARS_ON = re.compile(r"\s*(?:đến|tới|và|-|–)\s*(?:năm\s+)?(?:1[0-9]|20)\d{2}(?!\d)(?!\s*[-–]\s*\d)"
+                       r"(?!\s+(?!năm|và|đến|tới)[^\W\d_])", _I)
+
+
+# "… chỉ có giá trị khi nào?": in rules and statutes "when" is often a condition, not a date.
+# Only where the question asks on what condition: "chỉ … khi nào", "được phép … khi nào".
+_ASKS_WHEN = re.compile(r"(?<!\w)(?:chỉ|được phép|có giá trị|có hiệu lực)(?!\w).*(?<!\w)khi nào(?!\w)", _I)
+_CONDITION = re.compile(r"(?<!\w)(?:chỉ\s+)?(?:khi|nếu|trong trường hợp)\s+(?!nào)[^;.!?\n]{3,200}", _I)
+
+
+def _condition(sentences: list[tuple[str, int]]) -> ShortAnswer | None:
+    """The first "khi …"/"nếu …" clause of the sentences, for a "khi nào" question no date answers."""
+    for text, offset in sentences:
+        m = _CONDITION.search(text)
+        if m:
+            sp = _trim(text, m.start(), m.end())
+            if sp:
+                return ShortAnswer(text[sp[0]:sp[1]], offset + sp[0], offset + sp[1], "condition")
+    return None

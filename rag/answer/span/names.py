@@ -1,0 +1,237 @@
+"""Names: a person's (capitalised runs, titles stripped, not places or things), a place after
+"tại"/"ở", an entity where the question's "X nào" points, the head noun the question asks by."""
+
+from __future__ import annotations
+
+import re
+
+from rag.answer.question import capitalised_runs
+from rag.answer.span.base import (
+    ShortAnswer, _CLAUSE_END, _EDGE_WORDS, _I, _TOKEN, _anchors, _nearest, _sentence_of, _syllables,
+)
+from rag.clean.metadata import PROVINCES_FOLDED
+from rag.clean.metadata import SURNAMES as _SURNAMES
+from rag.text import segment
+
+
+_NAMED_PLACE = re.compile(r"(?<!\w)(?:tỉnh|thành phố|nước|quốc gia|huyện|vùng|châu lục|thủ đô) nào", _I)
+_TIME_LEAD = re.compile(r"(?:năm|ngày|tháng|thời gian|thời kỳ|giai đoạn|dịp|quý|tuần|buổi|nhiệm kỳ|lúc|khi)(?!\w)", _I)
+_PLACE_LEAD = re.compile(r"(?<!\w)(?:tại|ở|trong|đến)\s+", _I)
+_TITLES = {"đồng", "chí", "ông", "bà", "cô", "thầy", "anh", "chị", "tỉnh", "ủy", "uỷ", "viên", "bí", "thư", "giám",
+           "đốc", "phó", "chủ", "tịch", "sở", "gdđt", "thay", "mặt", "đoàn", "tổng", "thủ", "tướng", "gs", "pgs",
+           "ts", "ths", "tới", "dự", "tham", "tại", "khi", "sau", "theo", "trong", "với", "về", "kết", "luận",
+           "ban", "đảng", "bộ", "khối", "hội", "nghị", "đại", "trường", "phòng", "cơ", "quan"}
+# Capitalised runs that are places or things: asked "who", they are never the answer.
+_PLACES = PROVINCES_FOLDED | {
+    "việt nam", "trung quốc", "hoa kỳ", "nhật bản", "hàn quốc", "triều tiên", "ấn độ", "la mã", "hy lạp",
+    "ai cập", "ba lan", "tây ban nha", "bồ đào nha", "thổ nhĩ kỳ", "liên xô", "châu âu", "châu á", "châu phi",
+    "châu mỹ", "bắc mỹ", "nam mỹ", "anh quốc", "vương quốc anh"}
+_THING_WORDS = {"phố", "đường", "tháp", "sông", "núi", "hồ", "vịnh", "đảo", "quận", "huyện", "tỉnh", "việc",
+                "giải", "cúp", "sân", "bowl", "fort", "viện", "cuộc", "trận"}
+
+
+def _names(sentence: str, question_lower: str) -> list[tuple[int, int]]:
+    """Runs of capitalised words that look like a person's name, titles stripped."""
+    spans, run = [], []
+    for m in _TOKEN.finditer(sentence):
+        word = m.group(0)
+        if run and sentence[run[-1].end():m.start()].strip():  # punctuation ends a name
+            run = _close(run, spans, sentence, question_lower)
+        if word[:1].isupper() and not word.isupper() or (len(word) <= 2 and word[:1].isupper() and word.endswith(".")):
+            run.append(m)
+            continue
+        run = _close(run, spans, sentence, question_lower)
+    _close(run, spans, sentence, question_lower)  # a name that ends the sentence ("… là Kurt Coleman.")
+    spans = [sp for sp in spans if not _place_or_thing(sentence[sp[0]:sp[1]])]
+    surnamed = [sp for sp in spans if sentence[sp[0]:sp[1]].split()[0].lower() in _SURNAMES]
+    return surnamed or spans
+
+
+def person_names(text: str, question: str) -> list[tuple[int, int]]:
+    """Offsets of the runs of ``text`` that look like a person's name the question does not say."""
+    return _names(text, question.lower())
+
+
+def _place_or_thing(name: str) -> bool:
+    """A capitalised run that names a country, a province or a thing, not a person:
+    "Trung Quốc", "La Mã", "Lạng Sơn", "Phố Fresno", "Super Bowl"."""
+    words = name.casefold().split()
+    if " ".join(words) in _PLACES or words[-1] in _THING_WORDS:
+        return True
+    # "Hồ Văn Minh", "Đường Văn Hải": a family name first is a person's.
+    return words[0] in _THING_WORDS and words[0] not in _SURNAMES
+
+
+def _close(run, spans, sentence, question_lower) -> list:
+    words = list(run)
+    while words and words[0].group(0).lower() in _TITLES and words[0].group(0).lower() not in _SURNAMES:
+        words.pop(0)
+    end = words[-1].end() if words else 0
+    for k, w in enumerate(words):
+        # "Bùi Thái Trọng-Tỉnh ủy viên": pages glue the name to the title that follows it.
+        head, _, tail = w.group(0).partition("-")
+        if tail and tail.lower() in _TITLES:
+            words, end = words[: k + 1], w.start() + len(head)
+            break
+    if len(words) >= 2 and words[0].group(0).lower() not in _TITLES | _EDGE_WORDS:
+        span = (words[0].start(), end)
+        if sentence[span[0]:span[1]].lower() not in question_lower:
+            spans.append(span)
+    return []
+
+
+def _person(sentence, question, anchors):
+    return _nearest(_names(sentence, question.lower()), anchors)
+
+
+def _after(sentence: str, pattern: re.Pattern, anchors: list[int], max_words: int = 14, skip=None):
+    spans = []
+    for m in pattern.finditer(sentence):
+        if skip and skip.match(sentence, m.end()):
+            continue
+        rest = sentence[m.end():]
+        stop = _CLAUSE_END.search(rest)
+        piece = rest[: stop.start() if stop else len(rest)].rstrip()
+        words = piece.split()
+        if words and len(words) <= max_words:
+            spans.append((m.end(), m.end() + len(piece)))
+    return _nearest(spans, anchors)
+
+
+def _place(sentence, question, anchors):
+    # "trong năm 2021", "trong thời gian tới": a time, not a place.
+    found = _after(sentence, _PLACE_LEAD, anchors, 12, skip=_TIME_LEAD)
+    if found and sentence[found[0]:found[1]].lower() not in question.lower():
+        return found
+    if not _NAMED_PLACE.search(question):  # "ở đâu" asks for a venue, not any capitalised words
+        return None
+    names = [sp for sp in _capitalised_runs(sentence) if sentence[sp[0]:sp[1]].lower() not in question.lower()]
+    return _nearest(names, anchors)
+
+
+def _capitalised_runs(sentence: str) -> list[tuple[int, int]]:
+    return [sp for sp in capitalised_runs(sentence) if sp[0] > 0]
+
+
+def _entity(sentence, question, anchors):
+    """A capitalised name (one word or more, acronyms too) that the question does not say."""
+    q = question.lower()
+    spans, run = [], []
+    for m in _TOKEN.finditer(sentence):
+        word = m.group(0)
+        if run and sentence[run[-1][1]:m.start()].strip():
+            spans.append((run[0][0], run[-1][1]))
+            run = []
+        if word[:1].isupper() and m.start() > 0:
+            run.append((m.start(), m.end()))
+        elif run:
+            if (sentence[run[-1][0]:run[-1][1]].lower(), word.lower()) in _TITLE_COMPOUNDS:
+                run.append((m.start(), m.end()))  # "Đoàn Chủ tịch": the name ends in a post
+            spans.append((run[0][0], run[-1][1]))
+            run = []
+    if run:  # a name that ends the sentence
+        spans.append((run[0][0], run[-1][1]))
+    spans = [sp for sp in spans if sentence[sp[0]:sp[1]].lower() not in q
+             and sentence[sp[0]:sp[1]].lower() not in _TITLES]
+    return _nearest(spans, anchors)
+
+
+# Posts and bodies written with one capital ("Chủ tịch", "Ban Thường vụ"): a name that ends
+# in one ends after its second syllable.
+_TITLE_COMPOUNDS = {("chủ", "tịch"), ("bí", "thư"), ("giám", "đốc"), ("thường", "vụ"), ("chấp", "hành"),
+                    ("ủy", "viên"), ("uỷ", "viên"), ("hiệu", "trưởng"), ("giáo", "dục"), ("đào", "tạo"),
+                    ("công", "đoàn"), ("nhân", "dân"), ("chính", "phủ"), ("quốc", "hội"), ("thủ", "tướng")}
+
+
+def _person_or_entity(sentence, question, anchors):
+    return _person(sentence, question, anchors) or _entity(sentence, question, anchors)
+
+
+# "Nhà thơ người Đức nào …?" is answered by "nhà thơ Theodor Fontane", "Sân bay nào …?" by
+# "Sân bay quốc tế Los Angeles": the noun the question puts before "nào", then a name.
+_BEFORE_NAO = re.compile(r"((?:[^\W\d_]+\s+){1,4})(?<!thế )nào(?!\w)", _I)
+_NP_STOP = _EDGE_WORDS | {"thuộc", "trên"}
+
+
+# A person's role before "nào" ("Thư ký LHQ nào", "Nhà thơ … nào"): the answer is the name alone.
+_ROLES = ("thư ký", "lãnh sự", "bộ trưởng", "chủ tịch", "giám đốc", "tổng thống", "thủ tướng", "phó", "nhà thơ",
+          "nhà văn", "nhà khoa học", "cầu thủ", "ca sĩ", "giáo sư", "hiệu trưởng", "bí thư", "vua", "tướng",
+          "đại tướng", "nghị sĩ", "thượng nghị sĩ", "đồng chí", "ông", "bà")
+
+
+def _head_words(question: str) -> list[str]:
+    """The noun the question puts before "nào" ("Trường đại học nào …" → Trường, đại, học)."""
+    m = _BEFORE_NAO.search(question)
+    words = m.group(1).split() if m else []
+    for k in range(len(words) - 1, -1, -1):
+        if words[k].lower() in _NP_STOP:
+            return words[k + 1:]
+    return words
+
+
+def _with_head(found: ShortAnswer, question: str, sentences: list[tuple[str, int]]) -> ShortAnswer:
+    """A name with the capitalised head the question asks by, written just before it: "Đại học
+    Newcastle" for "Trường đại học nào …?", "Bảo tàng Horniman" for "Bảo tàng nào …?"."""
+    words = _head_words(question)
+    text, offset = _sentence_of(found, sentences)
+    if not words or text is None or not found.text[:1].isupper():
+        return found
+    start = found.start - offset
+    for n in range(len(words), 0, -1):  # the longest tail of the head that the text writes before the name
+        head = re.search(r"(?<!\w)" + r"\s+".join(map(re.escape, words[-n:])) + r"\s+$", text[:start], _I)
+        if head and text[head.start()].isupper():
+            return ShortAnswer(text[head.start() : found.end - offset], offset + head.start(), found.end, found.kind,
+                               found.citation)
+    return found
+
+
+def _headed(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
+    """The name that follows the noun the question puts before "nào", in the quoted sentences
+    (best first; in a sentence, the one nearest the question's other words)."""
+    words = _head_words(question)
+    if not words:
+        return None
+    question_lower, asked = question.lower(), _syllables(question)
+    for n in range(len(words), 0, -1):
+        head = r"\s+".join(re.escape(w) for w in words[:n])
+        role = " ".join(words[:n]).lower().startswith(_ROLES)
+        for text, offset in sentences:
+            names = [name for h in re.finditer(rf"(?<!\w){head}(?!\w)", text, _I)
+                     if (name := _name_after(text, h, keep_head=not role))
+                     and text[name[0]:name[1]].lower() not in question_lower]
+            best = _nearest(names, _anchors(text, asked))
+            if best:
+                return ShortAnswer(text[best[0]:best[1]], offset + best[0], offset + best[1], "entity")
+    return None
+
+
+_NAME_END = ",.;:()\"'“”!?"
+
+
+def _name_after(text: str, head: re.Match, keep_head: bool = True) -> tuple[int, int] | None:
+    """The capitalised run right after ``head`` (with the head when the name opens with it,
+    "Sân bay quốc tế Los Angeles", up to two small words between then). ``None`` when the
+    run's last syllable opens a longer word ("Chi bộ Giáo dục …" is no "Giáo")."""
+    capital = text[head.start()].isupper()
+    pos, small, start, end, after = head.end(), 0, None, None, None
+    for w in re.finditer(r"\S+", text[pos:]):
+        word, at = w.group(0), pos + w.start()
+        bare = word.strip(_NAME_END)
+        if text[at - 1].strip() or not bare or (start is not None and text[end:at].strip()):
+            break
+        if bare[:1].isupper() or (start is not None and any(c.isdigit() or c.isupper() for c in bare)):
+            start = at + len(word) - len(word.lstrip(_NAME_END)) if start is None else start
+            end = at + len(word.rstrip(_NAME_END))
+            if word != word.rstrip(_NAME_END):
+                break
+        elif start is None and capital and small < 2 and word == bare and bare.lower() not in _EDGE_WORDS:
+            small += 1
+        else:
+            after = bare
+            break
+    if start is None:
+        return None
+    if after and len(segment(f"{text[start:end].split()[-1]} {after}")) == 1:
+        return None
+    joined = not re.search(r"[^\w\s]", text[head.end():start])  # "Cơn bão (Damrey)" reads "Damrey"
+    return (head.start() if capital and keep_head and joined else start), end

@@ -1,0 +1,155 @@
+"""Open answers: a quotation, a definition ("… được gọi là gì?"), a list after ":", the stretch
+the question leaves open (its gap), and one of two options ("A hay B?")."""
+
+from __future__ import annotations
+
+import re
+
+from rag.answer.span.base import ShortAnswer, _CLAUSE_END, _EDGE_WORDS, _I, _nearest, _syllables, _tokens
+from rag.answer.span.names import _after
+
+
+_QUOTED = re.compile(r"[“\"«]([^”\"»]{3,400})[”\"»]")
+_DEFINES_NAMED = re.compile(r"(?<!\w)(?:được gọi là|gọi là|có nghĩa là|nghĩa là|tức là|được định nghĩa là)\s+", _I)
+_DEFINES = re.compile(r"(?<!\w)là\s+", _I)
+
+
+def _quote(sentence, question, anchors):
+    spans = [(m.start(1), m.end(1)) for m in _QUOTED.finditer(sentence)]
+    if spans:
+        return _nearest(spans, anchors)
+    colon = sentence.find(":")
+    if 0 < colon < len(sentence) - 3:
+        return colon + 1 + (len(sentence[colon + 1:]) - len(sentence[colon + 1:].lstrip())), len(sentence.rstrip(" ."))
+    return None
+
+
+def _definition(sentence, question, anchors):
+    return _after(sentence, _DEFINES_NAMED, anchors, 16) or _after(sentence, _DEFINES, anchors, 16)
+
+
+def _list(sentence, question, anchors):
+    colon = sentence.find(":")
+    if 0 < colon < len(sentence) - 3:
+        start = colon + 1 + (len(sentence[colon + 1:]) - len(sentence[colon + 1:].lstrip()))
+        return start, len(sentence.rstrip(" .;"))
+    return None
+
+
+def _gap(sentence, question, anchors):
+    """The longest stretch of new words in the clause nearest the question's words."""
+    anchors = [a[0] if isinstance(a, tuple) else a for a in anchors]  # positions; weights unused here
+    asked = _syllables(question)
+    tokens = _tokens(sentence)
+    if not anchors:
+        return None
+    runs, run = [], []
+    for i, (t, s, e) in enumerate(tokens):
+        boundary = i > 0 and _CLAUSE_END.search(sentence[tokens[i - 1][2]:s])
+        if t in asked or boundary:
+            if run:
+                runs.append(run)
+            run = [] if t in asked else [(t, s, e)]
+        else:
+            run.append((t, s, e))
+    if run:
+        runs.append(run)
+    best, best_score = None, 0.0
+    for r in runs:
+        while r and r[0][0] in _EDGE_WORDS:
+            r = r[1:]
+        while r and r[-1][0] in _EDGE_WORDS:
+            r = r[:-1]
+        if not r:
+            continue
+        # SQuAD-style answers are short: keep the words nearest the question's words.
+        if len(r) > _GAP_WORDS:
+            after = min(anchors, key=lambda a: abs(a - r[0][1])) <= r[0][1]
+            r = r[:_GAP_WORDS] if after else r[-_GAP_WORDS:]
+            while r and r[-1][0] in _EDGE_WORDS:
+                r = r[:-1]
+            while r and r[0][0] in _EDGE_WORDS:
+                r = r[1:]
+            if not r:
+                continue
+        start, end = r[0][1], r[-1][2]
+        distance = min(min(abs(start - a), abs(end - a)) for a in anchors)
+        score = min(len(r), 6) / (1 + distance / 20)
+        if score > best_score:
+            best, best_score = (start, end), score
+    return best
+
+
+_GAP_WORDS = 8
+
+
+# Questions asking the name of what they describe: "… được gọi là gì?", "… có tên là gì?",
+# "Tên của … là gì?" (not "X là gì?", which asks what X is, nor "… có nghĩa là gì?").
+_ASKS_DEFINED = re.compile(r"\s+(?:(?:thì\s+)?(?:được\s+)?(?:gọi|biết đến)\s+(?:với tên\s+)?là|có tên(?:\s+là)?)"
+                           r"\s+(?:gì|cái gì)\s*\??\s*$", _I)
+_ASKS_NAME = re.compile(r"^\s*tên\s+(?:của|gọi của)?\s*(.+?)\s+là\s+gì\s*\??\s*$", _I)
+_SUBJECT_START = re.compile(r"(?:^|[,;:]\s*)(?=[^,;:]*$)")
+_PRONOUNS = {"đó", "đây", "nó", "điều", "này", "chúng", "họ", "ông", "bà"}
+
+
+def _defined_subject(sentence: str, question: str) -> tuple[int, int] | None:
+    """Asked "<description> được gọi là gì?", the subject of the sentence that states the
+    description after "là": "Ergänzungsschulen là các trường trung học … tư thục" answers
+    "Các trường trung học tư thục … được gọi là gì?"."""
+    m = _ASKS_DEFINED.search(question)
+    named = None if m else _ASKS_NAME.match(question)
+    if not (m or named):
+        return None
+    description = question[: m.start()] if m else named.group(1)
+    described = {t for t, _, _ in _tokens(description)} - _EDGE_WORDS
+    if len(described) < 2:
+        return None
+    for la in re.finditer(r"(?<!\w)là(?!\w)", sentence):
+        before = sentence[: la.start()]
+        start = max((b.end() for b in _SUBJECT_START.finditer(before)), default=0)
+        subject = sentence[start : la.start()].strip()
+        words = subject.split()
+        if not words or len(words) > 8 or words[0].lower() in _PRONOUNS | _EDGE_WORDS - {"các", "những", "một"} or set("()") & set(subject):
+            continue
+        rest = sentence[la.end():]
+        stop = _CLAUSE_END.search(rest)
+        after = {t for t, _, _ in _tokens(rest[: stop.start() if stop else len(rest)])}
+        said = {t for t, _, _ in _tokens(subject)}
+        if len(described & after) >= 0.5 * len(described) and len(described & said) < 0.34 * len(described):
+            a = start + (len(sentence[start : la.start()]) - len(sentence[start : la.start()].lstrip()))
+            return a, a + len(subject)
+    return None
+
+
+# "… vào buổi sáng hay buổi chiều?": the answer is the option the quote says.
+_CHOICE = re.compile(r"(?<!\w)((?:[^\W\d_]+\s+)?[^\W\d_]+)\s+hay\s+(?:là\s+)?((?:[^\W\d_]+\s+)?[^\W\d_]+)\s*\??\s*$", _I)
+
+
+def _choice(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
+    """The one option of an alternative question ("A hay B?") that the sentences state.
+
+    The options' shared first word ("buổi sáng hay buổi chiều") is not needed in the quote
+    ("chiều ngày 08/5/2023"); when both options or neither are there, no span is chosen."""
+    m = _CHOICE.search(question.strip())
+    if not m:
+        return None
+    b = m.group(2).split()
+    if b[-1].casefold() in ("không", "chưa"):  # "… hay không?" asks yes or no
+        return None
+    a = m.group(1).split()[-len(b):]  # "họp sáng hay chiều": as many words as the other option
+    options = [(" ".join(a), " ".join(b))]
+    if len(a) == len(b) == 2 and a[0].casefold() == b[0].casefold():
+        options.append((a[1], b[1]))  # then without the shared word
+    for pair in options:
+        found = [f for f in (_said(option, sentences) for option in pair) if f]
+        if found:
+            return found[0] if len(found) == 1 else None
+    return None
+
+
+def _said(option: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
+    for text, offset in sentences:
+        hit = re.search(r"(?<!\w)" + re.escape(option) + r"(?!\w)", text, _I)
+        if hit:
+            return ShortAnswer(hit.group(0), offset + hit.start(), offset + hit.end(), "choice")
+    return None
