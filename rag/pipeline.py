@@ -18,7 +18,6 @@ from rag.index import Index, IndexDamagedError
 from rag.index.backends import current_version, open_index
 from rag.retrieve import Filters, Retrieval, Retriever
 from rag.retrieve.spelling import readable as as_typed
-from rag.text import segment
 
 
 class Assistant:
@@ -128,7 +127,7 @@ def _as_asked(index: Index | None, text: str) -> str:
     asked = posts_named(strip_preamble(_as_read(index, text)))
     if index is None:
         return asked
-    return as_written(asked, lambda word: index.lexical.idf(word) > 0, segment)
+    return as_written(asked, lambda word: index.lexical.idf(word) > 0)
 
 
 def _as_read(index: Index | None, text: str) -> str:

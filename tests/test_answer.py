@@ -364,6 +364,10 @@ def test_who_wrote_it_is_only_asked_of_an_article():
     assert asks_author("Bài này do ai viết?") and asks_author("Tác giả bài viết về hội nghị là ai?")
     # Not about the article: a project, a novel.
     assert not asks_author("Ai thực hiện dự án này?") and not asks_author("Ai viết Truyện Kiều?")
+    # "Theo bài viết" frames a question about the event; "đưa tin cho …", "thông tin" are no news item.
+    assert not asks_author("Theo bài viết, ai là người thực hiện báo cáo chính trị tại Đại hội?")
+    assert not asks_author("Ai là người đưa tin cho Ban Chỉ đạo về vụ việc?")
+    assert asks_author("Ai là người đưa tin về hội nghị cán bộ, công chức năm 2021?")
 
 
 def test_a_by_line_is_read_from_by_lines_only():
@@ -793,6 +797,14 @@ def test_when_is_a_date_or_else_a_condition(question, quote, expected):
     ("Hội nghị cán bộ, công chức năm 2021 diễn ra bao giờ?",
      "Ngày 25/01/2021, Sở tổ chức Hội nghị cán bộ, công chức năm 2021.", "25/01/2021"),
     ("Sau năm 1990, nhà máy đóng cửa năm nào?", "Nhà máy đóng cửa năm 1995.", "năm 1995"),
+    # The year of what a meeting reviews, or of a programme's name, is no event year.
+    ("Hội nghị tổng kết công tác năm 2020 diễn ra khi nào?", "Hội nghị được tổ chức vào đầu năm 2021 tại Sở.",
+     "năm 2021"),
+    ("Chương trình GDPT 2018 được áp dụng cho lớp 1 từ khi nào?", "Chương trình được áp dụng cho lớp 1 từ năm 2020.",
+     "năm 2020"),
+    # A room's or class's code is no document's.
+    ("Hội nghị diễn ra ngày nào?", "Hội nghị diễn ra tại Hội trường A2-ĐHSP, ngày 13/3/2021.", "13/3/2021"),
+    ("Lễ khai giảng diễn ra ngày nào?", "Lớp 12A1-THPT, ngày 5/9/2020 tổ chức lễ khai giảng.", "5/9/2020"),
 ])
 def test_a_date_that_cannot_be_the_events_is_not_its_answer(question, quote, expected):
     found = find(question, "date", [(quote, 0)])
@@ -818,6 +830,16 @@ def test_a_money_question_is_answered_when_the_quote_states_a_sum():
 def test_the_years_of_a_term_are_no_count(sentence):
     """"Bao nhiêu đại biểu …?" is not answered "2020" from "nhiệm kỳ 2020 – 2025"."""
     assert find("Bao nhiêu đại biểu về dự Đại hội?", "number", [(sentence, 0)]) is None
+
+
+def test_a_body_s_initials_are_no_person_when_a_name_is_quoted():
+    """Asked who, "BCH Đảng" (nearer the question's words) loses to the name in the other sentence."""
+    named = ("Đến tham dự và chủ trì Hội nghị có bà Nguyễn Thị Tuyết Hà, Tỉnh ủy viên, Bí thư Đảng ủy, "
+             "Giám đốc Sở GDĐT, cùng toàn thể các đồng chí trong BCH.")
+    scene = ("Căn cứ vào chương trình làm việc BCH Đảng bộ Sở GDĐT tỉnh Sóc Trăng năm 2020, sáng ngày 03-7-2020, "
+             "tại Hội trường Sở GDĐT, Đảng ủy Sở long trọng tổ chức Hội nghị.")
+    found = find("Năm 2020, Giám đốc Sở GDĐT Sóc Trăng là ai?", "person", [(named, 0), (scene, 500)])
+    assert found.text == "Nguyễn Thị Tuyết Hà"
 
 
 def test_a_rate_is_no_number():
@@ -883,6 +905,10 @@ def test_a_school_year_is_not_the_year_of_the_day():
     # ... not the year of what a meeting reviews, nor a year a "which year" question compares with.
     ("Hội nghị tổng kết công tác xây dựng Đảng năm 2020 diễn ra ngày nào?", "14/01/2021", False),
     ("Amazon trải qua đợt hạn hán cực đoan hơn năm 2005 vào năm nào?", "năm 2010", False),
+    # Nor a law's year, nor the year a ceremony honours.
+    ("Luật Giáo dục năm 2019 có hiệu lực từ ngày nào?", "01/7/2020", False),
+    ("Lễ tuyên dương học sinh giỏi quốc gia năm 2020 diễn ra ngày nào?", "10/01/2021", False),
+    ("Đoàn công tác của Đảng ủy Khối làm việc với Đảng bộ Sở năm 2022 vào ngày nào?", "08/5/2023", True),
 ])
 def test_a_day_of_another_year_does_not_answer_for_the_year_asked(question, day, refused):
     from rag.answer.question import read
@@ -1170,9 +1196,9 @@ def test_an_open_answer_has_no_function_words_at_its_edges(span, trimmed):
     ("_edges", "cơ quan quản lý cấp trên", "span", "cơ quan quản lý cấp trên"),
 ])
 def test_name_and_edge_trimming_keep_what_the_text_capitalises(function, span, kind, expected):
-    from rag.answer.span import edges as spans
+    from rag.answer.span import edges
 
-    assert getattr(spans, function)(ShortAnswer(span, 0, len(span), kind)).text == expected
+    assert getattr(edges, function)(ShortAnswer(span, 0, len(span), kind)).text == expected
 
 
 @pytest.mark.parametrize("question, quote, expected", [

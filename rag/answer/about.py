@@ -13,7 +13,7 @@ import re
 from rag.clean.metadata import author_of, unlabelled_author
 
 _ASKS_AUTHOR = re.compile(
-    r"(?<!\w)(?:ai (?:là )?(?:người )?(?:viết|tác giả|thực hiện|đưa tin|đứng tên|chấp bút)|tác giả (?:của )?(?:bài|tin)|"
+    r"(?<!\w)(?:ai (?:là )?(?:viết|tác giả|thực hiện|đưa tin|đứng tên|chấp bút)|tác giả (?:của )?(?:bài|tin)|"
     r"người (?:viết|đưa tin|chấp bút)|do ai (?:viết|thực hiện|đứng tên|đưa tin|chấp bút)|đứng tên tác giả|"
     r"(?:bài|tin)(?: viết)? của ai|"
     r"tác giả (?:là )?ai)(?!\w)",
@@ -21,8 +21,10 @@ _ASKS_AUTHOR = re.compile(
 )
 
 
-# The question must be about the article: "Ai viết Truyện Kiều?", "Ai thực hiện dự án?" are not.
-_THE_ARTICLE = re.compile(r"(?<!\w)(?:bài|tin|bản tin|bài viết|bài báo)(?!\w)", re.IGNORECASE)
+# The question must be about the article: "Ai viết Truyện Kiều?", "Ai thực hiện dự án?" are not,
+# nor is the "tin" of "thông tin" or of "đưa tin cho …" one; "đưa tin về …" reports the news.
+_THE_ARTICLE = re.compile(r"(?<!\w)(?<!thông )(?<!đưa )(?:bài|tin|bản tin|bài viết|bài báo)(?!\w)|(?<!\w)đưa tin về(?!\w)",
+                          re.IGNORECASE)
 
 
 # How a "who wrote it" question refers to the article and its writing: evidence of nothing.

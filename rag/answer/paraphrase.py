@@ -13,65 +13,84 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from rag.text import segment
+
 _I = re.IGNORECASE
 _HEAD = r"(?:người\s+đứng\s+đầu|(?:người\s+)?lãnh\s+đạo\s+cao\s+nhất|cấp\s+trưởng|thủ\s+trưởng)"
 _DEPUTY = r"(?:cấp\s+phó|người\s+phó)"
-# The title that heads each kind of body, written before the body's own word ("Trưởng" +
-# "phòng GDĐT"), and its deputy's. Longer bodies first: "hội đồng nhân dân" before "hội".
-_BODIES = [
-    (r"sở", "Giám đốc", "Phó Giám đốc"),
-    (r"trường", "Hiệu trưởng", "Phó Hiệu trưởng"),
-    (r"đảng\s+bộ|đảng\s+(?:ủy|uỷ)|chi\s+bộ|(?:tỉnh|huyện|thành)\s+(?:ủy|uỷ)|đoàn\s+thanh\s+niên", "Bí thư", "Phó Bí thư"),
-    (r"công\s+đoàn|(?:ủy|uỷ)\s+ban|ubnd|hội\s+đồng\s+nhân\s+dân|hđnd|hội", "Chủ tịch", "Phó Chủ tịch"),
-    (r"phòng|ban|khoa", "Trưởng", "Phó Trưởng"),
-    (r"bộ", "Bộ trưởng", "Thứ trưởng"),
-    (r"tổ", "Tổ trưởng", "Tổ phó"),
-]
-_ROLE = re.compile(rf"(?<!\w)(?:({_HEAD})|({_DEPUTY}))\s+(?:của\s+)?(?=({'|'.join(b for b, _, _ in _BODIES)})(?!\w))",
-                   _I)
+_ROLE = re.compile(rf"(?<!\w)(?:({_HEAD})|({_DEPUTY}))\s+(?:của\s+)?(?=\w)", _I)
+# The title that heads each kind of body, by the body's word as pyvi reads it (so "tổ_chức",
+# "bộ_phận", "hội_nghị", "ban_chấp_hành" are no "tổ", "bộ", "hội", "ban"), written before the
+# body's own word ("Trưởng" + "phòng GDĐT"), and its deputy's.
+_TITLES = {
+    "sở": ("Giám đốc", "Phó Giám đốc"),
+    "trường": ("Hiệu trưởng", "Phó Hiệu trưởng"),
+    "công_đoàn": ("Chủ tịch", "Phó Chủ tịch"),
+    "ủy_ban": ("Chủ tịch", "Phó Chủ tịch"),
+    "ubnd": ("Chủ tịch", "Phó Chủ tịch"),
+    "hội_đồng": ("Chủ tịch", "Phó Chủ tịch"),
+    "hđnd": ("Chủ tịch", "Phó Chủ tịch"),
+    "hội": ("Chủ tịch", "Phó Chủ tịch"),
+    "phòng": ("Trưởng", "Phó Trưởng"),
+    "ban": ("Trưởng", "Phó Trưởng"),
+    "khoa": ("Trưởng", "Phó Trưởng"),
+    "bộ": ("Bộ trưởng", "Thứ trưởng"),
+    "tổ": ("Tổ trưởng", "Tổ phó"),
+    **{body: ("Bí thư", "Phó Bí thư") for body in ("đảng_ủy", "đảng_uỷ", "đảng_bộ", "chi_bộ", "chi_ủy", "tỉnh_ủy",
+                                                  "huyện_ủy", "thành_ủy", "đoàn_thanh_niên")},
+}
+# Bodies headed otherwise than their first word says: the Ủy ban Kiểm tra by its Chủ nhiệm, a
+# "Ban Giám hiệu" by the Hiệu trưởng; left as asked.
+_OTHERWISE = {("ủy_ban", "kiểm_tra"), ("ban", "giám_hiệu"), ("ban", "giám_đốc"), ("ban", "thường_vụ")}
 # Only a question asking who: "Người đứng đầu cơ quan có trách nhiệm gì?" quotes a statute's
-# own term, which the article writes as such.
-_ASKS_WHO = re.compile(r"(?<!\w)(?:ai|họ\s+tên|tên\s+(?:là\s+)?gì|tên\s+gọi)(?!\w)", _I)
+# own term, which the article writes as such; "Tên gọi chức danh của người đứng đầu …" asks
+# for the title itself.
+_ASKS_WHO = re.compile(r"(?<!\w)(?:ai|họ\s+tên|họ\s+và\s+tên|tên\s+(?:là\s+)?gì)(?!\w)", _I)
+_ASKS_TITLE = re.compile(r"(?<!\w)(?:chức\s+danh|chức\s+vụ|tên\s+gọi)(?!\w)", _I)
 
 
 def posts_named(question: str) -> str:
     """``question`` with a role that heads a body ("người đứng đầu", "cấp trưởng", "lãnh đạo
-    cao nhất"; "cấp phó" for the deputy) replaced by the body's title: "Người đứng đầu Sở GDĐT
-    Trà Vinh là ai?" → "Giám đốc Sở GDĐT Trà Vinh là ai?", "Ai là cấp phó của phòng GDĐT?" →
-    "Ai là Phó Trưởng phòng GDĐT?". Questions not asking who, and bodies whose head has no one
-    title ("cơ quan", "đơn vị"), are returned unchanged."""
-    if not _ASKS_WHO.search(question):
+    cao nhất", "thủ trưởng"; "cấp phó" for the deputy) replaced by the body's title: "Người
+    đứng đầu Sở GDĐT Trà Vinh là ai?" → "Giám đốc Sở GDĐT Trà Vinh là ai?", "Ai là cấp phó của
+    phòng GDĐT?" → "Ai là Phó Trưởng phòng GDĐT?". Questions not asking who, and bodies whose
+    head has no one title ("cơ quan", "đơn vị", "tổ chức"), are returned unchanged."""
+    if not _ASKS_WHO.search(question) or _ASKS_TITLE.search(question):
         return question
 
     def titled(m: re.Match) -> str:
-        for pattern, head, deputy in _BODIES:
-            if re.fullmatch(pattern, m.group(3), _I):
-                return f"{deputy if m.group(2) else head} "
-        return m.group(0)
+        words = segment(question[m.end():])[:2]
+        titles = _TITLES.get(words[0]) if words else None
+        if not titles or tuple(words) in _OTHERWISE:
+            return m.group(0)
+        return f"{titles[1] if m.group(2) else titles[0]} "
 
     return _ROLE.sub(titled, question)
 
 
-# What staff say and what the articles write for the same thing. A phrase is replaced only
-# when the index never writes one of its words and does write all of the replacement's, so
-# articles that do say "trúng cử" are searched as asked.
-_SAID_OTHERWISE = [
-    ("trúng cử", "được bầu"),
-    ("đắc cử", "được bầu"),
-    ("lời khai mạc", "diễn văn khai mạc"),
-    ("lời bế mạc", "diễn văn bế mạc"),
-    ("bài phát biểu khai mạc", "diễn văn khai mạc"),
+# What staff say and what the articles write for the same thing. "trúng cử" is one pyvi word,
+# so whether the index writes it is known exactly: it is replaced only where the index never
+# does. "lời khai mạc" is two, and "lời" is everywhere, so it is replaced wherever the index
+# writes the official "diễn văn" (the "khai mạc" both share is searched either way).
+_SAID_OTHERWISE = [  # (asked, written, only where the index never writes the asked word)
+    ("trúng cử", "được bầu", True),
+    ("đắc cử", "được bầu", True),
+    ("lời khai mạc", "diễn văn khai mạc", False),
+    ("lời bế mạc", "diễn văn bế mạc", False),
 ]
 
 
-def as_written(question: str, knows: Callable[[str], bool], words: Callable[[str], list[str]]) -> str:
+def as_written(question: str, knows: Callable[[str], bool]) -> str:
     """``question`` with a phrase the articles write otherwise in their words: "Ai trúng cử
     chức Phó Bí thư …?" → "Ai được bầu chức Phó Bí thư …?" when the index has "bầu" and not
-    "trúng_cử". ``knows(word)``: whether the index has a (pyvi) word; ``words(text)``: pyvi's
-    words of a text."""
-    for said, written in _SAID_OTHERWISE:
+    "trúng_cử"; "lời khai mạc" → "diễn văn khai mạc" when it has "diễn_văn". ``knows(word)``:
+    whether the index has a (pyvi) word."""
+    for said, written, guarded in _SAID_OTHERWISE:
         pattern = re.compile(rf"(?<!\w){re.escape(said)}(?!\w)", _I)
-        if pattern.search(question) and not all(knows(w) for w in words(said)) \
-                and all(knows(w) for w in words(written)):
-            question = pattern.sub(written, question)
+        if not pattern.search(question) or not all(knows(w) for w in segment(written)):
+            continue
+        if guarded and all(knows(w) for w in segment(said)):
+            continue
+        question = pattern.sub(lambda m: written[0].upper() + written[1:] if m.group(0)[0].isupper() else written,
+                               question)
     return question

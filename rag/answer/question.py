@@ -263,3 +263,30 @@ def _province_name(found: str) -> str:
         if name.casefold() == found.casefold():
             return name
     return found
+
+
+# The year of the asked day itself: "Năm 2022, … vào ngày nào?", "… vào ngày nào năm 2023?".
+_DAY_YEAR = re.compile(r"^\s*(?:trong |vào )?năm ((?:19|20)\d{2})\b(?!\s*[-–—]\s*\d)|(?:ngày|hôm) (?:nào|mấy|bao nhiêu),? "
+                       r"(?:trong |vào )?năm ((?:19|20)\d{2})\b", _I)
+_EVENT_YEAR = re.compile(r"(?<!\w)năm ((?:19|20)\d{2})(?!\d)(?!\s*[-–—]\s*\d)", _I)
+# Words after which a year is what is reviewed, planned or honoured, not when the event is:
+# "Hội nghị tổng kết … năm 2020" and "Lễ tuyên dương học sinh giỏi năm 2020" are held in
+# January 2021; "Luật Giáo dục năm 2019" is a law's.
+_NOT_WHEN = re.compile(rf"(?<!\w)(?:tổng kết|sơ kết|kết quả|nhiệm vụ|kế hoạch|chương trình|phương hướng|thi đua|"
+                       rf"đánh giá|báo cáo|tài chính|ngân sách|chỉ tiêu|nghị quyết|tuyên dương|khen thưởng|trao giải|"
+                       rf"vinh danh|{LAW_TYPES}|{'|'.join(STATUTE_TYPES)})(?!\w)", _I)
+_ASKS_WHICH_YEAR = re.compile(r"(?<!\w)năm (?:nào|bao nhiêu|mấy)(?!\w)", _I)
+
+
+def event_years(question: str) -> list[str]:
+    """The years a date question says its event is in: "Năm 2022, … ngày nào?", "Buổi làm việc
+    … năm 2022 diễn ra bao giờ?". Not a year after what is reviewed, planned, honoured or
+    enacted in the same clause ("tổng kết công tác … năm 2020", "Luật Giáo dục năm 2019"), nor
+    any year when the question asks which year ("… hạn hán cực đoan hơn năm 2005 vào năm nào?")."""
+    said = _DAY_YEAR.search(question)
+    if said:
+        return [said.group(1) or said.group(2)]
+    if _ASKS_WHICH_YEAR.search(question):
+        return []
+    return [m.group(1) for m in _EVENT_YEAR.finditer(question)
+            if not _NOT_WHEN.search(re.split(r"[,;:]", question[: m.start()])[-1])]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rag.answer.question import LAW_TYPES, TERM, Law, Question, period_mentions, periods
+from rag.answer.question import LAW_TYPES, TERM, Law, Question, event_years, period_mentions, periods
 from rag.clean.metadata import STATUTE_TYPES
 from rag.clean.normalize import fold
 from rag.retrieve import Hit
@@ -341,32 +341,14 @@ _WHEN_HELD = re.compile(r"(?<!\w)(?:đầu|cuối|giữa|tháng \d{1,2}|ngày [\
                         r"|làm việc)(?:\s+\S+){0,2}\s+(?:năm\s+)?$", re.IGNORECASE)
 
 
-# The year of the asked day itself: "Năm 2022, … vào ngày nào?", "… vào ngày nào năm 2023?"
-# ("Hội nghị tổng kết năm 2020 … ngày nào?" names the year reviewed: held in January 2021).
-_DAY_YEAR = re.compile(r"^\s*(?:trong |vào )?năm ((?:19|20)\d{2})\b(?!\s*[-–—]\s*\d)|(?:ngày|hôm) (?:nào|mấy|bao nhiêu),? (?:trong |vào )?"
-                       r"năm ((?:19|20)\d{2})\b", re.IGNORECASE)
-
-
-# Words after which a year is what is reviewed or planned, not when the event is: "Hội nghị
-# tổng kết công tác xây dựng Đảng năm 2020" is held in January 2021.
-_REVIEWED = re.compile(r"(?<!\w)(?:tổng kết|sơ kết|kết quả|công tác|nhiệm vụ|kế hoạch|chương trình|phương hướng|"
-                       r"thi đua|đánh giá|báo cáo|tài chính|ngân sách|chỉ tiêu|nghị quyết)(?!\w)", re.IGNORECASE)
-_ASKS_WHICH_YEAR = re.compile(r"(?<!\w)năm (?:nào|bao nhiêu|mấy)(?!\w)", re.IGNORECASE)
-_EVENT_YEAR = re.compile(r"(?<!\w)năm ((?:19|20)\d{2})(?!\d)(?!\s*[-–—]\s*\d)", re.IGNORECASE)
-
-
 def dated_otherwise(q: Question, short: str | None) -> Missing | None:
-    """The year a date question asks the day in, when the short answer is a day of another
-    year: "Năm 2022 … làm việc vào ngày nào?", "Buổi làm việc … năm 2022 diễn ra bao giờ?"
-    answered "08/5/2023". A year of what is reviewed ("tổng kết công tác … năm 2020") is not
-    the event's."""
+    """The year a date question asks the day in (:func:`rag.answer.question.event_years`),
+    when the short answer is a day of another year: "Năm 2022 … làm việc vào ngày nào?",
+    "Buổi làm việc … năm 2022 diễn ra bao giờ?" answered "08/5/2023"."""
     if q.kind != "date" or not short:
         return None
-    m = _DAY_YEAR.search(q.text)
-    # Asked which year, a year named is a reference: "… hạn hán cực đoan hơn năm 2005 vào năm nào?"
-    years = [m.group(1) or m.group(2)] if m else [] if _ASKS_WHICH_YEAR.search(q.text) else [
-        e.group(1) for e in _EVENT_YEAR.finditer(q.text)
-        if not _REVIEWED.search(re.split(r"[,;:]", q.text[: e.start()])[-1])]
+    plain = _plain_years(q)  # not a law's year: "Luật Giáo dục năm 2019 có hiệu lực từ ngày nào?"
+    years = [y for y in event_years(q.text) if y in plain]
     stated = _YEAR.findall(short)
     wrong = [y for y in years if y not in stated]
     return Missing(years=wrong[:1]) if stated and wrong and len(wrong) == len(years) else None

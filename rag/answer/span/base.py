@@ -79,3 +79,19 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int] | None:
     s += len(piece) - len(piece.lstrip())
     e -= len(piece) - len(piece.rstrip(" ,;.:"))
     return (s, e) if e > s else None
+
+
+def _after(sentence: str, pattern: re.Pattern, anchors: list[int], max_words: int = 14, skip=None):
+    """The clause after a marker (``pattern``: "tại", "gọi là") nearest the anchors, up to
+    the clause's end and at most ``max_words`` words; a marker followed by ``skip`` is passed over."""
+    spans = []
+    for m in pattern.finditer(sentence):
+        if skip and skip.match(sentence, m.end()):
+            continue
+        rest = sentence[m.end():]
+        stop = _CLAUSE_END.search(rest)
+        piece = rest[: stop.start() if stop else len(rest)].rstrip()
+        words = piece.split()
+        if words and len(words) <= max_words:
+            spans.append((m.end(), m.end() + len(piece)))
+    return _nearest(spans, anchors)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from rag.answer.question import event_years
 from rag.answer.span.base import ShortAnswer, _I, _nearest, _trim
 
 
@@ -51,7 +52,7 @@ def _date(sentence, question, anchors):
         # "… theo Hướng dẫn số 08-HD/BTCTU, ngày 07-8-2018": the day a cited document was
         # issued, not when the event asked about happened.
         spans = [sp for sp in spans if not _ISSUED.search(sentence[max(0, sp[0] - 60) : sp[0]])]
-    if _NAMES_YEAR.search(question) and not _ASKS_YEAR.search(question):
+    if event_years(question):
         # "Hội nghị … năm 2021 diễn ra bao giờ?" knows the year: another bare year
         # ("… kết quả năm 2020") is what the sentence is about, not when the event was.
         spans = [sp for sp in spans if not _BARE_YEAR.fullmatch(sentence[sp[0]:sp[1]])]
@@ -84,12 +85,14 @@ def _date(sentence, question, anchors):
 
 
 _ASKS_YEAR = re.compile(r"(?<!\w)năm (?:nào|bao nhiêu|mấy)(?!\w)", _I)
-_NAMES_YEAR = re.compile(r"(?<![\d/.-])(?:1[0-9]|20)\d{2}(?![\d/])")
 _BARE_YEAR = re.compile(r"(?:năm\s+)?(?:1[0-9]|20)\d{2}", _I)
-# A document's code ("08-HD/BTCTU", "115/2020/NĐ-CP", "số 12/KH-SGDĐT") right before a date.
-_ISSUED = re.compile(r"(?:\d+[-/][\w/-]*[A-ZĐ]{2}[\w/-]*|\d+/\d{4}/[\w-]+)\s*,?\s*(?:ban hành\s+)?(?:ngày\s+)?$")
+# A document named by its word or "số" and its code ("Hướng dẫn số 08-HD/BTCTU", "Nghị định
+# số 115/2020/NĐ-CP"), right before a date; a room or class ("A2-ĐHSP", "12A1-THPT") has no "/".
+_ISSUED = re.compile(r"(?<!\w)(?i:số|hướng dẫn|kế hoạch|quyết định|nghị định|thông tư|công văn|chỉ thị|nghị quyết|"
+                     r"thông báo|tờ trình|báo cáo|luật)\s*(?i:số)?\s*:?\s*\d+[\w.-]*/[\w/.-]*[A-ZĐ][\w/.-]*"
+                     r"\s*,?\s*(?i:ban hành\s+)?(?i:ngày\s+)?$")
 _ASKS_DOCUMENT = re.compile(r"(?<!\w)(?:văn bản|hướng dẫn|nghị định|thông tư|quyết định|luật|bộ luật|kế hoạch|công văn|"
-                            r"chỉ thị|nghị quyết|thông báo|tờ trình|báo cáo|ban hành|ký|số hiệu)(?!\w)", _I)
+                            r"chỉ thị|nghị quyết|thông báo|tờ trình|báo cáo|ban hành|(?<!đăng )ký|số hiệu)(?!\w)", _I)
 _YEAR_OF = re.compile(r"(?:năm\s+)?(?:1[0-9]|20)\d{2}(?!\d)", _I)
 # "… đến 1850", "… và 2012": not "… và 2000 học sinh" (a count) nor "… và 2025 - 2030" (another span).
 _YEARS_BEFORE = re.compile(r"(?<![\d/.-])(?:1[0-9]|20)\d{2}\s*(?:đến|tới|và|-|–)\s*(?:năm\s+)?$", _I)

@@ -7,7 +7,7 @@ import re
 
 from rag.answer.question import capitalised_runs
 from rag.answer.span.base import (
-    ShortAnswer, _CLAUSE_END, _EDGE_WORDS, _I, _TOKEN, _anchors, _nearest, _sentence_of, _syllables,
+    ShortAnswer, _EDGE_WORDS, _I, _TOKEN, _after, _anchors, _nearest, _sentence_of, _syllables,
 )
 from rag.clean.metadata import PROVINCES_FOLDED
 from rag.clean.metadata import SURNAMES as _SURNAMES
@@ -82,20 +82,6 @@ def _close(run, spans, sentence, question_lower) -> list:
 
 def _person(sentence, question, anchors):
     return _nearest(_names(sentence, question.lower()), anchors)
-
-
-def _after(sentence: str, pattern: re.Pattern, anchors: list[int], max_words: int = 14, skip=None):
-    spans = []
-    for m in pattern.finditer(sentence):
-        if skip and skip.match(sentence, m.end()):
-            continue
-        rest = sentence[m.end():]
-        stop = _CLAUSE_END.search(rest)
-        piece = rest[: stop.start() if stop else len(rest)].rstrip()
-        words = piece.split()
-        if words and len(words) <= max_words:
-            spans.append((m.end(), m.end() + len(piece)))
-    return _nearest(spans, anchors)
 
 
 def _place(sentence, question, anchors):

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
-from rag.answer.span.base import ShortAnswer, _CLAUSE_END, _EDGE_WORDS, _I, _nearest, _syllables, _tokens
-from rag.answer.span.names import _after
+from rag.answer.span.base import (
+    ShortAnswer, _CLAUSE_END, _EDGE_WORDS, _I, _after, _nearest, _syllables, _tokens,
+)
 
 
 _QUOTED = re.compile(r"[“\"«]([^”\"»]{3,400})[”\"»]")
