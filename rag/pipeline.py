@@ -12,6 +12,7 @@ from rag.answer import NOT_FOUND, Answer, Answerer, AnswerPolicy
 from rag.answer.chitchat import strip_preamble
 from rag.answer.paraphrase import as_written, posts_named
 from rag.clean import normalize_query
+from rag.clean.metadata import vn_date
 from rag.config import Settings
 from rag.followup import contextualize
 from rag.index import Index, IndexDamagedError
@@ -106,7 +107,9 @@ class Assistant:
         if filters.source:
             parts.append(f"cơ quan “{filters.source}”")
         if filters.date_from or filters.date_to:
-            parts.append(f"thời gian {filters.date_from or '…'} – {filters.date_to or '…'}")
+            bounds = [f"từ {vn_date(filters.date_from)}" if filters.date_from else "",
+                      f"đến {vn_date(filters.date_to)}" if filters.date_to else ""]
+            parts.append("thời gian " + " ".join(b for b in bounds if b))  # "thời gian từ 01/01/2023"
             undated = index.store.undated_articles()
             if undated:
                 parts[-1] += f" ({undated} bài viết không có ngày nên không được xét)"

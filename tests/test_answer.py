@@ -512,11 +512,19 @@ def test_organisation_filter_never_answers_about_another_province(assistant):
     assert "Trà Vinh" in answer.text and "LẠNG SƠN" in answer.text  # names the filter and where the answer is
 
 
+def test_replies_write_dates_as_readers_do(assistant):
+    """"21/05/2020", never "2020-05-21"; an open-ended filter says "từ …" alone."""
+    answer = assistant.ask("Đại hội Đảng bộ Sở GDĐT Lạng Sơn nhiệm kỳ 2025-2030 diễn ra ngày nào?")
+    assert answer.abstained and "(21/05/2020)" in answer.text and "2020-05-21" not in answer.text
+    answer = assistant.ask("Giám đốc Sở GDĐT Kon Tum là ai?", filters=Filters(date_from="2030-01-01"))
+    assert answer.status == "filtered" and "thời gian từ 01/01/2030." in answer.text and "…" not in answer.text
+
+
 def test_date_filter_says_undated_articles_were_left_out(assistant):
     undated = Index.open(assistant.settings.index_dir).store.undated_articles()
     answer = assistant.ask("Đại hội Đảng bộ Sở GDĐT Lạng Sơn diễn ra ngày nào?",
                            filters=Filters(date_from="2021-01-01", date_to="2021-12-31"))
-    assert answer.status == "filtered" and "2021-01-01" in answer.text  # the congress was in 2020 (event date)
+    assert answer.status == "filtered" and "thời gian từ 01/01/2021 đến 31/12/2021" in answer.text  # the congress was in 2020 (event date)
     if undated:
         assert f"{undated} bài viết không có ngày" in answer.text
 
@@ -805,6 +813,10 @@ def test_when_is_a_date_or_else_a_condition(question, quote, expected):
     # A room's or class's code is no document's.
     ("Hội nghị diễn ra ngày nào?", "Hội nghị diễn ra tại Hội trường A2-ĐHSP, ngày 13/3/2021.", "13/3/2021"),
     ("Lễ khai giảng diễn ra ngày nào?", "Lớp 12A1-THPT, ngày 5/9/2020 tổ chức lễ khai giảng.", "5/9/2020"),
+    # "lần 1/2020" numbers a report within the year; the day is the answer.
+    ("Hội nghị sơ kết diễn ra khi nào?",
+     "Sáng ngày 03-7-2020, Đảng ủy Sở tổ chức Hội nghị sơ kết và báo cáo chuyên đề lần 1/2020.", "03-7-2020"),
+    ("Hội nghị sơ kết diễn ra khi nào?", "Đảng ủy Sở triển khai báo cáo chuyên đề lần 1/2020.", None),
 ])
 def test_a_date_that_cannot_be_the_events_is_not_its_answer(question, quote, expected):
     found = find(question, "date", [(quote, 0)])

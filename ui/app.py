@@ -245,7 +245,10 @@ if state.pending:
 question = st.chat_input("Đặt câu hỏi về các bài viết…") or state.pop("asked", None)
 if question:
     if filter_problem:
-        st.error(f"Chưa gửi câu hỏi: {filter_problem}")
+        # Kept on screen with "Thử lại", so the question need not be typed again once the
+        # filters are mended.
+        state.pending = {"question": question, "error": f"Chưa gửi câu hỏi: {filter_problem}"}
+        st.rerun()
     else:
         ask(question, filters)
         st.rerun()

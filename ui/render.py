@@ -4,19 +4,11 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import date, datetime
+from datetime import datetime
+
+from rag.clean.metadata import vn_date
 
 LONG_PASSAGE = 600  # characters; longer passages start collapsed
-
-
-def vn_date(iso: str | None) -> str:
-    """``2020-05-21`` as ``21/05/2020`` (Vietnamese order); empty if unknown."""
-    if not iso:
-        return ""
-    try:
-        return date.fromisoformat(iso).strftime("%d/%m/%Y")
-    except ValueError:
-        return iso
 
 
 def vn_datetime(iso: str | None) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from rag.clean.metadata import author_of, unlabelled_author
+from rag.clean.metadata import author_of, unlabelled_author, vn_date
 
 _ASKS_AUTHOR = re.compile(
     r"(?<!\w)(?:ai (?:là )?(?:viết|tác giả|thực hiện|đưa tin|đứng tên|chấp bút)|tác giả (?:của )?(?:bài|tin)|"
@@ -50,7 +50,7 @@ def asks_published(question: str) -> bool:
 
 def published(title: str, date: str | None, date_kind: str | None) -> str:
     """The reply to "when was it published": the page's date, or why there is none."""
-    shown = "/".join(reversed(date.split("-"))) if date else None  # 2021-01-27 → 27/01/2021
+    shown = vn_date(date)
     if shown and date_kind == "event":
         return f"Trang không ghi ngày đăng bài viết “{title}”; sự kiện trong bài diễn ra ngày {shown}."
     if shown:  # "published", or an index from before dates had a kind

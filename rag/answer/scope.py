@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from rag.answer.question import LAW_TYPES, TERM, Law, Question, event_years, period_mentions, periods
-from rag.clean.metadata import STATUTE_TYPES
+from rag.clean.metadata import STATUTE_TYPES, vn_date
 from rag.clean.normalize import fold
 from rag.retrieve import Hit
 
@@ -387,4 +387,4 @@ def explain(missing: Missing, sources: list[str], hit: Hit) -> str:
 def nearest(hit: Hit) -> str:
     """"Bài viết gần nhất: “title” (date)." for a reply that answers nothing."""
     c = hit.chunk
-    return f"Bài viết gần nhất: “{c.title}”" + (f" ({c.date})" if c.date else "") + "."
+    return f"Bài viết gần nhất: “{c.title}”" + (f" ({vn_date(c.date)})" if c.date else "") + "."

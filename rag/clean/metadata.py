@@ -85,6 +85,16 @@ _EVENT_LEAD = re.compile(
 _CLAUSE_END = re.compile(r"[,;:()]|\s(?:tại|ở|và|đến|-|–)\s", _I)
 
 
+def vn_date(iso: str | None) -> str:
+    """``2020-05-21`` as ``21/05/2020``, the order Vietnamese readers expect; empty if unknown."""
+    if not iso:
+        return ""
+    try:
+        return date.fromisoformat(iso).strftime("%d/%m/%Y")
+    except ValueError:
+        return iso
+
+
 def event_date(paragraph: str) -> str | None:
     """The date of the event a paragraph reports ("Ngày 12/3/2024, …", "sáng ngày 5 tháng 4 năm
     2021, …"), as ISO, if it is a real date; ``None`` when the paragraph opens no clause with one.

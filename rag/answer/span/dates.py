@@ -48,6 +48,8 @@ def _date(sentence, question, anchors):
                 if k < _DAY_PATTERNS:
                     days.append((m.start(), m.end()))
     spans = _not_in_question(spans, sentence, question.lower())
+    # "báo cáo chuyên đề lần 1/2020", "Kế hoạch số 12/2021": a number of the year, not a month.
+    spans = [sp for sp in spans if not _NUMBERED.search(sentence, 0, sp[0])]
     if not _ASKS_DOCUMENT.search(question):
         # "… theo Hướng dẫn số 08-HD/BTCTU, ngày 07-8-2018": the day a cited document was
         # issued, not when the event asked about happened.
@@ -84,6 +86,7 @@ def _date(sentence, question, anchors):
     return found
 
 
+_NUMBERED = re.compile(r"(?<!\w)(?:lần|số|đợt|khóa|khoá)\s*(?:thứ\s*)?:?\s*$", _I)
 _ASKS_YEAR = re.compile(r"(?<!\w)năm (?:nào|bao nhiêu|mấy)(?!\w)", _I)
 _BARE_YEAR = re.compile(r"(?:năm\s+)?(?:1[0-9]|20)\d{2}", _I)
 # A document named by its word or "số" and its code ("Hướng dẫn số 08-HD/BTCTU", "Nghị định
