@@ -64,10 +64,13 @@ class Problem(BaseModel):
 
 
 class Turn(BaseModel):
-    """An earlier turn of the conversation (only its question is used to resolve follow-ups)."""
+    """An earlier turn of the conversation, to resolve follow-ups."""
 
     question: Text = Field(max_length=2000)
-    answer: Text | None = Field(None, max_length=20000)
+    answer: Text | None = Field(
+        None, max_length=20000,
+        description="The short answer given to it, if any: after 'Ai là Phó Giám đốc …?' answered "
+        "'Nguyễn Trọng Thắng', 'Ông ấy giữ chức vụ gì?' asks about him.")
 
 
 class AskRequest(BaseModel):
@@ -130,7 +133,8 @@ class ShortAnswerOut(BaseModel):
     text: str = Field(description="Verbatim: `article.text[start:end]` of the cited article.")
     start: int
     end: int
-    kind: str = Field(description="date, number, person, place, quote, definition, list, organisation, entity or span.")
+    kind: str = Field(description="date, number, person, post (the post a named person holds), place, quote, "
+                      "definition, list, choice, condition, organisation, entity or span.")
     citation: int = Field(description="Number of the citation whose quote holds the span.")
     article_id: str
 

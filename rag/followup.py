@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from rag.answer import chitchat
+from rag.answer.support import is_name
 from rag.clean.metadata import PROVINCE
 from rag.clean.normalize import normalize_query
 
@@ -20,23 +21,32 @@ _LEAD = re.compile(r"^\s*(?:(?:thế|vậy|và|nhưng|thế còn|vậy còn)\s+)
 _TAIL = re.compile(r"\s*(?:thì\s+sao|thì\s+thế\s+nào|thì\s+như\s+thế\s+nào|thì\s+ra\s+sao|thì\s+sao\s+nhỉ)\s*[?.!]*\s*$", _I)
 # Pronouns that point back at something named in an earlier turn.
 _ANAPHORA = re.compile(r"(?<!\w)(?:đó|ấy|nói trên|kể trên|họ|nó)(?!\w)", _I)
+# A person an earlier answer named: "ông ấy", "bà đó", "người này", "đồng chí ấy".
+_PERSON = re.compile(r"(?<!\w)(?:ông|bà|cô|thầy|anh|chị|đồng chí|người|vị)\s+(?:ấy|đó|này|nói trên)(?!\w)", _I)
 _PLACE = re.compile(r"(?:(?:tỉnh|thành phố|TP\.?)\s+)?" + PROVINCE.pattern, _I)
 _FILLER = re.compile(r"(?<!\w)(?:ở|tại|của|với|bên|phía|tỉnh|thành phố)(?!\w)|[?.!,]", _I)
 _SHORT = 4  # syllables: "Năm nào?", "Bao nhiêu đảng viên?" cannot stand alone
 
 
-def contextualize(question: str, history: list[str] | None = None, known=None) -> str:
+def contextualize(question: str, history: list[str] | None = None, known=None,
+                  answers: list[str | None] | None = None) -> str:
     """The query to search for ``question`` given the earlier questions (oldest first).
 
     ``known(word)`` (the index's idf) tells whether the index has a word at all: a short
     question about things the articles never mention ("Giá vàng hôm nay?") is a new topic,
-    not a follow-up.
+    not a follow-up. ``answers``: the short answers given to the earlier questions, where
+    known; a person the last one named is who "ông ấy", "người đó" points at ("Ai là Phó
+    Giám đốc …?" → "Nguyễn Trọng Thắng"; "Ông ấy giữ chức vụ gì?" asks about him).
     """
     previous = ""
     for earlier in history or []:
         if earlier and earlier.strip():
             previous = _resolve(normalize_query(earlier), previous, known)
-    return _resolve(normalize_query(question), previous, known)
+    question = normalize_query(question)
+    last = (answers or [None])[-1] if history else None
+    if last and is_name(last) and _PERSON.search(question):
+        return _PERSON.sub(last, question, count=1)
+    return _resolve(question, previous, known)
 
 
 def _resolve(question: str, previous: str, known=None) -> str:

@@ -60,16 +60,19 @@ class Assistant:
         return self.index
 
     def ask(self, question: str, top_k: int | None = None, filters: Filters | None = None,
-            history: list[str] | None = None) -> Answer:
+            history: list[str] | None = None, answers: list[str | None] | None = None) -> Answer:
         """Answer ``question`` from the indexed articles, citing them; abstains when nothing fits.
 
         ``history`` holds the conversation's earlier questions, oldest first, so that a
-        follow-up such as "Còn ở Trà Vinh thì sao?" is searched as a complete question.
+        follow-up such as "Còn ở Trà Vinh thì sao?" is searched as a complete question;
+        ``answers`` the short answers given to them, where known, so that "Ông ấy …" after
+        "Ai là …?" asks about the person named.
         """
-        return self.ask_verbose(question, top_k, filters, history)[1]
+        return self.ask_verbose(question, top_k, filters, history, answers)[1]
 
     def ask_verbose(self, question: str, top_k: int | None = None, filters: Filters | None = None,
-                    history: list[str] | None = None) -> tuple[Retrieval | None, Answer]:
+                    history: list[str] | None = None,
+                    answers: list[str | None] | None = None) -> tuple[Retrieval | None, Answer]:
         """Like :meth:`ask`, also returning the retrieval the answer was built from."""
         started = time.perf_counter()
         index = self.refresh()
@@ -79,7 +82,7 @@ class Assistant:
         # nor in the earlier turn a follow-up completes; "người đứng đầu Sở" is read "Giám đốc Sở".
         asked = _as_asked(index, question)
         history = [_as_asked(index, normalize_query(h)) for h in history or []]
-        query = contextualize(asked, history, index.lexical.idf if index else None)
+        query = contextualize(asked, history, index.lexical.idf if index else None, answers)
         if index is None or index.vectors.size == 0:
             return None, Answer(question, NOT_FOUND, [], True, {"total": time.perf_counter() - started}, query,
                                 status="not_found")

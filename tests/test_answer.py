@@ -30,6 +30,10 @@ from rag.retrieve import Filters
     ("Bí thư Đảng ủy Sở GDĐT Lạng Sơn nhiệm kỳ 2015-2020 tên là gì?", "Trần Quốc Tuấn", "person"),
     ("Phó Bí thư Đảng ủy Sở GDĐT Lạng Sơn nhiệm kỳ 2015-2020 là ai?", "Hà Thị Khánh Vân", "person"),
     ("Cho tôi biết Bí thư Đảng ủy Sở GDĐT Lạng Sơn nhiệm kỳ 2015-2020 là ai?", "Trần Quốc Tuấn", "person"),
+    # Asked who a named person is, the post written beside the name.
+    ("Nguyễn Thị Bạch Vân là ai?", "Tỉnh ủy viên, Giám đốc Sở GDĐT", "post"),
+    ("Đồng chí Nguyễn Trọng Thắng giữ chức vụ gì?", "Phó Bí thư Đảng ủy, Phó Giám đốc Sở GDĐT", "post"),
+    ("Bà Nguyễn Thị Tuyết Hà là ai?", "Tỉnh ủy viên, Bí thư Đảng ủy, Giám đốc Sở GDĐT", "post"),
     ("Giám đốc Sở GDĐT Sóc Trăng tên là gì?", "Nguyễn Thị Tuyết Hà", "person"),
     # The post asked by its role ("người đứng đầu", "thủ trưởng", "cấp phó"); the year's "năm"
     # does not pull the scene-setting sentence, nor a body's initials ("BCH Đảng") answer who.
@@ -503,7 +507,7 @@ def test_parts_of_a_year_are_read_in_one_spelling(text, found):
     ("Louis XIV", True),
 ])
 def test_a_document_code_is_no_name(text, name):
-    assert support._is_name(text) is name
+    assert support.is_name(text) is name
 
 
 def test_organisation_filter_never_answers_about_another_province(assistant):
@@ -852,6 +856,16 @@ def test_a_body_s_initials_are_no_person_when_a_name_is_quoted():
              "tại Hội trường Sở GDĐT, Đảng ủy Sở long trọng tổ chức Hội nghị.")
     found = find("Năm 2020, Giám đốc Sở GDĐT Sóc Trăng là ai?", "person", [(named, 0), (scene, 500)])
     assert found.text == "Nguyễn Thị Tuyết Hà"
+
+
+def test_a_named_person_with_no_post_written_is_said_so(assistant):
+    """The by-line names Lương Thị Bích Ngà and no post: said, not another sentence quoted."""
+    answer = assistant.ask("Lương Thị Bích Ngà là ai?")
+    assert answer.abstained and answer.text.startswith("Các bài viết không nêu chức vụ của Lương Thị Bích Ngà.")
+    # Someone else's post is asked of a named person's deputy: not read as "who is she".
+    from rag.answer.span import post_asked
+    assert post_asked("Cấp phó của bà Nguyễn Thị Tuyết Hà tại Sở GDĐT Sóc Trăng là ai?") == []
+    assert post_asked("Chủ tịch Quốc hội ký Luật Thương mại điện tử là ai?") == []
 
 
 def test_a_rate_is_no_number():

@@ -95,6 +95,20 @@ def test_follow_up_uses_history(api):
     assert alone["query"] == first and "03-7-2020" in alone["answer"]
 
 
+def test_a_pronoun_follow_up_asks_about_the_person_last_answered(api):
+    """"Ông ấy …" after a "who" question names the person the previous short answer gave."""
+    first = "Ai là Phó Giám đốc Sở GDĐT Kon Tum?"
+    who = api.post("/ask", json={"question": first}).json()["short_answer"]["text"]
+    assert who == "Nguyễn Trọng Thắng"
+    r = api.post("/ask", json={"question": "Ông ấy giữ chức vụ gì trong Đảng ủy?",
+                               "history": [{"question": first, "answer": who}]}).json()
+    assert r["query"] == "Nguyễn Trọng Thắng giữ chức vụ gì trong Đảng ủy?"
+    assert r["short_answer"]["text"] == "Phó Bí thư Đảng ủy, Phó Giám đốc Sở GDĐT" and r["short_answer"]["kind"] == "post"
+    # Without the answer, the question is completed from the earlier question as before.
+    r = api.post("/ask", json={"question": "Ông ấy giữ chức vụ gì?", "history": [{"question": first}]}).json()
+    assert r["query"] == f"Ông ấy giữ chức vụ gì? {first}"
+
+
 def test_a_question_typed_without_marks_is_answered_and_read_back(api):
     """The reply's ``query`` is the question as read (marks put back), for the user to check."""
     r = api.post("/ask", json={"question": "giam doc so gddt tra vinh la ai"}).json()

@@ -46,3 +46,15 @@ def test_small_talk_and_new_topics_are_never_merged(assistant):
     assert contextualize("Bao nhiêu đảng viên?", [FIRST], known) == "Bao nhiêu đảng viên? " + FIRST
     answer = assistant.ask("Giá vàng hôm nay?", history=[FIRST])
     assert answer.abstained and answer.query == "Giá vàng hôm nay?"
+
+
+@pytest.mark.parametrize("question, answer, expected", [
+    ("Ông ấy giữ chức vụ gì?", "Nguyễn Trọng Thắng", "Nguyễn Trọng Thắng giữ chức vụ gì?"),
+    ("Người đó là ai?", "Hà Thị Khánh Vân", "Hà Thị Khánh Vân là ai?"),
+    # The last answer named no one (a date): the earlier question completes it as before.
+    ("Ông ấy giữ chức vụ gì?", "21/5/2020", "Ông ấy giữ chức vụ gì? " + FIRST),
+    # No pronoun: the name is not pulled in.
+    ("Còn ở Trà Vinh thì sao?", "Nguyễn Trọng Thắng", "Đại hội Đảng bộ Sở GDĐT Trà Vinh diễn ra ngày nào?"),
+])
+def test_a_pronoun_points_at_the_person_the_last_answer_named(question, answer, expected):
+    assert contextualize(question, [FIRST], None, [answer]) == expected

@@ -84,6 +84,14 @@ def test_follow_up_is_understood(app):
     assert any("Đã hiểu câu hỏi là" in c.value for c in at.caption)
 
 
+def test_a_pronoun_follow_up_in_the_chat_asks_about_the_person_named(app):
+    """The chat sends each earlier turn's short answer, so "Ông ấy …" is understood."""
+    at = _ask(app, "Ai là Phó Giám đốc Sở GDĐT Kon Tum?")
+    at = _ask(at, "Ông ấy giữ chức vụ gì trong Đảng ủy?")
+    assert at.chat_message[-1].markdown[0].value.startswith("**Phó Bí thư Đảng ủy")
+    assert any(c.value == "Đã hiểu câu hỏi là: “Nguyễn Trọng Thắng giữ chức vụ gì trong Đảng ủy?”" for c in at.caption)
+
+
 def test_not_found_is_said_plainly(app):
     at = _ask(app, "Cách nấu phở bò ngon?")
     assert any("Không tìm thấy" in i.value for i in at.info)

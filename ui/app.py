@@ -173,7 +173,7 @@ def generates() -> bool:
         return False
 
 
-def streamed(question: str, history: list[str], filters: dict) -> dict:
+def streamed(question: str, history: list[dict], filters: dict) -> dict:
     """The model's text as it is written (unchecked), then replaced by the verified reply."""
     stream = AnswerStream(settings.api_url, ask_body(question, history, **filters), timeout=settings.api_timeout)
     placeholder = st.empty()
@@ -188,7 +188,8 @@ def ask(question: str, filters: dict) -> None:
     """Show the question at once, answer under a spinner, keep the turn in the conversation."""
     with speaker(USER):
         st.markdown(question)
-    history = [t["question"] for t in state.turns]
+    history = [{"question": t["question"], "answer": (t["reply"].get("short_answer") or {}).get("text")}
+               for t in state.turns]
     with speaker(ASSISTANT):
         try:
             reply = streamed(question, history, filters) if generates() else None

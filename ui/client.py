@@ -69,7 +69,7 @@ class ApiClient:
             raise ApiError(message, r.status_code, detail)
         return r.json()
 
-    def ask(self, question: str, history: list[str], source: str | None = None,
+    def ask(self, question: str, history: list[dict], source: str | None = None,
             date_from: date | None = None, date_to: date | None = None) -> dict:
         """``POST /ask`` with the earlier questions of the conversation and the sidebar filters."""
         return self._call("POST", "/ask", json=ask_body(question, history, source, date_from, date_to))
@@ -145,11 +145,13 @@ class ApiClient:
         return self._call("GET", "/sites/sync", api_key, timeout=QUICK)
 
 
-def ask_body(question: str, history: list[str], source: str | None = None,
+def ask_body(question: str, history: list[dict], source: str | None = None,
              date_from: date | None = None, date_to: date | None = None) -> dict:
     """The JSON body of ``POST /ask`` and ``POST /ask/stream``: the question, the last ten
-    earlier questions (for follow-ups) and the filters that are set."""
-    body = {"question": question, "history": [{"question": q} for q in history[-10:]]}
+    earlier turns (``{"question", "answer"?}``: the question and its short answer, for
+    follow-ups) and the filters that are set."""
+    body = {"question": question,
+            "history": [{k: v for k, v in turn.items() if k in ("question", "answer") and v} for turn in history[-10:]]}
     if source:
         body["source"] = source
     if date_from:

@@ -49,7 +49,9 @@ async def asked(body: AskRequest, assistant: AssistantDep) -> Asked:
     filters = Filters(body.source, body.date_from and body.date_from.isoformat(),
                       body.date_to and body.date_to.isoformat())
     history = [turn.question for turn in body.history]
-    retrieval, answer = await run_in_threadpool(assistant.ask_verbose, body.question, body.top_k, filters, history)
+    answers = [turn.answer for turn in body.history]
+    retrieval, answer = await run_in_threadpool(assistant.ask_verbose, body.question, body.top_k, filters, history,
+                                                answers)
     if assistant.index is None and getattr(assistant, "problem", None):
         # "Not found" would be a lie: nothing could be searched.
         raise HTTPException(503, public_problem(assistant.problem))

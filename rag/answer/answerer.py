@@ -27,7 +27,7 @@ import numpy as np
 from rag.answer import about, chitchat, scope, support
 from rag.answer.question import Question, answer_kind, read
 from rag.answer.slot import slot
-from rag.answer.span import ShortAnswer, counted, find, fits
+from rag.answer.span import ShortAnswer, counted, find, fits, post_asked, post_held
 from rag.index.sentences import unpack
 from rag.retrieve import Hit, Retrieval
 from rag.text import segment, sentence_spans
@@ -39,6 +39,7 @@ QUESTION_WORDS = {
     "ai", "gì", "nào", "đâu", "sao", "bao_nhiêu", "bao_giờ", "khi_nào", "ở_đâu", "thế_nào",
     "như_thế_nào", "tại_sao", "vì_sao", "là", "có", "không", "được", "của", "và", "thì", "mấy",
     "những", "các", "một", "cho", "với", "trong", "đã", "bị", "ra", "hay", "hoặc", "này", "đó", "tên",
+    "chức_vụ", "chức_danh",  # "… giữ chức vụ gì?" asks for a post, which articles name, not call one
 }
 # Function words a small index may never have seen: unknown, "ở" would weigh as much as the
 # rarest name (the rule for unseen words) and sink a question about Kon Tum.
@@ -227,7 +228,11 @@ class Answerer:
         if not set(sentence_weights) - _TIME_WORDS:
             return Answer(question, NOT_FOUND, [], True, status="not_found")
         dense = max((h.dense for h in hits if h.dense is not None), default=retrieval.best_dense)
-        if not hits or not self._relevant(dense, self._passage_coverage(hits[0], sentence_weights)):
+        # "Nguyễn Thị Bạch Vân là ai?": a name and a question word say little to the model, but
+        # the name written in the best passage is evidence enough to look for the post beside it.
+        post_of = post_asked(span_question)
+        named = bool(hits) and any(n.casefold() in hits[0].chunk.text.casefold() for n in post_of)
+        if not hits or not (named or self._relevant(dense, self._passage_coverage(hits[0], sentence_weights))):
             return Answer(question, NOT_FOUND, [], True, status="not_found")
         kept, missing = scope.keep(q, hits, self.article_text)
         if not kept:
@@ -239,10 +244,19 @@ class Answerer:
         if asks_published and self.article:
             return self._published(question, kept[0])
         sentences = self._sentences(kept, sentence_weights, q, retrieval.vector, span_question)
-        best = max(sentences, key=lambda s: (s.score, -s.hit_rank, -s.start), default=None)
+        if post_of:
+            # The sentence that writes the post beside the name, whatever else scores higher.
+            holding = [s for s in sentences if post_held(span_question, [(s.text, s.start)])]
+            if not holding:
+                note = f"Các bài viết không nêu chức vụ của {post_of[0]}. {scope.nearest(hits[0])}"
+                return Answer(question, note, [], True, status="not_found", note=note)
+            sentences = holding + [s for s in sentences if s not in holding]
+            best = max(holding, key=lambda s: (s.score, -s.hit_rank, -s.start))
+        else:
+            best = max(sentences, key=lambda s: (s.score, -s.hit_rank, -s.start), default=None)
         if best is None:
             return Answer(question, NOT_FOUND, [], True, status="not_found")
-        chosen = self._unit(best, sentences)
+        chosen = [best] if post_of else self._unit(best, sentences)  # the post is beside the name
         citations = [self._cite(1, chosen)]
         otherwise = scope.quoted_otherwise(q, citations[0].quote, citations[0].title)
         if otherwise:

@@ -113,7 +113,7 @@ def _missing(q: Question, hit: Hit, text: str) -> Missing:
         provinces=[p for p in q.provinces if p.casefold() not in text],
         years=years if years and stated and not stated & set(years) else _years_said_otherwise(q.text, text, hit),
         terms=[f"{a}-{b}" for a, b in q.terms if f"{a}-{b}" not in text] or _congress_otherwise(q, hit),
-        names=[n for n in q.names if not _names_in(n, text, words)],
+        names=[n for n in q.names if not names_in(n, text, words)],
         ordinals=[o for o in q.ordinals if o.casefold() not in text],
         bodies=[b for b in q.bodies if fold(b) not in text],
         statutes=[d for d in q.statutes if not _statute_in(d, hit.chunk.title, text, q.text)],
@@ -274,7 +274,7 @@ def _law_in(law: Law, title: str, date: str | None, text: str, question: str = "
     return bool(mentions) and _asks_relation(question, law.name)
 
 
-def _names_in(name: str, text: str, words: set[str]) -> bool:
+def names_in(name: str, text: str, words: set[str]) -> bool:
     """Whether the evidence names ``name``.
 
     A Vietnamese name is written one way, and its syllables are common words on their own

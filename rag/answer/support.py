@@ -185,9 +185,9 @@ def unsupported(question: str, short: ShortAnswer | None, quote: str, quote_star
     # The short answer must be a name: "… Chủ tịch Công đoàn cơ sở đã phát động phong trào"
     # names the post and nobody holding it.
     if post and (not _names_post(quote, post.replace("_", " "), _bodies(question, post))
-                 or short is None or not _is_name(short.text)):
+                 or short is None or not is_name(short.text)):
         return f"Các bài viết không nêu ai là {post.replace('_', ' ')} được hỏi."
-    if _ASKS_WHO.search(question) and short is not None and short.kind == "person" and not _is_name(short.text):
+    if _ASKS_WHO.search(question) and short is not None and short.kind == "person" and not is_name(short.text):
         return "Các bài viết không nêu tên người được hỏi."
     if not asks_count(question) or _FRACTION.search(question) or ASKS_ORDINAL.search(question):
         return None
@@ -385,7 +385,7 @@ _PARTICLES = {"de", "da", "del", "van", "von", "der", "la", "le", "bin", "al", "
 _ROMAN = re.compile(r"[IVXLC]+")
 
 
-def _is_name(text: str) -> bool:
+def is_name(text: str) -> bool:
     """Whether ``text`` reads as a person's name: every word capitalised ("Phạm Thị Trung",
     "Ismail El Gizouli"), after an address ("đồng chí", "ông") it may start with."""
     words = text.split()

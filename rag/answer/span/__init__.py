@@ -13,8 +13,8 @@ where a span starts and ends, ``finder`` choosing among them; ``base`` holds wha
 from rag.answer.span.base import ShortAnswer
 from rag.answer.span.dates import names_day
 from rag.answer.span.finder import find, fits
-from rag.answer.span.names import person_names
+from rag.answer.span.names import person_names, post_asked, post_held
 from rag.answer.span.numbers import ASKS_ORDINAL, ASKS_PERCENT, NUMBER_WORDS, counted
 
 __all__ = ["ASKS_ORDINAL", "ASKS_PERCENT", "NUMBER_WORDS", "ShortAnswer", "counted", "find", "fits", "names_day",
-           "person_names"]
+           "person_names", "post_asked", "post_held"]

@@ -10,7 +10,7 @@ from rag.answer.slot import slot
 from rag.answer.span.base import ShortAnswer, _EDGE_WORDS, _anchors, _pull, _syllables, _trim
 from rag.answer.span.dates import _ASKS_WHEN, _condition, _date
 from rag.answer.span.edges import _edges, _name_only, _whole_name, _whole_words
-from rag.answer.span.names import _entity, _headed, _names, _person_or_entity, _place, _with_head
+from rag.answer.span.names import post_held, _entity, _headed, _names, _person_or_entity, _place, _with_head
 from rag.answer.span.numbers import _bounded, _number, _number_candidates, counted
 from rag.answer.span.phrases import _QUOTED, _choice, _defined_subject, _definition, _gap, _list, _quote
 from rag.text import pos_tags
@@ -39,6 +39,9 @@ def find(question: str, kind: str | None, sentences: list[tuple[str, int]],
          words: dict[int, set[str]] | None = None) -> ShortAnswer | None:
     """The short answer to ``question`` in ``sentences`` (``(text, article offset)``, best first);
     ``words``: pyvi's words of each sentence, by its offset, as stored at ingest."""
+    held = post_held(question, sentences)
+    if held:
+        return held
     found = _find(question, kind, sentences)
     if not found:
         return None

@@ -221,3 +221,60 @@ def _name_after(text: str, head: re.Match, keep_head: bool = True) -> tuple[int,
         return None
     joined = not re.search(r"[^\w\s]", text[head.end():start])  # "Cơn bão (Damrey)" reads "Damrey"
     return (head.start() if capital and keep_head and joined else start), end
+
+
+# "Nguyễn Thị Bạch Vân là ai?", "Đồng chí Trần Quốc Tuấn giữ chức vụ gì?": asked who a named
+# person is, the answer is the post written beside the name ("Cô Nguyễn Thị Bạch Vân – Tỉnh ủy
+# viên, Giám đốc Sở GDĐT đã ghi nhận …" → "Tỉnh ủy viên, Giám đốc Sở GDĐT").
+_ASKS_POST = re.compile(r"(?:là\s+ai|giữ\s+chức(?:\s+vụ|\s+danh)?\s+gì|chức\s+(?:vụ|danh)\s+(?:là\s+)?gì|"
+                        r"(?:làm|đảm nhiệm|đảm nhận)\s+(?:chức\s+)?gì)(?:\s+(?:trong|tại|ở)\s+[^?]{1,80})?\s*\??\s*$", _I)
+_POST_WORDS = re.compile(r"(?<!\w)(?:bí thư|giám đốc|chủ tịch|trưởng|phó|ủy viên|uỷ viên|chủ nhiệm|tổng biên tập|"
+                         r"chánh|thư ký|hiệu trưởng)(?!\w)", _I)
+_ADDRESSED = re.compile(r"^\s*(?:đồng chí|ông|bà|cô|thầy|anh|chị)\s+", _I)
+_APPOSITION = re.compile(r"\s*(?:[–—-]|,)\s*")
+# Where the post ends: a verb or a joined clause ("… Giám đốc Sở GDĐT đã ghi nhận", "…, cùng
+# toàn thể …", "… trình bày tóm tắt báo cáo").
+_POST_END = re.compile(r"\s+(?:đã|đang|sẽ|được|phát biểu|trình bày|báo cáo|ghi nhận|chủ trì|yêu cầu|nhấn mạnh|"
+                       r"đề nghị|khẳng định|cho biết|tham dự|dự|cùng|và các|và toàn|với|tại|về)(?!\w)|\s*[.;:()“\"]|\s{2,}",
+                       _I)
+
+
+def post_asked(question: str) -> list[str]:
+    """The name of the person whose post ``question`` asks, the whole question being the name
+    and the asking ("Nguyễn Thị Bạch Vân là ai?", "Đồng chí Trần Quốc Tuấn giữ chức vụ gì?"),
+    or []: "Cấp phó của bà … là ai?", "Chủ tịch Quốc hội ký Luật … là ai?" ask about someone else."""
+    asks = _ASKS_POST.search(question)
+    if not asks:
+        return []
+    subject = _ADDRESSED.sub("", question[: asks.start()]).strip()
+    names = [subject[s:e] for s, e in _names(subject, "")]
+    return [subject] if len(subject.split()) >= 2 and names == [subject] else []
+
+
+def post_held(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
+    """The post a person the question names holds, as the first quoted sentence naming them
+    writes it beside the name, or ``None`` (not asked, or no post written there)."""
+    asked = post_asked(question)
+    for text, offset in sentences:
+        for name in asked:
+            at = text.casefold().find(name.casefold())
+            if at < 0:
+                continue
+            lead = _APPOSITION.match(text, at + len(name))
+            if not lead:
+                continue
+            # Comma-separated posts, each opening with a capital ("Tỉnh ủy viên, Bí thư Đảng ủy, …").
+            start, end = lead.end(), lead.end()
+            for piece in re.finditer(r"[^,]+", text[start:]):
+                chunk = piece.group(0).strip()
+                if not chunk[:1].isupper():
+                    break
+                stop = _POST_END.search(text, start + piece.start(), start + piece.end())
+                end = stop.start() if stop else start + piece.end()
+                if stop:
+                    break
+            post = text[start:end].rstrip(" ,")
+            if post and _POST_WORDS.search(post):
+                return ShortAnswer(post, offset + start, offset + start + len(post), "post")
+    return None
+
