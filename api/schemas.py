@@ -69,8 +69,9 @@ class Turn(BaseModel):
     question: Text = Field(max_length=2000)
     answer: Text | None = Field(
         None, max_length=20000,
-        description="The short answer given to it, if any: after 'Ai là Phó Giám đốc …?' answered "
-        "'Nguyễn Trọng Thắng', 'Ông ấy giữ chức vụ gì?' asks about him.")
+        description="The short answer given to it when it named a person: after 'Ai là Phó Giám đốc …?' "
+        "answered 'Nguyễn Trọng Thắng', 'Ông ấy giữ chức vụ gì?' asks about him. Other answers are ignored "
+        "(a place, a date, a text that is not a name).")
 
 
 class AskRequest(BaseModel):

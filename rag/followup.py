@@ -22,7 +22,8 @@ _TAIL = re.compile(r"\s*(?:thì\s+sao|thì\s+thế\s+nào|thì\s+như\s+thế\s+
 # Pronouns that point back at something named in an earlier turn.
 _ANAPHORA = re.compile(r"(?<!\w)(?:đó|ấy|nói trên|kể trên|họ|nó)(?!\w)", _I)
 # A person an earlier answer named: "ông ấy", "bà đó", "người này", "đồng chí ấy".
-_PERSON = re.compile(r"(?<!\w)(?:ông|bà|cô|thầy|anh|chị|đồng chí|người|vị)\s+(?:ấy|đó|này|nói trên)(?!\w)", _I)
+_PERSON = re.compile(r"(?<!\w)(?<!những )(?<!các )(?:ông|bà|cô|thầy|anh|chị|đồng chí|người|vị)\s+(?:ấy|đó|này|nói trên)"
+                     r"(?!\w)", _I)
 _PLACE = re.compile(r"(?:(?:tỉnh|thành phố|TP\.?)\s+)?" + PROVINCE.pattern, _I)
 _FILLER = re.compile(r"(?<!\w)(?:ở|tại|của|với|bên|phía|tỉnh|thành phố)(?!\w)|[?.!,]", _I)
 _SHORT = 4  # syllables: "Năm nào?", "Bao nhiêu đảng viên?" cannot stand alone
@@ -34,9 +35,10 @@ def contextualize(question: str, history: list[str] | None = None, known=None,
 
     ``known(word)`` (the index's idf) tells whether the index has a word at all: a short
     question about things the articles never mention ("Giá vàng hôm nay?") is a new topic,
-    not a follow-up. ``answers``: the short answers given to the earlier questions, where
-    known; a person the last one named is who "ông ấy", "người đó" points at ("Ai là Phó
-    Giám đốc …?" → "Nguyễn Trọng Thắng"; "Ông ấy giữ chức vụ gì?" asks about him).
+    not a follow-up. ``answers``: the short answers given to the earlier questions where they
+    named a person (the API's ``history[].answer``, which the chat sends for person answers
+    only); the last one is who "ông ấy", "người đó" points at ("Ai là Phó Giám đốc …?" →
+    "Nguyễn Trọng Thắng"; "Ông ấy giữ chức vụ gì?" asks about him). A place is no person.
     """
     previous = ""
     for earlier in history or []:
@@ -44,7 +46,7 @@ def contextualize(question: str, history: list[str] | None = None, known=None,
             previous = _resolve(normalize_query(earlier), previous, known)
     question = normalize_query(question)
     last = (answers or [None])[-1] if history else None
-    if last and is_name(last) and _PERSON.search(question):
+    if last and is_name(last) and not _PLACE.search(last) and _PERSON.search(question):
         return _PERSON.sub(last, question, count=1)
     return _resolve(question, previous, known)
 

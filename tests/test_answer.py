@@ -858,14 +858,33 @@ def test_a_body_s_initials_are_no_person_when_a_name_is_quoted():
     assert found.text == "Nguyễn Thị Tuyết Hà"
 
 
-def test_a_named_person_with_no_post_written_is_said_so(assistant):
-    """The by-line names Lương Thị Bích Ngà and no post: said, not another sentence quoted."""
+def test_a_named_person_with_no_post_written_is_not_answered_with_another_sentence(assistant):
+    """The by-line names Lương Thị Bích Ngà and no post: nothing else is quoted as who she is."""
     answer = assistant.ask("Lương Thị Bích Ngà là ai?")
-    assert answer.abstained and answer.text.startswith("Các bài viết không nêu chức vụ của Lương Thị Bích Ngà.")
-    # Someone else's post is asked of a named person's deputy: not read as "who is she".
+    assert answer.abstained and not answer.citations
     from rag.answer.span import post_asked
+    # Someone else's post asked beside a named person; what someone did ("làm gì"): no post question.
     assert post_asked("Cấp phó của bà Nguyễn Thị Tuyết Hà tại Sở GDĐT Sóc Trăng là ai?") == []
     assert post_asked("Chủ tịch Quốc hội ký Luật Thương mại điện tử là ai?") == []
+    assert post_asked("Đồng chí Bùi Thái Trọng làm gì tại buổi làm việc?") == []
+    assert post_asked("Đồng chí Bùi Thái Trọng làm chức vụ gì?") == ["Bùi Thái Trọng"]
+
+
+@pytest.mark.parametrize("sentence, post", [
+    ("Cô Nguyễn Văn Hùng – Tỉnh ủy viên, Giám đốc Sở GDĐT đã ghi nhận những nỗ lực.", "Tỉnh ủy viên, Giám đốc Sở GDĐT"),
+    # The post ends where the sentence goes on, whatever the verb.
+    ("Đồng chí Nguyễn Văn Hùng - Phó Bí thư Đảng ủy Khối Các cơ quan tỉnh tặng hoa chúc mừng.",
+     "Phó Bí thư Đảng ủy Khối Các cơ quan tỉnh"),
+    ("Ông Nguyễn Văn Hùng, Giám đốc Sở Y tế, Trà Vinh và Sóc Trăng cùng dự.", "Giám đốc Sở Y tế"),
+    # In a list of names, the post after the last one is that person's, not the first's.
+    ("Tới dự có các đồng chí Nguyễn Văn Hùng, Trần Văn Bình, Lê Văn Cường – Phó Bí thư Tỉnh ủy.", None),
+    # Not inside a longer name.
+    ("Ông Trần Nguyễn Văn Hùng, Giám đốc Sở Y tế.", None),
+])
+def test_the_post_beside_a_name_is_read_to_its_end(sentence, post):
+    from rag.answer.span import post_held
+    found = post_held("Nguyễn Văn Hùng là ai?", [(sentence, 0)])
+    assert (found.text if found else None) == post
 
 
 def test_a_rate_is_no_number():

@@ -53,6 +53,9 @@ def test_small_talk_and_new_topics_are_never_merged(assistant):
     ("Người đó là ai?", "Hà Thị Khánh Vân", "Hà Thị Khánh Vân là ai?"),
     # The last answer named no one (a date): the earlier question completes it as before.
     ("Ông ấy giữ chức vụ gì?", "21/5/2020", "Ông ấy giữ chức vụ gì? " + FIRST),
+    # A place is no person, nor does "những người đó" point at one.
+    ("Người đó là ai?", "Trà Vinh", "Người đó là ai? " + FIRST),
+    ("Những người đó làm gì?", "Nguyễn Văn An", "Những người đó làm gì? " + FIRST),
     # No pronoun: the name is not pulled in.
     ("Còn ở Trà Vinh thì sao?", "Nguyễn Trọng Thắng", "Đại hội Đảng bộ Sở GDĐT Trà Vinh diễn ra ngày nào?"),
 ])

@@ -184,12 +184,18 @@ def streamed(question: str, history: list[dict], filters: dict) -> dict:
     return stream.final
 
 
+def _person_answered(reply: dict) -> str | None:
+    """The name a reply's short answer gave, when it is a person's."""
+    short = reply.get("short_answer") or {}
+    return short.get("text") if short.get("kind") == "person" else None
+
+
 def ask(question: str, filters: dict) -> None:
     """Show the question at once, answer under a spinner, keep the turn in the conversation."""
     with speaker(USER):
         st.markdown(question)
-    history = [{"question": t["question"], "answer": (t["reply"].get("short_answer") or {}).get("text")}
-               for t in state.turns]
+    # A person's name answered is who a follow-up's "ông ấy" means; other answers are not sent.
+    history = [{"question": t["question"], "answer": _person_answered(t["reply"])} for t in state.turns]
     with speaker(ASSISTANT):
         try:
             reply = streamed(question, history, filters) if generates() else None

@@ -231,8 +231,10 @@ class Answerer:
         # "Nguyễn Thị Bạch Vân là ai?": a name and a question word say little to the model, but
         # the name written in the best passage is evidence enough to look for the post beside it.
         post_of = post_asked(span_question)
-        named = bool(hits) and any(n.casefold() in hits[0].chunk.text.casefold() for n in post_of)
-        if not hits or not (named or self._relevant(dense, self._passage_coverage(hits[0], sentence_weights))):
+        relevant = bool(hits) and self._relevant(dense, self._passage_coverage(hits[0], sentence_weights))
+        named = bool(hits) and any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", hits[0].chunk.text, re.IGNORECASE)
+                                   for n in post_of)
+        if not relevant and not named:
             return Answer(question, NOT_FOUND, [], True, status="not_found")
         kept, missing = scope.keep(q, hits, self.article_text)
         if not kept:
@@ -244,19 +246,16 @@ class Answerer:
         if asks_published and self.article:
             return self._published(question, kept[0])
         sentences = self._sentences(kept, sentence_weights, q, retrieval.vector, span_question)
-        if post_of:
-            # The sentence that writes the post beside the name, whatever else scores higher.
-            holding = [s for s in sentences if post_held(span_question, [(s.text, s.start)])]
-            if not holding:
-                note = f"Các bài viết không nêu chức vụ của {post_of[0]}. {scope.nearest(hits[0])}"
-                return Answer(question, note, [], True, status="not_found", note=note)
-            sentences = holding + [s for s in sentences if s not in holding]
-            best = max(holding, key=lambda s: (s.score, -s.hit_rank, -s.start))
-        else:
-            best = max(sentences, key=lambda s: (s.score, -s.hit_rank, -s.start), default=None)
+        # The sentence that writes the post beside the name, whatever else scores higher. With
+        # none, the usual answer where the evidence passed the usual test (the post may be
+        # written before the name), else nothing.
+        holding = [s for s in sentences if post_held(span_question, [(s.text, s.start)])] if post_of else []
+        if post_of and not holding and not relevant:
+            return Answer(question, NOT_FOUND, [], True, status="not_found")
+        best = max(holding or sentences, key=lambda s: (s.score, -s.hit_rank, -s.start), default=None)
         if best is None:
             return Answer(question, NOT_FOUND, [], True, status="not_found")
-        chosen = [best] if post_of else self._unit(best, sentences)  # the post is beside the name
+        chosen = [best] if holding else self._unit(best, sentences)  # the post is beside the name
         citations = [self._cite(1, chosen)]
         otherwise = scope.quoted_otherwise(q, citations[0].quote, citations[0].title)
         if otherwise:

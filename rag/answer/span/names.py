@@ -227,7 +227,8 @@ def _name_after(text: str, head: re.Match, keep_head: bool = True) -> tuple[int,
 # person is, the answer is the post written beside the name ("Cô Nguyễn Thị Bạch Vân – Tỉnh ủy
 # viên, Giám đốc Sở GDĐT đã ghi nhận …" → "Tỉnh ủy viên, Giám đốc Sở GDĐT").
 _ASKS_POST = re.compile(r"(?:là\s+ai|giữ\s+chức(?:\s+vụ|\s+danh)?\s+gì|chức\s+(?:vụ|danh)\s+(?:là\s+)?gì|"
-                        r"(?:làm|đảm nhiệm|đảm nhận)\s+(?:chức\s+)?gì)(?:\s+(?:trong|tại|ở)\s+[^?]{1,80})?\s*\??\s*$", _I)
+                        r"(?:làm|đảm nhiệm|đảm nhận)\s+chức(?:\s+vụ|\s+danh)?\s+gì)(?:\s+(?:trong|tại|ở)\s+[^?]{1,80})?\s*\??\s*$",
+                        _I)  # not "làm gì": what someone did
 _POST_WORDS = re.compile(r"(?<!\w)(?:bí thư|giám đốc|chủ tịch|trưởng|phó|ủy viên|uỷ viên|chủ nhiệm|tổng biên tập|"
                          r"chánh|thư ký|hiệu trưởng)(?!\w)", _I)
 _ADDRESSED = re.compile(r"^\s*(?:đồng chí|ông|bà|cô|thầy|anh|chị)\s+", _I)
@@ -235,8 +236,8 @@ _APPOSITION = re.compile(r"\s*(?:[–—-]|,)\s*")
 # Where the post ends: a verb or a joined clause ("… Giám đốc Sở GDĐT đã ghi nhận", "…, cùng
 # toàn thể …", "… trình bày tóm tắt báo cáo").
 _POST_END = re.compile(r"\s+(?:đã|đang|sẽ|được|phát biểu|trình bày|báo cáo|ghi nhận|chủ trì|yêu cầu|nhấn mạnh|"
-                       r"đề nghị|khẳng định|cho biết|tham dự|dự|cùng|và các|và toàn|với|tại|về)(?!\w)|\s*[.;:()“\"]|\s{2,}",
-                       _I)
+                       r"đề nghị|khẳng định|cho biết|tham dự|cùng|và các|và toàn|tại|tặng|trao|gửi|chúc|phát động|"
+                       r"kết luận|giới thiệu|quán triệt|thông qua|nêu)(?!\w)|\s*[.;:()“\"–—]|\s{2,}")
 
 
 def post_asked(question: str) -> list[str]:
@@ -257,17 +258,20 @@ def post_held(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | 
     asked = post_asked(question)
     for text, offset in sentences:
         for name in asked:
-            at = text.casefold().find(name.casefold())
-            if at < 0:
-                continue
-            lead = _APPOSITION.match(text, at + len(name))
+            written = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, _I)
+            before = text[: written.start()].split()[-1:] if written else []
+            if not written or (before and before[0][:1].isupper() and before[0].casefold() not in _TITLES):
+                continue  # not inside a longer name: "Trần Nguyễn Văn Hùng" is not "Nguyễn Văn Hùng"
+            lead = _APPOSITION.match(text, written.end())
             if not lead:
                 continue
             # Comma-separated posts, each opening with a capital ("Tỉnh ủy viên, Bí thư Đảng ủy, …").
             start, end = lead.end(), lead.end()
             for piece in re.finditer(r"[^,]+", text[start:]):
                 chunk = piece.group(0).strip()
-                if not chunk[:1].isupper():
+                # A post opens with a capital and names one; a piece naming a person is theirs
+                # ("… Nguyễn Văn Hùng, Trần Văn Bình – Phó Bí thư": Bình's post, not Hùng's).
+                if not chunk[:1].isupper() or not _POST_WORDS.search(chunk) or _names(chunk, ""):
                     break
                 stop = _POST_END.search(text, start + piece.start(), start + piece.end())
                 end = stop.start() if stop else start + piece.end()
