@@ -1261,3 +1261,25 @@ def test_a_number_before_tren_is_no_bound():
     quote = "Trường hoàn thành 28 trên 30 chỉ tiêu."
     at = quote.index("30")
     assert _bounded(quote, (at, at + 2)) == (at, at + 2)  # not "trên 30": 28 of 30
+
+
+def test_term_weights_follow_the_question_not_a_set(assistant):
+    """Sentence scores sum the weights in this order: a set's order changes with the hash seed,
+    and two sentences that tie went one way or the other from run to run."""
+    from rag.answer import Answerer
+
+    answerer = Answerer(assistant.refresh().lexical.idf)
+    terms = ["đại_hội", "lạng_sơn", "diễn", "đảng_bộ", "đại_hội", "ngày"]
+    assert list(answerer._weights(terms)) == [t for t in dict.fromkeys(terms) if answerer._weights([t])]
+
+
+def test_a_body_s_name_joined_by_va_is_one_name():
+    """"Sở Giáo dục và Đào tạo" is one name; "Đào tạo" alone is none."""
+    from rag.answer.span.names import _entity
+
+    sentence = "Ngày 25/01/2021, Sở Giáo dục và Đào tạo Trà Vinh tổ chức Hội nghị cán bộ."
+    s, e = _entity(sentence, "Hội nghị diễn ra tại hội trường nào?", [])
+    assert sentence[s:e] == "Sở Giáo dục và Đào tạo"
+    # Two countries joined by "và" stay two.
+    sentence = "Kenya cạnh tranh với Morocco và Ethiopia trong chạy đường dài."
+    assert sentence[slice(*_entity(sentence, "Kenya cạnh tranh với nước nào?", []))] in ("Morocco", "Ethiopia")

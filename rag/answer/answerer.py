@@ -321,8 +321,10 @@ class Answerer:
 
     # -- scoring -----------------------------------------------------------------------
     def _weights(self, terms: list[str]) -> dict[str, float]:
+        # In the question's order, not a set's: sums of floats in another order differ in the
+        # last bit, and a tie between two sentences then went one way or the other by run.
         weights = {term: self.idf(term) or (0.0 if term in _FUNCTION_WORDS else self.max_idf)
-                   for term in set(terms) - QUESTION_WORDS}
+                   for term in dict.fromkeys(terms) if term not in QUESTION_WORDS}
         return {term: w for term, w in weights.items() if w}
 
     def _sentences(self, hits: list[Hit], weights: dict[str, float], q: Question, vector,

@@ -117,9 +117,27 @@ def _entity(sentence, question, anchors):
             run = []
     if run:  # a name that ends the sentence
         spans.append((run[0][0], run[-1][1]))
+    spans = _joined_bodies(sentence, spans)
     spans = [sp for sp in spans if sentence[sp[0]:sp[1]].lower() not in q
              and sentence[sp[0]:sp[1]].lower() not in _TITLES]
     return _nearest(spans, anchors)
+
+
+# A body's name joins its fields with "và": "Sở Giáo dục và Đào tạo", "Bộ Lao động - Thương
+# binh và Xã hội", "Sở Khoa học và Công nghệ"; "Đào tạo" alone is no name.
+_BODY_HEAD = re.compile(r"(?:Sở|Bộ|Viện|Học viện|Trung tâm|Ủy ban|Uỷ ban|Cục|Tổng cục|Phòng|Ban|Hội|Trường|Đại học|"
+                        r"Công ty|Tập đoàn|Ngân hàng|Quỹ|Đảng bộ|Khoa)(?!\w)")
+_JOIN = re.compile(r"\s+(?:và|-|–)\s+")
+
+
+def _joined_bodies(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for sp in spans:
+        if out and _BODY_HEAD.match(sentence, out[-1][0]) and _JOIN.fullmatch(sentence, out[-1][1], sp[0]):
+            out[-1] = (out[-1][0], sp[1])
+        else:
+            out.append(sp)
+    return out
 
 
 # Posts and bodies written with one capital ("Chủ tịch", "Ban Thường vụ"): a name that ends
