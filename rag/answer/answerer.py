@@ -249,7 +249,7 @@ class Answerer:
         # The sentence that writes the post beside the name, whatever else scores higher. With
         # none, the usual answer where the evidence passed the usual test (the post may be
         # written before the name), else nothing.
-        holding = [s for s in sentences if post_held(span_question, [(s.text, s.start)])] if post_of else []
+        holding = [s for s in sentences if post_held(span_question, [(s.text, s.start)], post_of)] if post_of else []
         if post_of and not holding and not relevant:
             return Answer(question, NOT_FOUND, [], True, status="not_found")
         best = max(holding or sentences, key=lambda s: (s.score, -s.hit_rank, -s.start), default=None)

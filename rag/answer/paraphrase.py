@@ -73,10 +73,12 @@ def posts_named(question: str) -> str:
 # does. "lời khai mạc" is two, and "lời" is everywhere, so it is replaced wherever the index
 # writes the official "diễn văn" (the "khai mạc" both share is searched either way).
 _SAID_OTHERWISE = [  # (asked, written, only where the index never writes the asked word)
-    ("trúng cử", "được bầu", True),
-    ("đắc cử", "được bầu", True),
-    ("lời khai mạc", "diễn văn khai mạc", False),
-    ("lời bế mạc", "diễn văn bế mạc", False),
+    (re.compile(rf"(?<!\w){re.escape(said)}(?!\w)", _I), said, written, guarded) for said, written, guarded in (
+        ("trúng cử", "được bầu", True),
+        ("đắc cử", "được bầu", True),
+        ("lời khai mạc", "diễn văn khai mạc", False),
+        ("lời bế mạc", "diễn văn bế mạc", False),
+    )
 ]
 
 
@@ -85,8 +87,7 @@ def as_written(question: str, knows: Callable[[str], bool]) -> str:
     chức Phó Bí thư …?" → "Ai được bầu chức Phó Bí thư …?" when the index has "bầu" and not
     "trúng_cử"; "lời khai mạc" → "diễn văn khai mạc" when it has "diễn_văn". ``knows(word)``:
     whether the index has a (pyvi) word."""
-    for said, written, guarded in _SAID_OTHERWISE:
-        pattern = re.compile(rf"(?<!\w){re.escape(said)}(?!\w)", _I)
+    for pattern, said, written, guarded in _SAID_OTHERWISE:
         if not pattern.search(question) or not all(knows(w) for w in segment(written)):
             continue
         if guarded and all(knows(w) for w in segment(said)):

@@ -9,6 +9,7 @@ a question about Bình Định, however close their vocabulary is.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -275,18 +276,19 @@ _EVENT_YEAR = re.compile(r"(?<!\w)năm ((?:19|20)\d{2})(?!\d)(?!\s*[-–—]\s*\
 _NOT_WHEN = re.compile(rf"(?<!\w)(?:tổng kết|sơ kết|kết quả|nhiệm vụ|kế hoạch|chương trình|phương hướng|thi đua|"
                        rf"đánh giá|báo cáo|tài chính|ngân sách|chỉ tiêu|nghị quyết|tuyên dương|khen thưởng|trao giải|"
                        rf"vinh danh|{LAW_TYPES}|{'|'.join(STATUTE_TYPES)})(?!\w)", _I)
-_ASKS_WHICH_YEAR = re.compile(r"(?<!\w)năm (?:nào|bao nhiêu|mấy)(?!\w)", _I)
+ASKS_YEAR = re.compile(r"(?<!\w)năm (?:nào|bao nhiêu|mấy)(?!\w)", _I)
 
 
-def event_years(question: str) -> list[str]:
+@functools.lru_cache(maxsize=256)  # asked once per candidate sentence when a date question is read
+def event_years(question: str) -> tuple[str, ...]:
     """The years a date question says its event is in: "Năm 2022, … ngày nào?", "Buổi làm việc
     … năm 2022 diễn ra bao giờ?". Not a year after what is reviewed, planned, honoured or
     enacted in the same clause ("tổng kết công tác … năm 2020", "Luật Giáo dục năm 2019"), nor
     any year when the question asks which year ("… hạn hán cực đoan hơn năm 2005 vào năm nào?")."""
     said = _DAY_YEAR.search(question)
     if said:
-        return [said.group(1) or said.group(2)]
-    if _ASKS_WHICH_YEAR.search(question):
-        return []
-    return [m.group(1) for m in _EVENT_YEAR.finditer(question)
-            if not _NOT_WHEN.search(re.split(r"[,;:]", question[: m.start()])[-1])]
+        return (said.group(1) or said.group(2),)
+    if ASKS_YEAR.search(question):
+        return ()
+    return tuple(m.group(1) for m in _EVENT_YEAR.finditer(question)
+                 if not _NOT_WHEN.search(re.split(r"[,;:]", question[: m.start()])[-1]))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from rag.answer.question import event_years
+from rag.answer.question import ASKS_YEAR, event_years
 from rag.answer.span.base import ShortAnswer, _I, _nearest, _trim
 
 
@@ -63,7 +63,7 @@ def _date(sentence, question, anchors):
     if _ASKS_DAY.search(question):
         spans = [sp for sp in spans if sp in days] or spans
     found = _nearest(spans, anchors)
-    if found and _ASKS_YEAR.search(question) and not _ASKS_DAY.search(question):
+    if found and ASKS_YEAR.search(question) and not _ASKS_DAY.search(question):
         # "… năm nào?" asks for the year of "ngày 7 tháng 1 năm 1943".
         year = _YEAR_OF.search(sentence, *found)
         if year and year.span() != found:
@@ -87,7 +87,6 @@ def _date(sentence, question, anchors):
 
 
 _NUMBERED = re.compile(r"(?<!\w)(?:lần|số|đợt|khóa|khoá)\s*(?:thứ\s*)?:?\s*$", _I)
-_ASKS_YEAR = re.compile(r"(?<!\w)năm (?:nào|bao nhiêu|mấy)(?!\w)", _I)
 _BARE_YEAR = re.compile(r"(?:năm\s+)?(?:1[0-9]|20)\d{2}", _I)
 # A document named by its word or "số" and its code ("Hướng dẫn số 08-HD/BTCTU", "Nghị định
 # số 115/2020/NĐ-CP"), right before a date; a room or class ("A2-ĐHSP", "12A1-THPT") has no "/".

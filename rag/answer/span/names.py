@@ -270,10 +270,11 @@ def post_asked(question: str) -> list[str]:
     return [subject] if len(subject.split()) >= 2 and names == [subject] else []
 
 
-def post_held(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
+def post_held(question: str, sentences: list[tuple[str, int]], asked: list[str] | None = None) -> ShortAnswer | None:
     """The post a person the question names holds, as the first quoted sentence naming them
-    writes it beside the name, or ``None`` (not asked, or no post written there)."""
-    asked = post_asked(question)
+    writes it beside the name, or ``None`` (not asked, or no post written there); ``asked``:
+    :func:`post_asked` of the question, when already read."""
+    asked = post_asked(question) if asked is None else asked
     for text, offset in sentences:
         for name in asked:
             written = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, _I)
