@@ -100,7 +100,7 @@ def ask(
         typer.echo(json.dumps(asdict(answer), ensure_ascii=False, indent=2))
         return
     if answer.short_answer:
-        typer.secho(f"{answer.short_answer.text} [{answer.short_answer.citation}]", bold=True)
+        _print_short(answer.short_answer)
     typer.echo(answer.text)
     for c in answer.citations:
         where = c.url or c.path
@@ -136,7 +136,7 @@ def _ask_llm(assistant, question: str, top_k: int | None, as_json: bool) -> None
         typer.echo(json.dumps(asdict(reply), ensure_ascii=False, indent=2, default=str))
         return
     if reply.short_answer:
-        typer.secho(f"{reply.short_answer.text} [{reply.short_answer.citation}]", bold=True)
+        _print_short(reply.short_answer)
     typer.echo(reply.text)
     for c in reply.citations:
         where = c.url or c.path
@@ -161,6 +161,22 @@ def _refusals(m: dict | None) -> str:
         return ""
     kinds = ", ".join(f"{k} {v:.2f}" for k, v in m["by_kind"].items())
     return f"\nabstained on {m['questions']} unanswerable {m['abstained']:.3f} ({kinds})"
+
+
+def _print_short(short) -> None:
+    """A short answer in bold, or marked as a guess (``ShortAnswer.sure``)."""
+    if short.sure:
+        typer.secho(f"{short.text} [{short.citation}]", bold=True)
+    else:
+        typer.echo(f"Có thể là: {short.text} [{short.citation}] (đoán từ trích dẫn, hãy đối chiếu)")
+
+
+def _sure_line(m: dict) -> str:
+    """The short answers' split into sure ones and guesses (the chat shows guesses as such)."""
+    def part(name: str) -> str:
+        f1 = m[f"short_f1_{name}"]
+        return f"{m[f'short_{name}']:.3f} of questions" + (f" (F1 {f1:.3f})" if f1 is not None else "")
+    return f"short answers sure {part('sure')}, guessed {part('guessed')}"
 
 
 def _unanswerable(files: list[Path] | None, split: str) -> list[dict] | None:
@@ -193,6 +209,7 @@ def evaluate_cmd(
         f"R@1 {m['recall@1']:.3f}  R@5 {m['recall@5']:.3f}  R@10 {m['recall@10']:.3f}  MRR@10 {m['mrr@10']:.3f}\n"
         f"answer contains gold {m['answer_contains_gold']:.3f}  short answer EM {m['short_em']:.3f} "
         f"F1 {m['short_f1']:.3f}  abstained {m['abstained']:.3f}" + _refusals(m["unanswerable"]) + "\n"
+        + _sure_line(m) + "\n"
         f"latency p50 {m['p50_seconds'] * 1000:.1f} ms  p95 {m['p95_seconds'] * 1000:.1f} ms  "
         f"(ingest: {m['ingest']['embedded']} embedded, {m['ingest']['from_cache']} cached, {m['ingest']['seconds']} s)"
     )
@@ -228,6 +245,7 @@ def evaluate_articles_cmd(
         f"{m['questions']} questions ({split}): right article first {m['right_article_first']:.3f}  "
         f"answer contains gold {m['answer_contains_gold']:.3f}  short answer EM {m['short_em']:.3f} "
         f"F1 {m['short_f1']:.3f}  abstained {m['abstained']:.3f}" + _refusals(m["unanswerable"]))
+    typer.echo(_sure_line(m))
     if json_out:
         json_out.write_text(json.dumps(m, ensure_ascii=False, indent=2))
 
@@ -322,3 +340,4 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+

@@ -81,6 +81,19 @@ def in_split(position: int, split: str, declared: str | None = None) -> bool:
     return (declared or ("dev" if position % 3 == 0 else "test")) == split
 
 
+def sure_and_guessed(scored: list[tuple[bool | None, float]]) -> dict:
+    """How the short answers split between sure ones and guesses (:attr:`ShortAnswer.sure`):
+    ``scored`` holds (sure, F1) per question, sure None where no short answer was given.
+    Returns the share of questions with each and their mean F1 (None when there are none)."""
+    n = len(scored) or 1
+    out = {}
+    for name, wanted in (("sure", True), ("guessed", False)):
+        f1s = [f1 for sure, f1 in scored if sure is wanted]
+        out[f"short_{name}"] = len(f1s) / n
+        out[f"short_f1_{name}"] = sum(f1s) / len(f1s) if f1s else None
+    return out
+
+
 def _percentile(values: list[float], q: float) -> float:
     if not values:
         return 0.0
@@ -135,7 +148,7 @@ def evaluate_articles(folder: Path, questions_file: Path, settings: Settings, em
             answer = assistant.ask(q["question"])
             short = answer.short_answer.text if answer.short_answer else None
             em, f1 = short_answer_scores(short, q["answers"])
-            rows.append({
+            rows.append({"sure": answer.short_answer.sure if answer.short_answer else None,
                 "id": q["id"], "kind": q.get("kind"), "abstained": answer.abstained,
                 "right_article": bool(answer.citations) and answer.citations[0].path.endswith(q["file"]),
                 "contains": contains_gold(answer, q["answers"]), "em": em, "f1": f1,
@@ -149,6 +162,7 @@ def evaluate_articles(folder: Path, questions_file: Path, settings: Settings, em
         "answer_contains_gold": sum(r["contains"] for r in rows) / n,
         "short_em": sum(r["em"] for r in rows) / n, "short_f1": sum(r["f1"] for r in rows) / n,
         "abstained": sum(r["abstained"] for r in rows) / n,
+        **sure_and_guessed([(r["sure"], r["f1"]) for r in rows]),
         "unanswerable": refused, "rows": rows,
     }
 
@@ -167,7 +181,7 @@ def evaluate(squad_file: Path, settings: Settings, embedder=None, limit: int | N
             embedder = load_embedder(s)
         _, report = add_documents(docs, s, embedder)
         assistant = Assistant(s, embedder)
-        ranks, latencies, contains, abstained, ems, f1s = [], [], [], 0, [], []
+        ranks, latencies, contains, abstained, ems, f1s, sure = [], [], [], 0, [], [], []
         # With a model configured, each answer is also generated and verified; its time is
         # kept apart from the extractive latency figures.
         generated = _generation(settings)
@@ -187,6 +201,7 @@ def evaluate(squad_file: Path, settings: Settings, embedder=None, limit: int | N
             em, f1 = short_answer_scores(answer.short_answer.text if answer.short_answer else None, q["answers"])
             ems.append(em)
             f1s.append(f1)
+            sure.append(answer.short_answer.sure if answer.short_answer else None)
             if generated:
                 generated(assistant, retrieval, answer)
         refused = abstention(assistant, unanswerable) if unanswerable else None
@@ -200,6 +215,7 @@ def evaluate(squad_file: Path, settings: Settings, embedder=None, limit: int | N
         "mrr@10": sum(1 / r for r in ranks if r and r <= 10) / n,
         "answer_contains_gold": sum(contains) / n,
         "short_em": sum(ems) / n, "short_f1": sum(f1s) / n,
+        **sure_and_guessed(list(zip(sure, f1s))),
         "abstained": abstained / n,
         "unanswerable": refused,
         "p50_seconds": statistics.median(latencies) if latencies else 0.0,

@@ -607,6 +607,39 @@ def test_list_items_are_read_past_the_retrieved_chunks(assistant):
     assert answer.short_answer.kind == "list" and answer.short_answer.text.startswith("- Tiếp tục theo dõi")
 
 
+@pytest.mark.parametrize("sentence, question, text, basis, sure", [
+    # Where the question word stands, read from the words around it: found, not guessed.
+    ("Tuyên bố được viết bằng tiếng Latin.", "Tuyên bố được viết bằng tiếng gì?", "Latin", "slot", True),
+    ("Hội nghị diễn ra vào ngày 21/5/2020 tại Lạng Sơn.", "Hội nghị diễn ra vào ngày nào?", "21/5/2020", "date", True),
+    # No question word's place in the sentence ("vấn đề" is not written): the longest run of
+    # words the question does not say, near those it does, is a guess, even when it is right.
+    ("Hội nghị đã thông qua nghị quyết về chuyển đổi số trong giáo dục.", "Hội nghị đã thông qua nghị quyết về vấn đề gì?",
+     "chuyển đổi số trong giáo dục", "gap", False),
+])
+def test_a_short_answer_says_whether_it_is_a_guess(sentence, question, text, basis, sure):
+    from rag.answer.question import answer_kind
+    from rag.text import segment
+
+    found = find(question, answer_kind(question), [(sentence, 0)], {0: set(segment(sentence))})
+    assert (found.text, found.basis, found.sure) == (text, basis, sure)
+
+
+def test_a_guessed_short_answer_is_marked_through_the_pipeline(assistant):
+    dated = assistant.ask("Đại hội Đảng bộ Sở GDĐT Lạng Sơn diễn ra ngày nào?").short_answer
+    assert dated.text == "21/5/2020" and dated.sure
+    guess = assistant.ask("Buổi làm việc giữa Đảng ủy Khối và Đảng bộ Sở GDĐT Kon Tum nhằm tìm hiểu điều gì?").short_answer
+    assert guess.basis == "gap" and not guess.sure
+
+
+def test_a_guess_is_shown_as_one_not_in_bold():
+    from ui.render import answer_as_text, short_answer_text
+
+    guess = {"text": "tập trung nâng cao chất lượng", "citation": 1, "sure": False}
+    assert short_answer_text(guess) == "Có thể là: tập trung nâng cao chất lượng [1] _(đoán từ trích dẫn, hãy đối chiếu)_"
+    assert "Có thể là (cần đối chiếu với trích dẫn): tập trung" in answer_as_text("Hỏi?", {"answer": "Đáp.", "short_answer": guess})
+    assert short_answer_text({**guess, "sure": True}) == "**tập trung nâng cao chất lượng [1]**"
+
+
 def test_a_list_short_answer_renders_as_a_markdown_list():
     from ui.render import short_answer_text
 

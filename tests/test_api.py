@@ -33,6 +33,7 @@ def test_ask_answers_with_citations(api):
     assert {"embed", "dense", "lexical", "answer", "total"} <= set(body["timings"])
     short = body["short_answer"]
     assert body["status"] == "answered" and short["text"] == "21/5/2020" and short["kind"] == "date"
+    assert short["sure"] is True  # found as a date, not guessed
     assert article["text"][short["start"] : short["end"]] == short["text"] and short["article_id"] == c["article_id"]
 
 
@@ -125,3 +126,9 @@ def test_index_status(api):
     s = api.get("/index/status").json()
     assert s["articles"] == 5 and s["version"] >= 1 and s["rebuild"]["state"] == "idle"
     assert "Sở Giáo dục và Đào tạo Trà Vinh" in s["sources"] and s["updated_at"]
+
+
+def test_a_guessed_short_answer_is_flagged(api):
+    body = api.post("/ask", json={"question": "Buổi làm việc giữa Đảng ủy Khối và Đảng bộ Sở GDĐT Kon Tum nhằm "
+                                              "tìm hiểu điều gì?"}).json()
+    assert body["status"] == "answered" and body["short_answer"]["sure"] is False

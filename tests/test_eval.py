@@ -31,10 +31,13 @@ def test_eval_prints_and_writes_metrics(small_squad, settings, tmp_path):
                          capture_output=True, text=True, env=env, timeout=600)
     assert run.returncode == 0, run.stderr
     assert "R@1" in run.stdout and "MRR@10" in run.stdout and "p95" in run.stdout
+    assert "short answers sure" in run.stdout
     m = json.loads(out_json.read_text())
     assert m["questions"] == 40 and m["passages"] >= 5
     assert 0.6 <= m["recall@1"] <= m["recall@5"] <= m["recall@10"] <= 1.0
     assert m["answer_contains_gold"] >= 0.4
+    # Every short answer is either sure or a guess; each part's F1 is the mean over its own answers.
+    assert 0 < m["short_sure"] + m["short_guessed"] <= 1 and m["short_f1_sure"] is not None
     # A second run finds every chunk in the embedding cache.
     run2 = subprocess.run([sys.executable, "-m", "rag.cli", "eval", str(small_squad), "--json", str(out_json), "--limit", "5"],
                           capture_output=True, text=True, env=env, timeout=600)

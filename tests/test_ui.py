@@ -92,6 +92,12 @@ def test_a_pronoun_follow_up_in_the_chat_asks_about_the_person_named(app):
     assert any(c.value == "Đã hiểu câu hỏi là: “Nguyễn Trọng Thắng giữ chức vụ gì trong Đảng ủy?”" for c in at.caption)
 
 
+def test_a_guessed_short_answer_is_shown_as_a_guess(app):
+    at = _ask(app, "Buổi làm việc giữa Đảng ủy Khối và Đảng bộ Sở GDĐT Kon Tum nhằm tìm hiểu điều gì?")
+    first = at.chat_message[-1].markdown[0].value
+    assert first.startswith("Có thể là: ") and "hãy đối chiếu" in first and "**" not in first
+
+
 def test_not_found_is_said_plainly(app):
     at = _ask(app, "Cách nấu phở bò ngon?")
     assert any("Không tìm thấy" in i.value for i in at.info)

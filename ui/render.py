@@ -120,7 +120,8 @@ def answer_as_text(question: str, reply: dict, filters: dict | None = None) -> s
     lines = [f"Hỏi: {question}"]
     short = reply.get("short_answer")
     if short:
-        lines.append(f"Trả lời ngắn: {short['text']} [{short['citation']}]")
+        label = "Trả lời ngắn" if short.get("sure", True) else "Có thể là (cần đối chiếu với trích dẫn)"
+        lines.append(f"{label}: {short['text']} [{short['citation']}]")
     lines.append(f"Trả lời: {reply.get('answer', '')}")
     citations = reply.get("citations") or []
     if citations:
@@ -137,10 +138,13 @@ def short_answer_text(short: dict) -> str:
     """The short answer as Markdown, bold, with its citation marker: ``**21/5/2020 [1]**``.
 
     A list ("- …" lines) stays a Markdown list, each item bold: ``**`` around several lines
-    would show as literal asterisks.
+    would show as literal asterisks. A guess (``sure`` false) is not bold and says it is one:
+    more than half of them miss, and a bold wrong answer above a right quote misleads.
     """
     lines = [line.strip() for line in short["text"].split("\n") if line.strip()]
     marker = f" [{short['citation']}]"
+    if not short.get("sure", True):
+        return f"Có thể là: {_md(' '.join(lines))}{marker} _(đoán từ trích dẫn, hãy đối chiếu)_"
     if len(lines) > 1:
         items = [f"- **{_md(line.lstrip('-+•*– ').strip())}**" for line in lines]
         return "\n".join(items) + marker

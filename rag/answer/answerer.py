@@ -272,7 +272,7 @@ class Answerer:
         if is_list and q.kind in ("list", None):
             first, last, cited = chosen[1], chosen[-1], citations[0]
             text = cited.quote[first.start - cited.start : last.end - cited.start]
-            short = ShortAnswer(text, first.start, first.start + len(text), "list")
+            short = ShortAnswer(text, first.start, first.start + len(text), "list", basis="list")
         unsupported = support.other_post(span_question, citations[0].quote)
         if unsupported:
             note = f"{unsupported} {scope.nearest(best.hit)}"
@@ -305,7 +305,7 @@ class Answerer:
         text = article.text
         # The passage shown around the quote: the by-line and the paragraph before it.
         citation = _article_citation(hit, text, start, end, text.rfind("\n", 0, max(0, start - 2)) + 1)
-        short = ShortAnswer(text[name_start:name_end], name_start, name_end, "person")
+        short = ShortAnswer(text[name_start:name_end], name_start, name_end, "person", basis="byline")
         return Answer(question, f"{citation.quote} [1]", [citation], False, short_answer=short)
 
     def _published(self, question: str, hit: Hit) -> Answer:

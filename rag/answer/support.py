@@ -158,7 +158,7 @@ def holder(question: str, short: ShortAnswer | None, quote: str, quote_start: in
     if not holds or at in holds:
         return None
     s, e = names[holds[0]]
-    return ShortAnswer(quote[s:e], quote_start + s, quote_start + e, "person", short.citation)
+    return ShortAnswer(quote[s:e], quote_start + s, quote_start + e, "person", short.citation, "holder")
 
 
 _SENTENCE_END = re.compile(r"[.;!?\n](?:\s|$)")

@@ -4,6 +4,7 @@ edges (:func:`find`); and whether a sentence holds the kind asked for (:func:`fi
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from rag.answer.question import KINDS
 from rag.answer.slot import slot
@@ -41,18 +42,20 @@ def find(question: str, kind: str | None, sentences: list[tuple[str, int]],
     ``words``: pyvi's words of each sentence, by its offset, as stored at ingest."""
     held = post_held(question, sentences)
     if held:
-        return held
+        return replace(held, basis="post")
     found = _find(question, kind, sentences)
     if not found:
         return None
+    found, basis = found
     found = _whole_words(found, sentences, words or {})
-    return _with_head(_name_only(_whole_name(_edges(found), sentences)), question, sentences)
+    return replace(_with_head(_name_only(_whole_name(_edges(found), sentences)), question, sentences), basis=basis)
 
 
-def _find(question: str, kind: str | None, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
+def _find(question: str, kind: str | None, sentences: list[tuple[str, int]]) -> tuple[ShortAnswer, str] | None:
+    """The span and how it was found (:attr:`ShortAnswer.basis`)."""
     chosen = _choice(question, sentences)
     if chosen:
-        return chosen
+        return chosen, "choice"
     asked = _syllables(question)
     slots = [slot(text, question) for text, _ in sentences]
     if kind == "number":  # a number followed by the counted noun, in any quoted sentence, wins
@@ -60,7 +63,7 @@ def _find(question: str, kind: str | None, sentences: list[tuple[str, int]]) -> 
             span = counted(text, question, [sl.start] if sl else _anchors(text, asked))
             if span:
                 span = _bounded(text, span)
-                return ShortAnswer(text[span[0]:span[1]], offset + span[0], offset + span[1], "number")
+                return ShortAnswer(text[span[0]:span[1]], offset + span[0], offset + span[1], "number"), "counted"
     if kind is None and re.search(r"(?<!\w)nào(?!\w)", question):
         kind = "entity"  # "Sân bay nào …?", "Cơn bão nào …?": a name
     # "Sân bay nào …?": the name after "sân bay" in the quote. Where the question word's place
@@ -77,18 +80,18 @@ def _find(question: str, kind: str | None, sentences: list[tuple[str, int]]) -> 
             sp = _trim(text, slots[k].start, slots[k].end)
             stretch = text[sp[0]:sp[1]] if sp else ""
             if named and not any(w[:1].isupper() for w in stretch.split()):
-                return named
+                return named, "headed"
             # A stretch of function words ("ở", "đã", "và") or, asked "X nào", one with no name
             # or noun ("bao phủ", "đứng") is a misplaced slot: the finders below read on.
             if sp and _says_something(kind, stretch):
-                return ShortAnswer(stretch, offset + sp[0], offset + sp[1], kind or "span")
+                return ShortAnswer(stretch, offset + sp[0], offset + sp[1], kind or "span"), "slot"
     if named:
-        return named
+        return named, "headed"
     if kind == "definition":  # "… được gọi là gì?": what is named, where the quote describes it
         for text, offset in sentences:
             sp = _defined_subject(text, question)
             if sp:
-                return ShortAnswer(text[sp[0]:sp[1]], offset + sp[0], offset + sp[1], "definition")
+                return ShortAnswer(text[sp[0]:sp[1]], offset + sp[0], offset + sp[1], "definition"), "defined"
     # A date, count, person or place question gets that or nothing: another span would mislead.
     fallback = [] if kind in _TYPED else ["gap"]
     for finder_kind in ([kind] if kind in _FINDERS else []) + fallback:
@@ -104,16 +107,17 @@ def _find(question: str, kind: str | None, sentences: list[tuple[str, int]]) -> 
                     s, e = sp
                     found = ShortAnswer(text[s:e], offset + s, offset + e, finder_kind if finder_kind != "gap" else "span")
                     if finder_kind not in _ACROSS:
-                        return found
+                        return found, finder_kind
                     pull = _pull((s, e), _anchors(text, asked))
                     # A body's initials ("BCH Đảng", "UBND tỉnh") name no person: a name in
                     # another quoted sentence is the answer.
                     initials = finder_kind == "person" and _INITIALS.search(found.text)
                     pool.append((not initials, pull + (_SLOT_PULL if sl else 0.0) - _ORDER * k, -k, found))
         if pool:
-            return max(pool, key=lambda x: x[:3])[3]
+            return max(pool, key=lambda x: x[:3])[3], finder_kind
     if kind == "date" and _ASKS_WHEN.search(question):
-        return _condition(sentences)
+        found = _condition(sentences)
+        return (found, "condition") if found else None
     return None
 
 
