@@ -98,6 +98,11 @@ def test_a_guessed_short_answer_is_shown_as_a_guess(app):
     assert first.startswith("Có thể là: ") and "hãy đối chiếu" in first and "**" not in first
 
 
+def test_small_talk_gets_no_search_scope(app):
+    at = _ask(app, "Xin chào!")
+    assert not any("Phạm vi tìm" in c.value for c in at.caption) and not at.info
+
+
 def test_not_found_is_said_plainly(app):
     at = _ask(app, "Cách nấu phở bò ngon?")
     assert any("Không tìm thấy" in i.value for i in at.info)

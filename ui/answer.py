@@ -47,7 +47,8 @@ def show_reply(client: ApiClient, turn: dict, key: str) -> None:
                 st.markdown(reply["extractive_answer"])
     if reply.get("query") and reply["query"] != turn["question"]:
         st.caption(f"Đã hiểu câu hỏi là: “{reply['query']}”")
-    st.caption(filters_text(turn.get("filters")))
+    if reply.get("status") != "chitchat":  # small talk searched nothing: no scope to state
+        st.caption(filters_text(turn.get("filters")))
     for c in reply.get("citations", []):
         st.markdown(source_line(c))
         with st.expander("Đoạn trích", expanded=not is_long(c)):
