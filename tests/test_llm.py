@@ -57,10 +57,13 @@ def scripted():
         def do_POST(self):  # noqa: N802 - http.server's naming
             body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
             script.requests.append({"path": self.path, "body": body, "auth": self.headers.get("Authorization")})
+            # What to do is read when the request arrives: a request left waiting by a timeout
+            # test must not take a later test's scripted status when it wakes.
+            status = script.statuses.pop(0) if script.statuses else None
+            reply = script.reply
             if script.pause:
                 time.sleep(script.pause)
-            if script.statuses:
-                status = script.statuses.pop(0)
+            if status:
                 payload = json.dumps({"error": {"message": f"scripted {status}"}}).encode()
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")
@@ -71,7 +74,7 @@ def scripted():
             self.send_response(200)
             self.send_header("Content-Type", "text/event-stream")
             self.end_headers()
-            words = script.reply.split(" ")
+            words = reply.split(" ")
             for i, word in enumerate(words):
                 chunk = {"choices": [{"index": 0, "delta": {"content": word + (" " if i < len(words) - 1 else "")}}]}
                 self.wfile.write(f"data: {json.dumps(chunk, ensure_ascii=False)}\n\n".encode())
