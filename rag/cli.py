@@ -168,7 +168,7 @@ def _print_short(short) -> None:
     if short.sure:
         typer.secho(f"{short.text} [{short.citation}]", bold=True)
     else:
-        typer.echo(f"Có thể là: {short.text} [{short.citation}] (đoán từ trích dẫn, hãy đối chiếu)")
+        typer.echo(f"Có thể là: {short.text} [{short.citation}] (chưa chắc chắn, vui lòng đối chiếu đoạn trích)")
 
 
 def _sure_line(m: dict) -> str:

@@ -624,6 +624,32 @@ def test_a_short_answer_says_whether_it_is_a_guess(sentence, question, text, bas
     assert (found.text, found.basis, found.sure) == (text, basis, sure)
 
 
+@pytest.mark.parametrize("sentence, question, text", [
+    # The aim after "nhằm", whole to the sentence's end: several aims joined by commas.
+    ("Đảng ủy Sở tổ chức Hội nghị nhằm Sơ kết công tác Đảng 6 tháng đầu năm 2020, triển khai phương hướng, "
+     "nhiệm vụ 2020. Đến dự có 40 đảng viên.", "Hội nghị được tổ chức nhằm mục đích gì?",
+     "Sơ kết công tác Đảng 6 tháng đầu năm 2020, triển khai phương hướng, nhiệm vụ 2020"),
+    ("Hội nghị nhằm đánh giá kết quả công tác năm 2020.", "Mục đích của hội nghị cán bộ, công chức năm 2021 là gì?",
+     "đánh giá kết quả công tác năm 2020"),
+])
+def test_a_purpose_is_the_clause_after_nham(sentence, question, text):
+    from rag.answer.question import answer_kind
+
+    found = find(question, answer_kind(question), [(sentence, 0)])
+    assert (found.text, found.kind, found.sure) == (text, "purpose", True)
+
+
+def test_dung_de_is_no_purpose_clause():
+    # "… để làm gì?" is answered by "dùng để …" in too many ways to read the clause whole.
+    found = find("Lông mao dùng để làm gì?", None, [("Lông mao là phương tiện di chuyển chính, dùng để bơi.", 0)])
+    assert found is None or found.kind != "purpose"
+
+
+def test_a_purpose_question_is_answered_with_the_whole_aim(assistant):
+    short = assistant.ask("Hội nghị ngày 03-7-2020 của Đảng ủy Sở GDĐT Sóc Trăng được tổ chức nhằm mục đích gì?").short_answer
+    assert short.text.startswith("Sơ kết công tác Đảng 6 tháng đầu năm 2020, triển khai phương hướng") and short.sure
+
+
 def test_a_guessed_short_answer_is_marked_through_the_pipeline(assistant):
     dated = assistant.ask("Đại hội Đảng bộ Sở GDĐT Lạng Sơn diễn ra ngày nào?").short_answer
     assert dated.text == "21/5/2020" and dated.sure
@@ -635,8 +661,10 @@ def test_a_guess_is_shown_as_one_not_in_bold():
     from ui.render import answer_as_text, short_answer_text
 
     guess = {"text": "tập trung nâng cao chất lượng", "citation": 1, "sure": False}
-    assert short_answer_text(guess) == "Có thể là: tập trung nâng cao chất lượng [1] _(đoán từ trích dẫn, hãy đối chiếu)_"
-    assert "Có thể là (cần đối chiếu với trích dẫn): tập trung" in answer_as_text("Hỏi?", {"answer": "Đáp.", "short_answer": guess})
+    assert short_answer_text(guess) == ("Có thể là: tập trung nâng cao chất lượng [1] "
+                                        "_(chưa chắc chắn — vui lòng đối chiếu đoạn trích bên dưới)_")
+    assert "Có thể là (chưa chắc chắn, vui lòng đối chiếu đoạn trích): tập trung" in answer_as_text(
+        "Hỏi?", {"answer": "Đáp.", "short_answer": guess})
     assert short_answer_text({**guess, "sure": True}) == "**tập trung nâng cao chất lượng [1]**"
 
 

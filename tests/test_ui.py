@@ -95,7 +95,7 @@ def test_a_pronoun_follow_up_in_the_chat_asks_about_the_person_named(app):
 def test_a_guessed_short_answer_is_shown_as_a_guess(app):
     at = _ask(app, "Buổi làm việc giữa Đảng ủy Khối và Đảng bộ Sở GDĐT Kon Tum nhằm tìm hiểu điều gì?")
     first = at.chat_message[-1].markdown[0].value
-    assert first.startswith("Có thể là: ") and "hãy đối chiếu" in first and "**" not in first
+    assert first.startswith("Có thể là: ") and "chưa chắc chắn" in first and "**" not in first
 
 
 def test_small_talk_gets_no_search_scope(app):

@@ -361,7 +361,7 @@ class Answerer:
             for head in heads.get(id(p), ()):
                 p.lexical += HEADING_TERM_FACTOR * sum(weights[t] * isf[t] for t in weights
                                                        if t in head and t not in p.words and t not in titles[id(p.hit)])
-            p.fits = bool(q.kind) and fits(q.kind, p.text, span_question)
+            p.fits = fits(q.kind, p.text, span_question)
             if p.fits:
                 p.lexical *= ANSWER_TYPE_BONUS * (1.2 if q.kind == "number" and counted(p.text, span_question) else 1.0)
             p.lexical /= total

@@ -13,7 +13,9 @@ from rag.answer.span.dates import _ASKS_WHEN, _condition, _date
 from rag.answer.span.edges import _edges, _name_only, _whole_name, _whole_words
 from rag.answer.span.names import post_held, _entity, _headed, _names, _person_or_entity, _place, _with_head
 from rag.answer.span.numbers import _bounded, _number, _number_candidates, counted
-from rag.answer.span.phrases import _QUOTED, _choice, _defined_subject, _definition, _gap, _list, _quote
+from rag.answer.span.phrases import (
+    ASKS_PURPOSE, PURPOSE, _QUOTED, _choice, _defined_subject, _definition, _gap, _list, _purpose, _quote,
+)
 from rag.text import pos_tags
 
 
@@ -56,6 +58,9 @@ def _find(question: str, kind: str | None, sentences: list[tuple[str, int]]) -> 
     chosen = _choice(question, sentences)
     if chosen:
         return chosen, "choice"
+    purpose = _purpose(question, sentences)
+    if purpose:
+        return purpose, "purpose"
     asked = _syllables(question)
     slots = [slot(text, question) for text, _ in sentences]
     if kind == "number":  # a number followed by the counted noun, in any quoted sentence, wins
@@ -142,6 +147,8 @@ def _says_something(kind: str | None, span: str) -> bool:
 def fits(kind: str | None, sentence: str, question: str) -> bool:
     """Whether ``sentence`` holds the kind of span ``question`` asks for (a new date, the counted
     noun after a number, a person's name, a quotation), which makes it likelier to answer."""
+    if ASKS_PURPOSE.search(question):  # "… nhằm mục đích gì?": a sentence saying "nhằm …"
+        return bool(PURPOSE.search(sentence))
     if kind == "number":
         # "bao nhiêu đảng viên": a number followed by "đảng viên"; a bare "1" elsewhere is no answer.
         asks = dict(KINDS)["number"].search(question)

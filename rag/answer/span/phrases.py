@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from rag.answer.span.base import (
-    ShortAnswer, _CLAUSE_END, _EDGE_WORDS, _I, _after, _nearest, _syllables, _tokens,
+    ShortAnswer, _CLAUSE_END, _EDGE_WORDS, _I, _after, _anchors, _nearest, _syllables, _tokens,
 )
 
 
@@ -153,4 +153,33 @@ def _said(option: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
         hit = re.search(r"(?<!\w)" + re.escape(option) + r"(?!\w)", text, _I)
         if hit:
             return ShortAnswer(hit.group(0), offset + hit.start(), offset + hit.end(), "choice")
+    return None
+
+
+# "… nhằm mục đích gì?", "Mục đích của hội nghị là gì?": the clause the quote opens with
+# "nhằm", "với mục đích" or "mục đích là", whole to its sentence's end: a purpose is often
+# several aims joined by commas ("nhằm Sơ kết công tác Đảng 6 tháng đầu năm 2020, triển khai
+# phương hướng, …"). Not "… để làm gì?": "dùng để" answers it in too many ways (XQuAD-vi dev).
+ASKS_PURPOSE = re.compile(r"(?<!\w)(?:mục đích (?:gì|[^?.!;]{0,100}?\slà gì)|nhằm (?:làm |tìm hiểu )?(?:điều )?gì)(?!\w)", _I)
+PURPOSE = re.compile(r"(?<!\w)(?:nhằm(?: mục đích)?|với mục đích|mục đích là)\s+", _I)
+_PURPOSE_END = re.compile(r"[.;!?\n]")
+_PURPOSE_WORDS = 40
+
+
+def _purpose(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
+    """The purpose a quoted sentence states, asked "nhằm mục đích gì?" (best sentence first; in
+    a sentence, the clause nearest the question's other words)."""
+    if not ASKS_PURPOSE.search(question):
+        return None
+    asked = _syllables(question)
+    for text, offset in sentences:
+        spans = []
+        for m in PURPOSE.finditer(text):
+            stop = _PURPOSE_END.search(text, m.end())
+            words = list(re.finditer(r"[^\s,:]+(?:[,:]+[^\s,:]+)*", text[m.end() : stop.start() if stop else len(text)]))
+            if words:
+                spans.append((m.end(), m.end() + words[min(len(words), _PURPOSE_WORDS) - 1].end()))
+        best = _nearest(spans, _anchors(text, asked))
+        if best:
+            return ShortAnswer(text[best[0]:best[1]], offset + best[0], offset + best[1], "purpose")
     return None
