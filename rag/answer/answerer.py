@@ -32,7 +32,7 @@ from rag.index.sentences import unpack
 from rag.retrieve import Hit, Retrieval
 from rag.text import segment, sentence_spans
 
-NOT_FOUND = "Không tìm thấy thông tin liên quan trong các bài viết đã được lập chỉ mục."
+NOT_FOUND = "Không tìm thấy thông tin liên quan trong các bài viết đã đưa vào hệ thống."
 
 # Question words carry no evidence: "ngày nào" must not reward sentences containing "nào".
 QUESTION_WORDS = {

@@ -22,7 +22,7 @@ _SMALL_TALK = [
                        r"bao nhiêu tuổi)|kể (?:cho tôi )?(?:một )?(?:câu )?chuyện(?: cười)?|hôm nay (?:là )?thứ mấy|"
                        r"mấy giờ rồi|chúc (?:bạn )?(?:một )?(?:buổi|ngày)(?: \w+){1,3})" + _TAIL, _I)),
 ]
-HELP = ("Tôi trả lời câu hỏi về các bài viết đã được lập chỉ mục của cơ quan, và trích dẫn bài viết, "
+HELP = ("Tôi trả lời câu hỏi về các bài viết của cơ quan đã đưa vào hệ thống, và trích dẫn bài viết, "
         "ngày đăng và đoạn văn làm căn cứ. Ví dụ: “Đại hội Đảng bộ Sở GDĐT Lạng Sơn diễn ra ngày nào?”")
 REPLIES = {
     "hello": "Xin chào! " + HELP,

@@ -376,7 +376,7 @@ def explain(missing: Missing, sources: list[str], hit: Hit) -> str:
         reply = f"Các bài viết về {', '.join(covered)} không có thông tin này" + (
             " (" + ", ".join(p.removeprefix("về ") for p in parts) + ")" if parts else "") + "."
         return reply  # the nearest article is about another province: naming it would mislead
-    reply = "Các bài viết đã lập chỉ mục không có thông tin " + " và ".join(parts) + "."
+    reply = "Các bài viết trong hệ thống không có thông tin " + " và ".join(parts) + "."
     if missing.provinces and sources:
         reply += " Các bài viết hiện có của: " + "; ".join(sources) + "."
     else:
