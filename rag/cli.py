@@ -97,7 +97,7 @@ def ask(
     except ModelMismatchError as exc:
         _fail(str(exc))
     if as_json:
-        typer.echo(json.dumps(asdict(answer), ensure_ascii=False, indent=2))
+        typer.echo(json.dumps(_with_sure(asdict(answer), answer.short_answer), ensure_ascii=False, indent=2))
         return
     if answer.short_answer:
         _print_short(answer.short_answer)
@@ -133,7 +133,7 @@ def _ask_llm(assistant, question: str, top_k: int | None, as_json: bool) -> None
     if not as_json and sys.stderr.isatty():
         typer.echo("", err=True)
     if as_json:
-        typer.echo(json.dumps(asdict(reply), ensure_ascii=False, indent=2, default=str))
+        typer.echo(json.dumps(_with_sure(asdict(reply), reply.short_answer), ensure_ascii=False, indent=2, default=str))
         return
     if reply.short_answer:
         _print_short(reply.short_answer)
@@ -161,6 +161,13 @@ def _refusals(m: dict | None) -> str:
         return ""
     kinds = ", ".join(f"{k} {v:.2f}" for k, v in m["by_kind"].items())
     return f"\nabstained on {m['questions']} unanswerable {m['abstained']:.3f} ({kinds})"
+
+
+def _with_sure(data: dict, short) -> dict:
+    """``data`` (an answer as a dict) with its short answer's ``sure``, a property asdict leaves out."""
+    if short is not None:
+        data["short_answer"]["sure"] = short.sure
+    return data
 
 
 def _print_short(short) -> None:

@@ -627,10 +627,20 @@ def test_a_short_answer_says_whether_it_is_a_guess(sentence, question, text, bas
 @pytest.mark.parametrize("sentence, question, text", [
     # The aim after "nhằm", whole to the sentence's end: several aims joined by commas.
     ("Đảng ủy Sở tổ chức Hội nghị nhằm Sơ kết công tác Đảng 6 tháng đầu năm 2020, triển khai phương hướng, "
-     "nhiệm vụ 2020. Đến dự có 40 đảng viên.", "Hội nghị được tổ chức nhằm mục đích gì?",
+     "nhiệm vụ 2020.", "Hội nghị được tổ chức nhằm mục đích gì?",
      "Sơ kết công tác Đảng 6 tháng đầu năm 2020, triển khai phương hướng, nhiệm vụ 2020"),
     ("Hội nghị nhằm đánh giá kết quả công tác năm 2020.", "Mục đích của hội nghị cán bộ, công chức năm 2021 là gì?",
      "đánh giá kết quả công tác năm 2020"),
+    ("Hội nghị nhằm đánh giá kết quả công tác năm 2020.", "Hội nghị có mục đích là gì?", "đánh giá kết quả công tác năm 2020"),
+    # A full stop inside the sentence belongs to a number or an abbreviation, not to its end.
+    ("Chương trình nhằm hỗ trợ 2,5 tỷ đồng cho 3.200 hộ nghèo tại TP. Hồ Chí Minh.", "Chương trình nhằm mục đích gì?",
+     "hỗ trợ 2,5 tỷ đồng cho 3.200 hộ nghèo tại TP. Hồ Chí Minh"),
+    # "nhằm ngày …" says when, not what for: the aim is the other "nhằm".
+    ("Lễ ra mắt diễn ra dịp Tết, nhằm ngày 12/2/2021, nhằm tôn vinh nhà giáo.", "Lễ ra mắt nhằm mục đích gì?",
+     "tôn vinh nhà giáo"),
+    # A long aim is cut at its last comma within 40 words, not in the middle of an item.
+    ("Đề án nhằm " + ", ".join(f"việc số {k} được làm tốt" for k in range(12)) + ".", "Đề án nhằm mục đích gì?",
+     ", ".join(f"việc số {k} được làm tốt" for k in range(6))),
 ])
 def test_a_purpose_is_the_clause_after_nham(sentence, question, text):
     from rag.answer.question import answer_kind
@@ -640,9 +650,18 @@ def test_a_purpose_is_the_clause_after_nham(sentence, question, text):
 
 
 def test_dung_de_is_no_purpose_clause():
-    # "… để làm gì?" is answered by "dùng để …" in too many ways to read the clause whole.
-    found = find("Lông mao dùng để làm gì?", None, [("Lông mao là phương tiện di chuyển chính, dùng để bơi.", 0)])
+    # "… để làm gì?" is answered by "dùng để …" in too many ways to read the clause whole,
+    # even where the quote says "nhằm".
+    found = find("Lông mao dùng để làm gì?", None, [("Lông mao dùng để bơi, nhằm giữ thăng bằng khi săn mồi.", 0)])
     assert found is None or found.kind != "purpose"
+
+
+def test_a_person_question_answered_by_a_body_name_is_a_guess():
+    # No person's name in the quote: the capitalised name nearest the question's words.
+    found = find("Ai chủ trì hội nghị?", "person", [("Hội nghị do Sở GDĐT Lạng Sơn chủ trì.", 0)])
+    assert found.text == "Sở GDĐT Lạng Sơn" and found.basis == "entity" and not found.sure
+    named = find("Ai chủ trì hội nghị?", "person", [("Hội nghị do đồng chí Nguyễn Văn An chủ trì.", 0)])
+    assert named.text == "Nguyễn Văn An" and named.sure
 
 
 def test_a_purpose_question_is_answered_with_the_whole_aim(assistant):

@@ -75,6 +75,12 @@ def test_cli_ask_prints_answer_and_sources(sample_index):
     js = subprocess.run([sys.executable, "-m", "rag.cli", "ask", "--json", "Cách nấu phở bò ngon?"],
                         capture_output=True, text=True, env=env, timeout=300)
     assert json.loads(js.stdout)["abstained"] is True
+    guess = subprocess.run([sys.executable, "-m", "rag.cli", "ask", "--json", "Buổi làm việc giữa Đảng ủy Khối và Đảng bộ "
+                            "Sở GDĐT Kon Tum nhằm tìm hiểu điều gì?"], capture_output=True, text=True, env=env, timeout=300)
+    assert json.loads(guess.stdout)["short_answer"]["sure"] is False  # a property: added to asdict's fields
+    said = subprocess.run([sys.executable, "-m", "rag.cli", "ask", "Buổi làm việc giữa Đảng ủy Khối và Đảng bộ "
+                           "Sở GDĐT Kon Tum nhằm tìm hiểu điều gì?"], capture_output=True, text=True, env=env, timeout=300)
+    assert said.stdout.startswith("Có thể là: ") and "(chưa chắc chắn, vui lòng đối chiếu đoạn trích)" in said.stdout
     status = subprocess.run([sys.executable, "-m", "rag.cli", "status"], capture_output=True, text=True, env=env,
                             timeout=300)
     assert json.loads(status.stdout)["model"] == "multilingual-e5-small+onnx-int8"

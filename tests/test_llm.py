@@ -162,6 +162,15 @@ def test_a_bad_citation_is_recited_and_an_unsupported_number_removed(assistant, 
     assert sent["body"]["stream"] is True and sent["body"]["model"] == "any" and sent["body"]["max_tokens"] == 48
 
 
+def test_a_guess_stays_a_guess_in_a_generated_answer(assistant, scripted):
+    """The generated answer carries the extractive short answer, renumbered: a guess must not
+    come out of it marked sure."""
+    question = "Buổi làm việc giữa Đảng ủy Khối và Đảng bộ Sở GDĐT Kon Tum nhằm tìm hiểu điều gì?"
+    scripted.reset(f"{assistant.ask(question).citations[0].quote} [1]")
+    _, final = generate(assistant, scripted.url, question)
+    assert final.kind == "generated" and final.short_answer.basis == "gap" and not final.short_answer.sure
+
+
 def test_a_reply_with_nothing_supported_falls_back_to_the_extractive_answer(assistant, scripted):
     scripted.reset("Đại hội có 999 đại biểu tham dự [1]. Thời tiết hôm nay rất đẹp [2].")
     _, final = generate(assistant, scripted.url)

@@ -448,7 +448,7 @@ class Answerer:
             return [best]
         near = [same[k] for k in (i + 1, i - 1, i + 2, i - 2, i + 3) if 0 <= k < len(same)]
         fitting = [s for s in near if s.fits]
-        if not best.fits and fitting:  # none fit when the question names no kind
+        if not best.fits and fitting:  # none fit when the question names no kind (nor asks an aim)
             other = fitting[0]
         else:
             # After first on a tie; the sentence after next too (chosen on the dev split: +2.8

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import AsyncIterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rag.answer import Answer, Citation
 from rag.answer.question import read
@@ -208,4 +208,4 @@ def _short_answer(answer: Answer, numbered: list[Passage], citations: list[Gener
                                                holder.score, holder.text, holder.start,
                                                spans=[Span(short.text, short.start, short.end, short.kind)],
                                                date_kind=holder.date_kind))
-    return type(short)(short.text, short.start, short.end, short.kind, number)
+    return replace(short, citation=number)  # its basis too: a guess stays one

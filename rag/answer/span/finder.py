@@ -11,7 +11,7 @@ from rag.answer.slot import slot
 from rag.answer.span.base import ShortAnswer, _EDGE_WORDS, _anchors, _pull, _syllables, _trim
 from rag.answer.span.dates import _ASKS_WHEN, _condition, _date
 from rag.answer.span.edges import _edges, _name_only, _whole_name, _whole_words
-from rag.answer.span.names import post_held, _entity, _headed, _names, _person_or_entity, _place, _with_head
+from rag.answer.span.names import post_held, _entity, _headed, _names, _person, _person_or_entity, _place, _with_head
 from rag.answer.span.numbers import _bounded, _number, _number_candidates, counted
 from rag.answer.span.phrases import (
     ASKS_PURPOSE, PURPOSE, _QUOTED, _choice, _defined_subject, _definition, _gap, _list, _purpose, _quote,
@@ -111,15 +111,20 @@ def _find(question: str, kind: str | None, sentences: list[tuple[str, int]]) -> 
                 if sp:
                     s, e = sp
                     found = ShortAnswer(text[s:e], offset + s, offset + e, finder_kind if finder_kind != "gap" else "span")
+                    # The capitalised name nearest the question's words, which an organisation
+                    # question and a person question with no person's name get, is a guess.
+                    named = finder_kind == "person" and _person(text, question, anchors) == span
+                    basis = "entity" if finder_kind == "organisation" or finder_kind == "person" and not named \
+                        else finder_kind
                     if finder_kind not in _ACROSS:
-                        return found, finder_kind
+                        return found, basis
                     pull = _pull((s, e), _anchors(text, asked))
                     # A body's initials ("BCH Đảng", "UBND tỉnh") name no person: a name in
                     # another quoted sentence is the answer.
                     initials = finder_kind == "person" and _INITIALS.search(found.text)
-                    pool.append((not initials, pull + (_SLOT_PULL if sl else 0.0) - _ORDER * k, -k, found))
+                    pool.append((not initials, pull + (_SLOT_PULL if sl else 0.0) - _ORDER * k, -k, found, basis))
         if pool:
-            return max(pool, key=lambda x: x[:3])[3], finder_kind
+            return max(pool, key=lambda x: x[:3])[3:]
     if kind == "date" and _ASKS_WHEN.search(question):
         found = _condition(sentences)
         return (found, "condition") if found else None

@@ -160,10 +160,13 @@ def _said(option: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
 # "nhằm", "với mục đích" or "mục đích là", whole to its sentence's end: a purpose is often
 # several aims joined by commas ("nhằm Sơ kết công tác Đảng 6 tháng đầu năm 2020, triển khai
 # phương hướng, …"). Not "… để làm gì?": "dùng để" answers it in too many ways (XQuAD-vi dev).
-ASKS_PURPOSE = re.compile(r"(?<!\w)(?:mục đích (?:gì|[^?.!;]{0,100}?\slà gì)|nhằm (?:làm |tìm hiểu )?(?:điều )?gì)(?!\w)", _I)
-PURPOSE = re.compile(r"(?<!\w)(?:nhằm(?: mục đích)?|với mục đích|mục đích là)\s+", _I)
-_PURPOSE_END = re.compile(r"[.;!?\n]")
-_PURPOSE_WORDS = 40
+ASKS_PURPOSE = re.compile(r"(?<!\w)(?:mục đích (?:gì|là gì|[^?.!;]{0,100}?\slà gì)|nhằm (?:làm |tìm hiểu )?(?:điều )?gì)(?!\w)", _I)
+# "nhằm ngày 12/2" says on which day, not what for.
+PURPOSE = re.compile(r"(?<!\w)(?:nhằm(?: mục đích)?|với mục đích|mục đích là)\s+(?!(?:ngày|hôm|lúc|dịp|tháng|năm)(?!\w))", _I)
+# Where the aim ends: the sentence's own end (a full stop inside it is an abbreviation or a
+# number, "TP. Hồ Chí Minh", "3.200 hộ"), or a semicolon.
+_PURPOSE_END = re.compile(r"[;!?\n]|\.\s*$")
+_PURPOSE_WORDS = 40  # a longer aim is cut at its last comma within this many words
 
 
 def _purpose(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
@@ -176,9 +179,14 @@ def _purpose(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | N
         spans = []
         for m in PURPOSE.finditer(text):
             stop = _PURPOSE_END.search(text, m.end())
-            words = list(re.finditer(r"[^\s,:]+(?:[,:]+[^\s,:]+)*", text[m.end() : stop.start() if stop else len(text)]))
-            if words:
-                spans.append((m.end(), m.end() + words[min(len(words), _PURPOSE_WORDS) - 1].end()))
+            clause = text[m.end() : stop.start() if stop else len(text)]
+            words = list(re.finditer(r"[^\s,:]+(?:[,:]+[^\s,:]+)*", clause))
+            if not words:
+                continue
+            end = words[min(len(words), _PURPOSE_WORDS) - 1].end()
+            if len(words) > _PURPOSE_WORDS and "," in clause[:end]:
+                end = clause.rfind(",", 0, end)
+            spans.append((m.end(), m.end() + end))
         best = _nearest(spans, _anchors(text, asked))
         if best:
             return ShortAnswer(text[best[0]:best[1]], offset + best[0], offset + best[1], "purpose")
