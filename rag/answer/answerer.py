@@ -27,7 +27,7 @@ import numpy as np
 from rag.answer import about, chitchat, scope, support
 from rag.answer.question import Question, answer_kind, read
 from rag.answer.slot import slot
-from rag.answer.span import ShortAnswer, counted, find, fits, post_asked, post_held
+from rag.answer.span import ShortAnswer, asks_purpose, counted, find, fits, post_asked, post_held
 from rag.index.sentences import unpack
 from rag.retrieve import Hit, Retrieval
 from rag.text import segment, sentence_spans
@@ -350,6 +350,7 @@ class Answerer:
         isf = {t: math.log(1 + n / (1 + sum(t in p.words for p in pool))) for t in weights}
         leads = _leads(pool)
         heads = self._headings(pool)
+        aim = asks_purpose(span_question)  # "… nhằm mục đích gì?" asks no kind, yet a sentence can fit
         for p in pool:
             found = [t for t in weights if t in p.words]
             # Terms of the article's title are satisfied by the article as a whole.
@@ -361,7 +362,7 @@ class Answerer:
             for head in heads.get(id(p), ()):
                 p.lexical += HEADING_TERM_FACTOR * sum(weights[t] * isf[t] for t in weights
                                                        if t in head and t not in p.words and t not in titles[id(p.hit)])
-            p.fits = fits(q.kind, p.text, span_question)
+            p.fits = (bool(q.kind) or aim) and fits(q.kind, p.text, span_question)
             if p.fits:
                 p.lexical *= ANSWER_TYPE_BONUS * (1.2 if q.kind == "number" and counted(p.text, span_question) else 1.0)
             p.lexical /= total

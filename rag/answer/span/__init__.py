@@ -15,6 +15,7 @@ from rag.answer.span.dates import names_day
 from rag.answer.span.finder import find, fits
 from rag.answer.span.names import person_names, post_asked, post_held
 from rag.answer.span.numbers import ASKS_ORDINAL, ASKS_PERCENT, NUMBER_WORDS, counted
+from rag.answer.span.phrases import asks_purpose
 
-__all__ = ["ASKS_ORDINAL", "ASKS_PERCENT", "NUMBER_WORDS", "ShortAnswer", "counted", "find", "fits", "names_day",
-           "person_names", "post_asked", "post_held"]
+__all__ = ["ASKS_ORDINAL", "ASKS_PERCENT", "NUMBER_WORDS", "ShortAnswer", "asks_purpose", "counted", "find", "fits",
+           "names_day", "person_names", "post_asked", "post_held"]

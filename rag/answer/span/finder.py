@@ -14,7 +14,7 @@ from rag.answer.span.edges import _edges, _name_only, _whole_name, _whole_words
 from rag.answer.span.names import post_held, _entity, _headed, _names, _person, _person_or_entity, _place, _with_head
 from rag.answer.span.numbers import _bounded, _number, _number_candidates, counted
 from rag.answer.span.phrases import (
-    ASKS_PURPOSE, PURPOSE, _QUOTED, _choice, _defined_subject, _definition, _gap, _list, _purpose, _quote,
+    PURPOSE, _QUOTED, _choice, _defined_subject, _definition, _gap, _list, _purpose, _quote, asks_purpose,
 )
 from rag.text import pos_tags
 
@@ -152,7 +152,7 @@ def _says_something(kind: str | None, span: str) -> bool:
 def fits(kind: str | None, sentence: str, question: str) -> bool:
     """Whether ``sentence`` holds the kind of span ``question`` asks for (a new date, the counted
     noun after a number, a person's name, a quotation), which makes it likelier to answer."""
-    if ASKS_PURPOSE.search(question):  # "… nhằm mục đích gì?": a sentence saying "nhằm …"
+    if asks_purpose(question):  # "… nhằm mục đích gì?": a sentence saying "nhằm …"
         return bool(PURPOSE.search(sentence))
     if kind == "number":
         # "bao nhiêu đảng viên": a number followed by "đảng viên"; a bare "1" elsewhere is no answer.

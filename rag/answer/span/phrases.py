@@ -4,6 +4,7 @@ the question leaves open (its gap), and one of two options ("A hay B?")."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rag.answer.span.base import (
     ShortAnswer, _CLAUSE_END, _EDGE_WORDS, _I, _after, _anchors, _nearest, _syllables, _tokens,
@@ -169,10 +170,17 @@ _PURPOSE_END = re.compile(r"[;!?\n]|\.\s*$")
 _PURPOSE_WORDS = 40  # a longer aim is cut at its last comma within this many words
 
 
+@lru_cache(maxsize=1024)
+def asks_purpose(question: str) -> bool:
+    """Whether ``question`` asks what something was for ("… nhằm mục đích gì?"); remembered,
+    as every candidate sentence asks it again."""
+    return bool(ASKS_PURPOSE.search(question))
+
+
 def _purpose(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
     """The purpose a quoted sentence states, asked "nhằm mục đích gì?" (best sentence first; in
     a sentence, the clause nearest the question's other words)."""
-    if not ASKS_PURPOSE.search(question):
+    if not asks_purpose(question):
         return None
     asked = _syllables(question)
     for text, offset in sentences:
