@@ -18,7 +18,7 @@ import pytest
 from werkzeug.wrappers import Request, Response
 
 from rag.fetch.http import AddressRefusedError, FetchError, PoliteClient, check_url
-from rag.fetch.sites import SiteRefusedError, register_site, sync_all
+from rag.fetch.sites import SiteRefusedError, register_site
 from rag.fetch.state import FetchState
 from rag.fetch.sync import sync_site
 from rag.fetch.urls import normalize
