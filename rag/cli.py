@@ -347,4 +347,3 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
-

@@ -126,7 +126,7 @@ def known_words(terms: list[str], idf, text: str = "") -> list[str]:
     out = []
     for term in terms:
         syllables = term.split("_")
-        if len(syllables) < 3 or idf(term) or is_name(syllables, text):
+        if len(syllables) < 3 or idf(term) or _is_name(syllables, text):
             out.append(term)
             continue
         parts, i = [], 0
@@ -140,7 +140,7 @@ def known_words(terms: list[str], idf, text: str = "") -> list[str]:
     return out
 
 
-def is_name(syllables: list[str], text: str) -> bool:
+def _is_name(syllables: list[str], text: str) -> bool:
     """Whether ``syllables`` are written capitalised in ``text`` ("Hội An", not "hội an")."""
     pattern = r"\s+".join(re.escape(s) for s in syllables)
     return any(all(w[:1].isupper() for w in m.group(0).split())

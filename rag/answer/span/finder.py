@@ -11,7 +11,7 @@ from rag.answer.slot import slot
 from rag.answer.span.base import ShortAnswer, _EDGE_WORDS, _anchors, _pull, _syllables, _trim
 from rag.answer.span.dates import _ASKS_WHEN, _condition, _date
 from rag.answer.span.edges import _edges, _name_only, _whole_name, _whole_words
-from rag.answer.span.names import post_held, _entity, _headed, _names, _person, _person_or_entity, _place, _with_head
+from rag.answer.span.names import post_held, _entity, _headed, _names, _person, _place, _with_head
 from rag.answer.span.numbers import _bounded, _number, _number_candidates, counted
 from rag.answer.span.phrases import (
     PURPOSE, _QUOTED, _choice, _defined_subject, _definition, _gap, _list, _purpose, _quote, asks_purpose,
@@ -34,7 +34,7 @@ _TYPED = {"date", "number", "person", "place"}
 _SLOTTED = {None, "entity", "organisation"}
 
 
-_FINDERS = {"date": _date, "number": _number, "person": _person_or_entity, "place": _place, "quote": _quote,
+_FINDERS = {"date": _date, "number": _number, "person": _person, "place": _place, "quote": _quote,
             "definition": _definition, "list": _list, "organisation": _entity, "entity": _entity}
 
 
@@ -105,7 +105,9 @@ def _find(question: str, kind: str | None, sentences: list[tuple[str, int]]) -> 
         for k, ((text, offset), sl) in enumerate(zip(sentences, slots)):
             # A typed span nearest the question word's place beats one nearest any shared word.
             anchors = [sl.start] if sl else _anchors(text, asked)
-            span = finder(text, question, anchors)
+            used, span = finder, finder(text, question, anchors)
+            if not span and finder_kind == "person":  # no person's name: a body's, a thing's
+                used, span = _entity, _entity(text, question, anchors)
             if span and span[1] > span[0]:
                 sp = _trim(text, *span)
                 if sp:
@@ -113,9 +115,7 @@ def _find(question: str, kind: str | None, sentences: list[tuple[str, int]]) -> 
                     found = ShortAnswer(text[s:e], offset + s, offset + e, finder_kind if finder_kind != "gap" else "span")
                     # The capitalised name nearest the question's words, which an organisation
                     # question and a person question with no person's name get, is a guess.
-                    named = finder_kind == "person" and _person(text, question, anchors) == span
-                    basis = "entity" if finder_kind == "organisation" or finder_kind == "person" and not named \
-                        else finder_kind
+                    basis = "entity" if used is _entity else finder_kind
                     if finder_kind not in _ACROSS:
                         return found, basis
                     pull = _pull((s, e), _anchors(text, asked))

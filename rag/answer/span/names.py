@@ -147,10 +147,6 @@ _TITLE_COMPOUNDS = {("chủ", "tịch"), ("bí", "thư"), ("giám", "đốc"), (
                     ("công", "đoàn"), ("nhân", "dân"), ("chính", "phủ"), ("quốc", "hội"), ("thủ", "tướng")}
 
 
-def _person_or_entity(sentence, question, anchors):
-    return _person(sentence, question, anchors) or _entity(sentence, question, anchors)
-
-
 # "Nhà thơ người Đức nào …?" is answered by "nhà thơ Theodor Fontane", "Sân bay nào …?" by
 # "Sân bay quốc tế Los Angeles": the noun the question puts before "nào", then a name.
 _BEFORE_NAO = re.compile(r"((?:[^\W\d_]+\s+){1,4})(?<!thế )nào(?!\w)", _I)
