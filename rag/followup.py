@@ -3,8 +3,9 @@
 No generator model runs offline here, so this is rule-based, the way a reader resolves
 "Còn ở Trà Vinh thì sao?" after "Đại hội ... ở Lạng Sơn diễn ra ngày nào?": an elliptical
 question (opening with "còn", ending with "thì sao", or only a few words) borrows the previous
-question, and a province it names replaces the one that question named. A question that
-stands on its own is searched as it is, so a change of topic is never polluted.
+question, and a province (or statute article, "Còn Điều 112 thì sao?") it names replaces the
+one that question named. A question that stands on its own is searched as it is, so a change
+of topic is never polluted.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import re
 
 from rag.answer import chitchat
+from rag.answer.provision import CITED
 from rag.answer.support import is_name
 from rag.clean.metadata import PROVINCE
 from rag.clean.normalize import normalize_query
@@ -59,11 +61,12 @@ def _resolve(question: str, previous: str, known=None) -> str:
     elliptical = marked or (len(core.split()) <= _SHORT and not _new_topic(core, known))
     if not elliptical:
         return f"{question} {previous}" if _ANAPHORA.search(question) else question
-    new_place = _PLACE.search(core)
-    if new_place and _PLACE.search(previous):
-        rewritten = _PLACE.sub(new_place.group(1), previous, count=1)
-        rest = _FILLER.sub(" ", _PLACE.sub(" ", core)).split()
-        return f"{rewritten} {' '.join(rest)}".strip() if rest else rewritten
+    for pattern, said in ((_PLACE, 1), (CITED, 0)):  # the province's name; "Điều 112" whole
+        new = pattern.search(core)
+        if new and pattern.search(previous):
+            rewritten = pattern.sub(new.group(said), previous, count=1)
+            rest = _FILLER.sub(" ", pattern.sub(" ", core)).split()
+            return f"{rewritten} {' '.join(rest)}".strip() if rest else rewritten
     return f"{core} {previous}".strip() if core else previous
 
 

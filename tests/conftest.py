@@ -81,6 +81,22 @@ def assistant(sample_index, embedder):
     return Assistant(sample_index, embedder)
 
 
+@pytest.fixture(scope="session")
+def legal_assistant(base_settings, embedder, tmp_path_factory):
+    """The assistant over an excerpt of the Labour Code (tests/data), in its own index."""
+    from rag.pipeline import Assistant
+    from rag.sync import ingest_folder
+
+    root = tmp_path_factory.mktemp("law")
+    folder = root / "articles"
+    folder.mkdir()
+    source = Path(__file__).parent / "data" / "luat-lao-dong-trich.txt"
+    (folder / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    s = base_settings.model_copy(update={"index_dir": root / "index"})
+    ingest_folder(folder, s, embedder)
+    return Assistant(s, embedder)
+
+
 def free_port() -> int:
     """A TCP port nobody listens on right now."""
     with socket.socket() as s:

@@ -132,3 +132,15 @@ def test_a_guessed_short_answer_is_flagged(api):
     body = api.post("/ask", json={"question": "Buổi làm việc giữa Đảng ủy Khối và Đảng bộ Sở GDĐT Kon Tum nhằm "
                                               "tìm hiểu điều gì?"}).json()
     assert body["status"] == "answered" and body["short_answer"]["sure"] is False
+
+
+def test_ask_reads_statute_articles_cited_by_number(legal_assistant):
+    """Over a statute: what "Điều 113" is about is its heading, and an article the law does not
+    have is named in the refusal."""
+    with serve_api(legal_assistant.settings) as client:
+        body = client.post("/ask", json={"question": "Điều 113 quy định gì?"}).json()
+        assert body["status"] == "answered" and body["citations"][0]["quote"] == "Điều 113. Nghỉ hằng năm"
+        assert body["short_answer"]["text"] == "Nghỉ hằng năm" and body["short_answer"]["kind"] == "subject"
+        missing = client.post("/ask", json={"question": "Theo Điều 120, người lao động được nghỉ mấy ngày?"}).json()
+        assert missing["status"] == "not_found" and missing["answer"].endswith("không có Điều 120.")
+        assert missing["citations"] == [] and missing["short_answer"] is None

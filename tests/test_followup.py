@@ -20,6 +20,18 @@ def test_follow_ups_borrow_the_previous_question(question, expected):
     assert contextualize(question, [FIRST]) == expected
 
 
+@pytest.mark.parametrize("question", ["Còn Điều 112 thì sao?", "Điều 112 thì sao?", "Thế còn điều 112?"])
+def test_a_follow_up_citing_another_statute_article_replaces_the_one_cited(question):
+    first = "Theo Điều 113, người lao động được nghỉ mấy ngày?"
+    assert contextualize(question, [first]).casefold() == "theo điều 112, người lao động được nghỉ mấy ngày?"
+
+
+def test_a_follow_up_about_another_statute_article_is_answered_from_it(legal_assistant):
+    answer = legal_assistant.ask("Còn Điều 112 thì sao?", history=["Theo Điều 113, người lao động được nghỉ mấy ngày?"])
+    assert answer.status == "answered" and answer.query == "Theo Điều 112, người lao động được nghỉ mấy ngày?"
+    assert "ngày" in answer.short_answer.text and "Tết" in answer.citations[0].passage
+
+
 def test_standalone_questions_are_not_changed():
     q = "Hội nghị cán bộ công chức Sở GDĐT Trà Vinh năm 2021 có những nội dung gì?"
     assert contextualize(q, [FIRST]) == q

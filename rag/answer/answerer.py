@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from rag.answer import about, chitchat, scope, support
+from rag.answer import about, chitchat, provision, scope, support
 from rag.answer.question import Question, answer_kind, read
 from rag.answer.slot import slot
 from rag.answer.span import ShortAnswer, asks_purpose, counted, find, fits, post_asked, post_held
@@ -177,6 +177,10 @@ class Answerer:
         # None when the article is gone (deleted on PostgreSQL between search and answer, where
         # deletes show at once): the answer then reads the retrieved chunks only.
         self.article_text = (lambda article_id: getattr(self.article(article_id), "text", None)) if article else None
+        # Article id -> where its statute articles ("Điều 17. …") start; read only for a
+        # question that cites one.
+        self._headings_of = functools.lru_cache(maxsize=16)(
+            lambda article_id: provision.headings((self.article_text(article_id) if self.article_text else None) or ""))
         self.policy = policy or AnswerPolicy()
         self.dimension = dimension
         self.max_idf = max_idf
@@ -218,6 +222,9 @@ class Answerer:
         pinned |= {t for law in q.laws for t in segment(f"{law.kind} {law.name}") if not self.idf(t)}
         asks_author = about.asks_author(span_question)
         asks_published = not asks_author and about.asks_published(span_question)
+        # "Theo Điều 17, …": the number says where the answer is (below), no word of it.
+        provisions = provision.cited(span_question)
+        pinned |= set(provisions)
         if asks_author:
             pinned |= about.WORDS
         if asks_published:
@@ -232,6 +239,17 @@ class Answerer:
         # the name written in the best passage is evidence enough to look for the post beside it.
         post_of = post_asked(span_question)
         relevant = bool(hits) and self._relevant(dense, self._passage_coverage(hits[0], sentence_weights))
+        asks_subject = bool(provisions) and provision.asks_subject(span_question)
+        if provisions and not (q.laws or q.statutes):  # a named law is scope's to check first
+            absent = self._absent(provisions, retrieval.hits, asks_subject)
+            if absent:
+                return Answer(question, absent, [], True, status="not_found", note=absent)
+        # The user pointed at the statute article the best passage is in (or asks what one is
+        # about): that is relevance enough when the law's words and theirs differ ("sàn" for
+        # "nền tảng").
+        if provisions and hits and dense >= self.policy.min_dense_score and not relevant:
+            relevant = bool(self._provisions(hits[0]) & set(provisions)
+                            or asks_subject and self._having(hits, provisions))
         named = bool(hits) and any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", hits[0].chunk.text, re.IGNORECASE)
                                    for n in post_of)
         if not relevant and not named:
@@ -245,7 +263,13 @@ class Answerer:
             return self._byline(question, kept[0])
         if asks_published and self.article:
             return self._published(question, kept[0])
+        if asks_subject:
+            subject = self._provision_subject(question, kept, provisions)
+            if subject:
+                return subject
         sentences = self._sentences(kept, sentence_weights, q, retrieval.vector, span_question)
+        if provisions:
+            sentences = self._under(sentences, provisions)
         # The sentence that writes the post beside the name, whatever else scores higher. With
         # none, the usual answer where the evidence passed the usual test (the post may be
         # written before the name), else nothing.
@@ -414,6 +438,49 @@ class Answerer:
         for m in _ARTICLE_LINE.finditer(text, max(0, chunk.start - 20000), chunk.start):
             found = m
         return set(segment(found.group(0))) if found and _HEADING.match(found.group(0)) else None
+
+    def _provisions(self, hit: Hit) -> set[str]:
+        """The numbers of the statute articles ``hit``'s chunk lies in or opens (none for news)."""
+        c = hit.chunk
+        return provision.spanned(self._headings_of(c.article_id), c.start, c.end)
+
+    def _under(self, sentences: list[_Sentence], provisions: list[str]) -> list[_Sentence]:
+        """The sentences under the statute articles the question cites; all of them when none
+        was found there (the article may lie beyond the passages found)."""
+        under = [s for s in sentences if provision.at(self._headings_of(s.hit.chunk.article_id), s.start) in provisions]
+        return under or sentences
+
+    def _absent(self, provisions: list[str], hits: list[Hit], asks_subject: bool) -> str | None:
+        """The reply when no text found has an article the question cites: "Văn bản … không có
+        Điều 99." when the best passage is a statute's (a text set out in "Điều 1.", "Điều 2.", …,
+        whatever its title); with no statute found, only when the question asks what the article
+        is about (news may say "theo Điều 5" in passing, and its facts answer without it)."""
+        if not hits or not self.article_text or self._having(hits, provisions):
+            return None
+        asked = ", ".join(f"Điều {n}" for n in provisions)
+        if self._headings_of(hits[0].chunk.article_id)[1]:
+            return f"Văn bản “{hits[0].chunk.title}” không có {asked}."
+        return f"Không tìm thấy {asked} trong các văn bản đã đưa vào hệ thống." if asks_subject else None
+
+    def _having(self, hits: list[Hit], provisions: list[str]) -> bool:
+        """Whether the text of any of ``hits`` has one of the statute articles ``provisions``."""
+        return any(set(provisions) & set(self._headings_of(h.chunk.article_id)[1]) for h in hits)
+
+    def _provision_subject(self, question: str, hits: list[Hit], provisions: list[str]) -> Answer | None:
+        """What the first statute article cited is about: its heading line quoted, its title the
+        short answer (from the first of ``hits`` whose text has that article)."""
+        for hit in hits:
+            text = self.article_text(hit.chunk.article_id) if self.article_text else None
+            if not text:
+                continue
+            found = provision.heading(text, self._headings_of(hit.chunk.article_id), provisions[0])
+            if found:
+                start, end, title = found
+                citation = _article_citation(hit, text, start, end, start)
+                short = ShortAnswer(text[title:end].rstrip(), title, title + len(text[title:end].rstrip()), "subject",
+                                    basis="heading")
+                return Answer(question, f"{citation.quote} [1]", [citation], False, short_answer=short)
+        return None
 
     def _passage_coverage(self, hit: Hit, weights: dict[str, float]) -> float:
         """Share of the question's weighted words found in the hit's title and chunk."""

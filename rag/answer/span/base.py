@@ -37,7 +37,8 @@ class ShortAnswer:
     by its kind ("date", "counted" number, "number", "person", "place", "post" beside a
     name, "holder" of the asked post, "byline"), by the question word's place ("slot"), as
     the name after the noun the question asks by ("headed"), as the subject a description
-    defines ("defined", "definition"), or as a guess (:data:`GUESSES`).
+    defines ("defined", "definition"), as a cited statute article's "heading"
+    (:mod:`rag.answer.provision`), or as a guess (:data:`GUESSES`).
     """
 
     text: str

@@ -1,0 +1,68 @@
+"""Statute articles a question cites by number: "Theo Điều 17, sàn … phải báo trước mấy ngày?".
+
+Staff who read a law ask about its provisions by number. The number tells where the answer
+is, not what it says: sentences under "Điều 17." answer, others do not; the cited number is
+no word a sentence shares with the question (the heading says it, the clauses below do not);
+and a statute with no Điều 17 cannot answer at all.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+# "Điều 17", "điều 5a"; not "Điều lệ", "điều kiện", "điều gì" (no number follows).
+CITED = re.compile(r"(?<!\w)điều\s+(\d{1,3}[a-zđ]?)(?!\w)", re.IGNORECASE)
+# A statute's article heading opens its line: "Điều 17. Tạm khóa tài khoản …".
+_HEADING = re.compile(r"^[ \t]*Điều[ \t]+(\d{1,3}[a-zđ]?)[ \t]*\.", re.MULTILINE)
+
+
+def cited(question: str) -> list[str]:
+    """The article numbers ``question`` cites ("Điều 17" → "17"), in its order."""
+    return list(dict.fromkeys(m.group(1).lower() for m in CITED.finditer(question)))
+
+
+def headings(text: str) -> tuple[list[int], list[str]]:
+    """Where each article of a statute's ``text`` starts, and its number (two parallel lists)."""
+    found = [(m.start(), m.group(1).lower()) for m in _HEADING.finditer(text)]
+    return [at for at, _ in found], [number for _, number in found]
+
+
+def at(heads: tuple[list[int], list[str]], position: int) -> str | None:
+    """The number of the article ``position`` lies in (``None`` before the first one)."""
+    starts, numbers = heads
+    k = bisect.bisect_right(starts, position) - 1
+    return numbers[k] if k >= 0 else None
+
+
+def spanned(heads: tuple[list[int], list[str]], start: int, end: int) -> set[str]:
+    """The numbers of the articles a stretch ``[start, end)`` of the text lies in or opens."""
+    starts, numbers = heads
+    first = bisect.bisect_right(starts, start) - 1
+    last = bisect.bisect_left(starts, end) - 1
+    return set(numbers[max(first, 0) : last + 1]) if last >= 0 else set()
+
+
+# "Điều 17 quy định gì?", "Điều 5 của Luật này nói về vấn đề gì?": what the article is about,
+# which its heading says.
+_ASKS_SUBJECT = re.compile(r"(?<!\w)điều\s+\d{1,3}[a-zđ]?(?!\w)[^?.]{0,60}?(?:quy định|nói|đề cập)\s+(?:về\s+)?"
+                           r"(?:(?:vấn đề|nội dung|những|điều|việc)\s+)?(?:gì|nào)(?!\w)", re.IGNORECASE)
+
+
+def asks_subject(question: str) -> bool:
+    """Whether ``question`` asks what a cited statute article is about ("Điều 17 quy định gì?")."""
+    return bool(_ASKS_SUBJECT.search(question))
+
+
+def heading(text: str, heads: tuple[list[int], list[str]], number: str) -> tuple[int, int, int] | None:
+    """Where article ``number``'s heading line is in ``text`` (start, end) and where its title
+    starts after "Điều 17.", or ``None`` if the statute has no such article."""
+    starts, numbers = heads
+    if number not in numbers:
+        return None
+    start = starts[numbers.index(number)]
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    title = _HEADING.match(text, start).end()
+    title += len(text[title:end]) - len(text[title:end].lstrip())
+    return start, end, title
