@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from rag.answer import chitchat
-from rag.answer.provision import CITED
+from rag.answer.provision import CITED, asks_subject
 from rag.answer.support import is_name
 from rag.clean.metadata import PROVINCE
 from rag.clean.normalize import normalize_query
@@ -54,19 +54,25 @@ def contextualize(question: str, history: list[str] | None = None, known=None,
 
 
 def _resolve(question: str, previous: str, known=None) -> str:
-    if not previous or chitchat.reply(question):
+    if not previous or chitchat.reply(question) or asks_subject(question):
         return question
     core = _TAIL.sub("", _LEAD.sub("", question)).strip()
     marked = bool(_LEAD.search(question) or _TAIL.search(question))
     elliptical = marked or (len(core.split()) <= _SHORT and not _new_topic(core, known))
     if not elliptical:
         return f"{question} {previous}" if _ANAPHORA.search(question) else question
-    for pattern, said in ((_PLACE, 1), (CITED, 0)):  # the province's name; "Điều 112" whole
-        new = pattern.search(core)
-        if new and pattern.search(previous):
-            rewritten = pattern.sub(new.group(said), previous, count=1)
-            rest = _FILLER.sub(" ", pattern.sub(" ", core)).split()
-            return f"{rewritten} {' '.join(rest)}".strip() if rest else rewritten
+    new_place = _PLACE.search(core)
+    if new_place and _PLACE.search(previous):
+        rewritten = _PLACE.sub(new_place.group(1), previous, count=1)
+        rest = _FILLER.sub(" ", _PLACE.sub(" ", core)).split()
+        return f"{rewritten} {' '.join(rest)}".strip() if rest else rewritten
+    # "Còn Điều 112 thì sao?" asks the same of another article; "Điều 112 nói gì?" or "Còn
+    # khoản 2 Điều 112?" ask something else, which the previous question would only muddle.
+    new_article = CITED.search(core)
+    if new_article and CITED.search(previous):
+        if _FILLER.sub(" ", CITED.sub(" ", core)).split():
+            return question
+        return CITED.sub(f"Điều {new_article.group(1)}", previous, count=1)
     return f"{core} {previous}".strip() if core else previous
 
 

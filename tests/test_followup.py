@@ -26,6 +26,12 @@ def test_a_follow_up_citing_another_statute_article_replaces_the_one_cited(quest
     assert contextualize(question, [first]).casefold() == "theo điều 112, người lao động được nghỉ mấy ngày?"
 
 
+@pytest.mark.parametrize("question", ["Điều 112 nói gì?", "Còn khoản 2 Điều 112 thì sao?"])
+def test_a_question_about_a_statute_article_itself_stands_alone(question):
+    first = "Theo Điều 113, người lao động được nghỉ mấy ngày?"
+    assert contextualize(question, [first]) == question
+
+
 def test_a_follow_up_about_another_statute_article_is_answered_from_it(legal_assistant):
     answer = legal_assistant.ask("Còn Điều 112 thì sao?", history=["Theo Điều 113, người lao động được nghỉ mấy ngày?"])
     assert answer.status == "answered" and answer.query == "Theo Điều 112, người lao động được nghỉ mấy ngày?"

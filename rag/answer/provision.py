@@ -13,8 +13,8 @@ import re
 
 # "Điều 17", "điều 5a"; not "Điều lệ", "điều kiện", "điều gì" (no number follows).
 CITED = re.compile(r"(?<!\w)điều\s+(\d{1,3}[a-zđ]?)(?!\w)", re.IGNORECASE)
-# A statute's article heading opens its line: "Điều 17. Tạm khóa tài khoản …".
-_HEADING = re.compile(r"^[ \t]*Điều[ \t]+(\d{1,3}[a-zđ]?)[ \t]*\.", re.MULTILINE)
+# A statute's article heading opens its line: "Điều 17. Tạm khóa …", "ĐIỀU 17:", "Điều 17 -".
+_HEADING = re.compile(r"^[ \t]*(Điều[ \t]+(\d{1,3}[a-zđ]?))[ \t]*(?:[.:]|[-–](?=[ \t]))", re.MULTILINE | re.IGNORECASE)
 
 
 def cited(question: str) -> list[str]:
@@ -24,7 +24,7 @@ def cited(question: str) -> list[str]:
 
 def headings(text: str) -> tuple[list[int], list[str]]:
     """Where each article of a statute's ``text`` starts, and its number (two parallel lists)."""
-    found = [(m.start(), m.group(1).lower()) for m in _HEADING.finditer(text)]
+    found = [(m.start(1), m.group(2).lower()) for m in _HEADING.finditer(text)]
     return [at for at, _ in found], [number for _, number in found]
 
 
@@ -43,10 +43,14 @@ def spanned(heads: tuple[list[int], list[str]], start: int, end: int) -> set[str
     return set(numbers[max(first, 0) : last + 1]) if last >= 0 else set()
 
 
-# "Điều 17 quy định gì?", "Điều 5 của Luật này nói về vấn đề gì?": what the article is about,
-# which its heading says.
-_ASKS_SUBJECT = re.compile(r"(?<!\w)điều\s+\d{1,3}[a-zđ]?(?!\w)[^?.]{0,60}?(?:quy định|nói|đề cập)\s+(?:về\s+)?"
-                           r"(?:(?:vấn đề|nội dung|những|điều|việc)\s+)?(?:gì|nào)(?!\w)", re.IGNORECASE)
+# "Điều 17 quy định gì?", "Điều 5 của Luật này nói về vấn đề gì?", "Nội dung của Điều 17 là gì?":
+# what the article is about, which its heading says. Not past a comma: "Theo Điều 105, người
+# sử dụng lao động có quyền quy định gì?" asks what the clause says.
+_ASKS_SUBJECT = re.compile(
+    r"(?<!\w)điều\s+\d{1,3}[a-zđ]?(?!\w)[^?.,;]{0,40}?\s(?:quy định|nói|đề cập|có)\s+(?:(?:về|đến|tới)\s+)?"
+    r"(?:(?:vấn đề|nội dung|những|điều|việc)\s+)*(?:gì|nào)\s*\??\s*$"
+    r"|^\s*nội dung(?:\s+chính)?\s+của\s+điều\s+\d{1,3}[a-zđ]?(?!\w)[^?.,;]{0,40}?\s(?:là\s+)?gì\s*\??\s*$",
+    re.IGNORECASE)
 
 
 def asks_subject(question: str) -> bool:
@@ -55,14 +59,15 @@ def asks_subject(question: str) -> bool:
 
 
 def heading(text: str, heads: tuple[list[int], list[str]], number: str) -> tuple[int, int, int] | None:
-    """Where article ``number``'s heading line is in ``text`` (start, end) and where its title
-    starts after "Điều 17.", or ``None`` if the statute has no such article."""
+    """Offsets in ``text`` of article ``number``'s heading line (start, end, without "\\r" or
+    trailing blanks) and of its title after "Điều 17." (``end`` when the title is on the next
+    line); ``None`` if the statute has no such article."""
     starts, numbers = heads
     if number not in numbers:
         return None
     start = starts[numbers.index(number)]
     end = text.find("\n", start)
-    end = len(text) if end < 0 else end
-    title = _HEADING.match(text, start).end()
-    title += len(text[title:end]) - len(text[title:end].lstrip())
-    return start, end, title
+    end = start + len(text[start : len(text) if end < 0 else end].rstrip())
+    marker = _HEADING.match(text, text.rfind("\n", 0, start) + 1).end()
+    title = marker + len(text[marker:end]) - len(text[marker:end].lstrip())
+    return start, end, min(title, end)
