@@ -23,7 +23,7 @@ def test_follow_ups_borrow_the_previous_question(question, expected):
 @pytest.mark.parametrize("question", ["Còn Điều 112 thì sao?", "Điều 112 thì sao?", "Thế còn điều 112?"])
 def test_a_follow_up_citing_another_statute_article_replaces_the_one_cited(question):
     first = "Theo Điều 113, người lao động được nghỉ mấy ngày?"
-    assert contextualize(question, [first]).casefold() == "theo điều 112, người lao động được nghỉ mấy ngày?"
+    assert contextualize(question, [first]) == "Theo Điều 112, người lao động được nghỉ mấy ngày?"
 
 
 @pytest.mark.parametrize("question", ["Điều 112 nói gì?", "Còn khoản 2 Điều 112 thì sao?"])
