@@ -32,6 +32,7 @@ def test_eval_prints_and_writes_metrics(small_squad, settings, tmp_path):
     assert run.returncode == 0, run.stderr
     assert "R@1" in run.stdout and "MRR@10" in run.stdout and "p95" in run.stdout
     assert "short answers sure" in run.stdout
+    assert "DEBUG" not in run.stderr + run.stdout  # bm25s 0.3.16 logs at DEBUG unless quietened
     m = json.loads(out_json.read_text())
     assert m["questions"] == 40 and m["passages"] >= 5
     assert 0.6 <= m["recall@1"] <= m["recall@5"] <= m["recall@10"] <= 1.0

@@ -9,6 +9,17 @@ from pathlib import Path
 import numpy as np
 
 
+def _bm25s():
+    """The bm25s module, quiet: 0.3.16 sets its own logger to DEBUG on import, which printed
+    "DEBUG:bm25s:Building index from tokens" in the CLI's output."""
+    import logging
+
+    import bm25s
+
+    logging.getLogger("bm25s").setLevel(logging.WARNING)
+    return bm25s
+
+
 class Lexical:
     """BM25 (Lucene variant, k1=1.5, b=0.75) whose row ``i`` is chunk ``ids[i]``."""
 
@@ -20,8 +31,7 @@ class Lexical:
     @classmethod
     def build(cls, ids: list[int], terms: list[list[str]]) -> "Lexical":
         """Index every chunk's terms."""
-        import bm25s
-
+        bm25s = _bm25s()
         bm25 = bm25s.BM25()
         if ids:
             bm25.index(terms, show_progress=False)
@@ -38,8 +48,7 @@ class Lexical:
     @classmethod
     def load(cls, folder: Path) -> "Lexical":
         """Read an index written by :meth:`save`."""
-        import bm25s
-
+        bm25s = _bm25s()
         ids = np.load(folder / "ids.npy")
         bm25 = bm25s.BM25.load(str(folder), show_progress=False) if len(ids) else bm25s.BM25()
         return cls(bm25, ids)
