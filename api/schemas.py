@@ -156,7 +156,8 @@ class AskResponse(BaseModel):
     status: Literal["answered", "not_found", "out_of_scope", "filtered", "chitchat"] = Field(
         description="answered; not_found (nothing relevant); out_of_scope (the question names a province, year, "
         "term or person no article covers); filtered (nothing inside the filters); chitchat (small talk).")
-    note: str | None = Field(None, description="Why nothing was answered, and what the articles or filters do cover.")
+    note: str | None = Field(None, description="Why nothing was answered, and what the articles or filters do cover; "
+                             "on an answer, the statute articles or clauses cited that the text does not have.")
     citations: list[CitationOut] = Field(description="Up to three distinct articles, best first.")
     abstained: bool
     timings: dict[str, float]

@@ -789,6 +789,92 @@ def test_what_a_cited_statute_article_is_about_is_its_heading(legal_assistant, q
     assert (answer.short_answer.text, answer.short_answer.kind, answer.short_answer.sure) == (heading, "subject", True)
 
 
+def test_several_cited_statute_articles_are_each_quoted_and_a_missing_one_named(legal_assistant):
+    """"Điều 5 và Điều 113 quy định gì?" over a text with no Điều 5: Điều 113's heading, and
+    Điều 5 said to be missing (before, the missing first one sent the question to the sentence
+    scorer, which quoted Điều 109)."""
+    both = legal_assistant.ask("Điều 112 và Điều 113 quy định gì?")
+    assert [c.quote for c in both.citations] == ["Điều 112. Nghỉ lễ, tết", "Điều 113. Nghỉ hằng năm"]
+    assert both.short_answer.text == "Nghỉ lễ, tết" and both.note is None
+    one = legal_assistant.ask("Điều 5 và Điều 113 quy định gì?")
+    assert one.status == "answered" and [c.quote for c in one.citations] == ["Điều 113. Nghỉ hằng năm"]
+    assert one.note == "Văn bản “Bộ luật Lao động 2019 - Chương VII: Thời giờ làm việc, thời giờ nghỉ ngơi” không có Điều 5."
+    assert one.text.endswith(one.note) and one.short_answer.text == "Nghỉ hằng năm"
+
+
+@pytest.mark.parametrize("question, opening, closing", [
+    ("Khoản 2 Điều 113 quy định gì?", "2. Người lao động làm việc chưa đủ 12 tháng", "tương ứng với số tháng làm việc."),
+    # a clause with its points, up to the next clause
+    ("Nội dung của khoản 1 Điều 113 là gì?", "1. Người lao động làm việc đủ 12 tháng", "đặc biệt nặng nhọc, độc hại, nguy hiểm."),
+])
+def test_what_a_cited_clause_says_is_the_clause_whole(legal_assistant, question, opening, closing):
+    answer = legal_assistant.ask(question)
+    quote = answer.citations[0].quote
+    assert answer.status == "answered" and quote.startswith(opening) and quote.endswith(closing)
+    assert "\n2. " not in quote[1:] and answer.short_answer is None  # a clause says too much to be a short answer
+
+
+def test_a_clause_the_article_does_not_have_is_said_to_be_missing(legal_assistant):
+    answer = legal_assistant.ask("Khoản 9 Điều 113 quy định gì?")
+    assert answer.status == "not_found" and not answer.citations
+    assert answer.text.endswith("không có khoản 9 Điều 113.")
+
+
+@pytest.mark.parametrize("clause, short", [("1", "không quá 08 giờ"), ("2", "không quá 10 giờ")])
+def test_a_cited_clause_is_where_the_answer_comes_from(legal_assistant, clause, short):
+    """Clauses 1 and 2 of Điều 105 both cap the hours in a day; the one cited answers. Without
+    the clause's bonus, clause 1's question was answered from clause 2."""
+    answer = legal_assistant.ask(f"Theo khoản {clause} Điều 105, thời giờ làm việc bình thường không quá bao nhiêu giờ "
+                                 "trong một ngày?")
+    assert answer.status == "answered" and answer.short_answer.text == short
+
+
+@pytest.mark.parametrize("question, clauses", [
+    ("Theo khoản 2 Điều 112, …?", {"112": "2"}), ("khoản 02 của điều 5a quy định gì?", {"5a": "2"}),
+    ("Theo Điều 112, …?", {}), ("Khoản 2 quy định gì?", {}),  # no article: nothing to read the clause in
+])
+def test_clauses_a_question_cites(question, clauses):
+    from rag.answer import provision
+
+    assert provision.clauses(question) == clauses
+
+
+def test_where_a_clause_of_a_statute_article_runs():
+    from rag.answer import provision
+
+    text = ("Điều 1. Phạm vi\n1. Khoản một:\na) điểm a;\nb) điểm b.\n2. Khoản hai.\nChương II\nQUY ĐỊNH\n"
+            "Điều 2. Đối tượng\n1. Khoản một của Điều 2.\n")
+    heads = provision.headings(text)
+    assert text[slice(*provision.clause(text, heads, "1", "1"))] == "1. Khoản một:\na) điểm a;\nb) điểm b."
+    assert text[slice(*provision.clause(text, heads, "1", "2"))] == "2. Khoản hai."  # a chapter heading ends it
+    assert text[slice(*provision.clause(text, heads, "2", "1"))] == "1. Khoản một của Điều 2."
+    assert provision.clause(text, heads, "1", "3") is None and provision.clause(text, heads, "3", "1") is None
+
+
+@pytest.mark.parametrize("question, short", [
+    # "trong một tuần" picks the weekly cap among the day's and the week's
+    ("Theo điều 105, thời giờ làm việc bình thường không quá bao nhiêu giờ trong một tuần?", "không quá 48 giờ"),
+    # "mấy ngày" counts days: clause 2's "12 tháng" is no answer to it
+    ("Theo Điều 113, người lao động được nghỉ mấy ngày?", "12 ngày"),
+])
+def test_a_count_is_of_the_unit_and_span_the_question_asks(legal_assistant, question, short):
+    assert legal_assistant.ask(question).short_answer.text == short
+
+
+@pytest.mark.parametrize("question, sentence, short", [
+    ("Người lao động được nghỉ mấy ngày?", "Người lao động làm việc chưa đủ 12 tháng thì được nghỉ theo tỷ lệ.", None),
+    ("Có bao nhiêu học sinh đạt giải?", "Có 500 học sinh tham gia kỳ thi, trong đó 120 học sinh đạt giải.", "120 học sinh"),
+    ("Thời giờ làm việc không quá bao nhiêu giờ trong một tuần?",
+     "Thời giờ làm việc không quá 08 giờ trong 01 ngày và không quá 48 giờ trong 01 tuần.", "không quá 48 giờ"),
+])
+def test_number_spans_read_the_unit_and_what_follows_the_counted_noun(question, sentence, short):
+    from rag.answer.question import read
+    from rag.answer.span import find
+
+    found = find(question, read(question).kind, [(sentence, 0)], {})
+    assert (found.text if found else None) == short
+
+
 @pytest.mark.parametrize("question, number", [("Theo Điều 120, người lao động được nghỉ mấy ngày?", "120"),
                                               ("điều 5 quy định gì?", "5"),
                                               # the law named, and it is this one: still no Điều 120

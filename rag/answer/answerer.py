@@ -20,7 +20,7 @@ import functools
 import math
 import re
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -230,7 +230,8 @@ class Answerer:
         # "Theo Điều 17, …": the number says where the answer is (below), no word of it; the
         # clauses below the heading do not say it, those citing another article do.
         provisions = provision.cited(span_question)
-        pinned |= set(provisions) | ({"điều"} if provisions else set())
+        clauses = provision.clauses(span_question)  # "khoản 2 Điều 112": where within the article
+        pinned |= set(provisions) | ({"điều"} if provisions else set()) | set(clauses.values()) | ({"khoản"} if clauses else set())
         if asks_author:
             pinned |= about.WORDS
         if asks_published:
@@ -274,12 +275,12 @@ class Answerer:
             if absent:
                 return Answer(question, absent, [], True, status="not_found", note=absent)
         if asks_subject:
-            subject = self._provision_subject(question, kept, provisions)
+            subject = self._provision_subject(question, kept, provisions, clauses)
             if subject:
                 return subject
         sentences = self._sentences(kept, sentence_weights, q, retrieval.vector, span_question)
         if provisions:
-            self._favour(sentences, provisions)
+            self._favour(sentences, provisions, clauses)
         # The sentence that writes the post beside the name, whatever else scores higher. With
         # none, the usual answer where the evidence passed the usual test (the post may be
         # written before the name), else nothing.
@@ -454,16 +455,28 @@ class Answerer:
         c = hit.chunk
         return provision.spanned(self._headings_of(c.article_id), c.start, c.end)
 
-    def _favour(self, sentences: list[_Sentence], provisions: list[str]) -> None:
-        """Raise the score of the sentences under the statute articles the question cites.
+    def _favour(self, sentences: list[_Sentence], provisions: list[str], clauses: dict[str, str]) -> None:
+        """Raise the score of the sentences under the statute articles the question cites, and
+        again of those in a clause it cites ("Theo khoản 2 Điều 112, …").
 
         A bonus, not a filter: users cite the wrong article too ("Theo Điều 113, lao động
         nước ngoài được nghỉ thêm mấy ngày Tết?" is answered by Điều 112), and a sentence
         elsewhere that answers far better should still win.
         """
+        spans: dict[tuple[str, str], tuple[int, int] | None] = {}
         for s in sentences:
-            if provision.at(self._headings_of(s.hit.chunk.article_id), s.start) in provisions:
-                s.score += PROVISION_BONUS
+            aid = s.hit.chunk.article_id
+            number = provision.at(self._headings_of(aid), s.start)
+            if number not in provisions:
+                continue
+            s.score += PROVISION_BONUS
+            if number in clauses and self.article_text:
+                if (aid, number) not in spans:
+                    text = self.article_text(aid)
+                    spans[aid, number] = text and provision.clause(text, self._headings_of(aid), number, clauses[number])
+                span = spans[aid, number]
+                if span and span[0] <= s.start < span[1]:
+                    s.score += PROVISION_BONUS
 
     def _absent(self, provisions: list[str], hits: list[Hit], asks_subject: bool) -> str | None:
         """The reply when no text found has an article the question cites: "Văn bản … không có
@@ -472,30 +485,59 @@ class Answerer:
         is about (news may say "theo Điều 5" in passing, and its facts answer without it)."""
         if not hits or not self.article_text or self._having(hits, provisions):
             return None
-        asked = ", ".join(f"Điều {n}" for n in provisions)
         if self._headings_of(hits[0].chunk.article_id)[1]:
-            return f"Văn bản “{hits[0].chunk.title}” không có {asked}."
+            return self._lacking([f"Điều {n}" for n in provisions], hits[0])
+        asked = ", ".join(f"Điều {n}" for n in provisions)
         return f"Không tìm thấy {asked} trong các văn bản đã đưa vào hệ thống." if asks_subject else None
 
     def _having(self, hits: list[Hit], provisions: list[str]) -> bool:
         """Whether the text of any of ``hits`` has one of the statute articles ``provisions``."""
         return any(set(provisions) & set(self._headings_of(h.chunk.article_id)[1]) for h in hits)
 
-    def _provision_subject(self, question: str, hits: list[Hit], provisions: list[str]) -> Answer | None:
-        """What the first statute article cited is about: its heading line quoted, its title the
-        short answer (from the first of ``hits`` whose text has that article)."""
+    @staticmethod
+    def _lacking(missing: list[str], hit: Hit) -> str:
+        """The reply naming the statute articles (or clauses) ``hit``'s text does not have."""
+        return f"Văn bản “{hit.chunk.title}” không có {', '.join(missing)}."
+
+    def _provision_subject(self, question: str, hits: list[Hit], provisions: list[str],
+                           clauses: dict[str, str]) -> Answer | None:
+        """What the statute articles cited are about: each one's heading line quoted (up to
+        three, in the question's order; a clause cited, "Khoản 2 Điều 113 quy định gì?", is
+        quoted whole), the first heading's title the short answer. Articles or clauses the
+        text lacks are named after the quotes ("Văn bản … không có Điều 5.")."""
+        quoted, missing = [], []
+        for number in provisions:
+            place = self._provision_place(hits, number, clauses.get(number))
+            if place:
+                quoted.append(place)
+            else:
+                missing.append(f"khoản {clauses[number]} Điều {number}" if number in clauses else f"Điều {number}")
+        note = self._lacking(missing, (quoted[0][0] if quoted else hits[0])) if missing and hits else None
+        if not quoted:
+            return Answer(question, note, [], True, status="not_found", note=note) if note else None
+        citations = [replace(_article_citation(hit, text, start, end, start), number=k)
+                     for k, (hit, text, start, end, _) in enumerate(quoted[: self.policy.max_sources], 1)]
+        _, text, _, end, title_start = quoted[0]
+        # A heading written on two lines ("Điều 5.\nPhạm vi …") has no title on its own; a
+        # clause says too much to be a short answer.
+        short = ShortAnswer(text[title_start:end], title_start, end, "subject", basis="heading") \
+            if title_start is not None and end > title_start else None
+        reply = " ".join(f"{c.quote} [{c.number}]" for c in citations)
+        return Answer(question, f"{reply} {note}" if note else reply, citations, False, short_answer=short, note=note)
+
+    def _provision_place(self, hits: list[Hit], number: str, item: str | None):
+        """``(hit, text, start, end, title_start)`` of article ``number``'s heading line (or of
+        its clause ``item``, with no title) in the first of ``hits`` whose text has it."""
         for hit in hits:
             text = self.article_text(hit.chunk.article_id) if self.article_text else None
-            if not text:
+            heads = self._headings_of(hit.chunk.article_id) if text else None
+            if not heads or number not in heads[1]:
                 continue
-            found = provision.heading(text, self._headings_of(hit.chunk.article_id), provisions[0])
-            if found:
-                start, end, title_start = found
-                citation = _article_citation(hit, text, start, end, start)
-                # A heading written on two lines ("Điều 5.\nPhạm vi …") has no title on its own.
-                short = ShortAnswer(text[title_start:end], title_start, end, "subject", basis="heading") \
-                    if end > title_start else None
-                return Answer(question, f"{citation.quote} [1]", [citation], False, short_answer=short)
+            if item is None:
+                start, end, title_start = provision.heading(text, heads, number)
+                return hit, text, start, end, title_start
+            found = provision.clause(text, heads, number, item)
+            return (hit, text, *found, None) if found else None
         return None
 
     def _passage_coverage(self, hit: Hit, weights: dict[str, float]) -> float:

@@ -17,6 +17,15 @@ CITED = re.compile(r"(?<!\w)điều\s+(\d{1,3}[a-zđ]?)(?!\w)", re.IGNORECASE)
 _HEADING = re.compile(r"^[ \t]*(Điều[ \t]+(\d{1,3}[a-zđ]?))[ \t]*(?:[.:]|[-–](?=[ \t]))", re.MULTILINE | re.IGNORECASE)
 
 
+# "khoản 2 Điều 112", "khoản 2 của Điều 112": a numbered clause of an article.
+CLAUSE = re.compile(r"(?<!\w)khoản\s+(\d{1,2})\s+(?:của\s+)?điều\s+(\d{1,3}[a-zđ]?)(?!\w)", re.IGNORECASE)
+
+
+def clauses(question: str) -> dict[str, str]:
+    """``{article: clause}`` for the clauses ``question`` cites ("khoản 2 Điều 112" → {"112": "2"})."""
+    return {m.group(2).lower(): m.group(1).lstrip("0") or "0" for m in CLAUSE.finditer(question)}
+
+
 def cited(question: str) -> list[str]:
     """The article numbers ``question`` cites ("Điều 17" → "17"), in its order."""
     return list(dict.fromkeys(m.group(1).lower() for m in CITED.finditer(question)))
@@ -49,7 +58,8 @@ def spanned(heads: tuple[list[int], list[str]], start: int, end: int) -> set[str
 _ASKS_SUBJECT = re.compile(
     r"(?<!\w)điều\s+\d{1,3}[a-zđ]?(?!\w)[^?.,;]{0,40}?\s(?:quy định|nói|đề cập|có)\s+(?:(?:về|đến|tới)\s+)?"
     r"(?:(?:vấn đề|nội dung|những|điều|việc)\s+)*(?:gì|nào)\s*\??\s*$"
-    r"|^\s*nội dung(?:\s+chính)?\s+của\s+điều\s+\d{1,3}[a-zđ]?(?!\w)[^?.,;]{0,40}?\s(?:là\s+)?gì\s*\??\s*$",
+    r"|^\s*nội dung(?:\s+chính)?\s+của\s+(?:khoản\s+\d{1,2}\s+(?:của\s+)?)?điều\s+\d{1,3}[a-zđ]?(?!\w)[^?.,;]{0,40}?"
+    r"\s(?:là\s+)?gì\s*\??\s*$",
     re.IGNORECASE)
 
 
@@ -71,3 +81,22 @@ def heading(text: str, heads: tuple[list[int], list[str]], number: str) -> tuple
     marker = _HEADING.match(text, text.rfind("\n", 0, start) + 1).end()
     title = marker + len(text[marker:end]) - len(text[marker:end].lstrip())
     return start, end, min(title, end)
+
+
+def clause(text: str, heads: tuple[list[int], list[str]], number: str, item: str) -> tuple[int, int] | None:
+    """Offsets in ``text`` of clause ``item`` of article ``number`` ("2. …", with its points
+    "a) …", up to clause 3, a chapter heading or the next article), without trailing blanks;
+    ``None`` if the article or the clause is not there."""
+    starts, numbers = heads
+    if number not in numbers:
+        return None
+    k = numbers.index(number)
+    end = starts[k + 1] if k + 1 < len(starts) else len(text)
+    found = re.compile(rf"^[ \t]*0?{item}[.)][ \t]", re.MULTILINE).search(text, starts[k], end)
+    if not found:
+        return None
+    start = found.end() - len(found.group(0).lstrip())
+    after = re.compile(rf"^[ \t]*(?:0?{int(item) + 1}[.)][ \t]|(?:Chương|Mục|Phần|CHƯƠNG|MỤC|PHẦN)[ \t]+\S)",
+                       re.MULTILINE).search(text, found.end(), end)
+    end = after.start() if after else end
+    return start, start + len(text[start:end].rstrip())

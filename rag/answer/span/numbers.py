@@ -50,6 +50,9 @@ def _bounded(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
     the answer then reads whole. On the dev parts: XQuAD-vi dev number F1 0.537 -> 0.569, legal
     dev 0.533 -> 0.529 and legal3 dev alike (leaving out a bound the question states lost 0.01 more)."""
     start, end = span
+    lower = _RANGE_FROM.search(sentence[:start])  # "từ 2 đến 4 năm" asked as "bao nhiêu năm": the range
+    if lower:
+        start = lower.start()
     while bound := _BOUND.search(sentence[:start]):  # "tối thiểu từ 400 học sinh"
         if re.search(r"\d\s*$", sentence[: bound.start()]):  # "28 trên 30 chỉ tiêu" is no bound
             break
@@ -64,6 +67,7 @@ def _bounded(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
     return start, end + (upward.end() if upward else 0)
 
 
+_RANGE_FROM = re.compile(r"(?<!\w)từ\s+\d+(?:[.,]\d+)?(?:\s+[^\W\d_]+)?\s*(?:đến|tới|-|–)\s*$", _I)
 _BOUND = re.compile(r"(?<!\w)(ít nhất|tối thiểu|tối đa|nhiều nhất|không quá|không dưới|chưa đến|chưa tới|hơn|trên|"
                     r"dưới|gần|khoảng|xấp xỉ|có tới|lên tới|lên đến|từ|sau mỗi|mỗi)\s+$", _I)
 
@@ -104,7 +108,9 @@ def _number_candidates(sentence: str, question: str) -> list:
     counted = re.findall(r"[^\W\d_]+", question[asks.end():])[:2] if asks else []
     if counted and counted[-1].lower() in _EDGE_WORDS | _PREPOSITIONS:  # "bao nhiêu giờ trong …"
         counted = counted[:1]
-    if counted and counted[0].lower() in _EDGE_WORDS | _PREPOSITIONS | {"trở", "xuống", "trở_lên", "so"}:
+    if counted and counted[0].lower() in _TIME_UNITS:
+        counted = counted[:1]  # "mấy ngày Tết": "01 ngày" counts the days; "Tết" says which
+    if counted and counted[0].lower() in _NOT_COUNTED:
         counted = []  # "từ bao nhiêu trở lên", "cao hơn bao nhiêu so với …": nothing is counted
     candidates = []
     if ASKS_ORDINAL.search(question):
@@ -143,6 +149,11 @@ def _number_candidates(sentence: str, question: str) -> list:
             candidates.append(((m.start(), end), 0))
         else:
             candidates.append(((m.start(), unit.end() if unit else end), 1))
+    if counted and counted[0].lower() in _TIME_UNITS:
+        # "mấy ngày": "12 tháng" counts another unit and answers nothing.
+        candidates = [(sp, p) for sp, p in candidates
+                      if not p or _last_word(sentence[sp[0]:sp[1]]) not in _TIME_UNITS - {counted[0].lower()}]
+    candidates = _qualified(sentence, question[asks.end():] if asks else "", counted, candidates)
     if ASKS_PERCENT.search(question):
         # "Bao nhiêu phần trăm …", "tỷ lệ … là bao nhiêu": a share, not a head count.
         candidates = [(sp, 0 if _PERCENT.match(sentence[sp[0]:sp[1] + 12]) else 2) for sp, _ in candidates]
@@ -150,3 +161,34 @@ def _number_candidates(sentence: str, question: str) -> list:
         # "Bao nhiêu đảng viên …": a head count, not a share ("100% đảng viên dự Đại hội nhất trí …").
         candidates = [(sp, 2 if _PERCENT.match(sentence[sp[0]:sp[1]]) else p) for sp, p in candidates]
     return [(sp, p) for sp, p in candidates if sentence[sp[0]:sp[1]].lower() not in question.lower()]
+
+
+_TIME_UNITS = {"năm", "tháng", "tuần", "ngày", "giờ", "phút", "giây"}
+# "từ bao nhiêu trở lên", "cao hơn bao nhiêu so với …" count nothing; "bao nhiêu ngày" counts days.
+_NOT_COUNTED = (_EDGE_WORDS - _TIME_UNITS) | _PREPOSITIONS | {"trở", "xuống", "trở_lên", "so"}
+_NOT_QUALIFYING = (_EDGE_WORDS - {"ngày", "năm"}) | _PREPOSITIONS | set(NUMBER_WORDS.strip("(?:)").split("|"))
+
+
+def _last_word(text: str) -> str | None:
+    found = re.findall(r"[^\W\d_]+", text)
+    return found[-1].lower() if found else None
+
+
+def _qualified(sentence: str, asked: str, counted: list[str], candidates: list) -> list:
+    """Among the numbers with the counted noun, prefer those followed by what the question says
+    after it: "bao nhiêu giờ trong một tuần?" is "48 giờ trong 01 tuần", not "10 giờ trong 01 ngày"."""
+    if not counted:
+        return candidates
+    tail = re.findall(r"[^\W\d_]+", re.split(r"[,;:?.!]", asked, maxsplit=1)[0])[len(counted):len(counted) + 4]
+    wanted = {w.lower() for w in tail} - _NOT_QUALIFYING
+    if not wanted:
+        return candidates
+
+    def said(span: tuple[int, int]) -> bool:
+        after = re.split(r"[,;:.()]", sentence[span[1]:span[1] + 60], maxsplit=1)[0]
+        return bool(wanted & {w.lower() for w in re.findall(r"[^\W\d_]+", after)[:4]})
+
+    counts = [sp for sp, p in candidates if p == 0]
+    if len(counts) < 2 or not any(map(said, counts)):
+        return candidates
+    return [(sp, p + 0.5 if p == 0 and not said(sp) else p) for sp, p in candidates]
