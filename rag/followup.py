@@ -3,7 +3,7 @@
 No generator model runs offline here, so this is rule-based, the way a reader resolves
 "Còn ở Trà Vinh thì sao?" after "Đại hội ... ở Lạng Sơn diễn ra ngày nào?": an elliptical
 question (opening with "còn", ending with "thì sao", or only a few words) borrows the previous
-question, and a province (or statute article, "Còn Điều 112 thì sao?") it names replaces the
+question, and a province (or statute article or clause, "Còn Điều 112 thì sao?") it names replaces the
 one that question named. A question that stands on its own is searched as it is, so a change
 of topic is never polluted.
 """
@@ -28,6 +28,8 @@ _PERSON = re.compile(r"(?<!\w)(?<!những )(?<!các )(?:ông|bà|cô|thầy|anh|
                      r"(?!\w)", _I)
 _PLACE = re.compile(r"(?:(?:tỉnh|thành phố|TP\.?)\s+)?" + PROVINCE.pattern, _I)
 _FILLER = re.compile(r"(?<!\w)(?:ở|tại|của|với|bên|phía|tỉnh|thành phố)(?!\w)|[?.!,]", _I)
+# "khoản 3" before an article cited or on its own ("Còn khoản 3 thì sao?"), with what joins them.
+_CLAUSE = re.compile(r"(?<!\w)khoản\s+(\d{1,2})(?!\w)(?:\s+(?:của\s+)?(?=điều\s+\d))?", _I)
 _SHORT = 4  # syllables: "Năm nào?", "Bao nhiêu đảng viên?" cannot stand alone
 
 
@@ -66,14 +68,28 @@ def _resolve(question: str, previous: str, known=None) -> str:
         rewritten = _PLACE.sub(new_place.group(1), previous, count=1)
         rest = _FILLER.sub(" ", _PLACE.sub(" ", core)).split()
         return f"{rewritten} {' '.join(rest)}".strip() if rest else rewritten
-    # "Còn Điều 112 thì sao?" asks the same of another article; "Điều 112 nói gì?" or "Còn
-    # khoản 2 Điều 112?" ask something else, which the previous question would only muddle.
-    new_article = CITED.search(core)
-    if new_article and CITED.search(previous):
-        if _FILLER.sub(" ", CITED.sub(" ", core)).split():
+    # "Còn Điều 112 thì sao?", "Còn khoản 3 thì sao?", "Còn khoản 2 Điều 112?" ask the same of
+    # another article or clause; "Điều 112 nói gì?" asks something else, which the previous
+    # question would only muddle.
+    new_article, new_clause = CITED.search(core), _CLAUSE.search(core)
+    if (new_article or new_clause) and CITED.search(previous):
+        if _FILLER.sub(" ", CITED.sub(" ", _CLAUSE.sub(" ", core))).split():
             return question
-        return CITED.sub(f"Điều {new_article.group(1)}", previous, count=1)
+        return _cite_again(previous, new_article.group(1) if new_article else None,
+                           new_clause.group(1) if new_clause else None)
     return f"{core} {previous}".strip() if core else previous
+
+
+def _cite_again(previous: str, article: str | None, clause: str | None) -> str:
+    """``previous`` citing another ``article`` and/or ``clause``: a new article alone drops the
+    old clause (it numbered the old article's clauses); a new clause alone keeps the article."""
+    capital = previous[:1].isupper()
+    if article:
+        previous = _CLAUSE.sub("", previous, count=1)
+        previous = CITED.sub(f"Điều {article}", previous, count=1)
+    if clause:
+        previous = CITED.sub(lambda m: f"khoản {clause} {m.group(0)}", _CLAUSE.sub("", previous, count=1), count=1)
+    return previous[:1].upper() + previous[1:] if capital else previous  # "Khoản 2 Điều 113 …" → "Khoản 3 …"
 
 
 def _new_topic(core: str, known) -> bool:

@@ -26,10 +26,30 @@ def test_a_follow_up_citing_another_statute_article_replaces_the_one_cited(quest
     assert contextualize(question, [first]) == "Theo Điều 112, người lao động được nghỉ mấy ngày?"
 
 
-@pytest.mark.parametrize("question", ["Điều 112 nói gì?", "Còn khoản 2 Điều 112 thì sao?"])
+@pytest.mark.parametrize("question, first, expected", [
+    ("Còn khoản 2 Điều 112 thì sao?", "Theo Điều 113, người lao động được nghỉ mấy ngày?",
+     "Theo khoản 2 Điều 112, người lao động được nghỉ mấy ngày?"),
+    ("Còn khoản 3 thì sao?", "Khoản 2 Điều 113 quy định gì?", "Khoản 3 Điều 113 quy định gì?"),
+    ("Khoản 3 thì sao?", "Theo Điều 113, người lao động được nghỉ mấy ngày?",
+     "Theo khoản 3 Điều 113, người lao động được nghỉ mấy ngày?"),
+    # a new article alone: the old clause numbered the old article's clauses
+    ("Còn Điều 112 thì sao?", "Theo khoản 1 Điều 105, người lao động làm việc mấy giờ?",
+     "Theo Điều 112, người lao động làm việc mấy giờ?"),
+])
+def test_a_follow_up_citing_another_clause_replaces_the_one_cited(question, first, expected):
+    assert contextualize(question, [first]) == expected
+
+
+@pytest.mark.parametrize("question", ["Điều 112 nói gì?", "Còn khoản 2 Điều 112 quy định những gì?"])
 def test_a_question_about_a_statute_article_itself_stands_alone(question):
     first = "Theo Điều 113, người lao động được nghỉ mấy ngày?"
     assert contextualize(question, [first]) == question
+
+
+def test_a_follow_up_about_another_clause_is_answered_from_it(legal_assistant):
+    answer = legal_assistant.ask("Còn khoản 2 thì sao?", history=[
+        "Theo khoản 1 Điều 105, thời giờ làm việc bình thường không quá bao nhiêu giờ trong một ngày?"])
+    assert answer.query.startswith("Theo khoản 2 Điều 105,") and answer.short_answer.text == "không quá 10 giờ"
 
 
 def test_a_follow_up_about_another_statute_article_is_answered_from_it(legal_assistant):
