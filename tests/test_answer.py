@@ -891,25 +891,55 @@ def test_what_a_statute_article_says_is_not_answered_from_news(assistant):
     assert answer.status == "not_found" and answer.text == "Không tìm thấy Điều 5 trong các văn bản đã đưa vào hệ thống."
 
 
-def test_citing_the_article_answers_in_the_law_s_own_words(base_settings, embedder, tmp_path):
-    """Citizens' words ("sàn", "báo trước tối thiểu") are not the law's ("nền tảng", "thông báo …
-    ít nhất"), and the question alone is too far from the text to answer; the article it cites
-    is where the best passage lies, which is evidence enough (a legal4 dev question)."""
+@pytest.fixture(scope="module")
+def commerce_law(base_settings, embedder, tmp_path_factory):
+    """The assistant over the e-commerce law (data/eval/legal4), in its own index."""
     from rag.pipeline import Assistant
     from rag.sync import ingest_folder
 
     law = ROOT / "data" / "eval" / "legal4" / "luat-thuong-mai-dien-tu-2025.txt"
-    folder = tmp_path / "law"
+    root = tmp_path_factory.mktemp("commerce")
+    folder = root / "law"
     folder.mkdir()
     (folder / law.name).write_text(law.read_text(encoding="utf-8"), encoding="utf-8")
-    s = base_settings.model_copy(update={"index_dir": tmp_path / "index"})
+    s = base_settings.model_copy(update={"index_dir": root / "index"})
     ingest_folder(folder, s, embedder)
-    assistant = Assistant(s, embedder)
+    return Assistant(s, embedder)
+
+
+def test_citing_the_article_answers_in_the_law_s_own_words(commerce_law):
+    """Citizens' words ("sàn", "báo trước tối thiểu") are not the law's ("nền tảng", "thông báo …
+    ít nhất"), and the question alone is too far from the text to answer; the article it cites
+    is where the best passage lies, which is evidence enough (a legal4 dev question)."""
     asked = ("sàn trung gian muốn tạm khóa hoặc hạn chế tài khoản người bán vì lý do chính đáng thì phải báo trước "
              "tối thiểu mấy ngày?")
-    answer = assistant.ask("Theo Điều 17, " + asked)
+    answer = commerce_law.ask("Theo Điều 17, " + asked)
     assert answer.status == "answered" and "ít nhất 05 ngày trước khi tạm ngừng" in answer.text
     assert answer.short_answer.text == "ít nhất 05 ngày"
+
+
+def test_the_date_asked_from_is_not_the_one_a_transition_runs_to(commerce_law):
+    """"… có hiệu lực từ ngày nào?": the law's transitional article also says "Luật này có hiệu
+    lực thi hành" and has a date, the one it runs to ("đến hết ngày 30 tháng 6 năm 2027"); the
+    word before the question word picks the date after "từ" (a legal4 dev question)."""
+    answer = commerce_law.ask("Luật Thương mại điện tử mới bắt đầu có hiệu lực từ ngày nào?")
+    assert "Luật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2026" in answer.text
+    assert answer.short_answer.text == "01 tháng 7 năm 2026"
+
+
+@pytest.mark.parametrize("question, sentence, short", [
+    ("Được hoạt động đến ngày nào?", "Có hiệu lực từ ngày 01/7/2026 và được hoạt động đến hết ngày 30/6/2027.",
+     "30/6/2027"),
+    ("Có hiệu lực từ ngày nào?", "Có hiệu lực từ ngày 01/7/2026 và được hoạt động đến hết ngày 30/6/2027.",
+     "01/7/2026"),
+    ("Trước ngày nào phải nộp hồ sơ?", "Sau ngày 01/3/2026, hồ sơ được nộp trước ngày 15/3/2026.", "15/3/2026"),
+])
+def test_a_date_follows_the_word_that_bounds_it_in_the_question(question, sentence, short):
+    from rag.answer.question import read
+    from rag.answer.span import dated_as_asked, find
+
+    assert find(question, read(question).kind, [(sentence, 0)], {}).text.endswith(short)
+    assert dated_as_asked(sentence, question) and not dated_as_asked(sentence, "Ngày nào?")
 
 
 _DECREE = """CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM

@@ -27,7 +27,7 @@ import numpy as np
 from rag.answer import about, chitchat, provision, scope, support
 from rag.answer.question import Question, answer_kind, read
 from rag.answer.slot import slot
-from rag.answer.span import ShortAnswer, asks_purpose, counted, find, fits, post_asked, post_held
+from rag.answer.span import ShortAnswer, asks_purpose, counted, dated_as_asked, find, fits, post_asked, post_held
 from rag.index.sentences import unpack
 from rag.retrieve import Hit, Retrieval
 from rag.text import segment, sentence_spans
@@ -399,7 +399,8 @@ class Answerer:
                                                        if t in head and t not in p.words and t not in titles[id(p.hit)])
             p.fits = (bool(q.kind) or aim) and fits(q.kind, p.text, span_question)
             if p.fits:
-                p.lexical *= ANSWER_TYPE_BONUS * (1.2 if q.kind == "number" and counted(p.text, span_question) else 1.0)
+                p.lexical *= ANSWER_TYPE_BONUS * (1.2 if q.kind == "number" and counted(p.text, span_question)
+                                                  or q.kind == "date" and dated_as_asked(p.text, span_question) else 1.0)
             p.lexical /= total
         lex_z, dense_z = _z([p.lexical for p in pool]), _z([p.dense for p in pool])
         w = self.policy.meaning_weight if any(p.dense for p in pool) else 0.0

@@ -11,11 +11,12 @@ where a span starts and ends, ``finder`` choosing among them; ``base`` holds wha
 """
 
 from rag.answer.span.base import ShortAnswer
-from rag.answer.span.dates import names_day
+from rag.answer.span.dates import dated_as_asked, names_day
 from rag.answer.span.finder import find, fits
 from rag.answer.span.names import person_names, post_asked, post_held
 from rag.answer.span.numbers import ASKS_ORDINAL, ASKS_PERCENT, NUMBER_WORDS, counted
 from rag.answer.span.phrases import asks_purpose
 
-__all__ = ["ASKS_ORDINAL", "ASKS_PERCENT", "NUMBER_WORDS", "ShortAnswer", "asks_purpose", "counted", "find", "fits",
+__all__ = ["ASKS_ORDINAL", "ASKS_PERCENT", "NUMBER_WORDS", "ShortAnswer", "asks_purpose", "counted", "dated_as_asked",
+           "find", "fits",
            "names_day", "person_names", "post_asked", "post_held"]

@@ -35,11 +35,32 @@ def names_day(text: str) -> bool:
 _ASKS_DAY = re.compile(r"(?<!\w)(?:ngày nào|ngày bao nhiêu|ngày mấy|hôm nào|vào ngày)(?!\w)", _I)
 
 
+# "có hiệu lực từ ngày nào?", "… đến ngày nào?": the word before the question word says which
+# date of a sentence answers ("từ ngày 01 tháng 7 năm 2026", not "đến hết ngày 30 tháng 6 năm 2027").
+_ASKS_BOUND = re.compile(r"(?<!\w)(kể từ|từ|đến|trước|sau)\s+(?:ngày|thời điểm|khi|lúc)?\s*(?:nào|bao giờ)(?!\w)", _I)
+
+
+def bound_asked(question: str) -> str | None:
+    """The word that bounds the date ``question`` asks for ("từ", "đến", "trước", "sau"), if any."""
+    found = _ASKS_BOUND.search(question)
+    return found.group(1).lower().removeprefix("kể ") if found else None
+
+
+def _bound_before(sentence: str, span: tuple[int, int], bound: str) -> bool:
+    return bool(re.search(rf"(?<!\w){bound}\s+(?:hết\s+)?(?:ngày\s+)?$", sentence[max(0, span[0] - 20):span[0]], _I))
+
+
+def dated_as_asked(sentence: str, question: str) -> bool:
+    """Whether ``sentence`` has a date after the word that bounds the asked one ("từ ngày …")."""
+    bound = bound_asked(question)
+    return bool(bound) and any(_bound_before(sentence, sp, bound) for sp in _date_spans(sentence, question)[0])
+
+
 def _not_in_question(spans, sentence: str, question_lower: str):
     return [sp for sp in spans if sentence[sp[0]:sp[1]].lower() not in question_lower]
 
 
-def _date(sentence, question, anchors):
+def _date_spans(sentence, question):
     spans, days = [], []
     for k, pattern in enumerate(_DATES):
         for m in pattern.finditer(sentence):
@@ -47,7 +68,14 @@ def _date(sentence, question, anchors):
                 spans.append((m.start(), m.end()))
                 if k < _DAY_PATTERNS:
                     days.append((m.start(), m.end()))
-    spans = _not_in_question(spans, sentence, question.lower())
+    return _not_in_question(spans, sentence, question.lower()), days
+
+
+def _date(sentence, question, anchors):
+    spans, days = _date_spans(sentence, question)
+    bound = bound_asked(question)
+    if bound:
+        spans = [sp for sp in spans if _bound_before(sentence, sp, bound)] or spans
     # "báo cáo chuyên đề lần 1/2020", "Kế hoạch số 12/2021": a number of the year, not a month.
     spans = [sp for sp in spans if not _NUMBERED.search(sentence, 0, sp[0])]
     if not _ASKS_DOCUMENT.search(question):
