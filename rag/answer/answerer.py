@@ -442,14 +442,15 @@ class Answerer:
         return out
 
     def _heading_above(self, chunk) -> set[str] | None:
-        """Words of the statute article heading above ``chunk`` in its article's text, if any."""
-        text = self.article_text(chunk.article_id) if self.article_text else None
-        if not text:
+        """Words of the statute article heading above ``chunk`` in its article's text, if any
+        (one that opens the chunk is read as the chunk's own first sentence)."""
+        text = self.article_text(chunk.article_id) if self.article_text and chunk.start else None
+        heads = self._headings_of(chunk.article_id) if text else None
+        number = provision.at(heads, chunk.start - 1) if heads else None
+        if number is None:
             return None
-        found = None
-        for m in _ARTICLE_LINE.finditer(text, max(0, chunk.start - 20000), chunk.start):
-            found = m
-        return set(segment(found.group(0))) if found and _HEADING.match(found.group(0)) else None
+        start, end, _ = provision.heading(text, heads, number)
+        return set(segment(text[start:end])) if _HEADING.match(text[start:end]) else None
 
     def _provisions(self, hit: Hit) -> set[str]:
         """The numbers of the statute articles ``hit``'s chunk lies in or opens (none for news)."""
@@ -654,7 +655,6 @@ def _article_citation(hit: Hit, text: str, start: int, end: int, passage_start: 
 # clause that names its subject without saying anything ("6. Tỷ lệ xếp loại … đối với viên chức").
 _HEADING = re.compile(r"^\s*(?:(?:Điều|Chương|Mục|Phần)\s+(?:\d+[a-zđ]?|[IVXLC]+)\b\.?|\d{1,2}\.(?!\d))[^\n.;:!?]{2,200}$")
 _ARTICLE_HEADING = re.compile(r"^\s*(?:Điều|Chương|Mục|Phần)\s")
-_ARTICLE_LINE = re.compile(r"^Điều\s+\d+[a-zđ]?\.[^\n]*", re.MULTILINE)
 _CLAUSE_ITEM = re.compile(r"^\s*\d{1,2}[.)]\s")
 
 
