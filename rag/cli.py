@@ -172,10 +172,12 @@ def _with_sure(data: dict, short) -> dict:
 
 def _print_short(short) -> None:
     """A short answer in bold, or marked as a guess (``ShortAnswer.sure``)."""
+    from rag.wording import GUESS_LEAD, GUESS_NOTE
+
     if short.sure:
         typer.secho(f"{short.text} [{short.citation}]", bold=True)
     else:
-        typer.echo(f"Có thể là: {short.text} [{short.citation}] (chưa chắc chắn, vui lòng đối chiếu đoạn trích)")
+        typer.echo(f"{GUESS_LEAD}: {short.text} [{short.citation}] ({GUESS_NOTE})")
 
 
 def _sure_line(m: dict) -> str:

@@ -682,7 +682,7 @@ def test_a_guess_is_shown_as_one_not_in_bold():
 
     guess = {"text": "tập trung nâng cao chất lượng", "citation": 1, "sure": False}
     assert short_answer_text(guess) == ("Có thể là: tập trung nâng cao chất lượng [1] "
-                                        "_(chưa chắc chắn — vui lòng đối chiếu đoạn trích bên dưới)_")
+                                        "_(chưa chắc chắn, vui lòng đối chiếu đoạn trích bên dưới)_")
     assert "Có thể là (chưa chắc chắn, vui lòng đối chiếu đoạn trích): tập trung" in answer_as_text(
         "Hỏi?", {"answer": "Đáp.", "short_answer": guess})
     assert short_answer_text({**guess, "sure": True}) == "**tập trung nâng cao chất lượng [1]**"

@@ -6,6 +6,7 @@ import html
 import re
 from datetime import datetime
 
+from rag.wording import GUESS_LEAD, GUESS_NOTE
 from rag.clean.metadata import vn_date
 
 LONG_PASSAGE = 600  # characters; longer passages start collapsed
@@ -120,7 +121,7 @@ def answer_as_text(question: str, reply: dict, filters: dict | None = None) -> s
     lines = [f"Hỏi: {question}"]
     short = reply.get("short_answer")
     if short:
-        label = "Trả lời ngắn" if short.get("sure", True) else "Có thể là (chưa chắc chắn, vui lòng đối chiếu đoạn trích)"
+        label = "Trả lời ngắn" if short.get("sure", True) else f"{GUESS_LEAD} ({GUESS_NOTE})"
         lines.append(f"{label}: {short['text']} [{short['citation']}]")
     lines.append(f"Trả lời: {reply.get('answer', '')}")
     citations = reply.get("citations") or []
@@ -145,7 +146,7 @@ def short_answer_text(short: dict) -> str:
     lines = [line.strip() for line in short["text"].split("\n") if line.strip()]
     marker = f" [{short['citation']}]"
     if not short.get("sure", True):
-        return f"Có thể là: {_md(' '.join(lines))}{marker} _(chưa chắc chắn — vui lòng đối chiếu đoạn trích bên dưới)_"
+        return f"{GUESS_LEAD}: {_md(' '.join(lines))}{marker} _({GUESS_NOTE} bên dưới)_"
     if len(lines) > 1:
         items = [f"- **{_md(line.lstrip('-+•*– ').strip())}**" for line in lines]
         return "\n".join(items) + marker
