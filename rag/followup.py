@@ -29,7 +29,7 @@ _PERSON = re.compile(r"(?<!\w)(?<!những )(?<!các )(?:ông|bà|cô|thầy|anh|
 _PLACE = re.compile(r"(?:(?:tỉnh|thành phố|TP\.?)\s+)?" + PROVINCE.pattern, _I)
 _FILLER = re.compile(r"(?<!\w)(?:ở|tại|của|với|bên|phía|tỉnh|thành phố)(?!\w)|[?.!,]", _I)
 # "khoản 3" before an article cited or on its own ("Còn khoản 3 thì sao?"), with what joins them.
-_CLAUSE = re.compile(r"(?<!\w)khoản\s+(\d{1,2})(?!\w)(?:\s+(?:của\s+)?(?=điều\s+\d))?", _I)
+_CLAUSE = re.compile(r"(?<!\w)khoản\s+(\d{1,2})(?!\w)(?:\s*,?\s*(?:của\s+)?(?=điều\s+\d))?", _I)
 _SHORT = 4  # syllables: "Năm nào?", "Bao nhiêu đảng viên?" cannot stand alone
 
 
@@ -81,14 +81,23 @@ def _resolve(question: str, previous: str, known=None) -> str:
 
 
 def _cite_again(previous: str, article: str | None, clause: str | None) -> str:
-    """``previous`` citing another ``article`` and/or ``clause``: a new article alone drops the
-    old clause (it numbered the old article's clauses); a new clause alone keeps the article."""
+    """``previous`` citing another ``article`` and/or ``clause``: a new clause takes the old
+    clause's place (or goes before the first article cited); a new article alone drops the old
+    clause, which numbered the old article's clauses."""
     capital = previous[:1].isupper()
-    if article:
-        previous = _CLAUSE.sub("", previous, count=1)
+    old_clause = _CLAUSE.search(previous)
+    if clause and old_clause:
+        previous = previous[: old_clause.start(1)] + clause + previous[old_clause.end(1) :]
+        if article:  # "Còn khoản 2 Điều 112?": the article the old clause was cited in
+            at = CITED.search(previous, old_clause.start())
+            previous = previous[: at.start(1)] + article + previous[at.end(1) :] if at else previous
+    elif clause:
+        previous = CITED.sub(lambda m: f"khoản {clause} Điều {article or m.group(1)}", previous, count=1)
+    else:
+        if old_clause:
+            previous = previous[: old_clause.start()] + previous[old_clause.end() :]
         previous = CITED.sub(f"Điều {article}", previous, count=1)
-    if clause:
-        previous = CITED.sub(lambda m: f"khoản {clause} {m.group(0)}", _CLAUSE.sub("", previous, count=1), count=1)
+    previous = re.sub(r"\s+([,;?.!])", r"\1", re.sub(r"[ \t]{2,}", " ", previous)).strip()
     return previous[:1].upper() + previous[1:] if capital else previous  # "Khoản 2 Điều 113 …" → "Khoản 3 …"
 
 

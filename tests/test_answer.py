@@ -830,7 +830,10 @@ def test_a_cited_clause_is_where_the_answer_comes_from(legal_assistant, clause, 
 
 
 @pytest.mark.parametrize("question, clauses", [
-    ("Theo khoản 2 Điều 112, …?", {"112": "2"}), ("khoản 02 của điều 5a quy định gì?", {"5a": "2"}),
+    ("Theo khoản 2 Điều 112, …?", {"112": ["2"]}), ("khoản 02 của điều 5a quy định gì?", {"5a": ["2"]}),
+    ("Theo khoản 2, Điều 112, …?", {"112": ["2"]}), ("Theo Điều 112 khoản 2, …?", {"112": ["2"]}),
+    ("khoản 1, 2 Điều 5", {"5": ["1", "2"]}), ("khoản 2 và khoản 3 Điều 5", {"5": ["2", "3"]}),
+    ("khoản 2 Điều 5 và khoản 3 Điều 5", {"5": ["2", "3"]}), ("Điều 5 và khoản 2 Điều 113", {"113": ["2"]}),
     ("Theo Điều 112, …?", {}), ("Khoản 2 quy định gì?", {}),  # no article: nothing to read the clause in
 ])
 def test_clauses_a_question_cites(question, clauses):
@@ -842,13 +845,21 @@ def test_clauses_a_question_cites(question, clauses):
 def test_where_a_clause_of_a_statute_article_runs():
     from rag.answer import provision
 
-    text = ("Điều 1. Phạm vi\n1. Khoản một:\na) điểm a;\nb) điểm b.\n2. Khoản hai.\nChương II\nQUY ĐỊNH\n"
-            "Điều 2. Đối tượng\n1. Khoản một của Điều 2.\n")
+    text = ("Điều 1. Phạm vi\n1. Khoản một:\na) điểm a;\nMục tiêu là x;\nb) điểm b.\n2.Khoản hai.\nChương II\n"
+            "QUY ĐỊNH\nĐiều 2. Đối tượng\n1. Khoản một của Điều 2.\n2. Khoản hai của Điều 2.\n\n"
+            "CHỦ TỊCH QUỐC HỘI\nNguyễn Văn A\n")
     heads = provision.headings(text)
-    assert text[slice(*provision.clause(text, heads, "1", "1"))] == "1. Khoản một:\na) điểm a;\nb) điểm b."
-    assert text[slice(*provision.clause(text, heads, "1", "2"))] == "2. Khoản hai."  # a chapter heading ends it
+    # "Mục tiêu …" is no "Mục 1" heading; "2.Khoản" (no space after the number) is still clause 2
+    assert text[slice(*provision.clause(text, heads, "1", "1"))] == "1. Khoản một:\na) điểm a;\nMục tiêu là x;\nb) điểm b."
+    assert text[slice(*provision.clause(text, heads, "1", "2"))] == "2.Khoản hai."  # a chapter heading ends it
     assert text[slice(*provision.clause(text, heads, "2", "1"))] == "1. Khoản một của Điều 2."
+    assert text[slice(*provision.clause(text, heads, "2", "2"))] == "2. Khoản hai của Điều 2."  # not the signer
     assert provision.clause(text, heads, "1", "3") is None and provision.clause(text, heads, "3", "1") is None
+
+
+def test_several_cited_clauses_are_each_quoted(legal_assistant):
+    answer = legal_assistant.ask("Khoản 1, 2 Điều 113 quy định gì?")
+    assert [c.quote[:3] for c in answer.citations] == ["1. ", "2. "] and answer.note is None
 
 
 @pytest.mark.parametrize("question, short", [
@@ -866,6 +877,8 @@ def test_a_count_is_of_the_unit_and_span_the_question_asks(legal_assistant, ques
     ("Có bao nhiêu học sinh đạt giải?", "Có 500 học sinh tham gia kỳ thi, trong đó 120 học sinh đạt giải.", "120 học sinh"),
     ("Thời giờ làm việc không quá bao nhiêu giờ trong một tuần?",
      "Thời giờ làm việc không quá 08 giờ trong 01 ngày và không quá 48 giờ trong 01 tuần.", "không quá 48 giờ"),
+    ("Làm thêm tối đa bao nhiêu giờ trong một năm?",  # "năm" says which count, though also "five"
+     "Làm thêm không quá 40 giờ trong 01 tháng và không quá 200 giờ trong 01 năm.", "không quá 200 giờ"),
 ])
 def test_number_spans_read_the_unit_and_what_follows_the_counted_noun(question, sentence, short):
     from rag.answer.question import read

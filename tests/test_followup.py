@@ -35,6 +35,10 @@ def test_a_follow_up_citing_another_statute_article_replaces_the_one_cited(quest
     # a new article alone: the old clause numbered the old article's clauses
     ("Còn Điều 112 thì sao?", "Theo khoản 1 Điều 105, người lao động làm việc mấy giờ?",
      "Theo Điều 112, người lao động làm việc mấy giờ?"),
+    ("Còn Điều 112 thì sao?", "Theo Điều 113 khoản 2, ai được nghỉ?", "Theo Điều 112, ai được nghỉ?"),
+    # the new clause takes the old one's place, in the article it was cited in
+    ("Còn khoản 3 thì sao?", "Điều 5 và khoản 2 Điều 113 quy định gì?", "Điều 5 và khoản 3 Điều 113 quy định gì?"),
+    ("Còn khoản 3 thì sao?", "Theo Điều 113 khoản 2, ai được nghỉ?", "Theo Điều 113 khoản 3, ai được nghỉ?"),
 ])
 def test_a_follow_up_citing_another_clause_replaces_the_one_cited(question, first, expected):
     assert contextualize(question, [first]) == expected

@@ -231,7 +231,8 @@ class Answerer:
         # clauses below the heading do not say it, those citing another article do.
         provisions = provision.cited(span_question)
         clauses = provision.clauses(span_question)  # "khoản 2 Điều 112": where within the article
-        pinned |= set(provisions) | ({"điều"} if provisions else set()) | set(clauses.values()) | ({"khoản"} if clauses else set())
+        pinned |= set(provisions) | ({"điều"} if provisions else set())
+        pinned |= {n for items in clauses.values() for n in items} | ({"khoản"} if clauses else set())
         if asks_author:
             pinned |= about.WORDS
         if asks_published:
@@ -457,7 +458,7 @@ class Answerer:
         c = hit.chunk
         return provision.spanned(self._headings_of(c.article_id), c.start, c.end)
 
-    def _favour(self, sentences: list[_Sentence], provisions: list[str], clauses: dict[str, str]) -> None:
+    def _favour(self, sentences: list[_Sentence], provisions: list[str], clauses: dict[str, list[str]]) -> None:
         """Raise the score of the sentences under the statute articles the question cites, and
         again of those in a clause it cites ("Theo khoản 2 Điều 112, …").
 
@@ -465,7 +466,7 @@ class Answerer:
         nước ngoài được nghỉ thêm mấy ngày Tết?" is answered by Điều 112), and a sentence
         elsewhere that answers far better should still win.
         """
-        spans: dict[tuple[str, str], tuple[int, int] | None] = {}
+        spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
         for s in sentences:
             aid = s.hit.chunk.article_id
             number = provision.at(self._headings_of(aid), s.start)
@@ -474,10 +475,10 @@ class Answerer:
             s.score += PROVISION_BONUS
             if number in clauses and self.article_text:
                 if (aid, number) not in spans:
-                    text = self.article_text(aid)
-                    spans[aid, number] = text and provision.clause(text, self._headings_of(aid), number, clauses[number])
-                span = spans[aid, number]
-                if span and span[0] <= s.start < span[1]:
+                    text = self.article_text(aid) or ""
+                    found = (provision.clause(text, self._headings_of(aid), number, item) for item in clauses[number])
+                    spans[aid, number] = [span for span in found if span]
+                if any(start <= s.start < end for start, end in spans[aid, number]):
                     s.score += PROVISION_BONUS
 
     def _absent(self, provisions: list[str], hits: list[Hit], asks_subject: bool) -> str | None:
@@ -502,21 +503,26 @@ class Answerer:
         return f"Văn bản “{hit.chunk.title}” không có {', '.join(missing)}."
 
     def _provision_subject(self, question: str, hits: list[Hit], provisions: list[str],
-                           clauses: dict[str, str]) -> Answer | None:
+                           clauses: dict[str, list[str]]) -> Answer | None:
         """What the statute articles cited are about: each one's heading line quoted (up to
         three, in the question's order; a clause cited, "Khoản 2 Điều 113 quy định gì?", is
         quoted whole), the first heading's title the short answer. Articles or clauses the
-        text lacks are named after the quotes ("Văn bản … không có Điều 5.")."""
-        quoted, missing = [], []
+        text lacks are named after the quotes ("Văn bản … không có Điều 5."); with nothing to
+        quote, a clause its article lacks is the reply, and otherwise the sentences answer."""
+        quoted, missing, articles = [], [], 0
         for number in provisions:
-            place = self._provision_place(hits, number, clauses.get(number))
-            if place:
-                quoted.append(place)
-            else:
-                missing.append(f"khoản {clauses[number]} Điều {number}" if number in clauses else f"Điều {number}")
-        note = self._lacking(missing, (quoted[0][0] if quoted else hits[0])) if missing and hits else None
+            for item in clauses.get(number) or [None]:
+                place, has_article = self._provision_place(hits, number, item)
+                articles += has_article
+                if place:
+                    quoted.append(place)
+                else:
+                    missing.append(f"khoản {item} Điều {number}" if item else f"Điều {number}")
+        if not quoted and not articles:
+            return None  # no text kept has the article (scope left it out): the sentences answer
+        note = self._lacking(missing, quoted[0][0] if quoted else hits[0]) if missing else None
         if not quoted:
-            return Answer(question, note, [], True, status="not_found", note=note) if note else None
+            return Answer(question, note, [], True, status="not_found", note=note)
         citations = [replace(_article_citation(hit, text, start, end, start), number=k)
                      for k, (hit, text, start, end, _) in enumerate(quoted[: self.policy.max_sources], 1)]
         _, text, _, end, title_start = quoted[0]
@@ -527,20 +533,24 @@ class Answerer:
         reply = " ".join(f"{c.quote} [{c.number}]" for c in citations)
         return Answer(question, f"{reply} {note}" if note else reply, citations, False, short_answer=short, note=note)
 
-    def _provision_place(self, hits: list[Hit], number: str, item: str | None):
+    def _provision_place(self, hits: list[Hit], number: str, item: str | None) -> tuple[tuple | None, bool]:
         """``(hit, text, start, end, title_start)`` of article ``number``'s heading line (or of
-        its clause ``item``, with no title) in the first of ``hits`` whose text has it."""
+        its clause ``item``, with no title) in the first of ``hits`` whose text has it, and
+        whether any of them has the article at all."""
+        has_article = False
         for hit in hits:
             text = self.article_text(hit.chunk.article_id) if self.article_text else None
             heads = self._headings_of(hit.chunk.article_id) if text else None
             if not heads or number not in heads[1]:
                 continue
+            has_article = True
             if item is None:
                 start, end, title_start = provision.heading(text, heads, number)
-                return hit, text, start, end, title_start
+                return (hit, text, start, end, title_start), True
             found = provision.clause(text, heads, number, item)
-            return (hit, text, *found, None) if found else None
-        return None
+            if found:
+                return (hit, text, *found, None), True
+        return None, has_article
 
     def _passage_coverage(self, hit: Hit, weights: dict[str, float]) -> float:
         """Share of the question's weighted words found in the hit's title and chunk."""

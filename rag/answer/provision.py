@@ -17,13 +17,22 @@ CITED = re.compile(r"(?<!\w)điều\s+(\d{1,3}[a-zđ]?)(?!\w)", re.IGNORECASE)
 _HEADING = re.compile(r"^[ \t]*(Điều[ \t]+(\d{1,3}[a-zđ]?))[ \t]*(?:[.:]|[-–](?=[ \t]))", re.MULTILINE | re.IGNORECASE)
 
 
-# "khoản 2 Điều 112", "khoản 2 của Điều 112": a numbered clause of an article.
-CLAUSE = re.compile(r"(?<!\w)khoản\s+(\d{1,2})\s+(?:của\s+)?điều\s+(\d{1,3}[a-zđ]?)(?!\w)", re.IGNORECASE)
+# Numbered clauses of an article: "khoản 2 Điều 112", "khoản 2 của Điều 112", "khoản 2, Điều 112",
+# "Điều 112 khoản 2", "khoản 1, 2 Điều 5", "khoản 2 và khoản 3 Điều 5".
+_ITEMS = r"\d{1,2}(?:\s*(?:,|và|hoặc)\s*(?:khoản\s+)?\d{1,2})*"
+CLAUSE = re.compile(rf"(?<!\w)khoản\s+({_ITEMS})\s*,?\s*(?:của\s+)?điều\s+(\d{{1,3}}[a-zđ]?)(?!\w)"
+                    rf"|(?<!\w)điều\s+(\d{{1,3}}[a-zđ]?)\s*,?\s*khoản\s+({_ITEMS})(?!\w)", re.IGNORECASE)
 
 
-def clauses(question: str) -> dict[str, str]:
-    """``{article: clause}`` for the clauses ``question`` cites ("khoản 2 Điều 112" → {"112": "2"})."""
-    return {m.group(2).lower(): m.group(1).lstrip("0") or "0" for m in CLAUSE.finditer(question)}
+def clauses(question: str) -> dict[str, list[str]]:
+    """``{article: [clauses]}`` for the clauses ``question`` cites ("khoản 2 Điều 112" →
+    {"112": ["2"]}, "khoản 1, 2 Điều 5" → {"5": ["1", "2"]})."""
+    out: dict[str, list[str]] = {}
+    for m in CLAUSE.finditer(question):
+        items, number = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        listed = out.setdefault(number.lower(), [])
+        listed += [n for n in (x.lstrip("0") or "0" for x in re.findall(r"\d{1,2}", items)) if n not in listed]
+    return out
 
 
 def cited(question: str) -> list[str]:
@@ -85,18 +94,27 @@ def heading(text: str, heads: tuple[list[int], list[str]], number: str) -> tuple
 
 def clause(text: str, heads: tuple[list[int], list[str]], number: str, item: str) -> tuple[int, int] | None:
     """Offsets in ``text`` of clause ``item`` of article ``number`` ("2. …", with its points
-    "a) …", up to clause 3, a chapter heading or the next article), without trailing blanks;
-    ``None`` if the article or the clause is not there."""
+    "a) …"), without trailing blanks: up to clause 3, a "Chương II" / "Mục 1" heading, a line in
+    capitals (a chapter's title, the signer's "CHỦ TỊCH QUỐC HỘI"), "Nơi nhận:", or the next
+    article; ``None`` if the article or the clause is not there."""
     starts, numbers = heads
     if number not in numbers:
         return None
     k = numbers.index(number)
     end = starts[k + 1] if k + 1 < len(starts) else len(text)
-    found = re.compile(rf"^[ \t]*0?{item}[.)][ \t]", re.MULTILINE).search(text, starts[k], end)
+    found = re.compile(rf"^[ \t]*0?{item}[.)](?!\d)[ \t]*(?=\S)", re.MULTILINE).search(text, starts[k], end)
     if not found:
         return None
     start = found.end() - len(found.group(0).lstrip())
-    after = re.compile(rf"^[ \t]*(?:0?{int(item) + 1}[.)][ \t]|(?:Chương|Mục|Phần|CHƯƠNG|MỤC|PHẦN)[ \t]+\S)",
-                       re.MULTILINE).search(text, found.end(), end)
+    after = re.compile(rf"^[ \t]*(?:0?{int(item) + 1}[.)](?!\d)|(?:Chương|Mục|Phần)[ \t]+(?:\d+|[IVXLC]+)\b|Nơi nhận)",
+                       re.MULTILINE | re.IGNORECASE).search(text, found.end(), end)
     end = after.start() if after else end
+    line_start = text.find("\n", found.end(), end)
+    while 0 <= line_start < end:  # a line in capitals ends it too
+        line_end = text.find("\n", line_start + 1, end)
+        line = text[line_start + 1 : end if line_end < 0 else line_end].strip()
+        if len(line) >= 4 and line.upper() == line and any(c.isalpha() for c in line):
+            end = line_start
+            break
+        line_start = line_end
     return start, start + len(text[start:end].rstrip())

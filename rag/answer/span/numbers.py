@@ -166,7 +166,9 @@ def _number_candidates(sentence: str, question: str) -> list:
 _TIME_UNITS = {"năm", "tháng", "tuần", "ngày", "giờ", "phút", "giây"}
 # "từ bao nhiêu trở lên", "cao hơn bao nhiêu so với …" count nothing; "bao nhiêu ngày" counts days.
 _NOT_COUNTED = (_EDGE_WORDS - _TIME_UNITS) | _PREPOSITIONS | {"trở", "xuống", "trở_lên", "so"}
-_NOT_QUALIFYING = (_EDGE_WORDS - {"ngày", "năm"}) | _PREPOSITIONS | set(NUMBER_WORDS.strip("(?:)").split("|"))
+# Words after the counted noun that say nothing of which count: "trong một tuần" says "tuần";
+# "ngày" and "năm" do say (and "năm" is a number word too, "five").
+_NOT_QUALIFYING = (_EDGE_WORDS | _PREPOSITIONS | set(NUMBER_WORDS.strip("(?:)").split("|"))) - {"ngày", "năm"}
 
 
 def _last_word(text: str) -> str | None:
