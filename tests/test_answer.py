@@ -877,6 +877,8 @@ def test_a_count_is_of_the_unit_and_span_the_question_asks(legal_assistant, ques
     ("Có bao nhiêu học sinh đạt giải?", "Có 500 học sinh tham gia kỳ thi, trong đó 120 học sinh đạt giải.", "120 học sinh"),
     ("Thời giờ làm việc không quá bao nhiêu giờ trong một tuần?",
      "Thời giờ làm việc không quá 08 giờ trong 01 ngày và không quá 48 giờ trong 01 tuần.", "không quá 48 giờ"),
+    ("Mức hỗ trợ là bao nhiêu đồng?", "Mức hỗ trợ từ 1.000.000 đồng đến 3.000.000 đồng mỗi tháng.",
+     "từ 1.000.000 đồng đến 3.000.000 đồng"),  # a range whole, its bounds with their unit
     ("Làm thêm tối đa bao nhiêu giờ trong một năm?",  # "năm" says which count, though also "five"
      "Làm thêm không quá 40 giờ trong 01 tháng và không quá 200 giờ trong 01 năm.", "không quá 200 giờ"),
 ])
@@ -946,6 +948,7 @@ def test_the_date_asked_from_is_not_the_one_a_transition_runs_to(commerce_law):
     ("Có hiệu lực từ ngày nào?", "Có hiệu lực từ ngày 01/7/2026 và được hoạt động đến hết ngày 30/6/2027.",
      "01/7/2026"),
     ("Trước ngày nào phải nộp hồ sơ?", "Sau ngày 01/3/2026, hồ sơ được nộp trước ngày 15/3/2026.", "15/3/2026"),
+    ("Chính sách áp dụng từ khi nào?", "Chính sách kéo dài đến năm 2030, bắt đầu từ năm 2021.", "năm 2021"),
 ])
 def test_a_date_follows_the_word_that_bounds_it_in_the_question(question, sentence, short):
     from rag.answer.question import read

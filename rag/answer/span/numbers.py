@@ -67,7 +67,7 @@ def _bounded(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
     return start, end + (upward.end() if upward else 0)
 
 
-_RANGE_FROM = re.compile(r"(?<!\w)từ\s+\d+(?:[.,]\d+)?(?:\s+[^\W\d_]+)?\s*(?:đến|tới|-|–)\s*$", _I)
+_RANGE_FROM = re.compile(r"(?<!\w)từ\s+\d+(?:[.,]\d+)*(?:\s+[^\W\d_]+){0,2}\s*(?:đến|tới|-|–)\s*$", _I)
 _BOUND = re.compile(r"(?<!\w)(ít nhất|tối thiểu|tối đa|nhiều nhất|không quá|không dưới|chưa đến|chưa tới|hơn|trên|"
                     r"dưới|gần|khoảng|xấp xỉ|có tới|lên tới|lên đến|từ|sau mỗi|mỗi)\s+$", _I)
 
