@@ -779,14 +779,29 @@ def test_a_statute_article_cited_wrongly_does_not_hide_the_answer(legal_assistan
     assert answer.short_answer.text == "01 ngày"
 
 
-@pytest.mark.parametrize("question, number, heading", [
-    ("Điều 113 quy định gì?", "113", "Nghỉ hằng năm"),
-    ("Điều 109 của Bộ luật này nói về vấn đề gì?", "109", "Nghỉ trong giờ làm việc"),
+@pytest.mark.parametrize("question, number, heading, last", [
+    ("Điều 113 quy định gì?", "113", "Nghỉ hằng năm", "thanh toán tiền lương cho những ngày chưa nghỉ."),
+    ("Điều 109 của Bộ luật này nói về vấn đề gì?", "109", "Nghỉ trong giờ làm việc", None),
 ])
-def test_what_a_cited_statute_article_is_about_is_its_heading(legal_assistant, question, number, heading):
+def test_what_a_cited_statute_article_is_about_is_its_heading(legal_assistant, question, number, heading, last):
+    """The article is quoted from its heading on (a staff member asking what it says wants its
+    clauses, not only its title, as a helper's pass through the chat found); the heading's
+    title is the short answer."""
     answer = legal_assistant.ask(question)
-    assert answer.citations[0].quote == f"Điều {number}. {heading}"
+    quote = answer.citations[0].quote
+    assert quote.startswith(f"Điều {number}. {heading}\n1. ") and "\nĐiều " not in quote
+    assert last is None or quote.endswith(last)
     assert (answer.short_answer.text, answer.short_answer.kind, answer.short_answer.sure) == (heading, "subject", True)
+
+
+def test_a_long_statute_article_is_quoted_up_to_a_line_end():
+    from rag.answer import provision
+
+    text = "Điều 1. Dài\n" + "".join(f"{k}. {'chữ ' * 60}hết.\n" for k in range(1, 9)) + "Điều 2. Sau\n"
+    heads = provision.headings(text)
+    start, end = provision.body(text, heads, "1")
+    assert end - start <= 1500 and text[end - 4:end] == "hết." and text[end] == "\n"
+    assert provision.items(text, heads, "1") == 8 and provision.items(text, heads, "2") == 0
 
 
 def test_several_cited_statute_articles_are_each_quoted_and_a_missing_one_named(legal_assistant):
@@ -794,12 +809,12 @@ def test_several_cited_statute_articles_are_each_quoted_and_a_missing_one_named(
     Điều 5 said to be missing (before, the missing first one sent the question to the sentence
     scorer, which quoted Điều 109)."""
     both = legal_assistant.ask("Điều 112 và Điều 113 quy định gì?")
-    assert [c.quote for c in both.citations] == ["Điều 112. Nghỉ lễ, tết", "Điều 113. Nghỉ hằng năm"]
+    assert [c.quote.split("\n")[0] for c in both.citations] == ["Điều 112. Nghỉ lễ, tết", "Điều 113. Nghỉ hằng năm"]
     assert both.short_answer.text == "Nghỉ lễ, tết" and both.note is None
     one = legal_assistant.ask("Điều 5 và Điều 113 quy định gì?")
-    assert one.status == "answered" and [c.quote for c in one.citations] == ["Điều 113. Nghỉ hằng năm"]
+    assert one.status == "answered" and [c.quote.split("\n")[0] for c in one.citations] == ["Điều 113. Nghỉ hằng năm"]
     assert one.note == "Văn bản “Bộ luật Lao động 2019 - Chương VII: Thời giờ làm việc, thời giờ nghỉ ngơi” không có Điều 5."
-    assert one.text.endswith(one.note) and one.short_answer.text == "Nghỉ hằng năm"
+    assert one.text.endswith("[1]\n\n" + one.note) and one.short_answer.text == "Nghỉ hằng năm"  # apart from the quote
 
 
 @pytest.mark.parametrize("question, opening, closing", [
@@ -817,7 +832,7 @@ def test_what_a_cited_clause_says_is_the_clause_whole(legal_assistant, question,
 def test_a_clause_the_article_does_not_have_is_said_to_be_missing(legal_assistant):
     answer = legal_assistant.ask("Khoản 9 Điều 113 quy định gì?")
     assert answer.status == "not_found" and not answer.citations
-    assert answer.text.endswith("không có khoản 9 Điều 113.")
+    assert answer.text.endswith("không có khoản 9 Điều 113. Điều 113 có 3 khoản.")  # what there is to ask
 
 
 @pytest.mark.parametrize("clause, short", [("1", "không quá 08 giờ"), ("2", "không quá 10 giờ")])
@@ -827,6 +842,7 @@ def test_a_cited_clause_is_where_the_answer_comes_from(legal_assistant, clause, 
     answer = legal_assistant.ask(f"Theo khoản {clause} Điều 105, thời giờ làm việc bình thường không quá bao nhiêu giờ "
                                  "trong một ngày?")
     assert answer.status == "answered" and answer.short_answer.text == short
+    assert answer.citations[0].quote.startswith(f"{clause}. ") and "\n" not in answer.citations[0].quote  # that clause only
 
 
 @pytest.mark.parametrize("question, clauses", [

@@ -201,6 +201,10 @@ def test_render_helpers():
     text = answer_as_text("Hỏi gì?", {"answer": "Đáp.", "citations": [c], "short_answer": None}, {"source": "Sở GDĐT"})
     assert text == ("Hỏi: Hỏi gì?\nTrả lời: Đáp.\n\nNguồn:\n[1] Tin *mới* — Sở GDĐT — 21/05/2020\n"
                     "    “Ngày 21/5 <họp>.”\n\nPhạm vi tìm: đơn vị “Sở GDĐT”")
+    # a follow-up is copied with how it was read: "Còn khoản 2 thì sao?" alone says nothing
+    followed = answer_as_text("Còn khoản 2 thì sao?", {"answer": "Đáp.", "citations": [], "short_answer": None,
+                                                       "query": "Theo khoản 2 Điều 105, …?"})
+    assert followed.startswith("Hỏi: Còn khoản 2 thì sao?\n(Đã hiểu câu hỏi là: “Theo khoản 2 Điều 105, …?”)\n")
     assert example_questions(["HỘI NGHỊ IN HOA", "Hội nghị tổng kết năm 2020, triển khai nhiệm vụ " + "x" * 80,
                               "Trường A đạt chuẩn quốc gia"]) == [
         "Hội nghị tổng kết năm 2020 diễn ra khi nào?", "Trường A đạt chuẩn quốc gia như thế nào?"]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.client import ApiClient, ApiError
-from ui.render import (answer_as_text, filters_text, highlighted_passage, is_long, short_answer_text,
-                       source_line)
+from ui.render import (answer_as_text, filters_text, highlighted_passage, is_long, short_answer_text, source_line,
+                       understood_as)
 from ui.source import show_source
 
 # Names and icons of the two speakers: the names are what screen readers announce.
@@ -45,8 +45,8 @@ def show_reply(client: ApiClient, turn: dict, key: str) -> None:
         if reply.get("extractive_answer"):
             with st.expander("Câu trích nguyên văn"):
                 st.markdown(reply["extractive_answer"])
-    if reply.get("query") and reply["query"] != turn["question"]:
-        st.caption(f"Đã hiểu câu hỏi là: “{reply['query']}”")
+    if understood_as(turn["question"], reply):
+        st.caption(understood_as(turn["question"], reply))
     if reply.get("status") != "chitchat":  # small talk searched nothing: no scope to state
         st.caption(filters_text(turn.get("filters")))
     for c in reply.get("citations", []):

@@ -116,9 +116,18 @@ def example_questions(titles: list[str], limit: int = 3) -> list[str]:
     return questions
 
 
+def understood_as(question: str, reply: dict) -> str | None:
+    """How a follow-up was read ("Còn khoản 2 thì sao?" → the question it stands for), if not as typed."""
+    query = reply.get("query")
+    return f"Đã hiểu câu hỏi là: “{query}”" if query and query != question else None
+
+
 def answer_as_text(question: str, reply: dict, filters: dict | None = None) -> str:
-    """An answer with its sources as plain text, to paste into an e-mail or a report."""
+    """An answer with its sources as plain text, to paste into an e-mail or a report (a
+    follow-up with how it was read, which the answer depends on)."""
     lines = [f"Hỏi: {question}"]
+    if understood_as(question, reply):
+        lines.append(f"({understood_as(question, reply)})")
     short = reply.get("short_answer")
     if short:
         label = "Trả lời ngắn" if short.get("sure", True) else f"{GUESS_LEAD} ({GUESS_NOTE})"

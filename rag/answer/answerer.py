@@ -187,6 +187,7 @@ class Answerer:
         self._headings_of = functools.lru_cache(maxsize=16)(
             lambda article_id: provision.headings((self.article_text(article_id) if self.article_text else None) or ""))
         self.policy = policy or AnswerPolicy()
+        self._clause_spans: dict[tuple[str, str], list[tuple[int, int]]] = {}  # (article id, number) → cited clauses
         self.dimension = dimension
         self.max_idf = max_idf
 
@@ -292,6 +293,8 @@ class Answerer:
         if best is None:
             return Answer(question, NOT_FOUND, [], True, status="not_found")
         chosen = [best] if holding else self._unit(best, sentences)  # the post is beside the name
+        if clauses and self._in_cited_clause(best, clauses):  # the clause cited, not its neighbour
+            chosen = [s for s in chosen if self._in_cited_clause(s, clauses)]
         citations = [self._cite(1, chosen)]
         otherwise = scope.quoted_otherwise(q, citations[0].quote, citations[0].title)
         if otherwise:
@@ -466,20 +469,25 @@ class Answerer:
         nước ngoài được nghỉ thêm mấy ngày Tết?" is answered by Điều 112), and a sentence
         elsewhere that answers far better should still win.
         """
-        spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
         for s in sentences:
-            aid = s.hit.chunk.article_id
-            number = provision.at(self._headings_of(aid), s.start)
-            if number not in provisions:
-                continue
-            s.score += PROVISION_BONUS
-            if number in clauses and self.article_text:
-                if (aid, number) not in spans:
-                    text = self.article_text(aid) or ""
-                    found = (provision.clause(text, self._headings_of(aid), number, item) for item in clauses[number])
-                    spans[aid, number] = [span for span in found if span]
-                if any(start <= s.start < end for start, end in spans[aid, number]):
+            number = provision.at(self._headings_of(s.hit.chunk.article_id), s.start)
+            if number in provisions:
+                s.score += PROVISION_BONUS
+                if self._in_cited_clause(s, clauses):
                     s.score += PROVISION_BONUS
+
+    def _in_cited_clause(self, sentence: _Sentence, clauses: dict[str, list[str]]) -> bool:
+        """Whether ``sentence`` lies in a clause the question cites ("khoản 2 Điều 112")."""
+        aid = sentence.hit.chunk.article_id
+        number = provision.at(self._headings_of(aid), sentence.start) if clauses else None
+        if number not in clauses or not self.article_text:
+            return False
+        key = (aid, number)
+        if key not in self._clause_spans:
+            text = self.article_text(aid) or ""
+            found = (provision.clause(text, self._headings_of(aid), number, item) for item in clauses[number])
+            self._clause_spans[key] = [span for span in found if span]
+        return any(start <= sentence.start < end for start, end in self._clause_spans[key])
 
     def _absent(self, provisions: list[str], hits: list[Hit], asks_subject: bool) -> str | None:
         """The reply when no text found has an article the question cites: "Văn bản … không có
@@ -504,53 +512,58 @@ class Answerer:
 
     def _provision_subject(self, question: str, hits: list[Hit], provisions: list[str],
                            clauses: dict[str, list[str]]) -> Answer | None:
-        """What the statute articles cited are about: each one's heading line quoted (up to
-        three, in the question's order; a clause cited, "Khoản 2 Điều 113 quy định gì?", is
-        quoted whole), the first heading's title the short answer. Articles or clauses the
-        text lacks are named after the quotes ("Văn bản … không có Điều 5."); with nothing to
-        quote, a clause its article lacks is the reply, and otherwise the sentences answer."""
-        quoted, missing, articles = [], [], 0
+        """What the statute articles cited are about: each one quoted from its heading on (up
+        to three, in the question's order; a long article up to a line end near 1,500
+        characters; a clause cited, "Khoản 2 Điều 113 quy định gì?", whole), the first
+        heading's title the short answer. Articles or clauses the text lacks are named after
+        the quotes ("Văn bản … không có Điều 5."); with nothing to quote, a clause its article
+        lacks is the reply (with how many the article has), and otherwise the sentences answer."""
+        quoted, missing, counts, articles = [], [], [], 0
         for number in provisions:
             for item in clauses.get(number) or [None]:
-                place, has_article = self._provision_place(hits, number, item)
-                articles += has_article
+                place, count = self._provision_place(hits, number, item)
+                articles += count is not None
                 if place:
                     quoted.append(place)
-                else:
-                    missing.append(f"khoản {item} Điều {number}" if item else f"Điều {number}")
+                    continue
+                missing.append(f"khoản {item} Điều {number}" if item else f"Điều {number}")
+                if item and count:
+                    counts.append(f"Điều {number} có {count} khoản.")
         if not quoted and not articles:
             return None  # no text kept has the article (scope left it out): the sentences answer
-        note = self._lacking(missing, quoted[0][0] if quoted else hits[0]) if missing else None
+        note = " ".join([self._lacking(missing, quoted[0][0] if quoted else hits[0]), *counts]) if missing else None
         if not quoted:
             return Answer(question, note, [], True, status="not_found", note=note)
         citations = [replace(_article_citation(hit, text, start, end, start), number=k)
                      for k, (hit, text, start, end, _) in enumerate(quoted[: self.policy.max_sources], 1)]
-        _, text, _, end, title_start = quoted[0]
+        _, text, _, _, title = quoted[0]
         # A heading written on two lines ("Điều 5.\nPhạm vi …") has no title on its own; a
         # clause says too much to be a short answer.
-        short = ShortAnswer(text[title_start:end], title_start, end, "subject", basis="heading") \
-            if title_start is not None and end > title_start else None
+        short = ShortAnswer(text[title[0]:title[1]], title[0], title[1], "subject", basis="heading") \
+            if title and title[1] > title[0] else None
         reply = " ".join(f"{c.quote} [{c.number}]" for c in citations)
-        return Answer(question, f"{reply} {note}" if note else reply, citations, False, short_answer=short, note=note)
+        # The note stands apart from the quotes: it says what is not there, they what is.
+        return Answer(question, f"{reply}\n\n{note}" if note else reply, citations, False, short_answer=short, note=note)
 
-    def _provision_place(self, hits: list[Hit], number: str, item: str | None) -> tuple[tuple | None, bool]:
-        """``(hit, text, start, end, title_start)`` of article ``number``'s heading line (or of
-        its clause ``item``, with no title) in the first of ``hits`` whose text has it, and
-        whether any of them has the article at all."""
-        has_article = False
+    def _provision_place(self, hits: list[Hit], number: str, item: str | None) -> tuple[tuple | None, int | None]:
+        """``(hit, text, start, end, (title_start, title_end))`` of article ``number`` from its
+        heading on (or of its clause ``item``, with no title) in the first of ``hits`` whose
+        text has it; and how many clauses the article has there (``None``: no hit has it)."""
+        count = None
         for hit in hits:
             text = self.article_text(hit.chunk.article_id) if self.article_text else None
             heads = self._headings_of(hit.chunk.article_id) if text else None
             if not heads or number not in heads[1]:
                 continue
-            has_article = True
             if item is None:
-                start, end, title_start = provision.heading(text, heads, number)
-                return (hit, text, start, end, title_start), True
+                _, heading_end, title_start = provision.heading(text, heads, number)
+                start, end = provision.body(text, heads, number)
+                return (hit, text, start, end, (title_start, heading_end)), provision.items(text, heads, number)
             found = provision.clause(text, heads, number, item)
             if found:
-                return (hit, text, *found, None), True
-        return None, has_article
+                return (hit, text, *found, None), provision.items(text, heads, number)
+            count = max(count or 0, provision.items(text, heads, number))
+        return None, count
 
     def _passage_coverage(self, hit: Hit, weights: dict[str, float]) -> float:
         """Share of the question's weighted words found in the hit's title and chunk."""

@@ -94,9 +94,8 @@ def heading(text: str, heads: tuple[list[int], list[str]], number: str) -> tuple
 
 def clause(text: str, heads: tuple[list[int], list[str]], number: str, item: str) -> tuple[int, int] | None:
     """Offsets in ``text`` of clause ``item`` of article ``number`` ("2. …", with its points
-    "a) …"), without trailing blanks: up to clause 3, a "Chương II" / "Mục 1" heading, a line in
-    capitals (a chapter's title, the signer's "CHỦ TỊCH QUỐC HỘI"), "Nơi nhận:", or the next
-    article; ``None`` if the article or the clause is not there."""
+    "a) …"), without trailing blanks: up to clause 3, then as :func:`_ending` says; ``None`` if
+    the article or the clause is not there."""
     starts, numbers = heads
     if number not in numbers:
         return None
@@ -106,15 +105,54 @@ def clause(text: str, heads: tuple[list[int], list[str]], number: str, item: str
     if not found:
         return None
     start = found.end() - len(found.group(0).lstrip())
-    after = re.compile(rf"^[ \t]*(?:0?{int(item) + 1}[.)](?!\d)|(?:Chương|Mục|Phần)[ \t]+(?:\d+|[IVXLC]+)\b|Nơi nhận)",
-                       re.MULTILINE | re.IGNORECASE).search(text, found.end(), end)
-    end = after.start() if after else end
-    line_start = text.find("\n", found.end(), end)
-    while 0 <= line_start < end:  # a line in capitals ends it too
+    after = re.compile(rf"^[ \t]*0?{int(item) + 1}[.)](?!\d)", re.MULTILINE).search(text, found.end(), end)
+    end = _ending(text, found.end(), after.start() if after else end)
+    return start, start + len(text[start:end].rstrip())
+
+
+def body(text: str, heads: tuple[list[int], list[str]], number: str, limit: int = 1500) -> tuple[int, int] | None:
+    """Offsets in ``text`` of article ``number`` from its heading on, as :func:`_ending` says
+    it ends, cut at the last line end within ``limit`` characters (the heading line at least)."""
+    starts, numbers = heads
+    if number not in numbers:
+        return None
+    k = numbers.index(number)
+    start = starts[k]
+    end = _ending(text, start, starts[k + 1] if k + 1 < len(starts) else len(text))
+    if end - start > limit:
+        cut = text.rfind("\n", start, start + limit)
+        heading_end = text.find("\n", start, end)
+        end = max(cut, heading_end if heading_end > 0 else end)
+    return start, start + len(text[start:end].rstrip())
+
+
+def items(text: str, heads: tuple[list[int], list[str]], number: str) -> int:
+    """How many numbered clauses article ``number`` has (1., 2., … in order; 0 for none)."""
+    found = body(text, heads, number, limit=len(text))
+    if not found:
+        return 0
+    count = 0
+    for m in re.finditer(r"^[ \t]*0?(\d{1,2})[.)](?!\d)", text[found[0]:found[1]], re.MULTILINE):
+        if int(m.group(1)) == count + 1:
+            count += 1
+    return count
+
+
+# A chapter or section heading ("Chương II", "Mục 1"; not "Mục tiêu …"), or the signature block.
+_PART = re.compile(r"^[ \t]*(?:(?:Chương|Mục|Phần)[ \t]+(?:\d+|[IVXLC]+)\b|Nơi nhận)", re.MULTILINE | re.IGNORECASE)
+
+
+def _ending(text: str, start: int, end: int) -> int:
+    """Where a stretch of an article that opens at ``start`` ends, at ``end`` at the latest: at
+    a "Chương II" / "Mục 1" heading, "Nơi nhận", or a line in capitals (a chapter's title, the
+    signer's "CHỦ TỊCH QUỐC HỘI")."""
+    part = _PART.search(text, start, end)
+    end = part.start() if part else end
+    line_start = text.find("\n", start, end)
+    while 0 <= line_start < end:
         line_end = text.find("\n", line_start + 1, end)
         line = text[line_start + 1 : end if line_end < 0 else line_end].strip()
         if len(line) >= 4 and line.upper() == line and any(c.isalpha() for c in line):
-            end = line_start
-            break
+            return line_start
         line_start = line_end
-    return start, start + len(text[start:end].rstrip())
+    return end
