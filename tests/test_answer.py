@@ -794,6 +794,18 @@ def test_what_a_cited_statute_article_is_about_is_its_heading(legal_assistant, q
     assert (answer.short_answer.text, answer.short_answer.kind, answer.short_answer.sure) == (heading, "subject", True)
 
 
+@pytest.mark.parametrize("line, heading", [
+    ("Điều 3. Giải thích từ ngữ", True), ("ĐIỀU 3: Giải thích từ ngữ", True), ("Điều 3 - Giải thích từ ngữ", True),
+    ("CHƯƠNG II QUY ĐỊNH CHUNG", True), ("Điều 3. Giải thích. Từ ngữ dưới đây", False),
+])
+def test_statute_headings_in_every_form_provision_reads_are_headings(line, heading):
+    """The heading words clauses borrow, and the heading never quoted as an answer: the same
+    forms the article parser reads ("ĐIỀU 3:", "Điều 3 -")."""
+    from rag.answer.answerer import _HEADING
+
+    assert bool(_HEADING.match(line)) is heading
+
+
 def test_a_long_statute_article_is_quoted_up_to_a_line_end():
     from rag.answer import provision
 

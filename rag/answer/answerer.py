@@ -676,8 +676,11 @@ def _article_citation(hit: Hit, text: str, start: int, end: int, passage_start: 
 
 # A heading: a statute's article or chapter ("Điều 17. Lưu giữ tài liệu …"), or a numbered
 # clause that names its subject without saying anything ("6. Tỷ lệ xếp loại … đối với viên chức").
-_HEADING = re.compile(r"^\s*(?:(?:Điều|Chương|Mục|Phần)\s+(?:\d+[a-zđ]?|[IVXLC]+)\b\.?|\d{1,2}\.(?!\d))[^\n.;:!?]{2,200}$")
-_ARTICLE_HEADING = re.compile(r"^\s*(?:Điều|Chương|Mục|Phần)\s")
+# "ĐIỀU 3: Giải thích", "Điều 3 - …" as well (the forms provision.headings reads).
+_PARTS = r"(?:Điều|Chương|Mục|Phần|ĐIỀU|CHƯƠNG|MỤC|PHẦN)"
+_HEADING = re.compile(rf"^\s*(?:{_PARTS}\s+(?:\d+[a-zđ]?|[IVXLC]+)\b\s*(?:[.:]|[-–](?=\s))?|\d{{1,2}}\.(?!\d))"
+                      r"[^\n.;:!?]{2,200}$")
+_ARTICLE_HEADING = re.compile(rf"^\s*{_PARTS}\s")
 _CLAUSE_ITEM = re.compile(r"^\s*\d{1,2}[.)]\s")
 
 
