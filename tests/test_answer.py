@@ -875,13 +875,14 @@ def test_where_a_clause_of_a_statute_article_runs():
 
     text = ("Điều 1. Phạm vi\n1. Khoản một:\na) điểm a;\nMục tiêu là x;\nb) điểm b.\n2.Khoản hai.\nChương II\n"
             "QUY ĐỊNH\nĐiều 2. Đối tượng\n1. Khoản một của Điều 2.\n2. Khoản hai của Điều 2.\n\n"
+            "Luật này đã được Quốc hội khóa XV thông qua ngày 10 tháng 12 năm 2025.\n"
             "CHỦ TỊCH QUỐC HỘI\nNguyễn Văn A\n")
     heads = provision.headings(text)
     # "Mục tiêu …" is no "Mục 1" heading; "2.Khoản" (no space after the number) is still clause 2
     assert text[slice(*provision.clause(text, heads, "1", "1"))] == "1. Khoản một:\na) điểm a;\nMục tiêu là x;\nb) điểm b."
     assert text[slice(*provision.clause(text, heads, "1", "2"))] == "2.Khoản hai."  # a chapter heading ends it
     assert text[slice(*provision.clause(text, heads, "2", "1"))] == "1. Khoản một của Điều 2."
-    assert text[slice(*provision.clause(text, heads, "2", "2"))] == "2. Khoản hai của Điều 2."  # not the signer
+    assert text[slice(*provision.clause(text, heads, "2", "2"))] == "2. Khoản hai của Điều 2."  # not the passing, nor the signer
     assert provision.clause(text, heads, "1", "3") is None and provision.clause(text, heads, "3", "1") is None
 
 

@@ -138,14 +138,16 @@ def items(text: str, heads: tuple[list[int], list[str]], number: str) -> int:
     return count
 
 
-# A chapter or section heading ("Chương II", "Mục 1"; not "Mục tiêu …"), or the signature block.
-_PART = re.compile(r"^[ \t]*(?:(?:Chương|Mục|Phần)[ \t]+(?:\d+|[IVXLC]+)\b|Nơi nhận)", re.MULTILINE | re.IGNORECASE)
+# A chapter or section heading ("Chương II", "Mục 1"; not "Mục tiêu …"), the line recording a
+# law's passing ("Luật này đã được Quốc hội … thông qua …"), or the signature block.
+_PART = re.compile(r"^[ \t]*(?:(?:Chương|Mục|Phần)[ \t]+(?:\d+|[IVXLC]+)\b|Nơi nhận|(?:Bộ luật|Luật|Nghị quyết) này đã được"
+                   r"[ \t]+Quốc hội)", re.MULTILINE | re.IGNORECASE)
 
 
 def _ending(text: str, start: int, end: int) -> int:
     """Where a stretch of an article that opens at ``start`` ends, at ``end`` at the latest: at
-    a "Chương II" / "Mục 1" heading, "Nơi nhận", or a line in capitals (a chapter's title, the
-    signer's "CHỦ TỊCH QUỐC HỘI")."""
+    a "Chương II" / "Mục 1" heading, a law's passing ("Luật này đã được Quốc hội …"), "Nơi
+    nhận", or a line in capitals (a chapter's title, the signer's "CHỦ TỊCH QUỐC HỘI")."""
     part = _PART.search(text, start, end)
     end = part.start() if part else end
     line_start = text.find("\n", start, end)
