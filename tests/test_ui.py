@@ -11,7 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT, SAMPLES, free_port, serve_api
-from ui.render import (answer_as_text, date_label, example_questions, highlighted_passage, rebuild_summary,
+from ui.render import (answer_as_text, answer_markdown, date_label, example_questions, highlighted_passage, rebuild_summary,
                        source_line, vn_date)
 from ui.sites import report_lines
 
@@ -201,6 +201,9 @@ def test_render_helpers():
     text = answer_as_text("Hỏi gì?", {"answer": "Đáp.", "citations": [c], "short_answer": None}, {"source": "Sở GDĐT"})
     assert text == ("Hỏi: Hỏi gì?\nTrả lời: Đáp.\n\nNguồn:\n[1] Tin *mới* — Sở GDĐT — 21/05/2020\n"
                     "    “Ngày 21/5 <họp>.”\n\nPhạm vi tìm: đơn vị “Sở GDĐT”")
+    # an answer shows as written: a statute's clauses each on its line, "1." no list, "*" no emphasis
+    assert answer_markdown("Điều 113. Nghỉ\n1. Khoản *một*:\na) điểm a. [1]\n\nKhông có Điều 5.") == (
+        "Điều 113. Nghỉ  \n1\\. Khoản \\*một\\*:  \na) điểm a. \\[1\\]\n\nKhông có Điều 5.")
     # a follow-up is copied with how it was read: "Còn khoản 2 thì sao?" alone says nothing
     followed = answer_as_text("Còn khoản 2 thì sao?", {"answer": "Đáp.", "citations": [], "short_answer": None,
                                                        "query": "Theo khoản 2 Điều 105, …?"})

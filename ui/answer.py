@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.client import ApiClient, ApiError
-from ui.render import (answer_as_text, filters_text, highlighted_passage, is_long, short_answer_text, source_line,
-                       understood_as)
+from ui.render import (answer_as_text, answer_markdown, filters_text, highlighted_passage, is_long, short_answer_text,
+                       source_line, understood_as)
 from ui.source import show_source
 
 # Names and icons of the two speakers: the names are what screen readers announce.
@@ -36,9 +36,9 @@ def show_reply(client: ApiClient, turn: dict, key: str) -> None:
     if reply.get("short_answer"):
         st.markdown(short_answer_text(reply["short_answer"]))
     if reply.get("abstained") and reply.get("status") != "chitchat":
-        st.info(reply["answer"])
+        st.info(answer_markdown(reply["answer"]))
     else:
-        st.markdown(reply["answer"])
+        st.markdown(answer_markdown(reply["answer"]))
     if reply.get("answer_kind") == "generated":
         st.caption("Câu trả lời do mô hình ngôn ngữ viết từ các đoạn trích bên dưới; mỗi câu đã được đối chiếu "
                    "với đoạn được dẫn [n], câu không có căn cứ đã bị bỏ.")

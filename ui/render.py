@@ -6,8 +6,8 @@ import html
 import re
 from datetime import datetime
 
-from rag.wording import GUESS_LEAD, GUESS_NOTE
 from rag.clean.metadata import vn_date
+from rag.wording import GUESS_LEAD, GUESS_NOTE
 
 LONG_PASSAGE = 600  # characters; longer passages start collapsed
 
@@ -165,6 +165,18 @@ def short_answer_text(short: dict) -> str:
 def is_long(citation: dict) -> bool:
     """Whether the passage is long enough to start collapsed."""
     return len(citation["passage"]) > LONG_PASSAGE
+
+
+def answer_markdown(text: str) -> str:
+    """The answer as Markdown that shows it as written: its line breaks kept (a statute's
+    clauses and points each on a line of their own, where Markdown would run them together),
+    and nothing in it read as Markdown ("1." opens no list, "*" no emphasis, "#" no heading)."""
+    return "\n\n".join("  \n".join(_BLOCK_MARK.sub(r"\1\\\2", _md(line)) for line in paragraph.split("\n"))
+                       for paragraph in text.split("\n\n"))
+
+
+# What opens a Markdown block at a line's start: "1." / "2)" (a list), "-", "+", "#", ">".
+_BLOCK_MARK = re.compile(r"^(\s*(?:\d{1,9})?)([.)](?=\s)|(?<!\d)[-+#>])", re.MULTILINE)
 
 
 def blockquote(text: str) -> str:
