@@ -134,6 +134,14 @@ def test_answer_and_citation_appear(page):
     answer.get_by_text("Đoạn trích").first.click()
     mark.wait_for(state="visible", timeout=10_000)
     page.wait_for_timeout(800)  # let the expander finish opening
+    # The turn from its question down (Streamlit scrolls inside the page, to the bottom): the
+    # screenshot shows the short answer in bold above the quote.
+    page.locator('[data-testid="stChatMessage"]').first.evaluate("e => e.scrollIntoView({block: 'start'})")
+    page.mouse.move(700, 500)
+    page.mouse.wheel(0, -120)  # the question too, which the top bar otherwise covers
+    page.wait_for_timeout(300)
+    box = answer.locator("strong").first.bounding_box()
+    assert box is not None and 0 <= box["y"] < 1000 - box["height"]  # in the screenshot
     assert _shot(page, "chat-answer.png").stat().st_size > 10_000
 
 
