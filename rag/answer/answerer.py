@@ -548,7 +548,8 @@ class Answerer:
     def _provision_place(self, hits: list[Hit], number: str, item: str | None) -> tuple[tuple | None, int | None]:
         """``(hit, text, start, end, (title_start, title_end))`` of article ``number`` from its
         heading on (or of its clause ``item``, with no title) in the first of ``hits`` whose
-        text has it; and how many clauses the article has there (``None``: no hit has it)."""
+        text has it, or ``None``; and, when it is not found, how many clauses the article has
+        in the texts that have it (``None``: none has it)."""
         count = None
         for hit in hits:
             text = self.article_text(hit.chunk.article_id) if self.article_text else None
@@ -558,10 +559,10 @@ class Answerer:
             if item is None:
                 _, heading_end, title_start = provision.heading(text, heads, number)
                 start, end = provision.body(text, heads, number)
-                return (hit, text, start, end, (title_start, heading_end)), provision.items(text, heads, number)
+                return (hit, text, start, end, (title_start, heading_end)), None
             found = provision.clause(text, heads, number, item)
             if found:
-                return (hit, text, *found, None), provision.items(text, heads, number)
+                return (hit, text, *found, None), None
             count = max(count or 0, provision.items(text, heads, number))
         return None, count
 

@@ -96,29 +96,25 @@ def clause(text: str, heads: tuple[list[int], list[str]], number: str, item: str
     """Offsets in ``text`` of clause ``item`` of article ``number`` ("2. …", with its points
     "a) …"), without trailing blanks: up to clause 3, then as :func:`_ending` says; ``None`` if
     the article or the clause is not there."""
-    starts, numbers = heads
-    if number not in numbers:
+    stretch = _article(text, heads, number)
+    if not stretch:
         return None
-    k = numbers.index(number)
-    end = starts[k + 1] if k + 1 < len(starts) else len(text)
-    found = re.compile(rf"^[ \t]*0?{item}[.)](?!\d)[ \t]*(?=\S)", re.MULTILINE).search(text, starts[k], end)
+    found = re.compile(rf"^[ \t]*0?{item}[.)](?!\d)[ \t]*(?=\S)", re.MULTILINE).search(text, *stretch)
     if not found:
         return None
     start = found.end() - len(found.group(0).lstrip())
-    after = re.compile(rf"^[ \t]*0?{int(item) + 1}[.)](?!\d)", re.MULTILINE).search(text, found.end(), end)
-    end = _ending(text, found.end(), after.start() if after else end)
+    after = re.compile(rf"^[ \t]*0?{int(item) + 1}[.)](?!\d)", re.MULTILINE).search(text, found.end(), stretch[1])
+    end = _ending(text, found.end(), after.start() if after else stretch[1])
     return start, start + len(text[start:end].rstrip())
 
 
 def body(text: str, heads: tuple[list[int], list[str]], number: str, limit: int = 1500) -> tuple[int, int] | None:
     """Offsets in ``text`` of article ``number`` from its heading on, as :func:`_ending` says
     it ends, cut at the last line end within ``limit`` characters (the heading line at least)."""
-    starts, numbers = heads
-    if number not in numbers:
+    stretch = _article(text, heads, number)
+    if not stretch:
         return None
-    k = numbers.index(number)
-    start = starts[k]
-    end = _ending(text, start, starts[k + 1] if k + 1 < len(starts) else len(text))
+    start, end = stretch[0], _ending(text, *stretch)
     if end - start > limit:
         cut = text.rfind("\n", start, start + limit)
         heading_end = text.find("\n", start, end)
@@ -136,6 +132,16 @@ def items(text: str, heads: tuple[list[int], list[str]], number: str) -> int:
         if int(m.group(1)) == count + 1:
             count += 1
     return count
+
+
+def _article(text: str, heads: tuple[list[int], list[str]], number: str) -> tuple[int, int] | None:
+    """Offsets of article ``number`` in ``text``: from its heading to the next article's (or
+    the text's end); ``None`` if the statute has no such article."""
+    starts, numbers = heads
+    if number not in numbers:
+        return None
+    k = numbers.index(number)
+    return starts[k], starts[k + 1] if k + 1 < len(starts) else len(text)
 
 
 # A chapter or section heading ("Chương II", "Mục 1"; not "Mục tiêu …"), the line recording a

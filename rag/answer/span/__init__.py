@@ -18,5 +18,4 @@ from rag.answer.span.numbers import ASKS_ORDINAL, ASKS_PERCENT, NUMBER_WORDS, co
 from rag.answer.span.phrases import asks_purpose
 
 __all__ = ["ASKS_ORDINAL", "ASKS_PERCENT", "NUMBER_WORDS", "ShortAnswer", "asks_purpose", "counted", "dated_as_asked",
-           "find", "fits",
-           "names_day", "person_names", "post_asked", "post_held"]
+           "find", "fits", "names_day", "person_names", "post_asked", "post_held"]

@@ -47,7 +47,8 @@ def bound_asked(question: str) -> str | None:
 
 
 def _bound_before(sentence: str, span: tuple[int, int], bound: str) -> bool:
-    return bool(re.search(rf"(?<!\w){bound}\s+(?:hết\s+)?(?:(?:ngày|tháng|năm)\s+)?$", sentence[max(0, span[0] - 20):span[0]], _I))
+    before = sentence[max(0, span[0] - 20) : span[0]]
+    return bool(re.search(rf"(?<!\w){bound}\s+(?:hết\s+)?(?:(?:ngày|tháng|năm)\s+)?$", before, _I))
 
 
 def dated_as_asked(sentence: str, question: str) -> bool:
