@@ -45,8 +45,8 @@ def show_reply(client: ApiClient, turn: dict, key: str) -> None:
         if reply.get("extractive_answer"):
             with st.expander("Câu trích nguyên văn"):
                 st.markdown(reply["extractive_answer"])
-    if understood_as(turn["question"], reply):
-        st.caption(understood_as(turn["question"], reply))
+    if read_as := understood_as(turn["question"], reply):
+        st.caption(read_as)
     if reply.get("status") != "chitchat":  # small talk searched nothing: no scope to state
         st.caption(filters_text(turn.get("filters")))
     for c in reply.get("citations", []):

@@ -126,8 +126,8 @@ def answer_as_text(question: str, reply: dict, filters: dict | None = None) -> s
     """An answer with its sources as plain text, to paste into an e-mail or a report (a
     follow-up with how it was read, which the answer depends on)."""
     lines = [f"Hỏi: {question}"]
-    if understood_as(question, reply):
-        lines.append(f"({understood_as(question, reply)})")
+    if read_as := understood_as(question, reply):
+        lines.append(f"({read_as})")
     short = reply.get("short_answer")
     if short:
         label = "Trả lời ngắn" if short.get("sure", True) else f"{GUESS_LEAD} ({GUESS_NOTE})"
