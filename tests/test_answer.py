@@ -147,6 +147,11 @@ def test_short_answer_is_the_span_that_answers(assistant, question, short, kind)
     # "trong năm 2021" is a time, not a place.
     ("Hội nghị thông qua kế hoạch trong năm 2021 tại Hội trường Sở GDĐT.",
      "Hội nghị thông qua kế hoạch ở đâu?", "place", "Hội trường Sở GDĐT"),
+    # "đến 1939" is a time too, and a place ends where a time begins.
+    ("Gần đó, tại Vườn Saxon (Ogród Saski), Nhà hát Mùa hè đã hoạt động từ năm 1870 đến 1939.",
+     "Nhà hát Mùa hè nằm ở đâu?", "place", "Vườn Saxon"),
+    ("Nhà hát Mùa hè đã hoạt động tại Vườn Saxon từ năm 1870 đến 1939.",
+     "Nhà hát Mùa hè nằm ở đâu?", "place", "Vườn Saxon"),
     # "ba", "năm", "một" are numbers when what is counted follows them.
     ("Năm nay tỉnh có thêm ba trường đạt chuẩn quốc gia.",
      "Tỉnh có bao nhiêu trường đạt chuẩn quốc gia?", "number", "ba trường đạt"),

@@ -15,8 +15,11 @@ from rag.text import segment
 
 
 _NAMED_PLACE = re.compile(r"(?<!\w)(?:tỉnh|thành phố|nước|quốc gia|huyện|vùng|châu lục|thủ đô) nào", _I)
-_TIME_LEAD = re.compile(r"(?:năm|ngày|tháng|thời gian|thời kỳ|giai đoạn|dịp|quý|tuần|buổi|nhiệm kỳ|lúc|khi)(?!\w)", _I)
+# "đến 1939", "trong 2021": a bare number after the lead is a time or a count, not a place.
+_TIME_LEAD = re.compile(r"(?:năm|ngày|tháng|thời gian|thời kỳ|giai đoạn|dịp|quý|tuần|buổi|nhiệm kỳ|lúc|khi)(?!\w)|\d", _I)
 _PLACE_LEAD = re.compile(r"(?<!\w)(?:tại|ở|trong|đến)\s+", _I)
+# Where a place's stretch gives way to a time: "tại Vườn Saxon| từ năm 1870", "ở Hà Nội| năm 2020".
+_PLACE_END = re.compile(r"\s+(?:(?:từ|vào|đến|trong|tới)\s+(?:năm|ngày|tháng|thời|giai đoạn|dịp|\d)|(?:năm|ngày|tháng)\s+\d)", _I)
 _TITLES = {"đồng", "chí", "ông", "bà", "cô", "thầy", "anh", "chị", "tỉnh", "ủy", "uỷ", "viên", "bí", "thư", "giám",
            "đốc", "phó", "chủ", "tịch", "sở", "gdđt", "thay", "mặt", "đoàn", "tổng", "thủ", "tướng", "gs", "pgs",
            "ts", "ths", "tới", "dự", "tham", "tại", "khi", "sau", "theo", "trong", "với", "về", "kết", "luận",
@@ -87,6 +90,9 @@ def _person(sentence, question, anchors):
 def _place(sentence, question, anchors):
     # "trong năm 2021", "trong thời gian tới": a time, not a place.
     found = _after(sentence, _PLACE_LEAD, anchors, 12, skip=_TIME_LEAD)
+    if found:
+        time = _PLACE_END.search(sentence, found[0], found[1])
+        found = (found[0], time.start()) if time else found
     if found and sentence[found[0]:found[1]].lower() not in question.lower():
         return found
     if not _NAMED_PLACE.search(question):  # "ở đâu" asks for a venue, not any capitalised words
