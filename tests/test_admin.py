@@ -8,7 +8,8 @@ import time
 
 import pytest
 
-from tests.conftest import XQUAD, serve_api, writable_sample_index
+from tests.conftest import ENGLISH, XQUAD, serve_api, writable_sample_index
+from ui.reasons import vietnamese
 
 KEY = "s3cret-key-for-tests"
 AUTH = {"X-API-Key": KEY}
@@ -100,6 +101,8 @@ def test_bad_uploads_get_a_reason(admin, files, status, reason):
     r = admin.post("/articles", files=files, headers=AUTH)
     assert r.status_code == status and reason in r.json()["detail"], r.text
     assert _uploads(admin) == before
+    shown = vietnamese(r.json()["detail"])  # as the chat's admin panel shows it
+    assert not ENGLISH.search(shown) and "chi tiết kỹ thuật" not in shown, shown
 
 
 @pytest.mark.parametrize("body, reason", [

@@ -22,7 +22,9 @@ from rag.fetch.sites import SiteRefusedError, register_site
 from rag.fetch.state import FetchState
 from rag.fetch.sync import sync_site
 from rag.fetch.urls import normalize
-from tests.conftest import SAMPLES, serve_api
+from tests.conftest import ENGLISH, SAMPLES, serve_api
+from ui.reasons import vietnamese
+from ui.sites import report_lines
 
 KEY = "fetch-admin-key"
 CRAWL_DELAY = 0.1
@@ -177,6 +179,8 @@ def test_first_sync_indexes_the_articles_and_cites_their_urls(web, embedder, por
     assert set(report.new) == published and not report.changed
     assert report.duplicates == [{"url": portal.url(DUPLICATE), "of": portal.url("/tin-tuc/dang-bo-hoan-thanh-nhiem-vu.html")}]
     assert report.failed == [{"url": portal.url(ERROR), "reason": "HTTP 500"}]
+    # The admin panel reads the report in Vietnamese.
+    assert "1 lỗi (HTTP 500: lỗi máy chủ)" in report_lines(report.as_dict())[0]
     assert report.skipped_robots == [portal.url(PRIVATE)]
     assert report.index["added"] == 5 and report.embedded > 0
     paths = portal.requests()
@@ -280,10 +284,17 @@ def test_private_addresses_refused_unless_allowed(web, portal, tmp_path):
         with pytest.raises(AddressRefusedError):
             check_url(url, allow_private=False)
     state = FetchState(strict.fetch_state_path)
-    with pytest.raises(SiteRefusedError, match="loopback"):
+    with pytest.raises(SiteRefusedError, match="loopback") as private:
         register_site(state, strict, portal.url("/"))
-    with pytest.raises(SiteRefusedError, match="http"):
+    with pytest.raises(SiteRefusedError, match="http") as scheme:
         register_site(state, strict, "ftp://127.0.0.1/")
+    outside = strict.model_copy(update={"fetch_hosts": ["sogddt.example.gov.vn"]})
+    with pytest.raises(SiteRefusedError, match="RAG_FETCH_HOSTS") as host:
+        register_site(state, outside, "https://other.example.gov.vn/")
+    for refused in (private, scheme, host):  # as the admin panel shows them
+        shown = vietnamese(str(refused.value))
+        assert not ENGLISH.search(shown) and "chi tiết kỹ thuật" not in shown, shown
+    assert "địa chỉ nội bộ 127.0.0.1" in vietnamese(str(private.value))
     with PoliteClient(strict) as client, pytest.raises(AddressRefusedError):
         client.get(portal.url("/robots.txt"))
     state.close()
@@ -295,10 +306,12 @@ def test_client_limits(web, portal):
     portal.pages["/lon.html"] = "<p>" + "a" * 5000 + "</p>"
     small = s.model_copy(update={"fetch_max_page_bytes": 2048})
     with PoliteClient(small) as client:
-        with pytest.raises(FetchError, match="larger than 2048 bytes"):
+        with pytest.raises(FetchError, match="larger than 2048 bytes") as large:
             client.get(portal.url("/cu.html"))  # after a redirect within the site
-        with pytest.raises(FetchError, match="redirected to another site"):
+        with pytest.raises(FetchError, match="redirected to another site") as away:
             client.get(portal.url("/chuyen-huong"))
+    assert vietnamese(str(large.value)) == "lớn hơn giới hạn 2.048 byte"
+    assert vietnamese(str(away.value)).startswith("trang chuyển sang một trang web khác (")
     assert normalize(portal.url("/a?b=2&a=1&utm_source=x#c")) == portal.url("/a?a=1&b=2")
 
 

@@ -85,6 +85,11 @@ def test_unreadable_file_is_reported_not_fatal(settings, embedder, articles_dir)
     (articles_dir / "broken.jsonl").write_text("{oops\n", encoding="utf-8")
     r = ingest_folder(articles_dir, settings, embedder)
     assert r.added == 5 and any("broken.jsonl" in p and "invalid JSON" in why for p, why in r.errors)
+    # As the chat's admin panel words the rebuild: which file, and why in Vietnamese.
+    from ui.render import rebuild_summary
+
+    last = rebuild_summary({"finished_at": None, "report": {"added": r.added, "errors": r.errors}})[-1]
+    assert last.startswith("1 tệp không đọc được và đã bị bỏ qua: ") and "broken.jsonl (dòng 1: JSON không hợp lệ (" in last
 
 
 def test_other_model_is_refused_with_instructions(settings, embedder, articles_dir):

@@ -10,9 +10,10 @@ import httpx
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT, SAMPLES, free_port, serve_api
+from tests.conftest import ENGLISH, ROOT, SAMPLES, free_port, serve_api
 from ui.render import (answer_as_text, answer_markdown, date_label, example_questions, highlighted_passage, rebuild_summary,
                        source_line, vn_date)
+from ui.reasons import vietnamese
 from ui.sites import report_lines
 
 APP = str(ROOT / "ui" / "app.py")
@@ -284,9 +285,11 @@ def test_web_site_is_registered_synced_and_reported(web_api_url, portal, monkeyp
     at = at.run()
     assert any("Chưa theo dõi trang web nào" in c.value for c in _sites(at).caption)
 
-    at = _add_site(at, "ftp://127.0.0.1/")  # refused: the API's reason, framed in Vietnamese
+    at = _add_site(at, "ftp://127.0.0.1/")  # refused: the API's reason, in Vietnamese
     [error] = [e.value for e in _sites(at).error]
-    assert error.startswith("Không thêm được trang web: Yêu cầu không hợp lệ.") and "not an http(s) URL" in error
+    assert error.startswith("Không thêm được trang web: Yêu cầu không hợp lệ. Lý do: không phải địa chỉ http:// "
+                            "hoặc https://: 'ftp://127.0.0.1/'"), error
+    assert not ENGLISH.search(error), error
 
     at = _add_site(at, portal + "/")
     assert not at.exception
@@ -301,7 +304,7 @@ def test_web_site_is_registered_synced_and_reported(web_api_url, portal, monkeyp
         time.sleep(1)
         at = at.run()
     report = next(c.value for c in _sites(at).caption if "Lần đồng bộ gần nhất" in c.value)
-    assert "1 bài mới" in report and "1 bị robots.txt chặn" in report and "1 lỗi (HTTP 500)" in report, report
+    assert "1 bài mới" in report and "1 bị robots.txt chặn" in report and "1 lỗi (HTTP 500: lỗi máy chủ)" in report, report
     assert any("1 bài viết đã lấy" in m.value for m in _sites(at).markdown)
     failures = next(e for e in _sites(at).expander if e.label.startswith("Trang lỗi"))
     assert BROKEN_PAGE in failures.markdown[0].value
@@ -315,10 +318,50 @@ def test_sync_report_lines():
               "failed": [{"url": "e", "reason": "HTTP 500"}, {"url": "f", "reason": "HTTP 500"}],
               "problems": ["sitemap x: HTTP 404"], "error": None}
     assert report_lines(report) == [
-        "Lần đồng bộ gần nhất 14:05 23/11: 2 bài mới, 1 bài sửa, 5 không đổi, 1 bị robots.txt chặn, 2 lỗi (HTTP 500).",
-        "Vấn đề của trang web: sitemap x: HTTP 404"]
+        "Lần đồng bộ gần nhất 14:05 23/11: 2 bài mới, 1 bài sửa, 5 không đổi, 1 bị robots.txt chặn, "
+        "2 lỗi (HTTP 500: lỗi máy chủ).",
+        "Vấn đề của trang web: sơ đồ trang (sitemap) x: HTTP 404: không tìm thấy trang"]
     assert report_lines(None) == ["Chưa đồng bộ lần nào."]
     quiet = {**report, "new": [], "changed": [], "unchanged": 0, "skipped_robots": [], "failed": [], "problems": [],
-             "error": "robots.txt unreadable"}
+             "error": "ValueError: see the server log"}
     assert report_lines(quiet) == ["Lần đồng bộ gần nhất 14:05 23/11: không có trang nào.",
-                                   "Lần đồng bộ dừng giữa chừng: robots.txt unreadable"]
+                                   "Lần đồng bộ dừng giữa chừng: lỗi ValueError; chi tiết trong nhật ký máy chủ"]
+    odd = {**quiet, "error": "something no rule knows"}  # kept for IT support, marked as such
+    assert report_lines(odd)[-1] == "Lần đồng bộ dừng giữa chừng: chi tiết kỹ thuật: something no rule knows"
+
+
+def _reasons_from_the_code() -> list[str]:
+    """Reasons the ingest, upload and fetch code really gives, made by calling it."""
+    from rag.fetch.discover import parse_sitemap
+    from rag.fetch.extract import extract_page
+    from rag.fetch.urls import normalize
+    from rag.files.names import stored_name
+    from rag.ingest.quality import degenerate
+    from rag.ingest.reader import read_text
+
+    found = [degenerate("Hello world, this is an English text without any accent at all, " * 3),
+             degenerate("học " * 40), degenerate("Bài viết\x07 có ký tự lạ " * 5),
+             parse_sitemap(b"<html><p>Trang</p></html>", "a.vn").problem, parse_sitemap(b"", "a.vn").problem]
+    calls = [lambda: read_text("   ", ".txt", "a.txt"), lambda: read_text("x", ".pdf", "a.pdf"),
+             lambda: read_text('{"text": 1}', ".jsonl", "a.jsonl"), lambda: read_text("{bad", ".jsonl", "a.jsonl"),
+             lambda: stored_name(""), lambda: stored_name("a" * 400 + ".txt"), lambda: normalize("ftp://a.vn/"),
+             lambda: extract_page("<html><body><nav>Trang chủ</nav></body></html>", "https://a.vn/x"),
+             lambda: extract_page("<html><body><article><p>Ngắn quá.</p></article></body></html>", "https://a.vn/y")]
+    for call in calls:
+        with pytest.raises(Exception) as refused:
+            call()
+        found.append(str(refused.value))
+    return found
+
+
+def test_server_reasons_read_in_vietnamese():
+    """What the admin panel shows for each refusal: Vietnamese, with the figures and names kept."""
+    reasons = _reasons_from_the_code()
+    assert all(reasons) and len(set(reasons)) == len(reasons), reasons
+    for reason in reasons:
+        shown = vietnamese(reason)
+        assert not ENGLISH.search(shown) and "chi tiết kỹ thuật" not in shown, (reason, shown)
+    assert vietnamese("not indexed: the text holds no Vietnamese words; only Vietnamese articles are indexed") == (
+        "chưa đưa được vào chỉ mục: văn bản không có từ tiếng Việt; chỉ nhận bài viết tiếng Việt")
+    assert vietnamese("home: not an http(s) URL: 'ftp://a.vn/'; listings.0: not an http(s) URL: 'x'") == (
+        "không phải địa chỉ http:// hoặc https://: 'ftp://a.vn/'; không phải địa chỉ http:// hoặc https://: 'x'")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.client import ApiClient, ApiError
+from ui.reasons import vietnamese
 from ui.render import rebuild_summary
 from ui.sites import sites_section
 
@@ -51,7 +52,7 @@ def upload_one(client: ApiClient, name: str, data: bytes, api_key: str) -> tuple
     try:
         r = client.upload(name, data, api_key)
     except ApiError as exc:
-        reason = f" ({exc.detail})" if exc.status in (413, 422) and exc.detail else ""
+        reason = f" ({vietnamese(exc.detail)})" if exc.status in (413, 422) and exc.detail else ""
         return "error", f"{name}: {exc}{reason}"
     titles = ", ".join(f"“{a['title']}”" for a in r["articles"])
     report = r["report"]

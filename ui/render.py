@@ -8,6 +8,7 @@ from datetime import datetime
 
 from rag.clean.metadata import vn_date
 from rag.wording import GUESS_LEAD, GUESS_NOTE
+from ui.reasons import vietnamese
 
 LONG_PASSAGE = 600  # characters; longer passages start collapsed
 
@@ -212,8 +213,9 @@ def rebuild_summary(rebuild: dict) -> list[str]:
         lines.append(f"Chỉ mục hiện có {r.get('total_articles', 0)} bài viết.")
     errors = r.get("errors") or []
     if errors:
-        names = ", ".join(str(e[0]) for e in errors[:5])
-        lines.append(f"{len(errors)} tệp không đọc được và đã bị bỏ qua: {names}.")
+        named = "; ".join(f"{e[0]} ({vietnamese(e[1])})" for e in errors[:5])
+        more = f"; và {len(errors) - 5} tệp khác" if len(errors) > 5 else ""
+        lines.append(f"{len(errors)} tệp không đọc được và đã bị bỏ qua: {named}{more}.")
     return lines
 
 

@@ -12,6 +12,7 @@ from datetime import datetime
 import streamlit as st
 
 from ui.client import ApiClient, ApiError
+from ui.reasons import vietnamese
 
 SHOWN = 10  # failed or skipped pages listed per site; the rest are counted
 
@@ -61,7 +62,7 @@ def add_site_form(client: ApiClient, api_key: str, known: set[int]) -> None:
         site = client.add_site(home.strip(), [u.strip() for u in listings.splitlines() if u.strip()], api_key)
     except ApiError as exc:
         # The API's reason (which rule refused the address) is what the admin can act on.
-        reason = f" Lý do: {exc.detail}" if exc.status == 422 and exc.detail else ""
+        reason = f" Lý do: {vietnamese(exc.detail)}." if exc.status == 422 and exc.detail else ""
         state.sites_notice = [("error", f"Không thêm được trang web: {exc}{reason}")]
         st.rerun()
     if site["id"] in known:
@@ -81,7 +82,7 @@ def show_site(site: dict) -> None:
     problems = (report or {}).get("failed", []) + (report or {}).get("skipped", [])
     if problems:
         with st.expander(f"Trang lỗi hoặc bị bỏ qua ({len(problems)})"):
-            st.markdown("\n".join(f"- {_md(p['url'])}: {_md(p['reason'])}" for p in problems[:SHOWN]))
+            st.markdown("\n".join(f"- {_md(p['url'])}: {_md(vietnamese(p['reason']))}" for p in problems[:SHOWN]))
             if len(problems) > SHOWN:
                 st.caption(f"… và {len(problems) - SHOWN} trang khác.")
 
@@ -101,12 +102,12 @@ def report_lines(report: dict | None, when: float | None = None) -> list[str]:
     parts = [f"{n} {label}" for n, label in counts if n]
     failed = report.get("failed", [])
     if failed:
-        reasons = list(dict.fromkeys(f["reason"] for f in failed))  # distinct, in order
+        reasons = list(dict.fromkeys(vietnamese(f["reason"]) for f in failed))  # distinct, in order
         parts.append(f"{len(failed)} lỗi ({', '.join(reasons[:3])}{', …' if len(reasons) > 3 else ''})")
     lines = [f"Lần đồng bộ gần nhất{' ' + at if at else ''}: {', '.join(parts) or 'không có trang nào'}."]
-    lines += [f"Vấn đề của trang web: {p}" for p in report.get("problems", [])]
+    lines += [f"Vấn đề của trang web: {vietnamese(p)}" for p in report.get("problems", [])]
     if report.get("error"):
-        lines.append(f"Lần đồng bộ dừng giữa chừng: {report['error']}")
+        lines.append(f"Lần đồng bộ dừng giữa chừng: {vietnamese(report['error'])}")
     return lines
 
 
