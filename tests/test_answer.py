@@ -46,6 +46,10 @@ from tests.conftest import ROOT
      "Tiếp tục nâng cao năng lực lãnh đạo, sức chiến đấu của toàn đảng bộ", "quote"),
     ("Báo cáo chuyên đề lần 1/2020 của Đảng ủy Sở GDĐT Sóc Trăng về vấn đề gì?",
      "Tiếp tục đẩy mạnh xã hội hóa giáo dục", "quote"),
+    # Yes or no: the clause that settles it, a list joined by commas whole.
+    ("Tỷ lệ đảng viên nữ của Đảng bộ Sở GDĐT Kon Tum có tăng không?", "tỷ lệ đảng viên nữ tăng", "confirm"),
+    ("Sở GDĐT Trà Vinh có tổ chức hội nghị cán bộ công chức năm 2021 không?",
+     "Hội nghị cán bộ, công chức và người lao động năm 2021", "confirm"),
 ])
 def test_short_answer_is_the_span_that_answers(assistant, question, short, kind):
     answer = assistant.ask(question)
@@ -56,6 +60,24 @@ def test_short_answer_is_the_span_that_answers(assistant, question, short, kind)
     assert article.text[sa.start : sa.end] == sa.text  # verbatim, exact offsets
     c = answer.citations[sa.citation - 1]
     assert c.start <= sa.start and sa.end <= c.end  # inside the quote
+
+
+def test_yes_no_questions_get_the_clause_that_settles_them():
+    from rag.answer.span.confirm import asks_yes_no
+
+    for question in ("Trên bằng Tiến sĩ danh dự có được ghi ngành đào tạo không?", "Có phải 100% công chức đạt "
+                     "Lao động tiên tiến không?", "Trường đã đạt chuẩn quốc gia chưa?", "Hội nghị diễn ra ở Trà Vinh phải không?"):
+        assert asks_yes_no(question), question
+    for question in ("Tại sao tỷ lệ đảng viên nữ không tăng?", "Bạn có biết ai chủ trì hội nghị không?",
+                     "Hội nghị diễn ra ở đâu?", "Không khí hội nghị thế nào?", "Xin cảm ơn, không"):
+        assert not asks_yes_no(question), question
+    question = "Trên bằng Tiến sĩ danh dự có được ghi học vị Tiến sĩ và ngành đào tạo không?"
+    sentence = 'Bằng Tiến sĩ danh dự ghi rõ tên người được phong tặng, không ghi "học vị Tiến sĩ" và không ghi ngành đào tạo.'
+    sa = find(question, None, [(sentence, 40)])
+    assert sa.text == 'không ghi "học vị Tiến sĩ" và không ghi ngành đào tạo' and sa.kind == "confirm" and sa.sure
+    assert sentence[sa.start - 40:sa.end - 40] == sa.text
+    # Nothing in the quote repeats what is asked: no short answer rather than a guess.
+    assert find("Học sinh có được miễn học phí không?", None, [("Hội nghị diễn ra ngày 5/4 tại Trà Vinh.", 0)]) is None
 
 
 @pytest.mark.parametrize("sentence, question, kind, expected", [

@@ -9,6 +9,7 @@ from dataclasses import replace
 from rag.answer.question import KINDS
 from rag.answer.slot import slot
 from rag.answer.span.base import ShortAnswer, _EDGE_WORDS, _anchors, _pull, _syllables, _trim
+from rag.answer.span.confirm import _confirm, asks_yes_no
 from rag.answer.span.dates import _ASKS_WHEN, _condition, _date
 from rag.answer.span.edges import _edges, _name_only, _whole_name, _whole_words
 from rag.answer.span.names import post_held, _entity, _headed, _names, _person, _place, _with_head
@@ -58,6 +59,9 @@ def _find(question: str, kind: str | None, sentences: list[tuple[str, int]]) -> 
     chosen = _choice(question, sentences)
     if chosen:
         return chosen, "choice"
+    if asks_yes_no(question):  # no gap to fill: the clause that settles it, or nothing
+        confirmed = _confirm(question, sentences)
+        return (confirmed, "confirm") if confirmed else None
     purpose = _purpose(question, sentences)
     if purpose:
         return purpose, "purpose"
