@@ -136,7 +136,8 @@ class ShortAnswerOut(BaseModel):
     end: int
     kind: str = Field(description="date, number, person, post (the post a named person holds), place, quote, "
                       "definition, list, choice, condition, purpose (the aim after \"nhằm\"), confirm (for a yes/no question, "
-                      "the clause of the quote that settles it), subject (what a statute "
+                      "the clause of the quote that settles it), reason (for \"Vì sao …?\" and \"… căn cứ vào đâu?\", the "
+                      "clause a cause, an aim or grounds open, with its marker), subject (what a statute "
                       "article cited by number is about: its heading's title), organisation, entity or span.")
     citation: int = Field(description="Number of the citation whose quote holds the span.")
     article_id: str

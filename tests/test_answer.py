@@ -50,6 +50,11 @@ from tests.conftest import ROOT
     ("Tỷ lệ đảng viên nữ của Đảng bộ Sở GDĐT Kon Tum có tăng không?", "tỷ lệ đảng viên nữ tăng", "confirm"),
     ("Sở GDĐT Trà Vinh có tổ chức hội nghị cán bộ công chức năm 2021 không?",
      "Hội nghị cán bộ, công chức và người lao động năm 2021", "confirm"),
+    # Why and on what grounds: the clause the cause or the grounds open, with its marker.
+    ("Hội nghị sơ kết công tác Đảng 6 tháng đầu năm 2020 của Đảng ủy Sở GDĐT Sóc Trăng được tổ chức căn cứ vào đâu?",
+     "Căn cứ vào chương trình làm việc BCH Đảng bộ Sở GDĐT tỉnh Sóc Trăng năm 2020", "reason"),
+    ("Vì sao Ban Thường vụ Đảng ủy Khối làm việc với Đảng bộ Sở GDĐT Kon Tum năm 2023?",
+     "Thực hiện Chương trình công tác năm 2023 của Ban Thường vụ Đảng ủy Khối", "reason"),
 ])
 def test_short_answer_is_the_span_that_answers(assistant, question, short, kind):
     answer = assistant.ask(question)
@@ -60,6 +65,24 @@ def test_short_answer_is_the_span_that_answers(assistant, question, short, kind)
     assert article.text[sa.start : sa.end] == sa.text  # verbatim, exact offsets
     c = answer.citations[sa.citation - 1]
     assert c.start <= sa.start and sa.end <= c.end  # inside the quote
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("Tại sao lại phải loại trừ số một?", "Số một bị loại trừ bởi vì người ta có thể tùy ý thêm nhiều thừa số 1.",
+     "bởi vì người ta có thể tùy ý thêm nhiều thừa số 1"),
+    ("Vì sao chương trình phải kết hợp thực tập tại doanh nghiệp?",
+     "Chương trình kết hợp thực tập tại doanh nghiệp nhằm nâng cao năng lực thực hành của người học.",
+     "nhằm nâng cao năng lực thực hành của người học"),
+    # "vì vậy" says what follows, and "do" names who did it: neither is a cause.
+    ("Vì sao hội nghị được tổ chức?", "Báo cáo do đồng chí Bí thư trình bày; vì vậy hội nghị được tổ chức để "
+     "đánh giá kết quả năm 2020.", "để đánh giá kết quả năm 2020"),
+    ("Hội nghị được tổ chức dựa trên cơ sở nào?", "Thực hiện Kế hoạch số 12, ngày 5/4, Sở tổ chức hội nghị.",
+     "Thực hiện Kế hoạch số 12"),
+])
+def test_why_questions_get_the_cause_with_its_marker(question, sentence, expected):
+    sa = find(question, None, [(sentence, 7)])
+    assert sa is not None and sa.text == expected and sa.kind == "reason" and sa.sure
+    assert sentence[sa.start - 7:sa.end - 7] == sa.text
 
 
 def test_yes_no_questions_get_the_clause_that_settles_them():

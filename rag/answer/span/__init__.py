@@ -6,7 +6,8 @@ a quotation, a definition, a list) is looked for in the sentence, next to the wo
 question shares with it; for an open question, the stretch of the sentence that the
 question does not already say, beside the words it does say, fills the question's gap.
 
-One module per kind of span (``dates``, ``numbers``, ``names``, ``phrases``), ``edges`` for
+One module per kind of span (``dates``, ``numbers``, ``names``, ``phrases``, ``confirm`` for
+yes/no questions, ``cause`` for why and on what grounds), ``edges`` for
 where a span starts and ends, ``finder`` choosing among them; ``base`` holds what they share.
 """
 

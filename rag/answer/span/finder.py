@@ -9,6 +9,7 @@ from dataclasses import replace
 from rag.answer.question import KINDS
 from rag.answer.slot import slot
 from rag.answer.span.base import ShortAnswer, _EDGE_WORDS, _anchors, _pull, _syllables, _trim
+from rag.answer.span.cause import _cause
 from rag.answer.span.confirm import _confirm, asks_yes_no
 from rag.answer.span.dates import _ASKS_WHEN, _condition, _date
 from rag.answer.span.edges import _edges, _name_only, _whole_name, _whole_words
@@ -65,6 +66,9 @@ def _find(question: str, kind: str | None, sentences: list[tuple[str, int]]) -> 
     purpose = _purpose(question, sentences)
     if purpose:
         return purpose, "purpose"
+    cause = _cause(question, sentences)
+    if cause:
+        return cause, "cause"
     asked = _syllables(question)
     slots = [slot(text, question) for text, _ in sentences]
     if kind == "number":  # a number followed by the counted noun, in any quoted sentence, wins

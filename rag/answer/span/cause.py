@@ -1,0 +1,55 @@
+"""Why and on what grounds: "Vì sao …?" answers with the clause a cause or aim opens ("vì …",
+"bởi vì …", "để …", "nhằm …"), "… căn cứ vào đâu?" with the grounds a sentence opens with
+("Căn cứ vào chương trình làm việc …", "Thực hiện Chương trình công tác năm 2023 …").
+
+The marker stays in the answer: "vì …" says it is the cause, and readers quote it so. Causal
+"do" is left out on purpose: it far more often names who did something ("do đồng chí Bí thư
+trình bày"); only "là do" and "chủ yếu do" are causes for sure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.answer.span.base import ShortAnswer, _anchors, _nearest, _syllables
+
+_I = re.IGNORECASE
+ASKS_WHY = re.compile(r"(?<!\w)(?:tại sao|vì sao|vì lý do gì|vì lý do nào|lý do (?:gì|nào|là gì)|"
+                      r"nguyên nhân (?:gì|nào|là gì)|do đâu)(?!\w)", _I)
+ASKS_BASIS = re.compile(r"(?<!\w)(?:căn cứ (?:vào )?(?:đâu|gì|văn bản nào)|dựa (?:trên|vào) (?:đâu|gì|cơ sở nào|"
+                        r"văn bản nào)|trên cơ sở nào)(?!\w)", _I)
+# "vì vậy", "vì thế" say what follows from something, not its cause.
+_CAUSE = re.compile(r"(?<!\w)(?:bởi vì|vì(?! vậy| thế)|bởi(?! các| những| một| ông| bà)|là do|chủ yếu do|nhờ|"
+                    r"để|nhằm)\s+", _I)
+_BASIS = re.compile(r"(?:^|(?<=[,;:(]\s)|(?<=\n))(?:căn cứ(?: vào)?|thực hiện|trên cơ sở|dựa (?:trên|vào))\s+", _I)
+_WHY_END = re.compile(r"[;!?\n]|\.\s*$|\.\s+(?=[A-ZÀ-Ỹ])")
+_BASIS_END = re.compile(r"[,;!?\n]|\.\s*$|\.\s+(?=[A-ZÀ-Ỹ])")
+_MAX_WORDS = 25  # a longer clause is cut at its last comma within this many words
+
+
+def _cause(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
+    """The cause, aim or grounds a quoted sentence states, asked why or on what grounds (best
+    sentence first; in a sentence, the marker nearest the question's other words)."""
+    basis = bool(ASKS_BASIS.search(question))
+    if not basis and not ASKS_WHY.search(question):
+        return None
+    # Asked why, the grounds an action was taken on answer too ("Thực hiện Chương trình công tác …").
+    markers = [(_BASIS, _BASIS_END)] if basis else [(_CAUSE, _WHY_END), (_BASIS, _BASIS_END)]
+    asked = _syllables(question)
+    for text, offset in sentences[:2]:
+        spans = []
+        for m, end_at in ((m, end_at) for marker, end_at in markers for m in marker.finditer(text)):
+            stop = end_at.search(text, m.end())
+            end = stop.start() if stop else len(text.rstrip(" ."))
+            words = list(re.finditer(r"\S+", text[m.end():end]))
+            if not words:
+                continue
+            if len(words) > _MAX_WORDS:
+                cut = text.rfind(",", m.end(), m.end() + words[_MAX_WORDS - 1].end())
+                end = cut if cut > m.end() else m.end() + words[_MAX_WORDS - 1].end()
+            spans.append((m.start(), end))
+        best = _nearest(spans, _anchors(text, asked))
+        if best:
+            return ShortAnswer(text[best[0]:best[1]].rstrip(" ,"), offset + best[0],
+                               offset + best[0] + len(text[best[0]:best[1]].rstrip(" ,")), "reason")
+    return None
