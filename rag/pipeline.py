@@ -11,6 +11,7 @@ import time
 from rag.answer import NOT_FOUND, Answer, Answerer, AnswerPolicy
 from rag.answer.chitchat import strip_preamble
 from rag.answer.paraphrase import as_written, posts_named
+from rag.answer.question import count_typed
 from rag.clean import normalize_query
 from rag.clean.metadata import vn_date
 from rag.config import Settings
@@ -129,8 +130,9 @@ class Assistant:
 
 def _as_asked(index: Index | None, text: str) -> str:
     """What ``text`` asks, in the articles' words: spelled as the index spells it, without a
-    greeting or polite lead, a post named by its title, a phrase as the articles write it."""
-    asked = posts_named(strip_preamble(_as_read(index, text)))
+    greeting or polite lead, a post named by its title, a phrase as the articles write it, a
+    count typed as a search asked as a question ("số chi bộ …" → "bao nhiêu chi bộ …")."""
+    asked = count_typed(posts_named(strip_preamble(_as_read(index, text))))
     if index is None:
         return asked
     return as_written(asked, lambda word: index.lexical.idf(word) > 0)

@@ -51,6 +51,8 @@ from tests.conftest import ROOT
     ("Sở GDĐT Trà Vinh có tổ chức hội nghị cán bộ công chức năm 2021 không?",
      "Hội nghị cán bộ, công chức và người lao động năm 2021", "confirm"),
     # Why and on what grounds: the clause the cause or the grounds open, with its marker.
+    # A count typed as a search, with no question word.
+    ("số chi bộ trực thuộc Đảng bộ Sở GDĐT Lạng Sơn dự đại hội 2020", "7 chi bộ", "number"),
     ("Hội nghị sơ kết công tác Đảng 6 tháng đầu năm 2020 của Đảng ủy Sở GDĐT Sóc Trăng được tổ chức căn cứ vào đâu?",
      "Căn cứ vào chương trình làm việc BCH Đảng bộ Sở GDĐT tỉnh Sóc Trăng năm 2020", "reason"),
     ("Vì sao Ban Thường vụ Đảng ủy Khối làm việc với Đảng bộ Sở GDĐT Kon Tum năm 2023?",
@@ -83,6 +85,16 @@ def test_why_questions_get_the_cause_with_its_marker(question, sentence, expecte
     sa = find(question, None, [(sentence, 7)])
     assert sa is not None and sa.text == expected and sa.kind == "reason" and sa.sure
     assert sentence[sa.start - 7:sa.end - 7] == sa.text
+
+
+def test_a_count_typed_as_a_search_asks_how_many():
+    from rag.answer.question import count_typed
+
+    assert count_typed("số chi bộ trực thuộc Đảng bộ dự đại hội") == "bao nhiêu chi bộ trực thuộc Đảng bộ dự đại hội"
+    assert count_typed("Tổng số lượng đảng viên năm 2020") == "bao nhiêu đảng viên năm 2020"
+    for other in ("Số điện thoại của Sở GDĐT", "Số chi bộ là bao nhiêu?", "số 12 đường Lê Lợi", "Số hiệu văn bản",
+                  "Chi bộ số 3 có mấy đảng viên?"):
+        assert count_typed(other) == other
 
 
 def test_yes_no_questions_get_the_clause_that_settles_them():
@@ -386,6 +398,10 @@ def test_the_same_checks_let_what_the_articles_say_through(assistant, question, 
     ("Đảng bộ có bao nhiêu đảng viên nữ?", "Dự đại hội có mặt 139 đảng viên.", True),
     ("Có bao nhiêu đảng viên dự đại hội?", "Đại hội có 139 đảng viên tham gia.", False),
     ("Có thể tìm thấy bao nhiêu loài cây trong rừng?", "Rừng có khoảng 16.000 loài cây.", False),
+    # The asked noun later in the number's own clause is what the number counts too; in the
+    # next clause it is not.
+    ("Có bao nhiêu chiến sĩ thi đua cấp cơ sở?", "Trong đó 08 cá nhân đạt danh hiệu Chiến sĩ thi đua cấp cơ sở.", False),
+    ("Có bao nhiêu chiến sĩ thi đua?", "Có 08 cá nhân được khen thưởng, trong đó có các chiến sĩ thi đua.", True),
 ])
 def test_a_count_of_something_else_is_no_answer(question, quote, refused):
     short = find(question, "number", [(quote, 0)])

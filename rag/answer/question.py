@@ -199,6 +199,23 @@ def _laws(question: str) -> list[Law]:
 _ORDINAL = re.compile(r"(?<!\w)lần\s+(?:thứ\s+)?(?:\d+(?:/\d{4})?|[IVXLC]+)(?!\w)", _I)
 
 
+# A count typed as a search, with no question word ("số chi bộ trực thuộc Đảng bộ … dự đại hội",
+# "tổng số đảng viên …"), asks "bao nhiêu"; a number that names something ("số điện thoại",
+# "số hiệu", "số quyết định") does not.
+_COUNT_TYPED = re.compile(r"^\s*(?:tổng\s+)?số\s+(?:lượng\s+)?(?!(?:điện|hiệu|nhà|fax|tài khoản|thứ tự|báo danh|căn cước|"
+                          r"định danh|chứng minh|hộ chiếu|quyết định|văn bản|công văn|ký hiệu|kí hiệu|ít|đông|nhiều)(?!\w))"
+                          r"(?=[^\W\d_])", _I)
+
+
+def count_typed(question: str) -> str:
+    """``question`` asking "bao nhiêu" where it was typed as a search for a count ("số chi bộ …"
+    → "bao nhiêu chi bộ …"); any other question as it is."""
+    m = _COUNT_TYPED.match(question)
+    if not m or WH.search(question):
+        return question
+    return "bao nhiêu " + question[m.end():]
+
+
 def answer_kind(question: str) -> str | None:
     """The kind of answer ``question`` asks for, or ``None`` (an open question)."""
     for kind, pattern in KINDS:

@@ -277,6 +277,11 @@ def _counts_other(question: str, short: ShortAnswer, quote: str, quote_start: in
     said = after[0].split("_")
     if any(_alike(a, b) for a in asked for b in said):  # "25 thi thể" for "bao nhiêu tử thi"
         return None
+    # "08 cá nhân đạt danh hiệu Chiến sĩ thi đua" counts "chiến sĩ thi đua" too: the asked
+    # noun later in the number's own clause.
+    clause = re.split(r"[,;:.!?()]", quote[short.end - quote_start:][:80], maxsplit=1)[0].lower()
+    if " ".join(asked) in clause:
+        return None
     return " ".join(asked), " ".join(said)
 
 
