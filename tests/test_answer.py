@@ -87,6 +87,17 @@ def test_why_questions_get_the_cause_with_its_marker(question, sentence, expecte
     assert sentence[sa.start - 7:sa.end - 7] == sa.text
 
 
+def test_a_unit_asked_by_which_is_an_organisation_not_a_person():
+    from rag.answer.question import answer_kind
+
+    # "đơn vị nào" holds "vị nào" (which person), and was read so: the quote's body was then
+    # refused for naming no person.
+    assert answer_kind("Đơn vị nào tổ chức hội nghị tổng kết công tác xây dựng Đảng năm 2020?") == "organisation"
+    assert support.unsupported("Đơn vị nào tổ chức hội nghị?", ShortAnswer("Đảng ủy Khối", 0, 12, "organisation"),
+                               "Đảng ủy Khối tổ chức hội nghị.", 0) is None
+    assert answer_kind("Vị nào chủ trì hội nghị?") == answer_kind("Đồng chí nào chủ trì hội nghị?") == "person"
+
+
 def test_a_count_typed_as_a_search_asks_how_many():
     from rag.answer.question import count_typed
 

@@ -29,7 +29,7 @@ KINDS = [
         r"thập niên nào|hôm nào|dịp nào|vào ngày|thời gian nào|giai đoạn nào)(?!\w)", _I)),
     ("number", re.compile(r"(?<!\w)(bao nhiêu|mấy|số lượng|tỷ lệ|tỉ lệ|bao xa|bao lâu|bao cao)(?!\w)", _I)),
     ("person", re.compile(
-        r"(?<!\w)(ai|người nào|vị nào|ông nào|bà nào|đồng chí nào|những ai|nhân vật nào|cầu thủ nào|"
+        r"(?<!\w)(ai|người nào|(?<!đơn )vị nào|ông nào|bà nào|đồng chí nào|những ai|nhân vật nào|cầu thủ nào|"
         r"tác giả nào)(?!\w)", _I)),
     ("place", re.compile(
         r"(?<!\w)(ở đâu|tại đâu|đâu|nơi nào|chỗ nào|địa điểm nào|tỉnh nào|thành phố nào|nước nào|"

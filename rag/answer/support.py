@@ -315,7 +315,7 @@ _WHOSE = {"tỉnh", "huyện", "xã", "quận", "phường", "thị_xã", "thàn
           "khoa", "lớp", "khối", "cả", "nước"}
 
 
-_ASKS_WHO = re.compile(r"(?<!\w)(?:là ai|ai là|người nào|vị nào)(?!\w)", re.IGNORECASE)
+_ASKS_WHO = re.compile(r"(?<!\w)(?:là ai|ai là|người nào|(?<!đơn )vị nào)(?!\w)", re.IGNORECASE)
 
 
 # A sum of money is asked for: a number of months or people is no answer to it.
