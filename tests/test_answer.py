@@ -50,9 +50,9 @@ from tests.conftest import ROOT
     ("Tỷ lệ đảng viên nữ của Đảng bộ Sở GDĐT Kon Tum có tăng không?", "tỷ lệ đảng viên nữ tăng", "confirm"),
     ("Sở GDĐT Trà Vinh có tổ chức hội nghị cán bộ công chức năm 2021 không?",
      "Hội nghị cán bộ, công chức và người lao động năm 2021", "confirm"),
-    # Why and on what grounds: the clause the cause or the grounds open, with its marker.
     # A count typed as a search, with no question word.
     ("số chi bộ trực thuộc Đảng bộ Sở GDĐT Lạng Sơn dự đại hội 2020", "7 chi bộ", "number"),
+    # Why and on what grounds: the clause the cause or the grounds open, with its marker.
     ("Hội nghị sơ kết công tác Đảng 6 tháng đầu năm 2020 của Đảng ủy Sở GDĐT Sóc Trăng được tổ chức căn cứ vào đâu?",
      "Căn cứ vào chương trình làm việc BCH Đảng bộ Sở GDĐT tỉnh Sóc Trăng năm 2020", "reason"),
     ("Vì sao Ban Thường vụ Đảng ủy Khối làm việc với Đảng bộ Sở GDĐT Kon Tum năm 2023?",
@@ -75,6 +75,7 @@ def test_short_answer_is_the_span_that_answers(assistant, question, short, kind)
     ("Vì sao chương trình phải kết hợp thực tập tại doanh nghiệp?",
      "Chương trình kết hợp thực tập tại doanh nghiệp nhằm nâng cao năng lực thực hành của người học.",
      "nhằm nâng cao năng lực thực hành của người học"),
+    ("Lí do gì khiến học sinh được nghỉ?", "Học sinh được nghỉ vì mưa lũ kéo dài.", "vì mưa lũ kéo dài"),
     # "vì vậy" says what follows, and "do" names who did it: neither is a cause.
     ("Vì sao hội nghị được tổ chức?", "Báo cáo do đồng chí Bí thư trình bày; vì vậy hội nghị được tổ chức để "
      "đánh giá kết quả năm 2020.", "để đánh giá kết quả năm 2020"),
@@ -104,8 +105,15 @@ def test_a_count_typed_as_a_search_asks_how_many():
     assert count_typed("số chi bộ trực thuộc Đảng bộ dự đại hội") == "bao nhiêu chi bộ trực thuộc Đảng bộ dự đại hội"
     assert count_typed("Tổng số lượng đảng viên năm 2020") == "bao nhiêu đảng viên năm 2020"
     for other in ("Số điện thoại của Sở GDĐT", "Số chi bộ là bao nhiêu?", "số 12 đường Lê Lợi", "Số hiệu văn bản",
-                  "Chi bộ số 3 có mấy đảng viên?"):
+                  "Chi bộ số 3 có mấy đảng viên?", "Số liệu tuyển sinh lớp 10 năm 2023", "số hóa hồ sơ học sinh",
+                  "Số CMND của tôi", "số phận của dự án", "Số lượng"):
         assert count_typed(other) == other
+
+
+def test_a_cause_comes_from_a_sentence_sharing_the_question_words():
+    sentences = [("Đoàn viên tham gia để học tập kinh nghiệm.", 0), ("Sở tổ chức hội nghị để đánh giá kết quả.", 50)]
+    sa = find("Vì sao Sở tổ chức hội nghị?", None, sentences)
+    assert sa.text == "để đánh giá kết quả" and sa.start == 50 + sentences[1][0].index("để")
 
 
 def test_yes_no_questions_get_the_clause_that_settles_them():
@@ -122,8 +130,17 @@ def test_yes_no_questions_get_the_clause_that_settles_them():
     sa = find(question, None, [(sentence, 40)])
     assert sa.text == 'không ghi "học vị Tiến sĩ" và không ghi ngành đào tạo' and sa.kind == "confirm" and sa.sure
     assert sentence[sa.start - 40:sa.end - 40] == sa.text
+    # A "." or ":" inside a number, a time or an abbreviation ends no clause; "… không ạ?" asks too.
+    sa = find("Trường có 1.200 học sinh được nhận học bổng không ạ?", None,
+              [("Năm nay trường có 1.200 học sinh được nhận học bổng của tỉnh.", 0)])
+    assert sa.text == "Năm nay trường có 1.200 học sinh được nhận học bổng của tỉnh" and sa.kind == "confirm"
+    assert find("Hội nghị có diễn ra tại TP.HCM không?", None, [("Hội nghị diễn ra tại TP.HCM lúc 7:30.", 0)]).text == (
+        "Hội nghị diễn ra tại TP.HCM lúc 7:30")
     # Nothing in the quote repeats what is asked: no short answer rather than a guess.
     assert find("Học sinh có được miễn học phí không?", None, [("Hội nghị diễn ra ngày 5/4 tại Trà Vinh.", 0)]) is None
+    # "Do đâu …?" asks why, never where: no place from the quote.
+    sa = find("Do đâu mà trường bị phạt?", "place", [("Trường bị phạt do vi phạm quy định về thu chi tại Hà Nội.", 0)])
+    assert sa is None or sa.kind != "place"
 
 
 @pytest.mark.parametrize("sentence, question, kind, expected", [
@@ -220,6 +237,10 @@ def test_yes_no_questions_get_the_clause_that_settles_them():
      "Nhà hát Mùa hè nằm ở đâu?", "place", "Vườn Saxon"),
     ("Nhà hát Mùa hè đã hoạt động tại Vườn Saxon từ năm 1870 đến 1939.",
      "Nhà hát Mùa hè nằm ở đâu?", "place", "Vườn Saxon"),
+    # A name made of a date stays whole; an address is a place, not a year.
+    ("Buổi lễ diễn ra tại Quảng trường 30 tháng 4 vào sáng nay.", "Buổi lễ diễn ra ở đâu?", "place",
+     "Quảng trường 30 tháng 4"),
+    ("Buổi lễ được tổ chức tại 12 Lê Lợi, TP Huế.", "Buổi lễ được tổ chức ở đâu?", "place", "12 Lê Lợi"),
     # "ba", "năm", "một" are numbers when what is counted follows them.
     ("Năm nay tỉnh có thêm ba trường đạt chuẩn quốc gia.",
      "Tỉnh có bao nhiêu trường đạt chuẩn quốc gia?", "number", "ba trường đạt"),
@@ -413,6 +434,7 @@ def test_the_same_checks_let_what_the_articles_say_through(assistant, question, 
     # next clause it is not.
     ("Có bao nhiêu chiến sĩ thi đua cấp cơ sở?", "Trong đó 08 cá nhân đạt danh hiệu Chiến sĩ thi đua cấp cơ sở.", False),
     ("Có bao nhiêu chiến sĩ thi đua?", "Có 08 cá nhân được khen thưởng, trong đó có các chiến sĩ thi đua.", True),
+    ("Có bao nhiêu xã đạt chuẩn nông thôn mới?", "Có 12 trường đóng góp cho xã hội hóa giáo dục.", True),
 ])
 def test_a_count_of_something_else_is_no_answer(question, quote, refused):
     short = find(question, "number", [(quote, 0)])

@@ -36,16 +36,17 @@ _RULES: list[tuple[str, str | Callable[[re.Match], str]]] = [
     (r"HTTP (?P<code>\d{3})", _http),
     (r"not an HTML page \((?P<what>.*)\)", "không phải trang HTML ({what})"),
     (r"no article text found( on the page)?", "không tìm thấy nội dung bài viết"),
-    (r"no article text after cleaning", "không còn nội dung bài viết sau khi lọc phần thừa của trang"),
+    (r"no article text after cleaning", "không còn nội dung bài viết sau khi làm sạch văn bản"),
     (r"only (?P<n>\d+) characters of text after cleaning: not an article",
      "chỉ còn {n} ký tự sau khi lọc phần thừa của trang: không phải bài viết"),
     (r"extraction failed \((?P<what>\w+)\)", "không tách được nội dung bài viết ({what})"),
     (r"URLs with a user name or password are not fetched", "không tải địa chỉ có kèm tên đăng nhập hoặc mật khẩu"),
-    (r"cannot resolve (?P<host>\S+): (?P<what>.*)", "không tìm thấy máy chủ {host} (tên miền: {what})"),
+    (r"cannot resolve (?P<host>\S+): (?P<what>.*)",
+     "không phân giải được tên miền {host} (chi tiết kỹ thuật: {what})"),
     (r"redirected to another site \((?P<url>.*)\); not followed",
      "trang chuyển sang một trang web khác ({url}); không đi theo"),
     (r"larger than (?P<n>\d+) bytes \(the size limit\)", lambda m: f"lớn hơn giới hạn {_bytes(m['n'])} byte"),
-    (r"no answer within (?P<s>[\d.]+) s", "không có phản hồi sau {s} giây"),
+    (r"no answer within (?P<s>[\d.]+) s", lambda m: f"không có phản hồi sau {m['s'].replace('.', ',')} giây"),
     (r"more than (?P<n>\d+) redirects", "chuyển hướng quá {n} lần"),
     (r"(?P<host>\S+) resolves to (?P<ip>\S+), a private, loopback or reserved address: refused .*",
      "{host} trỏ tới địa chỉ nội bộ {ip}: không tải (trang web nội bộ cần máy chủ bật "
@@ -78,9 +79,11 @@ _RULES: list[tuple[str, str | Callable[[re.Match], str]]] = [
     (r"(?P<what>\w+): see the server log", "lỗi {what}; chi tiết trong nhật ký máy chủ"),
     # a file (rag/sources.py, rag/ingest, rag/files, rag/sync)
     (r"unsupported file type (?P<what>.*?)(; send one of | \(use )(?P<types>[^)]*)\)?",
-     "không nhận loại tệp {what}; chỉ nhận {types}"),
-    (r"(the file is )?not UTF-8 text \((invalid )?byte (at position )?(?P<n>\d+)\)",
-     "tệp không phải văn bản UTF-8 (byte thứ {n} không đọc được); hãy lưu lại tệp với bảng mã UTF-8"),
+     lambda m: f"không nhận loại tệp {'không có đuôi' if m['what'] == repr('(none)') else m['what']}; "
+               f"chỉ nhận {m['types']}"),
+    (r"(the file is )?not UTF-8 text \((invalid )?byte (at position )?(?P<n>\d+)\)",  # counted from 0
+     lambda m: f"tệp không phải văn bản UTF-8 (byte thứ {int(m['n']) + 1} không đọc được); "
+               "hãy lưu lại tệp với bảng mã UTF-8"),
     (r"the text contains a control character \((?P<code>U\+[0-9A-F]+)\); send plain UTF-8 text",
      "văn bản chứa ký tự điều khiển ({code}); hãy gửi văn bản UTF-8 thuần"),
     (r"the text repeats the same word \((?P<word>.*)\) instead of being an article",
@@ -105,18 +108,32 @@ _COMPILED = [(re.compile(p, re.DOTALL), out) for p, out in _RULES]
 def vietnamese(reason: str | None) -> str:
     """``reason`` (the server's, in English) in Vietnamese; an unknown one is kept as it is,
     marked as a technical detail."""
+    reason = (reason or "").strip()
     if not reason:
         return ""
-    reason = reason.strip()
     text = _translated(reason)
     if text is None:
         # The API's 422s join one reason per field: "home: not an http(s) URL: 'ftp://…'; …".
-        parts = [_translated(_FIELD.sub("", part, count=1)) for part in reason.split("; ")]
+        parts = [_field_reason(part) for part in reason.split("; ")]
         text = "; ".join(parts) if all(p is not None for p in parts) else None
     return text if text is not None else f"chi tiết kỹ thuật: {reason}"
 
 
-_FIELD = re.compile(r"^[\w.]+: ")
+_FIELD = re.compile(r"^(?P<field>[\w.]+): (?P<reason>.*)$", re.DOTALL)
+_FIELDS = {"home": "trang chủ", "listings": "trang danh sách", "url": "địa chỉ", "file": "tệp", "text": "nội dung",
+           "title": "tiêu đề", "date": "ngày"}
+
+
+def _field_reason(part: str) -> str | None:
+    """One field's reason with the field named in Vietnamese ("listings.0" → "trang danh sách
+    thứ 1"), or ``None`` if the reason is unknown."""
+    m = _FIELD.match(part)
+    text = _translated(m["reason"] if m else part)
+    if text is None or not m:
+        return text
+    name, _, index = m["field"].partition(".")
+    where = _FIELDS.get(name, name) + (f" thứ {int(index) + 1}" if index.isdigit() else "")
+    return f"{where}: {text}"
 
 
 def _translated(reason: str) -> str | None:
@@ -129,6 +146,6 @@ def _translated(reason: str) -> str | None:
         groups = {k: v or "" for k, v in m.groupdict().items()}
         if "inner" in groups:
             inner = _translated(groups["inner"])
-            groups["inner"] = inner if inner is not None else groups["inner"]
+            groups["inner"] = inner if inner is not None else f"chi tiết kỹ thuật: {groups['inner']}"
         return out.format(**groups)
     return None

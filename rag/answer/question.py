@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from rag.clean.metadata import PROVINCE, PROVINCES, STATUTE_TYPES
+from rag.text import segment
 
 _I = re.IGNORECASE
 
@@ -201,10 +202,11 @@ _ORDINAL = re.compile(r"(?<!\w)lần\s+(?:thứ\s+)?(?:\d+(?:/\d{4})?|[IVXLC]+)(
 
 # A count typed as a search, with no question word ("số chi bộ trực thuộc Đảng bộ … dự đại hội",
 # "tổng số đảng viên …"), asks "bao nhiêu"; a number that names something ("số điện thoại",
-# "số hiệu", "số quyết định") does not.
+# "số hiệu", "số CMND", "số hóa") does not, nor a compound pyvi reads ("số_liệu", "số_phận").
 _COUNT_TYPED = re.compile(r"^\s*(?:tổng\s+)?số\s+(?:lượng\s+)?(?!(?:điện|hiệu|nhà|fax|tài khoản|thứ tự|báo danh|căn cước|"
-                          r"định danh|chứng minh|hộ chiếu|quyết định|văn bản|công văn|ký hiệu|kí hiệu|ít|đông|nhiều)(?!\w))"
-                          r"(?=[^\W\d_])", _I)
+                          r"định danh|chứng minh|hộ chiếu|quyết định|văn bản|công văn|ký hiệu|kí hiệu|ít|đông|nhiều|"
+                          r"hóa|hoá|seri|sê-ri|phách|đăng ký|đăng kí|giấy phép|tiền)(?!\w))(?=[^\W\d_])", _I)
+_COUNT_HEADS = {"số", "tổng", "tổng_số", "số_lượng", "tổng_số_lượng"}
 
 
 def count_typed(question: str) -> str:
@@ -213,7 +215,13 @@ def count_typed(question: str) -> str:
     m = _COUNT_TYPED.match(question)
     if not m or WH.search(question):
         return question
-    return "bao nhiêu " + question[m.end():]
+    rest = question[m.end():]
+    words = segment(question)
+    # pyvi's first word is the count's own ("số", "tổng_số", not "số_liệu"), a word follows it,
+    # and that word is not initials ("số CMND").
+    if len(words) < 2 or words[0] not in _COUNT_HEADS or not rest.split() or rest.split()[0].isupper():
+        return question
+    return "bao nhiêu " + rest
 
 
 def answer_kind(question: str) -> str | None:

@@ -280,7 +280,7 @@ def _counts_other(question: str, short: ShortAnswer, quote: str, quote_start: in
     # "08 cá nhân đạt danh hiệu Chiến sĩ thi đua" counts "chiến sĩ thi đua" too: the asked
     # noun later in the number's own clause.
     clause = re.split(r"[,;:.!?()]", quote[short.end - quote_start:][:80], maxsplit=1)[0].lower()
-    if " ".join(asked) in clause:
+    if words[j] in segment(clause):  # pyvi's word: "xã", not the "xã" of "xã_hội"
         return None
     return " ".join(asked), " ".join(said)
 

@@ -14,17 +14,24 @@ import re
 from rag.answer.span.base import ShortAnswer, _anchors, _nearest, _syllables
 
 _I = re.IGNORECASE
-ASKS_WHY = re.compile(r"(?<!\w)(?:tại sao|vì sao|vì lý do gì|vì lý do nào|lý do (?:gì|nào|là gì)|"
+ASKS_WHY = re.compile(r"(?<!\w)(?:tại sao|vì sao|vì l[ýí] do gì|vì l[ýí] do nào|l[ýí] do (?:gì|nào|là gì)|"
                       r"nguyên nhân (?:gì|nào|là gì)|do đâu)(?!\w)", _I)
 ASKS_BASIS = re.compile(r"(?<!\w)(?:căn cứ (?:vào )?(?:đâu|gì|văn bản nào)|dựa (?:trên|vào) (?:đâu|gì|cơ sở nào|"
                         r"văn bản nào)|trên cơ sở nào)(?!\w)", _I)
-# "vì vậy", "vì thế" say what follows from something, not its cause.
-_CAUSE = re.compile(r"(?<!\w)(?:bởi vì|vì(?! vậy| thế)|bởi(?! các| những| một| ông| bà)|là do|chủ yếu do|nhờ|"
-                    r"để|nhằm)\s+", _I)
+# "vì vậy", "bởi vậy" say what follows from something, not its cause; a bare "bởi" names who
+# did it ("được trao bởi Bộ trưởng"); "để lại", "để ý", "để dành" are verbs, not an aim.
+_CAUSE = re.compile(r"(?<!\w)(?:bởi vì|bởi lẽ|vì(?! vậy| thế| sao)|là do|chủ yếu do|nhờ|"
+                    r"để(?! lại| ý| dành| mà)|nhằm)\s+", _I)
 _BASIS = re.compile(r"(?:^|(?<=[,;:(]\s)|(?<=\n))(?:căn cứ(?: vào)?|thực hiện|trên cơ sở|dựa (?:trên|vào))\s+", _I)
+# A full stop inside a sentence is an abbreviation or a number ("TP. Hồ Chí Minh", "1.200").
 _WHY_END = re.compile(r"[;!?\n]|\.\s*$|\.\s+(?=[A-ZÀ-Ỹ])")
 _BASIS_END = re.compile(r"[,;!?\n]|\.\s*$|\.\s+(?=[A-ZÀ-Ỹ])")
 _MAX_WORDS = 25  # a longer clause is cut at its last comma within this many words
+
+
+def asks_cause(question: str) -> bool:
+    """Whether ``question`` asks why, or on what grounds."""
+    return bool(ASKS_WHY.search(question) or ASKS_BASIS.search(question))
 
 
 def _cause(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
@@ -37,6 +44,9 @@ def _cause(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | Non
     markers = [(_BASIS, _BASIS_END)] if basis else [(_CAUSE, _WHY_END), (_BASIS, _BASIS_END)]
     asked = _syllables(question)
     for text, offset in sentences[:2]:
+        anchors = _anchors(text, asked)
+        if not anchors:  # a sentence sharing no word with the question says nothing of its cause
+            continue
         spans = []
         for m, end_at in ((m, end_at) for marker, end_at in markers for m in marker.finditer(text)):
             stop = end_at.search(text, m.end())
@@ -48,7 +58,7 @@ def _cause(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | Non
                 cut = text.rfind(",", m.end(), m.end() + words[_MAX_WORDS - 1].end())
                 end = cut if cut > m.end() else m.end() + words[_MAX_WORDS - 1].end()
             spans.append((m.start(), end))
-        best = _nearest(spans, _anchors(text, asked))
+        best = _nearest(spans, anchors)
         if best:
             return ShortAnswer(text[best[0]:best[1]].rstrip(" ,"), offset + best[0],
                                offset + best[0] + len(text[best[0]:best[1]].rstrip(" ,")), "reason")

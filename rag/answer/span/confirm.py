@@ -15,10 +15,12 @@ from rag.answer.span.base import ShortAnswer, _syllables, _tokens
 
 _I = re.IGNORECASE
 # "… có tăng không?", "… đã … chưa?", "Có phải … không?", "… phải không?", "… đúng không?"
-_YES_NO = re.compile(r"(?<!\w)(?:không|chưa|phải không|đúng không|có đúng không)\s*\?*\s*$", _I)
+_YES_NO = re.compile(r"(?<!\w)(?:không|chưa|phải không|đúng không|có đúng không)"
+                     r"(?:\s+(?:ạ|vậy|nhỉ|nhé|hả|à|thế))?\s*[?.!]*\s*$", _I)  # "… không ạ?" as staff write
 _ASKING = re.compile(r"(?<!\w)(?:có|được|đã|phải|là|còn|nên|cần|bị)(?!\w)", _I)
-# Clause ends; a comma inside “…” (a title, a motto) ends nothing.
-_CLAUSE = re.compile(r"[;:.!?()\n]|,(?![^“”]*”)")
+# Clause ends; a comma inside “…” (a title, a motto) ends nothing, nor a "." or ":" inside a
+# number, a time or an abbreviation ("1.200", "7:30", "TP.HCM").
+_CLAUSE = re.compile(r"[;!?()\n]|[.:](?=\s|$)|,(?![^“”]*”)")
 # The question's own particles, which every clause may or may not repeat.
 _PARTICLES = {"có", "không", "chưa", "phải", "đúng", "được", "đã"}
 _MIN_SHARED = 2  # syllables of the question a clause must repeat to settle it
@@ -27,18 +29,21 @@ _MAX_WORDS = 40  # a longer clause is no short answer; chosen on the dev parts (
 
 def asks_yes_no(question: str) -> bool:
     """Whether ``question`` asks yes or no: it ends in "phải không"/"đúng không", or in
-    "không"/"chưa" after a verb-like word, and has no question word ("Tại sao … không?" asks why)."""
+    "không"/"chưa" (a particle such as "ạ" may follow) with "có", "được", "đã" or the like
+    before, and it has no question word ("Tại sao … không?" asks why)."""
     text = question.strip()
     end = _YES_NO.search(text)
     if not end or WH.search(text[:end.start()]):
         return False
-    return " " in end.group(0).strip(" ?") or bool(_ASKING.search(text[:end.start()]))  # "phải không" asks alone
+    said = end.group(0).split()
+    # "… phải không?" / "… đúng không?" ask alone; "… không?" after "có", "được", "đã", … .
+    return said[0].lower() in ("phải", "đúng", "có") or bool(_ASKING.search(text[:end.start()]))
 
 
 def _confirm(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
     """The clause of the best quoted sentence that repeats most of the question's words, with
-    the comma-joined clauses after it that repeat as many ("Hội nghị cán bộ, công chức và
-    người lao động năm 2021": a comma in a list ends no statement)."""
+    the comma-joined clauses after it that repeat at least two of them too ("Hội nghị cán bộ,
+    công chức và người lao động năm 2021": a comma in a list ends no statement)."""
     asked = _syllables(question) - _PARTICLES
     if not sentences:
         return None

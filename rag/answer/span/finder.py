@@ -9,7 +9,7 @@ from dataclasses import replace
 from rag.answer.question import KINDS
 from rag.answer.slot import slot
 from rag.answer.span.base import ShortAnswer, _EDGE_WORDS, _anchors, _pull, _syllables, _trim
-from rag.answer.span.cause import _cause
+from rag.answer.span.cause import _cause, asks_cause
 from rag.answer.span.confirm import _confirm, asks_yes_no
 from rag.answer.span.dates import _ASKS_WHEN, _condition, _date
 from rag.answer.span.edges import _edges, _name_only, _whole_name, _whole_words
@@ -69,6 +69,8 @@ def _find(question: str, kind: str | None, sentences: list[tuple[str, int]]) -> 
     cause = _cause(question, sentences)
     if cause:
         return cause, "cause"
+    if asks_cause(question):  # "do đâu", "căn cứ vào đâu": no place, whatever "đâu" says
+        kind = None
     asked = _syllables(question)
     slots = [slot(text, question) for text, _ in sentences]
     if kind == "number":  # a number followed by the counted noun, in any quoted sentence, wins
@@ -143,7 +145,7 @@ _INITIALS = re.compile(r"(?<!\w)(?![IVXLC]+(?!\w))[A-ZĐ]{2,}(?!\w)")
 
 
 # Words that answer nothing on their own: a stretch made only of these is a misplaced slot.
-_EMPTY = _EDGE_WORDS | {"ở", "vào", "nhất", "gần", "đây", "rất", "không", "nhiều", "ít", "vì", "hơn"}
+_EMPTY = _EDGE_WORDS | {"ở", "vào", "nhất", "gần", "đây", "rất", "không", "nhiều", "ít", "vì", "hơn", "vậy", "thế"}
 
 
 def _says_something(kind: str | None, span: str) -> bool:

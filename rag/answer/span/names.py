@@ -15,11 +15,15 @@ from rag.text import segment
 
 
 _NAMED_PLACE = re.compile(r"(?<!\w)(?:tỉnh|thành phố|nước|quốc gia|huyện|vùng|châu lục|thủ đô) nào", _I)
-# "đến 1939", "trong 2021": a bare number after the lead is a time or a count, not a place.
-_TIME_LEAD = re.compile(r"(?:năm|ngày|tháng|thời gian|thời kỳ|giai đoạn|dịp|quý|tuần|buổi|nhiệm kỳ|lúc|khi)(?!\w)|\d", _I)
+# "đến 1939", "trong 2021": a year after the lead is a time, not a place ("tại 12 Lê Lợi" is one).
+_TIME_LEAD = re.compile(r"(?:năm|ngày|tháng|thời gian|thời kỳ|giai đoạn|dịp|quý|tuần|buổi|nhiệm kỳ|lúc|khi)(?!\w)|"
+                        r"\d{4}(?!\w)", _I)
 _PLACE_LEAD = re.compile(r"(?<!\w)(?:tại|ở|trong|đến)\s+", _I)
-# Where a place's stretch gives way to a time: "tại Vườn Saxon| từ năm 1870", "ở Hà Nội| năm 2020".
-_PLACE_END = re.compile(r"\s+(?:(?:từ|vào|đến|trong|tới)\s+(?:năm|ngày|tháng|thời|giai đoạn|dịp|\d)|(?:năm|ngày|tháng)\s+\d)", _I)
+# Where a place's stretch gives way to a time: "tại Vườn Saxon| từ năm 1870", "ở Hà Nội| năm 2020";
+# not inside a name made of a date ("Quảng trường 30 tháng 4", "đường 3 tháng 2").
+_PLACE_END = re.compile(r"\s+(?:(?:từ|vào|đến|trong|tới)\s+(?:năm|ngày|tháng|thời|giai đoạn|dịp|sáng|chiều|tối|"
+                        r"buổi|lúc|hôm|\d)|"
+                        r"(?<!\d)(?<!\d\s)(?:năm|ngày|tháng)\s+\d)", _I)
 _TITLES = {"đồng", "chí", "ông", "bà", "cô", "thầy", "anh", "chị", "tỉnh", "ủy", "uỷ", "viên", "bí", "thư", "giám",
            "đốc", "phó", "chủ", "tịch", "sở", "gdđt", "thay", "mặt", "đoàn", "tổng", "thủ", "tướng", "gs", "pgs",
            "ts", "ths", "tới", "dự", "tham", "tại", "khi", "sau", "theo", "trong", "với", "về", "kết", "luận",
