@@ -232,6 +232,15 @@ def test_yes_no_questions_get_the_clause_that_settles_them():
     # "trong năm 2021" is a time, not a place.
     ("Hội nghị thông qua kế hoạch trong năm 2021 tại Hội trường Sở GDĐT.",
      "Hội nghị thông qua kế hoạch ở đâu?", "place", "Hội trường Sở GDĐT"),
+    # Who, where the quote names a role and no person: the role before what the question says
+    # after "ai", even repeating the question's words ("cấp tỉnh"), or after "do".
+    ("3. Căn cứ kế hoạch năm học do Bộ Giáo dục và Đào tạo ban hành, Chủ tịch Ủy ban nhân dân cấp tỉnh quyết định "
+     "thời điểm nghỉ hè của nhà giáo.", "Ai quyết định thời điểm nghỉ hè của giáo viên trên địa bàn tỉnh?", "person",
+     "Chủ tịch Ủy ban nhân dân cấp tỉnh"),
+    ("Việc thành lập, tổ chức hoạt động của hội đồng tư vấn do hiệu trưởng quyết định.",
+     "Ai quyết định việc thành lập hội đồng tư vấn?", "person", "hiệu trưởng"),
+    ("3. Căn cứ điều kiện cụ thể, Chủ tịch Ủy ban nhân dân cấp tỉnh quyết định mức miễn, giảm giá vé.",
+     "Mức miễn, giảm giá vé cho học sinh do ai quyết định?", "person", "Chủ tịch Ủy ban nhân dân cấp tỉnh"),
     # "đến 1939" is a time too, and a place ends where a time begins.
     ("Gần đó, tại Vườn Saxon (Ogród Saski), Nhà hát Mùa hè đã hoạt động từ năm 1870 đến 1939.",
      "Nhà hát Mùa hè nằm ở đâu?", "place", "Vườn Saxon"),
@@ -757,9 +766,13 @@ def test_dung_de_is_no_purpose_clause():
 
 
 def test_a_person_question_answered_by_a_body_name_is_a_guess():
-    # No person's name in the quote: the capitalised name nearest the question's words.
-    found = find("Ai chủ trì hội nghị?", "person", [("Hội nghị do Sở GDĐT Lạng Sơn chủ trì.", 0)])
+    # No person's name in the quote, nor one said to do what is asked: the capitalised name
+    # nearest the question's words, a guess.
+    found = find("Ai chủ trì hội nghị?", "person", [("Hội nghị của Sở GDĐT Lạng Sơn diễn ra sáng nay.", 0)])
     assert found.text == "Sở GDĐT Lạng Sơn" and found.basis == "entity" and not found.sure
+    # A body the quote says does it ("do … chủ trì") is the answer.
+    said = find("Ai chủ trì hội nghị?", "person", [("Hội nghị do Sở GDĐT Lạng Sơn chủ trì.", 0)])
+    assert said.text == "Sở GDĐT Lạng Sơn" and said.basis == "role" and said.sure
     named = find("Ai chủ trì hội nghị?", "person", [("Hội nghị do đồng chí Nguyễn Văn An chủ trì.", 0)])
     assert named.text == "Nguyễn Văn An" and named.sure
 

@@ -13,7 +13,7 @@ from rag.answer.span.cause import _cause, asks_cause
 from rag.answer.span.confirm import _confirm, asks_yes_no
 from rag.answer.span.dates import _ASKS_WHEN, _condition, _date
 from rag.answer.span.edges import _edges, _name_only, _whole_name, _whole_words
-from rag.answer.span.names import post_held, _entity, _headed, _names, _person, _place, _with_head
+from rag.answer.span.names import post_held, _entity, _headed, _names, _person, _place, _role, _with_head
 from rag.answer.span.numbers import _bounded, _number, _number_candidates, counted
 from rag.answer.span.phrases import (
     PURPOSE, _QUOTED, _choice, _defined_subject, _definition, _gap, _list, _purpose, _quote, asks_purpose,
@@ -102,6 +102,10 @@ def _find(question: str, kind: str | None, sentences: list[tuple[str, int]]) -> 
                 return ShortAnswer(stretch, offset + sp[0], offset + sp[1], kind or "span"), "slot"
     if named:
         return named, "headed"
+    if kind == "person" and not any(_names(text, question.lower()) for text, _ in sentences):
+        role = _role(question, sentences)  # no one named: the role that does it, as statutes write
+        if role:  # without an open answer's edge words ("là Nhóm …")
+            return replace(_edges(replace(role, kind="span")), kind="person"), "role"
     if kind == "definition":  # "… được gọi là gì?": what is named, where the quote describes it
         for text, offset in sentences:
             sp = _defined_subject(text, question)

@@ -11,7 +11,7 @@ from rag.answer.span.base import (
 )
 from rag.clean.metadata import PROVINCES_FOLDED
 from rag.clean.metadata import SURNAMES as _SURNAMES
-from rag.text import segment
+from rag.text import pos_tags, segment
 
 
 _NAMED_PLACE = re.compile(r"(?<!\w)(?:tỉnh|thành phố|nước|quốc gia|huyện|vùng|châu lục|thủ đô) nào", _I)
@@ -307,3 +307,37 @@ def post_held(question: str, sentences: list[tuple[str, int]], asked: list[str] 
                 return ShortAnswer(post, offset + start, offset + start + len(post), "post")
     return None
 
+
+
+# "Ai quyết định …?", "… do ai quyết định?": the words the question puts after "ai" (its verb
+# and what follows), found in a quoted sentence, are preceded there by who does it.
+_ASKS_WHO_DOES = re.compile(r"(?<!\w)(?:ai|những ai)\s+(?P<does>[^?.!,;]+)", _I)
+_ROLE_START = re.compile(r"(?:^|[,;:.()]\s*|\n|(?<!\w)do\s+|(?<!\w)bởi\s+)(?:\d+\.\s+|[a-zđ]\)\s+)?", _I)
+_ROLE_WORDS = 12
+
+
+def _role(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
+    """Who does what the question asks where the quote names a role, not a person ("…, Chủ
+    tịch Ủy ban nhân dân cấp tỉnh quyết định thời điểm nghỉ hè", "… do hiệu trưởng quyết định"):
+    the stretch before the longest run of the question's words after "ai", back to the clause's
+    start or to "do"/"bởi". Unlike the slot it may repeat the question's words ("cấp tỉnh")."""
+    asked = _ASKS_WHO_DOES.search(question)
+    if not asked:
+        return None
+    does = asked["does"].split()
+    for text, offset in sentences:
+        low = text.lower()
+        for n in range(len(does), 1, -1):  # the longest run first, two words at least
+            found = re.search(rf"(?<!\w){re.escape(' '.join(does[:n]).lower())}(?!\w)", low)
+            if not found:
+                continue
+            before = text[: found.start()]
+            starts = [m.end() for m in _ROLE_START.finditer(before) if m.end() < len(before.rstrip())]
+            start = starts[-1] if starts else 0
+            role = before[start:].strip()
+            if role and len(role.split()) <= _ROLE_WORDS and (role[:1].isupper() or any(
+                    t.startswith("N") for _, t in pos_tags(role))):
+                s = start + (len(before[start:]) - len(before[start:].lstrip()))
+                return ShortAnswer(role, offset + s, offset + s + len(role), "person")
+            break
+    return None
