@@ -138,6 +138,17 @@ def test_yes_no_questions_get_the_clause_that_settles_them():
         "Hội nghị diễn ra tại TP.HCM lúc 7:30")
     # Nothing in the quote repeats what is asked: no short answer rather than a guess.
     assert find("Học sinh có được miễn học phí không?", None, [("Hội nghị diễn ra ngày 5/4 tại Trà Vinh.", 0)]) is None
+    # The clause must say what is asked: the setting alone ("đảng viên … Lạng Sơn") or another
+    # figure ("100%" asked "50%") would read as a yes (found by a staff user's pass through the chat).
+    assert find("Tỷ lệ đảng viên nữ của Đảng bộ Sở GDĐT Lạng Sơn có tăng không?", None, [(
+        "100% đảng viên dự Đại hội nhất trí thông qua Nghị quyết Đại hội Đảng bộ Sở GDĐT Lạng Sơn.", 0)]) is None
+    quote = [("Kết quả: có 100% công chức và người lao động đạt danh hiệu Lao động tiên tiến trở lên.", 0)]
+    assert find("Có phải 50% công chức Sở GDĐT Trà Vinh đạt Lao động tiên tiến không?", None, quote) is None
+    assert find("Có phải 100% công chức Sở GDĐT Trà Vinh đạt Lao động tiên tiến không?", None, quote).kind == "confirm"
+    # Asked why and no cause written: whatever stands at the question's place is only a guess.
+    guess = find("Tại sao Sở GDĐT Lạng Sơn tổ chức hội nghị?", None,
+                 [("Dự đại hội có mặt 139 đảng viên thuộc 7 chi bộ trực thuộc Đảng bộ Sở GDĐT Lạng Sơn.", 0)])
+    assert guess is None or not guess.sure
     # "Do đâu …?" asks why, never where: no place from the quote.
     sa = find("Do đâu mà trường bị phạt?", "place", [("Trường bị phạt do vi phạm quy định về thu chi tại Hà Nội.", 0)])
     assert sa is None or sa.kind != "place"

@@ -40,6 +40,24 @@ def asks_yes_no(question: str) -> bool:
     return said[0].lower() in ("phải", "đúng", "có") or bool(_ASKING.search(text[:end.start()]))
 
 
+_TOKEN = re.compile(r"[\wÀ-ỹ]+(?:[./,:&-][\wÀ-ỹ]+)*%?")
+
+
+def _asked_word(question: str) -> str | None:
+    """What the question asks to be confirmed: the word after its "có"/"được"/"phải" ("có
+    tăng không" → "tăng", "Có phải 100% công chức …" → "100%"), lower-cased."""
+    words = [m.group(0).lower() for m in _TOKEN.finditer(question)]
+    for k, word in enumerate(words):
+        if word in _LEADS:
+            rest = [w for w in words[k:] if w not in _LEADS and w not in _ENDS]
+            return rest[0] if rest else None
+    return None
+
+
+_LEADS = {"có", "được", "đã", "phải", "bị", "còn", "nên", "cần"}
+_ENDS = {"không", "chưa", "đúng", "ạ", "vậy", "nhỉ", "nhé", "hả", "à", "thế"}  # "… phải không ạ?" asks nothing more
+
+
 def _confirm(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
     """The clause of the best quoted sentence that repeats most of the question's words, with
     the comma-joined clauses after it that repeat at least two of them too ("Hội nghị cán bộ,
@@ -56,7 +74,13 @@ def _confirm(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | N
         shared = len({t for t, _, _ in _tokens(piece)} & asked)
         clauses.append((start + lead, end, shared, m.group(0) if m else "."))
         start = end + 1
-    best = max(range(len(clauses)), key=lambda k: (clauses[k][2], -k))
+    # The clause must say what is asked ("tăng", "100%"): one that only shares the setting
+    # ("đảng viên … Lạng Sơn") would read as a yes to something the article never says.
+    must = _asked_word(question)
+    said = [k for k, c in enumerate(clauses) if not must or must in {t for t, _, _ in _tokens(text[c[0]:c[1]])}]
+    if not said:
+        return None
+    best = max(said, key=lambda k: (clauses[k][2], -k))
     s, e, shared, stop = clauses[best]
     if shared < _MIN_SHARED:
         return None

@@ -51,6 +51,8 @@ def find(question: str, kind: str | None, sentences: list[tuple[str, int]],
     if not found:
         return None
     found, basis = found
+    if basis not in ("cause", "choice", "purpose") and asks_cause(question):
+        basis = "gap"  # asked why and no cause written: whatever stands there is a guess
     found = _whole_words(found, sentences, words or {})
     return replace(_with_head(_name_only(_whole_name(_edges(found), sentences)), question, sentences), basis=basis)
 
