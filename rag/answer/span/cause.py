@@ -37,9 +37,9 @@ def asks_cause(question: str) -> bool:
 def _cause(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
     """The cause, aim or grounds a quoted sentence states, asked why or on what grounds (best
     sentence first; in a sentence, the marker nearest the question's other words)."""
-    basis = bool(ASKS_BASIS.search(question))
-    if not basis and not ASKS_WHY.search(question):
+    if not asks_cause(question):
         return None
+    basis = bool(ASKS_BASIS.search(question))
     # Asked why, the grounds an action was taken on answer too ("Thực hiện Chương trình công tác …").
     markers = [(_BASIS, _BASIS_END)] if basis else [(_CAUSE, _WHY_END), (_BASIS, _BASIS_END)]
     asked = _syllables(question)
@@ -60,6 +60,6 @@ def _cause(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | Non
             spans.append((m.start(), end))
         best = _nearest(spans, anchors)
         if best:
-            return ShortAnswer(text[best[0]:best[1]].rstrip(" ,"), offset + best[0],
-                               offset + best[0] + len(text[best[0]:best[1]].rstrip(" ,")), "reason")
+            said = text[best[0]:best[1]].rstrip(" ,")
+            return ShortAnswer(said, offset + best[0], offset + best[0] + len(said), "reason")
     return None

@@ -17,7 +17,11 @@ _I = re.IGNORECASE
 # "… có tăng không?", "… đã … chưa?", "Có phải … không?", "… phải không?", "… đúng không?"
 _YES_NO = re.compile(r"(?<!\w)(?:không|chưa|phải không|đúng không|có đúng không)"
                      r"(?:\s+(?:ạ|vậy|nhỉ|nhé|hả|à|thế))?\s*[?.!]*\s*$", _I)  # "… không ạ?" as staff write
-_ASKING = re.compile(r"(?<!\w)(?:có|được|đã|phải|là|còn|nên|cần|bị)(?!\w)", _I)
+# The words a yes/no question asks with ("có tăng", "được ghi", "đã đạt"); "là" asks too ("… là
+# Giám đốc phải không?") but is never what is confirmed.
+_LEADS = {"có", "được", "đã", "phải", "bị", "còn", "nên", "cần"}
+_ENDS = {"không", "chưa", "đúng", "ạ", "vậy", "nhỉ", "nhé", "hả", "à", "thế"}  # "… phải không ạ?" asks nothing more
+_ASKING = re.compile(rf"(?<!\w)(?:{'|'.join(sorted(_LEADS | {'là'}))})(?!\w)", _I)
 # Clause ends; a comma inside “…” (a title, a motto) ends nothing, nor a "." or ":" inside a
 # number, a time or an abbreviation ("1.200", "7:30", "TP.HCM").
 _CLAUSE = re.compile(r"[;!?()\n]|[.:](?=\s|$)|,(?![^“”]*”)")
@@ -40,22 +44,16 @@ def asks_yes_no(question: str) -> bool:
     return said[0].lower() in ("phải", "đúng", "có") or bool(_ASKING.search(text[:end.start()]))
 
 
-_TOKEN = re.compile(r"[\wÀ-ỹ]+(?:[./,:&-][\wÀ-ỹ]+)*%?")
-
-
 def _asked_word(question: str) -> str | None:
     """What the question asks to be confirmed: the word after its "có"/"được"/"phải" ("có
     tăng không" → "tăng", "Có phải 100% công chức …" → "100%"), lower-cased."""
-    words = [m.group(0).lower() for m in _TOKEN.finditer(question)]
+    words = [t for t, _, _ in _tokens(question)]
     for k, word in enumerate(words):
         if word in _LEADS:
             rest = [w for w in words[k:] if w not in _LEADS and w not in _ENDS]
             return rest[0] if rest else None
     return None
 
-
-_LEADS = {"có", "được", "đã", "phải", "bị", "còn", "nên", "cần"}
-_ENDS = {"không", "chưa", "đúng", "ạ", "vậy", "nhỉ", "nhé", "hả", "à", "thế"}  # "… phải không ạ?" asks nothing more
 
 
 def _confirm(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
@@ -66,22 +64,22 @@ def _confirm(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | N
     if not sentences:
         return None
     text, offset = sentences[0]
-    clauses, start = [], 0
+    clauses, start = [], 0  # (start, end, shared syllables, the mark ending it, its words)
     for m in list(_CLAUSE.finditer(text)) + [None]:
         end = m.start() if m else len(text)
         piece = text[start:end]
         lead = len(piece) - len(piece.lstrip())
-        shared = len({t for t, _, _ in _tokens(piece)} & asked)
-        clauses.append((start + lead, end, shared, m.group(0) if m else "."))
+        words = {t for t, _, _ in _tokens(piece)}
+        clauses.append((start + lead, end, len(words & asked), m.group(0) if m else ".", words))
         start = end + 1
     # The clause must say what is asked ("tăng", "100%"): one that only shares the setting
     # ("đảng viên … Lạng Sơn") would read as a yes to something the article never says.
     must = _asked_word(question)
-    said = [k for k, c in enumerate(clauses) if not must or must in {t for t, _, _ in _tokens(text[c[0]:c[1]])}]
+    said = [k for k, c in enumerate(clauses) if not must or must in c[4]]
     if not said:
         return None
     best = max(said, key=lambda k: (clauses[k][2], -k))
-    s, e, shared, stop = clauses[best]
+    s, e, shared, stop, _ = clauses[best]
     if shared < _MIN_SHARED:
         return None
     if len(text[s:e].split()) > _MAX_WORDS:

@@ -308,7 +308,6 @@ def post_held(question: str, sentences: list[tuple[str, int]], asked: list[str] 
     return None
 
 
-
 # "Ai quyết định …?", "… do ai quyết định?": the words the question puts after "ai" (its verb
 # and what follows), found in a quoted sentence, are preceded there by who does it.
 _ASKS_WHO_DOES = re.compile(r"(?<!\w)(?:ai|những ai)\s+(?P<does>[^?.!,;]+)", _I)
@@ -337,7 +336,7 @@ def _role(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None
             role = before[start:].strip()
             if role and len(role.split()) <= _ROLE_WORDS and (role[:1].isupper() or any(
                     t.startswith("N") for _, t in pos_tags(role))):
-                s = start + (len(before[start:]) - len(before[start:].lstrip()))
+                s = before.index(role, start)
                 return ShortAnswer(role, offset + s, offset + s + len(role), "person")
             break
     return None
