@@ -30,6 +30,9 @@ _PLACE = re.compile(r"(?:(?:tỉnh|thành phố|TP\.?)\s+)?" + PROVINCE.pattern,
 _FILLER = re.compile(r"(?<!\w)(?:ở|tại|của|với|bên|phía|tỉnh|thành phố)(?!\w)|[?.!,]", _I)
 # "khoản 3" before an article cited or on its own ("Còn khoản 3 thì sao?"), with what joins them.
 _CLAUSE = re.compile(r"(?<!\w)khoản\s+(\d{1,2})(?!\w)(?:\s*,?\s*(?:của\s+)?(?=điều\s+\d))?", _I)
+# "Sở" (capitalised: not "cơ sở"), "UBND tỉnh", "Tỉnh ủy": a body of one province, left unnamed.
+# "cấp tỉnh" is a level of government, not a province.
+_UNIT = re.compile(r"(?<!\w)(?:Sở|[Tt]ỉnh\s+ủy)(?!\w)|(?<!cấp )(?<!\w)tỉnh(?!\w)")
 _SHORT = 4  # syllables: "Năm nào?", "Bao nhiêu đảng viên?" cannot stand alone
 
 
@@ -62,7 +65,7 @@ def _resolve(question: str, previous: str, known=None) -> str:
     marked = bool(_LEAD.search(question) or _TAIL.search(question))
     elliptical = marked or (len(core.split()) <= _SHORT and not _new_topic(core, known))
     if not elliptical:
-        return f"{question} {previous}" if _ANAPHORA.search(question) else question
+        return f"{question} {previous}" if _ANAPHORA.search(question) else _with_province(question, previous)
     new_place = _PLACE.search(core)
     if new_place and _PLACE.search(previous):
         rewritten = _PLACE.sub(new_place.group(1), previous, count=1)
@@ -78,6 +81,17 @@ def _resolve(question: str, previous: str, known=None) -> str:
         return _cite_again(previous, new_article.group(1) if new_article else None,
                            new_clause.group(1) if new_clause else None)
     return f"{core} {previous}".strip() if core else previous
+
+
+def _with_province(question: str, previous: str) -> str:
+    """``question`` with the province ``previous`` named, when it speaks of "the Department" or
+    "the province" without naming one: "Ai là Bí thư Đảng ủy Sở?" after a question on Lạng Sơn
+    asks about Lạng Sơn's Department, as a reader takes it, not about whichever the index ranks
+    first."""
+    place = _PLACE.search(previous)
+    if not place or _PLACE.search(question) or not _UNIT.search(question):
+        return question
+    return f"{question} {place.group(0)}"
 
 
 def _cite_again(previous: str, article: str | None, clause: str | None) -> str:

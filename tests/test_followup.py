@@ -68,6 +68,27 @@ def test_standalone_questions_are_not_changed():
     assert contextualize("Còn ở Trà Vinh thì sao?") == "Còn ở Trà Vinh thì sao?"
 
 
+@pytest.mark.parametrize("question, expected", [
+    ("Ai là Bí thư Đảng ủy Sở?", "Ai là Bí thư Đảng ủy Sở? Lạng Sơn"),
+    ("Chủ tịch UBND tỉnh là ai?", "Chủ tịch UBND tỉnh là ai? Lạng Sơn"),
+    # A province named, "cấp tỉnh" (a level, not a province) and "cơ sở" take nothing.
+    ("Ai là Giám đốc Sở GDĐT Trà Vinh?", "Ai là Giám đốc Sở GDĐT Trà Vinh?"),
+    ("Chủ tịch Ủy ban nhân dân cấp tỉnh có quyền gì?", "Chủ tịch Ủy ban nhân dân cấp tỉnh có quyền gì?"),
+    ("Cơ sở giáo dục là gì?", "Cơ sở giáo dục là gì?"),
+])
+def test_the_department_left_unnamed_is_the_province_the_conversation_is_about(question, expected):
+    assert contextualize(question, [FIRST]) == expected
+    assert contextualize(question, ["Theo Điều 113, người lao động được nghỉ mấy ngày?"]) == question
+
+
+def test_a_question_on_the_department_after_lang_son_is_answered_from_lang_son(assistant):
+    alone = assistant.ask("Ai là Bí thư Đảng ủy Sở?")
+    after = assistant.ask("Ai là Bí thư Đảng ủy Sở?", history=[FIRST])
+    assert "Lạng Sơn" not in alone.citations[0].title.title()
+    assert after.status == "answered" and "Lạng Sơn" in after.citations[0].title.title()
+    assert after.short_answer.text == "Trần Quốc Tuấn"
+
+
 def test_chains_of_follow_ups_resolve_in_order():
     assert contextualize("Còn Sóc Trăng thì sao?", [FIRST, "Còn ở Trà Vinh thì sao?"]) == \
         "Đại hội Đảng bộ Sở GDĐT Sóc Trăng diễn ra ngày nào?"
