@@ -26,6 +26,9 @@ state.setdefault("conversation_id", None)
 state.setdefault("pending", None)  # a question whose call failed, offered for retry
 
 ALL = "Tất cả đơn vị"
+# An article that names the Department but no province is filed under the bare name; say why
+# it stands apart, or staff read it as a unit of its own.
+_NO_PROVINCE = "Sở Giáo dục và Đào tạo"
 
 # Screen readers: Streamlit cannot set <html lang> nor translate its own ARIA labels, so a
 # small script does both (st.html runs it in the page itself, once per browser tab).
@@ -92,7 +95,8 @@ def sidebar(status: dict | None) -> tuple[dict, str | None]:
         recent_conversations()
         st.header("Bộ lọc")
         sources = [ALL] + (status["sources"] if status else [])
-        source = st.selectbox("Đơn vị", sources, key="filter_source")
+        source = st.selectbox("Đơn vị", sources, key="filter_source", placeholder="Chọn đơn vị",
+                              format_func=lambda s: f"{s} (bài viết không ghi tỉnh)" if s == _NO_PROVINCE else s)
         date_from = st.date_input("Từ ngày", value=None, format="DD/MM/YYYY", key="filter_from")
         date_to = st.date_input("Đến ngày", value=None, format="DD/MM/YYYY", key="filter_to")
         problem = None
