@@ -808,7 +808,7 @@ def test_a_guess_is_shown_as_one_not_in_bold():
                                         "_(chưa chắc chắn, vui lòng đối chiếu đoạn trích bên dưới)_")
     assert "Có thể là (chưa chắc chắn, vui lòng đối chiếu đoạn trích): tập trung" in answer_as_text(
         "Hỏi?", {"answer": "Đáp.", "short_answer": guess})
-    assert short_answer_text({**guess, "sure": True}) == "**tập trung nâng cao chất lượng [1]**"
+    assert short_answer_text({**guess, "sure": True}) == "**Tập trung nâng cao chất lượng [1]**"
 
 
 def test_a_list_short_answer_renders_as_a_markdown_list():

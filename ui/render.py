@@ -149,7 +149,7 @@ def short_answer_text(short: dict) -> str:
     """The short answer as Markdown, bold, with its citation marker: ``**21/5/2020 [1]**``.
 
     A list ("- …" lines) stays a Markdown list, each item bold: ``**`` around several lines
-    would show as literal asterisks. A guess (``sure`` false) is not bold and says it is one:
+    would show as literal asterisks. A sure answer on one line opens with a capital. A guess (``sure`` false) is not bold and says it is one:
     a third to 60 % of them miss entirely on the dev sets, and a bold wrong answer above a
     right quote misleads.
     """
@@ -160,7 +160,10 @@ def short_answer_text(short: dict) -> str:
     if len(lines) > 1:
         items = [f"- **{_md(line.lstrip('-+•*– ').strip())}**" for line in lines]
         return "\n".join(items) + marker
-    return f"**{_md(short['text'])}{marker}**"
+    text = short["text"]
+    # The span is quoted from mid-sentence ("không ghi …", "hiệu trưởng"); standing as the
+    # reply's first line it reads as one, so it opens with a capital. The API keeps it verbatim.
+    return f"**{_md(text[:1].upper() + text[1:])}{marker}**"
 
 
 def is_long(citation: dict) -> bool:
