@@ -385,6 +385,8 @@ def test_an_open_question_quotes_the_sentence_beside_its_question_word(assistant
     ("Đảng ủy Sở GDĐT Sóc Trăng đạt được kết quả gì trong 6 tháng cuối năm 2020?", "out_of_scope", "6 tháng cuối năm"),
     ("Hội nghị sơ kết công tác Đảng 6 tháng cuối năm 2020 của Sở GDĐT Sóc Trăng họp ngày nào?", "out_of_scope",
      "6 tháng cuối năm"),
+    # A congress is no staff meeting: Trà Vinh's article reports a Hội nghị cán bộ, công chức.
+    ("Đại hội Đảng bộ Sở GDĐT Trà Vinh diễn ra ngày nào?", "out_of_scope", "đại hội"),
 ])
 def test_refuses_what_the_articles_do_not_answer(assistant, question, status, says):
     answer = assistant.ask(question)

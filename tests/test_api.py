@@ -96,6 +96,16 @@ def test_follow_up_uses_history(api):
     assert alone["query"] == first and "03-7-2020" in alone["answer"]
 
 
+def test_a_follow_up_about_another_provinces_congress_is_refused_when_it_held_none(api):
+    """"Còn ở Trà Vinh thì sao?" after Lạng Sơn's congress asks about Trà Vinh's congress; its
+    article reports a staff meeting, whose date is no answer."""
+    first = "Đại hội Đảng bộ Sở GDĐT Lạng Sơn diễn ra ngày nào?"
+    r = api.post("/ask", json={"question": "Còn ở Trà Vinh thì sao?", "history": [{"question": first}]}).json()
+    assert r["query"] == "Đại hội Đảng bộ Sở GDĐT Trà Vinh diễn ra ngày nào?"
+    assert r["status"] == "out_of_scope" and "đại hội" in r["answer"] and "25/01/2021" not in r["answer"]
+    assert r["citations"] == [] and r["short_answer"] is None
+
+
 def test_a_pronoun_follow_up_asks_about_the_person_last_answered(api):
     """"Ông ấy …" after a "who" question names the person the previous short answer gave."""
     first = "Ai là Phó Giám đốc Sở GDĐT Kon Tum?"

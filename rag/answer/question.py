@@ -99,11 +99,12 @@ class Question:
     statutes: list[str] = field(default_factory=list)  # legal documents by number: "Nghị định 84/2020"
     laws: list[Law] = field(default_factory=list)  # laws by name whose provisions are asked: "Theo Luật Việc làm, …"
     periods: list[str] = field(default_factory=list)  # part of a year: "6 tháng đầu năm", "học kỳ II", "quý III"
+    events: list[str] = field(default_factory=list)  # a kind of gathering named: "đại hội", "hội thảo"
 
     def pins(self) -> bool:
         """Whether the question pins anything down that the evidence must state (rag.answer.scope)."""
         return any((self.provinces, self.years, self.terms, self.names, self.ordinals, self.bodies, self.statutes,
-                    self.laws, self.periods))
+                    self.laws, self.periods, self.events))
 
 
 @dataclass(frozen=True)
@@ -254,7 +255,14 @@ def read(question: str) -> Question:
                     [m.group(0) for m in _ORDINAL.finditer(question)],
                     list(dict.fromkeys(m.group(0) for m in _BODY.finditer(question))),
                     list(dict.fromkeys(f"{m.group(1)} {m.group(2)}" for m in STATUTE.finditer(question))),
-                    _laws(question), periods(question))
+                    _laws(question), periods(question),
+                    list(dict.fromkeys(m.group(0).casefold() for m in _EVENT.finditer(question))))
+
+
+# Gatherings one does not call by another name: a congress ("đại hội") is no staff meeting, and
+# the staff meeting's date does not answer when Trà Vinh's congress was. "Hội nghị", "cuộc họp",
+# "buổi làm việc" are used loosely for one another and pin nothing.
+_EVENT = re.compile(r"(?<!\w)(?:đại hội|hội thảo|hội thi|hội giảng)(?!\w)", _I)
 
 
 # Part of a year a report covers; written "sáu tháng"/"6 tháng"/"06 tháng", "học kì"/"học kỳ"/"HK",

@@ -38,13 +38,14 @@ class Missing:
     statutes: list[str] = field(default_factory=list)
     laws: list[str] = field(default_factory=list)
     periods: list[str] = field(default_factory=list)
+    events: list[str] = field(default_factory=list)
     term_word: str = "nhiệm kỳ"  # what the question calls its span of years: "năm học 2020-2021"
     near: Hit | None = None  # the evidence this is about: the hit that lacked the least
 
     def facts(self) -> tuple[list[str], ...]:
         """The lists of pinned-down facts the evidence lacks (each kind in one list)."""
         return (self.provinces, self.years, self.terms, self.names, self.ordinals, self.bodies, self.statutes,
-                self.laws, self.periods)
+                self.laws, self.periods, self.events)
 
     def __bool__(self) -> bool:
         return any(self.facts())
@@ -120,6 +121,7 @@ def _missing(q: Question, hit: Hit, text: str) -> Missing:
         laws=[str(law) for law in q.laws if not _law_in(law, hit.chunk.title, hit.chunk.date, text, q.text)],
         # "6 tháng đầu năm 2021" is not answered by a report on the whole year, or on the first half.
         periods=[p for p in q.periods if p not in periods(text) or (p in reviews and not _reviewed(p, text))],
+        events=[e for e in q.events if e not in text],
         term_word=_term_word(q.text),
         near=hit,
     )
@@ -370,8 +372,8 @@ def explain(missing: Missing, sources: list[str], hit: Hit) -> str:
         parts.append("về năm " + ", ".join(missing.years))
     if missing.names or missing.bodies or missing.statutes or missing.laws:
         parts.append("về " + ", ".join(missing.statutes + missing.laws + missing.bodies + missing.names))
-    if missing.ordinals or missing.periods:
-        parts.append("về " + ", ".join(missing.ordinals + missing.periods))
+    if missing.ordinals or missing.periods or missing.events:
+        parts.append("về " + ", ".join(missing.events + missing.ordinals + missing.periods))
     if covered and not uncovered:
         reply = f"Các bài viết về {', '.join(covered)} không có thông tin này" + (
             " (" + ", ".join(p.removeprefix("về ") for p in parts) + ")" if parts else "") + "."
