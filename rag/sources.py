@@ -33,6 +33,8 @@ def add_upload(path: Path, data: bytes, settings: Settings, embedder) -> tuple[l
     held (so two uploads never interleave): a crash in between leaves a file the next
     rebuild indexes, never an indexed article without a file (which a rebuild would drop).
     A file it replaces goes to the trash; if indexing fails the previous file comes back.
+    Text another indexed article holds is refused (:class:`rag.sync.DuplicateError`) and
+    not kept.
     """
     suffix = path.suffix.lower()
     if suffix not in UPLOAD_TYPES + (".jsonl",):
@@ -46,7 +48,7 @@ def add_upload(path: Path, data: bytes, settings: Settings, embedder) -> tuple[l
         problem = degenerate(doc.text)
         if problem:
             raise ReadError(problem)
-    return add_documents(docs, settings, embedder, keep=lambda: placed(path, data, settings))
+    return add_documents(docs, settings, embedder, keep=lambda: placed(path, data, settings), refuse_duplicates=True)
 
 
 def remove_article(article: Article, settings: Settings, embedder) -> Path | None:

@@ -89,6 +89,31 @@ def test_file_uploads(admin):
     assert "12.500" in a["answer"]
 
 
+def test_a_copy_of_an_indexed_article_is_refused_and_not_kept(admin):
+    """The same text under another file name: 409 naming the article that holds it, and no copy
+    on disk that a rebuild would index in the original's place (or bring back once deleted)."""
+    text = ("Tập huấn chuyển đổi số\n\nNgày 04/10/2025, Sở Giáo dục và Đào tạo Bạc Liêu tập huấn chuyển đổi số "
+            "cho 320 cán bộ quản lý các trường học trên địa bàn tỉnh.")
+    first = admin.post("/articles", files={"file": ("chuyen-doi-so.txt", text.encode(), "text/plain")}, headers=AUTH)
+    assert first.status_code == 201, first.text
+    article_id = first.json()["articles"][0]["id"]
+    files_before, count = _uploads(admin), admin.get("/index/status").json()["articles"]
+    copy = admin.post("/articles", files={"file": ("ban-sao.txt", text.encode(), "text/plain")}, headers=AUTH)
+    assert copy.status_code == 409
+    assert copy.json()["detail"] == (f"the same text is already indexed as article {article_id} "
+                                     "(uploads/chuyen-doi-so.txt); nothing was added")
+    assert _uploads(admin) == files_before and admin.get("/index/status").json()["articles"] == count
+    reason = vietnamese(copy.json()["detail"])
+    assert reason.startswith("nội dung này đã có trong bài viết") and not ENGLISH.search(reason)
+    # Deleted, it stays deleted through a rebuild: no copy is left to stand in for it.
+    assert admin.delete(f"/articles/{article_id}", headers=AUTH).status_code == 200
+    assert admin.post("/index/rebuild", headers=AUTH).status_code == 202
+    assert _wait_rebuild(admin)["rebuild"]["state"] == "done"
+    assert admin.get("/index/status").json()["articles"] == count - 1
+    a = admin.post("/ask", json={"question": "Sở GDĐT Bạc Liêu tập huấn chuyển đổi số cho bao nhiêu cán bộ quản lý?"}).json()
+    assert "320" not in a["answer"]
+
+
 @pytest.mark.parametrize("files, status, reason", [
     ({"file": ("a.pdf", b"%PDF-1.4", "application/pdf")}, 415, "unsupported file type"),
     ({"file": ("a.txt", "Tiêu đề\n\nNội dung".encode("cp1258", errors="replace") + b"\xff\xfe", "text/plain")}, 422, "not UTF-8"),

@@ -93,6 +93,8 @@ _RULES: list[tuple[str, str | Callable[[re.Match], str]]] = [
     (r"the article is too long: more than (?P<n>\d+) chunks \(RAG_MAX_CHUNKS_PER_ARTICLE\); "
      r"split it into several articles", "bài viết quá dài (hơn {n} đoạn); hãy tách thành nhiều bài"),
     (r"the upload has no file name", "tệp tải lên không có tên"),
+    (r"the same text is already indexed as article (?P<id>\S+) \((?P<file>.*)\); nothing was added",
+     "nội dung này đã có trong bài viết {id} (tệp {file}); không thêm bản sao"),
     (r"file name too long: at most (?P<n>\d+) bytes once stored; rename the file",
      "tên tệp quá dài (tối đa {n} byte); hãy đổi tên tệp"),
     (r"upload too large: at most (?P<n>\d+) bytes", lambda m: f"tệp quá lớn: tối đa {_bytes(m['n'])} byte"),

@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from api.deps import AdminDep, AssistantDep, SettingsDep
 from api.schemas import Problem, ArticleBase, ArticleIn, ArticleOut, ArticleSummary, DeleteResult, UploadResult
 from rag.index.writer import IndexBusyError
+from rag.sync import DuplicateError
 from rag.ingest import ReadError
 from api import schemas
 from rag.index.manifest import IndexDamagedError
@@ -66,7 +67,7 @@ def get_article(article_id: str, assistant: AssistantDep) -> ArticleOut:
 @router.post("", status_code=201, response_model=UploadResult, dependencies=[AdminDep],
              openapi_extra={"requestBody": _UPLOAD_BODY},
              responses={401: {"model": Problem, "description": "Missing or wrong API key"}, 403: {"model": Problem, "description": "Admin disabled"},
-                        409: {"model": Problem, "description": "The index is being written"}, 413: {"model": Problem, "description": "Too large"},
+                        409: {"model": Problem, "description": "The index is being written, or the text is already indexed as another article"}, 413: {"model": Problem, "description": "Too large"},
                         415: {"model": Problem, "description": "Unsupported type"},
                         503: {"model": Problem, "description": "The index is damaged"}})
 async def add_article(request: Request, response: Response, assistant: AssistantDep,
@@ -76,7 +77,8 @@ async def add_article(request: Request, response: Response, assistant: Assistant
     The article is cleaned, chunked, embedded and indexed before the call returns, and is
     answerable at once; the file is kept under the data folder so rebuilds keep it. Uploading
     the same file name (or JSON `id`) again replaces that article. Answers 200 instead of 201
-    when nothing changed (same content already indexed).
+    when nothing changed (the same file again), and 409 naming the article when another
+    article already holds the same text (the copy is not kept, so no rebuild indexes it).
     """
     limit = settings.max_upload_bytes
     length = request.headers.get("content-length", "")
@@ -114,6 +116,9 @@ async def add_article(request: Request, response: Response, assistant: Assistant
         raise HTTPException(415, str(exc)) from None
     except ReadError as exc:
         raise HTTPException(422, f"cannot read the article: {exc}") from None
+    except DuplicateError as exc:
+        raise HTTPException(409, f"the same text is already indexed as article {exc.article_id} "
+                                 f"({public_location(exc.path, schemas.ARTICLES_ROOT)}); nothing was added") from None
     except IndexBusyError:
         raise HTTPException(409, _BUSY) from None
     except IndexDamagedError as exc:

@@ -8,11 +8,11 @@ embed → write; ``report`` is what a job did.
 """
 
 from rag.embed import embedding_cache
-from rag.sync.add import add_documents
+from rag.sync.add import DuplicateError, add_documents
 from rag.sync.delete import delete_articles
 from rag.sync.folder import ingest_folder
 from rag.sync.rebuild import rebuild_all
 from rag.sync.report import IngestReport, Progress
 
-__all__ = ["IngestReport", "Progress", "add_documents", "delete_articles", "embedding_cache", "ingest_folder",
+__all__ = ["DuplicateError", "IngestReport", "Progress", "add_documents", "delete_articles", "embedding_cache", "ingest_folder",
            "rebuild_all"]

@@ -15,25 +15,51 @@ from rag.sync.report import IngestReport
 from rag.sync.stages import Stages
 
 
+class DuplicateError(ValueError):
+    """An upload whose text is already indexed as another article."""
+
+    def __init__(self, article_id: str, path: str):
+        super().__init__(f"the same text is already indexed as article {article_id}")
+        self.article_id, self.path = article_id, path
+
+
 def add_documents(docs: list[RawDocument], settings: Settings, embedder,
-                  keep: Callable[[], ContextManager] | None = None) -> tuple[list[Article], IngestReport]:
+                  keep: Callable[[], ContextManager] | None = None,
+                  refuse_duplicates: bool = False) -> tuple[list[Article], IngestReport]:
     """Add or update single articles; duplicates of indexed content are skipped.
 
     ``keep()``, if given, is entered once the write lock is held and before the index
     changes (it puts the upload's file in place), and sees any failure of the write.
-    Raises :class:`ReadError` for an article longer than ``max_chunks_per_article``.
+    Raises :class:`ReadError` for an article longer than ``max_chunks_per_article``, and
+    with ``refuse_duplicates`` :class:`DuplicateError` for one whose text another indexed
+    article holds, before anything is kept: a copy kept on disk but not indexed would be
+    indexed by the next rebuild in the original's place, or bring it back once deleted.
     """
     started = time.perf_counter()
     report = IngestReport()
     stages = Stages.of(settings, embedder)
     articles = dedupe([clean_document(d) for d in docs], report)
-    with stages.writer(fresh=False) as writer, (keep() if keep else nullcontext()):
+    with stages.writer(fresh=False) as writer:
         if bounded(articles, stages.chunker, settings.max_chunks_per_article, report) != articles:
             raise ReadError(report.errors[-1][1])
-        todo = sort_changes(articles, writer.existing(), report)
-        if todo:
-            stages.write(writer, todo, report)
-            report.count_totals(writer.commit())
+        existing = writer.existing()
+        if refuse_duplicates:
+            _refuse_duplicates(articles, existing)
+        with keep() if keep else nullcontext():
+            todo = sort_changes(articles, existing, report)
+            if todo:
+                stages.write(writer, todo, report)
+                report.count_totals(writer.commit())
+            else:  # nothing written: the index as it stands
+                report.count_totals(writer.counts())
     report.count_writes(writer)
     report.seconds = time.perf_counter() - started
     return articles, report
+
+
+def _refuse_duplicates(articles: list[Article], existing: dict[str, tuple[str, str]]) -> None:
+    by_hash = {h: (aid, path) for aid, (h, path) in existing.items()}
+    for a in articles:
+        held = by_hash.get(a.content_hash)
+        if held and held[0] != a.id:
+            raise DuplicateError(*held)
