@@ -14,6 +14,7 @@ import re
 
 from rag.answer import chitchat
 from rag.answer.provision import CITED, asks_subject
+from rag.answer.question import read
 from rag.answer.support import is_name
 from rag.clean.metadata import PROVINCE
 from rag.clean.normalize import normalize_query
@@ -32,7 +33,8 @@ _FILLER = re.compile(r"(?<!\w)(?:ở|tại|của|với|bên|phía|tỉnh|thành 
 _CLAUSE = re.compile(r"(?<!\w)khoản\s+(\d{1,2})(?!\w)(?:\s*,?\s*(?:của\s+)?(?=điều\s+\d))?", _I)
 # "Sở" (capitalised: not "cơ sở"), "UBND tỉnh", "Tỉnh ủy": a body of one province, left unnamed.
 # "cấp tỉnh" is a level of government, not a province.
-_UNIT = re.compile(r"(?<!\w)(?:Sở|[Tt]ỉnh\s+ủy)(?!\w)|(?<!cấp )(?<!\w)tỉnh(?!\w)")
+_UNIT = re.compile(r"(?<!\w)Sở(?:\s+(?:GD\s*&\s*ĐT|GDĐT|GD-ĐT|Giáo dục và Đào tạo))?(?!\w)|(?<!\w)[Tt]ỉnh\s+ủy(?!\w)"
+                   r"|(?<!cấp )(?<!\w)tỉnh(?!\w)")
 _SHORT = 4  # syllables: "Năm nào?", "Bao nhiêu đảng viên?" cannot stand alone
 
 
@@ -84,14 +86,20 @@ def _resolve(question: str, previous: str, known=None) -> str:
 
 
 def _with_province(question: str, previous: str) -> str:
-    """``question`` with the province ``previous`` named, when it speaks of "the Department" or
-    "the province" without naming one: "Ai là Bí thư Đảng ủy Sở?" after a question on Lạng Sơn
-    asks about Lạng Sơn's Department, as a reader takes it, not about whichever the index ranks
-    first."""
-    place = _PLACE.search(previous)
-    if not place or _PLACE.search(question) or not _UNIT.search(question):
+    """``question`` with the province ``previous`` named, when it asks who holds a post of "the
+    Department" or "the province" without naming one: "Ai là Bí thư Đảng ủy Sở?" after a
+    question on Lạng Sơn asks about Lạng Sơn's Department, as a reader takes it ("Ai là Bí thư
+    Đảng ủy Sở GDĐT Lạng Sơn?"), not about whichever the index ranks first. Other questions
+    stand alone: "Bà Nguyễn Thị Bạch Vân có phải là …?" or "Đảng bộ Sở GD&ĐT có hoàn thành …?"
+    name what they ask about, and the conversation's province would only send them astray."""
+    place, unit = _PLACE.search(previous), _UNIT.search(question)
+    if not place or not unit or _PLACE.search(question):
         return question
-    return f"{question} {place.group(0)}"
+    asked = read(question)
+    if asked.kind != "person" or asked.names:
+        return question
+    named = "Sở GDĐT" if unit.group(0) == "Sở" else unit.group(0)
+    return f"{question[: unit.start()]}{named} {place.group(1)}{question[unit.end() :]}"
 
 
 def _cite_again(previous: str, article: str | None, clause: str | None) -> str:
