@@ -109,7 +109,7 @@ class Assistant:
         """Nothing inside the filters answers: say which filter, and whether articles outside it would."""
         parts = []
         if filters.source:
-            parts.append(f"cơ quan “{filters.source}”")
+            parts.append(f"đơn vị “{filters.source}”")  # the chat sidebar's word
         if filters.date_from or filters.date_to:
             bounds = [f"từ {vn_date(filters.date_from)}" if filters.date_from else "",
                       f"đến {vn_date(filters.date_to)}" if filters.date_to else ""]

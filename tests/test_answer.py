@@ -638,6 +638,20 @@ def test_organisation_filter_never_answers_about_another_province(assistant):
     assert "Trà Vinh" in answer.text and "LẠNG SƠN" in answer.text  # names the filter and where the answer is
 
 
+def test_the_bare_department_filter_selects_only_the_article_naming_no_province(assistant):
+    """"Sở Giáo dục và Đào tạo" is the whole name of the article naming no province, and a part
+    of every province's: the filter selects that article, not all of them."""
+    bare = Filters(source="Sở Giáo dục và Đào tạo")
+    answer = assistant.ask("Ai là Giám đốc Sở Giáo dục và Đào tạo Trà Vinh?", filters=bare)
+    assert answer.status == "filtered" and answer.citations == []
+    assert "đơn vị “Sở Giáo dục và Đào tạo”" in answer.text
+    answer = assistant.ask("Năm 2020 Đảng bộ Sở GD&ĐT hoàn thành bao nhiêu chỉ tiêu nghị quyết?", filters=bare)
+    assert answer.status == "answered" and {c.source for c in answer.citations} == {"Sở Giáo dục và Đào tạo"}
+    # A part of a name still finds the organisations holding it.
+    answer = assistant.ask("Ai là Giám đốc Sở Giáo dục và Đào tạo Trà Vinh?", filters=Filters(source="trà vinh"))
+    assert answer.short_answer.text == "Nguyễn Thị Bạch Vân"
+
+
 def test_replies_write_dates_as_readers_do(assistant):
     """"21/05/2020", never "2020-05-21"; an open-ended filter says "từ …" alone."""
     answer = assistant.ask("Đại hội Đảng bộ Sở GDĐT Lạng Sơn nhiệm kỳ 2025-2030 diễn ra ngày nào?")

@@ -178,9 +178,11 @@ class Store:
         date is its publication date or, failing that, its event date)."""
         clauses, args = [], []
         if source:
-            clauses.append("instr(casefold(a.source), ?) > 0")
             # Sources are stored with one tone placement ("Hòa Bình"): "Hoà Bình" must match too.
-            args.append(normalize_vietnamese(source).casefold())
+            keys = matching_sources(normalize_vietnamese(source).casefold(),
+                                    [normalize_vietnamese(s).casefold() for s in self.sources()])
+            clauses.append(f"casefold(a.source) IN ({', '.join('?' * len(keys))})" if keys else "0")
+            args.extend(keys)
         if date_from:
             clauses.append("a.date >= ?")
             args.append(date_from)
@@ -204,6 +206,14 @@ class Store:
     def sources(self) -> list[str]:
         """Distinct organisations, for filter menus."""
         return [r[0] for r in self.db.execute("SELECT DISTINCT source FROM articles WHERE source IS NOT NULL ORDER BY 1")]
+
+
+def matching_sources(wanted: str, keys: list[str]) -> list[str]:
+    """The organisations (casefolded) a filter for ``wanted`` selects: the one it names, or,
+    when it names none, those holding it ("trà vinh" finds "sở giáo dục và đào tạo trà vinh").
+    Exact first, because the articles naming no province are filed under the bare "Sở Giáo dục
+    và Đào tạo", which every province's name holds."""
+    return [wanted] if wanted in keys else [k for k in keys if wanted in k]
 
 
 def check_readable(db: sqlite3.Connection, name: str) -> None:

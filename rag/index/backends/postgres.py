@@ -30,7 +30,7 @@ from rag.documents import Article
 from rag.index.backends import pg_words
 from rag.index.backends.pg_schema import SPARSE_DIMENSIONS, WRITE_LOCK, check_readable, migrate
 from rag.index.manifest import IndexDamagedError, IndexTooNewError, Manifest
-from rag.index.store import ARTICLE_FIELDS, StoredChunk
+from rag.index.store import ARTICLE_FIELDS, StoredChunk, matching_sources
 from rag.index.writer import IndexBusyError, IndexSpec, WriteStats, sentence_rules_after
 from rag.migrations import SchemaTooNewError
 from rag.retrieve.spelling import spellings
@@ -283,14 +283,14 @@ class PostgresIndex:
     def scope(self, source: str | None, date_from: str | None, date_to: str | None) -> tuple[str, list]:
         """The filters as an SQL condition on ``chunks`` with its parameters (evaluated in the search).
 
-        An organisation matches by substring ("Trà Vinh" finds "Sở Giáo dục và Đào tạo Trà Vinh"):
+        An organisation matches by name, or else by substring ("Trà Vinh" finds "Sở Giáo dục và Đào tạo Trà Vinh"):
         it is resolved here to the organisations holding it, and the condition is an equality on
         them, which the planner can estimate and answer from the btree."""
         clauses, params = [], []
         if source:
             wanted = source_key(source)
             clauses.append("source_key = ANY(%s)")
-            params.append([k for k in self.source_keys if wanted in k])
+            params.append(matching_sources(wanted, self.source_keys))
         if date_from:
             clauses.append("date >= %s")
             params.append(date_from)
