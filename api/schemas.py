@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import datetime as dt
 import json
 import re
@@ -36,11 +38,16 @@ StrictBool = Annotated[bool, Strict()]
 
 def _trimmed_text(v: str, what: str, limit: int) -> str:
     _unicode(v)
-    v = v.strip()
+    # Zero-width and other format characters are invisible: "\u200b" alone is an empty question.
+    v = v.strip().strip("".join(ch for ch in set(v) if unicodedata.category(ch) == "Cf"))
     if not v:
         raise ValueError(f"{what} must not be empty")
     if len(v) > limit:
         raise ValueError(f"{what} must be at most {limit} characters")
+    if any(unicodedata.category(ch) == "Cc" and ch not in "\t\n\r" for ch in v):
+        raise ValueError(f"{what} must not contain control characters (such as NUL or escape sequences)")
+    if all(unicodedata.category(ch)[0] in "PZ" for ch in v):  # "???", "…": nothing to read (an emoji is)
+        raise ValueError(f"{what} must contain a word, not only punctuation")
     return v
 
 
@@ -80,7 +87,8 @@ class AskRequest(BaseModel):
     question: str = Field(description="The question in Vietnamese, 1–2000 characters after trimming.",
                           examples=["Đại hội Đảng bộ Sở GDĐT Lạng Sơn diễn ra ngày nào?"])
     top_k: StrictInt | None = Field(None, ge=1, le=50, description="Evidence chunks to retrieve (default from settings).")
-    source: Text | None = Field(None, max_length=200, description="Only articles whose organisation contains this text.")
+    source: Text | None = Field(None, max_length=200, description="Only articles of this organisation (`GET /index/status` lists them), "
+                                "or, when it names none whole, of those whose name contains this text (\"Trà Vinh\").")
     date_from: date | None = Field(
         None, description="Only articles dated on or after this date (the publication date, or the event date of an article without one).")
     date_to: date | None = Field(None, description="Only articles dated on or before this date (publication or event date).")
@@ -93,6 +101,11 @@ class AskRequest(BaseModel):
     @classmethod
     def _trimmed(cls, v: str) -> str:
         return _trimmed_text(v, "question", 2000)
+
+    @field_validator("source")
+    @classmethod
+    def _no_blank_source(cls, v: str | None) -> str | None:
+        return v.strip() or None if v is not None else None  # "  " filters nothing, as "" does
 
     @model_validator(mode="after")
     def _date_order(self) -> "AskRequest":

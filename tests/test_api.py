@@ -62,13 +62,19 @@ def test_filters_restrict_sources(api):
     assert full["citations"] and all("Trà Vinh" in c["source"] for c in full["citations"])
     none = api.post("/ask", json={**q, "date_from": "2030-01-01"}).json()
     assert none["abstained"] is True
+    blank = api.post("/ask", json={**q, "source": "   "}).json()  # blank, like "": no filter
+    assert blank["status"] == "answered" and blank["citations"]
 
 
 @pytest.mark.parametrize(
     "body, reason",
     [({"question": "   "}, "must not be empty"), ({"question": "x" * 2001}, "at most 2000"),
      ({"question": "a", "top_k": 0}, "top_k"), ({"question": "a", "top_k": 51}, "top_k"),
-     ({"question": "a", "date_from": "2024-13-40"}, "date_from"), ({}, "question")],
+     ({"question": "a", "date_from": "2024-13-40"}, "date_from"), ({}, "question"),
+     # Invisible, control or punctuation-only questions hold nothing to search (from an API probe).
+     ({"question": "\u00a0\u200b\u3000"}, "must not be empty"), ({"question": "\u200d\u200d"}, "must not be empty"),
+     ({"question": "Ai là\x00 Giám đốc?"}, "control characters"), ({"question": "\x1b[31m"}, "control characters"),
+     ({"question": "???"}, "only punctuation")],
 )
 def test_bad_requests_get_a_reason(api, body, reason):
     r = api.post("/ask", json=body)

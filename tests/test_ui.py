@@ -45,6 +45,12 @@ def _texts(at) -> str:
     return " ".join([m.value for m in at.markdown] + [c.value for c in at.caption])
 
 
+def test_a_question_the_server_refuses_says_why_in_vietnamese(app):
+    at = _ask(app, "???")
+    errors = " ".join(e.value for e in at.error)
+    assert "Yêu cầu không hợp lệ. (câu hỏi: cần có ít nhất một từ)" in errors and not ENGLISH.search(errors)
+
+
 def test_first_visit_says_what_is_covered_and_offers_examples(app):
     assert not app.exception
     status = " ".join(m.value for m in app.sidebar.markdown)

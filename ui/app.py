@@ -12,6 +12,7 @@ from rag.config import Settings
 from ui.admin import admin_panel
 from ui.answer import ASSISTANT, USER, show_turn, speaker
 from ui.client import UNREACHABLE, ApiClient, ApiError, ask_body
+from ui.reasons import vietnamese
 from ui.render import coverage_text, example_questions, vn_datetime
 from ui.stream import AnswerStream
 
@@ -207,7 +208,8 @@ def ask(question: str, filters: dict) -> None:
                 with st.spinner("Đang tìm trong các bài viết…"):
                     reply = client.ask(question, history, **filters)
         except ApiError as exc:
-            state.pending = {"question": question, "error": str(exc)}
+            why = f" ({vietnamese(exc.detail)})" if exc.status == 422 and exc.detail else ""
+            state.pending = {"question": question, "error": f"{exc}{why}"}
             return
     state.pending = None
     asked = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in filters.items()}

@@ -93,6 +93,12 @@ _RULES: list[tuple[str, str | Callable[[re.Match], str]]] = [
     (r"the article is too long: more than (?P<n>\d+) chunks \(RAG_MAX_CHUNKS_PER_ARTICLE\); "
      r"split it into several articles", "bài viết quá dài (hơn {n} đoạn); hãy tách thành nhiều bài"),
     (r"the upload has no file name", "tệp tải lên không có tên"),
+    # a question or a title (api/schemas.py), after its field's name ("câu hỏi: …")
+    (r"\w+ must not be empty", "đang trống"),
+    (r"\w+ must be at most (?P<n>\d+) characters", lambda m: f"dài quá {_bytes(m['n'])} ký tự; hãy rút gọn"),
+    (r"\w+ must not contain control characters.*",
+     "có ký tự điều khiển không hợp lệ (thường do dán từ phần mềm khác); hãy gõ lại"),
+    (r"\w+ must contain a word, not only punctuation", "cần có ít nhất một từ"),
     (r"the same text is already indexed as article (?P<id>\S+) \((?P<file>.*)\); nothing was added",
      "nội dung này đã có trong bài viết {id} (tệp {file}); không thêm bản sao"),
     (r"file name too long: at most (?P<n>\d+) bytes once stored; rename the file",
@@ -122,7 +128,7 @@ def vietnamese(reason: str | None) -> str:
 
 
 _FIELD = re.compile(r"^(?P<field>[\w.]+): (?P<reason>.*)$", re.DOTALL)
-_FIELDS = {"home": "trang chủ", "listings": "trang danh sách", "url": "địa chỉ", "file": "tệp", "text": "nội dung",
+_FIELDS = {"question": "câu hỏi", "home": "trang chủ", "listings": "trang danh sách", "url": "địa chỉ", "file": "tệp", "text": "nội dung",
            "title": "tiêu đề", "date": "ngày"}
 
 
