@@ -57,6 +57,9 @@ from tests.conftest import ROOT
      "Căn cứ vào chương trình làm việc BCH Đảng bộ Sở GDĐT tỉnh Sóc Trăng năm 2020", "reason"),
     ("Vì sao Ban Thường vụ Đảng ủy Khối làm việc với Đảng bộ Sở GDĐT Kon Tum năm 2023?",
      "Thực hiện Chương trình công tác năm 2023 của Ban Thường vụ Đảng ủy Khối", "reason"),
+    # A quotation is taken in whole, never cut at its comma with a stray mark.
+    ("Trong tổng kết năm 2020, Đảng bộ Sở GD&ĐT được Đảng ủy Khối tặng bằng khen gì?",
+     "tổ chức cơ sở Đảng “trong sạch, vững mạnh”", "span"),
 ])
 def test_short_answer_is_the_span_that_answers(assistant, question, short, kind):
     answer = assistant.ask(question)

@@ -155,3 +155,24 @@ def _whole_name(found: ShortAnswer, sentences: list[tuple[str, int]]) -> ShortAn
     if not named:
         return found
     return ShortAnswer(text[start:end], offset + start, offset + end, found.kind, found.citation)
+
+
+def _whole_quote(found: ShortAnswer, sentences: list[tuple[str, int]]) -> ShortAnswer:
+    """A span that opens or closes a quotation (“ ”) takes in the rest of it: "vững mạnh” tiêu
+    biểu" is read as "“trong sạch, vững mạnh” tiêu biểu", not shown with a stray mark."""
+    opened, closed = found.text.count("“"), found.text.count("”")
+    if opened == closed:
+        return found
+    text, offset = _sentence_of(found, sentences)
+    if text is None:
+        return found
+    start, end = found.start - offset, found.end - offset
+    if closed > opened:
+        at = text.rfind("“", 0, start)
+        start = at if at >= 0 else start
+    else:
+        at = text.find("”", end)
+        end = at + 1 if at >= 0 else end
+    if text[start:end].count("“") != text[start:end].count("”"):
+        return found
+    return ShortAnswer(text[start:end], offset + start, offset + end, found.kind, found.citation)

@@ -12,7 +12,7 @@ from rag.answer.span.base import ShortAnswer, _EDGE_WORDS, _anchors, _pull, _syl
 from rag.answer.span.cause import _cause, asks_cause
 from rag.answer.span.confirm import _confirm, asks_yes_no
 from rag.answer.span.dates import _ASKS_WHEN, _condition, _date
-from rag.answer.span.edges import _edges, _name_only, _whole_name, _whole_words
+from rag.answer.span.edges import _edges, _name_only, _whole_name, _whole_quote, _whole_words
 from rag.answer.span.names import post_held, _entity, _headed, _names, _person, _place, _role, _with_head
 from rag.answer.span.numbers import _bounded, _number, _number_candidates, counted
 from rag.answer.span.phrases import (
@@ -54,7 +54,8 @@ def find(question: str, kind: str | None, sentences: list[tuple[str, int]],
     if basis not in ("cause", "choice", "purpose") and asks_cause(question):
         basis = "gap"  # asked why and no cause written: whatever stands there is a guess
     found = _whole_words(found, sentences, words or {})
-    return replace(_with_head(_name_only(_whole_name(_edges(found), sentences)), question, sentences), basis=basis)
+    found = _with_head(_name_only(_whole_name(_edges(found), sentences)), question, sentences)
+    return replace(_whole_quote(found, sentences), basis=basis)
 
 
 def _find(question: str, kind: str | None, sentences: list[tuple[str, int]]) -> tuple[ShortAnswer, str] | None:
