@@ -13,7 +13,7 @@ from rag.answer.chitchat import strip_preamble
 from rag.answer.paraphrase import as_written, posts_named
 from rag.answer.question import count_typed
 from rag.clean import normalize_query
-from rag.clean.metadata import vn_date
+from rag.clean.metadata import organisation_label, vn_date
 from rag.config import Settings
 from rag.followup import contextualize
 from rag.index import Index, IndexDamagedError
@@ -109,7 +109,7 @@ class Assistant:
         """Nothing inside the filters answers: say which filter, and whether articles outside it would."""
         parts = []
         if filters.source:
-            parts.append(f"đơn vị “{filters.source}”")  # the chat sidebar's word
+            parts.append(f"đơn vị “{organisation_label(filters.source)}”")  # the chat sidebar's word
         if filters.date_from or filters.date_to:
             bounds = [f"từ {vn_date(filters.date_from)}" if filters.date_from else "",
                       f"đến {vn_date(filters.date_to)}" if filters.date_to else ""]

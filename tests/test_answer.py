@@ -641,13 +641,19 @@ def test_organisation_filter_never_answers_about_another_province(assistant):
     assert "Trà Vinh" in answer.text and "LẠNG SƠN" in answer.text  # names the filter and where the answer is
 
 
+def test_a_refusal_lists_the_organisations_as_staff_read_them(assistant):
+    answer = assistant.ask("Giám đốc Sở GDĐT Bình Định là ai?")
+    assert answer.status == "out_of_scope" and "Sở Giáo dục và Đào tạo (không ghi tỉnh)" in answer.text
+    assert "Sở Giáo dục và Đào tạo Trà Vinh" in answer.text
+
+
 def test_the_bare_department_filter_selects_only_the_article_naming_no_province(assistant):
     """"Sở Giáo dục và Đào tạo" is the whole name of the article naming no province, and a part
     of every province's: the filter selects that article, not all of them."""
     bare = Filters(source="Sở Giáo dục và Đào tạo")
     answer = assistant.ask("Ai là Giám đốc Sở Giáo dục và Đào tạo Trà Vinh?", filters=bare)
     assert answer.status == "filtered" and answer.citations == []
-    assert "đơn vị “Sở Giáo dục và Đào tạo”" in answer.text
+    assert "đơn vị “Sở Giáo dục và Đào tạo (không ghi tỉnh)”" in answer.text
     answer = assistant.ask("Năm 2020 Đảng bộ Sở GD&ĐT hoàn thành bao nhiêu chỉ tiêu nghị quyết?", filters=bare)
     assert answer.status == "answered" and {c.source for c in answer.citations} == {"Sở Giáo dục và Đào tạo"}
     # A part of a name still finds the organisations holding it.

@@ -60,7 +60,7 @@ def test_first_visit_says_what_is_covered_and_offers_examples(app):
     assert any("multilingual-e5-small" in c.value for c in about.caption)
     assert "Sở Giáo dục và Đào tạo Trà Vinh" in app.sidebar.selectbox[0].options
     # The article naming no province is filed apart, and the list says why.
-    assert "Sở Giáo dục và Đào tạo (bài viết không ghi tỉnh)" in app.sidebar.selectbox[0].options
+    assert "Sở Giáo dục và Đào tạo (không ghi tỉnh)" in app.sidebar.selectbox[0].options
     main = " ".join(m.value for m in app.main.markdown)
     assert "5 bài viết của 5 đơn vị, từ 21/05/2020 đến 08/05/2023" in main
     examples = [b for b in app.main.button if b.key and b.key.startswith("example_")]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from rag.clean.metadata import organisation_label
 from rag.config import Settings
 from ui.admin import admin_panel
 from ui.answer import ASSISTANT, USER, show_turn, speaker
@@ -27,9 +28,6 @@ state.setdefault("conversation_id", None)
 state.setdefault("pending", None)  # a question whose call failed, offered for retry
 
 ALL = "Tất cả đơn vị"
-# An article that names the Department but no province is filed under the bare name; say why
-# it stands apart, or staff read it as a unit of its own.
-_NO_PROVINCE = "Sở Giáo dục và Đào tạo"
 
 # Screen readers: Streamlit cannot set <html lang> nor translate its own ARIA labels, so a
 # small script does both (st.html runs it in the page itself, once per browser tab).
@@ -97,7 +95,7 @@ def sidebar(status: dict | None) -> tuple[dict, str | None]:
         st.header("Bộ lọc")
         sources = [ALL] + (status["sources"] if status else [])
         source = st.selectbox("Đơn vị", sources, key="filter_source", placeholder="Chọn đơn vị",
-                              format_func=lambda s: f"{s} (bài viết không ghi tỉnh)" if s == _NO_PROVINCE else s)
+                              format_func=organisation_label)
         date_from = st.date_input("Từ ngày", value=None, format="DD/MM/YYYY", key="filter_from")
         date_to = st.date_input("Đến ngày", value=None, format="DD/MM/YYYY", key="filter_to")
         problem = None

@@ -6,7 +6,7 @@ import html
 import re
 from datetime import datetime
 
-from rag.clean.metadata import vn_date
+from rag.clean.metadata import organisation_label, vn_date
 from rag.wording import GUESS_LEAD, GUESS_NOTE
 from ui.reasons import vietnamese
 
@@ -76,7 +76,7 @@ def filters_text(filters: dict | None) -> str:
     filters = filters or {}
     parts = []
     if filters.get("source"):
-        parts.append(f"đơn vị “{filters['source']}”")
+        parts.append(f"đơn vị “{organisation_label(filters['source'])}”")
     if filters.get("date_from"):
         parts.append(f"từ {vn_date(str(filters['date_from']))}")
     if filters.get("date_to"):

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from rag.answer.question import LAW_TYPES, TERM, Law, Question, event_years, period_mentions, periods
-from rag.clean.metadata import STATUTE_TYPES, vn_date
+from rag.clean.metadata import STATUTE_TYPES, organisation_label, vn_date
 from rag.clean.normalize import fold
 from rag.retrieve import Hit
 
@@ -380,7 +380,7 @@ def explain(missing: Missing, sources: list[str], hit: Hit) -> str:
         return reply  # the nearest article is about another province: naming it would mislead
     reply = "Các bài viết trong hệ thống không có thông tin " + " và ".join(parts) + "."
     if missing.provinces and sources:
-        reply += " Các bài viết hiện có của: " + "; ".join(sources) + "."
+        reply += " Các bài viết hiện có của: " + "; ".join(map(organisation_label, sources)) + "."
     else:
         reply += " " + nearest(missing.near or hit)
     return reply

@@ -179,6 +179,16 @@ def source_of(line: str) -> str | None:
     return m.group(1).strip() if m else None
 
 
+# The Department named with no province: what an article naming none is filed under.
+NO_PROVINCE = "Sở Giáo dục và Đào tạo"
+
+
+def organisation_label(source: str) -> str:
+    """``source`` as staff read it in lists: the bare Department says why it stands apart
+    (its articles name no province), or it reads as a unit of its own."""
+    return f"{source} (không ghi tỉnh)" if source == NO_PROVINCE else source
+
+
 def organisation_of(text: str) -> str | None:
     """The Department of Education and Training the article is about, when stated.
 
@@ -191,7 +201,7 @@ def organisation_of(text: str) -> str | None:
             return None
         named = Counter(_short_province(m.group(1)) for m in _PROVINCE_MENTION.finditer(text))
         if not named:
-            return "Sở Giáo dục và Đào tạo"
+            return NO_PROVINCE
     return f"Sở Giáo dục và Đào tạo {named.most_common(1)[0][0]}"
 
 
