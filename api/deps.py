@@ -63,3 +63,14 @@ RebuilderDep = Annotated[Rebuilder, Depends(get_rebuilder)]
 FeedbackDep = Annotated[FeedbackStore, Depends(get_feedback)]
 ConversationsDep = Annotated[ConversationStore, Depends(get_conversations)]
 AdminDep = Depends(require_admin)
+
+
+def json_request(request: Request) -> None:
+    """415, with what to send, for a body that is not declared JSON: parsed as something else
+    it would only get pydantic's "Input should be a valid dictionary"."""
+    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if ctype != "application/json":
+        raise HTTPException(415, f"send the request body as application/json (got {ctype or 'no content type'})")
+
+
+JsonDep = Depends(json_request)

@@ -81,6 +81,14 @@ def test_bad_requests_get_a_reason(api, body, reason):
     assert r.status_code == 422 and reason in r.json()["detail"]
 
 
+@pytest.mark.parametrize("headers", [{"content-type": "text/plain"}, {"content-type": "application/x-www-form-urlencoded"}, {}])
+def test_a_body_not_sent_as_json_is_415_saying_what_to_send(api, headers):
+    body = '{"question": "Giám đốc Sở GDĐT Kon Tum là ai?"}'.encode()
+    r = api.post("/ask", content=body, headers=headers)
+    assert r.status_code == 415 and "application/json" in r.json()["detail"]
+    assert api.post("/ask", content=body, headers={"content-type": "application/json; charset=utf-8"}).status_code == 200
+
+
 def test_non_json_body_is_4xx(api):
     r = api.post("/ask", content=b"\xff\xfe not json", headers={"content-type": "application/json"})
     assert 400 <= r.status_code < 500

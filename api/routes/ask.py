@@ -12,7 +12,7 @@ from fastapi import APIRouter, Depends, HTTPException
 from fastapi.concurrency import run_in_threadpool
 from fastapi.sse import EventSourceResponse, ServerSentEvent
 
-from api.deps import AssistantDep, SettingsDep
+from api.deps import AssistantDep, JsonDep, SettingsDep
 from api.routes.health import public_problem
 from api.schemas import (AskRequest, AskResponse, CitationOut, DeltaEvent, Problem, ShortAnswerOut, SourcePassage,
                          SourcesEvent, SpanOut, VerificationOut)
@@ -61,7 +61,7 @@ async def asked(body: AskRequest, assistant: AssistantDep) -> Asked:
 AskedDep = Annotated[Asked, Depends(asked)]
 
 
-@router.post("/ask", response_model=AskResponse, responses=_DAMAGED)
+@router.post("/ask", response_model=AskResponse, responses=_DAMAGED, dependencies=[JsonDep])
 async def ask(question: AskedDep, settings: SettingsDep) -> AskResponse:
     """Answer a Vietnamese question from the indexed articles.
 
@@ -94,7 +94,7 @@ async def ask(question: AskedDep, settings: SettingsDep) -> AskResponse:
     return reply_of(question.answer, reply)
 
 
-@router.post("/ask/stream", response_class=EventSourceResponse, responses=_STREAM_ERRORS)
+@router.post("/ask/stream", response_class=EventSourceResponse, responses=_STREAM_ERRORS, dependencies=[JsonDep])
 async def ask_stream(question: AskedDep, settings: SettingsDep) -> AsyncIterable[ServerSentEvent]:
     """The same answer as `POST /ask`, as server-sent events while it is written.
 
