@@ -69,7 +69,8 @@ def json_request(request: Request) -> None:
     """415, with what to send, for a body that is not declared JSON: parsed as something else
     it would only get pydantic's "Input should be a valid dictionary"."""
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if ctype != "application/json":
+    # "application/problem+json" and the like are JSON to FastAPI too; a body with no type is not.
+    if ctype != "application/json" and not (ctype.startswith("application/") and ctype.endswith("+json")):
         raise HTTPException(415, f"send the request body as application/json (got {ctype or 'no content type'})")
 
 

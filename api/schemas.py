@@ -36,18 +36,32 @@ StrictInt = Annotated[int, Strict()]
 StrictBool = Annotated[bool, Strict()]
 
 
+def _blank(ch: str) -> bool:
+    """Whitespace, or a format character (zero-width space, joiner): nothing a reader sees."""
+    return ch.isspace() or unicodedata.category(ch) == "Cf"
+
+
+def _stripped(v: str) -> str:
+    return v.strip("".join(ch for ch in set(v) if _blank(ch)))
+
+
 def _trimmed_text(v: str, what: str, limit: int) -> str:
     _unicode(v)
-    # Zero-width and other format characters are invisible: "\u200b" alone is an empty question.
-    v = v.strip().strip("".join(ch for ch in set(v) if unicodedata.category(ch) == "Cf"))
+    v = _stripped(v)  # "\u200b" alone is empty
     if not v:
         raise ValueError(f"{what} must not be empty")
     if len(v) > limit:
         raise ValueError(f"{what} must be at most {limit} characters")
+    return v
+
+
+def _question_text(v: str, limit: int = 2000) -> str:
+    """A question: trimmed, and something to read (an article's text may hold a form feed)."""
+    v = _trimmed_text(v, "question", limit)
     if any(unicodedata.category(ch) == "Cc" and ch not in "\t\n\r" for ch in v):
-        raise ValueError(f"{what} must not contain control characters (such as NUL or escape sequences)")
-    if all(unicodedata.category(ch)[0] in "PZ" for ch in v):  # "???", "…": nothing to read (an emoji is)
-        raise ValueError(f"{what} must contain a word, not only punctuation")
+        raise ValueError("question must not contain control characters (such as NUL or escape sequences)")
+    if all(_blank(ch) or unicodedata.category(ch)[0] in "PZ" for ch in v):  # "???", "…"; an emoji is read
+        raise ValueError("question must contain a word, not only punctuation")
     return v
 
 
@@ -100,12 +114,12 @@ class AskRequest(BaseModel):
     @field_validator("question")
     @classmethod
     def _trimmed(cls, v: str) -> str:
-        return _trimmed_text(v, "question", 2000)
+        return _question_text(v)
 
     @field_validator("source")
     @classmethod
     def _no_blank_source(cls, v: str | None) -> str | None:
-        return v.strip() or None if v is not None else None  # "  " filters nothing, as "" does
+        return _stripped(v) or None if v is not None else None  # "  " filters nothing, as "" does
 
     @model_validator(mode="after")
     def _date_order(self) -> "AskRequest":

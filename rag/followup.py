@@ -31,10 +31,12 @@ _PLACE = re.compile(r"(?:(?:tỉnh|thành phố|TP\.?)\s+)?" + PROVINCE.pattern,
 _FILLER = re.compile(r"(?<!\w)(?:ở|tại|của|với|bên|phía|tỉnh|thành phố)(?!\w)|[?.!,]", _I)
 # "khoản 3" before an article cited or on its own ("Còn khoản 3 thì sao?"), with what joins them.
 _CLAUSE = re.compile(r"(?<!\w)khoản\s+(\d{1,2})(?!\w)(?:\s*,?\s*(?:của\s+)?(?=điều\s+\d))?", _I)
-# "Sở" (capitalised: not "cơ sở"), "UBND tỉnh", "Tỉnh ủy": a body of one province, left unnamed.
-# "cấp tỉnh" is a level of government, not a province.
-_UNIT = re.compile(r"(?<!\w)Sở(?:\s+(?:GD\s*&\s*ĐT|GDĐT|GD-ĐT|Giáo dục và Đào tạo))?(?!\w)|(?<!\w)[Tt]ỉnh\s+ủy(?!\w)"
-                   r"|(?<!cấp )(?<!\w)tỉnh(?!\w)")
+# "Sở" (capitalised: not "cơ sở") with any spelling of the education Department after it,
+# "Tỉnh ủy", "tỉnh": a body of one province, left unnamed. "cấp tỉnh" is a level of
+# government, "các/toàn/ngoài tỉnh" are many or all, "tỉnh đoàn" is the youth union.
+_UNIT = re.compile(r"(?<!\w)(?:Sở(?:\s+(?i:GD\s*&\s*ĐT|GDĐT|GD\s*-\s*ĐT|GD\s+và\s+ĐT"
+                   r"|Giáo\s+dục(?:\s*(?:và|-|–)\s*Đào\s+tạo)?))?|[Tt]ỉnh\s+ủy"
+                   r"|(?<![Cc]ấp )(?<![Cc]ác )(?<![Tt]oàn )(?<![Nn]goài )[Tt]ỉnh(?!\s+đoàn))(?!\w)")
 _SHORT = 4  # syllables: "Năm nào?", "Bao nhiêu đảng viên?" cannot stand alone
 
 
@@ -94,6 +96,11 @@ def _with_province(question: str, previous: str) -> str:
     name what they ask about, and the conversation's province would only send them astray."""
     place, unit = _PLACE.search(previous), _UNIT.search(question)
     if not place or not unit or _PLACE.search(question):
+        return question
+    # A capitalised word after it names what the question is about ("Sở Y tế", "Sở GDĐT
+    # TPHCM", a province spelt as the list does not), and "Sở GDĐT tỉnh" has its own word.
+    after = question[unit.end() :].lstrip()
+    if after[:1].isupper() or after.casefold().startswith("tỉnh"):
         return question
     asked = read(question)
     if asked.kind != "person" or asked.names:

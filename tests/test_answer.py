@@ -825,6 +825,24 @@ def test_a_guessed_short_answer_is_marked_through_the_pipeline(assistant):
     assert guess.basis == "gap" and not guess.sure
 
 
+@pytest.mark.parametrize("sentence, span, expected", [
+    ("Đảng bộ được tặng bằng khen tổ chức cơ sở Đảng “trong sạch, vững mạnh” tiêu biểu năm 2020.",
+     "vững mạnh” tiêu biểu", "“trong sạch, vững mạnh” tiêu biểu"),
+    ("Họ nêu hai khẩu hiệu “đoàn kết” và “đổi mới” trong năm.", "kết” và “đổi", "“đoàn kết” và “đổi mới”"),
+    # Grown past 14 words it would be no short answer: kept as found.
+    ("Chủ đề là “Tiếp tục nâng cao năng lực lãnh đạo, sức chiến đấu của toàn đảng bộ, đáp ứng yêu cầu "
+     "đổi mới căn bản, toàn diện giáo dục và đào tạo” của đại hội.", "giáo dục và đào tạo” của đại hội",
+     "giáo dục và đào tạo” của đại hội"),
+])
+def test_a_span_cutting_a_quotation_takes_in_the_rest_of_it(sentence, span, expected):
+    from rag.answer.span.base import ShortAnswer
+    from rag.answer.span.edges import _whole_quote
+
+    at = sentence.index(span)
+    got = _whole_quote(ShortAnswer(span, 100 + at, 100 + at + len(span), "span"), [(sentence, 100)])
+    assert got.text == expected and sentence[got.start - 100 : got.end - 100] == expected
+
+
 def test_a_guess_is_shown_as_one_not_in_bold():
     from ui.render import answer_as_text, short_answer_text
 
@@ -834,6 +852,9 @@ def test_a_guess_is_shown_as_one_not_in_bold():
     assert "Có thể là (chưa chắc chắn, vui lòng đối chiếu đoạn trích): tập trung" in answer_as_text(
         "Hỏi?", {"answer": "Đáp.", "short_answer": guess})
     assert short_answer_text({**guess, "sure": True}) == "**Tập trung nâng cao chất lượng [1]**"
+    # The first letter, after an opening mark; a word written with a capital inside stays so.
+    assert short_answer_text({"text": "“trong sạch” tiêu biểu", "citation": 1}) == "**“Trong sạch” tiêu biểu [1]**"
+    assert short_answer_text({"text": "eLearning", "citation": 1}) == "**eLearning [1]**"
 
 
 def test_a_list_short_answer_renders_as_a_markdown_list():

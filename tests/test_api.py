@@ -87,6 +87,7 @@ def test_a_body_not_sent_as_json_is_415_saying_what_to_send(api, headers):
     r = api.post("/ask", content=body, headers=headers)
     assert r.status_code == 415 and "application/json" in r.json()["detail"]
     assert api.post("/ask", content=body, headers={"content-type": "application/json; charset=utf-8"}).status_code == 200
+    assert api.post("/ask", content=body, headers={"content-type": "application/vnd.api+json"}).status_code == 200
 
 
 def test_non_json_body_is_4xx(api):

@@ -76,6 +76,15 @@ def test_standalone_questions_are_not_changed():
     ("Ai là Giám đốc Sở GDĐT Trà Vinh?", "Ai là Giám đốc Sở GDĐT Trà Vinh?"),
     ("Chủ tịch Ủy ban nhân dân cấp tỉnh là ai?", "Chủ tịch Ủy ban nhân dân cấp tỉnh là ai?"),
     ("Cơ sở giáo dục là gì?", "Cơ sở giáo dục là gì?"),
+    ("Ai là Giám đốc Sở giáo dục và đào tạo?", "Ai là Giám đốc Sở giáo dục và đào tạo Lạng Sơn?"),
+    # Another department, a place the province list does not spell so, many provinces, the
+    # youth union, a level: nothing is added (from a cold read).
+    ("Ai là Giám đốc Sở Y tế?", "Ai là Giám đốc Sở Y tế?"),
+    ("Ai là Giám đốc Sở GDĐT TPHCM?", "Ai là Giám đốc Sở GDĐT TPHCM?"),
+    ("Ai là Giám đốc Sở GDĐT tỉnh?", "Ai là Giám đốc Sở GDĐT tỉnh?"),
+    ("Chủ tịch UBND các tỉnh là ai?", "Chủ tịch UBND các tỉnh là ai?"),
+    ("Ai là Bí thư tỉnh đoàn?", "Ai là Bí thư tỉnh đoàn?"),
+    ("Ai là chủ tịch Cấp tỉnh?", "Ai là chủ tịch Cấp tỉnh?"),
     # Not asking who, or naming the person: the question says what it is about (from a staff
     # user's pass: "… Sóc Trăng" sent these to an article that does not name her).
     ("Bà Nguyễn Thị Bạch Vân có phải là Bí thư Đảng ủy Sở không?", "Bà Nguyễn Thị Bạch Vân có phải là Bí thư Đảng ủy Sở không?"),

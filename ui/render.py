@@ -160,10 +160,20 @@ def short_answer_text(short: dict) -> str:
     if len(lines) > 1:
         items = [f"- **{_md(line.lstrip('-+•*– ').strip())}**" for line in lines]
         return "\n".join(items) + marker
-    text = short["text"]
-    # The span is quoted from mid-sentence ("không ghi …", "hiệu trưởng"); standing as the
-    # reply's first line it reads as one, so it opens with a capital. The API keeps it verbatim.
-    return f"**{_md(text[:1].upper() + text[1:])}{marker}**"
+    return f"**{_md(_capitalised(short['text']))}{marker}**"
+
+
+def _capitalised(text: str) -> str:
+    """The span is quoted from mid-sentence ("không ghi …", "“trong sạch …”"); standing as the
+    reply's first line it reads as one, so its first letter is a capital, unless its first
+    word is written with one inside ("eLearning"). The API keeps the span verbatim."""
+    m = re.search(r"[^\W\d_]", text)
+    if not m:
+        return text
+    word = re.match(r"\w+", text[m.start() :]).group(0)
+    if any(ch.isupper() for ch in word[1:]):
+        return text
+    return text[: m.start()] + text[m.start()].upper() + text[m.start() + 1 :]
 
 
 def is_long(citation: dict) -> bool:

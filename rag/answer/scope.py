@@ -121,7 +121,7 @@ def _missing(q: Question, hit: Hit, text: str) -> Missing:
         laws=[str(law) for law in q.laws if not _law_in(law, hit.chunk.title, hit.chunk.date, text, q.text)],
         # "6 tháng đầu năm 2021" is not answered by a report on the whole year, or on the first half.
         periods=[p for p in q.periods if p not in periods(text) or (p in reviews and not _reviewed(p, text))],
-        events=[e for e in q.events if e not in text],
+        events=[e for e in q.events if not re.search(rf"(?<!\w){re.escape(e)}(?!\w)", text)],  # not "xã hội thiết thực"
         term_word=_term_word(q.text),
         near=hit,
     )

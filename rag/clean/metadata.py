@@ -186,7 +186,8 @@ NO_PROVINCE = "Sở Giáo dục và Đào tạo"
 def organisation_label(source: str) -> str:
     """``source`` as staff read it in lists: the bare Department says why it stands apart
     (its articles name no province), or it reads as a unit of its own."""
-    return f"{source} (không ghi tỉnh)" if source == NO_PROVINCE else source
+    bare = " ".join(source.split()).casefold() == NO_PROVINCE.casefold()  # as the filter matches it
+    return f"{source} (không ghi tỉnh)" if bare else source
 
 
 def organisation_of(text: str) -> str | None:

@@ -58,8 +58,11 @@ def add_documents(docs: list[RawDocument], settings: Settings, embedder,
 
 
 def _refuse_duplicates(articles: list[Article], existing: dict[str, tuple[str, str]]) -> None:
-    by_hash = {h: (aid, path) for aid, (h, path) in existing.items()}
-    for a in articles:
-        held = by_hash.get(a.content_hash)
-        if held and held[0] != a.id:
-            raise DuplicateError(*held)
+    """Raise when every article of the upload is held by an indexed article that stays (not one
+    the upload replaces). An upload is one article; should a batch hold new ones besides, it is
+    kept and its copies skipped, as a folder's are."""
+    changing = {a.id for a in articles}
+    by_hash = {h: (aid, path) for aid, (h, path) in existing.items() if aid not in changing}
+    held = [by_hash.get(a.content_hash) for a in articles]
+    if held and all(held):
+        raise DuplicateError(*held[0])

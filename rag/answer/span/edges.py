@@ -157,22 +157,29 @@ def _whole_name(found: ShortAnswer, sentences: list[tuple[str, int]]) -> ShortAn
     return ShortAnswer(text[start:end], offset + start, offset + end, found.kind, found.citation)
 
 
+_QUOTE_WORDS = 14  # a short answer that would grow longer keeps its mark: the quote is beside it
+
+
 def _whole_quote(found: ShortAnswer, sentences: list[tuple[str, int]]) -> ShortAnswer:
     """A span that opens or closes a quotation (“ ”) takes in the rest of it: "vững mạnh” tiêu
-    biểu" is read as "“trong sạch, vững mạnh” tiêu biểu", not shown with a stray mark."""
-    opened, closed = found.text.count("“"), found.text.count("”")
-    if opened == closed:
+    biểu" is read as "“trong sạch, vững mạnh” tiêu biểu", not shown with a stray mark. A
+    closing mark before any opening one ("a” và “b") is stray too, whatever the counts."""
+    span = found.text
+    opens, closes = span.find("“"), span.find("”")
+    needs_open = closes >= 0 and (opens < 0 or closes < opens)
+    needs_close = span.rfind("“") > span.rfind("”")
+    if not (needs_open or needs_close):
         return found
     text, offset = _sentence_of(found, sentences)
     if text is None:
         return found
     start, end = found.start - offset, found.end - offset
-    if closed > opened:
+    if needs_open:
         at = text.rfind("“", 0, start)
         start = at if at >= 0 else start
-    else:
+    if needs_close:
         at = text.find("”", end)
         end = at + 1 if at >= 0 else end
-    if text[start:end].count("“") != text[start:end].count("”"):
+    if (start, end) == (found.start - offset, found.end - offset) or len(text[start:end].split()) > _QUOTE_WORDS:
         return found
     return ShortAnswer(text[start:end], offset + start, offset + end, found.kind, found.citation)
