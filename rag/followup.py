@@ -51,18 +51,31 @@ def contextualize(question: str, history: list[str] | None = None, known=None,
     only); the last one is who "ông ấy", "người đó" points at ("Ai là Phó Giám đốc …?" →
     "Nguyễn Trọng Thắng"; "Ông ấy giữ chức vụ gì?" asks about him). A place is no person.
     """
-    previous = ""
-    for earlier in history or []:
+    # The conversation replayed turn by turn, each earlier "ông ấy" read as the person the turn
+    # before it answered, so that a chain does not pile questions up; ``placed`` is the last
+    # question that named a province, which "Còn Trà Vinh thì sao?" asks again of Trà Vinh
+    # even after a turn about the person ("Ông ấy giữ chức vụ gì?").
+    previous = placed = ""
+    answers = answers or []
+    for i, earlier in enumerate(history or []):
         if earlier and earlier.strip():
-            previous = _resolve(normalize_query(earlier), previous, known)
+            earlier = normalize_query(earlier)
+            before = answers[i - 1] if 0 < i <= len(answers) else None
+            previous = _with_person(earlier, before) or _resolve(earlier, previous, known, placed)
+            placed = previous if _PLACE.search(previous) else placed
     question = normalize_query(question)
-    last = (answers or [None])[-1] if history else None
-    if last and is_name(last) and not _PLACE.search(last) and _PERSON.search(question):
-        return _PERSON.sub(last, question, count=1)
-    return _resolve(question, previous, known)
+    last = answers[-1] if history and answers else None
+    return _with_person(question, last) or _resolve(question, previous, known, placed)
 
 
-def _resolve(question: str, previous: str, known=None) -> str:
+def _with_person(question: str, name: str | None) -> str | None:
+    """``question`` with its "ông ấy", "người đó" read as ``name``, a person an answer named."""
+    if name and is_name(name) and not _PLACE.search(name) and _PERSON.search(question):
+        return _PERSON.sub(name, question, count=1)
+    return None
+
+
+def _resolve(question: str, previous: str, known=None, placed: str = "") -> str:
     if not previous or chitchat.reply(question) or asks_subject(question):
         return question
     core = _TAIL.sub("", _LEAD.sub("", question)).strip()
@@ -71,8 +84,9 @@ def _resolve(question: str, previous: str, known=None) -> str:
     if not elliptical:
         return f"{question} {previous}" if _ANAPHORA.search(question) else _with_province(question, previous)
     new_place = _PLACE.search(core)
-    if new_place and _PLACE.search(previous):
-        rewritten = _PLACE.sub(new_place.group(1), previous, count=1)
+    asked_of = previous if _PLACE.search(previous) else placed
+    if new_place and asked_of:
+        rewritten = _PLACE.sub(new_place.group(1), asked_of, count=1)
         rest = _FILLER.sub(" ", _PLACE.sub(" ", core)).split()
         return f"{rewritten} {' '.join(rest)}".strip() if rest else rewritten
     # "Còn Điều 112 thì sao?", "Còn khoản 3 thì sao?", "Còn khoản 2 Điều 112?" ask the same of

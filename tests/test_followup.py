@@ -114,6 +114,18 @@ def test_a_question_naming_the_person_is_not_tied_to_the_conversations_province(
     assert answer.status == "answered" and "Trà Vinh" in answer.citations[0].source
 
 
+def test_a_chain_through_a_person_asks_the_last_province_question_again(assistant):
+    """"Còn Trà Vinh thì sao?" after "Ông ấy giữ chức vụ gì?" asks the Lạng Sơn question again
+    of Trà Vinh, not both questions at once (from a staff user's pass: "Ông ấy giữ chức vụ gì?
+    Ai là Bí thư Đảng ủy Sở? Trà Vinh")."""
+    history = [FIRST, "Ai là Bí thư Đảng ủy Sở?", "Ông ấy giữ chức vụ gì?"]
+    answers = [None, "Trần Quốc Tuấn", None]
+    assert contextualize("Còn Trà Vinh thì sao?", history, None, answers) == "Ai là Bí thư Đảng ủy Sở GDĐT Trà Vinh?"
+    answer = assistant.ask("Còn Trà Vinh thì sao?", history=history, answers=answers)
+    # Trà Vinh's article names no Bí thư: said so, not "nothing found".
+    assert answer.abstained and "bí thư" in answer.text and "Trà Vinh" in answer.text
+
+
 def test_chains_of_follow_ups_resolve_in_order():
     assert contextualize("Còn Sóc Trăng thì sao?", [FIRST, "Còn ở Trà Vinh thì sao?"]) == \
         "Đại hội Đảng bộ Sở GDĐT Sóc Trăng diễn ra ngày nào?"
