@@ -23,14 +23,14 @@ from rag.retrieve import Filters, Retrieval
 
 log = logging.getLogger(__name__)
 router = APIRouter(tags=["ask"])
-_DAMAGED = {415: {"model": Problem, "description": "The body is not sent as application/json"},
+_ERRORS = {415: {"model": Problem, "description": "The body is not sent as application/json"},
             503: {"model": Problem, "description": "The index is damaged and no earlier version is on disk"}}
 # The stream's errors are JSON, not events: declared with their own media type, since a
 # `model` would be listed under the route's (text/event-stream).
 _PROBLEM = {"application/json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
-_STREAM_ERRORS = {415: {"description": _DAMAGED[415]["description"], "content": _PROBLEM},
+_STREAM_ERRORS = {415: {"description": _ERRORS[415]["description"], "content": _PROBLEM},
                   422: {"description": "Invalid request; `detail` says why", "content": _PROBLEM},
-                  503: {"description": _DAMAGED[503]["description"], "content": _PROBLEM}}
+                  503: {"description": _ERRORS[503]["description"], "content": _PROBLEM}}
 
 
 @dataclass
@@ -63,7 +63,7 @@ async def asked(body: AskRequest, assistant: AssistantDep) -> Asked:
 AskedDep = Annotated[Asked, Depends(asked)]
 
 
-@router.post("/ask", response_model=AskResponse, responses=_DAMAGED, dependencies=[JsonDep])
+@router.post("/ask", response_model=AskResponse, responses=_ERRORS, dependencies=[JsonDep])
 async def ask(question: AskedDep, settings: SettingsDep) -> AskResponse:
     """Answer a Vietnamese question from the indexed articles.
 

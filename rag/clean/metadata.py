@@ -6,6 +6,8 @@ import re
 from collections import Counter
 from datetime import date
 
+from rag.clean.normalize import source_key
+
 _I = re.IGNORECASE
 
 # The commonest Vietnamese family names: an unlabelled by-line opens with one.
@@ -186,8 +188,7 @@ NO_PROVINCE = "Sở Giáo dục và Đào tạo"
 def organisation_label(source: str) -> str:
     """``source`` as staff read it in lists: the bare Department says why it stands apart
     (its articles name no province), or it reads as a unit of its own."""
-    bare = " ".join(source.split()).casefold() == NO_PROVINCE.casefold()  # as the filter matches it
-    return f"{source} (không ghi tỉnh)" if bare else source
+    return f"{source} (không ghi tỉnh)" if source_key(source) == source_key(NO_PROVINCE) else source
 
 
 def organisation_of(text: str) -> str | None:

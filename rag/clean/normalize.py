@@ -39,6 +39,11 @@ def normalize_vietnamese(text: str) -> str:
     return unicodedata.normalize("NFC", _CLUSTER.sub(_move_tone, decomposed))
 
 
+def source_key(source: str | None) -> str | None:
+    """An organisation as filters compare it (one tone placement, case-folded)."""
+    return normalize_vietnamese(source).casefold() if source else None
+
+
 def normalize_text(text: str) -> str:
     """Normalise a whole document: Vietnamese spelling, odd spaces, line endings, blank runs."""
     text = normalize_vietnamese(text.replace("\r\n", "\n").replace("\r", "\n"))

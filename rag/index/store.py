@@ -9,7 +9,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from rag.clean.normalize import normalize_vietnamese
+from rag.clean.normalize import source_key
 from rag.documents import Article, Chunk
 from rag.migrations import SchemaTooNewError, add_column, migrate, schema_version
 
@@ -173,14 +173,16 @@ class Store:
         )
         return {r["id"]: StoredChunk(**dict(r)) for r in rows}
 
-    def chunk_ids_where(self, source: str | None, date_from: str | None, date_to: str | None) -> list[int]:
+    def chunk_ids_where(self, source: str | None, date_from: str | None, date_to: str | None,
+                        known: list[str] | None = None) -> list[int]:
         """Ids of chunks whose article matches the filters (dates are ISO strings; an article's
-        date is its publication date or, failing that, its event date)."""
+        date is its publication date or, failing that, its event date). ``known``: the
+        organisations' :func:`source_key`, when the caller has them already."""
         clauses, args = [], []
         if source:
             # Sources are stored with one tone placement ("Hòa Bình"): "Hoà Bình" must match too.
-            keys = matching_sources(normalize_vietnamese(source).casefold(),
-                                    [normalize_vietnamese(s).casefold() for s in self.sources()])
+            known = known if known is not None else [source_key(s) for s in self.sources()]
+            keys = matching_sources(source_key(source), known)
             clauses.append(f"casefold(a.source) IN ({', '.join('?' * len(keys))})" if keys else "0")
             args.extend(keys)
         if date_from:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from rag.clean.normalize import source_key
 from rag.index.lexical import Lexical
 from rag.index.manifest import IndexDamagedError, IndexTooNewError, Manifest, ModelMismatchError
 from rag.index.store import Store, StoredChunk
@@ -111,7 +112,7 @@ class Index:
     # -- the search backend's questions (rag.index.backends.base.SearchIndex) ---------------
     def scope(self, source: str | None, date_from: str | None, date_to: str | None) -> list[int]:
         """The ids of the chunks the filters allow (FAISS and BM25 take an id list)."""
-        return self.store.chunk_ids_where(source, date_from, date_to)
+        return self.store.chunk_ids_where(source, date_from, date_to, self.source_keys)
 
     def dense(self, vector, k: int, scope: list[int] | None = None) -> list[tuple[int, float]]:
         """``[(chunk id, cosine)]`` from FAISS, best first."""
@@ -134,6 +135,11 @@ class Index:
     def sources(self) -> list[str]:
         """Organisations the articles belong to (a version never changes: read once)."""
         return self.store.sources()
+
+    @functools.cached_property
+    def source_keys(self) -> list[str]:
+        """:attr:`sources` as filters compare them, so a filtered question reads no organisation list."""
+        return [source_key(s) for s in self.sources]
 
     def close(self) -> None:
         """Release the SQLite connection."""

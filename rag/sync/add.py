@@ -10,7 +10,7 @@ from rag.clean import clean_document
 from rag.config import Settings
 from rag.documents import Article, RawDocument
 from rag.ingest import ReadError
-from rag.sync.changes import bounded, dedupe, sort_changes
+from rag.sync.changes import bounded, dedupe, held_elsewhere, sort_changes
 from rag.sync.report import IngestReport
 from rag.sync.stages import Stages
 
@@ -61,8 +61,7 @@ def _refuse_duplicates(articles: list[Article], existing: dict[str, tuple[str, s
     """Raise when every article of the upload is held by an indexed article that stays (not one
     the upload replaces). An upload is one article; should a batch hold new ones besides, it is
     kept and its copies skipped, as a folder's are."""
-    changing = {a.id for a in articles}
-    by_hash = {h: (aid, path) for aid, (h, path) in existing.items() if aid not in changing}
-    held = [by_hash.get(a.content_hash) for a in articles]
+    staying = held_elsewhere(articles, existing)
+    held = [staying.get(a.content_hash) for a in articles]
     if held and all(held):
         raise DuplicateError(*held[0])

@@ -45,6 +45,14 @@ def bounded(articles: list[Article], chunker: Chunker, limit: int, report: Inges
     return kept
 
 
+def held_elsewhere(articles: list[Article], existing: dict[str, tuple[str, str]],
+                   leaving: Iterable[str] = ()) -> dict[str, tuple[str, str]]:
+    """``{content hash: (id, path)}`` of the indexed articles that stay: not one of
+    ``articles`` (it is being replaced) nor one of ``leaving``. A text they hold is a duplicate."""
+    changing = {a.id for a in articles} | set(leaving)
+    return {h: (aid, path) for aid, (h, path) in existing.items() if aid not in changing}
+
+
 def sort_changes(articles: list[Article], existing: dict[str, tuple[str, str]], report: IngestReport,
                  leaving: Iterable[str] = ()) -> list[Article]:
     """The articles to (re)index, counting each as added, updated, unchanged or duplicate.
@@ -53,8 +61,7 @@ def sort_changes(articles: list[Article], existing: dict[str, tuple[str, str]], 
     the ids this job removes. A duplicate is judged against the indexed articles that stay:
     not one this job removes or replaces (its content is on its way out).
     """
-    changing = {a.id for a in articles} | set(leaving)
-    staying = {h: aid for aid, (h, _path) in existing.items() if aid not in changing}
+    staying = held_elsewhere(articles, existing, leaving)
     todo = []
     for a in articles:
         if a.content_hash in staying:

@@ -174,12 +174,9 @@ def _whole_quote(found: ShortAnswer, sentences: list[tuple[str, int]]) -> ShortA
     if text is None:
         return found
     start, end = found.start - offset, found.end - offset
-    if needs_open:
-        at = text.rfind("“", 0, start)
-        start = at if at >= 0 else start
-    if needs_close:
-        at = text.find("”", end)
-        end = at + 1 if at >= 0 else end
-    if (start, end) == (found.start - offset, found.end - offset) or len(text[start:end].split()) > _QUOTE_WORDS:
+    opening = text.rfind("“", 0, start) if needs_open else -1
+    closing = text.find("”", end) if needs_close else -1
+    start, end = (opening if opening >= 0 else start), (closing + 1 if closing >= 0 else end)
+    if (opening, closing) == (-1, -1) or len(text[start:end].split()) > _QUOTE_WORDS:
         return found
     return ShortAnswer(text[start:end], offset + start, offset + end, found.kind, found.citation)

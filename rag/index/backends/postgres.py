@@ -25,7 +25,7 @@ from typing import Iterator
 
 import numpy as np
 
-from rag.clean.normalize import normalize_vietnamese
+from rag.clean.normalize import source_key
 from rag.documents import Article
 from rag.index.backends import pg_words
 from rag.index.backends.pg_schema import SPARSE_DIMENSIONS, WRITE_LOCK, check_readable, migrate
@@ -70,11 +70,6 @@ def _psycopg():
     import psycopg  # a runtime dependency only for those who set RAG_DATABASE_URL
 
     return psycopg
-
-
-def source_key(source: str | None) -> str | None:
-    """An organisation as filters compare it (one tone placement, case-folded)."""
-    return normalize_vietnamese(source).casefold() if source else None
 
 
 # -- connections ---------------------------------------------------------------------------
