@@ -186,7 +186,9 @@ class AskResponse(BaseModel):
         description="answered; not_found (nothing relevant); out_of_scope (the question names a province, year, "
         "term or person no article covers); filtered (nothing inside the filters); chitchat (small talk).")
     note: str | None = Field(None, description="Why nothing was answered, and what the articles or filters do cover; "
-                             "on an answer, the statute articles or clauses cited that the text does not have.")
+                             "on an answer, the statute articles or clauses cited that the text does not have, or "
+                             "that the person answered held the asked post for an earlier term than the article "
+                             "reports (then short_answer.sure is false).")
     citations: list[CitationOut] = Field(description="Up to three distinct articles, best first.")
     abstained: bool
     timings: dict[str, float]

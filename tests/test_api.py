@@ -159,6 +159,14 @@ def test_a_guessed_short_answer_is_flagged(api):
     assert body["status"] == "answered" and body["short_answer"]["sure"] is False
 
 
+def test_a_past_term_s_holder_is_flagged_with_a_note(api):
+    """The Lạng Sơn article names its Bí thư by the 2015-2020 term and reports the 2020-2025 one."""
+    body = api.post("/ask", json={"question": "Ai là Bí thư Đảng ủy Sở GDĐT Lạng Sơn?"}).json()
+    assert body["status"] == "answered" and body["short_answer"]["text"] == "Trần Quốc Tuấn"
+    assert body["short_answer"]["sure"] is False
+    assert "nhiệm kỳ 2015-2020" in body["note"] and body["answer"].endswith(body["note"])
+
+
 def test_ask_reads_statute_articles_cited_by_number(legal_assistant):
     """Over a statute: what "Điều 113" is about is its heading, and an article the law does not
     have is named in the refusal."""

@@ -24,10 +24,12 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from rag.answer import about, chitchat, provision, scope, support
+from rag.answer import about, chitchat, provision, scope, support, tenure
 from rag.answer.question import Question, answer_kind, read
 from rag.answer.slot import slot
-from rag.answer.span import ShortAnswer, asks_purpose, counted, dated_as_asked, find, fits, post_asked, post_held
+from rag.answer.span import (
+    ShortAnswer, asks_purpose, counted, dated_as_asked, find, fits, person_names, post_asked, post_held,
+)
 from rag.index.sentences import unpack
 from rag.retrieve import Hit, Retrieval
 from rag.text import segment, sentence_spans
@@ -326,10 +328,34 @@ class Answerer:
         if unsupported:
             note = f"{unsupported} {scope.nearest(best.hit)}"
             return Answer(question, note, [], True, status="not_found", note=note)
+        note = None
+        held = tenure.held_term(citations[0].quote, short.end - citations[0].start) \
+            if short and short.kind == "person" and support.asked_post(span_question) else None
+        wanted = tenure.wanted(held, q.terms, citations[0].quote, citations[0].title) if held else None
+        if wanted:  # the quoted holder served another term than the asked one, or than the article reports
+            other = self._holder_of(wanted, span_question, sentences, best)
+            if other:
+                best, citations = other, [self._cite(1, [other])]
+                short = find(span_question, q.kind, [(other.text, other.start)], {other.start: other.words})
+                short = support.holder(span_question, short, citations[0].quote, citations[0].start) or short
+            else:
+                note = tenure.not_said(span_question, short.text, held, wanted)
+                if q.terms:
+                    note = f"{note} {scope.nearest(best.hit)}"
+                    return Answer(question, note, [], True, status="not_found", note=note)
+                short = replace(short, basis="past")
         for other in self._other_sources(best, sentences, short):
             citations.append(self._cite(len(citations) + 1, self._unit(other, sentences)))
         text = " ".join(f"{c.quote} [{c.number}]" for c in citations)
-        return Answer(question, text, citations, False, short_answer=short)
+        return Answer(question, f"{text}\n\n{note}" if note else text, citations, False, short_answer=short, note=note)
+
+    def _holder_of(self, term: str, question: str, sentences: list[_Sentence], best: _Sentence) -> _Sentence | None:
+        """The best-scoring sentence of ``best``'s article that writes the post ``question``
+        asks about with ``term`` and names someone: the holder of the wanted term."""
+        found = [s for s in sentences if s.hit.chunk.article_id == best.hit.chunk.article_id and s is not best
+                 and tenure.holds_for(s.text, term) and support.names_asked_post(s.text, question)
+                 and person_names(s.text, question)]
+        return max(found, key=lambda s: s.score, default=None)
 
     def _byline(self, question: str, hit: Hit) -> Answer:
         """The answer to "who wrote it": the article's by-line quoted, the name as short answer."""

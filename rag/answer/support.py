@@ -368,7 +368,8 @@ _BODIES = {"công_đoàn", "sở", "ubnd", "ủy_ban", "uỷ_ban", "hội_đồn
 
 
 # A body's acronym and its words: "Chủ tịch UBND" is "Chủ tịch Ủy ban nhân dân".
-_BODY_FORMS = {"ubnd": ["ubnd", "ủy ban"], "ủy_ban": ["ubnd", "ủy ban"], "hđnd": ["hđnd", "hội đồng"],
+_BODY_FORMS = {"đảng_ủy": ["đảng ủy", "đảng bộ"], "đảng_uỷ": ["đảng ủy", "đảng bộ"],  # "Bí thư Đảng bộ Sở" too
+               "ubnd": ["ubnd", "ủy ban"], "ủy_ban": ["ubnd", "ủy ban"], "hđnd": ["hđnd", "hội đồng"],
                "hội_đồng": ["hđnd", "hội đồng"], "trường": ["trường", "nhà trường"]}
 
 
@@ -402,6 +403,13 @@ def is_name(text: str) -> bool:
                 or (len(w) > 1 and w.isupper() and not _ROMAN.fullmatch(w)) for w in words)
     return bool(words) and not coded and all(w[0].isupper() or w in _PARTICLES for w in words) \
         and words[0][0].isupper()
+
+
+def names_asked_post(text: str, question: str) -> bool:
+    """Whether ``text`` names the post a "who is" ``question`` asks about (:func:`asked_post`),
+    of the body the question names after it."""
+    post = asked_post(question)
+    return bool(post) and _names_post(text, post.replace("_", " "), _bodies(question, post))
 
 
 def _names_post(text: str, post: str, bodies: list[str] = ()) -> bool:

@@ -35,7 +35,8 @@ class ShortAnswer:
 
     ``basis`` says how it was found: by its marks ("choice", "quote", "list", "condition"),
     by its kind ("date", "counted" number, "number", "person", "place", "post" beside a
-    name, "holder" of the asked post, "byline"; "role" for who does what the question says
+    name, "holder" of the asked post ("past" when they held it for an earlier term than the
+    article reports), "byline"; "role" for who does what the question says
     after "ai" where the quote names a role, not a person), by the question word's place ("slot"), as
     the name after the noun the question asks by ("headed"), as the subject a description
     defines ("defined", "definition"), as a cited statute article's "heading"
@@ -51,8 +52,9 @@ class ShortAnswer:
 
     @property
     def sure(self) -> bool:
-        """False for a guess, which a reader should check against the quote."""
-        return self.basis not in GUESSES
+        """False for a guess, which a reader should check against the quote, and for the holder
+        of a post in an earlier term than the article reports ("past", :mod:`rag.answer.tenure`)."""
+        return self.basis not in GUESSES and self.basis != "past"
 
 
 def _tokens(text: str) -> list[tuple[str, int, int]]:
