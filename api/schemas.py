@@ -172,6 +172,10 @@ class ShortAnswerOut(BaseModel):
                        "does not say, or the name nearest the words it does) rather than found by its kind, its marks "
                        "or the question word's place: show it as a hint to check against the quote. On the dev parts "
                        "the guesses missed the gold answer entirely 34-60 % of the time, the rest 10-25 %.")
+    verdict: Literal["có", "không"] | None = Field(
+        None, description="Yes (\"có\") or no (\"không\") to a yes/no question the span settles: \"X có phải là "
+        "Giám đốc Sở không?\" with the post the article writes beside X's name as the span (kind post). Null for "
+        "other questions, and for yes/no questions whose clause (kind confirm) is shown for the reader to judge.")
 
 
 class AskResponse(BaseModel):

@@ -172,10 +172,10 @@ def _with_sure(data: dict, short) -> dict:
 
 def _print_short(short) -> None:
     """A short answer in bold, or marked as a guess (``ShortAnswer.sure``)."""
-    from rag.wording import GUESS_LEAD, GUESS_NOTE
+    from rag.wording import GUESS_LEAD, GUESS_NOTE, with_verdict
 
     if short.sure:
-        typer.secho(f"{short.text} [{short.citation}]", bold=True)
+        typer.secho(f"{with_verdict(short.text, short.verdict)} [{short.citation}]", bold=True)
     else:
         typer.echo(f"{GUESS_LEAD}: {short.text} [{short.citation}] ({GUESS_NOTE})")
 

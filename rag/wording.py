@@ -4,3 +4,11 @@ so the chat does not load the answer step to say them)."""
 # How a guess (``ShortAnswer.sure`` false) is introduced wherever it is shown.
 GUESS_LEAD = "Có thể là"
 GUESS_NOTE = "chưa chắc chắn, vui lòng đối chiếu đoạn trích"
+
+# How a yes/no verdict (``ShortAnswer.verdict``) opens the short answer: "Có — Tỉnh ủy viên, …".
+VERDICTS = {"có": "Có", "không": "Không"}
+
+
+def with_verdict(text: str, verdict: str | None) -> str:
+    """``text`` after its yes/no verdict, when it has one: ``Không — Phó Giám đốc Sở GDĐT``."""
+    return f"{VERDICTS[verdict]} — {text}" if verdict in VERDICTS else text

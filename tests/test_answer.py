@@ -157,6 +157,42 @@ def test_yes_no_questions_get_the_clause_that_settles_them():
     assert sa is None or sa.kind != "place"
 
 
+@pytest.mark.parametrize("question, verdict", [
+    ("Bà Phạm Thị Trung có phải là Giám đốc Sở GDĐT không?", "có"),
+    ("Bà Phạm Thị Trung có phải là Bí thư Đảng ủy không?", "có"),
+    ("Đồng chí Phạm Thị Trung là Tỉnh ủy viên phải không ạ?", "có"),
+    ("Bà Phạm Thị Trung có phải là Phó Giám đốc Sở GDĐT không?", "không"),  # the post, not its deputy
+    ("Bà Phạm Thị Trung có phải là Bí thư Đảng ủy Khối không?", "không"),  # another body's
+    ("Bà Phạm Thị Trung có phải là Hiệu trưởng không?", "không"),
+])
+def test_a_claimed_post_is_settled_yes_or_no_by_the_post_beside_the_name(question, verdict):
+    sentence = "Về phía Sở có đồng chí Phạm Thị Trung-Tỉnh ủy viên, Bí thư Đảng ủy, Giám đốc Sở GDĐT cùng tham gia."
+    sa = find(question, None, [(sentence, 10)])
+    assert (sa.text, sa.kind, sa.verdict, sa.sure) == ("Tỉnh ủy viên, Bí thư Đảng ủy, Giám đốc Sở GDĐT", "post", verdict, True)
+    assert sentence[sa.start - 10 : sa.end - 10] == sa.text
+
+
+@pytest.mark.parametrize("question", [
+    "Bà Nguyễn Thị Hoa có phải là Giám đốc Sở GDĐT không?",  # not named in the quote
+    "Hội nghị có phải do Giám đốc Sở chủ trì không?",  # no person named: the clause, no verdict
+    "Bà Phạm Thị Trung có dự buổi làm việc không?",  # no post claimed
+])
+def test_no_verdict_without_a_named_person_s_claimed_post(question):
+    sentence = "Về phía Sở có đồng chí Phạm Thị Trung-Tỉnh ủy viên, Bí thư Đảng ủy, Giám đốc Sở GDĐT cùng tham gia."
+    sa = find(question, None, [(sentence, 0)])
+    assert sa is None or sa.verdict is None
+
+
+def test_a_yes_no_question_about_a_post_gets_a_verdict_through_the_pipeline(assistant):
+    """"… phải không?" and "Ông" are the asking and the address: neither must sink the evidence
+    (an article writes "đồng chí Nguyễn Trọng Thắng")."""
+    answer = assistant.ask("Ông Nguyễn Trọng Thắng là Giám đốc Sở GDĐT Kon Tum phải không?")
+    assert answer.status == "answered" and answer.short_answer.verdict == "không"
+    assert answer.short_answer.text == "Phó Bí thư Đảng ủy, Phó Giám đốc Sở GDĐT"
+    answer = assistant.ask("Ông Nguyễn Trọng Thắng có phải là Phó Giám đốc Sở GDĐT không?")
+    assert answer.short_answer.verdict == "có"
+
+
 @pytest.mark.parametrize("sentence, question, kind, expected", [
     ("Theo thống kê, dân số của Vùng đại Los Angeles là 17.786.419 người vào năm 2010.",
      "Dân số của Vùng đại Los Angeles là bao nhiêu?", "number", "17.786.419 người"),

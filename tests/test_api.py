@@ -167,6 +167,14 @@ def test_a_past_term_s_holder_is_flagged_with_a_note(api):
     assert "nhiệm kỳ 2015-2020" in body["note"] and body["answer"].endswith(body["note"])
 
 
+def test_a_yes_no_question_about_a_post_gets_a_verdict(api):
+    body = api.post("/ask", json={"question": "Bà Phạm Thị Trung có phải là Giám đốc Sở GDĐT Kon Tum không?"}).json()
+    short = body["short_answer"]
+    assert (short["verdict"], short["kind"], short["text"]) == ("có", "post", "Tỉnh ủy viên, Bí thư Đảng ủy, Giám đốc Sở GDĐT")
+    other = api.post("/ask", json={"question": "Đại hội Đảng bộ Sở GDĐT Lạng Sơn diễn ra ngày nào?"}).json()
+    assert other["short_answer"]["verdict"] is None
+
+
 def test_ask_reads_statute_articles_cited_by_number(legal_assistant):
     """Over a statute: what "Điều 113" is about is its heading, and an article the law does not
     have is named in the refusal."""

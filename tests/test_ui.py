@@ -107,6 +107,12 @@ def test_a_guessed_short_answer_is_shown_as_a_guess(app):
     assert first.startswith("Có thể là: ") and "chưa chắc chắn" in first and "**" not in first
 
 
+def test_a_yes_no_question_about_a_post_is_answered_yes_or_no_first(app):
+    """Through the real API: "không" first, then the posts the article writes beside the name."""
+    at = _ask(app, "Bà Phạm Thị Trung có phải là Phó Giám đốc Sở GDĐT Kon Tum không?")
+    assert at.chat_message[-1].markdown[0].value == "**Không** — **Tỉnh ủy viên, Bí thư Đảng ủy, Giám đốc Sở GDĐT [1]**"
+
+
 def test_small_talk_gets_no_search_scope(app):
     at = _ask(app, "Xin chào!")
     assert not any("Phạm vi tìm" in c.value for c in at.caption) and not at.info
@@ -217,6 +223,10 @@ def test_render_helpers():
     followed = answer_as_text("Còn khoản 2 thì sao?", {"answer": "Đáp.", "citations": [], "short_answer": None,
                                                        "query": "Theo khoản 2 Điều 105, …?"})
     assert followed.startswith("Hỏi: Còn khoản 2 thì sao?\n(Đã hiểu câu hỏi là: “Theo khoản 2 Điều 105, …?”)\n")
+    # a yes/no verdict is copied first, as the chat shows it
+    verdict = {"text": "Phó Giám đốc Sở", "citation": 1, "sure": True, "verdict": "không"}
+    assert "Trả lời ngắn: Không — Phó Giám đốc Sở [1]" in answer_as_text("X có phải là Giám đốc không?", {
+        "answer": "Đáp.", "citations": [], "short_answer": verdict})
     assert example_questions(["HỘI NGHỊ IN HOA", "Hội nghị tổng kết năm 2020, triển khai nhiệm vụ " + "x" * 80,
                               "Trường A đạt chuẩn quốc gia"]) == [
         "Hội nghị tổng kết năm 2020 diễn ra khi nào?", "Trường A đạt chuẩn quốc gia như thế nào?"]

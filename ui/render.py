@@ -7,7 +7,7 @@ import re
 from datetime import datetime
 
 from rag.clean.metadata import organisation_label, vn_date
-from rag.wording import GUESS_LEAD, GUESS_NOTE
+from rag.wording import GUESS_LEAD, GUESS_NOTE, VERDICTS, with_verdict
 from ui.reasons import vietnamese
 
 LONG_PASSAGE = 600  # characters; longer passages start collapsed
@@ -132,7 +132,7 @@ def answer_as_text(question: str, reply: dict, filters: dict | None = None) -> s
     short = reply.get("short_answer")
     if short:
         label = "Trả lời ngắn" if short.get("sure", True) else f"{GUESS_LEAD} ({GUESS_NOTE})"
-        lines.append(f"{label}: {short['text']} [{short['citation']}]")
+        lines.append(f"{label}: {with_verdict(short['text'], short.get('verdict'))} [{short['citation']}]")
     lines.append(f"Trả lời: {reply.get('answer', '')}")
     citations = reply.get("citations") or []
     if citations:
@@ -149,7 +149,8 @@ def short_answer_text(short: dict) -> str:
     """The short answer as Markdown, bold, with its citation marker: ``**21/5/2020 [1]**``.
 
     A list ("- …" lines) stays a Markdown list, each item bold: ``**`` around several lines
-    would show as literal asterisks. A sure answer on one line opens with a capital. A guess (``sure`` false) is not bold and says it is one:
+    would show as literal asterisks. A sure answer on one line opens with a capital, after its
+    yes/no verdict if it has one (``**Không** — **Phó Giám đốc Sở GDĐT [1]**``). A guess (``sure`` false) is not bold and says it is one:
     a third to 60 % of them miss entirely on the dev sets, and a bold wrong answer above a
     right quote misleads.
     """
@@ -160,7 +161,8 @@ def short_answer_text(short: dict) -> str:
     if len(lines) > 1:
         items = [f"- **{_md(line.lstrip('-+•*– ').strip())}**" for line in lines]
         return "\n".join(items) + marker
-    return f"**{_md(_capitalised(short['text']))}{marker}**"
+    verdict = VERDICTS.get(short.get("verdict"))  # "X có phải là …?": yes or no first, then the post
+    return (f"**{verdict}** — " if verdict else "") + f"**{_md(_capitalised(short['text']))}{marker}**"
 
 
 def _capitalised(text: str) -> str:

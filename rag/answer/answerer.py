@@ -29,6 +29,7 @@ from rag.answer.question import Question, answer_kind, read
 from rag.answer.slot import slot
 from rag.answer.span import (
     ShortAnswer, asks_purpose, counted, dated_as_asked, find, fits, person_names, post_asked, post_held,
+    yes_no_tail,
 )
 from rag.index.sentences import unpack
 from rag.retrieve import Hit, Retrieval
@@ -43,6 +44,9 @@ QUESTION_WORDS = {
     "những", "các", "một", "cho", "với", "trong", "đã", "bị", "ra", "hay", "hoặc", "này", "đó", "tên",
     "chức_vụ", "chức_danh",  # "… giữ chức vụ gì?" asks for a post, which articles name, not call one
 }
+# How a name is addressed: "Ông X …?" may be asked of an article writing "đồng chí X", so these
+# do not count against the evidence at the relevance gate (a sentence saying "bà X" still gains).
+_ADDRESS = {"ông", "bà", "đồng_chí"}
 # Function words a small index may never have seen: unknown, "ở" would weigh as much as the
 # rarest name (the rule for unseen words) and sink a question about Kon Tum.
 _FUNCTION_WORDS = {"ở", "tại", "về", "từ", "đến", "theo", "trên", "dưới", "sau", "trước", "khi", "mà", "nên", "vì",
@@ -217,7 +221,8 @@ class Answerer:
         if q.kind != "person" and support.asked_post(span_question):
             q.kind = "person"  # "Giám đốc Sở … tên là gì?" asks who holds the post
         hits = retrieval.hits[: self.policy.candidates]
-        weights = self._weights(retrieval.terms)
+        tail = yes_no_tail(span_question)  # "… phải không?": "phải" asks, no sentence need say it
+        weights = self._weights([t for t in retrieval.terms if t not in tail])
         # What pins the article down (its province, year, term) is checked by scope, and
         # tells nothing about which of its sentences answers.
         # A day the question names ("Tại buổi làm việc ngày 8/5/2023, …") says which event, too.
@@ -249,7 +254,8 @@ class Answerer:
         # "Nguyễn Thị Bạch Vân là ai?": a name and a question word say little to the model, but
         # the name written in the best passage is evidence enough to look for the post beside it.
         post_of = post_asked(span_question)
-        relevant = bool(hits) and self._relevant(dense, self._passage_coverage(hits[0], sentence_weights))
+        addressed = {t: w for t, w in sentence_weights.items() if t not in _ADDRESS}
+        relevant = bool(hits) and self._relevant(dense, self._passage_coverage(hits[0], addressed))
         asks_subject = bool(provisions) and provision.asks_subject(span_question)
         if provisions and not (q.laws or q.statutes):  # a named law is scope's to check first (below)
             absent = self._absent(provisions, retrieval.hits, asks_subject)

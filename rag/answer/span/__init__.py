@@ -12,6 +12,7 @@ where a span starts and ends, ``finder`` choosing among them; ``base`` holds wha
 """
 
 from rag.answer.span.base import ShortAnswer
+from rag.answer.span.confirm import yes_no_tail
 from rag.answer.span.dates import dated_as_asked, names_day
 from rag.answer.span.finder import find, fits
 from rag.answer.span.names import person_names, post_asked, post_held
@@ -19,4 +20,5 @@ from rag.answer.span.numbers import ASKS_ORDINAL, ASKS_PERCENT, NUMBER_WORDS, co
 from rag.answer.span.phrases import asks_purpose
 
 __all__ = ["ASKS_ORDINAL", "ASKS_PERCENT", "NUMBER_WORDS", "ShortAnswer", "asks_purpose", "counted", "dated_as_asked",
-           "find", "fits", "names_day", "person_names", "post_asked", "post_held"]
+           "find", "fits", "names_day", "person_names", "post_asked", "post_held",
+           "yes_no_tail"]

@@ -49,6 +49,9 @@ class ShortAnswer:
     kind: str
     citation: int = 1
     basis: str = ""
+    # Yes or no, where a yes/no question can be settled from the span: "có" or "không" to "X có
+    # phải là Giám đốc Sở không?", the post written beside X's name being the span.
+    verdict: str | None = None
 
     @property
     def sure(self) -> bool:
