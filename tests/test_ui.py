@@ -11,8 +11,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ENGLISH, ROOT, SAMPLES, free_port, serve_api
-from ui.render import (answer_as_text, answer_markdown, date_label, example_questions, highlighted_passage, rebuild_summary,
-                       source_line, vn_date)
+from ui.render import (answer_as_text, answer_markdown, date_label, example_questions, highlighted_passage, in_filters,
+                       rebuild_summary, source_line, vn_date)
 from ui.reasons import vietnamese
 from ui.sites import report_lines
 
@@ -111,6 +111,20 @@ def test_a_yes_no_question_about_a_post_is_answered_yes_or_no_first(app):
     """Through the real API: "không" first, then the posts the article writes beside the name."""
     at = _ask(app, "Bà Phạm Thị Trung có phải là Phó Giám đốc Sở GDĐT Kon Tum không?")
     assert at.chat_message[-1].markdown[0].value == "**Không** — **Tỉnh ủy viên, Bí thư Đảng ủy, Giám đốc Sở GDĐT [1]**"
+
+
+def test_the_home_line_counts_the_articles_inside_the_filters(app):
+    """A date range covering no article says so before anything is asked, not "5 bài viết"."""
+    app.sidebar.date_input(key="filter_from").set_value(dt.date(2030, 1, 1))
+    at = app.run()
+    assert any(m.value.startswith("Không có bài viết nào trong phạm vi lọc (từ 01/01/2030); chỉ mục có 5 bài viết.")
+               for m in at.markdown)
+    assert not [b for b in at.button if (b.key or "").startswith("example_")]  # no example outside the range
+    at.sidebar.date_input(key="filter_from").set_value(dt.date(2021, 1, 1))
+    at.sidebar.selectbox[0].select("Sở Giáo dục và Đào tạo Trà Vinh")
+    at = at.run()
+    assert any(m.value == "Đang tra cứu trong 1/5 bài viết thuộc phạm vi lọc (đơn vị “Sở Giáo dục và Đào tạo Trà Vinh” · "
+               "từ 01/01/2021)." for m in at.markdown)
 
 
 def test_small_talk_gets_no_search_scope(app):
@@ -223,6 +237,13 @@ def test_render_helpers():
     followed = answer_as_text("Còn khoản 2 thì sao?", {"answer": "Đáp.", "citations": [], "short_answer": None,
                                                        "query": "Theo khoản 2 Điều 105, …?"})
     assert followed.startswith("Hỏi: Còn khoản 2 thì sao?\n(Đã hiểu câu hỏi là: “Theo khoản 2 Điều 105, …?”)\n")
+    # the filters as the API reads them: the organisation's exact name, an undated article in no range
+    article = {"source": "Sở GDĐT Trà Vinh", "date": "2021-01-27"}
+    assert in_filters(article, {"source": "Sở GDĐT Trà Vinh", "date_from": dt.date(2021, 1, 27), "date_to": None})
+    assert not in_filters(article, {"source": "Sở GDĐT", "date_from": None, "date_to": None})
+    assert not in_filters(article, {"source": None, "date_from": None, "date_to": dt.date(2021, 1, 26)})
+    assert not in_filters({**article, "date": None}, {"source": None, "date_from": dt.date(2000, 1, 1)})
+    assert in_filters({**article, "date": None}, {"source": "Sở GDĐT Trà Vinh", "date_from": None, "date_to": None})
     # a yes/no verdict is copied first, as the chat shows it
     verdict = {"text": "Phó Giám đốc Sở", "citation": 1, "sure": True, "verdict": "không"}
     assert "Trả lời ngắn: Không — Phó Giám đốc Sở [1]" in answer_as_text("X có phải là Giám đốc không?", {

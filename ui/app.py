@@ -14,7 +14,7 @@ from ui.admin import admin_panel
 from ui.answer import ASSISTANT, USER, show_turn, speaker
 from ui.client import UNREACHABLE, ApiClient, ApiError, ask_body
 from ui.reasons import vietnamese
-from ui.render import coverage_text, example_questions, vn_datetime
+from ui.render import coverage_text, example_questions, in_filters, vn_datetime
 from ui.stream import AnswerStream
 
 st.set_page_config(page_title="Trợ lý hỏi đáp bài viết", page_icon=":material/menu_book:", layout="wide",
@@ -152,16 +152,22 @@ def recent_conversations() -> None:
             st.rerun()
 
 
-def first_visit(status: dict | None) -> None:
-    """What the assistant covers and a few questions it can answer, built from the index itself."""
+# Up to this many articles, the home line counts those the filters leave (from their summaries).
+COUNTED = 1000
+
+
+def first_visit(status: dict | None, filters: dict) -> None:
+    """What the assistant covers (within the filters, when set) and a few questions it can
+    answer, built from the index itself."""
     if not status:
         return
-    st.markdown(coverage_text(status))
+    filtered = any(filters.values()) and status["articles"] <= COUNTED
     try:
-        titles = [a["title"] for a in client.articles(limit=20)]
+        articles = client.articles(limit=COUNTED if filtered else 20)
     except ApiError:
-        titles = []
-    examples = example_questions(titles)
+        articles, filtered = [], False
+    st.markdown(coverage_text(status, filters, articles if filtered else None))
+    examples = example_questions([a["title"] for a in articles if not filtered or in_filters(a, filters)][:20])
     if examples:
         st.caption("Thử một câu hỏi:")
         for i, q in enumerate(examples):
@@ -236,7 +242,7 @@ st.title("Hỏi đáp về các bài viết")
 st.caption("Câu trả lời được trích nguyên văn từ các bài viết đã đăng, kèm nguồn để đối chiếu.")
 
 if not state.turns and not state.pending:
-    first_visit(status)
+    first_visit(status, filters)
 
 for i, turn in enumerate(state.turns):
     show_turn(client, turn, key=f"{turn.get('conversation_id')}_{i}")

@@ -84,16 +84,38 @@ def filters_text(filters: dict | None) -> str:
     return "Phạm vi tìm: " + (" · ".join(parts) if parts else "tất cả bài viết")
 
 
-def coverage_text(status: dict) -> str:
-    """One line on what the index covers: articles, organisations, date range."""
+def coverage_text(status: dict, filters: dict | None = None, articles: list[dict] | None = None) -> str:
+    """One line on what the index covers: articles, organisations, date range; with filters on
+    and ``articles`` (every article's summary) at hand, how many of them the filters leave."""
     n, sources = status.get("articles", 0), status.get("sources") or []
     if not n:
         return "Chưa có bài viết nào trong chỉ mục."
+    if filters and any(filters.values()) and articles is not None:
+        inside = sum(in_filters(a, filters) for a in articles)
+        scope = filters_text(filters).removeprefix("Phạm vi tìm: ")
+        if not inside:
+            return (f"Không có bài viết nào trong phạm vi lọc ({scope}); chỉ mục có {n} bài viết. "
+                    "Hãy nới bộ lọc ở thanh bên.")
+        return f"Đang tra cứu trong {inside}/{n} bài viết thuộc phạm vi lọc ({scope})."
     line = f"Đang tra cứu trong {n} bài viết của {len(sources)} đơn vị" if sources else f"Đang tra cứu trong {n} bài viết"
     first, last = status.get("first_date"), status.get("last_date")
     if first and last:
         line += f", từ {vn_date(first)} đến {vn_date(last)}"  # publication or event dates
     return line + "."
+
+
+def in_filters(article: dict, filters: dict) -> bool:
+    """Whether an article summary (``GET /articles``) is inside the chat's filters as the API
+    reads them: the organisation chosen from the list (an exact name), its date (publication,
+    else event) inside the range; an undated article is outside any range."""
+    if filters.get("source") and article.get("source") != filters["source"]:
+        return False
+    date = article.get("date")
+    if (filters.get("date_from") or filters.get("date_to")) and not date:
+        return False
+    if filters.get("date_from") and date < str(filters["date_from"]):
+        return False
+    return not (filters.get("date_to") and date > str(filters["date_to"]))
 
 
 _EVENT = re.compile(r"^(hội nghị|đại hội|hội thi|hội thảo|kỳ thi|cuộc thi|lễ|tọa đàm|toạ đàm|diễn đàn)\b", re.IGNORECASE)
