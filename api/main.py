@@ -15,7 +15,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from api.routes import articles, ask, conversations, feedback, health, index, sites
-from api.schemas import Problem
+from api.schemas import CodedError, Problem
 from rag.config import Settings, get_settings
 
 log = logging.getLogger(__name__)
@@ -59,6 +59,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             msg = str(err.get("msg", "invalid")).replace("Value error, ", "")
             reasons.append(f"{where}: {msg}" if where else msg)
         return JSONResponse(status_code=422, content={"detail": "; ".join(reasons) or "invalid request"})
+
+    @app.exception_handler(CodedError)
+    async def _coded(request: Request, exc: CodedError) -> JSONResponse:
+        return JSONResponse(status_code=exc.status, content={"detail": exc.detail, "code": exc.code})
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:

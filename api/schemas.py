@@ -79,9 +79,21 @@ class FromRecord(BaseModel):
 
 
 class Problem(BaseModel):
-    """Every error: one readable sentence saying what was wrong."""
+    """Every error: one readable sentence saying what was wrong, and, where a caller may act
+    on it, a stable ``code``."""
 
     detail: str
+    code: Literal["duplicate", "busy"] | None = Field(
+        None, description="duplicate: the uploaded text is already indexed as another article (nothing was added); "
+        "busy: the index is being written, try again when it has finished. Absent on other errors.")
+
+
+class CodedError(Exception):
+    """An error reply with a :class:`Problem` ``code`` besides its ``detail`` (api/main.py sends it)."""
+
+    def __init__(self, status: int, detail: str, code: str):
+        super().__init__(detail)
+        self.status, self.detail, self.code = status, detail, code
 
 
 class Turn(BaseModel):

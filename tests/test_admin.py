@@ -99,12 +99,18 @@ def test_a_copy_of_an_indexed_article_is_refused_and_not_kept(admin):
     article_id = first.json()["articles"][0]["id"]
     files_before, count = _uploads(admin), admin.get("/index/status").json()["articles"]
     copy = admin.post("/articles", files={"file": ("ban-sao.txt", text.encode(), "text/plain")}, headers=AUTH)
-    assert copy.status_code == 409
+    assert copy.status_code == 409 and copy.json()["code"] == "duplicate"  # what a tool acts on
     assert copy.json()["detail"] == (f"the same text is already indexed as article {article_id} "
                                      "(uploads/chuyen-doi-so.txt); nothing was added")
     assert _uploads(admin) == files_before and admin.get("/index/status").json()["articles"] == count
     reason = vietnamese(copy.json()["detail"])
     assert reason.startswith("nội dung này đã có trong bài viết") and not ENGLISH.search(reason)
+    # The admin panel tells a copy from a failure by the reply's code, not its English wording.
+    from ui.admin import upload_one
+    from ui.client import ApiClient
+
+    kind, message = upload_one(ApiClient(str(admin.base_url)), "ban-sao-2.txt", text.encode(), KEY)
+    assert kind == "info" and message == f"ban-sao-2.txt: {reason}."
     # Deleted, it stays deleted through a rebuild: no copy is left to stand in for it.
     assert admin.delete(f"/articles/{article_id}", headers=AUTH).status_code == 200
     assert admin.post("/index/rebuild", headers=AUTH).status_code == 202
@@ -162,7 +168,8 @@ def test_rebuild_in_background_while_answering(admin):
     (admin.settings.data_dir / "bai-moi.txt").write_text("Tổng hợp bài viết mới\n\n" + "\n\n".join(paragraphs))
     r = admin.post("/index/rebuild", headers=AUTH)
     assert r.status_code == 202 and r.json()["state"] == "running"
-    assert admin.post("/index/rebuild", headers=AUTH).status_code == 409  # one at a time
+    again = admin.post("/index/rebuild", headers=AUTH)
+    assert again.status_code == 409 and again.json()["code"] == "busy"  # one at a time
 
     answers, stop = [], threading.Event()
 

@@ -247,7 +247,7 @@ def test_rebuild_waits_for_a_writer_holding_the_lock(server):
         r = server.post("/index/rebuild", headers=AUTH, json={"full": True})
         assert r.status_code == 202
         up = server.post("/articles", json=_article("Tin khác", "Sở Giáo dục Hậu Giang họp giao ban."), headers=AUTH)
-        assert up.status_code == 409 and "try again" in up.json()["detail"]
+        assert up.status_code == 409 and "try again" in up.json()["detail"] and up.json()["code"] == "busy"
         time.sleep(1.5)
         assert server.get("/index/status").json()["rebuild"]["state"] == "running"
         fcntl.flock(lock, fcntl.LOCK_UN)

@@ -52,7 +52,7 @@ def upload_one(client: ApiClient, name: str, data: bytes, api_key: str) -> tuple
     try:
         r = client.upload(name, data, api_key)
     except ApiError as exc:
-        if exc.status == 409 and exc.detail.startswith("the same text"):
+        if exc.code == "duplicate":
             return "info", f"{name}: {vietnamese(exc.detail)}."
         reason = f" ({vietnamese(exc.detail)})" if exc.status in (413, 422) and exc.detail else ""
         return "error", f"{name}: {exc}{reason}"

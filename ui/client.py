@@ -33,9 +33,9 @@ _REASONS = {
 class ApiError(Exception):
     """The API could not be reached or refused the request; ``str()`` is shown to staff."""
 
-    def __init__(self, message: str, status: int | None = None, detail: str = ""):
+    def __init__(self, message: str, status: int | None = None, detail: str = "", code: str | None = None):
         super().__init__(message)
-        self.status, self.detail = status, detail
+        self.status, self.detail, self.code = status, detail, code  # code: the API's Problem.code
 
     @property
     def unreachable(self) -> bool:
@@ -61,12 +61,13 @@ class ApiClient:
             raise ApiError(UNREACHABLE) from None
         if r.status_code >= 400:
             try:
-                detail = str(r.json().get("detail", r.text))
-            except ValueError:
-                detail = r.text or r.reason_phrase
+                body = r.json()
+                detail, code = str(body.get("detail", r.text)), body.get("code")
+            except (ValueError, AttributeError):
+                detail, code = r.text or r.reason_phrase, None
             message = _REASONS.get(r.status_code, f"Máy chủ gặp lỗi ({r.status_code}). "
                                                   "Vui lòng thử lại; nếu vẫn lỗi, hãy liên hệ bộ phận hỗ trợ CNTT.")
-            raise ApiError(message, r.status_code, detail)
+            raise ApiError(message, r.status_code, detail, code)
         return r.json()
 
     def ask(self, question: str, history: list[dict], source: str | None = None,

@@ -11,7 +11,7 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import ValidationError
 
 from api.deps import AdminDep, AssistantDep, SettingsDep
-from api.schemas import Problem, ArticleBase, ArticleIn, ArticleOut, ArticleSummary, DeleteResult, UploadResult
+from api.schemas import CodedError, Problem, ArticleBase, ArticleIn, ArticleOut, ArticleSummary, DeleteResult, UploadResult
 from rag.index.writer import IndexBusyError
 from rag.sync import DuplicateError
 from rag.ingest import ReadError
@@ -117,10 +117,10 @@ async def add_article(request: Request, response: Response, assistant: Assistant
     except ReadError as exc:
         raise HTTPException(422, f"cannot read the article: {exc}") from None
     except DuplicateError as exc:
-        raise HTTPException(409, f"the same text is already indexed as article {exc.article_id} "
-                                 f"({public_location(exc.path, schemas.ARTICLES_ROOT)}); nothing was added") from None
+        raise CodedError(409, f"the same text is already indexed as article {exc.article_id} "
+                              f"({public_location(exc.path, schemas.ARTICLES_ROOT)}); nothing was added", "duplicate") from None
     except IndexBusyError:
-        raise HTTPException(409, _BUSY) from None
+        raise CodedError(409, _BUSY, "busy") from None
     except IndexDamagedError as exc:
         log.error("upload refused: %s", exc)
         raise HTTPException(503, _DAMAGED) from None
@@ -143,7 +143,7 @@ async def delete_article(article_id: str, assistant: AssistantDep, settings: Set
     try:
         moved = await run_in_threadpool(remove_article, article, settings, assistant.embedder)
     except IndexBusyError:
-        raise HTTPException(409, _BUSY) from None
+        raise CodedError(409, _BUSY, "busy") from None
     except IndexDamagedError as exc:
         log.error("delete refused: %s", exc)
         raise HTTPException(503, _DAMAGED) from None

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import threading
 
-from fastapi import APIRouter, Body, HTTPException
+from fastapi import APIRouter, Body
 
 from api.deps import AdminDep, AssistantDep, RebuilderDep
-from api.schemas import Problem, IndexStatus, RebuildOut, RebuildRequest
+from api.schemas import CodedError, Problem, IndexStatus, RebuildOut, RebuildRequest
 
 router = APIRouter(prefix="/index", tags=["index"])
 
@@ -55,5 +55,5 @@ def rebuild(rebuilder: RebuilderDep, body: RebuildRequest = Body(default_factory
     the server started), which a rebuild does not count again.
     """
     if not rebuilder.start(body.full):
-        raise HTTPException(409, "a rebuild is already running; follow it at GET /index/status")
+        raise CodedError(409, "a rebuild is already running; follow it at GET /index/status", "busy")
     return RebuildOut(**rebuilder.status())

@@ -16,7 +16,7 @@ from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field
 
 from api.deps import AdminDep
-from api.schemas import Problem, Text
+from api.schemas import CodedError, Problem, Text
 from rag.config import Settings
 from rag.fetch.scheduler import FetchRunner
 from rag.fetch.sites import SiteRefusedError, register_site
@@ -150,10 +150,10 @@ def _site_out(fetcher: FetchRunner, site: Site) -> SiteOut:
 
 def _start(fetcher: FetchRunner, request: Request, site_ids: list[int] | None) -> SyncStatus:
     if request.app.state.rebuilder.status()["state"] == "running":
-        raise HTTPException(409, "an index rebuild is running; sync the sites when it has finished "
-                                 "(GET /index/status)")
+        raise CodedError(409, "an index rebuild is running; sync the sites when it has finished "
+                                 "(GET /index/status)", "busy")
     if not fetcher.start(site_ids):
-        raise HTTPException(409, "a sync is already running; follow it at GET /sites/sync")
+        raise CodedError(409, "a sync is already running; follow it at GET /sites/sync", "busy")
     return _status(fetcher)
 
 
