@@ -157,29 +157,58 @@ def test_yes_no_questions_get_the_clause_that_settles_them():
     assert sa is None or sa.kind != "place"
 
 
-@pytest.mark.parametrize("question, verdict", [
-    ("Bà Phạm Thị Trung có phải là Giám đốc Sở GDĐT không?", "có"),
-    ("Bà Phạm Thị Trung có phải là Bí thư Đảng ủy không?", "có"),
-    ("Đồng chí Phạm Thị Trung là Tỉnh ủy viên phải không ạ?", "có"),
-    ("Bà Phạm Thị Trung có phải là Phó Giám đốc Sở GDĐT không?", "không"),  # the post, not its deputy
-    ("Bà Phạm Thị Trung có phải là Bí thư Đảng ủy Khối không?", "không"),  # another body's
-    ("Bà Phạm Thị Trung có phải là Hiệu trưởng không?", "không"),
+_TRUNG = "Về phía Sở có đồng chí Phạm Thị Trung-Tỉnh ủy viên, Bí thư Đảng ủy, Giám đốc Sở GDĐT cùng tham gia."
+_TRONG = "Đồng chí Bùi Thái Trọng- Tỉnh ủy viên, Bí thư Đảng ủy Khối chủ trì buổi làm việc."
+_VAN = ("Đồng chí Hà Thị Khánh Vân, Phó Giám đốc Sở GDĐT được bầu giữ chức Phó Bí thư Đảng bộ Sở, "
+        "nhiệm kỳ 2020 – 2025.")
+_TUAN = "Đồng chí Trần Quốc Tuấn – Tỉnh ủy viên, Bí thư Đảng ủy Sở GDĐT nhiệm kỳ 2015-2020, phát biểu khai mạc."
+
+
+@pytest.mark.parametrize("sentence, question, span, verdict", [
+    (_TRUNG, "Bà Phạm Thị Trung có phải là Giám đốc Sở GDĐT không?", "Tỉnh ủy viên, Bí thư Đảng ủy, Giám đốc Sở GDĐT", "có"),
+    (_TRUNG, "Bà Phạm Thị Trung có phải là Bí thư Đảng ủy Sở GDĐT không?", "Tỉnh ủy viên, Bí thư Đảng ủy, Giám đốc Sở GDĐT",
+     "có"),  # "Bí thư Đảng ủy" of the Sở she is Giám đốc of
+    (_TRUNG, "Đồng chí Phạm Thị Trung là Tỉnh ủy viên phải không ạ?", "Tỉnh ủy viên, Bí thư Đảng ủy, Giám đốc Sở GDĐT",
+     "có"),
+    # Its deputy, or another body's post, is a no.
+    (_TRUNG, "Bà Phạm Thị Trung có phải là Phó Giám đốc Sở GDĐT không?", "Tỉnh ủy viên, Bí thư Đảng ủy, Giám đốc Sở GDĐT",
+     "không"),
+    (_TRUNG, "Bà Phạm Thị Trung có phải là Phó-Giám đốc Sở không?", "Tỉnh ủy viên, Bí thư Đảng ủy, Giám đốc Sở GDĐT", "không"),
+    (_TRUNG, "Bà Phạm Thị Trung có phải là Bí thư Tỉnh ủy không?", "Tỉnh ủy viên, Bí thư Đảng ủy, Giám đốc Sở GDĐT", "không"),
+    (_TRUNG, "Bà Phạm Thị Trung có phải là Giám đốc Công an tỉnh không?", "Tỉnh ủy viên, Bí thư Đảng ủy, Giám đốc Sở GDĐT",
+     "không"),
+    (_TRONG, "Ông Bùi Thái Trọng có phải là Bí thư Đảng ủy Sở GDĐT không?", "Tỉnh ủy viên, Bí thư Đảng ủy Khối", "không"),
+    (_TRONG, "Ông Bùi Thái Trọng có phải là Bí thư Đảng ủy Khối không?", "Tỉnh ủy viên, Bí thư Đảng ủy Khối", "có"),
+    # A post not written beside the name may still be held: the posts, no verdict.
+    (_TRUNG, "Bà Phạm Thị Trung có phải là Hiệu trưởng không?", "Tỉnh ủy viên, Bí thư Đảng ủy, Giám đốc Sở GDĐT", None),
+    # Written further on in the name's clause, after "được bầu giữ chức".
+    (_VAN, "Bà Hà Thị Khánh Vân có phải là Phó Bí thư không?", "Phó Giám đốc Sở GDĐT được bầu giữ chức Phó Bí thư Đảng bộ Sở",
+     "có"),
+    (_VAN, "Bà Hà Thị Khánh Vân có phải là Bí thư Đảng ủy Sở không?",
+     "Phó Giám đốc Sở GDĐT được bầu giữ chức Phó Bí thư Đảng bộ Sở", "không"),
+    (_TUAN, "Ông Trần Quốc Tuấn có phải là Bí thư Đảng ủy Sở GDĐT nhiệm kỳ 2015-2020 không?",
+     "Tỉnh ủy viên, Bí thư Đảng ủy Sở GDĐT nhiệm kỳ 2015-2020", "có"),
 ])
-def test_a_claimed_post_is_settled_yes_or_no_by_the_post_beside_the_name(question, verdict):
-    sentence = "Về phía Sở có đồng chí Phạm Thị Trung-Tỉnh ủy viên, Bí thư Đảng ủy, Giám đốc Sở GDĐT cùng tham gia."
+def test_a_claimed_post_is_settled_yes_or_no_by_the_post_beside_the_name(sentence, question, span, verdict):
     sa = find(question, None, [(sentence, 10)])
-    assert (sa.text, sa.kind, sa.verdict, sa.sure) == ("Tỉnh ủy viên, Bí thư Đảng ủy, Giám đốc Sở GDĐT", "post", verdict, True)
+    assert (sa.text, sa.kind, sa.verdict, sa.sure) == (span, "post", verdict, True)
     assert sentence[sa.start - 10 : sa.end - 10] == sa.text
+
+
+def test_a_post_held_for_another_term_settles_nothing():
+    """Bí thư for 2015-2020, asked about 2020-2025: the posts, unsure, no verdict."""
+    sa = find("Ông Trần Quốc Tuấn có phải là Bí thư Đảng ủy Sở GDĐT nhiệm kỳ 2020-2025 không?", None, [(_TUAN, 0)])
+    assert (sa.text, sa.verdict, sa.sure) == ("Tỉnh ủy viên, Bí thư Đảng ủy Sở GDĐT nhiệm kỳ 2015-2020", None, False)
 
 
 @pytest.mark.parametrize("question", [
     "Bà Nguyễn Thị Hoa có phải là Giám đốc Sở GDĐT không?",  # not named in the quote
     "Hội nghị có phải do Giám đốc Sở chủ trì không?",  # no person named: the clause, no verdict
     "Bà Phạm Thị Trung có dự buổi làm việc không?",  # no post claimed
+    "Bà Phạm Thị Trung có phải là nguyên Giám đốc Sở không?",  # a former post: not what the article's tense says
 ])
 def test_no_verdict_without_a_named_person_s_claimed_post(question):
-    sentence = "Về phía Sở có đồng chí Phạm Thị Trung-Tỉnh ủy viên, Bí thư Đảng ủy, Giám đốc Sở GDĐT cùng tham gia."
-    sa = find(question, None, [(sentence, 0)])
+    sa = find(question, None, [(_TRUNG, 0)])
     assert sa is None or sa.verdict is None
 
 
@@ -191,6 +220,12 @@ def test_a_yes_no_question_about_a_post_gets_a_verdict_through_the_pipeline(assi
     assert answer.short_answer.text == "Phó Bí thư Đảng ủy, Phó Giám đốc Sở GDĐT"
     answer = assistant.ask("Ông Nguyễn Trọng Thắng có phải là Phó Giám đốc Sở GDĐT không?")
     assert answer.short_answer.verdict == "có"
+    # The sentence naming her post of the term asked about, not the one of the term before.
+    answer = assistant.ask("Bà Hà Thị Khánh Vân có phải là Bí thư Đảng ủy Sở GDĐT Lạng Sơn nhiệm kỳ 2020-2025 không?")
+    assert answer.short_answer.verdict == "không" and "Phó Bí thư Đảng bộ Sở" in answer.short_answer.text
+    # A person from another province's article: refused, not answered from the province's.
+    answer = assistant.ask("Bà Phạm Thị Trung có phải là Giám đốc Sở GDĐT Lạng Sơn không?")
+    assert answer.status == "out_of_scope" and answer.short_answer is None
 
 
 @pytest.mark.parametrize("sentence, question, kind, expected", [

@@ -38,6 +38,14 @@ def test_the_sentence_naming_the_holder_of_the_later_term_is_quoted(assistant, q
     assert "nhiệm kỳ 2020 – 2025" in answer.citations[0].quote and answer.note is None
 
 
+@pytest.mark.parametrize("question", [f"Nhiệm kỳ 2020-2025, ai là Bí thư {LANG_SON}?",
+                                      f"Trong nhiệm kỳ 2020-2025 ai là Bí thư {LANG_SON}?"])
+def test_a_term_written_first_is_read_as_the_asked_one(assistant, question):
+    """The term set before "ai là …" (found by an API probe: it answered the Phó Bí thư, sure)."""
+    answer = assistant.ask(question)
+    assert answer.status == "not_found" and "không nêu ai là Bí thư nhiệm kỳ 2020-2025" in answer.note
+
+
 @pytest.mark.parametrize("question, name", [
     (f"Ai là Bí thư {LANG_SON} nhiệm kỳ 2015-2020?", "Trần Quốc Tuấn"),
     (f"Ai là Phó Bí thư {LANG_SON} nhiệm kỳ 2015-2020?", "Hà Thị Khánh Vân"),

@@ -28,7 +28,7 @@ from rag.answer import about, chitchat, provision, scope, support, tenure
 from rag.answer.question import Question, answer_kind, read
 from rag.answer.slot import slot
 from rag.answer.span import (
-    ShortAnswer, asks_purpose, counted, dated_as_asked, find, fits, person_names, post_asked, post_held,
+    ShortAnswer, asks_purpose, claimed_person, counted, dated_as_asked, find, fits, person_names, post_asked, post_held,
     yes_no_tail,
 )
 from rag.index.sentences import unpack
@@ -253,7 +253,7 @@ class Answerer:
         dense = max((h.dense for h in hits if h.dense is not None), default=retrieval.best_dense)
         # "Nguyễn Thị Bạch Vân là ai?": a name and a question word say little to the model, but
         # the name written in the best passage is evidence enough to look for the post beside it.
-        post_of = post_asked(span_question)
+        post_of = post_asked(span_question) or claimed_person(span_question)  # "X là ai?", "X có phải là …?"
         addressed = {t: w for t, w in sentence_weights.items() if t not in _ADDRESS}
         relevant = bool(hits) and self._relevant(dense, self._passage_coverage(hits[0], addressed))
         asks_subject = bool(provisions) and provision.asks_subject(span_question)
@@ -295,6 +295,8 @@ class Answerer:
         # none, the usual answer where the evidence passed the usual test (the post may be
         # written before the name), else nothing.
         holding = [s for s in sentences if post_held(span_question, [(s.text, s.start)], post_of)] if post_of else []
+        # "… có phải là Bí thư … nhiệm kỳ 2020-2025 không?": the sentence naming the post of that term.
+        holding = [s for s in holding if tenure.term_of(s.text, post_of[0]) in tenure.asked_terms(q.terms)] or holding
         if post_of and not holding and not relevant:
             return Answer(question, NOT_FOUND, [], True, status="not_found")
         best = max(holding or sentences, key=lambda s: (s.score, -s.hit_rank, -s.start), default=None)
@@ -345,7 +347,8 @@ class Answerer:
                 short = find(span_question, q.kind, [(other.text, other.start)], {other.start: other.words})
                 short = support.holder(span_question, short, citations[0].quote, citations[0].start) or short
             else:
-                note = tenure.not_said(span_question, short.text, held, wanted)
+                post = tenure.asked_post_words(span_question, support.asked_post(span_question))
+                note = tenure.not_said(post, short.text, held, wanted)
                 if q.terms:
                     note = f"{note} {scope.nearest(best.hit)}"
                     return Answer(question, note, [], True, status="not_found", note=note)

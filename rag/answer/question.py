@@ -13,7 +13,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from rag.clean.metadata import PROVINCE, PROVINCES, STATUTE_TYPES
+from rag.clean.metadata import PROVINCE, PROVINCES, STATUTE_TYPES, SURNAMES
 from rag.text import segment
 
 _I = re.IGNORECASE
@@ -49,6 +49,9 @@ WH = re.compile(r"(?<!\w)(gì|nào|ai|đâu|bao nhiêu|mấy|bao giờ|khi nào|
 
 _YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})(?![\d/])")
 TERM = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})(?!\d)")
+# Words of a body's name: a run holding one is no person's whole name ("Văn An Sở GDĐT").
+_INSTITUTION = {"sở", "gdđt", "gd&đt", "đảng", "bộ", "ban", "ủy", "uỷ", "hội", "tỉnh", "trường", "phòng", "công",
+                "đoàn", "ngành", "ubnd", "hđnd", "khối", "luật", "nghị", "quyết", "định", "chính", "phủ"}
 # Capitalised words that open sentences or name institutions, not people.
 _NOT_NAMES = {
     "sở", "giáo", "dục", "đào", "tạo", "gdđt", "gd&đt", "đảng", "bộ", "ban", "ủy", "uỷ", "hội", "đại", "tỉnh",
@@ -245,7 +248,11 @@ def read(question: str) -> Question:
         # Titles and institutions around a name ("Đồng chí", "Sở GDĐT") are not part of it.
         while words and words[0].lower() in _NOT_NAMES:
             words = words[1:]
-        while words and words[-1].lower() in _NOT_NAMES:
+        # A family name first makes the run a person's whole name: "Phạm Thị Trung" keeps
+        # "Thị" and "Trung", which end "Chỉ thị", "Trung ương" elsewhere.
+        personal = len(words) in (2, 3, 4, 5) and words[0].lower() in SURNAMES and not any(
+            w.lower() in _INSTITUTION for w in words[1:])
+        while words and words[-1].lower() in _NOT_NAMES and not personal:
             words = words[:-1]
         # Two or more name-like words in a row: a person (Nguyễn Thị Bạch Vân), not "Sở GDĐT".
         if len(words) >= 2 and " ".join(words) not in provinces and not PROVINCE.fullmatch(" ".join(words)):

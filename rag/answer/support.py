@@ -90,6 +90,8 @@ _POSTS = {"giám_đốc", "hiệu_trưởng", "hiệu_phó", "chủ_tịch", "b�
 # How a person is addressed before their name or post ("Đồng chí Bí thư", "ông Nguyễn Văn A").
 _HONORIFICS = {"đồng", "chí", "ông", "bà", "cô", "thầy", "anh", "chị"}
 _ADDRESS = _HONORIFICS | {"đồng_chí"}
+_SETTING = {"trong", "vào", "nhiệm_kỳ", "nhiệm_kì", "khóa", "khoá", "năm", "giai_đoạn", "hiện_nay", "hiện", "nay",
+            "thời_điểm"}
 _WHO_FILLERS = {"được", "bầu", "bổ_nhiệm", "đang", "hiện", "hiện_nay", "đã", "sẽ"}
 _WHO_VERBS = {"là", "làm", "giữ", "giữ_chức"}
 
@@ -113,7 +115,9 @@ def asked_post(question: str) -> str | None:
     """The post a "who is" question asks about ("hiệu_trưởng" in "Hiệu trưởng … là ai?",
     "Ai là Chủ tịch …?"), or ``None`` for other questions."""
     words = _joined_posts(segment(question))
-    while words and words[0] in _ADDRESS:  # "Đồng chí Bí thư … tên là gì?"
+    # "Đồng chí Bí thư … tên là gì?", "Nhiệm kỳ 2020-2025, ai là Bí thư …?": an address or the
+    # time the question sets (scope and tenure read it) before what it asks.
+    while words and (words[0] in _ADDRESS | _SETTING or words[0].isdigit()):
         words = words[1:]
     for ending in (["họ", "tên", "là", "gì"], ["tên", "là", "gì"], ["tên", "gì"], ["họ_tên", "là", "gì"]):
         if words[-len(ending):] == ending:  # "Chủ tịch Công đoàn … tên là gì?" is "… là ai?"

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 
 from rag.answer.question import TERM
-from rag.answer.support import asked_post
 
 # "… nhiệm kỳ 2015-2020", "…, nhiệm kỳ 2020 – 2025", "khóa 2015-2020": a term written after the post.
 _TERM_WORD = re.compile(r"(?:nhiệm kỳ|nhiệm kì|khóa|khoá)[\s,:]*$", re.IGNORECASE)
@@ -44,6 +43,12 @@ def held_term(text: str, name_end: int) -> str | None:
     return None
 
 
+def term_of(text: str, name: str) -> str | None:
+    """:func:`held_term` of ``name``'s first mention in ``text``."""
+    at = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE)
+    return held_term(text, at.end()) if at else None
+
+
 def later_term(held: str, *texts: str) -> str | None:
     """The latest term ``texts`` (the quote, the article's title) name that begins after
     ``held`` begins, or ``None``: the article reports a term the held one came before."""
@@ -52,28 +57,33 @@ def later_term(held: str, *texts: str) -> str | None:
     return later[-1][1] if later else None
 
 
+def asked_terms(terms: list[tuple[str, str]]) -> list[str]:
+    """The question's terms (:attr:`Question.terms`) as the replies write them."""
+    return [term_text(a, b) for a, b in terms]
+
+
 def wanted(held: str, asked: list[tuple[str, str]], *texts: str) -> str | None:
     """The term whose holder the question wants when the quoted one served ``held`` instead:
     the question's own term (:attr:`Question.terms`) when it names one and not that one, else
     the later term ``texts`` report (:func:`later_term`); ``None`` when ``held`` is the wanted one."""
-    terms = [term_text(a, b) for a, b in asked]
+    terms = asked_terms(asked)
     if terms:
         return None if held in terms else terms[0]
     return later_term(held, *texts)
 
 
-def not_said(question: str, name: str, held: str, term: str) -> str:
+def not_said(post: str, name: str, held: str, term: str) -> str:
     """What the reply says when no quoted sentence names the holder of ``term``: that the
-    articles do not, and for which term ``name`` held the post (a Vietnamese sentence)."""
-    post = _post(question)
+    articles do not, and for which term ``name`` held ``post`` (as the question writes it;
+    :func:`asked_post_words`), a Vietnamese sentence."""
     return (f"Các bài viết không nêu ai là {post} nhiệm kỳ {term}; "
             f"bài viết ghi {name} là {post} nhiệm kỳ {held}.")
 
 
-def _post(question: str) -> str:
-    """The post as the question writes it ("Bí thư", "Phó Giám đốc")."""
-    post = (asked_post(question) or "").replace("_", " ")
-    m = re.search(rf"(?<!\w){re.escape(post)}(?!\w)", question, re.IGNORECASE) if post else None
+def asked_post_words(question: str, post: str) -> str:
+    """``post`` (``support.asked_post``: "bí_thư") as ``question`` writes it ("Bí thư")."""
+    post = post.replace("_", " ")
+    m = re.search(rf"(?<!\w){re.escape(post)}(?!\w)", question, re.IGNORECASE)
     return m.group(0) if m else post
 
 

@@ -10,11 +10,8 @@ from __future__ import annotations
 
 import re
 
-from dataclasses import replace
-
 from rag.answer.question import WH
 from rag.answer.span.base import ShortAnswer, _syllables, _tokens
-from rag.answer.span.names import _names, post_held
 
 _I = re.IGNORECASE
 # "… có tăng không?", "… đã … chưa?", "Có phải … không?", "… phải không?", "… đúng không?"
@@ -65,40 +62,6 @@ def _asked_word(question: str) -> str | None:
             return rest[0] if rest else None
     return None
 
-
-
-# "Bà Phạm Thị Trung có phải là Giám đốc Sở GDĐT không?": a named person and the post claimed.
-_CLAIM = re.compile(r"^\s*(?:(?:đồng chí|ông|bà|cô|thầy|anh|chị)\s+)?(?P<name>[^,?]+?)\s+(?:có phải là|có phải|phải là|"
-                    r"có là|có giữ chức|là|giữ chức)\s+(?P<post>[^?]+?)\s*,?\s*(?:phải không|đúng không|có đúng không|"
-                    r"không)(?:\s+(?:ạ|vậy|nhỉ|hả|à))?\s*[?.!]*\s*$", _I)
-_POST = re.compile(r"(?<!\w)(?:phó\s+)?(?:bí thư|giám đốc|chủ tịch|hiệu trưởng|hiệu phó|trưởng phòng|trưởng ban|"
-                   r"chủ nhiệm|tổng biên tập|chánh văn phòng|chánh thanh tra|tỉnh ủy viên|tỉnh uỷ viên|thư ký)(?!\w)", _I)
-# Words after the post that say whose it is: "Bí thư Đảng ủy Khối" is not the Sở's "Bí thư Đảng ủy".
-_WHOSE = re.compile(r"(?<!\w)(?:khối|tỉnh|huyện|trường|phòng|công đoàn|ubnd|ủy ban|uỷ ban|chi bộ|đoàn)(?!\w)", _I)
-
-
-def post_verdict(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
-    """Yes or no to "X có phải là <post> không?" from the post the quote writes beside X's
-    name: that post as the span, ``verdict`` "có" when it holds each post claimed (a deputy's
-    "Phó …" is not the post itself) of the body claimed, "không" otherwise; ``None`` when the
-    question claims no post of a named person or no quoted sentence writes one beside the name.
-    Posts are a closed vocabulary written the same way in every article, so unlike other
-    yes/no questions this one can be settled either way."""
-    claim = _CLAIM.match(question)
-    if not claim:
-        return None
-    name = claim["name"].strip()
-    claimed = [m.group(0).casefold() for m in _POST.finditer(claim["post"])]
-    if not claimed or [name[s:e] for s, e in _names(name, "")] != [name]:
-        return None
-    held = post_held(question, sentences, [name])
-    if held is None:
-        return None
-    written = " ".join(held.text.casefold().split())
-    holds = all(re.search(rf"(?<!\w)(?<!phó ){re.escape(' '.join(post.split()))}(?!\w)", written) for post in claimed)
-    whose = {" ".join(m.group(0).casefold().split()) for m in _WHOSE.finditer(claim["post"])}
-    holds = holds and all(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", written) for w in whose)
-    return replace(held, kind="post", verdict="có" if holds else "không")
 
 
 def _confirm(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None:

@@ -10,7 +10,8 @@ from rag.answer.question import KINDS
 from rag.answer.slot import slot
 from rag.answer.span.base import ShortAnswer, _EDGE_WORDS, _anchors, _pull, _syllables, _trim
 from rag.answer.span.cause import _cause, asks_cause
-from rag.answer.span.confirm import _confirm, asks_yes_no, post_verdict
+from rag.answer.span.confirm import _confirm, asks_yes_no
+from rag.answer.span.verdict import post_verdict
 from rag.answer.span.dates import _ASKS_WHEN, _condition, _date
 from rag.answer.span.edges import _edges, _name_only, _whole_name, _whole_quote, _whole_words
 from rag.answer.span.names import post_held, _entity, _headed, _names, _person, _place, _role, _with_head
@@ -44,12 +45,12 @@ def find(question: str, kind: str | None, sentences: list[tuple[str, int]],
          words: dict[int, set[str]] | None = None) -> ShortAnswer | None:
     """The short answer to ``question`` in ``sentences`` (``(text, article offset)``, best first);
     ``words``: pyvi's words of each sentence, by its offset, as stored at ingest."""
+    verdict = post_verdict(question, sentences) if asks_yes_no(question) else None
+    if verdict:  # "X có phải là Giám đốc Sở không?": the post beside X's name says yes or no
+        return replace(verdict, basis=verdict.basis or "post")
     held = post_held(question, sentences)
     if held:
         return replace(held, basis="post")
-    verdict = post_verdict(question, sentences) if asks_yes_no(question) else None
-    if verdict:  # "X có phải là Giám đốc Sở không?": the post beside X's name says yes or no
-        return replace(verdict, basis="post")
     found = _find(question, kind, sentences)
     if not found:
         return None

@@ -1,0 +1,170 @@
+"""Yes or no to "X có phải là <post> không?": the posts an article writes beside X's name.
+
+Most yes/no questions get the clause that settles them (``confirm``) and the reader judges it.
+A named person's post can be settled either way: posts are a closed vocabulary every article
+writes the same way ("Tỉnh ủy viên, Bí thư Đảng ủy, Giám đốc Sở GDĐT"), so a post claimed and
+not written beside the name, nor anywhere in the name's stretch of a quoted sentence, is a no.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from rag.answer.question import TERM
+from rag.answer.span.base import ShortAnswer
+from rag.answer.span.names import _names, post_held
+from rag.answer.tenure import held_term, term_text
+
+_I = re.IGNORECASE
+# "Bà Phạm Thị Trung có phải là Giám đốc Sở GDĐT không?": a named person and the post claimed.
+_CLAIM = re.compile(r"^\s*(?:(?:đồng chí|ông|bà|cô|thầy|anh|chị)\s+)?(?P<name>[^,?]+?)\s+(?:có phải là|có phải|phải là|"
+                    r"có là|có giữ chức|là|giữ chức)\s+(?P<post>[^?]+?)\s*,?\s*(?:phải không|đúng không|có đúng không|"
+                    r"không)(?:\s+(?:ạ|vậy|nhỉ|hả|à))?\s*[?.!]*\s*$", _I)
+_POST = re.compile(r"(?<!\w)(?:phó[\s-]+)?(?:bí thư|giám đốc|chủ tịch|hiệu trưởng|hiệu phó|trưởng phòng|trưởng ban|"
+                   r"chủ nhiệm|tổng biên tập|chánh văn phòng|chánh thanh tra|tỉnh ủy viên|tỉnh uỷ viên|thư ký)(?!\w)", _I)
+# "nguyên Giám đốc", "cựu Bí thư": a former post, which the article's present tense does not settle.
+_FORMER = re.compile(r"(?<!\w)(?:nguyên|cựu)(?!\w)", _I)
+# Whose post it is: the body named right after it, past the party committee ("Bí thư Đảng ủy
+# Khối" is not the Sở's "Bí thư Đảng ủy"; "Tỉnh ủy viên" is a post, not the Tỉnh ủy).
+_BODY = re.compile(r"(?:sở|khối|tỉnh ủy(?! viên)|huyện ủy|thành ủy|công an|trung tâm|trường|phòng|công đoàn|ubnd|ủy ban|"
+                   r"chi bộ|đoàn thanh niên|hội đồng|viện|bộ|gdđt|gd&đt|giáo dục)(?!\w)")
+_SAME_BODY = {"ubnd": "ủy ban", "gdđt": "sở", "gd&đt": "sở", "giáo dục": "sở"}  # "Giám đốc GDĐT" is the Sở's
+_PARTY = re.compile(r"^(?:đảng ủy|đảng bộ)\s*")
+_SENTENCE_END = re.compile(r"[.;!?\n](?:\s|$)")
+
+
+def claimed_person(question: str) -> list[str]:
+    """The person whose post a yes/no ``question`` claims ("Bà Phạm Thị Trung có phải là Giám
+    đốc … không?" → ``["Phạm Thị Trung"]``), or ``[]``: the answer step quotes the sentence
+    writing a post beside that name, as for "Phạm Thị Trung là ai?"."""
+    claim = _CLAIM.match(question)
+    if not claim or not _POST.search(claim["post"]):
+        return []
+    name = claim["name"].strip()
+    return [name] if [name[s:e] for s, e in _names(name, "")] == [name] else []
+
+
+def post_verdict(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
+    """The posts the first quoted sentence naming the person ``question`` asks about writes
+    beside the name, with ``verdict`` "có" when they hold each post claimed of the body
+    claimed, "không" when they hold its deputy or another body's ("Phó Giám đốc" claimed
+    "Giám đốc", "Bí thư Đảng ủy Khối" claimed "… Sở"), and no verdict when the post claimed is
+    not written there nor further on in the name's clause ("… Hà Thị Khánh Vân, Phó Giám đốc
+    Sở GDĐT được bầu giữ chức Phó Bí thư …" is a yes): an article may name someone by one
+    post only. Held for another term than the one claimed, the span settles nothing and comes
+    back unsure (basis "past"). ``None`` when the question claims no post of a named person,
+    claims a former one ("nguyên Giám đốc"), or no sentence writes one beside the name."""
+    claim = _CLAIM.match(question)
+    if not claim or _FORMER.search(claim["post"]):
+        return None
+    name = claim["name"].strip()
+    claimed = [(_plain(m.group(0)), _plain(claim["post"][m.end():])) for m in _POST.finditer(claim["post"])]
+    if not claimed or [name[s:e] for s, e in _names(name, "")] != [name]:
+        return None
+    held = post_held(question, sentences, [name])
+    if held is None:
+        return None
+    pieces = [_plain(p) for p in held.text.split(",")]
+    found = [_holds(post, after, pieces) for post, after in claimed]
+    if "unknown" in found:
+        return None
+    if set(found) == {"yes"}:
+        return _with_term(replace(held, kind="post", verdict="có"), question, sentences)
+    if "other_body" in found:  # the post, of another body: "Bí thư Đảng ủy Khối" claimed "… Sở"
+        return replace(held, kind="post", verdict="không")
+    if "deputy" in found:  # "Phó Giám đốc" held, "Giám đốc" claimed, or the other way round
+        return _with_term(replace(held, kind="post", verdict="không"), question, sentences)
+    # The post may be written further on in the name's clause ("… Hà Thị Khánh Vân, Phó Giám đốc
+    # Sở GDĐT được bầu giữ chức Phó Bí thư Đảng bộ Sở"): from the held post to it is the span.
+    untitled = [post for (post, _), f in zip(claimed, found) if f == "no_title"]
+    further = _further(held, untitled, sentences)
+    if further:
+        return _with_term(replace(further, verdict="có"), question, sentences)
+    further = _further(held, [_deputy_swapped(post) for post in untitled], sentences)
+    if further:  # "… được bầu giữ chức Phó Bí thư" claimed "Bí thư"
+        return _with_term(replace(further, verdict="không"), question, sentences)
+    # Not written beside the name: the article may just not say it ("Giám đốc Sở" alone of
+    # someone who may also be its Bí thư), so the posts it writes are shown with no verdict.
+    return replace(held, kind="post")
+
+
+def _with_term(span: ShortAnswer, question: str, sentences: list[tuple[str, int]]) -> ShortAnswer:
+    """``span``, unsure and with no verdict when the post is written with another term than
+    the question asks about (Bí thư 2015-2020, asked about 2020-2025)."""
+    term = _held_term(span, sentences)
+    asked = [term_text(a, b) for a, b in TERM.findall(question)]
+    return replace(span, verdict=None, basis="past") if term and asked and term not in asked else span
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.casefold().replace("uỷ", "ủy").replace("-", " ").split())
+
+
+def _deputy_swapped(post: str) -> str:
+    """"phó bí thư" for "bí thư", and the other way round."""
+    return post.removeprefix("phó ") if post.startswith("phó ") else f"phó {post}"
+
+
+def _holds(post: str, after: str, pieces: list[str]) -> str:
+    """Whether the held ``pieces`` (the comma-separated posts) hold ``post`` of the body the
+    claim names ``after`` it: "yes", "deputy" (its deputy held, or the post a deputy is
+    claimed of), "no_title" (neither written), "other_body", or "unknown" (the claim names a
+    body and no piece does)."""
+    exact = _titled(post)
+    holding = [p for p in pieces if exact.search(p)]
+    if not holding:
+        return "deputy" if any(_titled(_deputy_swapped(post)).search(p) for p in pieces) else "no_title"
+    wanted = _body(after)
+    if not wanted:
+        return "yes"
+    own = _body(holding[0][exact.search(holding[0]).end():])
+    # "Bí thư Đảng ủy" names no body of its own: the one of the post beside it ("Giám đốc Sở").
+    found = own or next(filter(None, map(_piece_body, pieces)), None)
+    return "unknown" if found is None else "yes" if found == wanted else "other_body"
+
+
+def _titled(post: str) -> re.Pattern:
+    """``post`` as a whole title: "bí thư" is not the end of "phó bí thư"."""
+    return re.compile(rf"(?<!\w)(?<!phó ){re.escape(post)}(?!\w)", _I)
+
+
+def _piece_body(piece: str) -> str | None:
+    """The body one held post names after its title ("giám đốc sở gdđt" → "sở")."""
+    title = _POST.search(piece)
+    return _body(piece[title.end():]) if title else None
+
+
+def _body(after: str) -> str | None:
+    words = _PARTY.sub("", " ".join(after.split()[:6]))
+    m = _BODY.match(words)
+    return _SAME_BODY.get(m.group(0), m.group(0)) if m else None
+
+
+def _held_term(held: ShortAnswer, sentences: list[tuple[str, int]]) -> str | None:
+    """The term written with the held post ("… Giám đốc Sở GDĐT nhiệm kỳ 2015-2020")."""
+    for text, offset in sentences:
+        if offset <= held.start < offset + len(text):
+            return held_term(text, held.start - offset)
+    return None
+
+
+def _further(held: ShortAnswer, posts: list[str], sentences: list[tuple[str, int]]) -> ShortAnswer | None:
+    """From the held post to the last of ``posts`` written after it in its sentence, before
+    anyone else is named, with the words naming its body up to a comma or the sentence's end."""
+    for text, offset in sentences:
+        if not offset <= held.start < offset + len(text):
+            continue
+        start = held.start - offset
+        rest = text[start:]
+        end = _SENTENCE_END.search(rest)
+        rest = rest[: end.start()] if end else rest
+        others = [s for s, _ in _names(rest, "")]
+        rest = rest[: others[0]] if others else rest
+        found = [_titled(p).search(rest.replace("uỷ", "ủy")) for p in posts]
+        if not all(found):
+            return None
+        stop = re.search(r",|\s+nhiệm kỳ|$", rest[max(m.end() for m in found):])
+        stretch = rest[: max(m.end() for m in found) + stop.start()].rstrip()
+        return ShortAnswer(stretch, offset + start, offset + start + len(stretch), "post")
+    return None
