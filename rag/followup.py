@@ -16,7 +16,7 @@ from rag.answer import chitchat
 from rag.answer.provision import CITED, asks_subject
 from rag.answer.question import read
 from rag.answer.support import is_name
-from rag.clean.metadata import PROVINCE
+from rag.clean.metadata import PROVINCE, SURNAMES
 from rag.clean.normalize import normalize_query
 
 _I = re.IGNORECASE
@@ -61,18 +61,23 @@ def contextualize(question: str, history: list[str] | None = None, known=None,
         if earlier and earlier.strip():
             earlier = normalize_query(earlier)
             before = answers[i - 1] if 0 < i <= len(answers) else None
-            previous = _with_person(earlier, before) or _resolve(earlier, previous, known, placed)
+            previous = _with_person(earlier, before, previous) or _resolve(earlier, previous, known, placed)
             placed = previous if _PLACE.search(previous) else placed
     question = normalize_query(question)
     last = answers[-1] if history and answers else None
-    return _with_person(question, last) or _resolve(question, previous, known, placed)
+    return _with_person(question, last, previous) or _resolve(question, previous, known, placed)
 
 
-def _with_person(question: str, name: str | None) -> str | None:
-    """``question`` with its "ông ấy", "người đó" read as ``name``, a person an answer named."""
-    if name and is_name(name) and not _PLACE.search(name) and _PERSON.search(question):
-        return _PERSON.sub(name, question, count=1)
-    return None
+def _with_person(question: str, name: str | None, previous: str = "") -> str | None:
+    """``question`` with its "ông ấy", "người đó" read as ``name``, a person an answer named,
+    or else the one person the ``previous`` question named ("Bà Nguyễn Thị Tuyết Hà có phải là
+    Giám đốc …?" answered with her posts, then "Bà ấy có phải là Bí thư …?")."""
+    if not _PERSON.search(question):
+        return None
+    if not (name and is_name(name) and not _PLACE.search(name)):
+        named = read(previous).names if previous else []
+        name = named[0] if len(named) == 1 else None
+    return _PERSON.sub(name, question, count=1) if name else None
 
 
 def _resolve(question: str, previous: str, known=None, placed: str = "") -> str:
@@ -98,7 +103,45 @@ def _resolve(question: str, previous: str, known=None, placed: str = "") -> str:
             return question
         return _cite_again(previous, new_article.group(1) if new_article else None,
                            new_clause.group(1) if new_clause else None)
+    # "Còn ông Nguyễn Trọng Thắng thì sao?", "Còn nhiệm kỳ 2015-2020 thì sao?": the same
+    # question of another person or time, written where the previous one named its own.
+    swapped = _another_person(core, previous) or _another_time(core, previous)
+    if swapped:
+        return swapped
     return f"{core} {previous}".strip() if core else previous
+
+
+_ADDRESSED = re.compile(r"^(?:(?:ông|bà|cô|thầy|anh|chị|đồng chí)\s+)?", _I)
+_TIME = re.compile(r"^(?:(?:nhiệm kỳ|nhiệm kì|khóa|khoá|giai đoạn|năm học)\s+)?(?:19|20)\d{2}\s*[-–—]\s*(?:19|20)\d{2}$"
+                   r"|^năm\s+(?:19|20)\d{2}$", _I)
+_TIME_IN = re.compile(r"(?:(?:nhiệm kỳ|nhiệm kì|khóa|khoá|giai đoạn|năm học)\s+)?(?:19|20)\d{2}\s*[-–—]\s*(?:19|20)\d{2}"
+                      r"|(?<!\w)năm\s+(?:19|20)\d{2}(?![\d/-])", _I)
+
+
+def _another_person(core: str, previous: str) -> str | None:
+    """``previous`` asked of the person ``core`` is ("ông Nguyễn Trọng Thắng"), in place of
+    the one person it named, with how it addressed them."""
+    name = _ADDRESSED.sub("", core)
+    named = read(previous).names
+    words = name.split()
+    if len(named) != 1 or not is_name(name) or not 2 <= len(words) <= 5 or words[0].casefold() not in SURNAMES:
+        return None
+    old = re.search(rf"{_ADDRESSED.pattern}{re.escape(named[0])}", previous, _I)
+    if not old:
+        return None
+    new = core[:1].upper() + core[1:] if old.start() == 0 else core
+    return previous[: old.start()] + new + previous[old.end() :]
+
+
+def _another_time(core: str, previous: str) -> str | None:
+    """``previous`` asked of the term or year ``core`` is, in place of its own, or at its end."""
+    if not _TIME.match(core):
+        return None
+    own = _TIME_IN.search(previous)
+    if own:
+        return previous[: own.start()] + core + previous[own.end() :]
+    body = previous.rstrip(" ?.!")
+    return f"{body} {core}{previous[len(body):].strip() or '?'}"
 
 
 def _with_province(question: str, previous: str) -> str:
