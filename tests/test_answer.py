@@ -926,6 +926,9 @@ def test_a_guess_is_shown_as_one_not_in_bold():
     # The first letter, after an opening mark; a word written with a capital inside stays so.
     assert short_answer_text({"text": "“trong sạch” tiêu biểu", "citation": 1}) == "**“Trong sạch” tiêu biểu [1]**"
     assert short_answer_text({"text": "eLearning", "citation": 1}) == "**eLearning [1]**"
+    # A count opens with its number: its noun stays as written (a staff user's pass: "139 Đảng viên").
+    assert short_answer_text({"text": "139 đảng viên", "citation": 1}) == "**139 đảng viên [1]**"
+    assert short_answer_text({"text": "10/10 chỉ tiêu", "citation": 1}) == "**10/10 chỉ tiêu [1]**"
 
 
 def test_a_list_short_answer_renders_as_a_markdown_list():

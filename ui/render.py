@@ -190,9 +190,9 @@ def short_answer_text(short: dict) -> str:
 def _capitalised(text: str) -> str:
     """The span is quoted from mid-sentence ("không ghi …", "“trong sạch …”"); standing as the
     reply's first line it reads as one, so its first letter is a capital, unless its first
-    word is written with one inside ("eLearning"). The API keeps the span verbatim."""
+    word is written with one inside ("eLearning") or a number opens it ("139 đảng viên"). The API keeps the span verbatim."""
     m = re.search(r"[^\W\d_]", text)
-    if not m:
+    if not m or re.search(r"\d", text[: m.start()]):  # "139 đảng viên": the count opens it, not a word
         return text
     word = re.match(r"\w+", text[m.start() :]).group(0)
     if any(ch.isupper() for ch in word[1:]):
