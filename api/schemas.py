@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, Field, Strict, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, Strict, field_validator, model_validator
 
 from rag.sources import public_location
 from rag.sync import IngestReport
@@ -32,6 +32,16 @@ def _unicode(v: str) -> str:
 
 Text = Annotated[str, AfterValidator(_unicode)]
 """A string that is real Unicode text."""
+
+
+def _iso_date(v):
+    # pydantic reads a number as a Unix timestamp; a filter date is written, not computed.
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        raise ValueError("must be an ISO date such as 2021-01-27, not a number")
+    return v
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 StrictInt = Annotated[int, Strict()]
 StrictBool = Annotated[bool, Strict()]
 
@@ -55,13 +65,19 @@ def _trimmed_text(v: str, what: str, limit: int) -> str:
     return v
 
 
-def _question_text(v: str, limit: int = 2000) -> str:
-    """A question: trimmed, and something to read (an article's text may hold a form feed)."""
-    v = _trimmed_text(v, "question", limit)
+def _no_controls(v: str, what: str) -> str:
+    """``v`` unless it holds a control character other than tab and line breaks (an
+    article's text may hold a form feed; a question, a filter or a turn may not)."""
     if any(unicodedata.category(ch) == "Cc" and ch not in "\t\n\r" for ch in v):
-        raise ValueError("question must not contain control characters (such as NUL or escape sequences)")
+        raise ValueError(f"{what} must not contain control characters (such as NUL or escape sequences)")
+    return v
+
+
+def _question_text(v: str, limit: int = 2000, what: str = "question") -> str:
+    """A question: trimmed, and something to read."""
+    v = _no_controls(_trimmed_text(v, what, limit), what)
     if all(_blank(ch) or unicodedata.category(ch)[0] in "PZ" for ch in v):  # "???", "…"; an emoji is read
-        raise ValueError("question must contain a word, not only punctuation")
+        raise ValueError(f"{what} must contain a word, not only punctuation")
     return v
 
 
@@ -99,12 +115,23 @@ class CodedError(Exception):
 class Turn(BaseModel):
     """An earlier turn of the conversation, to resolve follow-ups."""
 
-    question: Text = Field(max_length=2000)
-    answer: Text | None = Field(
-        None, max_length=20000,
+    question: str = Field(description="The earlier question, as the user typed it (up to 2000 characters).")
+    answer: str | None = Field(
+        None,
         description="The short answer given to it when it named a person: after 'Ai là Phó Giám đốc …?' "
         "answered 'Nguyễn Trọng Thắng', 'Ông ấy giữ chức vụ gì?' asks about him. Other answers are ignored "
         "(a place, a date, a text that is not a name).")
+
+    @field_validator("question")
+    @classmethod
+    def _question(cls, v: str) -> str:
+        # A blank earlier turn is skipped (rag.followup), not a reason to refuse the new question.
+        return _no_controls(_trimmed_text(v, "question", 2000), "question") if _stripped(v) else ""
+
+    @field_validator("answer")
+    @classmethod
+    def _answer(cls, v: str | None) -> str | None:
+        return _no_controls(_trimmed_text(v, "answer", 20000), "answer") if v is not None and _stripped(v) else None
 
 
 class AskRequest(BaseModel):
@@ -113,11 +140,12 @@ class AskRequest(BaseModel):
     question: str = Field(description="The question in Vietnamese, 1–2000 characters after trimming.",
                           examples=["Đại hội Đảng bộ Sở GDĐT Lạng Sơn diễn ra ngày nào?"])
     top_k: StrictInt | None = Field(None, ge=1, le=50, description="Evidence chunks to retrieve (default from settings).")
-    source: Text | None = Field(None, max_length=200, description="Only articles of this organisation (`GET /index/status` lists them), "
+    source: str | None = Field(None, description="Up to 200 characters. "
+                               "Only articles of this organisation (`GET /index/status` lists them), "
                                 "or, when it names none whole, of those whose name contains this text (\"Trà Vinh\").")
-    date_from: date | None = Field(
+    date_from: IsoDate | None = Field(
         None, description="Only articles dated on or after this date (the publication date, or the event date of an article without one).")
-    date_to: date | None = Field(None, description="Only articles dated on or before this date (publication or event date).")
+    date_to: IsoDate | None = Field(None, description="Only articles dated on or before this date (publication or event date).")
     history: list[Turn] = Field(
         default_factory=list, max_length=50,
         description="Earlier turns, oldest first, so that a follow-up such as 'Còn ở Trà Vinh thì sao?' "
@@ -131,7 +159,9 @@ class AskRequest(BaseModel):
     @field_validator("source")
     @classmethod
     def _no_blank_source(cls, v: str | None) -> str | None:
-        return _stripped(v) or None if v is not None else None  # "  " filters nothing, as "" does
+        if v is None or not _stripped(v):  # "  " filters nothing, as "" does
+            return None
+        return _no_controls(_trimmed_text(v, "source", 200), "source")
 
     @model_validator(mode="after")
     def _date_order(self) -> "AskRequest":
@@ -293,7 +323,8 @@ class ArticleIn(BaseModel):
     text: str = Field(description="The article body (plain text).")
     date: dt.date | None = Field(None, description="Publication date.")
     author: Text | None = Field(None, max_length=200)
-    source: Text | None = Field(None, max_length=200, description="Publishing organisation.")
+    source: str | None = Field(None, description="Up to 200 characters. "
+                               "Publishing organisation.")
     url: Text | None = Field(None, max_length=2000, description="The article's web address (http or https).")
     id: str | None = Field(None, pattern=r"^[A-Za-z0-9_.-]{1,64}$", description="Your own stable key for the article "
                            "(not `.` or `..`).")

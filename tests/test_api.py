@@ -64,6 +64,8 @@ def test_filters_restrict_sources(api):
     assert none["abstained"] is True
     blank = api.post("/ask", json={**q, "source": "   "}).json()  # blank, like "": no filter
     assert blank["status"] == "answered" and blank["citations"]
+    unmarked = api.post("/ask", json={**q, "source": "tra vinh"}).json()  # typed without marks, as questions are
+    assert unmarked["citations"] and all("Trà Vinh" in c["source"] for c in unmarked["citations"])
 
 
 @pytest.mark.parametrize(
@@ -74,7 +76,13 @@ def test_filters_restrict_sources(api):
      # Invisible, control or punctuation-only questions hold nothing to search (from an API probe).
      ({"question": "\u00a0\u200b\u3000"}, "must not be empty"), ({"question": "\u200d\u200d"}, "must not be empty"),
      ({"question": "Ai là\x00 Giám đốc?"}, "control characters"), ({"question": "\x1b[31m"}, "control characters"),
-     ({"question": "???"}, "only punctuation")],
+     ({"question": "???"}, "only punctuation"),
+     # Filters and earlier turns alike (from an API probe: a NUL in source was echoed in the note).
+     ({"question": "a", "source": "Lạng\x00Sơn"}, "source must not contain control characters"),
+     ({"question": "a", "source": "x" * 201}, "source must be at most 200 characters"),
+     ({"question": "a", "history": [{"question": "Ai\x1b[31m?"}]}, "history.0.question: question must not contain"),
+     ({"question": "a", "history": [{"question": "Ai?", "answer": "x" * 20001}]}, "at most 20000 characters"),
+     ({"question": "a", "date_from": 1588291200}, "ISO date")],
 )
 def test_bad_requests_get_a_reason(api, body, reason):
     r = api.post("/ask", json=body)

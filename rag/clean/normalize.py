@@ -64,3 +64,9 @@ def fold(text: str) -> str:
     """A form for comparing phrases, not for showing: normalised as a question is, lower case,
     one space between words, every dash as "-" ("Lao động – Thương binh" is "lao động-thương binh")."""
     return " ".join(_DASH.sub("-", normalize_query(text)).casefold().split())
+
+
+def fold_marks(text: str) -> str:
+    """``text`` without tone and vowel marks, "đ" as "d": "Đảng viên" → "Dang vien"."""
+    plain = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
+    return plain.replace("đ", "d").replace("Đ", "D")

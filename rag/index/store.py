@@ -9,7 +9,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from rag.clean.normalize import source_key
+from rag.clean.normalize import fold_marks, source_key
 from rag.documents import Article, Chunk
 from rag.migrations import SchemaTooNewError, add_column, migrate, schema_version
 
@@ -214,8 +214,15 @@ def matching_sources(wanted: str, keys: list[str]) -> list[str]:
     """The organisations (casefolded) a filter for ``wanted`` selects: the one it names, or,
     when it names none, those holding it ("trà vinh" finds "sở giáo dục và đào tạo trà vinh").
     Exact first, because the articles naming no province are filed under the bare "Sở Giáo dục
-    và Đào tạo", which every province's name holds."""
-    return [wanted] if wanted in keys else [k for k in keys if wanted in k]
+    và Đào tạo", which every province's name holds; a filter typed without any mark ("lang
+    son") is compared with the names' marks taken off."""
+    if wanted in keys:
+        return [wanted]
+    found = [k for k in keys if wanted in k]
+    if found or fold_marks(wanted) != wanted:
+        return found
+    # Typed without marks ("lang son"), as questions may be: compared without them.
+    return [k for k in keys if wanted in fold_marks(k)]
 
 
 def check_readable(db: sqlite3.Connection, name: str) -> None:

@@ -13,20 +13,14 @@ written as a name again, so that pyvi reads it as one word, as it reads the arti
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 
 from rag.clean.metadata import PROVINCE, PROVINCES
+from rag.clean.normalize import fold_marks
 
 _WORD = re.compile(r"[A-Za-z]+")
 _LONGEST = 4  # syllables in the longest word pyvi joins that is worth matching whole
 _MIN_KNOWN = 0.7  # share of a question's words the index must know: English is left alone
-
-
-def fold_marks(text: str) -> str:
-    """``text`` without tone and vowel marks, "đ" as "d": "Đảng viên" → "Dang vien"."""
-    plain = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
-    return plain.replace("đ", "d").replace("Đ", "D")
 
 
 def spellings(words: Iterable[tuple[str, int]]) -> dict[str, str]:
