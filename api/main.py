@@ -12,7 +12,9 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.routes import articles, ask, conversations, feedback, health, index, sites
 from api.schemas import CodedError, Problem
@@ -59,6 +61,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             msg = str(err.get("msg", "invalid")).replace("Value error, ", "")
             reasons.append(f"{where}: {msg}" if where else msg)
         return JSONResponse(status_code=422, content={"detail": "; ".join(reasons) or "invalid request"})
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException):
+        # FastAPI's own words for a body it cannot decode (invalid UTF-8, absurd nesting or
+        # numbers) say nothing a caller can act on.
+        if exc.status_code == 400 and exc.detail == "There was an error parsing the body":
+            return JSONResponse(status_code=400, content={
+                "detail": "the body could not be read: send UTF-8 JSON of ordinary depth and size"})
+        return await http_exception_handler(request, exc)
 
     @app.exception_handler(CodedError)
     async def _coded(request: Request, exc: CodedError) -> JSONResponse:

@@ -408,6 +408,9 @@ def test_an_open_question_quotes_the_sentence_beside_its_question_word(assistant
     # The article names the 2015-2020 term in passing; the sentence that answers is about 2020-2025.
     ("Đại hội Đảng bộ Sở GDĐT Lạng Sơn nhiệm kỳ 2015-2020 được tổ chức ở đâu?", "out_of_scope", "2015-2020"),
     ("Lương giáo viên mầm non hạng III hiện nay là bao nhiêu?", "not_found", "Không tìm thấy"),
+    # A person no article near enough names: said so, not only "nothing relevant" (a staff user's pass).
+    ("Ông Lê Văn Hùng là ai?", "out_of_scope", "không có thông tin về Lê Văn Hùng"),
+    ("Bà Nguyễn Thị Hoa có phải là Giám đốc Sở GDĐT không?", "out_of_scope", "về Nguyễn Thị Hoa"),
     ("Xin chào", "chitchat", "Xin chào"),
     ("Cảm ơn bạn nhiều!", "chitchat", "Rất vui"),
     # The best article is the same event in another year; another article mentioning 2021 in

@@ -98,6 +98,15 @@ def test_a_body_not_sent_as_json_is_415_saying_what_to_send(api, headers):
     assert api.post("/ask", content=body, headers={"content-type": "application/vnd.api+json"}).status_code == 200
 
 
+def test_a_body_that_cannot_be_decoded_says_what_to_send(api):
+    """Invalid UTF-8, a 5,000-digit number, absurd nesting: FastAPI said only "There was an
+    error parsing the body" (from an API probe)."""
+    for body in (b'{"question": "\xff\xfe"}', b'{"question": "a", "top_k": ' + b"9" * 5000 + b"}", b"[" * 100_000):
+        r = api.post("/ask", content=body, headers={"Content-Type": "application/json"})
+        assert r.status_code == 400 and r.json() == {
+            "detail": "the body could not be read: send UTF-8 JSON of ordinary depth and size"}
+
+
 def test_non_json_body_is_4xx(api):
     r = api.post("/ask", content=b"\xff\xfe not json", headers={"content-type": "application/json"})
     assert 400 <= r.status_code < 500

@@ -269,9 +269,14 @@ class Answerer:
                             or asks_subject and self._having(hits, provisions))
         named = bool(hits) and any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", hits[0].chunk.text, re.IGNORECASE)
                                    for n in post_of)
-        if not relevant and not named:
-            return Answer(question, NOT_FOUND, [], True, status="not_found")
         kept, missing = scope.keep(q, hits, self.article_text)
+        if not relevant and not named:
+            if q.names and missing and set(missing.names) == set(q.names):
+                # "Ông Lê Văn Hùng là ai?": no article near enough names him, which says more
+                # than "nothing relevant".
+                note = scope.explain(scope.Missing(names=q.names, near=missing.near), sources, hits[0])
+                return Answer(question, note, [], True, status="out_of_scope", note=note)
+            return Answer(question, NOT_FOUND, [], True, status="not_found")
         if not kept:
             note = scope.explain(missing, sources, hits[0])
             return Answer(question, note, [], True, status="out_of_scope", note=note)
