@@ -106,7 +106,8 @@ class Assistant:
 
     def _explain_filters(self, index: Index, retrieval: Retrieval, filters: Filters, answer: Answer,
                          query: str, top_k: int | None) -> Answer:
-        """Nothing inside the filters answers: say which filter, and whether articles outside it would."""
+        """Nothing inside the filters answers: say which filter, and whether articles outside it
+        would; when no article covers what the question names, that alone (``out_of_scope``)."""
         parts = []
         if filters.source:
             parts.append(f"đơn vị “{organisation_label(filters.source)}”")  # the chat sidebar's word
@@ -119,6 +120,11 @@ class Assistant:
                 parts[-1] += f" ({undated} bài viết không có ngày nên không được xét)"
         note = "Không tìm thấy câu trả lời trong các bài viết thuộc bộ lọc " + ", ".join(parts) + "."
         unfiltered = self.ask_verbose(query, top_k)[1]
+        if unfiltered.status == "out_of_scope":
+            # No article at all covers what the question names ("… Bình Định …"): that, not
+            # the filter, is why, and it is said first.
+            answer.text, answer.note, answer.status = unfiltered.note, unfiltered.note, "out_of_scope"
+            return answer
         if not unfiltered.abstained:
             titles = "; ".join(f"“{c.title}”" for c in unfiltered.citations)
             note += f" Ngoài bộ lọc có bài viết liên quan: {titles}. Hãy bỏ bộ lọc để xem câu trả lời."
