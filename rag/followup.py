@@ -148,12 +148,15 @@ def _with_province(question: str, previous: str) -> str:
     """``question`` with the province ``previous`` named, when it asks who holds a post of "the
     Department" or "the province" without naming one: "Ai là Bí thư Đảng ủy Sở?" after a
     question on Lạng Sơn asks about Lạng Sơn's Department, as a reader takes it ("Ai là Bí thư
-    Đảng ủy Sở GDĐT Lạng Sơn?"), not about whichever the index ranks first. Other questions
+    Đảng ủy Sở GDĐT Lạng Sơn?"), not about whichever the index ranks first; after a question
+    naming two provinces, neither (searched as asked, the answer cites its article). Other questions
     stand alone: "Bà Nguyễn Thị Bạch Vân có phải là …?" or "Đảng bộ Sở GD&ĐT có hoàn thành …?"
     name what they ask about, and the conversation's province would only send them astray."""
     place, unit = _PLACE.search(previous), _UNIT.search(question)
     if not place or not unit or _PLACE.search(question):
         return question
+    if len({m.group(1).casefold() for m in _PLACE.finditer(previous)}) > 1:
+        return question  # "So sánh Lạng Sơn và Trà Vinh": which one is meant is not for a rule to guess
     # A capitalised word after it names what the question is about ("Sở Y tế", "Sở GDĐT
     # TPHCM", a province spelt as the list does not), and "Sở GDĐT tỉnh" has its own word.
     after = question[unit.end() :].lstrip()

@@ -94,6 +94,8 @@ def test_standalone_questions_are_not_changed():
 def test_who_holds_a_post_of_the_department_left_unnamed_asks_about_the_conversations_province(question, expected):
     assert contextualize(question, [FIRST]) == expected
     assert contextualize(question, ["Theo Điều 113, người lao động được nghỉ mấy ngày?"]) == question
+    # Two provinces named before: which one is meant is not guessed (the first was added silently).
+    assert contextualize(question, ["So sánh số đảng viên của Sở GDĐT Lạng Sơn và Trà Vinh?"]) == question
 
 
 @pytest.mark.parametrize("first, holder", [
