@@ -323,8 +323,7 @@ class ArticleIn(BaseModel):
     text: str = Field(description="The article body (plain text).")
     date: dt.date | None = Field(None, description="Publication date.")
     author: Text | None = Field(None, max_length=200)
-    source: str | None = Field(None, description="Up to 200 characters. "
-                               "Publishing organisation.")
+    source: Text | None = Field(None, max_length=200, description="Publishing organisation.")
     url: Text | None = Field(None, max_length=2000, description="The article's web address (http or https).")
     id: str | None = Field(None, pattern=r"^[A-Za-z0-9_.-]{1,64}$", description="Your own stable key for the article "
                            "(not `.` or `..`).")

@@ -126,7 +126,7 @@ def _another_person(core: str, previous: str) -> str | None:
     words = name.split()
     if len(named) != 1 or not is_name(name) or not 2 <= len(words) <= 5 or words[0].casefold() not in SURNAMES:
         return None
-    old = re.search(rf"{_ADDRESSED.pattern}{re.escape(named[0])}", previous, _I)
+    old = re.search(rf"(?<!\w)(?:(?:ông|bà|cô|thầy|anh|chị|đồng chí)\s+)?{re.escape(named[0])}", previous, _I)
     if not old:
         return None
     new = core[:1].upper() + core[1:] if old.start() == 0 else core
@@ -139,7 +139,8 @@ def _another_time(core: str, previous: str) -> str | None:
         return None
     own = _TIME_IN.search(previous)
     if own:
-        return previous[: own.start()] + core + previous[own.end() :]
+        new = core[:1].upper() + core[1:] if own.start() == 0 else core
+        return previous[: own.start()] + new + previous[own.end() :]
     body = previous.rstrip(" ?.!")
     return f"{body} {core}{previous[len(body):].strip() or '?'}"
 

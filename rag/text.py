@@ -25,6 +25,10 @@ SENTENCE_RULES = 3
 _CLAUSE_NUMBER = re.compile(r"\s*(?:(?:Điều|Chương|Mục|Phần)\s+)?(?:\d{1,3}[a-zđ]?(?:\.\d{1,3})*|[a-zđ]|[IVXLC]{1,6})\.")
 _ABBREV = re.compile(r"(?:\b(?:TP|Tp|TS|ThS|PGS|GS|BS|KS|CN|Th|St|Mr|Mrs|Dr|Q|P|v\.v)\.|\b[A-ZĐ]\.)$")
 
+# Where what a quote says of a name ends: a stop, a semicolon or a line break, then a space or
+# the end (looser than sentence_spans' cut: "1.200", "TP.HCM" end nothing here either).
+STATEMENT_END = re.compile(r"[.;!?\n](?:\s|$)")
+
 
 def _opened(tool):
     """``tool`` (a pyvi class) with its CRF opened and the temp copy of its model removed."""

@@ -102,6 +102,15 @@ def test_a_unit_asked_by_which_is_an_organisation_not_a_person():
     assert answer_kind("Vị nào chủ trì hội nghị?") == answer_kind("Đồng chí nào chủ trì hội nghị?") == "person"
 
 
+def test_a_name_in_a_question_is_whole_and_stops_at_a_post():
+    from rag.answer.question import read
+
+    assert read("Bà Phạm Thị Trung có phải là Giám đốc Sở GDĐT Lạng Sơn không?").names == ["Phạm Thị Trung"]
+    assert read("Đồng chí Trần Quốc Tuấn Bí thư Đảng ủy Sở GDĐT Lạng Sơn nhiệm kỳ nào?").names == ["Trần Quốc Tuấn"]
+    assert read("Ông Lê Văn Hùng Trưởng phòng là ai?").names == ["Lê Văn Hùng"]
+    assert support.asked_post("Năm học 2020-2021, ai là Hiệu trưởng trường THPT Chu Văn An?") == "hiệu_trưởng"
+
+
 def test_a_count_typed_as_a_search_asks_how_many():
     from rag.answer.question import count_typed
 
@@ -188,6 +197,11 @@ _TUAN = "Đồng chí Trần Quốc Tuấn – Tỉnh ủy viên, Bí thư Đả
      "Phó Giám đốc Sở GDĐT được bầu giữ chức Phó Bí thư Đảng bộ Sở", "không"),
     (_TUAN, "Ông Trần Quốc Tuấn có phải là Bí thư Đảng ủy Sở GDĐT nhiệm kỳ 2015-2020 không?",
      "Tỉnh ủy viên, Bí thư Đảng ủy Sở GDĐT nhiệm kỳ 2015-2020", "có"),
+    # Another Department than the education one is another body (from a cold read).
+    (_TRUNG, "Bà Phạm Thị Trung có phải là Giám đốc Sở Y tế không?", "Tỉnh ủy viên, Bí thư Đảng ủy, Giám đốc Sở GDĐT",
+     "không"),
+    (_TRUNG, "Bà Phạm Thị Trung có phải là Giám đốc Sở Giáo dục và Đào tạo không?",
+     "Tỉnh ủy viên, Bí thư Đảng ủy, Giám đốc Sở GDĐT", "có"),
 ])
 def test_a_claimed_post_is_settled_yes_or_no_by_the_post_beside_the_name(sentence, question, span, verdict):
     sa = find(question, None, [(sentence, 10)])
@@ -199,6 +213,10 @@ def test_a_post_held_for_another_term_settles_nothing():
     """Bí thư for 2015-2020, asked about 2020-2025: the posts, unsure, no verdict."""
     sa = find("Ông Trần Quốc Tuấn có phải là Bí thư Đảng ủy Sở GDĐT nhiệm kỳ 2020-2025 không?", None, [(_TUAN, 0)])
     assert (sa.text, sa.verdict, sa.sure) == ("Tỉnh ủy viên, Bí thư Đảng ủy Sở GDĐT nhiệm kỳ 2015-2020", None, False)
+    # Asked of no term, in a sentence reporting a later one: as "Ai là Bí thư …?" marks him, a guess.
+    later = _TUAN.replace("phát biểu khai mạc.", "khai mạc Đại hội nhiệm kỳ 2020-2025.")
+    sa = find("Ông Trần Quốc Tuấn có phải là Bí thư Đảng ủy Sở GDĐT không?", None, [(later, 0)])
+    assert (sa.verdict, sa.sure) == (None, False)
 
 
 @pytest.mark.parametrize("question", [
@@ -1865,3 +1883,14 @@ def test_a_body_s_name_joined_by_va_is_one_name():
     # Two countries joined by "và" stay two.
     sentence = "Kenya cạnh tranh với Morocco và Ethiopia trong chạy đường dài."
     assert sentence[slice(*_entity(sentence, "Kenya cạnh tranh với nước nào?", []))] in ("Morocco", "Ethiopia")
+
+
+def test_an_organisation_filter_typed_without_marks_selects_as_one_with_them():
+    from rag.index.store import matching_sources
+
+    keys = ["sở giáo dục và đào tạo", "sở giáo dục và đào tạo trà vinh", "sở giáo dục và đào tạo lạng sơn"]
+    assert matching_sources("tra vinh", keys) == ["sở giáo dục và đào tạo trà vinh"]
+    # Exact first without marks too: the bare name is the article naming no province, not all of them.
+    assert matching_sources("so giao duc va dao tao", keys) == ["sở giáo dục và đào tạo"]
+    assert matching_sources("trà vinh", keys) == ["sở giáo dục và đào tạo trà vinh"]
+    assert matching_sources("tra vính", keys) == []  # typed with a mark: compared as typed

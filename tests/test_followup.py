@@ -181,6 +181,11 @@ CLAIM = "Bà Nguyễn Thị Tuyết Hà là Giám đốc Sở GDĐT Sóc Trăng 
      "Ai là Bí thư Đảng ủy Sở GDĐT Lạng Sơn nhiệm kỳ 2015-2020?"),
     ("Còn năm 2020 thì sao?", "Hội nghị cán bộ công chức năm 2021 tổ chức ngày nào?", None,
      "Hội nghị cán bộ công chức năm 2020 tổ chức ngày nào?"),
+    # The person and the year wherever the question named them (from a cold read).
+    ("Còn ông Nguyễn Trọng Thắng thì sao?", "Chức vụ của bà Phạm Thị Trung là gì?", None,
+     "Chức vụ của ông Nguyễn Trọng Thắng là gì?"),
+    ("Còn năm 2021 thì sao?", "Năm 2020 tỉnh có bao nhiêu trường đạt chuẩn?", None,
+     "Năm 2021 tỉnh có bao nhiêu trường đạt chuẩn?"),
     # Not a person's name: the earlier question completes it as before.
     ("Còn Đảng ủy Khối thì sao?", "Bà Phạm Thị Trung có phải là Giám đốc Sở GDĐT Kon Tum không?", None,
      "Đảng ủy Khối Bà Phạm Thị Trung có phải là Giám đốc Sở GDĐT Kon Tum không?"),

@@ -77,4 +77,14 @@ def test_the_wanted_term():
     assert tenure.wanted("2015-2020", [], "… nhiệm kỳ 2010-2015 …") is None  # no later term reported
     assert tenure.wanted("2015-2020", [("2015", "2020")], "… 2020-2025 …") is None  # the asked one
     assert tenure.wanted("2015-2020", [("2020", "2025")]) == "2020-2025"
+    # A plan's period is no term of office (from a cold read: it was read as the later term).
+    assert tenure.wanted("2015-2020", [], "phương hướng giai đoạn 2021-2025", "ĐẠI HỘI NHIỆM KỲ 2020-2025") == "2020-2025"
+
+
+def test_a_capitalised_address_mid_sentence_names_another_person():
+    """The term after "Đồng chí Hà Thị Khánh Vân, …" is hers, whatever case "Đồng chí" is in."""
+    text = ("Đồng chí Trần Quốc Tuấn, Giám đốc Sở và Đồng chí Hà Thị Khánh Vân, Bí thư Đảng ủy Sở "
+            "nhiệm kỳ 2020-2025 dự.")
+    assert tenure.term_of(text, "Trần Quốc Tuấn") is None and tenure.term_of(text, "Hà Thị Khánh Vân") == "2020-2025"
+    assert tenure.term_of("Ông Nguyễn Văn An nói ông ấy là Bí thư nhiệm kỳ 2015-2020.", "Nguyễn Văn An") == "2015-2020"
 

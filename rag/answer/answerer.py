@@ -44,9 +44,7 @@ QUESTION_WORDS = {
     "những", "các", "một", "cho", "với", "trong", "đã", "bị", "ra", "hay", "hoặc", "này", "đó", "tên",
     "chức_vụ", "chức_danh",  # "… giữ chức vụ gì?" asks for a post, which articles name, not call one
 }
-# How a name is addressed: "Ông X …?" may be asked of an article writing "đồng chí X", so these
-# do not count against the evidence at the relevance gate (a sentence saying "bà X" still gains).
-_ADDRESS = {"ông", "bà", "đồng_chí"}
+
 # Function words a small index may never have seen: unknown, "ở" would weigh as much as the
 # rarest name (the rule for unseen words) and sink a question about Kon Tum.
 _FUNCTION_WORDS = {"ở", "tại", "về", "từ", "đến", "theo", "trên", "dưới", "sau", "trước", "khi", "mà", "nên", "vì",
@@ -254,7 +252,9 @@ class Answerer:
         # "Nguyễn Thị Bạch Vân là ai?": a name and a question word say little to the model, but
         # the name written in the best passage is evidence enough to look for the post beside it.
         post_of = post_asked(span_question) or claimed_person(span_question)  # "X là ai?", "X có phải là …?"
-        addressed = {t: w for t, w in sentence_weights.items() if t not in _ADDRESS}
+        # How a name is addressed: "Ông X …?" may be asked of an article writing "đồng chí X", so
+        # these do not count against the evidence here (a sentence saying "bà X" still gains).
+        addressed = {t: w for t, w in sentence_weights.items() if t not in support.ADDRESS}
         relevant = bool(hits) and self._relevant(dense, self._passage_coverage(hits[0], addressed))
         asks_subject = bool(provisions) and provision.asks_subject(span_question)
         if provisions and not (q.laws or q.statutes):  # a named law is scope's to check first (below)
@@ -271,7 +271,7 @@ class Answerer:
                                    for n in post_of)
         kept, missing = scope.keep(q, hits, self.article_text)
         if not relevant and not named:
-            if q.names and missing and set(missing.names) == set(q.names):
+            if q.names and not kept and missing and set(missing.names) == set(q.names):
                 # "Ông Lê Văn Hùng là ai?": no article near enough names him, which says more
                 # than "nothing relevant".
                 note = scope.explain(scope.Missing(names=q.names, near=missing.near), sources, hits[0])

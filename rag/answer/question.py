@@ -52,6 +52,9 @@ TERM = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})(?!\d)
 # Words of a body's name: a run holding one is no person's whole name ("Văn An Sở GDĐT").
 _INSTITUTION = {"sở", "gdđt", "gd&đt", "đảng", "bộ", "ban", "ủy", "uỷ", "hội", "tỉnh", "trường", "phòng", "công",
                 "đoàn", "ngành", "ubnd", "hđnd", "khối", "luật", "nghị", "quyết", "định", "chính", "phủ"}
+# Words opening a post or a body after a name ("Trần Quốc Tuấn Bí thư"), which no given name is.
+_POST_OPENING = {"bí", "giám", "phó", "chủ", "trưởng", "hiệu", "tổng", "chánh", "tỉnh", "đảng", "sở", "ban", "bộ",
+                 "ủy", "uỷ", "ubnd", "gdđt"}
 # Capitalised words that open sentences or name institutions, not people.
 _NOT_NAMES = {
     "sở", "giáo", "dục", "đào", "tạo", "gdđt", "gd&đt", "đảng", "bộ", "ban", "ủy", "uỷ", "hội", "đại", "tỉnh",
@@ -252,8 +255,8 @@ def read(question: str) -> Question:
         # "Thị" and "Trung", which end "Chỉ thị", "Trung ương" elsewhere.
         personal = len(words) in (2, 3, 4, 5) and words[0].lower() in SURNAMES and not any(
             w.lower() in _INSTITUTION for w in words[1:])
-        while words and words[-1].lower() in _NOT_NAMES and not personal:
-            words = words[:-1]
+        while words and words[-1].lower() in (_POST_OPENING if personal else _NOT_NAMES):
+            words = words[:-1]  # "Trần Quốc Tuấn Bí thư …": the run ends at the post's first word
         # Two or more name-like words in a row: a person (Nguyễn Thị Bạch Vân), not "Sở GDĐT".
         if len(words) >= 2 and " ".join(words) not in provinces and not PROVINCE.fullmatch(" ".join(words)):
             names.append(" ".join(words))

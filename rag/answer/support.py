@@ -26,7 +26,7 @@ import re
 
 from rag.answer.span import ASKS_ORDINAL, ASKS_PERCENT, NUMBER_WORDS, ShortAnswer, counted, names_day, person_names
 from rag.clean.normalize import fold, normalize_query
-from rag.text import pos_tags, segment
+from rag.text import STATEMENT_END, pos_tags, segment
 
 _COUNTS = {"bao_nhiêu", "mấy"}
 # Words between "bao nhiêu" and the noun, or before it when the question ends "… bao nhiêu?".
@@ -89,9 +89,9 @@ _POSTS = {"giám_đốc", "hiệu_trưởng", "hiệu_phó", "chủ_tịch", "b�
 
 # How a person is addressed before their name or post ("Đồng chí Bí thư", "ông Nguyễn Văn A").
 _HONORIFICS = {"đồng", "chí", "ông", "bà", "cô", "thầy", "anh", "chị"}
-_ADDRESS = _HONORIFICS | {"đồng_chí"}
-_SETTING = {"trong", "vào", "nhiệm_kỳ", "nhiệm_kì", "khóa", "khoá", "năm", "giai_đoạn", "hiện_nay", "hiện", "nay",
-            "thời_điểm"}
+ADDRESS = _HONORIFICS | {"đồng_chí"}  # as pyvi segments them
+_SETTING = {"trong", "vào", "nhiệm_kỳ", "nhiệm_kì", "khóa", "khoá", "năm", "năm_học", "học", "giai_đoạn", "hiện_nay",
+            "hiện", "nay", "thời_điểm"}
 _WHO_FILLERS = {"được", "bầu", "bổ_nhiệm", "đang", "hiện", "hiện_nay", "đã", "sẽ"}
 _WHO_VERBS = {"là", "làm", "giữ", "giữ_chức"}
 
@@ -117,7 +117,7 @@ def asked_post(question: str) -> str | None:
     words = _joined_posts(segment(question))
     # "Đồng chí Bí thư … tên là gì?", "Nhiệm kỳ 2020-2025, ai là Bí thư …?": an address or the
     # time the question sets (scope and tenure read it) before what it asks.
-    while words and (words[0] in _ADDRESS | _SETTING or words[0].isdigit()):
+    while words and (words[0] in ADDRESS | _SETTING or words[0].isdigit()):
         words = words[1:]
     for ending in (["họ", "tên", "là", "gì"], ["tên", "là", "gì"], ["tên", "gì"], ["họ_tên", "là", "gì"]):
         if words[-len(ending):] == ending:  # "Chủ tịch Công đoàn … tên là gì?" is "… là ai?"
@@ -155,7 +155,7 @@ def holder(question: str, short: ShortAnswer | None, quote: str, quote_start: in
     holds = []
     for k, (s, e) in enumerate(names):
         after = quote[e : leads[k + 1] if k + 1 < len(names) else len(quote)][:100]
-        after = _SENTENCE_END.split(after, maxsplit=1)[0]
+        after = STATEMENT_END.split(after, maxsplit=1)[0]
         if _names_post(quote[leads[k] : s], post, bodies) or _names_post(after, post, bodies):
             holds.append(k)
     at = next((k for k, (s, _) in enumerate(names) if quote_start + s == short.start), None)
@@ -165,7 +165,6 @@ def holder(question: str, short: ShortAnswer | None, quote: str, quote_start: in
     return ShortAnswer(quote[s:e], quote_start + s, quote_start + e, "person", short.citation, "holder")
 
 
-_SENTENCE_END = re.compile(r"[.;!?\n](?:\s|$)")
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()\n]|(?<!\w)và(?!\w)")
 
 

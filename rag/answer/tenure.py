@@ -13,12 +13,17 @@ from __future__ import annotations
 import re
 
 from rag.answer.question import TERM
+from rag.text import STATEMENT_END
 
 # "… nhiệm kỳ 2015-2020", "…, nhiệm kỳ 2020 – 2025", "khóa 2015-2020": a term written after the post.
 _TERM_WORD = re.compile(r"(?:nhiệm kỳ|nhiệm kì|khóa|khoá)[\s,:]*$", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.;!?\n](?:\s|$)")
-# Another person named before the term: the term is theirs ("… do đồng chí Hà Thị Khánh Vân, …").
-_ANOTHER = re.compile(r"(?<!\w)(?:đồng chí|ông|bà)\s+[A-ZĐÀ-Ỹ]")
+# Another person named before the term: the term is theirs ("… do đồng chí Hà Thị Khánh Vân, …");
+# the name's capital tells "Đồng chí Hà …" from "ông ấy".
+_ANOTHER = re.compile(r"(?<!\w)(?:đồng chí|ông|bà)\s+(\w)", re.IGNORECASE)
+# A term in an article's words: "nhiệm kỳ 2020-2025", "khóa 2015 – 2020" (a plan's "giai đoạn
+# 2021-2025" is no term of office).
+_TERM_IN_TEXT = re.compile(r"(?:nhiệm kỳ|nhiệm kì|khóa|khoá)\s*,?\s*((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})(?!\d)",
+                           re.IGNORECASE)
 _MAX_WORDS = 20  # between the name and its term: "…, Phó Giám đốc Sở GDĐT được bầu giữ chức Phó Bí thư Đảng bộ Sở, nhiệm kỳ"
 
 
@@ -32,11 +37,11 @@ def held_term(text: str, name_end: int) -> str | None:
     ``text``: the first term after it, in its sentence, before anyone else is named, preceded
     by "nhiệm kỳ" or "khóa"; ``None`` when the post is written with no term."""
     rest = text[name_end:]
-    end = _SENTENCE_END.search(rest)
+    end = STATEMENT_END.search(rest)
     rest = rest[: end.start()] if end else rest
     for m in TERM.finditer(rest):
         before = rest[: m.start()]
-        if len(before.split()) > _MAX_WORDS or _ANOTHER.search(before):
+        if len(before.split()) > _MAX_WORDS or any(m.group(1).isupper() for m in _ANOTHER.finditer(before)):
             return None
         if _TERM_WORD.search(before):
             return term_text(m.group(1), m.group(2))
@@ -50,10 +55,11 @@ def term_of(text: str, name: str) -> str | None:
 
 
 def later_term(held: str, *texts: str) -> str | None:
-    """The latest term ``texts`` (the quote, the article's title) name that begins after
-    ``held`` begins, or ``None``: the article reports a term the held one came before."""
+    """The latest term of office ``texts`` (the quote, the article's title) name that begins
+    after ``held`` begins, or ``None``: the article reports a term the held one came before."""
     start = int(held[:4])
-    later = sorted({(int(a), term_text(a, b)) for text in texts for a, b in TERM.findall(text or "") if int(a) > start})
+    later = sorted({(int(a), term_text(a, b)) for text in texts for a, b in _TERM_IN_TEXT.findall(text or "")
+                    if int(a) > start})
     return later[-1][1] if later else None
 
 

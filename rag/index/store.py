@@ -221,8 +221,10 @@ def matching_sources(wanted: str, keys: list[str]) -> list[str]:
     found = [k for k in keys if wanted in k]
     if found or fold_marks(wanted) != wanted:
         return found
-    # Typed without marks ("lang son"), as questions may be: compared without them.
-    return [k for k in keys if wanted in fold_marks(k)]
+    # Typed without marks ("lang son"), as questions may be: compared without them, exact first.
+    folded = {k: fold_marks(k) for k in keys}
+    exact = [k for k, f in folded.items() if f == wanted]
+    return exact or [k for k, f in folded.items() if wanted in f]
 
 
 def check_readable(db: sqlite3.Connection, name: str) -> None:

@@ -14,7 +14,8 @@ from dataclasses import replace
 from rag.answer.question import TERM
 from rag.answer.span.base import ShortAnswer
 from rag.answer.span.names import _names, post_held
-from rag.answer.tenure import held_term, term_text
+from rag.answer.tenure import asked_terms, held_term, later_term
+from rag.text import STATEMENT_END
 
 _I = re.IGNORECASE
 # "Bà Phạm Thị Trung có phải là Giám đốc Sở GDĐT không?": a named person and the post claimed.
@@ -30,8 +31,8 @@ _FORMER = re.compile(r"(?<!\w)(?:nguyên|cựu)(?!\w)", _I)
 _BODY = re.compile(r"(?:sở|khối|tỉnh ủy(?! viên)|huyện ủy|thành ủy|công an|trung tâm|trường|phòng|công đoàn|ubnd|ủy ban|"
                    r"chi bộ|đoàn thanh niên|hội đồng|viện|bộ|gdđt|gd&đt|giáo dục)(?!\w)")
 _SAME_BODY = {"ubnd": "ủy ban", "gdđt": "sở", "gd&đt": "sở", "giáo dục": "sở"}  # "Giám đốc GDĐT" is the Sở's
+_EDUCATION = {"gdđt", "gd&đt", "giáo", "gd-đt", "gd"}  # after "Sở": the articles' own Department
 _PARTY = re.compile(r"^(?:đảng ủy|đảng bộ)\s*")
-_SENTENCE_END = re.compile(r"[.;!?\n](?:\s|$)")
 
 
 def claimed_person(question: str) -> list[str]:
@@ -91,10 +92,14 @@ def post_verdict(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer
 
 def _with_term(span: ShortAnswer, question: str, sentences: list[tuple[str, int]]) -> ShortAnswer:
     """``span``, unsure and with no verdict when the post is written with another term than
-    the question asks about (Bí thư 2015-2020, asked about 2020-2025)."""
+    the question asks about (Bí thư 2015-2020, asked about 2020-2025) or, asked of no term,
+    with one before a term the quote reports (as :mod:`rag.answer.tenure` marks "Ai là …?")."""
     term = _held_term(span, sentences)
-    asked = [term_text(a, b) for a, b in TERM.findall(question)]
-    return replace(span, verdict=None, basis="past") if term and asked and term not in asked else span
+    if not term:
+        return span
+    asked = asked_terms(TERM.findall(question))
+    past = term not in asked if asked else later_term(term, *(text for text, _ in sentences)) is not None
+    return replace(span, verdict=None, basis="past") if past else span
 
 
 def _plain(text: str) -> str:
@@ -136,9 +141,15 @@ def _piece_body(piece: str) -> str | None:
 
 
 def _body(after: str) -> str | None:
+    """The body a post names right after its title, "sở" for the education Department ("Sở",
+    "Sở GDĐT", "GDĐT"), "sở y" for "Sở Y tế": any other Department is another body."""
     words = _PARTY.sub("", " ".join(after.split()[:6]))
     m = _BODY.match(words)
-    return _SAME_BODY.get(m.group(0), m.group(0)) if m else None
+    if not m:
+        return None
+    body = _SAME_BODY.get(m.group(0), m.group(0))
+    following = words[m.end():].split()[:1]
+    return f"sở {following[0]}" if body == "sở" and following and following[0] not in _EDUCATION else body
 
 
 def _held_term(held: ShortAnswer, sentences: list[tuple[str, int]]) -> str | None:
@@ -157,7 +168,7 @@ def _further(held: ShortAnswer, posts: list[str], sentences: list[tuple[str, int
             continue
         start = held.start - offset
         rest = text[start:]
-        end = _SENTENCE_END.search(rest)
+        end = STATEMENT_END.search(rest)
         rest = rest[: end.start()] if end else rest
         others = [s for s, _ in _names(rest, "")]
         rest = rest[: others[0]] if others else rest
