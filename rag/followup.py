@@ -120,11 +120,16 @@ _TIME_IN = re.compile(r"(?:(?:nhiệm kỳ|nhiệm kì|khóa|khoá|giai đoạn|
 
 def _another_person(core: str, previous: str) -> str | None:
     """``previous`` asked of the person ``core`` is ("ông Nguyễn Trọng Thắng"), in place of
-    the one person it named, with how it addressed them."""
+    the one person it named, with how it addressed them; when it named no one ("Ai là Phó Bí
+    thư …?"), who that person is ("Ông Trần Quốc Tuấn là ai?")."""
     name = _ADDRESSED.sub("", core)
-    named = read(previous).names
     words = name.split()
-    if len(named) != 1 or not is_name(name) or not 2 <= len(words) <= 5 or words[0].casefold() not in SURNAMES:
+    if not is_name(name) or not 2 <= len(words) <= 5 or words[0].casefold() not in SURNAMES:
+        return None
+    named = read(previous).names
+    if not named:
+        return f"{core[:1].upper()}{core[1:]} là ai?"
+    if len(named) != 1:
         return None
     old = re.search(rf"(?<!\w)(?:(?:ông|bà|cô|thầy|anh|chị|đồng chí)\s+)?{re.escape(named[0])}", previous, _I)
     if not old:

@@ -170,6 +170,7 @@ _TRUNG = "Về phía Sở có đồng chí Phạm Thị Trung-Tỉnh ủy viên,
 _TRONG = "Đồng chí Bùi Thái Trọng- Tỉnh ủy viên, Bí thư Đảng ủy Khối chủ trì buổi làm việc."
 _VAN = ("Đồng chí Hà Thị Khánh Vân, Phó Giám đốc Sở GDĐT được bầu giữ chức Phó Bí thư Đảng bộ Sở, "
         "nhiệm kỳ 2020 – 2025.")
+_THANG = "Tới dự có đồng chí Nguyễn Đức Thắng, Phó Bí thư Đảng ủy Khối các cơ quan tỉnh và các đồng chí lãnh đạo."
 _TUAN = "Đồng chí Trần Quốc Tuấn – Tỉnh ủy viên, Bí thư Đảng ủy Sở GDĐT nhiệm kỳ 2015-2020, phát biểu khai mạc."
 
 
@@ -197,6 +198,18 @@ _TUAN = "Đồng chí Trần Quốc Tuấn – Tỉnh ủy viên, Bí thư Đả
      "Phó Giám đốc Sở GDĐT được bầu giữ chức Phó Bí thư Đảng bộ Sở", "không"),
     (_TUAN, "Ông Trần Quốc Tuấn có phải là Bí thư Đảng ủy Sở GDĐT nhiệm kỳ 2015-2020 không?",
      "Tỉnh ủy viên, Bí thư Đảng ủy Sở GDĐT nhiệm kỳ 2015-2020", "có"),
+    # A time or a province after "Sở" names no other body; a Khối is the one named (a second API probe).
+    (_VAN, "Bà Hà Thị Khánh Vân có phải là Phó Bí thư Đảng ủy Khối không?",
+     "Phó Giám đốc Sở GDĐT được bầu giữ chức Phó Bí thư Đảng bộ Sở", "không"),
+    (_VAN, "Bà Hà Thị Khánh Vân có phải là Phó Bí thư Tỉnh ủy không?",
+     "Phó Giám đốc Sở GDĐT được bầu giữ chức Phó Bí thư Đảng bộ Sở", "không"),
+    (_TRUNG, "Phạm Thị Trung có phải là Giám đốc Sở tỉnh Kon Tum không?", "Tỉnh ủy viên, Bí thư Đảng ủy, Giám đốc Sở GDĐT",
+     "có"),
+    (_TRUNG, "Phạm Thị Trung có phải là Giám đốc Sở năm 2023 không?", "Tỉnh ủy viên, Bí thư Đảng ủy, Giám đốc Sở GDĐT", "có"),
+    (_THANG, "Nguyễn Đức Thắng có phải là Phó Bí thư Đảng ủy Khối Doanh nghiệp tỉnh không?",
+     "Phó Bí thư Đảng ủy Khối các cơ quan tỉnh", "không"),
+    (_THANG, "Nguyễn Đức Thắng có phải là Phó Bí thư Đảng ủy Khối các cơ quan tỉnh không?",
+     "Phó Bí thư Đảng ủy Khối các cơ quan tỉnh", "có"),
     # Another Department than the education one is another body (from a cold read).
     (_TRUNG, "Bà Phạm Thị Trung có phải là Giám đốc Sở Y tế không?", "Tỉnh ủy viên, Bí thư Đảng ủy, Giám đốc Sở GDĐT",
      "không"),
@@ -241,6 +254,9 @@ def test_a_yes_no_question_about_a_post_gets_a_verdict_through_the_pipeline(assi
     # The sentence naming her post of the term asked about, not the one of the term before.
     answer = assistant.ask("Bà Hà Thị Khánh Vân có phải là Bí thư Đảng ủy Sở GDĐT Lạng Sơn nhiệm kỳ 2020-2025 không?")
     assert answer.short_answer.verdict == "không" and "Phó Bí thư Đảng bộ Sở" in answer.short_answer.text
+    # A name opening the question is read whole ("Hà Thị …", not "Thị Khánh Vân").
+    answer = assistant.ask("Hà Thị Khánh Vân có phải là Phó Bí thư Đảng ủy Sở nhiệm kỳ 2015-2020 không?")
+    assert answer.short_answer.verdict == "có" and "2015-2020" in answer.short_answer.text
     # A person from another province's article: refused, not answered from the province's.
     answer = assistant.ask("Bà Phạm Thị Trung có phải là Giám đốc Sở GDĐT Lạng Sơn không?")
     assert answer.status == "out_of_scope" and answer.short_answer is None

@@ -186,6 +186,14 @@ CLAIM = "Bà Nguyễn Thị Tuyết Hà là Giám đốc Sở GDĐT Sóc Trăng 
      "Chức vụ của ông Nguyễn Trọng Thắng là gì?"),
     ("Còn năm 2021 thì sao?", "Năm 2020 tỉnh có bao nhiêu trường đạt chuẩn?", None,
      "Năm 2021 tỉnh có bao nhiêu trường đạt chuẩn?"),
+    # A question opening with the name keeps it whole (from a second API probe: "Hà Thị ông …").
+    ("Còn ông Trần Quốc Tuấn thì sao?", "Hà Thị Khánh Vân có phải là Phó Bí thư Đảng ủy Sở không?", None,
+     "Ông Trần Quốc Tuấn có phải là Phó Bí thư Đảng ủy Sở không?"),
+    ("Bà ấy có phải là Tỉnh ủy viên không?", "Nguyễn Thị Tuyết Hà là ai?", None,
+     "Nguyễn Thị Tuyết Hà có phải là Tỉnh ủy viên không?"),
+    # The previous question named no one: who this person is.
+    ("Còn ông Trần Quốc Tuấn thì sao?", "Ai là Phó Bí thư Đảng ủy Sở GDĐT Lạng Sơn?", None,
+     "Ông Trần Quốc Tuấn là ai?"),
     # Not a person's name: the earlier question completes it as before.
     ("Còn Đảng ủy Khối thì sao?", "Bà Phạm Thị Trung có phải là Giám đốc Sở GDĐT Kon Tum không?", None,
      "Đảng ủy Khối Bà Phạm Thị Trung có phải là Giám đốc Sở GDĐT Kon Tum không?"),

@@ -58,7 +58,7 @@ _POST_OPENING = {"bí", "giám", "phó", "chủ", "trưởng", "hiệu", "tổng
 # Capitalised words that open sentences or name institutions, not people.
 _NOT_NAMES = {
     "sở", "giáo", "dục", "đào", "tạo", "gdđt", "gd&đt", "đảng", "bộ", "ban", "ủy", "uỷ", "hội", "đại", "tỉnh",
-    "phó", "bí", "thư", "giám", "đốc", "chủ", "tịch", "trung", "ương", "khối", "cơ", "quan", "nghị", "thành",
+    "chánh", "phó", "bí", "thư", "giám", "đốc", "chủ", "tịch", "trung", "ương", "khối", "cơ", "quan", "nghị", "thành",
     "phố", "việt", "nam", "ubnd", "hđnd", "chính", "phủ", "quốc", "trường", "phòng", "công", "đoàn", "ngành",
     "ai", "khi", "tại", "sao", "vì", "có", "bao", "nhiêu", "những", "các", "ngày", "năm", "tháng", "theo", "trong",
     "đồng", "chí", "ông", "bà", "cô", "thầy", "hãy", "cho", "xin", "là", "ở", "lần", "thứ", "nhiệm", "kỳ", "kì",
@@ -246,8 +246,10 @@ def read(question: str) -> Question:
     names = []
     for start, end in capitalised_runs(question):
         words = question[start:end].split()
-        if start == 0:
-            words = words[1:]  # the question's first word is capitalised anyway
+        # The question's first word is capitalised anyway, unless it is a family name opening
+        # a person's name ("Hà Thị Khánh Vân có phải là …?").
+        if start == 0 and not (len(words) >= 3 and words[0].lower() in SURNAMES):
+            words = words[1:]
         # Titles and institutions around a name ("Đồng chí", "Sở GDĐT") are not part of it.
         while words and words[0].lower() in _NOT_NAMES:
             words = words[1:]

@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 
 from rag.answer.question import TERM
+from rag.clean.metadata import PROVINCES
 from rag.answer.span.base import ShortAnswer
 from rag.answer.span.names import _names, post_held
 from rag.answer.tenure import asked_terms, held_term, later_term
@@ -26,13 +27,20 @@ _POST = re.compile(r"(?<!\w)(?:phó[\s-]+)?(?:bí thư|giám đốc|chủ tịch
                    r"chủ nhiệm|tổng biên tập|chánh văn phòng|chánh thanh tra|tỉnh ủy viên|tỉnh uỷ viên|thư ký)(?!\w)", _I)
 # "nguyên Giám đốc", "cựu Bí thư": a former post, which the article's present tense does not settle.
 _FORMER = re.compile(r"(?<!\w)(?:nguyên|cựu)(?!\w)", _I)
-# Whose post it is: the body named right after it, past the party committee ("Bí thư Đảng ủy
-# Khối" is not the Sở's "Bí thư Đảng ủy"; "Tỉnh ủy viên" is a post, not the Tỉnh ủy).
-_BODY = re.compile(r"(?:sở|khối|tỉnh ủy(?! viên)|huyện ủy|thành ủy|công an|trung tâm|trường|phòng|công đoàn|ubnd|ủy ban|"
-                   r"chi bộ|đoàn thanh niên|hội đồng|viện|bộ|gdđt|gd&đt|giáo dục)(?!\w)")
-_SAME_BODY = {"ubnd": "ủy ban", "gdđt": "sở", "gd&đt": "sở", "giáo dục": "sở"}  # "Giám đốc GDĐT" is the Sở's
-_EDUCATION = {"gdđt", "gd&đt", "giáo", "gd-đt", "gd"}  # after "Sở": the articles' own Department
-_PARTY = re.compile(r"^(?:đảng ủy|đảng bộ)\s*")
+# Whose post it is: the words naming the body after the title, in one spelling. The party
+# committee of a unit is that unit's ("Bí thư Đảng ủy" of the Sở), the education Department is
+# "sở" however written, "Tỉnh ủy" is one word ("Tỉnh ủy viên" is a title of its own), and what
+# comes from a time on ("nhiệm kỳ 2015-2020", "năm 2020") or a verb ("được bầu") is not the body.
+_SPELLINGS = [(re.compile(p), r) for p, r in (
+    (r"(?<!\w)(?:sở\s+)?(?:giáo dục và đào tạo|giáo dục - đào tạo|giáo dục-đào tạo|gd&đt|gd-đt|gd đt|gdđt)(?!\w)", " sở "),
+    (r"(?<!\w)đảng (?:ủy|bộ)(?!\w)", " "),
+    (r"(?<!\w)(tỉnh|huyện|thành) ủy(?! viên)(?!\w)", r" \1_ủy "),
+    (r"(?<!\w)(?:ủy ban nhân dân|ubnd)(?!\w)", " ubnd "),
+)]
+_BODY_END = re.compile(r"(?<!\w)(?:nhiệm kỳ|nhiệm kì|khóa|khoá|năm|vào|trong|từ|giai đoạn|được|đã|và|là)(?!\w)|\d")
+_PROVINCE_NAME = re.compile(r"(?<!\w)(?:" + "|".join(sorted((re.escape(p.casefold()) for p in PROVINCES), key=len,
+                                                            reverse=True)) + r")(?!\w)")
+_WHERE = {"tỉnh", "thành", "phố", "tp", "các", "của", "tại", "ở"}  # where, not which body
 
 
 def claimed_person(question: str) -> list[str]:
@@ -78,13 +86,14 @@ def post_verdict(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer
         return _with_term(replace(held, kind="post", verdict="không"), question, sentences)
     # The post may be written further on in the name's clause ("… Hà Thị Khánh Vân, Phó Giám đốc
     # Sở GDĐT được bầu giữ chức Phó Bí thư Đảng bộ Sở"): from the held post to it is the span.
-    untitled = [post for (post, _), f in zip(claimed, found) if f == "no_title"]
+    untitled = [(post, after) for (post, after), f in zip(claimed, found) if f == "no_title"]
     further = _further(held, untitled, sentences)
-    if further:
-        return _with_term(replace(further, verdict="có"), question, sentences)
-    further = _further(held, [_deputy_swapped(post) for post in untitled], sentences)
+    if further:  # "có", unless it is another body's ("Phó Bí thư Đảng bộ Sở" claimed "… Tỉnh ủy")
+        span, same = further
+        return _with_term(replace(span, verdict="có" if same else "không"), question, sentences)
+    further = _further(held, [(_deputy_swapped(post), after) for post, after in untitled], sentences)
     if further:  # "… được bầu giữ chức Phó Bí thư" claimed "Bí thư"
-        return _with_term(replace(further, verdict="không"), question, sentences)
+        return _with_term(replace(further[0], verdict="không"), question, sentences)
     # Not written beside the name: the article may just not say it ("Giám đốc Sở" alone of
     # someone who may also be its Bí thư), so the posts it writes are shown with no verdict.
     return replace(held, kind="post")
@@ -114,19 +123,25 @@ def _deputy_swapped(post: str) -> str:
 def _holds(post: str, after: str, pieces: list[str]) -> str:
     """Whether the held ``pieces`` (the comma-separated posts) hold ``post`` of the body the
     claim names ``after`` it: "yes", "deputy" (its deputy held, or the post a deputy is
-    claimed of), "no_title" (neither written), "other_body", or "unknown" (the claim names a
-    body and no piece does)."""
+    claimed of), "no_title" (neither written), "other_body" (the claim names a body the held
+    post's does not hold: "Khối Doanh nghiệp" for "Khối các cơ quan"), or "unknown" (the claim
+    names a body, no held post does)."""
     exact = _titled(post)
     holding = [p for p in pieces if exact.search(p)]
     if not holding:
         return "deputy" if any(_titled(_deputy_swapped(post)).search(p) for p in pieces) else "no_title"
-    wanted = _body(after)
-    if not wanted:
+    return _same_body(after, holding[0][exact.search(holding[0]).end():], pieces)
+
+
+def _same_body(claimed_after: str, held_after: str, pieces: list[str]) -> str:
+    """"yes" when the body claimed after a title is named by the held one's, "other_body"
+    when it is not, "unknown" when the held post names none (nor any post beside it)."""
+    claimed = _whose(claimed_after)
+    if not claimed:
         return "yes"
-    own = _body(holding[0][exact.search(holding[0]).end():])
-    # "Bí thư Đảng ủy" names no body of its own: the one of the post beside it ("Giám đốc Sở").
-    found = own or next(filter(None, map(_piece_body, pieces)), None)
-    return "unknown" if found is None else "yes" if found == wanted else "other_body"
+    # "Bí thư Đảng ủy" names no body of its own: the unit of the posts beside it ("Giám đốc Sở").
+    held = _whose(held_after) or frozenset().union(*map(_piece_body, pieces))
+    return "unknown" if not held else "yes" if claimed <= held else "other_body"
 
 
 def _titled(post: str) -> re.Pattern:
@@ -134,22 +149,19 @@ def _titled(post: str) -> re.Pattern:
     return re.compile(rf"(?<!\w)(?<!phó ){re.escape(post)}(?!\w)", _I)
 
 
-def _piece_body(piece: str) -> str | None:
-    """The body one held post names after its title ("giám đốc sở gdđt" → "sở")."""
+def _piece_body(piece: str) -> frozenset[str]:
+    """The body one held post names after its title ("giám đốc sở gdđt" → {"sở"})."""
     title = _POST.search(piece)
-    return _body(piece[title.end():]) if title else None
+    return _whose(piece[title.end():]) if title else frozenset()
 
 
-def _body(after: str) -> str | None:
-    """The body a post names right after its title, "sở" for the education Department ("Sở",
-    "Sở GDĐT", "GDĐT"), "sở y" for "Sở Y tế": any other Department is another body."""
-    words = _PARTY.sub("", " ".join(after.split()[:6]))
-    m = _BODY.match(words)
-    if not m:
-        return None
-    body = _SAME_BODY.get(m.group(0), m.group(0))
-    following = words[m.end():].split()[:1]
-    return f"sở {following[0]}" if body == "sở" and following and following[0] not in _EDUCATION else body
+def _whose(after: str) -> frozenset[str]:
+    """The words of the body named in ``after`` (the text after a title), in one spelling."""
+    text = " ".join(after.casefold().replace("uỷ", "ủy").split())
+    for pattern, spelled in _SPELLINGS:
+        text = pattern.sub(spelled, text)
+    text = _BODY_END.split(text, maxsplit=1)[0]
+    return frozenset(w for w in _PROVINCE_NAME.sub(" ", text).split() if w not in _WHERE)
 
 
 def _held_term(held: ShortAnswer, sentences: list[tuple[str, int]]) -> str | None:
@@ -160,9 +172,12 @@ def _held_term(held: ShortAnswer, sentences: list[tuple[str, int]]) -> str | Non
     return None
 
 
-def _further(held: ShortAnswer, posts: list[str], sentences: list[tuple[str, int]]) -> ShortAnswer | None:
-    """From the held post to the last of ``posts`` written after it in its sentence, before
-    anyone else is named, with the words naming its body up to a comma or the sentence's end."""
+def _further(held: ShortAnswer, claims: list[tuple[str, str]],
+             sentences: list[tuple[str, int]]) -> tuple[ShortAnswer, bool] | None:
+    """From the held post to the last of the claimed posts (``(title, what follows it in the
+    claim)``) written after it in its sentence, before anyone else is named, with the words
+    naming its body up to a comma or the sentence's end; and whether each is of the body claimed
+    ("… được bầu giữ chức Phó Bí thư Đảng bộ Sở" is not the Tỉnh ủy's)."""
     for text, offset in sentences:
         if not offset <= held.start < offset + len(text):
             continue
@@ -172,10 +187,11 @@ def _further(held: ShortAnswer, posts: list[str], sentences: list[tuple[str, int
         rest = rest[: end.start()] if end else rest
         others = [s for s, _ in _names(rest, "")]
         rest = rest[: others[0]] if others else rest
-        found = [_titled(p).search(rest.replace("uỷ", "ủy")) for p in posts]
+        found = [_titled(post).search(rest.replace("uỷ", "ủy")) for post, _ in claims]
         if not all(found):
             return None
+        bodies = [_same_body(after, rest[m.end():].split(",")[0], []) for (_, after), m in zip(claims, found)]
         stop = re.search(r",|\s+nhiệm kỳ|$", rest[max(m.end() for m in found):])
         stretch = rest[: max(m.end() for m in found) + stop.start()].rstrip()
-        return ShortAnswer(stretch, offset + start, offset + start + len(stretch), "post")
+        return ShortAnswer(stretch, offset + start, offset + start + len(stretch), "post"), "other_body" not in bodies
     return None
