@@ -234,7 +234,8 @@ class AskResponse(BaseModel):
     note: str | None = Field(None, description="Why nothing was answered, and what the articles or filters do cover; "
                              "on an answer, the statute articles or clauses cited that the text does not have, or "
                              "that the person answered held the asked post for an earlier term than the article "
-                             "reports (then short_answer.sure is false).")
+                             "reports, or, asked who holds a post without naming a province, who holds it in each "
+                             "organisation the articles name (in both cases short_answer.sure is false).")
     citations: list[CitationOut] = Field(description="Up to three distinct articles, best first.")
     abstained: bool
     timings: dict[str, float]

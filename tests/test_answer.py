@@ -1910,3 +1910,19 @@ def test_an_organisation_filter_typed_without_marks_selects_as_one_with_them():
     assert matching_sources("so giao duc va dao tao", keys) == ["sở giáo dục và đào tạo"]
     assert matching_sources("trà vinh", keys) == ["sở giáo dục và đào tạo trà vinh"]
     assert matching_sources("tra vính", keys) == []  # typed with a mark: compared as typed
+
+
+def test_who_holds_a_post_of_no_named_province_lists_each_organisation_s(assistant):
+    """"Ai là Giám đốc Sở GDĐT?" with no province: three articles name one; the first is a guess,
+    the note names each with its organisation and asks for the province (a second API probe)."""
+    answer = assistant.ask("Ai là Giám đốc Sở GDĐT?")
+    assert answer.status == "answered" and answer.short_answer.sure is False
+    assert answer.note.startswith("Các bài viết nêu Giám đốc của nhiều đơn vị: ")
+    assert "Nguyễn Thị Bạch Vân (Sở Giáo dục và Đào tạo Trà Vinh)" in answer.note and "Hãy nêu tên tỉnh" in answer.note
+    assert len({c.source for c in answer.citations}) == len(answer.citations) == 3
+    # The outgoing Bí thư with the term the article writes beside his post.
+    answer = assistant.ask("Ai là Bí thư Đảng ủy Sở?")
+    assert "Trần Quốc Tuấn (Sở Giáo dục và Đào tạo Lạng Sơn, nhiệm kỳ 2015-2020)" in answer.note
+    # A province named: its holder alone, sure.
+    answer = assistant.ask("Ai là Giám đốc Sở GDĐT Trà Vinh?")
+    assert answer.short_answer.text == "Nguyễn Thị Bạch Vân" and answer.short_answer.sure and answer.note is None

@@ -362,10 +362,36 @@ class Answerer:
                     note = f"{note} {scope.nearest(best.hit)}"
                     return Answer(question, note, [], True, status="not_found", note=note)
                 short = replace(short, basis="past")
-        for other in self._other_sources(best, sentences, short):
+        others = self._other_holders(q, span_question, best, sentences, short)
+        if others:  # "Ai là Giám đốc Sở GDĐT?" with no province: each organisation's, the first a guess
+            short = replace(short, basis="several")
+            note = tenure.several(tenure.asked_post_words(span_question, support.asked_post(span_question)),
+                                  [(short.text, best.hit.chunk.source, tenure.term_of(best.text, short.text))]
+                                  + [(name, s.hit.chunk.source, tenure.term_of(s.text, name)) for name, s in others])
+            for _, other in others:
+                citations.append(self._cite(len(citations) + 1, [other]))
+        for other in self._other_sources(best, sentences, short) if not others else []:
             citations.append(self._cite(len(citations) + 1, self._unit(other, sentences)))
         text = " ".join(f"{c.quote} [{c.number}]" for c in citations)
         return Answer(question, f"{text}\n\n{note}" if note else text, citations, False, short_answer=short, note=note)
+
+    def _other_holders(self, q: Question, question: str, best: _Sentence, sentences: list[_Sentence],
+                       short: ShortAnswer | None) -> list[tuple[str, _Sentence]]:
+        """Who holds the asked post in the other organisations' articles, when the question
+        names no province, body or person: ``(name, sentence)``, best first, at most
+        ``max_sources - 1``. Articles without an organisation (a QA set's passages) take no part."""
+        if (short is None or short.kind != "person" or q.provinces or q.bodies or q.names
+                or not best.hit.chunk.source or not support.asked_post(question)):
+            return []
+        found: dict[str, tuple[str, _Sentence]] = {}
+        for s in sorted(sentences, key=lambda s: -s.score):
+            source = s.hit.chunk.source
+            if not source or source == best.hit.chunk.source or source in found:
+                continue
+            names = support.holders(question, s.text)
+            if names and s.text[names[0][0]:names[0][1]] != short.text:
+                found[source] = (s.text[names[0][0]:names[0][1]], s)
+        return list(found.values())[: self.policy.max_sources - 1]
 
     def _holder_of(self, term: str, question: str, sentences: list[_Sentence], best: _Sentence) -> _Sentence | None:
         """The best-scoring sentence of ``best``'s article that writes the post ``question``

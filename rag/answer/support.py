@@ -146,23 +146,31 @@ def holder(question: str, short: ShortAnswer | None, quote: str, quote_start: in
     Tuấn. A name holds the post written just before it ("Giám đốc Sở Nguyễn Văn An") or in its
     apposition after it, up to the next name's own ("Trần Văn Bình và Giám đốc Sở …") or the
     sentence's end; "Phó Bí thư" is not "Bí thư"."""
-    post = asked_post(question)
-    if not post or short is None or short.kind != "person":
+    if short is None or short.kind != "person":
         return None
+    holds = holders(question, quote)
+    if not holds or any(quote_start + s == short.start for s, _ in holds):
+        return None
+    s, e = holds[0]
+    return ShortAnswer(quote[s:e], quote_start + s, quote_start + e, "person", short.citation, "holder")
+
+
+def holders(question: str, text: str) -> list[tuple[int, int]]:
+    """Offsets of the names in ``text`` holding the post a "who is" ``question`` asks about
+    (:func:`holder` says which way a name holds it), in order; ``[]`` for other questions."""
+    post = asked_post(question)
+    if not post:
+        return []
     post, bodies = post.replace("_", " "), _bodies(question, post)
-    names = person_names(quote, question)
-    leads = [_lead_start(quote, s, names[k - 1][1] if k else 0) for k, (s, _) in enumerate(names)]
+    names = person_names(text, question)
+    leads = [_lead_start(text, s, names[k - 1][1] if k else 0) for k, (s, _) in enumerate(names)]
     holds = []
     for k, (s, e) in enumerate(names):
-        after = quote[e : leads[k + 1] if k + 1 < len(names) else len(quote)][:100]
+        after = text[e : leads[k + 1] if k + 1 < len(names) else len(text)][:100]
         after = STATEMENT_END.split(after, maxsplit=1)[0]
-        if _names_post(quote[leads[k] : s], post, bodies) or _names_post(after, post, bodies):
-            holds.append(k)
-    at = next((k for k, (s, _) in enumerate(names) if quote_start + s == short.start), None)
-    if not holds or at in holds:
-        return None
-    s, e = names[holds[0]]
-    return ShortAnswer(quote[s:e], quote_start + s, quote_start + e, "person", short.citation, "holder")
+        if _names_post(text[leads[k] : s], post, bodies) or _names_post(after, post, bodies):
+            holds.append((s, e))
+    return holds
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()\n]|(?<!\w)và(?!\w)")

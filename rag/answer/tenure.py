@@ -97,3 +97,12 @@ def holds_for(text: str, term: str) -> bool:
     """Whether ``text`` names ``term``, whatever dash and spaces it is written with."""
     a, b = term.split("-")
     return re.search(rf"(?<!\d){a}\s*[-–—]\s*{b}(?!\d)", text) is not None
+
+
+def several(post: str, held: list[tuple[str, str | None, str | None]]) -> str:
+    """The note when articles of several organisations each name a holder of ``post`` and the
+    question names none: who (``(name, organisation, term written with the post)``), of
+    which, and to name the province (a Vietnamese sentence)."""
+    listed = "; ".join(name + f" ({', '.join(x for x in (source, term and f'nhiệm kỳ {term}') if x)})"
+                       if source or term else name for name, source, term in held)
+    return f"Các bài viết nêu {post} của nhiều đơn vị: {listed}. Hãy nêu tên tỉnh để hỏi đúng đơn vị."

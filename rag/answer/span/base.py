@@ -55,9 +55,10 @@ class ShortAnswer:
 
     @property
     def sure(self) -> bool:
-        """False for a guess, which a reader should check against the quote, and for the holder
-        of a post in an earlier term than the article reports ("past", :mod:`rag.answer.tenure`)."""
-        return self.basis not in GUESSES and self.basis != "past"
+        """False for a guess, which a reader should check against the quote, for the holder of a
+        post in an earlier term than the article reports ("past", :mod:`rag.answer.tenure`), and
+        for one of several organisations' holders when the question names none ("several")."""
+        return self.basis not in GUESSES and self.basis not in ("past", "several")
 
 
 def _tokens(text: str) -> list[tuple[str, int, int]]:
