@@ -232,6 +232,15 @@ def test_a_post_held_for_another_term_settles_nothing():
     assert (sa.verdict, sa.sure) == (None, False)
 
 
+@pytest.mark.parametrize("question", ["Bà Phạm Thị Trung không phải là Giám đốc Sở à?",
+                                      "Bà Phạm Thị Trung không phải là Phó Giám đốc Sở GDĐT sao?"])
+def test_a_negated_claim_gets_the_posts_and_no_verdict(question):
+    """Whether "không" agrees or denies reads either way: the posts, no "Có"/"Không" (a probe
+    got "các đồng chí trong Ban Chấp hành Đảng bộ cùng tham gia" as a sure answer)."""
+    sa = find(question, None, [(_TRUNG, 0)])
+    assert (sa.text, sa.kind, sa.verdict, sa.sure) == ("Tỉnh ủy viên, Bí thư Đảng ủy, Giám đốc Sở GDĐT", "post", None, True)
+
+
 @pytest.mark.parametrize("question", [
     "Bà Nguyễn Thị Hoa có phải là Giám đốc Sở GDĐT không?",  # not named in the quote
     "Hội nghị có phải do Giám đốc Sở chủ trì không?",  # no person named: the clause, no verdict

@@ -45,7 +45,7 @@ def find(question: str, kind: str | None, sentences: list[tuple[str, int]],
          words: dict[int, set[str]] | None = None) -> ShortAnswer | None:
     """The short answer to ``question`` in ``sentences`` (``(text, article offset)``, best first);
     ``words``: pyvi's words of each sentence, by its offset, as stored at ingest."""
-    verdict = post_verdict(question, sentences) if asks_yes_no(question) else None
+    verdict = post_verdict(question, sentences)
     if verdict:  # "X có phải là Giám đốc Sở không?": the post beside X's name says yes or no
         return replace(verdict, basis=verdict.basis or "post")
     held = post_held(question, sentences)

@@ -14,6 +14,7 @@ from dataclasses import replace
 from rag.answer.question import TERM
 from rag.clean.metadata import PROVINCES
 from rag.answer.span.base import ShortAnswer
+from rag.answer.span.confirm import asks_yes_no
 from rag.answer.span.names import _names, post_held
 from rag.answer.tenure import asked_terms, held_term, later_term
 from rag.text import STATEMENT_END
@@ -25,6 +26,11 @@ _CLAIM = re.compile(r"^\s*(?:(?:đồng chí|ông|bà|cô|thầy|anh|chị)\s+)?
                     r"không)(?:\s+(?:ạ|vậy|nhỉ|hả|à))?\s*[?.!]*\s*$", _I)
 _POST = re.compile(r"(?<!\w)(?:phó[\s-]+)?(?:bí thư|giám đốc|chủ tịch|hiệu trưởng|hiệu phó|trưởng phòng|trưởng ban|"
                    r"chủ nhiệm|tổng biên tập|chánh văn phòng|chánh thanh tra|tỉnh ủy viên|tỉnh uỷ viên|thư ký)(?!\w)", _I)
+# "Bà Phạm Thị Trung không phải là Giám đốc Sở à?": whether "không" agrees or denies reads
+# either way in Vietnamese, so such a question gets the posts and no verdict.
+_NEGATED = re.compile(r"^\s*(?:(?:đồng chí|ông|bà|cô|thầy|anh|chị)\s+)?(?P<name>[^,?]+?)\s+(?:không phải là|chẳng phải là|"
+                      r"không phải|không làm)\s+(?P<post>[^?]+?)\s*,?\s*(?:à|hả|sao|ư|chứ|phải không|đúng không)?"
+                      r"\s*[?.!]*\s*$", _I)
 # "nguyên Giám đốc", "cựu Bí thư": a former post, which the article's present tense does not settle.
 _FORMER = re.compile(r"(?<!\w)(?:nguyên|cựu)(?!\w)", _I)
 # Whose post it is: the words naming the body after the title, in one spelling. The party
@@ -47,11 +53,16 @@ def claimed_person(question: str) -> list[str]:
     """The person whose post a yes/no ``question`` claims ("Bà Phạm Thị Trung có phải là Giám
     đốc … không?" → ``["Phạm Thị Trung"]``), or ``[]``: the answer step quotes the sentence
     writing a post beside that name, as for "Phạm Thị Trung là ai?"."""
-    claim = _CLAIM.match(question)
+    claim = _CLAIM.match(question) or _NEGATED.match(question)
     if not claim or not _POST.search(claim["post"]):
         return []
     name = claim["name"].strip()
-    return [name] if [name[s:e] for s, e in _names(name, "")] == [name] else []
+    return [name] if _whole_name(name) else []
+
+
+def _whole_name(name: str) -> bool:
+    """Whether ``name`` is one person's name, whole ("Phạm Thị Trung", not "Sở GDĐT")."""
+    return [name[s:e] for s, e in _names(name, "")] == [name]
 
 
 def post_verdict(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
@@ -62,14 +73,20 @@ def post_verdict(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer
     not written there nor further on in the name's clause ("… Hà Thị Khánh Vân, Phó Giám đốc
     Sở GDĐT được bầu giữ chức Phó Bí thư …" is a yes): an article may name someone by one
     post only. Held for another term than the one claimed, the span settles nothing and comes
-    back unsure (basis "past"). ``None`` when the question claims no post of a named person,
+    back unsure (basis "past"). Asked the other way round ("X không phải là … à?"), the posts
+    with no verdict. ``None`` when the question claims no post of a named person,
     claims a former one ("nguyên Giám đốc"), or no sentence writes one beside the name."""
-    claim = _CLAIM.match(question)
+    negated = _NEGATED.match(question)
+    if negated and _POST.search(negated["post"]):
+        name = negated["name"].strip()
+        held = post_held(question, sentences, [name]) if _whole_name(name) else None
+        return replace(held, kind="post") if held else None
+    claim = _CLAIM.match(question) if asks_yes_no(question) else None
     if not claim or _FORMER.search(claim["post"]):
         return None
     name = claim["name"].strip()
     claimed = [(_plain(m.group(0)), _plain(claim["post"][m.end():])) for m in _POST.finditer(claim["post"])]
-    if not claimed or [name[s:e] for s, e in _names(name, "")] != [name]:
+    if not claimed or not _whole_name(name):
         return None
     held = post_held(question, sentences, [name])
     if held is None:
