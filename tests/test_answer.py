@@ -1932,6 +1932,12 @@ def test_who_holds_a_post_of_no_named_province_lists_each_organisation_s(assista
     # The outgoing Bí thư with the term the article writes beside his post.
     answer = assistant.ask("Ai là Bí thư Đảng ủy Sở?")
     assert "Trần Quốc Tuấn (Sở Giáo dục và Đào tạo Lạng Sơn, nhiệm kỳ 2015-2020)" in answer.note
+    # Each Department's own holder: not the visiting Phó Bí thư of the Đảng ủy Khối; a question
+    # about the Khối is about one body, not each Department's.
+    answer = assistant.ask("Ai là Phó Bí thư Đảng ủy?")
+    assert "Nguyễn Đức Thắng" not in answer.note and "Hà Thị Khánh Vân (Sở Giáo dục và Đào tạo Lạng Sơn" in answer.note
+    answer = assistant.ask("Ai là Bí thư Đảng ủy Khối?")
+    assert answer.short_answer.text == "Bùi Thái Trọng" and answer.short_answer.sure and answer.note is None
     # A province named: its holder alone, sure.
     answer = assistant.ask("Ai là Giám đốc Sở GDĐT Trà Vinh?")
     assert answer.short_answer.text == "Nguyễn Thị Bạch Vân" and answer.short_answer.sure and answer.note is None

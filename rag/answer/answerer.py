@@ -29,8 +29,8 @@ from rag.answer.question import Question, answer_kind, read
 from rag.clean.metadata import SURNAMES
 from rag.answer.slot import slot
 from rag.answer.span import (
-    ShortAnswer, asks_purpose, claimed_person, counted, dated_as_asked, find, fits, person_names, post_asked, post_held,
-    yes_no_tail,
+    ShortAnswer, asks_purpose, claimed_person, counted, dated_as_asked, find, fits, holds_post, of_department,
+    person_names, post_asked, post_held, yes_no_tail,
 )
 from rag.index.sentences import unpack
 from rag.retrieve import Hit, Retrieval
@@ -380,17 +380,27 @@ class Answerer:
         """Who holds the asked post in the other organisations' articles, when the question
         names no province, body or person: ``(name, sentence)``, best first, at most
         ``max_sources - 1``. Articles without an organisation (a QA set's passages) take no part."""
+        post = support.asked_post(question)
         if (short is None or short.kind != "person" or q.provinces or q.bodies or q.names
-                or not best.hit.chunk.source or not support.asked_post(question)):
+                or not best.hit.chunk.source or not post):
+            return []
+        words = tenure.asked_post_words(question, post)
+        at = question.casefold().find(words.casefold())
+        after = question[at + len(words):] if at >= 0 else ""
+        if not of_department(after):  # "Ai là Bí thư Đảng ủy Khối?": not each Department's
             return []
         found: dict[str, tuple[str, _Sentence]] = {}
         for s in sorted(sentences, key=lambda s: -s.score):
             source = s.hit.chunk.source
             if not source or source == best.hit.chunk.source or source in found:
                 continue
-            names = support.holders(question, s.text)
-            if names and s.text[names[0][0]:names[0][1]] != short.text:
-                found[source] = (s.text[names[0][0]:names[0][1]], s)
+            for start, end in support.holders(question, s.text):
+                name = s.text[start:end]
+                # The Department's own holder, written beside the name: not a visiting "Phó Bí
+                # thư Đảng ủy Khối" nor a name the post is only written before.
+                if name != short.text and holds_post(words, after, s.text, name):
+                    found[source] = (name, s)
+                    break
         return list(found.values())[: self.policy.max_sources - 1]
 
     def _holder_of(self, term: str, question: str, sentences: list[_Sentence], best: _Sentence) -> _Sentence | None:

@@ -13,7 +13,7 @@ where a span starts and ends, ``finder`` choosing among them; ``base`` holds wha
 
 from rag.answer.span.base import ShortAnswer
 from rag.answer.span.confirm import yes_no_tail
-from rag.answer.span.verdict import claimed_person
+from rag.answer.span.verdict import claimed_person, holds_post, of_department
 from rag.answer.span.dates import dated_as_asked, names_day
 from rag.answer.span.finder import find, fits
 from rag.answer.span.names import person_names, post_asked, post_held
@@ -21,5 +21,5 @@ from rag.answer.span.numbers import ASKS_ORDINAL, ASKS_PERCENT, NUMBER_WORDS, co
 from rag.answer.span.phrases import asks_purpose
 
 __all__ = ["ASKS_ORDINAL", "ASKS_PERCENT", "NUMBER_WORDS", "ShortAnswer", "asks_purpose", "claimed_person", "counted", "dated_as_asked",
-           "find", "fits", "names_day", "person_names", "post_asked", "post_held",
+           "find", "fits", "names_day", "holds_post", "of_department", "person_names", "post_asked", "post_held",
            "yes_no_tail"]

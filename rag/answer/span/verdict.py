@@ -116,6 +116,23 @@ def post_verdict(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer
     return replace(held, kind="post")
 
 
+def holds_post(post: str, claimed_after: str, sentence: str, name: str) -> bool:
+    """Whether ``sentence`` writes, beside ``name``, the post ``post`` (as a question writes
+    it) of the body ``claimed_after`` names, the education Department's when it names none:
+    "Ai là Phó Bí thư Đảng ủy?" is not answered by a visiting "Phó Bí thư Đảng ủy Khối"."""
+    held = post_held("", [(sentence, 0)], [name])
+    if held is None:
+        return False
+    pieces = [_plain(p) for p in held.text.split(",")]
+    return _holds(_plain(post), claimed_after if _whose(claimed_after) else "sở", pieces) == "yes"
+
+
+def of_department(claimed_after: str) -> bool:
+    """Whether the body named after a post (``claimed_after``) is the education Department's,
+    or none is named ("Ai là Bí thư Đảng ủy?"), not another body ("… Đảng ủy Khối")."""
+    return _whose(claimed_after) <= {"sở"}
+
+
 def _with_term(span: ShortAnswer, question: str, sentences: list[tuple[str, int]]) -> ShortAnswer:
     """``span``, unsure and with no verdict when the post is written with another term than
     the question asks about (Bí thư 2015-2020, asked about 2020-2025) or, asked of no term,
@@ -174,7 +191,7 @@ def _piece_body(piece: str) -> frozenset[str]:
 
 def _whose(after: str) -> frozenset[str]:
     """The words of the body named in ``after`` (the text after a title), in one spelling."""
-    text = " ".join(after.casefold().replace("uỷ", "ủy").split())
+    text = " ".join(re.sub(r"[^\w&\s-]", " ", after.casefold().replace("uỷ", "ủy")).split())  # "… Sở GDĐT?"
     for pattern, spelled in _SPELLINGS:
         text = pattern.sub(spelled, text)
     text = _BODY_END.split(text, maxsplit=1)[0]
