@@ -111,11 +111,13 @@ def _resolve(question: str, previous: str, known=None, placed: str = "") -> str:
     return f"{core} {previous}".strip() if core else previous
 
 
-_ADDRESSED = re.compile(r"^(?:(?:ông|bà|cô|thầy|anh|chị|đồng chí)\s+)?", _I)
-_TIME = re.compile(r"^(?:(?:nhiệm kỳ|nhiệm kì|khóa|khoá|giai đoạn|năm học)\s+)?(?:19|20)\d{2}\s*[-–—]\s*(?:19|20)\d{2}$"
-                   r"|^năm\s+(?:19|20)\d{2}$", _I)
-_TIME_IN = re.compile(r"(?:(?:nhiệm kỳ|nhiệm kì|khóa|khoá|giai đoạn|năm học)\s+)?(?:19|20)\d{2}\s*[-–—]\s*(?:19|20)\d{2}"
-                      r"|(?<!\w)năm\s+(?:19|20)\d{2}(?![\d/-])", _I)
+_ADDRESS = r"(?:(?:ông|bà|cô|thầy|anh|chị|đồng chí)\s+)?"  # how the person is addressed, if at all
+_ADDRESSED = re.compile("^" + _ADDRESS, _I)
+# A term ("nhiệm kỳ 2020-2025") or a year ("năm 2020"): the whole of a core, or where a question names one.
+_SPAN = r"(?:(?:nhiệm kỳ|nhiệm kì|khóa|khoá|giai đoạn|năm học)\s+)?(?:19|20)\d{2}\s*[-–—]\s*(?:19|20)\d{2}"
+_YEAR = r"năm\s+(?:19|20)\d{2}"
+_TIME = re.compile(rf"^(?:{_SPAN}|{_YEAR})$", _I)
+_TIME_IN = re.compile(rf"{_SPAN}|(?<!\w){_YEAR}(?![\d/-])", _I)
 
 
 def _another_person(core: str, previous: str) -> str | None:
@@ -131,7 +133,7 @@ def _another_person(core: str, previous: str) -> str | None:
         return f"{core[:1].upper()}{core[1:]} là ai?"
     if len(named) != 1:
         return None
-    old = re.search(rf"(?<!\w)(?:(?:ông|bà|cô|thầy|anh|chị|đồng chí)\s+)?{re.escape(named[0])}", previous, _I)
+    old = re.search(rf"(?<!\w){_ADDRESS}{re.escape(named[0])}", previous, _I)
     if not old:
         return None
     new = core[:1].upper() + core[1:] if old.start() == 0 else core

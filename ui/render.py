@@ -73,7 +73,11 @@ def article_html(text: str, start: int | None = None, end: int | None = None) ->
 
 def filters_text(filters: dict | None) -> str:
     """The filters an answer was given under, in words: ``Phạm vi: Sở … · từ 01/01/2021``."""
-    filters = filters or {}
+    return "Phạm vi tìm: " + (_scope(filters or {}) or "tất cả bài viết")
+
+
+def _scope(filters: dict) -> str:
+    """The filters set, in words (``đơn vị “…” · từ 01/01/2021``), or ``""``."""
     parts = []
     if filters.get("source"):
         parts.append(f"đơn vị “{organisation_label(filters['source'])}”")
@@ -81,7 +85,7 @@ def filters_text(filters: dict | None) -> str:
         parts.append(f"từ {vn_date(str(filters['date_from']))}")
     if filters.get("date_to"):
         parts.append(f"đến {vn_date(str(filters['date_to']))}")
-    return "Phạm vi tìm: " + (" · ".join(parts) if parts else "tất cả bài viết")
+    return " · ".join(parts)
 
 
 def coverage_text(status: dict, filters: dict | None = None, articles: list[dict] | None = None) -> str:
@@ -92,7 +96,7 @@ def coverage_text(status: dict, filters: dict | None = None, articles: list[dict
         return "Chưa có bài viết nào trong chỉ mục."
     if filters and any(filters.values()) and articles is not None:
         inside = sum(in_filters(a, filters) for a in articles)
-        scope = filters_text(filters).removeprefix("Phạm vi tìm: ")
+        scope = _scope(filters)
         if not inside:
             return (f"Không có bài viết nào trong phạm vi lọc ({scope}); chỉ mục có {n} bài viết. "
                     "Hãy nới bộ lọc ở thanh bên.")

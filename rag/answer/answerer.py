@@ -26,12 +26,12 @@ import numpy as np
 
 from rag.answer import about, chitchat, provision, scope, support, tenure
 from rag.answer.question import Question, answer_kind, read
-from rag.clean.metadata import SURNAMES
 from rag.answer.slot import slot
 from rag.answer.span import (
     ShortAnswer, asks_purpose, claimed_person, counted, dated_as_asked, find, fits, holds_post, of_department,
     person_names, post_asked, post_held, yes_no_tail,
 )
+from rag.clean.metadata import SURNAMES
 from rag.index.sentences import unpack
 from rag.retrieve import Hit, Retrieval
 from rag.text import segment, sentence_spans
@@ -45,7 +45,6 @@ QUESTION_WORDS = {
     "những", "các", "một", "cho", "với", "trong", "đã", "bị", "ra", "hay", "hoặc", "này", "đó", "tên",
     "chức_vụ", "chức_danh",  # "… giữ chức vụ gì?" asks for a post, which articles name, not call one
 }
-
 # Function words a small index may never have seen: unknown, "ở" would weigh as much as the
 # rarest name (the rule for unseen words) and sink a question about Kon Tum.
 _FUNCTION_WORDS = {"ở", "tại", "về", "từ", "đến", "theo", "trên", "dưới", "sau", "trước", "khi", "mà", "nên", "vì",
@@ -217,7 +216,8 @@ class Answerer:
         if own_kind:
             q.kind = own_kind
         span_question = asked if own_kind else question
-        if q.kind != "person" and support.asked_post(span_question):
+        asked_post = support.asked_post(span_question)  # "bí_thư" in "Ai là Bí thư …?"
+        if q.kind != "person" and asked_post:
             q.kind = "person"  # "Giám đốc Sở … tên là gì?" asks who holds the post
         hits = retrieval.hits[: self.policy.candidates]
         tail = yes_no_tail(span_question)  # "… phải không?": "phải" asks, no sentence need say it
@@ -336,7 +336,7 @@ class Answerer:
             note = f"{unsupported} {scope.nearest(best.hit)}"
             return Answer(question, note, [], True, status="not_found", note=note)
         short = support.holder(span_question, short, citations[0].quote, citations[0].start) or short
-        if q.kind in ("number", "person") or support.asked_post(span_question):  # "… tên là gì?" too
+        if q.kind in ("number", "person") or asked_post:  # "… tên là gì?" too
             unsupported = support.unsupported(span_question, short, citations[0].quote, citations[0].start)
         elif q.kind == "date":
             unsupported = support.no_day(span_question, short, citations[0].quote)
@@ -347,7 +347,7 @@ class Answerer:
             return Answer(question, note, [], True, status="not_found", note=note)
         note = None
         held = tenure.held_term(citations[0].quote, short.end - citations[0].start) \
-            if short and short.kind == "person" and support.asked_post(span_question) else None
+            if short and short.kind == "person" and asked_post else None
         wanted = tenure.wanted(held, q.terms, citations[0].quote, citations[0].title) if held else None
         if wanted:  # the quoted holder served another term than the asked one, or than the article reports
             other = self._holder_of(wanted, span_question, sentences, best)
@@ -356,16 +356,15 @@ class Answerer:
                 short = find(span_question, q.kind, [(other.text, other.start)], {other.start: other.words})
                 short = support.holder(span_question, short, citations[0].quote, citations[0].start) or short
             else:
-                post = tenure.asked_post_words(span_question, support.asked_post(span_question))
-                note = tenure.not_said(post, short.text, held, wanted)
+                note = tenure.not_said(tenure.asked_post_words(span_question, asked_post), short.text, held, wanted)
                 if q.terms:
                     note = f"{note} {scope.nearest(best.hit)}"
                     return Answer(question, note, [], True, status="not_found", note=note)
                 short = replace(short, basis="past")
-        others = self._other_holders(q, span_question, best, sentences, short)
+        others = self._other_holders(q, span_question, asked_post, best, sentences, short)
         if others:  # "Ai là Giám đốc Sở GDĐT?" with no province: each organisation's, the first a guess
             short = replace(short, basis="several")
-            note = tenure.several(tenure.asked_post_words(span_question, support.asked_post(span_question)),
+            note = tenure.several(tenure.asked_post_words(span_question, asked_post),
                                   [(short.text, best.hit.chunk.source, tenure.term_of(best.text, short.text))]
                                   + [(name, s.hit.chunk.source, tenure.term_of(s.text, name)) for name, s in others])
             for _, other in others:
@@ -375,12 +374,12 @@ class Answerer:
         text = " ".join(f"{c.quote} [{c.number}]" for c in citations)
         return Answer(question, f"{text}\n\n{note}" if note else text, citations, False, short_answer=short, note=note)
 
-    def _other_holders(self, q: Question, question: str, best: _Sentence, sentences: list[_Sentence],
-                       short: ShortAnswer | None) -> list[tuple[str, _Sentence]]:
-        """Who holds the asked post in the other organisations' articles, when the question
-        names no province, body or person: ``(name, sentence)``, best first, at most
-        ``max_sources - 1``. Articles without an organisation (a QA set's passages) take no part."""
-        post = support.asked_post(question)
+    def _other_holders(self, q: Question, question: str, post: str | None, best: _Sentence,
+                       sentences: list[_Sentence], short: ShortAnswer | None) -> list[tuple[str, _Sentence]]:
+        """Who holds the asked ``post`` (:func:`support.asked_post`) in the other organisations'
+        articles, when the question names no province, body or person: ``(name, sentence)``,
+        best first, at most ``max_sources - 1``. Articles without an organisation (a QA set's
+        passages) take no part."""
         if (short is None or short.kind != "person" or q.provinces or q.bodies or q.names
                 or not best.hit.chunk.source or not post):
             return []

@@ -216,15 +216,16 @@ def matching_sources(wanted: str, keys: list[str]) -> list[str]:
     Exact first, because the articles naming no province are filed under the bare "Sở Giáo dục
     và Đào tạo", which every province's name holds; a filter typed without any mark ("lang
     son") is compared with the names' marks taken off."""
-    if wanted in keys:
-        return [wanted]
-    found = [k for k in keys if wanted in k]
+    found = _named_or_holding(wanted, keys, keys)
     if found or fold_marks(wanted) != wanted:
         return found
-    # Typed without marks ("lang son"), as questions may be: compared without them, exact first.
-    folded = {k: fold_marks(k) for k in keys}
-    exact = [k for k, f in folded.items() if f == wanted]
-    return exact or [k for k, f in folded.items() if wanted in f]
+    # Typed without marks ("lang son"), as questions may be: compared without them.
+    return _named_or_holding(wanted, keys, [fold_marks(k) for k in keys])
+
+
+def _named_or_holding(wanted: str, keys: list[str], forms: list[str]) -> list[str]:
+    """The ``keys`` whose form (``forms``, in order) is ``wanted``, else those holding it."""
+    return [k for k, f in zip(keys, forms) if f == wanted] or [k for k, f in zip(keys, forms) if wanted in f]
 
 
 def check_readable(db: sqlite3.Connection, name: str) -> None:

@@ -7,8 +7,8 @@ question shares with it; for an open question, the stretch of the sentence that 
 question does not already say, beside the words it does say, fills the question's gap.
 
 One module per kind of span (``dates``, ``numbers``, ``names``, ``phrases``, ``confirm`` for
-yes/no questions and ``verdict`` for those about a named person's post, ``cause`` for why and on what grounds), ``edges`` for
-where a span starts and ends, ``finder`` choosing among them; ``base`` holds what they share.
+yes/no questions and ``verdict`` for those about a named person's post, ``cause`` for why and
+on what grounds), ``edges`` for where a span starts and ends, ``finder`` choosing among them; ``base`` holds what they share.
 """
 
 from rag.answer.span.base import ShortAnswer
@@ -20,6 +20,6 @@ from rag.answer.span.names import person_names, post_asked, post_held
 from rag.answer.span.numbers import ASKS_ORDINAL, ASKS_PERCENT, NUMBER_WORDS, counted
 from rag.answer.span.phrases import asks_purpose
 
-__all__ = ["ASKS_ORDINAL", "ASKS_PERCENT", "NUMBER_WORDS", "ShortAnswer", "asks_purpose", "claimed_person", "counted", "dated_as_asked",
-           "find", "fits", "names_day", "holds_post", "of_department", "person_names", "post_asked", "post_held",
-           "yes_no_tail"]
+__all__ = ["ASKS_ORDINAL", "ASKS_PERCENT", "NUMBER_WORDS", "ShortAnswer", "asks_purpose", "claimed_person", "counted",
+           "dated_as_asked", "find", "fits", "holds_post", "names_day", "of_department", "person_names", "post_asked",
+           "post_held", "yes_no_tail"]

@@ -2,8 +2,9 @@
 
 Most yes/no questions get the clause that settles them (``confirm``) and the reader judges it.
 A named person's post can be settled either way: posts are a closed vocabulary every article
-writes the same way ("Tỉnh ủy viên, Bí thư Đảng ủy, Giám đốc Sở GDĐT"), so a post claimed and
-not written beside the name, nor anywhere in the name's stretch of a quoted sentence, is a no.
+writes the same way ("Tỉnh ủy viên, Bí thư Đảng ủy, Giám đốc Sở GDĐT"), so the deputy's post or
+another body's written beside the name is a no. A post simply not written there gets no verdict:
+an article may name someone by one post only.
 """
 
 from __future__ import annotations
@@ -12,25 +13,24 @@ import re
 from dataclasses import replace
 
 from rag.answer.question import TERM
-from rag.clean.metadata import PROVINCES
 from rag.answer.span.base import ShortAnswer
 from rag.answer.span.confirm import asks_yes_no
 from rag.answer.span.names import _names, post_held
 from rag.answer.tenure import asked_terms, held_term, later_term
+from rag.clean.metadata import PROVINCES
 from rag.text import STATEMENT_END
 
 _I = re.IGNORECASE
 # "Bà Phạm Thị Trung có phải là Giám đốc Sở GDĐT không?": a named person and the post claimed.
-_CLAIM = re.compile(r"^\s*(?:(?:đồng chí|ông|bà|cô|thầy|anh|chị)\s+)?(?P<name>[^,?]+?)\s+(?:có phải là|có phải|phải là|"
-                    r"có là|có giữ chức|là|giữ chức)\s+(?P<post>[^?]+?)\s*,?\s*(?:phải không|đúng không|có đúng không|"
-                    r"không)(?:\s+(?:ạ|vậy|nhỉ|hả|à))?\s*[?.!]*\s*$", _I)
+_WHO = r"^\s*(?:(?:đồng chí|ông|bà|cô|thầy|anh|chị)\s+)?(?P<name>[^,?]+?)\s+"  # the person, as addressed
+_CLAIM = re.compile(_WHO + r"(?:có phải là|có phải|phải là|có là|có giữ chức|là|giữ chức)\s+(?P<post>[^?]+?)\s*,?\s*"
+                    r"(?:phải không|đúng không|có đúng không|không)(?:\s+(?:ạ|vậy|nhỉ|hả|à))?\s*[?.!]*\s*$", _I)
 _POST = re.compile(r"(?<!\w)(?:phó[\s-]+)?(?:bí thư|giám đốc|chủ tịch|hiệu trưởng|hiệu phó|trưởng phòng|trưởng ban|"
                    r"chủ nhiệm|tổng biên tập|chánh văn phòng|chánh thanh tra|tỉnh ủy viên|tỉnh uỷ viên|thư ký)(?!\w)", _I)
 # "Bà Phạm Thị Trung không phải là Giám đốc Sở à?": whether "không" agrees or denies reads
 # either way in Vietnamese, so such a question gets the posts and no verdict.
-_NEGATED = re.compile(r"^\s*(?:(?:đồng chí|ông|bà|cô|thầy|anh|chị)\s+)?(?P<name>[^,?]+?)\s+(?:không phải là|chẳng phải là|"
-                      r"không phải|không làm)\s+(?P<post>[^?]+?)\s*,?\s*(?:à|hả|sao|ư|chứ|phải không|đúng không)?"
-                      r"\s*[?.!]*\s*$", _I)
+_NEGATED = re.compile(_WHO + r"(?:không phải là|chẳng phải là|không phải|không làm)\s+(?P<post>[^?]+?)\s*,?\s*"
+                      r"(?:à|hả|sao|ư|chứ|phải không|đúng không)?\s*[?.!]*\s*$", _I)
 # "nguyên Giám đốc", "cựu Bí thư": a former post, which the article's present tense does not settle.
 _FORMER = re.compile(r"(?<!\w)(?:nguyên|cựu)(?!\w)", _I)
 # Whose post it is: the words naming the body after the title, in one spelling. The party
@@ -91,7 +91,7 @@ def post_verdict(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer
     held = post_held(question, sentences, [name])
     if held is None:
         return None
-    pieces = [_plain(p) for p in held.text.split(",")]
+    pieces = _pieces(held)
     found = [_holds(post, after, pieces) for post, after in claimed]
     if "unknown" in found:
         return None
@@ -123,7 +123,7 @@ def holds_post(post: str, claimed_after: str, sentence: str, name: str) -> bool:
     held = post_held("", [(sentence, 0)], [name])
     if held is None:
         return False
-    pieces = [_plain(p) for p in held.text.split(",")]
+    pieces = _pieces(held)
     return _holds(_plain(post), claimed_after if _whose(claimed_after) else "sở", pieces) == "yes"
 
 
@@ -143,6 +143,11 @@ def _with_term(span: ShortAnswer, question: str, sentences: list[tuple[str, int]
     asked = asked_terms(TERM.findall(question))
     past = term not in asked if asked else later_term(term, *(text for text, _ in sentences)) is not None
     return replace(span, verdict=None, basis="past") if past else span
+
+
+def _pieces(held: ShortAnswer) -> list[str]:
+    """The comma-separated posts written beside a name, each in one spelling."""
+    return [_plain(p) for p in held.text.split(",")]
 
 
 def _plain(text: str) -> str:
