@@ -1273,6 +1273,9 @@ def test_the_date_asked_from_is_not_the_one_a_transition_runs_to(commerce_law):
      "01/7/2026"),
     ("Trước ngày nào phải nộp hồ sơ?", "Sau ngày 01/3/2026, hồ sơ được nộp trước ngày 15/3/2026.", "15/3/2026"),
     ("Chính sách áp dụng từ khi nào?", "Chính sách kéo dài đến năm 2030, bắt đầu từ năm 2021.", "năm 2021"),
+    # A statute dated by its signing writes no date, yet says when it takes effect.
+    ("Thông tư có hiệu lực từ ngày nào?", "Thông tư này có hiệu lực thi hành kể từ ngày ký ban hành.",
+     "ngày ký ban hành"),
 ])
 def test_a_date_follows_the_word_that_bounds_it_in_the_question(question, sentence, short):
     from rag.answer.question import read
@@ -1305,6 +1308,11 @@ Căn cứ Luật Giáo dục số 43/2019/QH14;
     ("Theo Nghị định số 31/2026, học bổng khuyến khích học tập được cấp cho tối thiểu bao nhiêu phần trăm số "
      "học sinh chuyên?", "answered", "10%"),
     ("Nghị định 31/2026/NĐ-CP thay thế nghị định nào?", "answered", "84/2020/NĐ-CP"),
+    # Named by its number alone, as staff say it; asked when it "applies", i.e. takes effect: the
+    # day it does, not the issue day of the decree it replaces, quoted beside it.
+    ("Nghị định 31 bắt đầu áp dụng từ ngày nào?", "answered", "01 tháng 6 năm 2026"),
+    ("Theo Nghị định 84, học bổng khuyến khích học tập được cấp cho tối thiểu bao nhiêu phần trăm số học sinh "
+     "chuyên?", "out_of_scope", "Nghị định 84"),
     # A law named by its name is not this decree, which only cites it in its recitals.
     ("Theo Luật Giáo dục, học bổng khuyến khích học tập được cấp cho tối thiểu bao nhiêu phần trăm số "
      "học sinh chuyên?", "out_of_scope", "về Luật Giáo dục"),

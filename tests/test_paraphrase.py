@@ -74,6 +74,10 @@ def test_a_phrase_the_articles_do_write_is_searched_as_asked(assistant):
     # A capital stays a capital: the reply shows the question as read.
     ({"được", "bầu"}, "Trúng cử Phó Bí thư là ai?", "Được bầu Phó Bí thư là ai?"),
     ({"diễn_văn", "khai_mạc", "lời"}, "Ai đọc lời khai mạc?", "Ai đọc diễn văn khai mạc?"),
+    # When a statute "applies from" is when it takes effect, as statutes write it.
+    ({"có", "hiệu_lực"}, "Nghị định bắt đầu áp dụng từ ngày nào?", "Nghị định có hiệu lực từ ngày nào?"),
+    ({"có", "hiệu_lực"}, "Thông tư được áp dụng khi nào?", "Thông tư có hiệu lực khi nào?"),
+    ({"có", "hiệu_lực"}, "Quy định áp dụng đối với ai?", "Quy định áp dụng đối với ai?"),
 ])
 def test_a_phrase_is_rewritten_only_into_the_index_s_words(vocabulary, question, read):
     assert as_written(question, vocabulary.__contains__) == read

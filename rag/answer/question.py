@@ -145,8 +145,10 @@ _BODY = re.compile(r"(?<!\w)(?<!cơ )(?:sở|bộ)\s+(?:" + "|".join(
     for f in sorted(_FIELDS, key=len, reverse=True)) + r")(?![\w&])", _I)
 
 
-# A legal document named by its number: "Nghị định 84/2020/NĐ-CP", "Thông tư số 46/2026".
-STATUTE = re.compile(rf"(?<!\w)({'|'.join(STATUTE_TYPES)})\s+(?:số\s+)?(\d{{1,4}}/(?:19|20)\d{{2}})(?:/[\w-]+)?", _I)
+# A legal document named by its number: "Nghị định 84/2020/NĐ-CP", "Thông tư số 46/2026", or
+# by its number alone, as staff say it: "Nghị định 93" (not "Luật 2019", a year).
+STATUTE = re.compile(rf"(?<!\w)({'|'.join(STATUTE_TYPES)})\s+(?:số\s+)?(\d{{1,4}}/(?:19|20)\d{{2}}"
+                     rf"|(?!(?:19|20)\d{{2}}(?!\d))\d{{1,4}}(?![\d/]|[.,]\d))(?:/[\w-]+)?", _I)
 # A law by its name: the type, a capitalised first word, the words after it up to a stop
 # ("Luật Bảo hiểm y tế", "Bộ luật Lao động 2019", "Luật Giáo dục năm 2005", "Luật Giáo dục Đại
 # học"). Read as the source ("Theo Luật …", "Luật … quy định", "trong Luật …") or only mentioned:

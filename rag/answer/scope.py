@@ -207,10 +207,14 @@ def _statute_in(statute: str, title: str, text: str, question: str = "") -> bool
     Other evidence (news) need only mention it.
     """
     kind, number = statute.rsplit(" ", 1)
-    mentioned = re.search(rf"(?<![\d/]){re.escape(number)}(?!\d)", text) is not None
+    # "Nghị định 93", asked without its year, is any Nghị định numbered 93.
+    dated = "/" in number
+    after = r"(?!\d)" if dated else r"(?:/|-[^\W\d_])"  # "Chỉ thị 05" is written "Chỉ thị số 05-CT/TW"
+    mentioned = re.search(rf"(?<![\d/]){re.escape(number)}{after}", text) is not None
     own = _OWN_NUMBER.match(title)
     if own:
-        return own.group(2) == number or (mentioned and _asks_relation(question, number))
+        same = own.group(2) == number if dated else own.group(2).split("/")[0] == number
+        return same or (mentioned and _asks_relation(question, number))
     typed = _OWN_TYPE.match(title)
     if typed:
         return typed.group(1).casefold() == kind.casefold() or mentioned

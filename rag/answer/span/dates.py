@@ -31,7 +31,8 @@ _DAY_MONTH = re.compile(r"(?<![\d/.-])\d{1,2}\s*[/-]\s*\d{1,2}(?![\d/.-])")
 def names_day(text: str) -> bool:
     """Whether ``text`` names a day ("08/5/2023", "25 tháng 01 năm 2021", "ngày 27/6"), not only
     a month or year."""
-    return any(pattern.search(text) for pattern in _DATES[:_DAY_PATTERNS]) or bool(_DAY_MONTH.search(text))
+    return (any(pattern.search(text) for pattern in _DATES[:_DAY_PATTERNS]) or bool(_DAY_MONTH.search(text))
+            or bool(_SIGNING.fullmatch(text.strip())))
 _ASKS_DAY = re.compile(r"(?<!\w)(?:ngày nào|ngày bao nhiêu|ngày mấy|hôm nào|vào ngày)(?!\w)", _I)
 
 
@@ -52,9 +53,25 @@ def _bound_before(sentence: str, span: tuple[int, int], bound: str) -> bool:
 
 
 def dated_as_asked(sentence: str, question: str) -> bool:
-    """Whether ``sentence`` has a date after the word that bounds the asked one ("từ ngày …")."""
+    """Whether ``sentence`` has a date after the word that bounds the asked one ("từ ngày …"),
+    or, asked when a text takes effect, says it does from the day it is signed."""
     bound = bound_asked(question)
-    return bool(bound) and any(_bound_before(sentence, sp, bound) for sp in _date_spans(sentence, question)[0])
+    return bool(bound) and (any(_bound_before(sentence, sp, bound) for sp in _date_spans(sentence, question)[0])
+                            or _signed_day(sentence, question) is not None)
+
+
+# "Nghị định này có hiệu lực thi hành kể từ ngày ký ban hành": a statute dated by its signing,
+# the answer to "… có hiệu lực từ ngày nào?" though it writes no date.
+_ASKS_EFFECT = re.compile(r"(?<!\w)hiệu\s+lực(?!\w)", _I)
+_SIGNING = re.compile(r"ngày\s+(?:ký|công\s+bố)(?:\s+ban\s+hành)?", _I)
+_SIGNED_DAY = re.compile(rf"(?<!\w)có\s+hiệu\s+lực(?:\s+thi\s+hành)?\s+(?:kể\s+)?từ\s+({_SIGNING.pattern})(?!\s+\d)", _I)
+
+
+def _signed_day(sentence: str, question: str) -> tuple[int, int] | None:
+    if not _ASKS_EFFECT.search(question):
+        return None
+    found = _SIGNED_DAY.search(sentence)
+    return found.span(1) if found else None
 
 
 def _not_in_question(spans, sentence: str, question_lower: str):
@@ -92,6 +109,8 @@ def _date(sentence, question, anchors):
     if _ASKS_DAY.search(question):
         spans = [sp for sp in spans if sp in days] or spans
     found = _nearest(spans, anchors)
+    if not spans or bound and not any(_bound_before(sentence, sp, bound) for sp in spans):
+        found = _signed_day(sentence, question) or found
     if found and ASKS_YEAR.search(question) and not _ASKS_DAY.search(question):
         # "… năm nào?" asks for the year of "ngày 7 tháng 1 năm 1943".
         year = _YEAR_OF.search(sentence, *found)

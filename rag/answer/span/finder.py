@@ -12,7 +12,7 @@ from rag.answer.span.base import ShortAnswer, _EDGE_WORDS, _anchors, _pull, _syl
 from rag.answer.span.cause import _cause, asks_cause
 from rag.answer.span.confirm import _confirm, asks_yes_no
 from rag.answer.span.verdict import post_verdict
-from rag.answer.span.dates import _ASKS_WHEN, _condition, _date
+from rag.answer.span.dates import _ASKS_WHEN, _condition, _date, bound_asked, dated_as_asked
 from rag.answer.span.edges import _edges, _name_only, _whole_name, _whole_quote, _whole_words
 from rag.answer.span.names import post_held, _entity, _headed, _names, _person, _place, _role, _with_head
 from rag.answer.span.numbers import _bounded, _number, _number_candidates, counted
@@ -120,6 +120,11 @@ def _find(question: str, kind: str | None, sentences: list[tuple[str, int]]) -> 
                 return ShortAnswer(text[sp[0]:sp[1]], offset + sp[0], offset + sp[1], "definition"), "defined"
     # A date, count, person or place question gets that or nothing: another span would mislead.
     fallback = [] if kind in _TYPED else ["gap"]
+    if kind == "date" and bound_asked(question):
+        # "… có hiệu lực từ ngày nào?": a sentence dating something "từ ngày …" answers before a
+        # better-worded one that only cites another decree's issue date.
+        order = sorted(range(len(sentences)), key=lambda k: not dated_as_asked(sentences[k][0], question))
+        sentences, slots = [sentences[k] for k in order], [slots[k] for k in order]
     for finder_kind in ([kind] if kind in _FINDERS else []) + fallback:
         finder = _FINDERS.get(finder_kind, _gap)
         pool = []
