@@ -20,7 +20,8 @@ from rag.clean.metadata import PROVINCE, SURNAMES
 from rag.clean.normalize import normalize_query
 
 _I = re.IGNORECASE
-_LEAD = re.compile(r"^\s*(?:(?:thế|vậy|và|nhưng|thế còn|vậy còn)\s+)?còn\s+|^\s*(?:thế|vậy)\s+thì\s+", _I)
+_LEAD = re.compile(r"^\s*(?:(?:thế|vậy|và|nhưng|thế còn|vậy còn)\s+)?còn\s+|^\s*(?:thế|vậy)\s+thì\s+"
+                   r"|^\s*(?:thế|vậy)\s+(?=(?:năm|nhiệm\s+kỳ|nhiệm\s+kì|khóa|khoá)\s+\d)", _I)  # "Thế năm 2021?"
 _TAIL = re.compile(r"\s*(?:thì\s+sao|thì\s+thế\s+nào|thì\s+như\s+thế\s+nào|thì\s+ra\s+sao|thì\s+sao\s+nhỉ)\s*[?.!]*\s*$", _I)
 # Pronouns that point back at something named in an earlier turn.
 _ANAPHORA = re.compile(r"(?<!\w)(?:đó|ấy|nói trên|kể trên|họ|nó)(?!\w)", _I)
@@ -66,6 +67,11 @@ def contextualize(question: str, history: list[str] | None = None, known=None,
     question = normalize_query(question)
     last = answers[-1] if history and answers else None
     return _with_person(question, last, previous) or _resolve(question, previous, known, placed)
+
+
+def points_at_person(question: str) -> bool:
+    """Whether ``question`` points at a person an earlier answer named ("Ông ấy …", "người đó")."""
+    return bool(_PERSON.search(normalize_query(question)))
 
 
 def _with_person(question: str, name: str | None, previous: str = "") -> str | None:
@@ -142,6 +148,7 @@ def _another_person(core: str, previous: str) -> str | None:
 
 def _another_time(core: str, previous: str) -> str | None:
     """``previous`` asked of the term or year ``core`` is, in place of its own, or at its end."""
+    core = core.rstrip(" ?.!")  # "Còn năm 2021?"
     if not _TIME.match(core):
         return None
     own = _TIME_IN.search(previous)

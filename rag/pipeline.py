@@ -15,7 +15,7 @@ from rag.answer.question import count_typed
 from rag.clean import normalize_query
 from rag.clean.metadata import organisation_label, vn_date
 from rag.config import Settings
-from rag.followup import contextualize
+from rag.followup import contextualize, points_at_person
 from rag.index import Index, IndexDamagedError
 from rag.index.backends import current_version, open_index
 from rag.retrieve import Filters, Retrieval, Retriever
@@ -83,6 +83,12 @@ class Assistant:
         # nor in the earlier turn a follow-up completes; "người đứng đầu Sở" is read "Giám đốc Sở".
         asked = _as_asked(index, question)
         history = [_as_asked(index, normalize_query(h)) for h in history or []]
+        if history and points_at_person(asked) and not (answers and len(answers) >= len(history) and answers[-1]):
+            # "Ông ấy giữ chức gì?" from a client that did not send what "Ai là …?" answered:
+            # the person is what the previous question answers now.
+            earlier = self.ask(history[-1], top_k, filters, history[:-1], (answers or [])[: len(history) - 1])
+            named = earlier.short_answer.text if earlier.short_answer and earlier.short_answer.kind == "person" else None
+            answers = [*((answers or []) + [None] * len(history))[: len(history) - 1], named]
         query = contextualize(asked, history, index.lexical.idf if index else None, answers)
         if index is None or index.vectors.size == 0:
             return None, Answer(question, NOT_FOUND, [], True, {"total": time.perf_counter() - started}, query,

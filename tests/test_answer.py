@@ -60,6 +60,18 @@ from tests.conftest import ROOT
     # A quotation is taken in whole, never cut at its comma with a stray mark.
     ("Trong tổng kết năm 2020, Đảng bộ Sở GD&ĐT được Đảng ủy Khối tặng bằng khen gì?",
      "tổ chức cơ sở Đảng “trong sạch, vững mạnh”", "span"),
+    # "Ai đứng đầu …?" asks who heads it, as "người đứng đầu" does.
+    ("Ai đứng đầu Sở GDĐT Trà Vinh?", "Nguyễn Thị Bạch Vân", "person"),
+    # Named in a passage the sentence about "giữ chức" outranks: the name is searched twice.
+    ("Ông Trần Quốc Tuấn giữ chức gì?", "Bí thư Đảng ủy Sở GDĐT nhiệm kỳ 2015-2020", "post"),
+    # Of a list of presentations, the item saying what the question says; a school named after
+    # a person ("trường THPT chuyên Chu Văn An") is no person.
+    ("Ai trình bày tham luận về nâng cao chất lượng sinh hoạt chi bộ tại Đại hội Lạng Sơn?",
+     "Bí thư chi bộ trường THPT chuyên Chu Văn An", "person"),
+    ("Ai trình bày tham luận về công tác tham mưu thực hiện Nghị quyết 29 tại Đại hội Lạng Sơn?",
+     "Bí thư chi bộ GDTrH- QLCL", "person"),
+    # Two documents with their dates in one sentence: the date written after the code asked.
+    ("Kết luận số 01-KL/TW của Bộ Chính trị ban hành ngày nào?", "18/5/2021", "date"),
 ])
 def test_short_answer_is_the_span_that_answers(assistant, question, short, kind):
     answer = assistant.ask(question)
@@ -507,6 +519,14 @@ def test_an_open_question_quotes_the_sentence_beside_its_question_word(assistant
      "6 tháng cuối năm"),
     # A congress is no staff meeting: Trà Vinh's article reports a Hội nghị cán bộ, công chức.
     ("Đại hội Đảng bộ Sở GDĐT Trà Vinh diễn ra ngày nào?", "out_of_scope", "đại hội"),
+    # A head count is no length of time ("Sơ kết công tác Đảng 6 tháng đầu năm") nor a year
+    # ("Chương trình giáo dục phổ thông 2018"); "đồng chí" is no sum of money ("đồng").
+    ("Sở GDĐT Sóc Trăng có bao nhiêu đảng viên?", "not_found", "số đảng viên"),
+    ("Sở GDĐT Sóc Trăng có bao nhiêu chi bộ?", "not_found", "số chi bộ"),
+    ("Có bao nhiêu chi bộ trình bày tham luận tại Đại hội Lạng Sơn?", "not_found", "số chi bộ"),
+    ("BCH Đảng bộ Sở GDĐT Sóc Trăng có bao nhiêu đồng chí?", "not_found", "số đồng chí"),
+    # The article names the chi bộ's Bí thư by post only; "Chương" of "Chương trình" is no name.
+    ("Ai là Bí thư chi bộ GDTrH- QLCL?", "not_found", "không nêu ai là bí thư"),
 ])
 def test_refuses_what_the_articles_do_not_answer(assistant, question, status, says):
     answer = assistant.ask(question)
@@ -752,6 +772,13 @@ def test_a_document_code_is_no_name(text, name):
     assert support.is_name(text) is name
 
 
+def test_a_board_is_not_the_post_it_is_named_after(assistant):
+    """Under the Trà Vinh filter, "Ai là Giám đốc Sở GDĐT?" had quoted "Dự Hội nghị có, Ban
+    Giám đốc Sở GDĐT, …", which names no one, and said nothing inside the filter answered."""
+    answer = assistant.ask("Ai là Giám đốc Sở GDĐT?", filters=Filters(source="Sở Giáo dục và Đào tạo Trà Vinh"))
+    assert answer.status == "answered" and answer.short_answer.text == "Nguyễn Thị Bạch Vân"
+
+
 def test_organisation_filter_never_answers_about_another_province(assistant):
     answer = assistant.ask("Đại hội Đảng bộ Sở GDĐT Lạng Sơn diễn ra ngày nào?", filters=Filters(source="Trà Vinh"))
     assert answer.abstained and answer.status == "filtered" and answer.citations == []
@@ -851,6 +878,10 @@ FIRST = "Đại hội Đảng bộ Sở GDĐT Lạng Sơn diễn ra ngày nào?"
     ("Dự đại hội Lạng Sơn có bao nhiêu chi bộ?", [], "answered", "7 chi bộ"),  # "?" glued to the noun
     ("ngày nào?", [], "not_found", None),  # nothing says what is asked about
     ("Năm 2020?", [], "not_found", None),
+    # "Thế năm 2021?" asks the previous question of 2021, which no article reports on.
+    ("Thế năm 2021?", ["Đảng bộ Sở GD&ĐT hoàn thành bao nhiêu chỉ tiêu nghị quyết năm 2020?"], "out_of_scope", None),
+    # "Ông ấy" with no earlier answer sent: the person the previous question answers.
+    ("Ông ấy giữ chức gì?", ["Ai là Giám đốc Sở GDĐT Kon Tum?"], "answered", "Tỉnh ủy viên, Bí thư Đảng ủy, Giám đốc GDĐT"),
 ])
 def test_review_cases(assistant, question, history, status, short):
     answer = assistant.ask(question, history=history)

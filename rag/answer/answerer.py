@@ -212,7 +212,9 @@ class Answerer:
         q = read(question)
         # "Bao nhiêu đảng viên?" after a date question asks for a count: the user's own words
         # decide the kind of answer when they name one; the completed query supplies the rest.
-        own_kind = answer_kind(asked) if asked else None
+        # Not when the follow-up was rewritten whole ("Ông ấy là ai?" → "Bùi Thái Trọng là ai?"):
+        # that is the question to read.
+        own_kind = answer_kind(asked) if asked and asked.casefold() in question.casefold() else None
         if own_kind:
             q.kind = own_kind
         span_question = asked if own_kind else question
@@ -268,8 +270,9 @@ class Answerer:
         if provisions and hits and dense >= self.policy.min_dense_score and not relevant:
             relevant = bool(self._provisions(hits[0]) & set(provisions)
                             or asks_subject and self._having(hits, provisions))
-        named = bool(hits) and any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", hits[0].chunk.text, re.IGNORECASE)
-                                   for n in post_of)
+        # Any passage retrieved: "… giữ chức gì?" may rank another sentence about posts first.
+        named = any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", h.chunk.text, re.IGNORECASE)
+                    for h in hits for n in post_of)
         if not relevant and not named:
             # "Ông Lê Văn Hùng là ai?": no article near enough names him, which says more than
             # "nothing relevant". Vietnamese names only: reading every hit's article for the
@@ -462,9 +465,13 @@ class Answerer:
                 text = c.text[s - c.start : e - c.start]
                 pool.append(_Sentence(rank, hit, s, e, text, words, dense=float(sims[k]) if sims is not None else 0.0))
         n = len(pool)
+        post = support.asked_post(span_question)
         for p in pool:
             if "%" in p.text:  # "bao nhiêu phần trăm" is answered with a "%"
                 p.words = p.words | {"phần_trăm"}
+            if post and post in p.words and support.only_board(p.text, post):
+                # "Ai là Giám đốc Sở?": "Dự Hội nghị có Ban Giám đốc Sở" names a board, not the post.
+                p.words = p.words - {post}
         isf = {t: math.log(1 + n / (1 + sum(t in p.words for p in pool))) for t in weights}
         leads = _leads(pool)
         heads = self._headings(pool)

@@ -46,6 +46,7 @@ _OTHERWISE = {("ủy_ban", "kiểm_tra"), ("ban", "giám_hiệu"), ("ban", "giá
 # own term, which the article writes as such; "Tên gọi chức danh của người đứng đầu …" asks
 # for the title itself.
 _ASKS_WHO = re.compile(r"(?<!\w)(?:ai|họ\s+tên|họ\s+và\s+tên|tên\s+(?:là\s+)?gì)(?!\w)", _I)
+_WHO_HEADS = re.compile(r"(?<!\w)ai\s+(?:là\s+người\s+|là\s+)?đứng\s+đầu\s+(?=\w)", _I)
 _ASKS_TITLE = re.compile(r"(?<!\w)(?:chức\s+danh|chức\s+vụ|tên\s+gọi)(?!\w)", _I)
 
 
@@ -57,6 +58,11 @@ def posts_named(question: str) -> str:
     head has no one title ("cơ quan", "đơn vị", "tổ chức"), are returned unchanged."""
     if not _ASKS_WHO.search(question) or _ASKS_TITLE.search(question):
         return question
+    # "Ai đứng đầu Sở …?" asks the same, when the body has a title ("Ai đứng đầu danh sách?" does not).
+    headed = _WHO_HEADS.sub(lambda m: m.group(0)[0] + "i là người đứng đầu ", question)
+    if headed != question:
+        titled_question = posts_named(headed)
+        return titled_question if titled_question != headed else question
 
     def titled(m: re.Match) -> str:
         words = segment(question[m.end():])[:2]

@@ -196,7 +196,7 @@ def unsupported(question: str, short: ShortAnswer | None, quote: str, quote_star
     # The short answer must be a name: "… Chủ tịch Công đoàn cơ sở đã phát động phong trào"
     # names the post and nobody holding it.
     if post and (not _names_post(quote, post.replace("_", " "), _bodies(question, post))
-                 or short is None or not is_name(short.text)):
+                 or short is None or not is_name(short.text) or _cut_word(short, quote, quote_start)):
         return f"Các bài viết không nêu ai là {post.replace('_', ' ')} được hỏi."
     if _ASKS_WHO.search(question) and short is not None and short.kind == "person" and not is_name(short.text):
         return "Các bài viết không nêu tên người được hỏi."
@@ -204,6 +204,8 @@ def unsupported(question: str, short: ShortAnswer | None, quote: str, quote_star
         return None
     noun = counted_noun(question)
     if short is None:
+        return "Các bài viết không nêu con số này" + (f" (số {noun.replace('_', ' ')})." if noun else ".")
+    if _counts_time(question, short, quote, quote_start):
         return "Các bài viết không nêu con số này" + (f" (số {noun.replace('_', ' ')})." if noun else ".")
     other = _counts_other(question, short, quote, quote_start)
     if other:
@@ -296,6 +298,27 @@ def _counts_other(question: str, short: ShortAnswer, quote: str, quote_start: in
     return " ".join(asked), " ".join(said)
 
 
+_TIME_UNIT = re.compile(r"\s*(?:năm|tháng|tuần|ngày|giờ|phút)(?!\w)", re.IGNORECASE)
+
+
+def _counts_time(question: str, short: ShortAnswer, quote: str, quote_start: int) -> bool:
+    """Whether a head count ("bao nhiêu đảng viên", "mấy chi bộ") is answered by a length of
+    time ("Sơ kết công tác Đảng 6 tháng đầu năm") or a year ("Chương trình giáo dục phổ thông
+    2018") while no number in the quote counts what is asked."""
+    words = segment(question)
+    at, j = _count_slot(words)
+    if at is None or j >= len(words) or words[j] in _MEASURES | _VERBAL | _FILLERS or counted(quote, question):
+        return False
+    number = re.match(r"\s*(\d+(?:[.,]\d+)*)", short.text)
+    if not number or not (_YEARLIKE.fullmatch(number.group(1))
+                          or _TIME_UNIT.match(quote, short.start - quote_start + number.end())):
+        return False
+    # A quote with a plain number elsewhere may well count it ("Năm 1978 hội đồng được bầu bởi
+    # 40.000 người" for "bao nhiêu cử tri"): the short answer is wrong, not the quote.
+    return not any(not _YEARLIKE.fullmatch(m.group(0)) and not _TIME_UNIT.match(quote, m.end())
+                   for m in re.finditer(r"(?<![\d/.,-])\d+(?:[.,]\d{3})*(?![\d/-]|[.,]\d)", quote))
+
+
 def _sub_group(question: str, quote: str) -> str | None:
     """The asked group when the question counts part of it ("đảng viên nữ") and the quote
     never says the part ("139 đảng viên"); ``None`` otherwise.
@@ -330,7 +353,7 @@ _ASKS_WHO = re.compile(r"(?<!\w)(?:là ai|ai là|người nào|(?<!đơn )vị n
 
 
 # A sum of money is asked for: a number of months or people is no answer to it.
-_ASKS_MONEY = re.compile(r"(?<!\w)(?:số tiền|bao nhiêu tiền|bao nhiêu đồng|kinh phí|chi phí|học phí|lệ phí|mức lương|tiền lương|"
+_ASKS_MONEY = re.compile(r"(?<!\w)(?:số tiền|bao nhiêu tiền|bao nhiêu đồng(?! chí)|kinh phí|chi phí|học phí|lệ phí|mức lương|tiền lương|"
                          r"mức thu|giá bao nhiêu|giá vé|ngân sách)(?!\w)", re.IGNORECASE)
 _OTHER_UNIT = re.compile(r"%|(?<!\w)(?:tháng|năm|ngày|tuần|giờ|phút|người|lần|phần trăm|tuổi|km|mét|kg|ha)(?!\w)",
                          re.IGNORECASE)
@@ -414,6 +437,23 @@ def is_name(text: str) -> bool:
                 or (len(w) > 1 and w.isupper() and not _ROMAN.fullmatch(w)) for w in words)
     return bool(words) and not coded and all(w[0].isupper() or w in _PARTICLES for w in words) \
         and words[0][0].isupper()
+
+
+def only_board(text: str, post: str) -> bool:
+    """Whether ``text`` writes the post (pyvi's word, "giám_đốc") only as a board's name ("Ban
+    Giám đốc", "Ban Giám hiệu") or a deputy's post ("Phó Giám đốc"), never as the post itself."""
+    words = post.replace("_", r"\s+")
+    said = list(re.finditer(rf"(?<!\w){words}(?!\w)", text, re.IGNORECASE))
+    return bool(said) and all(re.search(r"(?<!\w)(?:ban|phó)\s+$", text[: m.start()], re.IGNORECASE) for m in said)
+
+
+def _cut_word(short: ShortAnswer, quote: str, quote_start: int) -> bool:
+    """Whether the span ends inside a word pyvi reads whole with the next one: "Chương" of
+    "Chương trình giáo dục phổ thông" is no name."""
+    last = short.text.split()[-1:] if short.text.split() else []
+    following = re.match(r"\s+([^\W\d_]+)", quote[short.end - quote_start:])
+    return bool(last and following and following.group(1).islower()
+                and len(segment(f"{last[0]} {following.group(1)}")) == 1)
 
 
 def names_asked_post(text: str, question: str) -> bool:

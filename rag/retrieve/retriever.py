@@ -9,10 +9,24 @@ import time
 from dataclasses import dataclass, field
 
 from rag.clean import normalize_query
+from rag.clean.metadata import PROVINCES, SURNAMES
 from rag.index import Index
 from rag.index.store import StoredChunk
 from rag.retrieve.fusion import reciprocal_rank_fusion, zscore_fusion
 from rag.text import known_words, segment
+
+
+_PROVINCES = {p.casefold().replace(" ", "_") for p in PROVINCES}
+
+
+def _person_names(terms: list[str], question: str) -> list[str]:
+    """The Vietnamese full names among pyvi's ``terms`` ("trần_quốc_tuấn"), written with
+    capitals in ``question``. Searched twice: "Ông Trần Quốc Tuấn giữ chức gì?" is about him,
+    and an article's "… được bầu giữ chức Phó Bí thư" shares as many rare words with it."""
+    folded = question.casefold()
+    return [t for t in terms if t.count("_") >= 1 and t.split("_", 1)[0] in SURNAMES and t not in _PROVINCES
+            and (at := folded.find(t.replace("_", " "))) >= 0
+            and all(w[:1].isupper() for w in question[at:at + len(t)].split())]
 
 
 @dataclass
@@ -82,7 +96,7 @@ class Retriever:
         dense = self.index.dense(vector, self.candidates, scope)
         timings["dense"] = time.perf_counter() - t
         t = time.perf_counter()
-        lexical = self.index.keyword(terms, self.candidates, scope)
+        lexical = self.index.keyword(terms + _person_names(terms, question), self.candidates, scope)
         timings["lexical"] = time.perf_counter() - t
 
         t = time.perf_counter()

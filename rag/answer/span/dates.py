@@ -108,6 +108,14 @@ def _date(sentence, question, anchors):
     # "Ngày 25/01/2021, Sở … tổ chức hội nghị … năm 2021") beats a bare year nearer the verb.
     if _ASKS_DAY.search(question):
         spans = [sp for sp in spans if sp in days] or spans
+    # "Kết luận số 01-KL/TW ban hành ngày nào?" over "Kết luận số 21-KL/TW ngày 25/10/2021 …; Kết
+    # luận số 01-KL/TW ngày 18/5/2021": the date written right after the code asked.
+    for code in _CODE.findall(question):
+        at = [m.end() for m in re.finditer(rf"(?<![\w/-]){re.escape(code)}(?![\w/-])", sentence)]
+        after = [sp for sp in spans if any(0 <= sp[0] - end <= 25 for end in at)]
+        if after:
+            spans = after
+            break
     found = _nearest(spans, anchors)
     if not spans or bound and not any(_bound_before(sentence, sp, bound) for sp in spans):
         found = _signed_day(sentence, question) or found
@@ -134,6 +142,7 @@ def _date(sentence, question, anchors):
     return found
 
 
+_CODE = re.compile(r"(?<![\w/-])\d+(?:/\d{4})?[-/](?:[A-ZĐ]+[-/]?)+[A-ZĐ]*(?![\w/-])")
 _NUMBERED = re.compile(r"(?<!\w)(?:lần|số|đợt|khóa|khoá)\s*(?:thứ\s*)?:?\s*$", _I)
 _BARE_YEAR = re.compile(r"(?:năm\s+)?(?:1[0-9]|20)\d{2}", _I)
 # A document named by its word or "số" and its code ("Hướng dẫn số 08-HD/BTCTU", "Nghị định

@@ -49,9 +49,14 @@ def _names(sentence: str, question_lower: str) -> list[tuple[int, int]]:
             continue
         run = _close(run, spans, sentence, question_lower)
     _close(run, spans, sentence, question_lower)  # a name that ends the sentence ("… là Kurt Coleman.")
-    spans = [sp for sp in spans if not _place_or_thing(sentence[sp[0]:sp[1]])]
+    spans = [sp for sp in spans if not _place_or_thing(sentence[sp[0]:sp[1]]) and not _NAMED_AFTER.search(sentence, 0, sp[0])]
     surnamed = [sp for sp in spans if sentence[sp[0]:sp[1]].split()[0].lower() in _SURNAMES]
     return surnamed or spans
+
+
+# A school or street named after a person: "trường THPT chuyên Chu Văn An", "đường Nguyễn Huệ".
+_NAMED_AFTER = re.compile(r"(?<!\w)(?:trường|chuyên|đường|phố|phường|quận|huyện|xã|cầu|chợ|THCS|THPT|TH|PTDTNT|"
+                          r"PTDTBT|DTNT|PT|MN|mầm non|tiểu học|trung học|cơ sở)\s+$", _I)
 
 
 def person_names(text: str, question: str) -> list[tuple[int, int]]:
@@ -315,6 +320,12 @@ _ROLE_START = re.compile(r"(?:^|[,;:.()]\s*|\n|(?<!\w)do\s+|(?<!\w)bởi\s+)(?:\
 _ROLE_WORDS = 12
 
 
+def _said_in_item(item: str, question: str) -> int:
+    """How many of the question's words a list item says (from the previous item's verb on)."""
+    item = item.split(":")[-1]
+    return len(set(re.findall(r"[^\W\d_]{2,}", question.lower())) & set(re.findall(r"[^\W\d_]{2,}", item)))
+
+
 def _role(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
     """Who does what the question asks where the quote names a role, not a person ("…, Chủ
     tịch Ủy ban nhân dân cấp tỉnh quyết định thời điểm nghỉ hè", "… do hiệu trưởng quyết định"):
@@ -327,9 +338,13 @@ def _role(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None
     for text, offset in sentences:
         low = text.lower()
         for n in range(len(does), 1, -1):  # the longest run first, two words at least
-            found = re.search(rf"(?<!\w){re.escape(' '.join(does[:n]).lower())}(?!\w)", low)
-            if not found:
+            each = list(re.finditer(rf"(?<!\w){re.escape(' '.join(does[:n]).lower())}(?!\w)", low))
+            if not each:
                 continue
+            # In a list ("Tham luận về A do X trình bày; Tham luận về B do Y trình bày"), the item
+            # saying most of what the question says around its "ai".
+            ends = [0] + [m.end() for m in each]
+            found = max(each, key=lambda m: (_said_in_item(low[ends[each.index(m)]:m.start()], question), -m.start()))
             before = text[: found.start()]
             starts = [m.end() for m in _ROLE_START.finditer(before) if m.end() < len(before.rstrip())]
             start = starts[-1] if starts else 0

@@ -113,6 +113,7 @@ def _number_candidates(sentence: str, question: str) -> list:
     if counted and counted[0].lower() in _NOT_COUNTED:
         counted = []  # "từ bao nhiêu trở lên", "cao hơn bao nhiêu so với …": nothing is counted
     candidates = []
+    first_noun = (segment(question[asks.end():])[:1] or [counted[0]])[0].replace("_", " ") if counted else ""
     if ASKS_ORDINAL.search(question):
         # "lần thứ mấy": the ordinal ("lần thứ VII", "thứ hai"), whatever else is counted.
         return [((m.start(1), m.end(1)), 0) for m in _ORDINAL_SAID.finditer(sentence)]
@@ -144,8 +145,9 @@ def _number_candidates(sentence: str, question: str) -> list:
         elif counted and re.match(re.escape(counted[0].lower()) + r"(?!\w)", after):
             end = end + (len(sentence[end:]) - len(after)) + len(counted[0])
             candidates.append(((m.start(), end), 0))
-        elif counted and re.search(r"(?<!\w)" + re.escape(counted[0].lower()) + r"\s+$", sentence[:m.start()].lower()):
-            # "ở tuổi 39", "lần 3": the counted noun may also come first.
+        elif counted and re.search(r"(?<!\w)" + re.escape(first_noun) + r"\s+$", sentence[:m.start()].lower()):
+            # "ở tuổi 39", "lần 3": the counted noun may also come first, as a whole word
+            # ("công tác Đảng 6 tháng" counts no "đảng viên").
             candidates.append(((m.start(), end), 0))
         else:
             candidates.append(((m.start(), unit.end() if unit else end), 1))
