@@ -42,7 +42,7 @@ _SHORT = 4  # syllables: "Năm nào?", "Bao nhiêu đảng viên?" cannot stand 
 
 
 def contextualize(question: str, history: list[str] | None = None, known=None,
-                  answers: list[str | None] | None = None) -> str:
+                  answers: list[str | None] | None = None, filtered: bool = False) -> str:
     """The query to search for ``question`` given the earlier questions (oldest first).
 
     ``known(word)`` (the index's idf) tells whether the index has a word at all: a short
@@ -51,6 +51,8 @@ def contextualize(question: str, history: list[str] | None = None, known=None,
     named a person (the API's ``history[].answer``, which the chat sends for person answers
     only); the last one is who "ông ấy", "người đó" points at ("Ai là Phó Giám đốc …?" →
     "Nguyễn Trọng Thắng"; "Ông ấy giữ chức vụ gì?" asks about him). A place is no person.
+    ``filtered``: an organisation filter is on, which says whose Department "Sở" is, not the
+    province of an earlier question.
     """
     # The conversation replayed turn by turn, each earlier "ông ấy" read as the person the turn
     # before it answered, so that a chain does not pile questions up; ``placed`` is the last
@@ -66,7 +68,7 @@ def contextualize(question: str, history: list[str] | None = None, known=None,
             placed = previous if _PLACE.search(previous) else placed
     question = normalize_query(question)
     last = answers[-1] if history and answers else None
-    return _with_person(question, last, previous) or _resolve(question, previous, known, placed)
+    return _with_person(question, last, previous) or _resolve(question, previous, known, placed, filtered)
 
 
 def points_at_person(question: str) -> bool:
@@ -86,14 +88,16 @@ def _with_person(question: str, name: str | None, previous: str = "") -> str | N
     return _PERSON.sub(name, question, count=1) if name else None
 
 
-def _resolve(question: str, previous: str, known=None, placed: str = "") -> str:
+def _resolve(question: str, previous: str, known=None, placed: str = "", filtered: bool = False) -> str:
     if not previous or chitchat.reply(question) or asks_subject(question):
         return question
     core = _TAIL.sub("", _LEAD.sub("", question)).strip()
     marked = bool(_LEAD.search(question) or _TAIL.search(question))
     elliptical = marked or (len(core.split()) <= _SHORT and not _new_topic(core, known))
     if not elliptical:
-        return f"{question} {previous}" if _ANAPHORA.search(question) else _with_province(question, previous)
+        if _ANAPHORA.search(question):
+            return f"{question} {previous}"
+        return question if filtered else _with_province(question, previous)
     new_place = _PLACE.search(core)
     asked_of = previous if _PLACE.search(previous) else placed
     if new_place and asked_of:

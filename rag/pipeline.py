@@ -89,7 +89,8 @@ class Assistant:
             earlier = self.ask(history[-1], top_k, filters, history[:-1], (answers or [])[: len(history) - 1])
             named = earlier.short_answer.text if earlier.short_answer and earlier.short_answer.kind == "person" else None
             answers = [*((answers or []) + [None] * len(history))[: len(history) - 1], named]
-        query = contextualize(asked, history, index.lexical.idf if index else None, answers)
+        query = contextualize(asked, history, index.lexical.idf if index else None, answers,
+                              filtered=bool(filters and filters.source))
         if index is None or index.vectors.size == 0:
             return None, Answer(question, NOT_FOUND, [], True, {"total": time.perf_counter() - started}, query,
                                 status="not_found")
@@ -125,14 +126,19 @@ class Assistant:
             if undated:
                 parts[-1] += f" ({undated} bài viết không có ngày nên không được xét)"
         note = "Không tìm thấy câu trả lời trong các bài viết thuộc bộ lọc " + ", ".join(parts) + "."
-        unfiltered = self.ask_verbose(query, top_k)[1]
+        searched, unfiltered = self.ask_verbose(query, top_k)
         if unfiltered.status == "out_of_scope":
             # No article at all covers what the question names ("… Bình Định …"): that, not
             # the filter, is why, and it is said first.
             answer.text, answer.note, answer.status = unfiltered.note, unfiltered.note, "out_of_scope"
             return answer
-        if not unfiltered.abstained:
-            titles = "; ".join(f"“{c.title}”" for c in unfiltered.citations)
+        # Only articles outside the filters: one inside them that the unfiltered search quotes
+        # was read already, and found not to answer.
+        inside = set(index.scope(filters.source, filters.date_from, filters.date_to))
+        inside = {h.chunk.article_id for h in (searched.hits if searched else []) if h.chunk.id in inside}
+        outside = [c for c in unfiltered.citations if c.article_id not in inside]
+        if not unfiltered.abstained and outside:
+            titles = "; ".join(f"“{c.title}”" for c in outside)
             note += f" Ngoài bộ lọc có bài viết liên quan: {titles}. Hãy bỏ bộ lọc để xem câu trả lời."
         elif unfiltered.note:
             note += " " + unfiltered.note

@@ -103,6 +103,12 @@ def segment(text: str) -> list[str]:
 _CACHED_LENGTH = 300
 
 
+def joins(word: str, following: str) -> bool:
+    """Whether pyvi reads ``word`` and the lower-case ``following`` syllable as one word:
+    "chuyên" + "môn" ("chuyên_môn"), "Chương" + "trình"; not "Obama" + "đã"."""
+    return following.islower() and len(segment(f"{word} {following}")) == 1
+
+
 @functools.lru_cache(maxsize=1024)
 def _segment_short(text: str) -> tuple[str, ...]:
     return tuple(_segment(text))

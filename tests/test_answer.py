@@ -3,6 +3,8 @@ honest refusals (another province, year or term, uncovered topics, small talk) a
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from rag.answer import support
@@ -72,6 +74,14 @@ from tests.conftest import ROOT
      "Bí thư chi bộ GDTrH- QLCL", "person"),
     # Two documents with their dates in one sentence: the date written after the code asked.
     ("Kết luận số 01-KL/TW của Bộ Chính trị ban hành ngày nào?", "18/5/2021", "date"),
+    # "ở tỉnh nào?" asks a province, not the hall the sentence names.
+    ("Đại hội Đảng bộ Sở GDĐT nhiệm kỳ 2020-2025 được tổ chức ở tỉnh nào?", "Lạng Sơn", "place"),
+    # A range whole ("75 đến 85 trường"), the counted noun to its word's end ("chuyên môn").
+    ("Đảng bộ Sở GDĐT Lạng Sơn phấn đấu bao nhiêu trường chuẩn quốc gia?", "75 đến 85 trường", "number"),
+    ("Bao nhiêu phòng chuyên môn của Sở GDĐT Trà Vinh đạt danh hiệu Lao động tiên tiến?", "6/6 phòng chuyên môn",
+     "number"),
+    # Asked when a meeting of 2021 was, a school year ("năm học 2020-2021") is no answer.
+    ("Hội nghị cán bộ, công chức Sở GDĐT Trà Vinh năm 2021 diễn ra khi nào?", "25/01/2021", "date"),
 ])
 def test_short_answer_is_the_span_that_answers(assistant, question, short, kind):
     answer = assistant.ask(question)
@@ -770,6 +780,27 @@ def test_parts_of_a_year_are_read_in_one_spelling(text, found):
 ])
 def test_a_document_code_is_no_name(text, name):
     assert support.is_name(text) is name
+
+
+def test_a_person_only_one_new_article_names_is_found(base_settings, embedder, tmp_path):
+    """A staff user uploaded an article naming "đồng chí Lê Văn Khoa, Phó Giám đốc Sở GDĐT Hà
+    Giang": asked his post, the reply was that no article names him. The model reads a name as
+    any other words; the passage naming him is kept among the evidence."""
+    from rag.pipeline import Assistant
+    from rag.sync import ingest_folder
+
+    folder = tmp_path / "articles"
+    shutil.copytree(ROOT / "data" / "articles", folder)
+    (folder / "hoi-thi.txt").write_text(
+        "Sở GDĐT Hà Giang tổ chức Hội thi giáo viên dạy giỏi cấp tỉnh năm 2024\n15/03/2024\n\n"
+        "Ngày 12/03/2024, tại Trường THPT chuyên Hà Giang, Sở Giáo dục và Đào tạo Hà Giang tổ chức Hội thi giáo "
+        "viên dạy giỏi cấp tỉnh năm học 2023-2024. Hội thi có 86 giáo viên tham gia đến từ 11 huyện, thành phố.\n\n"
+        "Phát biểu khai mạc, đồng chí Lê Văn Khoa, Phó Giám đốc Sở GDĐT Hà Giang, đề nghị các giáo viên phát huy "
+        "tinh thần sáng tạo, đổi mới phương pháp dạy học.\n", encoding="utf-8")
+    s = base_settings.model_copy(update={"index_dir": tmp_path / "index"})
+    ingest_folder(folder, s, embedder)
+    answer = Assistant(s, embedder).ask("Lê Văn Khoa giữ chức vụ gì?")
+    assert answer.status == "answered" and answer.short_answer.text == "Phó Giám đốc Sở GDĐT Hà Giang"
 
 
 def test_a_board_is_not_the_post_it_is_named_after(assistant):

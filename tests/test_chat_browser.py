@@ -212,6 +212,10 @@ def test_admin_upload_refreshes_the_counts_and_the_rebuild_reports_it(page, stac
     key = sidebar.get_by_label("Khoá quản trị", exact=True)
     key.fill(KEY)
     key.press("Enter")
+    # The file picker speaks Vietnamese and gives the API's limit, not Streamlit's 200 MB.
+    picker = sidebar.locator('[data-testid="stFileUploader"]')
+    picker.get_by_text("Tối đa 2MB mỗi tệp", exact=False).wait_for(timeout=20_000)
+    assert "Chọn tệp" in picker.inner_text() and "per file" not in picker.inner_text()
     text = "Lịch tiếp công dân tháng 12\n\nSở Giáo dục và Đào tạo Bến Tre tiếp công dân vào thứ Năm hằng tuần tại trụ sở."
     sidebar.locator('input[type="file"]').set_input_files(
         files=[{"name": "lich-tiep-dan.txt", "mimeType": "text/plain", "buffer": text.encode()}])

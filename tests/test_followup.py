@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rag.followup import contextualize
+from rag.retrieve import Filters
 
 FIRST = "Đại hội Đảng bộ Sở GDĐT Lạng Sơn diễn ra ngày nào?"
 
@@ -110,6 +111,15 @@ def test_who_is_the_departments_party_secretary_is_answered_from_the_conversatio
     assert " ".join(province) in answer.citations[0].title.title() + " " + answer.citations[0].source
 
 
+def test_an_organisation_filter_says_whose_department_not_the_previous_question(assistant):
+    """With the Sóc Trăng filter on, "Giám đốc Sở là ai?" after a Lạng Sơn question asks about
+    Sóc Trăng's Department (a staff user's pass: it was read "… Sở GDĐT Lạng Sơn …" and refused)."""
+    assert contextualize("Giám đốc Sở là ai?", [FIRST], filtered=True) == "Giám đốc Sở là ai?"
+    answer = assistant.ask("Giám đốc Sở là ai?", history=[FIRST],
+                           filters=Filters(source="Sở Giáo dục và Đào tạo Sóc Trăng"))
+    assert answer.status == "answered" and answer.short_answer.text == "Nguyễn Thị Tuyết Hà"
+
+
 def test_a_question_naming_the_person_is_not_tied_to_the_conversations_province(assistant):
     answer = assistant.ask("Bà Nguyễn Thị Bạch Vân có phải là Giám đốc Sở không?",
                            history=["Hội nghị sơ kết công tác Đảng của Sở GDĐT Sóc Trăng diễn ra ngày nào?"])
@@ -191,6 +201,14 @@ CLAIM = "Bà Nguyễn Thị Tuyết Hà là Giám đốc Sở GDĐT Sóc Trăng 
      "Ông Trần Quốc Tuấn có phải là Phó Bí thư Đảng ủy Sở không?"),
     ("Bà ấy có phải là Tỉnh ủy viên không?", "Nguyễn Thị Tuyết Hà là ai?", None,
      "Nguyễn Thị Tuyết Hà có phải là Tỉnh ủy viên không?"),
+    # "Thế năm 2021?", "Thế còn năm 2021?", "Còn năm 2021?" swap the year too (a staff user's pass:
+    # "năm 2021? Hội nghị … năm 2020 …").
+    ("Thế năm 2021?", "Hội nghị cán bộ công chức năm 2020 tổ chức ngày nào?", None,
+     "Hội nghị cán bộ công chức năm 2021 tổ chức ngày nào?"),
+    ("Thế còn năm 2021?", "Hội nghị cán bộ công chức năm 2020 tổ chức ngày nào?", None,
+     "Hội nghị cán bộ công chức năm 2021 tổ chức ngày nào?"),
+    ("Còn năm 2021?", "Hội nghị cán bộ công chức năm 2020 tổ chức ngày nào?", None,
+     "Hội nghị cán bộ công chức năm 2021 tổ chức ngày nào?"),
     # The previous question named no one: who this person is.
     ("Còn ông Trần Quốc Tuấn thì sao?", "Ai là Phó Bí thư Đảng ủy Sở GDĐT Lạng Sơn?", None,
      "Ông Trần Quốc Tuấn là ai?"),

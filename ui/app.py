@@ -41,8 +41,16 @@ A11Y = """<script>
                   "Link to heading": "Liên kết tới tiêu đề", "Running...": "Đang xử lý…"};
   const prefixes = [["Chat message from ", "Tin nhắn của "], ["Help for ", "Trợ giúp: "],
                     ["day, ", "ngày, "], ["month, ", "tháng, "], ["year, ", "năm, "]];
+  // The file picker's visible words, which Streamlit has no setting for either.
+  const texts = [[/^Drag and drop (?:files|a file) here$/, "Kéo thả tệp vào đây"], [/^(?:Upload|Browse files)$/, "Chọn tệp"],
+                 [/^(\S+) per file$/, "Tối đa $1 mỗi tệp"]];
   const fix = () => {
     if (document.documentElement.lang !== "vi") document.documentElement.lang = "vi";
+    document.querySelectorAll('[data-testid="stFileUploader"] *').forEach(e => e.childNodes.forEach(n => {
+      if (n.nodeType !== 3) return;
+      const t = n.nodeValue.trim();
+      for (const [en, vi] of texts) if (en.test(t)) { n.nodeValue = t.replace(en, vi); return; }
+    }));
     document.querySelectorAll("[aria-label]").forEach(e => {
       const l = e.getAttribute("aria-label");
       if (labels[l]) { e.setAttribute("aria-label", labels[l]); return; }

@@ -26,7 +26,7 @@ import re
 
 from rag.answer.span import ASKS_ORDINAL, ASKS_PERCENT, NUMBER_WORDS, ShortAnswer, counted, names_day, person_names
 from rag.clean.normalize import fold, normalize_query
-from rag.text import STATEMENT_END, pos_tags, segment
+from rag.text import STATEMENT_END, joins, pos_tags, segment
 
 _COUNTS = {"bao_nhiêu", "mấy"}
 # Words between "bao nhiêu" and the noun, or before it when the question ends "… bao nhiêu?".
@@ -452,8 +452,7 @@ def _cut_word(short: ShortAnswer, quote: str, quote_start: int) -> bool:
     "Chương trình giáo dục phổ thông" is no name."""
     last = short.text.split()[-1:] if short.text.split() else []
     following = re.match(r"\s+([^\W\d_]+)", quote[short.end - quote_start:])
-    return bool(last and following and following.group(1).islower()
-                and len(segment(f"{last[0]} {following.group(1)}")) == 1)
+    return bool(last and following and joins(last[0], following.group(1)))
 
 
 def names_asked_post(text: str, question: str) -> bool:

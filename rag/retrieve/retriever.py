@@ -96,7 +96,8 @@ class Retriever:
         dense = self.index.dense(vector, self.candidates, scope)
         timings["dense"] = time.perf_counter() - t
         t = time.perf_counter()
-        lexical = self.index.keyword(terms + _person_names(terms, question), self.candidates, scope)
+        names = _person_names(terms, question)
+        lexical = self.index.keyword(terms + names, self.candidates, scope)
         timings["lexical"] = time.perf_counter() - t
 
         t = time.perf_counter()
@@ -104,6 +105,12 @@ class Retriever:
             fused = reciprocal_rank_fusion([dense, lexical], self.rrf_k)[:top_k]
         else:
             fused = zscore_fusion([dense, lexical])[:top_k]
+        if names and fused:
+            # The model reads a name as any other words: the passage naming the person asked
+            # about ("Lê Văn Khoa giữ chức vụ gì?") is kept among the evidence, last.
+            naming = [i for i, _ in self.index.keyword(names, 1, scope)]
+            if naming and naming[0] not in {i for i, _ in fused}:
+                fused = fused[: top_k - 1] + [(naming[0], fused[min(len(fused), top_k) - 1][1])]
         chunks = self.index.get_chunks([i for i, _ in fused])
         dense_of, lexical_of = dict(dense), dict(lexical)
         hits = [Hit(chunks[i], s, dense_of.get(i), lexical_of.get(i)) for i, s in fused if i in chunks]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from rag.answer.question import ASKS_YEAR, event_years
+from rag.answer.question import ASKS_YEAR, TERM, event_years
 from rag.answer.span.base import ShortAnswer, _I, _nearest, _trim
 
 
@@ -103,7 +103,9 @@ def _date(sentence, question, anchors):
     if event_years(question):
         # "Hội nghị … năm 2021 diễn ra bao giờ?" knows the year: another bare year
         # ("… kết quả năm 2020") is what the sentence is about, not when the event was.
-        spans = [sp for sp in spans if not _BARE_YEAR.fullmatch(sentence[sp[0]:sp[1]])]
+        # Nor a school year or term ("năm học 2020-2021") the sentence names.
+        spans = [sp for sp in spans if not _BARE_YEAR.fullmatch(sentence[sp[0]:sp[1]])
+                 and not TERM.fullmatch(sentence[sp[0]:sp[1]].strip())]
     # "ngày nào" asks for a day: a full date wherever it stands (Vietnamese often fronts it:
     # "Ngày 25/01/2021, Sở … tổ chức hội nghị … năm 2021") beats a bare year nearer the verb.
     if _ASKS_DAY.search(question):

@@ -9,7 +9,7 @@ from rag.answer.question import capitalised_runs
 from rag.answer.span.base import (
     ShortAnswer, _EDGE_WORDS, _I, _TOKEN, _after, _anchors, _nearest, _sentence_of, _syllables,
 )
-from rag.clean.metadata import PROVINCES_FOLDED
+from rag.clean.metadata import PROVINCE, PROVINCES_FOLDED
 from rag.clean.metadata import SURNAMES as _SURNAMES
 from rag.text import pos_tags, segment
 
@@ -96,7 +96,17 @@ def _person(sentence, question, anchors):
     return _nearest(_names(sentence, question.lower()), anchors)
 
 
+# "… ở tỉnh nào?": a province's name, not the hall or the person the sentence also names.
+# Asked where ("ở/tại/thuộc tỉnh nào", "Tỉnh nào …"), not which body ("cơ quan tỉnh nào": whose).
+_ASKS_PROVINCE = re.compile(r"(?:^\s*|(?<!\w)(?:ở|tại|thuộc|của|là|từ|đến|về)\s+)"
+                            r"(?:tỉnh|thành phố|tỉnh, thành phố|tỉnh/thành phố|tỉnh thành)\s+nào(?!\w)", re.I)
+
+
 def _place(sentence, question, anchors):
+    if _ASKS_PROVINCE.search(question):
+        asked = question.casefold()
+        named = [m.span() for m in PROVINCE.finditer(sentence) if m.group(0).casefold() not in asked]
+        return _nearest(named, anchors) if named else None
     # "trong năm 2021", "trong thời gian tới": a time, not a place.
     found = _after(sentence, _PLACE_LEAD, anchors, 12, skip=_TIME_LEAD)
     if found:

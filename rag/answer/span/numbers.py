@@ -8,7 +8,7 @@ import re
 from rag.answer.question import KINDS
 from rag.answer.span.base import _EDGE_WORDS, _I, _TOKEN, _nearest
 from rag.answer.span.dates import _DATES
-from rag.text import pos_tags, segment
+from rag.text import joins, pos_tags, segment
 
 
 NUMBER_WORDS = r"(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|tỉ|rưỡi|lẻ)"
@@ -67,7 +67,9 @@ def _bounded(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
     return start, end + (upward.end() if upward else 0)
 
 
-_RANGE_FROM = re.compile(r"(?<!\w)từ\s+\d+(?:[.,]\d+)*(?:\s+[^\W\d_]+){0,2}\s*(?:đến|tới|-|–)\s*$", _I)
+# "từ 2 đến 4 năm", and without "từ", "đạt được 75 đến 85 trường" (not "ngày 4 đến 15": a date's).
+_RANGE_FROM = re.compile(r"(?<!\w)từ\s+\d+(?:[.,]\d+)*(?:\s+[^\W\d_]+){0,2}\s*(?:đến|tới|-|–)\s*$"
+                         r"|(?<![\w/.,-])\d+(?:[.,]\d+)*\s+(?:đến|tới)\s+$", _I)
 _BOUND = re.compile(r"(?<!\w)(ít nhất|tối thiểu|tối đa|nhiều nhất|không quá|không dưới|chưa đến|chưa tới|hơn|trên|"
                     r"dưới|gần|khoảng|xấp xỉ|có tới|lên tới|lên đến|từ|sau mỗi|mỗi)\s+$", _I)
 
@@ -121,7 +123,7 @@ def _number_candidates(sentence: str, question: str) -> list:
         # "hoàn thành 10/10 chỉ tiêu", "3/6 tập thể": a fraction counting the asked noun (a bare
         # "10/10" would read as a date, so only with the noun after it).
         noun = r"\s+" + re.escape(counted[0]) + "".join(r"(?:\s+" + re.escape(w) + ")?" for w in counted[1:])
-        candidates += [((m.start(), m.end()), 0) for m in re.finditer(
+        candidates += [((m.start(), _word_end(sentence, m.end())), 0) for m in re.finditer(
             r"(?<![\w/.-])\d+/\d+" + noun + r"(?!\w)", sentence, _I)]
     for m in _NUMBER.finditer(sentence):
         word = m.group(0).lower()
@@ -141,7 +143,7 @@ def _number_candidates(sentence: str, question: str) -> list:
         after = sentence[end:].lstrip().lower()
         if counted and after.startswith(" ".join(counted).lower()):
             end = end + (len(sentence[end:]) - len(sentence[end:].lstrip())) + len(" ".join(counted))
-            candidates.append(((m.start(), end), 0))
+            candidates.append(((m.start(), _word_end(sentence, end)), 0))  # "6/6 phòng chuyên môn", not "… chuyên"
         elif counted and re.match(re.escape(counted[0].lower()) + r"(?!\w)", after):
             end = end + (len(sentence[end:]) - len(after)) + len(counted[0])
             candidates.append(((m.start(), end), 0))
@@ -171,6 +173,15 @@ _NOT_COUNTED = (_EDGE_WORDS - _TIME_UNITS) | _PREPOSITIONS | {"trở", "xuống"
 # Words after the counted noun that say nothing of which count: "trong một tuần" says "tuần";
 # "ngày" and "năm" do say (and "năm" is a number word too, "five").
 _NOT_QUALIFYING = (_EDGE_WORDS | _PREPOSITIONS | set(NUMBER_WORDS.strip("(?:)").split("|"))) - {"ngày", "năm"}
+
+
+def _word_end(sentence: str, end: int) -> int:
+    """``end`` moved past the syllables pyvi reads as one word with the one before it; not after
+    a unit of time ("05 ngày trước" is not "ngày_trước", formerly)."""
+    while (last := re.search(r"([^\W\d_]+)$", sentence[:end])) and last.group(1).lower() not in _TIME_UNITS and (
+            following := re.match(r"\s+([^\W\d_]+)", sentence[end:])) and joins(last.group(1), following.group(1)):
+        end += following.end()
+    return end
 
 
 def _last_word(text: str) -> str | None:
