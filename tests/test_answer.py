@@ -535,6 +535,11 @@ def test_an_open_question_quotes_the_sentence_beside_its_question_word(assistant
     ("Sở GDĐT Sóc Trăng có bao nhiêu chi bộ?", "not_found", "số chi bộ"),
     ("Có bao nhiêu chi bộ trình bày tham luận tại Đại hội Lạng Sơn?", "not_found", "số chi bộ"),
     ("BCH Đảng bộ Sở GDĐT Sóc Trăng có bao nhiêu đồng chí?", "not_found", "số đồng chí"),
+    # The yearly staff meeting is one kind of gathering, a year's review another than a half-year's
+    # (an API probe got the Lạng Sơn congress's date, and the Sóc Trăng half-year review's).
+    ("Hội nghị cán bộ, công chức Sở GDĐT Lạng Sơn diễn ra ngày nào?", "out_of_scope", "Lạng Sơn"),
+    ("Hội nghị tổng kết công tác Đảng năm 2020 của Sở GDĐT Sóc Trăng diễn ra ngày nào?", "out_of_scope",
+     "Các bài viết tìm được không có thông tin về tổng kết"),
     # The article names the chi bộ's Bí thư by post only; "Chương" of "Chương trình" is no name.
     ("Ai là Bí thư chi bộ GDTrH- QLCL?", "not_found", "không nêu ai là bí thư"),
 ])

@@ -147,9 +147,10 @@ def test_a_pronoun_follow_up_asks_about_the_person_last_answered(api):
                                "history": [{"question": first, "answer": who}]}).json()
     assert r["query"] == "Nguyễn Trọng Thắng giữ chức vụ gì trong Đảng ủy?"
     assert r["short_answer"]["text"] == "Phó Bí thư Đảng ủy, Phó Giám đốc Sở GDĐT" and r["short_answer"]["kind"] == "post"
-    # Without the answer, the question is completed from the earlier question as before.
+    # Without the answer (a client that sends questions only), the earlier question is answered
+    # again to find whom "ông ấy" points at; an API probe had got a person for a post question.
     r = api.post("/ask", json={"question": "Ông ấy giữ chức vụ gì?", "history": [{"question": first}]}).json()
-    assert r["query"] == f"Ông ấy giữ chức vụ gì? {first}"
+    assert r["query"] == "Nguyễn Trọng Thắng giữ chức vụ gì?" and r["short_answer"]["kind"] == "post"
 
 
 def test_a_question_typed_without_marks_is_answered_and_read_back(api):

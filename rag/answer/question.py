@@ -270,13 +270,21 @@ def read(question: str) -> Question:
                     list(dict.fromkeys(m.group(0) for m in _BODY.finditer(question))),
                     list(dict.fromkeys(f"{m.group(1)} {m.group(2)}" for m in STATUTE.finditer(question))),
                     _laws(question), periods(question),
-                    list(dict.fromkeys(m.group(0).casefold() for m in _EVENT.finditer(question))))
+                    list(dict.fromkeys(_one_spelling(m.group(0)) for m in _EVENT.finditer(question))))
 
 
 # Gatherings one does not call by another name: a congress ("đại hội") is no staff meeting, and
 # the staff meeting's date does not answer when Trà Vinh's congress was. "Hội nghị", "cuộc họp",
-# "buổi làm việc" are used loosely for one another and pin nothing.
-_EVENT = re.compile(r"(?<!\w)(?:đại hội|hội thảo|hội thi|hội giảng)(?!\w)", _I)
+# "buổi làm việc" are used loosely for one another and pin nothing, but the yearly staff
+# meeting ("Hội nghị cán bộ, công chức") is one, and a year's review ("tổng kết") is no
+# half-year's ("sơ kết"), nor the other way round.
+_EVENT = re.compile(r"(?<!\w)(?:đại hội|hội thảo|hội thi|hội giảng|tổng kết|sơ kết|"
+                    r"hội nghị cán bộ\s*,?\s*(?:công chức|viên chức))(?!\w)", _I)
+
+
+def _one_spelling(event: str) -> str:
+    """A gathering's name folded, with the comma of "cán bộ, công chức" always written."""
+    return re.sub(r"\s*,?\s+(?=công chức|viên chức)", ", ", " ".join(event.casefold().split()))
 
 
 # Part of a year a report covers; written "sáu tháng"/"6 tháng"/"06 tháng", "học kì"/"học kỳ"/"HK",

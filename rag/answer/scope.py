@@ -121,10 +121,17 @@ def _missing(q: Question, hit: Hit, text: str) -> Missing:
         laws=[str(law) for law in q.laws if not _law_in(law, hit.chunk.title, hit.chunk.date, text, q.text)],
         # "6 tháng đầu năm 2021" is not answered by a report on the whole year, or on the first half.
         periods=[p for p in q.periods if p not in periods(text) or (p in reviews and not _reviewed(p, text))],
-        events=[e for e in q.events if not re.search(rf"(?<!\w){re.escape(e)}(?!\w)", text)],  # not "xã hội thiết thực"
+        events=[e for e in q.events if not _says_event(e, text)],
         term_word=_term_word(q.text),
         near=hit,
     )
+
+
+def _says_event(event: str, text: str) -> bool:
+    """Whether the folded ``text`` names the gathering (not "xã hội thiết thực" for "hội thi";
+    "cán bộ công chức" with or without its comma)."""
+    pattern = r"\s*,?\s*".join(re.escape(part) for part in event.split(", "))
+    return re.search(rf"(?<!\w){pattern}(?!\w)", text) is not None
 
 
 _TERM_WORD = re.compile(r"(năm học|niên khóa|niên khoá|giai đoạn|nhiệm kỳ|nhiệm kì)\s*(?:19|20)\d{2}\s*[-–—]", re.IGNORECASE)
@@ -382,7 +389,10 @@ def explain(missing: Missing, sources: list[str], hit: Hit) -> str:
         reply = f"Các bài viết về {', '.join(covered)} không có thông tin này" + (
             " (" + ", ".join(p.removeprefix("về ") for p in parts) + ")" if parts else "") + "."
         return reply  # the nearest article is about another province: naming it would mislead
-    reply = "Các bài viết trong hệ thống không có thông tin " + " và ".join(parts) + "."
+    # Only a province is checked against every organisation indexed; the rest was looked for in
+    # the articles the search found, and other articles may well speak of "năm 2021".
+    where = "trong hệ thống" if uncovered and len(parts) == 1 else "tìm được"
+    reply = f"Các bài viết {where} không có thông tin " + " và ".join(parts) + "."
     if missing.provinces and sources:
         reply += " Các bài viết hiện có của: " + "; ".join(map(organisation_label, sources)) + "."
     else:
