@@ -80,6 +80,9 @@ from tests.conftest import ROOT
     ("Đảng bộ Sở GDĐT Lạng Sơn phấn đấu bao nhiêu trường chuẩn quốc gia?", "75 đến 85 trường", "number"),
     ("Bao nhiêu phòng chuyên môn của Sở GDĐT Trà Vinh đạt danh hiệu Lao động tiên tiến?", "6/6 phòng chuyên môn",
      "number"),
+    # Of two shares in a sentence, the share of what the question names.
+    ("Tỷ lệ quần chúng được triển khai nghị quyết của Đảng bộ Sở GDĐT Lạng Sơn là bao nhiêu?", "trên 95% quần chúng",
+     "number"),
     # Asked when a meeting of 2021 was, a school year ("năm học 2020-2021") is no answer.
     ("Hội nghị cán bộ, công chức Sở GDĐT Trà Vinh năm 2021 diễn ra khi nào?", "25/01/2021", "date"),
 ])

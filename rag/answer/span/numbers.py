@@ -77,6 +77,16 @@ _BOUND = re.compile(r"(?<!\w)(ít nhất|tối thiểu|tối đa|nhiều nhất|
 _SHARE_WORDS = 5  # pyvi words; 3 and 5 scored alike on the dev parts
 
 
+def _share_named(sentence: str, span: tuple[int, int], question: str) -> bool:
+    """Whether the words right after a percentage ("95% quần chúng") are the question's."""
+    after = re.match(r"\s*(?:%|phần trăm)?\s*([^\W\d_]+(?:\s+[^\W\d_]+)?)", sentence[span[1]:])
+    if not after:
+        return False
+    words = after.group(1).lower().split()
+    asked = question.lower()
+    return len(words) == 2 and re.search(rf"(?<!\w){re.escape(' '.join(words))}(?!\w)", asked) is not None
+
+
 def _share_of(sentence: str, end: int) -> int:
     """The end of what a percentage is a share of, when nouns follow it ("80% mức lương cơ sở")."""
     rest = sentence[end:end + 80]
@@ -159,8 +169,13 @@ def _number_candidates(sentence: str, question: str) -> list:
                       if not p or _last_word(sentence[sp[0]:sp[1]]) not in _TIME_UNITS - {counted[0].lower()}]
     candidates = _qualified(sentence, question[asks.end():] if asks else "", counted, candidates)
     if ASKS_PERCENT.search(question):
-        # "Bao nhiêu phần trăm …", "tỷ lệ … là bao nhiêu": a share, not a head count.
+        # "Bao nhiêu phần trăm …", "tỷ lệ … là bao nhiêu": a share, not a head count; of several,
+        # the share of what the question names ("100 % đảng viên và trên 95% quần chúng" asked
+        # "Tỷ lệ quần chúng …").
         candidates = [(sp, 0 if _PERCENT.match(sentence[sp[0]:sp[1] + 12]) else 2) for sp, _ in candidates]
+        named = [sp for sp, p in candidates if p == 0 and _share_named(sentence, sp, question)]
+        if named and len(named) < sum(p == 0 for _, p in candidates):
+            candidates = [(sp, 0.5 if p == 0 and sp not in named else p) for sp, p in candidates]
     elif counted:
         # "Bao nhiêu đảng viên …": a head count, not a share ("100% đảng viên dự Đại hội nhất trí …").
         candidates = [(sp, 2 if _PERCENT.match(sentence[sp[0]:sp[1]]) else p) for sp, p in candidates]
