@@ -80,6 +80,10 @@ from tests.conftest import ROOT
     ("Đảng bộ Sở GDĐT Lạng Sơn phấn đấu bao nhiêu trường chuẩn quốc gia?", "75 đến 85 trường", "number"),
     ("Bao nhiêu phòng chuyên môn của Sở GDĐT Trà Vinh đạt danh hiệu Lao động tiên tiến?", "6/6 phòng chuyên môn",
      "number"),
+    # "những giải pháp chủ yếu nào" asks for the list, four words between "những" and "nào"
+    # (an API probe got "như sau", the sentence's last words before its ":").
+    ("Đại hội Đảng bộ Sở GDĐT Lạng Sơn đã xác định những giải pháp chủ yếu nào?", "Bám sát chủ trương lãnh đạo",
+     "list"),
     # Of two shares in a sentence, the share of what the question names.
     ("Tỷ lệ quần chúng được triển khai nghị quyết của Đảng bộ Sở GDĐT Lạng Sơn là bao nhiêu?", "trên 95% quần chúng",
      "number"),

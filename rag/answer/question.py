@@ -38,8 +38,8 @@ KINDS = [
     # A theme, a slogan, what a report is about: usually the quoted words.
     ("quote", re.compile(r"(?<!\w)(chủ đề|khẩu hiệu|phương châm|tên gọi|chuyên đề|tiêu đề|thông điệp|"
                          r"về vấn đề gì|về nội dung gì|về gì)(?!\w)", _I)),
-    ("list", re.compile(r"(?<!\w)(gồm những|bao gồm những|gồm các|gồm gì|gồm những gì|những (?:\w+ ){0,3}nào|"
-                        r"những (?:\w+ ){0,3}gì|các (?:\w+ ){0,3}nào)(?!\w)", _I)),
+    ("list", re.compile(r"(?<!\w)(gồm những|bao gồm những|gồm các|gồm gì|gồm những gì|những (?:\w+ ){0,4}nào|"
+                        r"những (?:\w+ ){0,4}gì|các (?:\w+ ){0,4}nào)(?!\w)", _I)),
     ("definition", re.compile(r"(?<!\w)(là gì|nghĩa là gì|được gọi là gì|gọi là gì|là cái gì|là loại gì)(?!\w)", _I)),
     ("organisation", re.compile(r"(?<!\w)(tổ chức nào|cơ quan nào|đơn vị nào|công ty nào|trường nào|"
                                 r"đội nào|hãng nào|đảng nào|ban nào)(?!\w)", _I)),
