@@ -216,7 +216,8 @@ class ShortAnswerOut(BaseModel):
                        "the guesses missed the gold answer entirely 34-60 % of the time, the rest 10-25 %.")
     verdict: Literal["có", "không"] | None = Field(
         None, description="Yes (\"có\") or no (\"không\") to a yes/no question the span settles: \"X có phải là "
-        "Giám đốc Sở không?\" with the post the article writes beside X's name as the span (kind post). Null for "
+        "Giám đốc Sở không?\" with the post the article writes beside X's name as the span (kind post); \"Đại hội "
+        "… diễn ra năm 2021 phải không?\" with the date the article gives as the span (kind date). Null for "
         "other questions, and for yes/no questions whose clause (kind confirm) is shown for the reader to judge.")
 
 

@@ -87,6 +87,8 @@ from tests.conftest import ROOT
     # Of two shares in a sentence, the share of what the question names.
     ("Tỷ lệ quần chúng được triển khai nghị quyết của Đảng bộ Sở GDĐT Lạng Sơn là bao nhiêu?", "trên 95% quần chúng",
      "number"),
+    # "khi nào" gets the day, not the term the congress opened.
+    ("Đại hội Đảng bộ Sở GDĐT Lạng Sơn diễn ra khi nào?", "21/5/2020", "date"),
     # Asked when a meeting of 2021 was, a school year ("năm học 2020-2021") is no answer.
     ("Hội nghị cán bộ, công chức Sở GDĐT Trà Vinh năm 2021 diễn ra khi nào?", "25/01/2021", "date"),
 ])
@@ -813,6 +815,46 @@ def test_a_person_only_one_new_article_names_is_found(base_settings, embedder, t
     ingest_folder(folder, s, embedder)
     answer = Assistant(s, embedder).ask("Lê Văn Khoa giữ chức vụ gì?")
     assert answer.status == "answered" and answer.short_answer.text == "Phó Giám đốc Sở GDĐT Hà Giang"
+
+
+@pytest.mark.parametrize("question, short, verdict", [
+    # The year claimed is the claim, not a scope to refuse on (a staff user's pass got "Các bài
+    # viết … không có thông tin về năm 2021").
+    ("Đại hội Đảng bộ Sở GDĐT Lạng Sơn diễn ra năm 2021 phải không?", "21/5/2020", "không"),
+    # An API probe got a clause that read as a yes.
+    ("Đại hội Lạng Sơn có phải được tổ chức vào tháng 6 năm 2020 không?", "21/5/2020", "không"),
+    ("Hội nghị cán bộ công chức Sở GDĐT Trà Vinh được tổ chức ngày 25/01/2021 đúng không?", "25/01/2021", "có"),
+    ("Có phải Đại hội Đảng bộ Sở GDĐT Lạng Sơn diễn ra ngày 21 tháng 5 năm 2020 không ạ?", "21/5/2020", "có"),
+])
+def test_a_claimed_date_is_settled_by_the_date_the_article_gives(assistant, question, short, verdict):
+    answer = assistant.ask(question)
+    assert answer.status == "answered" and answer.short_answer.text == short
+    assert answer.short_answer.verdict == verdict and answer.short_answer.kind == "date"
+
+
+@pytest.mark.parametrize("question, claimed, date, verdict", [
+    ("Hội nghị diễn ra năm 2021 phải không?", (None, None, 2021), "21/5/2020", "không"),
+    ("Hội nghị diễn ra vào tháng 5 năm 2020 phải không?", (None, 5, 2020), "ngày 21 tháng 5 năm 2020", "có"),
+    # A year alone does not settle a claimed day.
+    ("Hội nghị diễn ra ngày 21/5/2020 phải không?", (21, 5, 2020), "năm 2020", None),
+    ("Hội nghị diễn ra ngày 21/5/2020 phải không?", (21, 5, 2020), "03-7-2020", "không"),
+])
+def test_a_claimed_date_is_read_in_its_parts(question, claimed, date, verdict):
+    from rag.answer import when
+
+    claim = when.claimed(question)
+    assert claim.asked == "Hội nghị diễn ra khi nào?" and (claim.day, claim.month, claim.year) == claimed
+    assert when.verdict(claim, date) == verdict
+
+
+@pytest.mark.parametrize("question", [
+    "Đảng bộ có hoàn thành 10/10 chỉ tiêu năm 2020 không?",  # no event dated: asked as before
+    "Đại hội diễn ra năm 2020 ở đâu?",  # no yes/no
+])
+def test_no_date_claim_without_an_event_dated_in_a_yes_no_question(question):
+    from rag.answer import when
+
+    assert when.claimed(question) is None
 
 
 def test_a_board_is_not_the_post_it_is_named_after(assistant):

@@ -34,6 +34,7 @@ def names_day(text: str) -> bool:
     return (any(pattern.search(text) for pattern in _DATES[:_DAY_PATTERNS]) or bool(_DAY_MONTH.search(text))
             or bool(_SIGNING.fullmatch(text.strip())))
 _ASKS_DAY = re.compile(r"(?<!\w)(?:ngày nào|ngày bao nhiêu|ngày mấy|hôm nào|vào ngày)(?!\w)", _I)
+_ASKS_WHEN_ANY = re.compile(r"(?<!\w)(?:khi nào|bao giờ|lúc nào|thời gian nào|thời điểm nào|dịp nào)(?!\w)", _I)
 
 
 # "có hiệu lực từ ngày nào?", "… đến ngày nào?": the word before the question word says which
@@ -110,6 +111,11 @@ def _date(sentence, question, anchors):
     # "Ngày 25/01/2021, Sở … tổ chức hội nghị … năm 2021") beats a bare year nearer the verb.
     if _ASKS_DAY.search(question):
         spans = [sp for sp in spans if sp in days] or spans
+    elif _ASKS_WHEN_ANY.search(question):
+        # "… diễn ra khi nào?": the day, where the sentence gives one, over the term it opened
+        # ("Ngày 21/5/2020, … tổ chức Đại hội nhiệm kỳ 2020-2025").
+        spans = [sp for sp in spans if sp in days] or [sp for sp in spans if not TERM.fullmatch(
+            sentence[sp[0]:sp[1]].strip())] or spans
     # "Kết luận số 01-KL/TW ban hành ngày nào?" over "Kết luận số 21-KL/TW ngày 25/10/2021 …; Kết
     # luận số 01-KL/TW ngày 18/5/2021": the date written right after the code asked.
     for code in _CODE.findall(question):

@@ -1,0 +1,87 @@
+"""Yes or no to when something happened: "Đại hội … diễn ra năm 2021 phải không?".
+
+The year in such a question is the claim, not what pins the article down: read as a scope it
+refused the question ("… không có thông tin về năm 2021") though the article dates the
+congress 21/5/2020. The question is asked as "… diễn ra khi nào?", and the date the quote
+gives settles the claim: "không" when it states another day, month or year than claimed, "có"
+when it states the same, nothing when it states less than is claimed (a year for a day).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rag.answer.span.confirm import asks_yes_no
+
+_I = re.IGNORECASE
+# What happens on a day: the event's verb, then the claimed time ("diễn ra vào tháng 6 năm 2020",
+# "được tổ chức ngày 21/5/2020", "khai mạc năm 2021").
+_EVENT_VERB = (r"diễn ra|được tổ chức|tổ chức|tiến hành|được tiến hành|khai mạc|bế mạc|họp|khai giảng|"
+               r"ban hành|được ban hành|có hiệu lực|ký")
+_WHEN = (r"(?:ngày\s+\d{1,2}\s*(?:[/.-]\s*\d{1,2}|tháng\s+\d{1,2})(?:\s*(?:[/.-]|năm)\s*\d{4})?"
+         r"|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}"
+         r"|tháng\s+\d{1,2}(?:\s*(?:[/.-]|năm)\s*\d{4})?"
+         r"|năm\s+\d{4})")
+_CLAIM = re.compile(rf"(?<!\w)(?P<verb>{_EVENT_VERB})\s+(?:vào\s+|trong\s+|từ\s+)?(?P<when>{_WHEN})(?!\d)", _I)
+# The yes/no ending, and "Có phải" opening, which the "when" question drops.
+_TAIL = re.compile(r"\s*(?:,\s*)?(?:có\s+)?(?:phải\s+không|đúng\s+không|có\s+đúng\s+không|không|chưa)"
+                   r"(?:\s+(?:ạ|vậy|nhỉ|nhé|hả|à|thế))?\s*[?.!]*\s*$", _I)
+_OPENING = re.compile(r"^\s*(?:có\s+phải\s+(?:là\s+)?|phải\s+chăng\s+)", _I)
+
+
+@dataclass
+class Claim:
+    """A claimed day, month and year (each ``None`` when not claimed), and the question that
+    asks when instead ("Đại hội … diễn ra khi nào?")."""
+
+    asked: str
+    day: int | None
+    month: int | None
+    year: int | None
+
+
+def claimed(question: str) -> Claim | None:
+    """The time a yes/no question claims an event happened at, or ``None``."""
+    if not asks_yes_no(question):
+        return None
+    found = _CLAIM.search(question)
+    if not found:
+        return None
+    day, month, year = parts(found.group("when"))
+    if year is None and month is None:
+        return None
+    rest = _TAIL.sub("", question[: found.start("when")] + question[found.end("when"):])
+    rest = _OPENING.sub("", re.sub(r"(?<=\s)(?:có\s+)?phải\s+(?:là\s+)?(?=\S)", "", rest))
+    rest = re.sub(r"\s+(?:vào|trong|từ)\s*$", "", rest.rstrip())
+    if not rest:
+        return None
+    asked = rest[:1].upper() + rest[1:].rstrip(" ,") + " khi nào?"
+    return Claim(asked, day, month, year)
+
+
+def parts(text: str) -> tuple[int | None, int | None, int | None]:
+    """(day, month, year) a date as written states: "21/5/2020", "ngày 21 tháng 5 năm 2020",
+    "03-7-2020", "tháng 6 năm 2020", "năm 2021"."""
+    text = " ".join(text.split())
+    full = re.search(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})", text)
+    if full:
+        return int(full.group(1)), int(full.group(2)), int(full.group(3))
+    day = re.search(r"ngày\s+(\d{1,2})(?:\s*[/.-]\s*(\d{1,2}))?", text, _I)
+    month = re.search(r"tháng\s+(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?", text, _I)
+    year = re.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", text)
+    d = int(day.group(1)) if day else None
+    m = int(month.group(1)) if month else (int(day.group(2)) if day and day.group(2) else None)
+    return d, m, int(year.group(1)) if year else None
+
+
+def verdict(claim: Claim, date: str) -> str | None:
+    """"có" when ``date`` (the short answer) states each part of the claim alike, "không" when
+    it states one otherwise, ``None`` when it does not state a part the claim names."""
+    stated = parts(date)
+    asked = (claim.day, claim.month, claim.year)
+    if any(a is not None and s is not None and a != s for a, s in zip(asked, stated)):
+        return "không"
+    if all(a is None or s is not None for a, s in zip(asked, stated)):
+        return "có"
+    return None
