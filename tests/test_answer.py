@@ -927,7 +927,8 @@ def test_several_articles_that_support_the_answer_are_all_cited(base_settings, e
     ids = [c.article_id for c in answer.citations]
     assert len(ids) >= 2 and len(set(ids)) == len(ids) <= 3
     assert all("25/01/2021" in c.quote for c in answer.citations[:2])
-    assert "[1]" in answer.text and "[2]" in answer.text
+    # Each source's quote a paragraph of its own (run together, two meetings read as one text).
+    assert f"[1]\n\n{answer.citations[1].quote} [2]" in answer.text
 
 
 def test_a_sentence_ending_in_a_colon_is_quoted_with_its_list(assistant):

@@ -103,6 +103,12 @@ class Citation:
     date_kind: str | None = None  # "published" or "event" (rag.documents.Article.date_kind)
 
 
+def paragraphs(citations: list[Citation]) -> str:
+    """Each source's quote with its number, a paragraph each: two meetings' sentences run
+    together would read as one text."""
+    return "\n\n".join(f"{c.quote} [{c.number}]" for c in citations)
+
+
 @dataclass
 class Answer:
     """The reply to one question.
@@ -380,7 +386,7 @@ class Answerer:
                 citations.append(self._cite(len(citations) + 1, [other]))
         for other in self._other_sources(best, sentences, short) if not others else []:
             citations.append(self._cite(len(citations) + 1, self._unit(other, sentences)))
-        text = " ".join(f"{c.quote} [{c.number}]" for c in citations)
+        text = paragraphs(citations)
         return Answer(question, f"{text}\n\n{note}" if note else text, citations, False, short_answer=short, note=note)
 
     def _other_holders(self, q: Question, question: str, post: str | None, best: _Sentence,
@@ -633,7 +639,7 @@ class Answerer:
         # clause says too much to be a short answer.
         short = ShortAnswer(text[title[0]:title[1]], title[0], title[1], "subject", basis="heading") \
             if title and title[1] > title[0] else None
-        reply = " ".join(f"{c.quote} [{c.number}]" for c in citations)
+        reply = paragraphs(citations)
         # The note stands apart from the quotes: it says what is not there, they what is.
         return Answer(question, f"{reply}\n\n{note}" if note else reply, citations, False, short_answer=short, note=note)
 
