@@ -12,9 +12,10 @@ from rag.answer import NOT_FOUND, Answer, Answerer, AnswerPolicy
 from rag.answer.chitchat import strip_preamble
 from rag.answer.paraphrase import as_written, posts_named
 from rag.answer.question import count_typed
-from rag.clean import normalize_query
+from rag.clean.normalize import clean_question
 from rag.clean.metadata import organisation_label, vn_date
 from rag.config import Settings
+from rag.answer import when
 from rag.followup import contextualize, points_at_person
 from rag.index import Index, IndexDamagedError
 from rag.index.backends import current_version, open_index
@@ -78,19 +79,20 @@ class Assistant:
         started = time.perf_counter()
         index = self.refresh()
         s = self.settings
-        question = normalize_query(question)
+        question = clean_question(question)
         # "Chào bạn, Đại hội … ngày nào?", "Cho tôi biết …": greeting and request are not searched,
         # nor in the earlier turn a follow-up completes; "người đứng đầu Sở" is read "Giám đốc Sở".
         asked = _as_asked(index, question)
-        history = [_as_asked(index, normalize_query(h)) for h in history or []]
-        if history and points_at_person(asked) and not (answers and len(answers) >= len(history) and answers[-1]):
-            # "Ông ấy giữ chức gì?" from a client that did not send what "Ai là …?" answered:
-            # the person is what the previous question answers now.
-            earlier = self.ask(history[-1], top_k, filters, history[:-1], (answers or [])[: len(history) - 1])
-            named = earlier.short_answer.text if earlier.short_answer and earlier.short_answer.kind == "person" else None
-            answers = [*((answers or []) + [None] * len(history))[: len(history) - 1], named]
+        history = [_as_asked(index, clean_question(h)) for h in history or []]
+        if history and points_at_person(asked) and not any(answers or []):
+            answers = self._people_answered(history)
         query = contextualize(asked, history, index.lexical.idf if index else None, answers,
                               filtered=bool(filters and filters.source))
+        # "Đại hội … diễn ra năm 2021 phải không?": searched and answered as "… diễn ra vào ngày
+        # nào?" (the year is the claim, not what to look for), the date found settles the claim.
+        claim = when.claimed(query)
+        if claim:
+            query = claim.asked
         if index is None or index.vectors.size == 0:
             return None, Answer(question, NOT_FOUND, [], True, {"total": time.perf_counter() - started}, query,
                                 status="not_found")
@@ -103,13 +105,29 @@ class Assistant:
             max_sources=s.max_sources, source_margin=s.source_margin, candidates=s.answer_candidates)
         answerer = Answerer(index.lexical.idf, policy, self.embedder.dimension,
                             article=index.store.get_article)
-        answer = answerer.answer(retrieval, index.sources, asked=asked if query != asked else None)
+        answer = answerer.answer(retrieval, index.sources, asked=asked if query != asked and not claim else None)
+        if claim and answer.short_answer and answer.short_answer.kind == "date":
+            answer.short_answer.verdict = when.verdict(claim, answer.short_answer.text)
         if filters and filters.active() and answer.abstained and answer.status != "chitchat":
             answer = self._explain_filters(index, retrieval, filters, answer, query, top_k)
         retrieval.hits = retrieval.hits[: top_k or s.top_k]
         answer.question, answer.query = question, query
         answer.timings = {**retrieval.timings, **answer.timings, "total": time.perf_counter() - started}
         return retrieval, answer
+
+    def _people_answered(self, history: list[str]) -> list[str | None]:
+        """For a client that sends earlier questions only: the person the last question naming
+        no one by pronoun answers now ("Ai là Giám đốc Sở GDĐT Kon Tum?"), as the answer of it
+        and of the "Ông ấy …" turns after it, so that "ông ấy" is read as that person. Asked
+        once, on its own (no history, no filters: one more search, not a chain of them)."""
+        answers: list[str | None] = [None] * len(history)
+        last = next((i for i in range(len(history) - 1, -1, -1) if not points_at_person(history[i])), None)
+        if last is None:
+            return answers
+        earlier = self.ask(history[last])
+        if earlier.short_answer and earlier.short_answer.kind == "person":
+            answers[last:] = [earlier.short_answer.text] * (len(history) - last)
+        return answers
 
     def _explain_filters(self, index: Index, retrieval: Retrieval, filters: Filters, answer: Answer,
                          query: str, top_k: int | None) -> Answer:

@@ -33,12 +33,17 @@ def serve(settings: Settings, ui_port: int = 8501, open_host: str = "127.0.0.1")
     except KeyboardInterrupt:
         return 0
     finally:
+        # A second Ctrl-C or SIGTERM must not cut the clean-up short; both servers get one
+        # deadline together, within `docker stop`'s ten seconds, then are killed.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
         for p in procs:
             if p.poll() is None:
                 p.send_signal(signal.SIGINT)
+        deadline = time.time() + 8
         for p in procs:
             try:
-                p.wait(timeout=15)
+                p.wait(timeout=max(0.1, deadline - time.time()))
             except subprocess.TimeoutExpired:
                 p.kill()
 

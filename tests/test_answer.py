@@ -72,8 +72,12 @@ from tests.conftest import ROOT
      "Bí thư chi bộ trường THPT chuyên Chu Văn An", "person"),
     ("Ai trình bày tham luận về công tác tham mưu thực hiện Nghị quyết 29 tại Đại hội Lạng Sơn?",
      "Bí thư chi bộ GDTrH- QLCL", "person"),
-    # Two documents with their dates in one sentence: the date written after the code asked.
+    # Two documents with their dates in one sentence: the date written after the code asked,
+    # typed in either case.
     ("Kết luận số 01-KL/TW của Bộ Chính trị ban hành ngày nào?", "18/5/2021", "date"),
+    ("kết luận số 01-kl/tw ban hành ngày nào?", "18/5/2021", "date"),
+    # "tổng kết" with the part of the year it covers is pinned by that part, not as a kind of meeting.
+    ("Đảng ủy Sở GDĐT Sóc Trăng tổng kết công tác Đảng 6 tháng đầu năm 2020 ngày nào?", "03-7-2020", "date"),
     # "ở tỉnh nào?" asks a province, not the hall the sentence names.
     ("Đại hội Đảng bộ Sở GDĐT nhiệm kỳ 2020-2025 được tổ chức ở tỉnh nào?", "Lạng Sơn", "place"),
     # A range whole ("75 đến 85 trường"), the counted noun to its word's end ("chuyên môn").
@@ -548,7 +552,7 @@ def test_an_open_question_quotes_the_sentence_beside_its_question_word(assistant
     # (an API probe got the Lạng Sơn congress's date, and the Sóc Trăng half-year review's).
     ("Hội nghị cán bộ, công chức Sở GDĐT Lạng Sơn diễn ra ngày nào?", "out_of_scope", "Lạng Sơn"),
     ("Hội nghị tổng kết công tác Đảng năm 2020 của Sở GDĐT Sóc Trăng diễn ra ngày nào?", "out_of_scope",
-     "Các bài viết tìm được không có thông tin về tổng kết"),
+     "Các bài viết tìm được không có thông tin về hội nghị tổng kết"),
     # The article names the chi bộ's Bí thư by post only; "Chương" of "Chương trình" is no name.
     ("Ai là Bí thư chi bộ GDTrH- QLCL?", "not_found", "không nêu ai là bí thư"),
 ])
@@ -825,6 +829,11 @@ def test_a_person_only_one_new_article_names_is_found(base_settings, embedder, t
     ("Đại hội Lạng Sơn có phải được tổ chức vào tháng 6 năm 2020 không?", "21/5/2020", "không"),
     ("Hội nghị cán bộ công chức Sở GDĐT Trà Vinh được tổ chức ngày 25/01/2021 đúng không?", "25/01/2021", "có"),
     ("Có phải Đại hội Đảng bộ Sở GDĐT Lạng Sơn diễn ra ngày 21 tháng 5 năm 2020 không ạ?", "21/5/2020", "có"),
+    # The meeting of January 2021, not the "năm 2020" of the reports it heard (a second API probe
+    # got "có").
+    ("Hội nghị cán bộ công chức Sở GDĐT Trà Vinh diễn ra năm 2020 phải không?", "25/01/2021", "không"),
+    ("Buổi làm việc giữa Đảng ủy Khối và Đảng bộ Sở GDĐT Kon Tum diễn ra năm 2022 phải không?", "08 ngày 5 năm 2023",
+     "không"),
 ])
 def test_a_claimed_date_is_settled_by_the_date_the_article_gives(assistant, question, short, verdict):
     answer = assistant.ask(question)
@@ -835,26 +844,62 @@ def test_a_claimed_date_is_settled_by_the_date_the_article_gives(assistant, ques
 @pytest.mark.parametrize("question, claimed, date, verdict", [
     ("Hội nghị diễn ra năm 2021 phải không?", (None, None, 2021), "21/5/2020", "không"),
     ("Hội nghị diễn ra vào tháng 5 năm 2020 phải không?", (None, 5, 2020), "ngày 21 tháng 5 năm 2020", "có"),
-    # A year alone does not settle a claimed day.
+    # A year alone settles nothing: it may be another thing's ("… kết quả năm 2020").
     ("Hội nghị diễn ra ngày 21/5/2020 phải không?", (21, 5, 2020), "năm 2020", None),
+    ("Hội nghị diễn ra năm 2020 phải không?", (None, None, 2020), "năm 2020", None),
     ("Hội nghị diễn ra ngày 21/5/2020 phải không?", (21, 5, 2020), "03-7-2020", "không"),
 ])
 def test_a_claimed_date_is_read_in_its_parts(question, claimed, date, verdict):
     from rag.answer import when
 
     claim = when.claimed(question)
-    assert claim.asked == "Hội nghị diễn ra khi nào?" and (claim.day, claim.month, claim.year) == claimed
+    assert claim.asked == "Hội nghị diễn ra vào ngày nào?" and (claim.day, claim.month, claim.year) == claimed
     assert when.verdict(claim, date) == verdict
+
+
+@pytest.mark.parametrize("question, asked", [
+    ("Đại hội Lạng Sơn có phải được tổ chức vào tháng 6 năm 2020 không?", "Đại hội Lạng Sơn được tổ chức vào ngày nào?"),
+    # "từ" says which of a statute's dates is asked (the effect date, not a transition's end).
+    ("Nghị định 93 có hiệu lực từ tháng 6 năm 2026 phải không?", "Nghị định 93 có hiệu lực từ ngày nào?"),
+])
+def test_a_date_claim_is_asked_as_when(question, asked):
+    from rag.answer import when
+
+    assert when.claimed(question).asked == asked
+    assert when.parts("01 tháng 7 năm 2026") == (1, 7, 2026)  # a statute's date has no "ngày"
 
 
 @pytest.mark.parametrize("question", [
     "Đảng bộ có hoàn thành 10/10 chỉ tiêu năm 2020 không?",  # no event dated: asked as before
     "Đại hội diễn ra năm 2020 ở đâu?",  # no yes/no
+    # The date sets the scene; the question asks whom it applies to (a cold read).
+    "Nghị định 233 ban hành năm 2026 có áp dụng đối với viên chức không?",
 ])
 def test_no_date_claim_without_an_event_dated_in_a_yes_no_question(question):
     from rag.answer import when
 
     assert when.claimed(question) is None
+
+
+@pytest.mark.parametrize("question", ["<script>alert(1)</script> Ai là Giám đốc Sở GDĐT Sóc Trăng?",
+                                      "Ａｉ là Giám đốc Sở GDĐT Sóc Trăng？"])
+def test_markup_and_full_width_letters_do_not_sink_a_question(assistant, question):
+    """Pasted markup and a phone's full-width letters (an API probe: both were "not found")."""
+    answer = assistant.ask(question)
+    assert answer.status == "answered" and answer.short_answer.text == "Nguyễn Thị Tuyết Hà"
+
+
+def test_a_statute_number_alone_needs_its_type_before_it():
+    """"Nghị định 93" as staff say it; "quyết định 2 học kỳ" is a verb, and "Kế hoạch số 05/KH"
+    is no "Chỉ thị 05" (a cold read)."""
+    from rag.answer.question import read
+    from rag.answer.scope import _statute_in
+
+    assert read("Nghị định 93 có hiệu lực khi nào?").statutes == ["Nghị định 93"]
+    assert read("Hiệu trưởng quyết định 2 học kỳ như thế nào?").statutes == []
+    assert _statute_in("Chỉ thị 05", "Tin", "thực hiện chỉ thị số 05-ct/tw của bộ chính trị")
+    assert _statute_in("Chỉ thị 05", "Tin", "thực hiện chỉ thị 05 của bộ chính trị")
+    assert not _statute_in("Chỉ thị 05", "Tin", "theo kế hoạch số 05/kh-sgdđt")
 
 
 def test_a_board_is_not_the_post_it_is_named_after(assistant):
@@ -966,8 +1011,11 @@ FIRST = "Đại hội Đảng bộ Sở GDĐT Lạng Sơn diễn ra ngày nào?"
     ("Năm 2020?", [], "not_found", None),
     # "Thế năm 2021?" asks the previous question of 2021, which no article reports on.
     ("Thế năm 2021?", ["Đảng bộ Sở GD&ĐT hoàn thành bao nhiêu chỉ tiêu nghị quyết năm 2020?"], "out_of_scope", None),
-    # "Ông ấy" with no earlier answer sent: the person the previous question answers.
+    # "Ông ấy" with no earlier answer sent: the person the previous question answers, also
+    # through a chain of "ông ấy" turns (asked once, not turn by turn).
     ("Ông ấy giữ chức gì?", ["Ai là Giám đốc Sở GDĐT Kon Tum?"], "answered", "Tỉnh ủy viên, Bí thư Đảng ủy, Giám đốc GDĐT"),
+    ("Ông ấy làm việc với Sở GDĐT Kon Tum ngày nào?", ["Ai là Bí thư Đảng ủy Khối ở Kon Tum?", "Ông ấy giữ chức vụ gì?"],
+     "answered", "08 ngày 5 năm 2023"),
 ])
 def test_review_cases(assistant, question, history, status, short):
     answer = assistant.ask(question, history=history)

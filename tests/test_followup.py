@@ -209,6 +209,9 @@ CLAIM = "Bà Nguyễn Thị Tuyết Hà là Giám đốc Sở GDĐT Sóc Trăng 
      "Hội nghị cán bộ công chức năm 2021 tổ chức ngày nào?"),
     ("Còn năm 2021?", "Hội nghị cán bộ công chức năm 2020 tổ chức ngày nào?", None,
      "Hội nghị cán bộ công chức năm 2021 tổ chức ngày nào?"),
+    # A whole question after "Thế năm 2021" stands alone (a cold read).
+    ("Thế năm 2021 Sở tổ chức hội nghị gì?", "Đại hội năm 2020 có bao nhiêu đảng viên?", None,
+     "Thế năm 2021 Sở tổ chức hội nghị gì?"),
     # The previous question named no one: who this person is.
     ("Còn ông Trần Quốc Tuấn thì sao?", "Ai là Phó Bí thư Đảng ủy Sở GDĐT Lạng Sơn?", None,
      "Ông Trần Quốc Tuấn là ai?"),

@@ -76,7 +76,9 @@ def test_a_phrase_the_articles_do_write_is_searched_as_asked(assistant):
     ({"diễn_văn", "khai_mạc", "lời"}, "Ai đọc lời khai mạc?", "Ai đọc diễn văn khai mạc?"),
     # When a statute "applies from" is when it takes effect, as statutes write it.
     ({"có", "hiệu_lực"}, "Nghị định bắt đầu áp dụng từ ngày nào?", "Nghị định có hiệu lực từ ngày nào?"),
-    ({"có", "hiệu_lực"}, "Thông tư được áp dụng khi nào?", "Thông tư có hiệu lực khi nào?"),
+    ({"có", "hiệu_lực"}, "Thông tư được áp dụng kể từ bao giờ?", "Thông tư có hiệu lực kể từ bao giờ?"),
+    # "áp dụng khi nào" asks in what case (a cold read: a scholarship's transitional clause answered).
+    ({"có", "hiệu_lực"}, "Học bổng được áp dụng khi nào?", "Học bổng được áp dụng khi nào?"),
     ({"có", "hiệu_lực"}, "Quy định áp dụng đối với ai?", "Quy định áp dụng đối với ai?"),
 ])
 def test_a_phrase_is_rewritten_only_into_the_index_s_words(vocabulary, question, read):

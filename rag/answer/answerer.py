@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from rag.answer import about, chitchat, provision, scope, support, tenure, when
+from rag.answer import about, chitchat, provision, scope, support, tenure
 from rag.answer.question import Question, answer_kind, read
 from rag.answer.slot import slot
 from rag.answer.span import (
@@ -206,13 +206,7 @@ class Answerer:
         """Build the answer from a retrieval; ``sources`` (the index's organisations) are named in
         "not covered" replies; ``asked`` is the user's own words when the search ran a completed follow-up."""
         t = time.perf_counter()
-        # "Đại hội … diễn ra năm 2021 phải không?": asked when it was, the date settles the claim.
-        claim = when.claimed(asked or retrieval.question)
-        if claim:
-            retrieval, asked = replace(retrieval, question=claim.asked), None
         answer = self._answer(retrieval, list(sources), asked)
-        if claim and answer.short_answer and answer.short_answer.kind == "date":
-            answer.short_answer.verdict = when.verdict(claim, answer.short_answer.text)
         answer.timings["answer"] = time.perf_counter() - t
         return answer
 

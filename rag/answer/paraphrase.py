@@ -87,9 +87,9 @@ _SAID_OTHERWISE = [  # (asked, written, only where the index never writes the as
     )
 ] + [
     # "… bắt đầu áp dụng từ ngày nào?": a statute says when it takes effect ("có hiệu lực thi
-    # hành từ ngày …"); "áp dụng" there says to whom it applies.
-    (re.compile(r"(?<!\w)(?:bắt\s+đầu\s+)?(?:được\s+)?áp\s+dụng(?=\s+(?:kể\s+)?(?:từ\s+)?(?:ngày|khi|lúc|thời\s+điểm)\s+nào"
-                r"|\s+(?:kể\s+)?(?:từ\s+)?bao\s+giờ)", _I), "áp dụng", "có hiệu lực", False),
+    # hành từ ngày …"). Only "from when": "Học bổng … được áp dụng khi nào?" asks in what case.
+    (re.compile(r"(?<!\w)(?:bắt\s+đầu\s+)?(?:được\s+)?áp\s+dụng(?=\s+(?:kể\s+)?từ\s+(?:(?:ngày|khi|lúc|thời\s+điểm)\s+nào"
+                r"|bao\s+giờ))", _I), "áp dụng", "có hiệu lực", False),
 ]
 
 

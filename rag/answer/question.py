@@ -146,9 +146,12 @@ _BODY = re.compile(r"(?<!\w)(?<!cơ )(?:sở|bộ)\s+(?:" + "|".join(
 
 
 # A legal document named by its number: "Nghị định 84/2020/NĐ-CP", "Thông tư số 46/2026", or
-# by its number alone, as staff say it: "Nghị định 93" (not "Luật 2019", a year).
-STATUTE = re.compile(rf"(?<!\w)({'|'.join(STATUTE_TYPES)})\s+(?:số\s+)?(\d{{1,4}}/(?:19|20)\d{{2}}"
-                     rf"|(?!(?:19|20)\d{{2}}(?!\d))\d{{1,4}}(?![\d/]|[.,]\d))(?:/[\w-]+)?", _I)
+# by its number alone, as staff say it, its type capitalised as a name: "Nghị định 93" (not
+# "Luật 2019", a year, nor "Hiệu trưởng quyết định 2 học kỳ", a verb).
+_TYPES = "|".join(STATUTE_TYPES)
+_TITLED = "|".join(t.capitalize() for t in STATUTE_TYPES)
+STATUTE = re.compile(rf"(?<!\w)(?i:({_TYPES})\s+(?:số\s+)?(\d{{1,4}}/(?:19|20)\d{{2}})(?:/[\w-]+)?)"
+                     rf"|(?<!\w)({_TYPES}|{_TITLED})\s+(?i:số\s+)?((?!(?:19|20)\d{{2}}(?!\d))\d{{1,4}}(?![\d/]|[.,]\d))")
 # A law by its name: the type, a capitalised first word, the words after it up to a stop
 # ("Luật Bảo hiểm y tế", "Bộ luật Lao động 2019", "Luật Giáo dục năm 2005", "Luật Giáo dục Đại
 # học"). Read as the source ("Theo Luật …", "Luật … quy định", "trong Luật …") or only mentioned:
@@ -268,9 +271,10 @@ def read(question: str) -> Question:
     return Question(question, answer_kind(question), provinces, years, terms, names,
                     [m.group(0) for m in _ORDINAL.finditer(question)],
                     list(dict.fromkeys(m.group(0) for m in _BODY.finditer(question))),
-                    list(dict.fromkeys(f"{m.group(1)} {m.group(2)}" for m in STATUTE.finditer(question))),
+                    list(dict.fromkeys(f"{m.group(1) or m.group(3)} {m.group(2) or m.group(4)}"
+                                       for m in STATUTE.finditer(question))),
                     _laws(question), periods(question),
-                    list(dict.fromkeys(_one_spelling(m.group(0)) for m in _EVENT.finditer(question))))
+                    _events(question))
 
 
 # Gatherings one does not call by another name: a congress ("đại hội") is no staff meeting, and
@@ -278,13 +282,19 @@ def read(question: str) -> Question:
 # "buổi làm việc" are used loosely for one another and pin nothing, but the yearly staff
 # meeting ("Hội nghị cán bộ, công chức") is one, and a year's review ("tổng kết") is no
 # half-year's ("sơ kết"), nor the other way round.
-_EVENT = re.compile(r"(?<!\w)(?:đại hội|hội thảo|hội thi|hội giảng|tổng kết|sơ kết|"
+_EVENT = re.compile(r"(?<!\w)(?:đại hội|hội thảo|hội thi|hội giảng|hội nghị (?:tổng|sơ) kết|"
                     r"hội nghị cán bộ\s*,?\s*(?:công chức|viên chức))(?!\w)", _I)
 
 
-def _one_spelling(event: str) -> str:
-    """A gathering's name folded, with the comma of "cán bộ, công chức" always written."""
-    return re.sub(r"\s*,?\s+(?=công chức|viên chức)", ", ", " ".join(event.casefold().split()))
+def _events(question: str) -> list[str]:
+    """The kinds of gathering ``question`` names, folded, with the comma of "cán bộ, công chức"
+    always written. A review named with the part of the year it covers is pinned by that part
+    ("tổng kết … 6 tháng đầu năm" may be asked loosely of a "sơ kết")."""
+    found = [re.sub(r"\s*,?\s+(?=công chức|viên chức)", ", ", " ".join(m.group(0).casefold().split()))
+             for m in _EVENT.finditer(question)]
+    if periods(question):
+        found = [e for e in found if not e.endswith("kết")]
+    return list(dict.fromkeys(found))
 
 
 # Part of a year a report covers; written "sáu tháng"/"6 tháng"/"06 tháng", "học kì"/"học kỳ"/"HK",

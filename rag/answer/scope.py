@@ -131,6 +131,9 @@ def _says_event(event: str, text: str) -> bool:
     """Whether the folded ``text`` names the gathering (not "xã hội thiết thực" for "hội thi";
     "cán bộ công chức" with or without its comma)."""
     pattern = r"\s*,?\s*".join(re.escape(part) for part in event.split(", "))
+    # "Hội nghị tổng kết" is asked as the meeting, written as what it does: "tổ chức Hội nghị
+    # nhằm Sơ kết …", "tổng kết công tác năm 2020".
+    pattern = pattern.replace(r"hội\ nghị\ ", r"(?:hội\ nghị\ )?", 1) if event.endswith("kết") else pattern
     return re.search(rf"(?<!\w){pattern}(?!\w)", text) is not None
 
 
@@ -214,10 +217,14 @@ def _statute_in(statute: str, title: str, text: str, question: str = "") -> bool
     Other evidence (news) need only mention it.
     """
     kind, number = statute.rsplit(" ", 1)
-    # "Nghị định 93", asked without its year, is any Nghị định numbered 93.
+    # "Nghị định 93", asked without its year, is any Nghị định numbered 93, the type written
+    # before it ("Chỉ thị số 05-CT/TW", "Chỉ thị 05 của Bộ Chính trị"; not "Kế hoạch số 05/KH").
+    if "/" in number:
+        mentioned = re.search(rf"(?<![\d/]){re.escape(number)}(?!\d)", text) is not None
+    else:
+        mentioned = re.search(rf"(?<!\w){re.escape(fold(kind))}\s+(?:số\s+)?0*{int(number)}(?!\d)(?![.,]\d)",
+                              fold(text)) is not None
     dated = "/" in number
-    after = r"(?!\d)" if dated else r"(?:/|-[^\W\d_])"  # "Chỉ thị 05" is written "Chỉ thị số 05-CT/TW"
-    mentioned = re.search(rf"(?<![\d/]){re.escape(number)}{after}", text) is not None
     own = _OWN_NUMBER.match(title)
     if own:
         same = own.group(2) == number if dated else own.group(2).split("/")[0] == number

@@ -415,7 +415,10 @@ def _bodies(question: str, post: str) -> list[str]:
     for i in range(len(words) - len(parts)):
         if words[i:i + len(parts)] == parts and words[i + len(parts)] in _BODIES:
             body = words[i + len(parts)]
-            return _BODY_FORMS.get(body, [body.replace("_", " ")])
+            forms = _BODY_FORMS.get(body, [body.replace("_", " ")])
+            # "Bí thư Đảng ủy Khối" is the Khối's, not the Bí thư of a Department's "Đảng ủy".
+            following = words[i + len(parts) + 1: i + len(parts) + 2]
+            return [f"{form} khối" for form in forms] if following == ["khối"] else forms
     return []
 
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from rag.answer.span.confirm import asks_yes_no
+from rag.answer.span.dates import names_day
 
 _I = re.IGNORECASE
 # What happens on a day: the event's verb, then the claimed time ("diễn ra vào tháng 6 năm 2020",
@@ -23,19 +24,23 @@ _WHEN = (r"(?:ngày\s+\d{1,2}\s*(?:[/.-]\s*\d{1,2}|tháng\s+\d{1,2})(?:\s*(?:[/.
          r"|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}"
          r"|tháng\s+\d{1,2}(?:\s*(?:[/.-]|năm)\s*\d{4})?"
          r"|năm\s+\d{4})")
-_CLAIM = re.compile(rf"(?<!\w)(?P<verb>{_EVENT_VERB})\s+(?:vào\s+|trong\s+|từ\s+)?(?P<when>{_WHEN})(?!\d)", _I)
 # The yes/no ending, and "Có phải" opening, which the "when" question drops.
-_TAIL = re.compile(r"\s*(?:,\s*)?(?:có\s+)?(?:phải\s+không|đúng\s+không|có\s+đúng\s+không|không|chưa)"
-                   r"(?:\s+(?:ạ|vậy|nhỉ|nhé|hả|à|thế))?\s*[?.!]*\s*$", _I)
+_TAIL = (r"\s*(?:,\s*)?(?:có\s+)?(?:phải\s+không|đúng\s+không|có\s+đúng\s+không|không|chưa)"
+         r"(?:\s+(?:ạ|vậy|nhỉ|nhé|hả|à|thế))?\s*[?.!]*\s*$")
+# The time claimed is what the question ends on: "Nghị định 233 ban hành năm 2026 có áp dụng
+# đối với viên chức không?" claims no date, it asks whom the decree applies to.
+_CLAIM = re.compile(rf"(?<!\w)(?P<verb>{_EVENT_VERB})\s+(?P<lead>vào\s+|trong\s+|(?:kể\s+)?từ\s+)?"
+                    rf"(?P<when>{_WHEN})(?!\d)(?={_TAIL})", _I)
 _OPENING = re.compile(r"^\s*(?:có\s+phải\s+(?:là\s+)?|phải\s+chăng\s+)", _I)
 
 
 @dataclass
 class Claim:
     """A claimed day, month and year (each ``None`` when not claimed), and the question that
-    asks when instead ("Đại hội … diễn ra khi nào?")."""
+    asks when instead ("Đại hội … diễn ra vào ngày nào?")."""
 
     asked: str
+    said: str  # the claim as written: "năm 2021", "ngày 21/5/2020"
     day: int | None
     month: int | None
     year: int | None
@@ -51,13 +56,16 @@ def claimed(question: str) -> Claim | None:
     day, month, year = parts(found.group("when"))
     if year is None and month is None:
         return None
-    rest = _TAIL.sub("", question[: found.start("when")] + question[found.end("when"):])
-    rest = _OPENING.sub("", re.sub(r"(?<=\s)(?:có\s+)?phải\s+(?:là\s+)?(?=\S)", "", rest))
-    rest = re.sub(r"\s+(?:vào|trong|từ)\s*$", "", rest.rstrip())
+    rest = _OPENING.sub("", question[: found.start("lead") if found.group("lead") else found.start("when")])
+    rest = re.sub(r"(?<=\s)(?:có\s+)?phải\s+(?:là\s+)?(?=\S)", "", rest).rstrip(" ,")
     if not rest:
         return None
-    asked = rest[:1].upper() + rest[1:].rstrip(" ,") + " khi nào?"
-    return Claim(asked, day, month, year)
+    # Asked for the day: a year or a school year the article also names ("báo cáo … năm 2020",
+    # "năm học 2019 - 2020") would settle nothing. "có hiệu lực từ …" keeps its "từ", which says
+    # which of a statute's dates is asked.
+    since = (found.group("lead") or "").strip().lower().endswith("từ")
+    asked = rest[:1].upper() + rest[1:] + (" từ ngày nào?" if since else " vào ngày nào?")
+    return Claim(asked, found.group("when"), day, month, year)
 
 
 def parts(text: str) -> tuple[int | None, int | None, int | None]:
@@ -67,17 +75,21 @@ def parts(text: str) -> tuple[int | None, int | None, int | None]:
     full = re.search(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})", text)
     if full:
         return int(full.group(1)), int(full.group(2)), int(full.group(3))
-    day = re.search(r"ngày\s+(\d{1,2})(?:\s*[/.-]\s*(\d{1,2}))?", text, _I)
+    # "ngày 21/5", "ngày 21 tháng 5", and as statutes write it, "01 tháng 7 năm 2026".
+    day = re.search(r"ngày\s+(\d{1,2})(?:\s*[/.-]\s*(\d{1,2}))?|(?<!\d)(\d{1,2})(?=\s+tháng)", text, _I)
     month = re.search(r"tháng\s+(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?", text, _I)
     year = re.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", text)
-    d = int(day.group(1)) if day else None
+    d = int(day.group(1) or day.group(3)) if day else None
     m = int(month.group(1)) if month else (int(day.group(2)) if day and day.group(2) else None)
     return d, m, int(year.group(1)) if year else None
 
 
 def verdict(claim: Claim, date: str) -> str | None:
     """"có" when ``date`` (the short answer) states each part of the claim alike, "không" when
-    it states one otherwise, ``None`` when it does not state a part the claim names."""
+    it states one otherwise, ``None`` when it does not state a part the claim names, or names
+    no day: a bare year in the quote is as likely another thing's ("đến hết năm 2022")."""
+    if not names_day(date):
+        return None
     stated = parts(date)
     asked = (claim.day, claim.month, claim.year)
     if any(a is not None and s is not None and a != s for a, s in zip(asked, stated)):

@@ -57,6 +57,17 @@ def normalize_query(text: str) -> str:
     return _SPACES.sub(" ", _INVISIBLE.sub("", normalize_vietnamese(text))).strip()
 
 
+# What a question pasted from a web page or typed on a phone brings along: markup
+# ("<script>…</script> Ai là …?") and full-width letters ("Ａｉ là …？").
+_MARKUP = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^<>]{1,200}>", re.IGNORECASE | re.DOTALL)
+_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
+def clean_question(text: str) -> str:
+    """A question as typed, without markup or full-width forms, normalised (:func:`normalize_query`)."""
+    return normalize_query(_MARKUP.sub(" ", text.translate(_FULL_WIDTH)))
+
+
 _DASH = re.compile(r"\s*[-–—]\s*")
 
 

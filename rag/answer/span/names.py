@@ -27,7 +27,7 @@ _PLACE_END = re.compile(r"\s+(?:(?:từ|vào|đến|trong|tới)\s+(?:năm|ngày
 _TITLES = {"đồng", "chí", "ông", "bà", "cô", "thầy", "anh", "chị", "tỉnh", "ủy", "uỷ", "viên", "bí", "thư", "giám",
            "đốc", "phó", "chủ", "tịch", "sở", "gdđt", "thay", "mặt", "đoàn", "tổng", "thủ", "tướng", "gs", "pgs",
            "ts", "ths", "tới", "dự", "tham", "tại", "khi", "sau", "theo", "trong", "với", "về", "kết", "luận",
-           "ban", "đảng", "bộ", "khối", "hội", "nghị", "đại", "trường", "phòng", "cơ", "quan"}
+           "ban", "đảng", "bộ", "khối", "hội", "nghị", "đại", "trường", "phòng", "cơ", "quan", "chánh", "trưởng", "hiệu"}
 # Capitalised runs that are places or things: asked "who", they are never the answer.
 _PLACES = PROVINCES_FOLDED | {
     "việt nam", "trung quốc", "hoa kỳ", "nhật bản", "hàn quốc", "triều tiên", "ấn độ", "la mã", "hy lạp",
@@ -308,12 +308,14 @@ def post_held(question: str, sentences: list[tuple[str, int]], asked: list[str] 
             # Comma-separated posts, each opening with a capital ("Tỉnh ủy viên, Bí thư Đảng ủy, …").
             start, end = lead.end(), lead.end()
             for piece in re.finditer(r"[^,]+", text[start:]):
-                chunk = piece.group(0).strip()
+                # Up to where the post ends ("Giám đốc Sở GDĐT; bà … – Phó Giám đốc": the next
+                # name's post is not read into this one).
+                stop = _POST_END.search(text, start + piece.start(), start + piece.end())
+                chunk = text[start + piece.start(): stop.start() if stop else start + piece.end()].strip()
                 # A post opens with a capital and names one; a piece naming a person is theirs
                 # ("… Nguyễn Văn Hùng, Trần Văn Bình – Phó Bí thư": Bình's post, not Hùng's).
                 if not chunk[:1].isupper() or not _POST_WORDS.search(chunk) or _names(chunk, ""):
                     break
-                stop = _POST_END.search(text, start + piece.start(), start + piece.end())
                 end = stop.start() if stop else start + piece.end()
                 if stop:
                     break

@@ -17,7 +17,7 @@ _NUMBER = re.compile(
     rf"(?:\s+(?:nghìn|ngàn|triệu|tỷ|tỉ))?(?![\w/-])(?!\s*[/.-]\s*\d)"
     # "tỷ lệ" is a rate and "phần trăm" a percent, not a billion or a hundred.
     rf"(?!\s+lệ(?!\w))(?<!phần\străm)", _I)
-_UNITS = re.compile(r"\s+(%|phần trăm|km|mét|m|cm|kg|tấn|ha|héc-ta|đồng|USD|đô la|tuổi|năm|tháng|tuần|ngày|"
+_UNITS = re.compile(r"\s+(%|phần trăm|km|mét|m|cm|kg|tấn|ha|héc-ta|đồng chí|đồng|USD|đô la|tuổi|năm|tháng|tuần|ngày|"
                     r"giờ|phút|giây|lần|km2|dặm|feet|inch|độ|người)(?!\w)", _I)
 ASKS_ORDINAL = re.compile(r"(?<!\w)thứ (?:mấy|bao nhiêu)(?!\w)", _I)
 _ORDINAL_SAID = re.compile(r"(?<!\w)thứ\s+((?:[IVXLC]+|\d+|nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)(?:\s+(?:mốt|hai|ba|tư|"
