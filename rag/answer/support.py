@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 
 from rag.answer.span import ASKS_ORDINAL, ASKS_PERCENT, NUMBER_WORDS, ShortAnswer, counted, names_day, person_names
+from rag.answer.span.numbers import TIME_UNITS
 from rag.clean.normalize import fold, normalize_query
 from rag.text import STATEMENT_END, joins, pos_tags, segment
 
@@ -298,7 +299,7 @@ def _counts_other(question: str, short: ShortAnswer, quote: str, quote_start: in
     return " ".join(asked), " ".join(said)
 
 
-_TIME_UNIT = re.compile(r"\s*(?:năm|tháng|tuần|ngày|giờ|phút)(?!\w)", re.IGNORECASE)
+_TIME_UNIT = re.compile(rf"\s*(?:{'|'.join(sorted(TIME_UNITS))})(?!\w)", re.IGNORECASE)
 
 
 def _counts_time(question: str, short: ShortAnswer, quote: str, quote_start: int) -> bool:

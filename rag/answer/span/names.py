@@ -98,7 +98,7 @@ def _person(sentence, question, anchors):
 
 # "… ở tỉnh nào?": a province's name, not the hall or the person the sentence also names.
 # Asked where ("ở/tại/thuộc tỉnh nào", "Tỉnh nào …"), not which body ("cơ quan tỉnh nào": whose).
-_ASKS_PROVINCE = re.compile(r"(?:^\s*|(?<!\w)(?:ở|tại|thuộc|của|là|từ|đến|về)\s+)"
+_ASKS_PROVINCE = re.compile(r"(?:^\s*|(?<!\w)(?:ở|tại|thuộc|của|là|từ|đến|về|gdđt|gd&đt|đào tạo)\s+)"
                             r"(?:tỉnh|thành phố|tỉnh, thành phố|tỉnh/thành phố|tỉnh thành)\s+nào(?!\w)", re.I)
 
 

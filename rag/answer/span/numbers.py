@@ -120,12 +120,14 @@ def _number_candidates(sentence: str, question: str) -> list:
     counted = re.findall(r"[^\W\d_]+", question[asks.end():])[:2] if asks else []
     if counted and counted[-1].lower() in _EDGE_WORDS | _PREPOSITIONS:  # "bao nhiêu giờ trong …"
         counted = counted[:1]
-    if counted and counted[0].lower() in _TIME_UNITS:
+    if counted and counted[0].lower() in TIME_UNITS:
         counted = counted[:1]  # "mấy ngày Tết": "01 ngày" counts the days; "Tết" says which
     if counted and counted[0].lower() in _NOT_COUNTED:
         counted = []  # "từ bao nhiêu trở lên", "cao hơn bao nhiêu so với …": nothing is counted
     candidates = []
-    first_noun = (segment(question[asks.end():])[:1] or [counted[0]])[0].replace("_", " ") if counted else ""
+    # The counted noun as pyvi reads it ("đảng_viên"): written before a number, it must be whole.
+    after_asks = segment(question[asks.end():]) if counted else []
+    first_noun = (after_asks[0] if after_asks else counted[0]).replace("_", " ") if counted else ""
     if ASKS_ORDINAL.search(question):
         # "lần thứ mấy": the ordinal ("lần thứ VII", "thứ hai"), whatever else is counted.
         return [((m.start(1), m.end(1)), 0) for m in _ORDINAL_SAID.finditer(sentence)]
@@ -163,10 +165,10 @@ def _number_candidates(sentence: str, question: str) -> list:
             candidates.append(((m.start(), end), 0))
         else:
             candidates.append(((m.start(), unit.end() if unit else end), 1))
-    if counted and counted[0].lower() in _TIME_UNITS:
+    if counted and counted[0].lower() in TIME_UNITS:
         # "mấy ngày": "12 tháng" counts another unit and answers nothing.
         candidates = [(sp, p) for sp, p in candidates
-                      if not p or _last_word(sentence[sp[0]:sp[1]]) not in _TIME_UNITS - {counted[0].lower()}]
+                      if not p or _last_word(sentence[sp[0]:sp[1]]) not in TIME_UNITS - {counted[0].lower()}]
     candidates = _qualified(sentence, question[asks.end():] if asks else "", counted, candidates)
     if ASKS_PERCENT.search(question):
         # "Bao nhiêu phần trăm …", "tỷ lệ … là bao nhiêu": a share, not a head count; of several,
@@ -182,9 +184,9 @@ def _number_candidates(sentence: str, question: str) -> list:
     return [(sp, p) for sp, p in candidates if sentence[sp[0]:sp[1]].lower() not in question.lower()]
 
 
-_TIME_UNITS = {"năm", "tháng", "tuần", "ngày", "giờ", "phút", "giây"}
+TIME_UNITS = {"năm", "tháng", "tuần", "ngày", "giờ", "phút", "giây"}
 # "từ bao nhiêu trở lên", "cao hơn bao nhiêu so với …" count nothing; "bao nhiêu ngày" counts days.
-_NOT_COUNTED = (_EDGE_WORDS - _TIME_UNITS) | _PREPOSITIONS | {"trở", "xuống", "trở_lên", "so"}
+_NOT_COUNTED = (_EDGE_WORDS - TIME_UNITS) | _PREPOSITIONS | {"trở", "xuống", "trở_lên", "so"}
 # Words after the counted noun that say nothing of which count: "trong một tuần" says "tuần";
 # "ngày" and "năm" do say (and "năm" is a number word too, "five").
 _NOT_QUALIFYING = (_EDGE_WORDS | _PREPOSITIONS | set(NUMBER_WORDS.strip("(?:)").split("|"))) - {"ngày", "năm"}
@@ -193,7 +195,7 @@ _NOT_QUALIFYING = (_EDGE_WORDS | _PREPOSITIONS | set(NUMBER_WORDS.strip("(?:)").
 def _word_end(sentence: str, end: int) -> int:
     """``end`` moved past the syllables pyvi reads as one word with the one before it; not after
     a unit of time ("05 ngày trước" is not "ngày_trước", formerly)."""
-    while (last := re.search(r"([^\W\d_]+)$", sentence[:end])) and last.group(1).lower() not in _TIME_UNITS and (
+    while (last := re.search(r"([^\W\d_]+)$", sentence[:end])) and last.group(1).lower() not in TIME_UNITS and (
             following := re.match(r"\s+([^\W\d_]+)", sentence[end:])) and joins(last.group(1), following.group(1)):
         end += following.end()
     return end
