@@ -219,6 +219,9 @@ class ShortAnswerOut(BaseModel):
         "Giám đốc Sở không?\" with the post the article writes beside X's name as the span (kind post); \"Đại hội "
         "… diễn ra năm 2021 phải không?\" with the date the article gives as the span (kind date). Null for "
         "other questions, and for yes/no questions whose clause (kind confirm) is shown for the reader to judge.")
+    holder: str | None = Field(
+        None, description="For a post (kind post): whose it is, the name as the article writes it beside the post "
+        "(\"Phạm Thị Trung\"), so that a yes or no says whose posts it lists. Null otherwise.")
 
 
 class AskResponse(BaseModel):

@@ -175,7 +175,7 @@ def _print_short(short) -> None:
     from rag.wording import GUESS_LEAD, GUESS_NOTE, with_verdict
 
     if short.sure:
-        typer.secho(f"{with_verdict(short.text, short.verdict)} [{short.citation}]", bold=True)
+        typer.secho(f"{with_verdict(short.text, short.verdict, short.holder)} [{short.citation}]", bold=True)
     else:
         typer.echo(f"{GUESS_LEAD}: {short.text} [{short.citation}] ({GUESS_NOTE})")
 

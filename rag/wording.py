@@ -9,6 +9,9 @@ GUESS_NOTE = "chưa chắc chắn, vui lòng đối chiếu đoạn trích"
 VERDICTS = {"có": "Có", "không": "Không"}
 
 
-def with_verdict(text: str, verdict: str | None) -> str:
-    """``text`` after its yes/no verdict, when it has one: ``Không — Phó Giám đốc Sở GDĐT``."""
-    return f"{VERDICTS[verdict]} — {text}" if verdict in VERDICTS else text
+def with_verdict(text: str, verdict: str | None, holder: str | None = None) -> str:
+    """``text`` after its yes/no verdict, when it has one, and whose posts it lists:
+    ``Không — Phạm Thị Trung: Tỉnh ủy viên, Bí thư Đảng ủy, Giám đốc Sở GDĐT``."""
+    if verdict not in VERDICTS:
+        return text
+    return f"{VERDICTS[verdict]} — {holder}: {text}" if holder else f"{VERDICTS[verdict]} — {text}"

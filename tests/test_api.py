@@ -189,8 +189,9 @@ def test_a_yes_no_question_about_a_post_gets_a_verdict(api):
     body = api.post("/ask", json={"question": "Bà Phạm Thị Trung có phải là Giám đốc Sở GDĐT Kon Tum không?"}).json()
     short = body["short_answer"]
     assert (short["verdict"], short["kind"], short["text"]) == ("có", "post", "Tỉnh ủy viên, Bí thư Đảng ủy, Giám đốc Sở GDĐT")
+    assert short["holder"] == "Phạm Thị Trung"  # whose posts, as the article writes the name
     other = api.post("/ask", json={"question": "Đại hội Đảng bộ Sở GDĐT Lạng Sơn diễn ra ngày nào?"}).json()
-    assert other["short_answer"]["verdict"] is None
+    assert other["short_answer"]["verdict"] is None and other["short_answer"]["holder"] is None
 
 
 def test_ask_reads_statute_articles_cited_by_number(legal_assistant):

@@ -108,9 +108,10 @@ def test_a_guessed_short_answer_is_shown_as_a_guess(app):
 
 
 def test_a_yes_no_question_about_a_post_is_answered_yes_or_no_first(app):
-    """Through the real API: "không" first, then the posts the article writes beside the name."""
+    """Through the real API: "không" first, then whose posts, as the article writes them beside the name."""
     at = _ask(app, "Bà Phạm Thị Trung có phải là Phó Giám đốc Sở GDĐT Kon Tum không?")
-    assert at.chat_message[-1].markdown[0].value == "**Không** — **Tỉnh ủy viên, Bí thư Đảng ủy, Giám đốc Sở GDĐT [1]**"
+    assert at.chat_message[-1].markdown[0].value == (
+        "**Không** — **Phạm Thị Trung: Tỉnh ủy viên, Bí thư Đảng ủy, Giám đốc Sở GDĐT [1]**")
 
 
 def test_the_home_line_counts_the_articles_inside_the_filters(app):
@@ -248,6 +249,8 @@ def test_render_helpers():
     verdict = {"text": "Phó Giám đốc Sở", "citation": 1, "sure": True, "verdict": "không"}
     assert "Trả lời ngắn: Không — Phó Giám đốc Sở [1]" in answer_as_text("X có phải là Giám đốc không?", {
         "answer": "Đáp.", "citations": [], "short_answer": verdict})
+    assert "Trả lời ngắn: Không — Nguyễn Văn X: Phó Giám đốc Sở [1]" in answer_as_text("X có phải là Giám đốc không?", {
+        "answer": "Đáp.", "citations": [], "short_answer": {**verdict, "holder": "Nguyễn Văn X"}})
     assert example_questions(["HỘI NGHỊ IN HOA", "Hội nghị tổng kết năm 2020, triển khai nhiệm vụ " + "x" * 80,
                               "Trường A đạt chuẩn quốc gia"]) == [
         "Hội nghị tổng kết năm 2020 diễn ra khi nào?", "Trường A đạt chuẩn quốc gia như thế nào?"]

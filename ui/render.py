@@ -158,7 +158,7 @@ def answer_as_text(question: str, reply: dict, filters: dict | None = None) -> s
     short = reply.get("short_answer")
     if short:
         label = "Trả lời ngắn" if short.get("sure", True) else f"{GUESS_LEAD} ({GUESS_NOTE})"
-        lines.append(f"{label}: {with_verdict(short['text'], short.get('verdict'))} [{short['citation']}]")
+        lines.append(f"{label}: {with_verdict(short['text'], short.get('verdict'), short.get('holder'))} [{short['citation']}]")
     lines.append(f"Trả lời: {reply.get('answer', '')}")
     citations = reply.get("citations") or []
     if citations:
@@ -187,8 +187,9 @@ def short_answer_text(short: dict) -> str:
     if len(lines) > 1:
         items = [f"- **{_md(line.lstrip('-+•*– ').strip())}**" for line in lines]
         return "\n".join(items) + marker
-    verdict = VERDICTS.get(short.get("verdict"))  # "X có phải là …?": yes or no first, then the post
-    return (f"**{verdict}** — " if verdict else "") + f"**{_md(_capitalised(short['text']))}{marker}**"
+    verdict = VERDICTS.get(short.get("verdict"))  # "X có phải là …?": yes or no first, then whose posts
+    whose = f"{_md(short['holder'])}: " if verdict and short.get("holder") else ""
+    return (f"**{verdict}** — " if verdict else "") + f"**{whose}{_md(_capitalised(short['text']))}{marker}**"
 
 
 def _capitalised(text: str) -> str:

@@ -173,7 +173,7 @@ def reply_of(answer: Answer, reply: GeneratedAnswer) -> AskResponse:
         status=answer.status, note=answer.note,
         short_answer=ShortAnswerOut(text=short.text, start=short.start, end=short.end, kind=short.kind,
                                     citation=short.citation, article_id=article_of[short.citation],
-                                    sure=short.sure, verdict=short.verdict) if short else None,
+                                    sure=short.sure, verdict=short.verdict, holder=short.holder) if short else None,
         timings={k: round(v, 6) for k, v in timings.items()},
         citations=[_citation(c) for c in reply.citations],
         answer_kind=reply.kind, fallback_reason=reply.reason,

@@ -52,6 +52,9 @@ class ShortAnswer:
     # Yes or no, where a yes/no question can be settled from the span: "có" or "không" to "X có
     # phải là Giám đốc Sở không?", the post written beside X's name being the span.
     verdict: str | None = None
+    # Whose post a "post" span is, the name as the article writes it beside the post: a yes or
+    # no to "X có phải là …?" says whose posts it lists ("Không — Phạm Thị Trung: …").
+    holder: str | None = None
 
     @property
     def sure(self) -> bool:

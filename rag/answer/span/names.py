@@ -321,7 +321,8 @@ def post_held(question: str, sentences: list[tuple[str, int]], asked: list[str] 
                     break
             post = text[start:end].rstrip(" ,")
             if post and _POST_WORDS.search(post):
-                return ShortAnswer(post, offset + start, offset + start + len(post), "post")
+                return ShortAnswer(post, offset + start, offset + start + len(post), "post",
+                                   holder=text[written.start():written.end()])
     return None
 
 

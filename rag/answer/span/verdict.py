@@ -107,10 +107,10 @@ def post_verdict(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer
     further = _further(held, untitled, sentences)
     if further:  # "có", unless it is another body's ("Phó Bí thư Đảng bộ Sở" claimed "… Tỉnh ủy")
         span, same = further
-        return _with_term(replace(span, verdict="có" if same else "không"), question, sentences)
+        return _with_term(replace(span, verdict="có" if same else "không", holder=held.holder), question, sentences)
     further = _further(held, [(_deputy_swapped(post), after) for post, after in untitled], sentences)
     if further:  # "… được bầu giữ chức Phó Bí thư" claimed "Bí thư"
-        return _with_term(replace(further[0], verdict="không"), question, sentences)
+        return _with_term(replace(further[0], verdict="không", holder=held.holder), question, sentences)
     # Not written beside the name: the article may just not say it ("Giám đốc Sở" alone of
     # someone who may also be its Bí thư), so the posts it writes are shown with no verdict.
     return replace(held, kind="post")
