@@ -144,16 +144,15 @@ class Assistant:
             if undated:
                 parts[-1] += f" ({undated} bài viết không có ngày nên không được xét)"
         note = "Không tìm thấy câu trả lời trong các bài viết thuộc bộ lọc " + ", ".join(parts) + "."
-        searched, unfiltered = self.ask_verbose(query, top_k)
+        unfiltered = self.ask_verbose(query, top_k)[1]
         if unfiltered.status == "out_of_scope":
             # No article at all covers what the question names ("… Bình Định …"): that, not
             # the filter, is why, and it is said first.
             answer.text, answer.note, answer.status = unfiltered.note, unfiltered.note, "out_of_scope"
             return answer
-        # Only articles outside the filters: one inside them that the unfiltered search quotes
-        # was read already, and found not to answer.
-        inside = set(index.scope(filters.source, filters.date_from, filters.date_to))
-        inside = {h.chunk.article_id for h in (searched.hits if searched else []) if h.chunk.id in inside}
+        # Only articles outside the filters: one the filtered search found was read already, and
+        # found not to answer (asked of its hits, which either backend gives alike).
+        inside = {h.chunk.article_id for h in retrieval.hits}
         outside = [c for c in unfiltered.citations if c.article_id not in inside]
         if not unfiltered.abstained and outside:
             titles = "; ".join(f"“{c.title}”" for c in outside)

@@ -10,8 +10,7 @@ VERDICTS = {"có": "Có", "không": "Không"}
 
 
 def with_verdict(text: str, verdict: str | None, holder: str | None = None) -> str:
-    """``text`` after its yes/no verdict, when it has one, and whose posts it lists:
-    ``Không — Phạm Thị Trung: Tỉnh ủy viên, Bí thư Đảng ủy, Giám đốc Sở GDĐT``."""
-    if verdict not in VERDICTS:
-        return text
-    return f"{VERDICTS[verdict]} — {holder}: {text}" if holder else f"{VERDICTS[verdict]} — {text}"
+    """``text`` after its yes/no verdict, when it has one, and whose posts it lists, when it
+    lists a person's: ``Không — Phạm Thị Trung: Tỉnh ủy viên, Bí thư Đảng ủy, Giám đốc Sở GDĐT``."""
+    text = f"{holder}: {text}" if holder else text
+    return f"{VERDICTS[verdict]} — {text}" if verdict in VERDICTS else text

@@ -76,6 +76,9 @@ from tests.conftest import ROOT
     # typed in either case.
     ("Kết luận số 01-KL/TW của Bộ Chính trị ban hành ngày nào?", "18/5/2021", "date"),
     ("kết luận số 01-kl/tw ban hành ngày nào?", "18/5/2021", "date"),
+    # Who issued a document the question names by its code: written after the code and its date.
+    ("Kết luận số 21-KL/TW là của cơ quan nào?", "Ban Chấp hành Trung ương Đảng", "organisation"),
+    ("Kết luận số 01-KL/TW do ai ban hành?", "Bộ Chính trị", "organisation"),
     # "tổng kết" with the part of the year it covers is pinned by that part, not as a kind of meeting.
     ("Đảng ủy Sở GDĐT Sóc Trăng tổng kết công tác Đảng 6 tháng đầu năm 2020 ngày nào?", "03-7-2020", "date"),
     # "ở tỉnh nào?" asks a province, not the hall the sentence names.
@@ -553,6 +556,8 @@ def test_an_open_question_quotes_the_sentence_beside_its_question_word(assistant
     ("Hội nghị cán bộ, công chức Sở GDĐT Lạng Sơn diễn ra ngày nào?", "out_of_scope", "Lạng Sơn"),
     ("Hội nghị tổng kết công tác Đảng năm 2020 của Sở GDĐT Sóc Trăng diễn ra ngày nào?", "out_of_scope",
      "Các bài viết tìm được không có thông tin về hội nghị tổng kết"),
+    # A number naming something else ("Trung tâm giáo dục thường xuyên 1 tỉnh") is no length of time.
+    ("Đại hội Lạng Sơn kéo dài mấy ngày?", "not_found", "không nêu con số này"),
     # The article names the chi bộ's Bí thư by post only; "Chương" of "Chương trình" is no name.
     ("Ai là Bí thư chi bộ GDTrH- QLCL?", "not_found", "không nêu ai là bí thư"),
 ])
@@ -1422,6 +1427,33 @@ def test_citing_the_article_answers_in_the_law_s_own_words(commerce_law):
     assert answer.short_answer.text == "ít nhất 05 ngày"
 
 
+def test_when_a_law_takes_effect_is_asked_from_the_day_it_does(commerce_law):
+    """"… có hiệu lực khi nào?" asks from when, as "từ ngày nào" does: the transitional clause's
+    "đến hết ngày 30 tháng 6 năm 2027", in a sentence sharing more words, had answered."""
+    answer = commerce_law.ask("Luật Thương mại điện tử có hiệu lực khi nào?")
+    assert answer.short_answer.text == "01 tháng 7 năm 2026"
+
+
+@pytest.mark.parametrize("sentence, question, short", [
+    # A clause's number and a cited clause are where a text is, not a count.
+    ("7. Lưu trữ dữ liệu trong thời gian ít nhất 01 năm theo khoản 1 Điều này.", "Dữ liệu phải được lưu trữ bao lâu?",
+     "ít nhất 01 năm"),
+    ("a) Nội dung livestream.\n7. Lưu trữ dữ liệu ít nhất 01 năm.", "Dữ liệu livestream được lưu trữ bao lâu?",
+     "ít nhất 01 năm"),
+])
+def test_a_clause_number_is_no_count(sentence, question, short):
+    from rag.answer.question import read
+
+    assert find(question, read(question).kind, [(sentence, 0)], {}).text == short
+
+
+def test_a_year_is_no_answer_to_how(assistant):
+    """The chat's own example ("… hoàn thành xuất sắc nhiệm vụ năm 2020 như thế nào?") had been
+    answered, bold, "2020"."""
+    answer = assistant.ask("Đảng bộ Sở Giáo dục và Đào tạo hoàn thành xuất sắc nhiệm vụ năm 2020 như thế nào?")
+    assert answer.status == "answered" and (answer.short_answer is None or answer.short_answer.text != "2020")
+
+
 def test_the_date_asked_from_is_not_the_one_a_transition_runs_to(commerce_law):
     """"… có hiệu lực từ ngày nào?": the law's transitional article also says "Luật này có hiệu
     lực thi hành" and has a date, the one it runs to ("đến hết ngày 30 tháng 6 năm 2027"); the
@@ -1478,6 +1510,8 @@ Căn cứ Luật Giáo dục số 43/2019/QH14;
     ("Nghị định 31 bắt đầu áp dụng từ ngày nào?", "answered", "01 tháng 6 năm 2026"),
     ("Theo Nghị định 84, học bổng khuyến khích học tập được cấp cho tối thiểu bao nhiêu phần trăm số học sinh "
      "chuyên?", "out_of_scope", "Nghị định 84"),
+    # When it was issued is its header's date, not a date in its clauses (a statute probe got a deadline).
+    ("Nghị định 31/2026 được ban hành ngày nào?", "answered", "được ban hành ngày 05/04/2026"),
     # A law named by its name is not this decree, which only cites it in its recitals.
     ("Theo Luật Giáo dục, học bổng khuyến khích học tập được cấp cho tối thiểu bao nhiêu phần trăm số "
      "học sinh chuyên?", "out_of_scope", "về Luật Giáo dục"),

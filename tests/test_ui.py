@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ENGLISH, ROOT, SAMPLES, free_port, serve_api
 from ui.render import (answer_as_text, answer_markdown, date_label, example_questions, highlighted_passage, in_filters,
-                       rebuild_summary, source_line, vn_date)
+                       rebuild_summary, short_answer_text, source_line, vn_date)
 from ui.reasons import vietnamese
 from ui.sites import report_lines
 
@@ -97,7 +97,7 @@ def test_a_pronoun_follow_up_in_the_chat_asks_about_the_person_named(app):
     """The chat sends each earlier turn's short answer, so "Ông ấy …" is understood."""
     at = _ask(app, "Ai là Phó Giám đốc Sở GDĐT Kon Tum?")
     at = _ask(at, "Ông ấy giữ chức vụ gì trong Đảng ủy?")
-    assert at.chat_message[-1].markdown[0].value.startswith("**Phó Bí thư Đảng ủy")
+    assert at.chat_message[-1].markdown[0].value.startswith("**Nguyễn Trọng Thắng: Phó Bí thư Đảng ủy")
     assert any(c.value == "Đã hiểu câu hỏi là: “Nguyễn Trọng Thắng giữ chức vụ gì trong Đảng ủy?”" for c in at.caption)
 
 
@@ -251,6 +251,10 @@ def test_render_helpers():
         "answer": "Đáp.", "citations": [], "short_answer": verdict})
     assert "Trả lời ngắn: Không — Nguyễn Văn X: Phó Giám đốc Sở [1]" in answer_as_text("X có phải là Giám đốc không?", {
         "answer": "Đáp.", "citations": [], "short_answer": {**verdict, "holder": "Nguyễn Văn X"}})
+    # Whose posts, also with no verdict (the article silent on the post claimed).
+    posts = {"text": "Tỉnh ủy viên, Giám đốc Sở GDĐT", "citation": 1, "sure": True, "kind": "post",
+             "holder": "Nguyễn Thị Bạch Vân"}
+    assert short_answer_text(posts) == "**Nguyễn Thị Bạch Vân: Tỉnh ủy viên, Giám đốc Sở GDĐT [1]**"
     assert example_questions(["HỘI NGHỊ IN HOA", "Hội nghị tổng kết năm 2020, triển khai nhiệm vụ " + "x" * 80,
                               "Trường A đạt chuẩn quốc gia"]) == [
         "Hội nghị tổng kết năm 2020 diễn ra khi nào?", "Trường A đạt chuẩn quốc gia như thế nào?"]

@@ -188,7 +188,8 @@ def short_answer_text(short: dict) -> str:
         items = [f"- **{_md(line.lstrip('-+•*– ').strip())}**" for line in lines]
         return "\n".join(items) + marker
     verdict = VERDICTS.get(short.get("verdict"))  # "X có phải là …?": yes or no first, then whose posts
-    whose = f"{_md(short['holder'])}: " if verdict and short.get("holder") else ""
+    # Whose posts, also without a verdict ("Bà … có phải là Bí thư …?" where the article is silent).
+    whose = f"{_md(short['holder'])}: " if short.get("kind") == "post" and short.get("holder") else ""
     return (f"**{verdict}** — " if verdict else "") + f"**{whose}{_md(_capitalised(short['text']))}{marker}**"
 
 

@@ -48,6 +48,21 @@ def asks_published(question: str) -> bool:
     return bool(_ASKS_PUBLISHED.search(question) and _THE_ARTICLE.search(question))
 
 
+# "Nghị định 233 được ban hành ngày nào?", "Thông tư này ký khi nào?": when a statute was issued.
+_ASKS_ISSUED = re.compile(r"(?<!\w)(?:ban hành|ký ban hành|ký)\s+(?:vào\s+)?(?:ngày nào|khi nào|bao giờ|lúc nào|"
+                          r"năm nào|ngày bao nhiêu|ngày mấy|thời gian nào)(?!\w)", re.IGNORECASE)
+
+
+def asks_issued(question: str) -> bool:
+    """Whether ``question`` asks when a statute was issued (signed)."""
+    return bool(_ASKS_ISSUED.search(question))
+
+
+def issued(title: str, date: str) -> str:
+    """The reply to "when was it issued": the date its header gives."""
+    return f"Văn bản “{title}” được ban hành ngày {vn_date(date)}."
+
+
 def published(title: str, date: str | None, date_kind: str | None) -> str:
     """The reply to "when was it published": the page's date, or why there is none."""
     shown = vn_date(date)

@@ -79,6 +79,9 @@ HEADING_PENALTY = 1.0
 # "Theo Điều 113, … nghỉ mấy ngày?" is answered from Điều 112).
 PROVISION_BONUS = 1.5
 ANSWER_TYPE_BONUS = 1.25
+# A sentence dating something from the day asked ("có hiệu lực … từ ngày …"), over one whose
+# date ends a transition ("… đến hết ngày 30 tháng 6 năm 2027"), which shares as many words.
+DATED_AS_ASKED = 1.5
 # An item of a list or of a numbered clause: "- …", "1. …", "2) …", "a) …" (legal texts).
 _LIST_ITEM = re.compile(r"^\s*(?:[-+•*–]|\d{1,2}[.)]|[a-zđ][.)])\s")
 
@@ -277,6 +280,9 @@ class Answerer:
             relevant = bool(self._provisions(hits[0]) & set(provisions)
                             or asks_subject and self._having(hits, provisions))
         # Any passage retrieved: "… giữ chức gì?" may rank another sentence about posts first.
+        if not relevant and hits and (q.statutes or q.laws) and about.asks_issued(span_question) \
+                and scope.is_statute(hits[0].chunk.title):
+            relevant = True  # "Nghị định 31/2026 được ban hành ngày nào?": scope checks it is that one
         named = any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", h.chunk.text, re.IGNORECASE)
                     for h in hits for n in post_of)
         if not relevant and not named:
@@ -298,6 +304,14 @@ class Answerer:
             return self._byline(question, kept[0])
         if asks_published and self.article:
             return self._published(question, kept[0])
+        if self.article and about.asks_issued(span_question) and scope.is_statute(kept[0].chunk.title):
+            # "Nghị định 233 được ban hành ngày nào?": the date its header gives, which the cleaner
+            # keeps as the article's date; the deadlines in its clauses are not when it was issued.
+            c = kept[0].chunk
+            if c.date and c.date_kind != "event":
+                return self._published(question, kept[0], about.issued(c.title, c.date))
+            note = f"Văn bản “{c.title}” trong hệ thống không ghi ngày ban hành."
+            return Answer(question, note, [], True, status="not_found", note=note)
         if provisions and (q.laws or q.statutes):  # the named law's text, now that scope kept it
             absent = self._absent(provisions, kept, asks_subject)
             if absent:
@@ -435,15 +449,16 @@ class Answerer:
         short = ShortAnswer(text[name_start:name_end], name_start, name_end, "person", basis="byline")
         return Answer(question, f"{citation.quote} [1]", [citation], False, short_answer=short)
 
-    def _published(self, question: str, hit: Hit) -> Answer:
-        """The answer to "when was it published": the page's date (not in the article's text,
-        so there is no short answer), citing the article by its opening sentence."""
+    def _published(self, question: str, hit: Hit, reply: str | None = None) -> Answer:
+        """The answer to "when was it published" (or ``reply``, when a statute was issued): the
+        page's date (not in the article's text, so there is no short answer), citing the article
+        by its opening sentence."""
         article = self.article(hit.chunk.article_id)
         if article is None:  # removed since it was found
             return Answer(question, NOT_FOUND, [], True, status="not_found")
         start, end = next(iter(sentence_spans(article.text)), (0, 0))
         citation = _article_citation(hit, article.text, start, end, 0)
-        reply = about.published(hit.chunk.title, hit.chunk.date, hit.chunk.date_kind)
+        reply = reply or about.published(hit.chunk.title, hit.chunk.date, hit.chunk.date_kind)
         return Answer(question, f"{reply} [1]", [citation], False)
 
     # -- scoring -----------------------------------------------------------------------
@@ -495,8 +510,9 @@ class Answerer:
                                                        if t in head and t not in p.words and t not in titles[id(p.hit)])
             p.fits = (bool(q.kind) or aim) and fits(q.kind, p.text, span_question)
             if p.fits:
-                p.lexical *= ANSWER_TYPE_BONUS * (1.2 if q.kind == "number" and counted(p.text, span_question)
-                                                  or q.kind == "date" and dated_as_asked(p.text, span_question) else 1.0)
+                p.lexical *= ANSWER_TYPE_BONUS * (1.2 if q.kind == "number" and counted(p.text, span_question) else
+                                                  DATED_AS_ASKED if q.kind == "date" and dated_as_asked(p.text, span_question)
+                                                  else 1.0)
             p.lexical /= total
         lex_z, dense_z = _z([p.lexical for p in pool]), _z([p.dense for p in pool])
         w = self.policy.meaning_weight if any(p.dense for p in pool) else 0.0

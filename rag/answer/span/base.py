@@ -36,7 +36,8 @@ class ShortAnswer:
     ``basis`` says how it was found: by its marks ("choice", "quote", "list", "condition"),
     by its kind ("date", "counted" number, "number", "person", "place", "post" beside a
     name, "holder" of the asked post ("past" when they held it for an earlier term than the
-    article reports), "byline"; "role" for who does what the question says
+    article reports), "byline", "issuer" (who issued a document the question names by its
+    code); "role" for who does what the question says
     after "ai" where the quote names a role, not a person), by the question word's place ("slot"), as
     the name after the noun the question asks by ("headed"), as the subject a description
     defines ("defined", "definition"), as a cited statute article's "heading"

@@ -43,9 +43,14 @@ _ASKS_BOUND = re.compile(r"(?<!\w)(kể từ|từ|đến|trước|sau)\s+(?:ngà
 
 
 def bound_asked(question: str) -> str | None:
-    """The word that bounds the date ``question`` asks for ("từ", "đến", "trước", "sau"), if any."""
+    """The word that bounds the date ``question`` asks for ("từ", "đến", "trước", "sau"), if any;
+    asked when a text takes effect ("… có hiệu lực khi nào?"), "từ": a statute takes effect
+    from a day, and its transitional clauses' other dates ("đến hết ngày 30 tháng 6") answer
+    nothing about it."""
     found = _ASKS_BOUND.search(question)
-    return found.group(1).lower().removeprefix("kể ") if found else None
+    if found:
+        return found.group(1).lower().removeprefix("kể ")
+    return "từ" if _ASKS_EFFECT_WHEN.search(question) else None
 
 
 def _bound_before(sentence: str, span: tuple[int, int], bound: str) -> bool:
@@ -55,12 +60,23 @@ def _bound_before(sentence: str, span: tuple[int, int], bound: str) -> bool:
 
 def dated_as_asked(sentence: str, question: str) -> bool:
     """Whether ``sentence`` has a date after the word that bounds the asked one ("từ ngày …"),
-    or, asked when a text takes effect, says it does from the day it is signed."""
+    or, asked when a text takes effect, says it does: "có hiệu lực … từ ngày 01 tháng 7 năm
+    2026", "… kể từ ngày ký ban hành" (a transitional clause's "từ ngày 01 tháng 4 năm 2026"
+    bounds something else)."""
     bound = bound_asked(question)
-    return bool(bound) and (any(_bound_before(sentence, sp, bound) for sp in _date_spans(sentence, question)[0])
+    effect = _ASKS_EFFECT.search(question)
+    return bool(bound) and (any(_bound_before(sentence, sp, bound) and (not effect or _takes_effect(sentence, sp))
+                                for sp in _date_spans(sentence, question)[0])
                             or _signed_day(sentence, question) is not None)
 
 
+def _takes_effect(sentence: str, span: tuple[int, int]) -> bool:
+    return re.search(r"hiệu\s+lực(?:\s+thi\s+hành)?\s+(?:kể\s+)?từ\s+(?:ngày\s+)?$",
+                     sentence[max(0, span[0] - 40):span[0]], _I) is not None
+
+
+_ASKS_EFFECT_WHEN = re.compile(r"(?<!\w)có\s+hiệu\s+lực(?:\s+thi\s+hành)?\s+(?:vào\s+)?(?:khi\s+nào|bao\s+giờ|ngày\s+nào|"
+                               r"lúc\s+nào|thời\s+điểm\s+nào)(?!\w)", _I)
 # "Nghị định này có hiệu lực thi hành kể từ ngày ký ban hành": a statute dated by its signing,
 # the answer to "… có hiệu lực từ ngày nào?" though it writes no date.
 _ASKS_EFFECT = re.compile(r"(?<!\w)hiệu\s+lực(?!\w)", _I)
@@ -118,7 +134,7 @@ def _date(sentence, question, anchors):
             sentence[sp[0]:sp[1]].strip())] or spans
     # "Kết luận số 01-KL/TW ban hành ngày nào?" over "Kết luận số 21-KL/TW ngày 25/10/2021 …; Kết
     # luận số 01-KL/TW ngày 18/5/2021": the date written right after the code asked.
-    for code in _CODE.findall(question):
+    for code in CODE.findall(question):
         at = [m.end() for m in re.finditer(rf"(?<![\w/-]){re.escape(code)}(?![\w/-])", sentence, _I)]
         after = [sp for sp in spans if any(0 <= sp[0] - end <= 25 for end in at)]
         if after:
@@ -152,7 +168,7 @@ def _date(sentence, question, anchors):
 
 # A document's code, in either case, with a letter in it (a date "21/5/2020" has none):
 # "01-KL/TW", "kết luận 01-kl/tw", "05/CT-TTg", "73/2025/QH15".
-_CODE = re.compile(r"(?<![\w/-])\d+(?:/\d{4})?[-/](?=[\w/-]*[^\W\d_])\w+(?:[-/]\w+)*(?![\w/-])")
+CODE = re.compile(r"(?<![\w/-])\d+(?:/\d{4})?[-/](?=[\w/-]*[^\W\d_])\w+(?:[-/]\w+)*(?![\w/-])")
 _NUMBERED = re.compile(r"(?<!\w)(?:lần|số|đợt|khóa|khoá)\s*(?:thứ\s*)?:?\s*$", _I)
 _BARE_YEAR = re.compile(r"(?:năm\s+)?(?:1[0-9]|20)\d{2}", _I)
 # A document named by its word or "số" and its code ("Hướng dẫn số 08-HD/BTCTU", "Nghị định

@@ -14,7 +14,7 @@ from rag.answer.span.confirm import _confirm, asks_yes_no
 from rag.answer.span.verdict import post_verdict
 from rag.answer.span.dates import _ASKS_WHEN, _condition, _date, bound_asked, dated_as_asked
 from rag.answer.span.edges import _edges, _name_only, _whole_name, _whole_quote, _whole_words
-from rag.answer.span.names import post_held, _entity, _headed, _names, _person, _place, _role, _with_head
+from rag.answer.span.names import issuer, post_held, _entity, _headed, _names, _person, _place, _role, _with_head
 from rag.answer.span.numbers import _bounded, _number, _number_candidates, counted
 from rag.answer.span.phrases import (
     PURPOSE, _QUOTED, _choice, _defined_subject, _definition, _gap, _list, _purpose, _quote, asks_purpose,
@@ -67,6 +67,9 @@ def _find(question: str, kind: str | None, sentences: list[tuple[str, int]]) -> 
     chosen = _choice(question, sentences)
     if chosen:
         return chosen, "choice"
+    issued_by = issuer(question, sentences)
+    if issued_by:
+        return issued_by, "issuer"
     if asks_yes_no(question):  # no gap to fill: the clause that settles it, or nothing
         confirmed = _confirm(question, sentences)
         return (confirmed, "confirm") if confirmed else None
@@ -105,7 +108,7 @@ def _find(question: str, kind: str | None, sentences: list[tuple[str, int]]) -> 
                 return named, "headed"
             # A stretch of function words ("ở", "đã", "và") or, asked "X nào", one with no name
             # or noun ("bao phủ", "đứng") is a misplaced slot: the finders below read on.
-            if sp and _says_something(kind, stretch):
+            if sp and _says_something(kind, stretch, question):
                 return ShortAnswer(stretch, offset + sp[0], offset + sp[1], kind or "span"), "slot"
     if named:
         return named, "headed"
@@ -164,12 +167,14 @@ _INITIALS = re.compile(r"(?<!\w)(?![IVXLC]+(?!\w))[A-ZĐ]{2,}(?!\w)")
 _EMPTY = _EDGE_WORDS | {"ở", "vào", "nhất", "gần", "đây", "rất", "không", "nhiều", "ít", "vì", "hơn", "vậy", "thế"}
 
 
-def _says_something(kind: str | None, span: str) -> bool:
+def _says_something(kind: str | None, span: str, question: str = "") -> bool:
     """Whether a slotted stretch can be an answer: not only function words, and, asked "X nào",
     a name or a noun."""
     words = span.lower().split()
     if all(w.strip(",.;:") in _EMPTY for w in words):
         return False
+    if re.fullmatch(r"[\d\s.,/-]+", span) and re.search(r"(?<!\w)(?:như )?thế nào(?!\w)", question, re.I):
+        return False  # "… năm 2020 như thế nào?" → "2020": a year says how nothing
     if kind in ("entity", "organisation"):
         return span[:1].isupper() or any(tag.startswith("N") or tag == "M" for _, tag in pos_tags(span))
     return True

@@ -9,6 +9,7 @@ from rag.answer.question import capitalised_runs
 from rag.answer.span.base import (
     ShortAnswer, _EDGE_WORDS, _I, _TOKEN, _after, _anchors, _nearest, _sentence_of, _syllables,
 )
+from rag.answer.span.dates import CODE
 from rag.clean.metadata import PROVINCE, PROVINCES_FOLDED
 from rag.clean.metadata import SURNAMES as _SURNAMES
 from rag.text import pos_tags, segment
@@ -94,6 +95,29 @@ def _close(run, spans, sentence, question_lower) -> list:
 
 def _person(sentence, question, anchors):
     return _nearest(_names(sentence, question.lower()), anchors)
+
+
+# "Kết luận số 21-KL/TW là của cơ quan nào?", "… do ai ban hành?": who issued the document
+# the question names by its code, as written after the code (and its date): "… ngày 25/10/2021
+# của Ban Chấp hành Trung ương Đảng".
+_ASKS_ISSUER = re.compile(r"(?<!\w)(?:của (?:cơ quan|tổ chức|đơn vị) nào|của ai|(?:cơ quan|tổ chức|đơn vị|ai) nào"
+                          r"|do ai|ai ban hành|ai ký)(?!\w)", re.I)
+_ISSUER = re.compile(r"(?:\s*,?\s*(?:ban hành\s+)?ngày\s+[\d/.-]+(?:\s+tháng\s+\d+\s+năm\s+\d+)?)?\s*,?\s*(?:của|do)\s+"
+                     r"([^;,.:()]{3,80}?)(?=\s*(?:[;,.:()]|\s(?:về|và)\s|$))", re.I)
+
+
+def issuer(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
+    """Who issued the document ``question`` names by its code, as the quote writes it after it."""
+    if not _ASKS_ISSUER.search(question):
+        return None
+    for code in CODE.findall(question):
+        for text, offset in sentences:
+            for m in re.finditer(rf"(?<![\w/-]){re.escape(code)}(?![\w/-])", text, re.I):
+                found = _ISSUER.match(text, m.end())
+                if found:
+                    s, e = found.span(1)
+                    return ShortAnswer(text[s:e], offset + s, offset + e, "organisation")
+    return None
 
 
 # "… ở tỉnh nào?": a province's name, not the hall or the person the sentence also names.

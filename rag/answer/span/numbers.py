@@ -77,6 +77,13 @@ _BOUND = re.compile(r"(?<!\w)(ít nhất|tối thiểu|tối đa|nhiều nhất|
 _SHARE_WORDS = 5  # pyvi words; 3 and 5 scored alike on the dev parts
 
 
+_NOUN_AFTER = re.compile(r"\s+(?!(?:trở|đến|tới|và|hoặc|hay|lần|rưỡi)(?!\w))[^\W\d_]")
+_LINE_START = re.compile(r"(?:^|\n)[ \t(]*$")
+# A number that cites a part of a text ("khoản 1 Điều này", "điểm 2", "Phụ lục 3", "Mẫu số 05"),
+# right before it.
+_CITED_NUMBER = re.compile(r"(?<!\w)(?:khoản|điểm|điều|mục|chương|phụ\s+lục|mẫu(?:\s+số)?|tiết)\s+$", _I)
+
+
 def _share_named(sentence: str, span: tuple[int, int], question: str) -> bool:
     """Whether the words right after a percentage ("95% quần chúng") are the question's."""
     after = re.match(r"\s*(?:%|phần trăm)?\s*([^\W\d_]+(?:\s+[^\W\d_]+)?)", sentence[span[1]:])
@@ -139,6 +146,9 @@ def _number_candidates(sentence: str, question: str) -> list:
             r"(?<![\w/.-])\d+/\d+" + noun + r"(?!\w)", sentence, _I)]
     for m in _NUMBER.finditer(sentence):
         word = m.group(0).lower()
+        if _CITED_NUMBER.search(sentence, 0, m.start()) or (
+                sentence[m.end():m.end() + 1] in (".", ")") and _LINE_START.search(sentence, 0, m.start())):
+            continue  # "khoản 1 Điều này", "7. Lưu trữ …": where a clause is, not a count
         if word in {"năm", "một", "ba"} and not (counted and re.match(
                 re.escape(_counted_word(question, asks) if word == "năm" else counted[0].lower()) + r"(?!\w)",
                 sentence[m.end():].lstrip().lower())):
@@ -167,8 +177,11 @@ def _number_candidates(sentence: str, question: str) -> list:
             candidates.append(((m.start(), unit.end() if unit else end), 1))
     if counted and counted[0].lower() in TIME_UNITS:
         # "mấy ngày": "12 tháng" counts another unit and answers nothing.
+        # Nor a number that names or counts something else: "Trung tâm giáo dục thường xuyên 1
+        # tỉnh" gives no length of a congress.
         candidates = [(sp, p) for sp, p in candidates
-                      if not p or _last_word(sentence[sp[0]:sp[1]]) not in TIME_UNITS - {counted[0].lower()}]
+                      if not p or _last_word(sentence[sp[0]:sp[1]]) not in TIME_UNITS - {counted[0].lower()}
+                      and not _NOUN_AFTER.match(sentence, sp[1])]
     candidates = _qualified(sentence, question[asks.end():] if asks else "", counted, candidates)
     if ASKS_PERCENT.search(question):
         # "Bao nhiêu phần trăm …", "tỷ lệ … là bao nhiêu": a share, not a head count; of several,
