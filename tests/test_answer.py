@@ -1447,6 +1447,12 @@ def test_a_clause_number_is_no_count(sentence, question, short):
     assert find(question, read(question).kind, [(sentence, 0)], {}).text == short
 
 
+def test_a_refusal_names_no_place_as_what_is_counted(assistant):
+    """"Tỷ lệ … của Đảng bộ Sở GDĐT Kon Tum là bao nhiêu?" had been refused "(số kon tum)"."""
+    answer = assistant.ask("Tỷ lệ đảng viên nữ của Đảng bộ Sở GDĐT Kon Tum là bao nhiêu?")
+    assert answer.abstained and "không nêu con số này." in answer.text and "kon tum" not in answer.text
+
+
 def test_a_year_is_no_answer_to_how(assistant):
     """The chat's own example ("… hoàn thành xuất sắc nhiệm vụ năm 2020 như thế nào?") had been
     answered, bold, "2020"."""

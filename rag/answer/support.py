@@ -26,6 +26,7 @@ import re
 
 from rag.answer.span import ASKS_ORDINAL, ASKS_PERCENT, NUMBER_WORDS, ShortAnswer, counted, names_day, person_names
 from rag.answer.span.numbers import TIME_UNITS
+from rag.clean.metadata import PROVINCE
 from rag.clean.normalize import fold, normalize_query
 from rag.text import STATEMENT_END, joins, pos_tags, segment
 
@@ -56,7 +57,9 @@ def counted_noun(question: str) -> str | None:
     k = i - 1
     while k >= 0 and words[k] in _FILLERS | _VERBAL:  # "Mức phụ cấp là bao nhiêu?"
         k -= 1
-    return words[k] if k >= 0 and words[k] not in _MEASURES else None
+    # "Tỷ lệ … của Đảng bộ Sở GDĐT Kon Tum là bao nhiêu?" counts no "kon tum": a place says whose.
+    return words[k] if k >= 0 and words[k] not in _MEASURES and not PROVINCE.fullmatch(words[k].replace("_", " ")) \
+        else None
 
 
 def _count_slot(words: list[str]) -> tuple[int | None, int]:
