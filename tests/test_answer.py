@@ -1447,6 +1447,22 @@ def test_a_clause_number_is_no_count(sentence, question, short):
     assert find(question, read(question).kind, [(sentence, 0)], {}).text == short
 
 
+@pytest.mark.parametrize("question, issuer", [
+    ("Kết luận số 21-KL/TW là của cơ quan nào?", "Ban Chấp hành Trung ương Đảng"),
+    ("Kết luận số 01-KL/TW do ai ban hành?", "Bộ Chính trị"),
+    ("Cơ quan nào ban hành Kết luận số 01-KL/TW?", "Bộ Chính trị"),
+    # Who decides what a decree provides is not who issued the decree.
+    ("Theo Nghị định 84/2020/NĐ-CP, học phí do ai quyết định?", None),
+])
+def test_who_issued_a_document_is_asked_as_such(question, issuer):
+    from rag.answer.span.names import issuer as issued_by
+
+    sentences = [("Kết luận số 21-KL/TW ngày 25/10/2021 của Ban Chấp hành Trung ương Đảng; Kết luận số 01-KL/TW "
+                  "ngày 18/5/2021 của Bộ Chính trị; Nghị định số 84/2020/NĐ-CP ngày 17/7/2020 của Chính phủ.", 0)]
+    found = issued_by(question, sentences)
+    assert (found.text if found else None) == issuer
+
+
 def test_a_refusal_names_no_place_as_what_is_counted(assistant):
     """"Tỷ lệ … của Đảng bộ Sở GDĐT Kon Tum là bao nhiêu?" had been refused "(số kon tum)"."""
     answer = assistant.ask("Tỷ lệ đảng viên nữ của Đảng bộ Sở GDĐT Kon Tum là bao nhiêu?")

@@ -100,8 +100,10 @@ def _person(sentence, question, anchors):
 # "Kết luận số 21-KL/TW là của cơ quan nào?", "… do ai ban hành?": who issued the document
 # the question names by its code, as written after the code (and its date): "… ngày 25/10/2021
 # của Ban Chấp hành Trung ương Đảng".
-_ASKS_ISSUER = re.compile(r"(?<!\w)(?:của (?:cơ quan|tổ chức|đơn vị) nào|của ai|(?:cơ quan|tổ chức|đơn vị|ai) nào"
-                          r"|do ai|ai ban hành|ai ký)(?!\w)", re.I)
+# Only whose the document is, or who issued it: "Theo Nghị định 84/2020/NĐ-CP, học phí do ai
+# quyết định?" asks who decides, not who issued the decree.
+_ASKS_ISSUER = re.compile(r"(?<!\w)(?:của (?:cơ quan|tổ chức|đơn vị) nào|của ai|(?:do|bởi) (?:ai|cơ quan nào|tổ chức nào) "
+                          r"(?:ban hành|ký)|(?:ai|cơ quan nào|tổ chức nào) (?:ban hành|ký))(?!\w)", re.I)
 _ISSUER = re.compile(r"(?:\s*,?\s*(?:ban hành\s+)?ngày\s+[\d/.-]+(?:\s+tháng\s+\d+\s+năm\s+\d+)?)?\s*,?\s*(?:của|do)\s+"
                      r"([^;,.:()]{3,80}?)(?=\s*(?:[;,.:()]|\s(?:về|và)\s|$))", re.I)
 
