@@ -8,14 +8,13 @@ from __future__ import annotations
 import threading
 import time
 
-from rag.answer import NOT_FOUND, Answer, Answerer, AnswerPolicy
+from rag.answer import NOT_FOUND, Answer, Answerer, AnswerPolicy, when
 from rag.answer.chitchat import strip_preamble
 from rag.answer.paraphrase import as_written, posts_named
 from rag.answer.question import count_typed
-from rag.clean.normalize import clean_question
 from rag.clean.metadata import organisation_label, vn_date
+from rag.clean.normalize import clean_question
 from rag.config import Settings
-from rag.answer import when
 from rag.followup import contextualize, points_at_person
 from rag.index import Index, IndexDamagedError
 from rag.index.backends import current_version, open_index

@@ -280,7 +280,8 @@ class Answerer:
             relevant = bool(self._provisions(hits[0]) & set(provisions)
                             or asks_subject and self._having(hits, provisions))
         # Any passage retrieved: "… giữ chức gì?" may rank another sentence about posts first.
-        if not relevant and hits and (q.statutes or q.laws) and about.asks_issued(span_question) \
+        asks_issued = about.asks_issued(span_question)  # "Nghị định 233 được ban hành ngày nào?"
+        if not relevant and hits and (q.statutes or q.laws) and asks_issued \
                 and scope.is_statute(hits[0].chunk.title):
             relevant = True  # "Nghị định 31/2026 được ban hành ngày nào?": scope checks it is that one
         named = any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", h.chunk.text, re.IGNORECASE)
@@ -304,7 +305,7 @@ class Answerer:
             return self._byline(question, kept[0])
         if asks_published and self.article:
             return self._published(question, kept[0])
-        if self.article and about.asks_issued(span_question) and scope.is_statute(kept[0].chunk.title):
+        if self.article and asks_issued and scope.is_statute(kept[0].chunk.title):
             # "Nghị định 233 được ban hành ngày nào?": the date its header gives, which the cleaner
             # keeps as the article's date; the deadlines in its clauses are not when it was issued.
             c = kept[0].chunk
@@ -320,7 +321,7 @@ class Answerer:
             subject = self._provision_subject(question, kept, provisions, clauses)
             if subject:
                 return subject
-        sentences = self._sentences(kept, sentence_weights, q, retrieval.vector, span_question)
+        sentences = self._sentences(kept, sentence_weights, q, retrieval.vector, span_question, asked_post)
         if provisions:
             self._favour(sentences, provisions, clauses)
         # The sentence that writes the post beside the name, whatever else scores higher. With
@@ -470,7 +471,7 @@ class Answerer:
         return {term: w for term, w in weights.items() if w}
 
     def _sentences(self, hits: list[Hit], weights: dict[str, float], q: Question, vector,
-                   span_question: str) -> list[_Sentence]:
+                   span_question: str, post: str | None = None) -> list[_Sentence]:
         # Whether a sentence holds the asked-for kind is read from the user's own words
         # (span_question), as the short answer is, so ranking and span agree.
         total = sum(weights.values()) or 1.0
@@ -486,7 +487,6 @@ class Answerer:
                 text = c.text[s - c.start : e - c.start]
                 pool.append(_Sentence(rank, hit, s, e, text, words, dense=float(sims[k]) if sims is not None else 0.0))
         n = len(pool)
-        post = support.asked_post(span_question)
         for p in pool:
             if "%" in p.text:  # "bao nhiêu phần trăm" is answered with a "%"
                 p.words = p.words | {"phần_trăm"}

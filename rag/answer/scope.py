@@ -219,12 +219,12 @@ def _statute_in(statute: str, title: str, text: str, question: str = "") -> bool
     kind, number = statute.rsplit(" ", 1)
     # "Nghị định 93", asked without its year, is any Nghị định numbered 93, the type written
     # before it ("Chỉ thị số 05-CT/TW", "Chỉ thị 05 của Bộ Chính trị"; not "Kế hoạch số 05/KH").
-    if "/" in number:
+    dated = "/" in number
+    if dated:
         mentioned = re.search(rf"(?<![\d/]){re.escape(number)}(?!\d)", text) is not None
     else:
         mentioned = re.search(rf"(?<!\w){re.escape(fold(kind))}\s+(?:số\s+)?0*{int(number)}(?!\d)(?![.,]\d)",
                               fold(text)) is not None
-    dated = "/" in number
     own = _OWN_NUMBER.match(title)
     if own:
         same = own.group(2) == number if dated else own.group(2).split("/")[0] == number

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from rag.answer.span.confirm import asks_yes_no
 from rag.answer.span.dates import names_day
+from rag.clean.metadata import parse_date
 
 _I = re.IGNORECASE
 # What happens on a day: the event's verb, then the claimed time ("diễn ra vào tháng 6 năm 2020",
@@ -40,7 +41,6 @@ class Claim:
     asks when instead ("Đại hội … diễn ra vào ngày nào?")."""
 
     asked: str
-    said: str  # the claim as written: "năm 2021", "ngày 21/5/2020"
     day: int | None
     month: int | None
     year: int | None
@@ -65,19 +65,20 @@ def claimed(question: str) -> Claim | None:
     # which of a statute's dates is asked.
     since = (found.group("lead") or "").strip().lower().endswith("từ")
     asked = rest[:1].upper() + rest[1:] + (" từ ngày nào?" if since else " vào ngày nào?")
-    return Claim(asked, found.group("when"), day, month, year)
+    return Claim(asked, day, month, year)
 
 
 def parts(text: str) -> tuple[int | None, int | None, int | None]:
     """(day, month, year) a date as written states: "21/5/2020", "ngày 21 tháng 5 năm 2020",
     "03-7-2020", "tháng 6 năm 2020", "năm 2021"."""
     text = " ".join(text.split())
-    full = re.search(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})", text)
+    full = parse_date(text)  # "21/5/2020", "01 tháng 7 năm 2026" as statutes write it, "08 ngày 5 năm 2023"
     if full:
-        return int(full.group(1)), int(full.group(2)), int(full.group(3))
-    # "ngày 21/5", "ngày 21 tháng 5", and as statutes write it, "01 tháng 7 năm 2026".
+        year, month, day = (int(part) for part in full.split("-"))
+        return day, month, year
+    # Less than a whole date: "ngày 21/5", "ngày 21 tháng 5", "tháng 6 năm 2020", "năm 2021".
     day = re.search(r"ngày\s+(\d{1,2})(?:\s*[/.-]\s*(\d{1,2}))?|(?<!\d)(\d{1,2})(?=\s+tháng)", text, _I)
-    month = re.search(r"tháng\s+(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?", text, _I)
+    month = re.search(r"tháng\s+(\d{1,2})", text, _I)
     year = re.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", text)
     d = int(day.group(1) or day.group(3)) if day else None
     m = int(month.group(1)) if month else (int(day.group(2)) if day and day.group(2) else None)

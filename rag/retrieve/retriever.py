@@ -9,14 +9,11 @@ import time
 from dataclasses import dataclass, field
 
 from rag.clean import normalize_query
-from rag.clean.metadata import PROVINCES, SURNAMES
+from rag.clean.metadata import PROVINCES_FOLDED, SURNAMES
 from rag.index import Index
 from rag.index.store import StoredChunk
 from rag.retrieve.fusion import reciprocal_rank_fusion, zscore_fusion
 from rag.text import known_words, segment
-
-
-_PROVINCES = {p.casefold().replace(" ", "_") for p in PROVINCES}
 
 
 def _person_names(terms: list[str], question: str) -> list[str]:
@@ -24,7 +21,8 @@ def _person_names(terms: list[str], question: str) -> list[str]:
     capitals in ``question``. Searched twice: "Ông Trần Quốc Tuấn giữ chức gì?" is about him,
     and an article's "… được bầu giữ chức Phó Bí thư" shares as many rare words with it."""
     folded = question.casefold()
-    return [t for t in terms if t.count("_") >= 1 and t.split("_", 1)[0] in SURNAMES and t not in _PROVINCES
+    return [t for t in terms if t.count("_") >= 1 and t.split("_", 1)[0] in SURNAMES
+            and t.replace("_", " ") not in PROVINCES_FOLDED
             and (at := folded.find(t.replace("_", " "))) >= 0
             and all(w[:1].isupper() for w in question[at:at + len(t)].split())]
 

@@ -135,7 +135,7 @@ def _date(sentence, question, anchors):
     # "Kết luận số 01-KL/TW ban hành ngày nào?" over "Kết luận số 21-KL/TW ngày 25/10/2021 …; Kết
     # luận số 01-KL/TW ngày 18/5/2021": the date written right after the code asked.
     for code in CODE.findall(question):
-        at = [m.end() for m in re.finditer(rf"(?<![\w/-]){re.escape(code)}(?![\w/-])", sentence, _I)]
+        at = code_ends(code, sentence)
         after = [sp for sp in spans if any(0 <= sp[0] - end <= 25 for end in at)]
         if after:
             spans = after
@@ -169,6 +169,11 @@ def _date(sentence, question, anchors):
 # A document's code, in either case, with a letter in it (a date "21/5/2020" has none):
 # "01-KL/TW", "kết luận 01-kl/tw", "05/CT-TTg", "73/2025/QH15".
 CODE = re.compile(r"(?<![\w/-])\d+(?:/\d{4})?[-/](?=[\w/-]*[^\W\d_])\w+(?:[-/]\w+)*(?![\w/-])")
+
+
+def code_ends(code: str, sentence: str) -> list[int]:
+    """Where each mention of the document ``code`` ends in ``sentence``, in either case."""
+    return [m.end() for m in re.finditer(rf"(?<![\w/-]){re.escape(code)}(?![\w/-])", sentence, _I)]
 _NUMBERED = re.compile(r"(?<!\w)(?:lần|số|đợt|khóa|khoá)\s*(?:thứ\s*)?:?\s*$", _I)
 _BARE_YEAR = re.compile(r"(?:năm\s+)?(?:1[0-9]|20)\d{2}", _I)
 # A document named by its word or "số" and its code ("Hướng dẫn số 08-HD/BTCTU", "Nghị định

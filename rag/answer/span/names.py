@@ -9,7 +9,7 @@ from rag.answer.question import capitalised_runs
 from rag.answer.span.base import (
     ShortAnswer, _EDGE_WORDS, _I, _TOKEN, _after, _anchors, _nearest, _sentence_of, _syllables,
 )
-from rag.answer.span.dates import CODE
+from rag.answer.span.dates import CODE, code_ends
 from rag.clean.metadata import PROVINCE, PROVINCES_FOLDED
 from rag.clean.metadata import SURNAMES as _SURNAMES
 from rag.text import pos_tags, segment
@@ -99,13 +99,12 @@ def _person(sentence, question, anchors):
 
 # "Kết luận số 21-KL/TW là của cơ quan nào?", "… do ai ban hành?": who issued the document
 # the question names by its code, as written after the code (and its date): "… ngày 25/10/2021
-# của Ban Chấp hành Trung ương Đảng".
-# Only whose the document is, or who issued it: "Theo Nghị định 84/2020/NĐ-CP, học phí do ai
-# quyết định?" asks who decides, not who issued the decree.
+# của Ban Chấp hành Trung ương Đảng". Only whose it is or who issued it: "Theo Nghị định
+# 84/2020/NĐ-CP, học phí do ai quyết định?" asks who decides, not who issued the decree.
 _ASKS_ISSUER = re.compile(r"(?<!\w)(?:của (?:cơ quan|tổ chức|đơn vị) nào|của ai|(?:do|bởi) (?:ai|cơ quan nào|tổ chức nào) "
-                          r"(?:ban hành|ký)|(?:ai|cơ quan nào|tổ chức nào) (?:ban hành|ký))(?!\w)", re.I)
+                          r"(?:ban hành|ký)|(?:ai|cơ quan nào|tổ chức nào) (?:ban hành|ký))(?!\w)", _I)
 _ISSUER = re.compile(r"(?:\s*,?\s*(?:ban hành\s+)?ngày\s+[\d/.-]+(?:\s+tháng\s+\d+\s+năm\s+\d+)?)?\s*,?\s*(?:của|do)\s+"
-                     r"([^;,.:()]{3,80}?)(?=\s*(?:[;,.:()]|\s(?:về|và)\s|$))", re.I)
+                     r"([^;,.:()]{3,80}?)(?=\s*(?:[;,.:()]|\s(?:về|và)\s|$))", _I)
 
 
 def issuer(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
@@ -114,8 +113,8 @@ def issuer(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | Non
         return None
     for code in CODE.findall(question):
         for text, offset in sentences:
-            for m in re.finditer(rf"(?<![\w/-]){re.escape(code)}(?![\w/-])", text, re.I):
-                found = _ISSUER.match(text, m.end())
+            for end in code_ends(code, text):
+                found = _ISSUER.match(text, end)
                 if found:
                     s, e = found.span(1)
                     return ShortAnswer(text[s:e], offset + s, offset + e, "organisation")
@@ -125,7 +124,7 @@ def issuer(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | Non
 # "… ở tỉnh nào?": a province's name, not the hall or the person the sentence also names.
 # Asked where ("ở/tại/thuộc tỉnh nào", "Tỉnh nào …"), not which body ("cơ quan tỉnh nào": whose).
 _ASKS_PROVINCE = re.compile(r"(?:^\s*|(?<!\w)(?:ở|tại|thuộc|của|là|từ|đến|về|gdđt|gd&đt|đào tạo)\s+)"
-                            r"(?:tỉnh|thành phố|tỉnh, thành phố|tỉnh/thành phố|tỉnh thành)\s+nào(?!\w)", re.I)
+                            r"(?:tỉnh|thành phố|tỉnh, thành phố|tỉnh/thành phố|tỉnh thành)\s+nào(?!\w)", _I)
 
 
 def _place(sentence, question, anchors):
@@ -382,8 +381,9 @@ def _role(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None
                 continue
             # In a list ("Tham luận về A do X trình bày; Tham luận về B do Y trình bày"), the item
             # saying most of what the question says around its "ai".
-            ends = [0] + [m.end() for m in each]
-            found = max(each, key=lambda m: (_said_in_item(low[ends[each.index(m)]:m.start()], question), -m.start()))
+            item_starts = [0] + [m.end() for m in each]  # each item runs from the previous one's verb
+            found = max(zip(item_starts, each), key=lambda item: (_said_in_item(low[item[0]:item[1].start()], question),
+                                                            -item[1].start()))[1]
             before = text[: found.start()]
             starts = [m.end() for m in _ROLE_START.finditer(before) if m.end() < len(before.rstrip())]
             start = starts[-1] if starts else 0
