@@ -362,6 +362,19 @@ def test_a_yes_no_question_about_a_post_gets_a_verdict_through_the_pipeline(assi
      "Bảo hiểm xã hội bắt buộc là gì?", "definition", "người lao động tham gia bảo hiểm xã hội bắt buộc theo hợp đồng"),
     ("Cầu Long Biên là cây cầu thép bắc qua sông Hồng nối hai bờ.", "Tên của cây cầu thép bắc qua sông Hồng là gì?",
      "definition", "Cầu Long Biên"),
+    # A sentence defining the asked term itself gives the whole definition, past its commas
+    # and its "và"; a quoted term, a clause number, "được hiểu là ai" included.
+    ("6. Xếp loại chất lượng viên chức là việc cấp có thẩm quyền quyết định mức độ hoàn thành nhiệm vụ hằng năm "
+     "của viên chức trên cơ sở kết quả theo dõi, đánh giá hằng tháng hoặc hằng quý.",
+     "Xếp loại chất lượng viên chức nghĩa là gì?", "definition",
+     "việc cấp có thẩm quyền quyết định mức độ hoàn thành nhiệm vụ hằng năm của viên chức trên cơ sở kết quả "
+     "theo dõi, đánh giá hằng tháng hoặc hằng quý"),
+    ("3. Đơn vị trực tiếp sử dụng viên chức là đơn vị trực tiếp phân công, bố trí, theo dõi và đánh giá viên chức.",
+     "Trong quy định này, “đơn vị trực tiếp sử dụng viên chức” được hiểu là gì?", "definition",
+     "đơn vị trực tiếp phân công, bố trí, theo dõi và đánh giá viên chức"),
+    ("11. Người livestream bán hàng là người trực tiếp xuất hiện trên nền tảng để thực hiện livestream bán hàng.",
+     "Người livestream bán hàng được hiểu là ai?", "person",
+     "người trực tiếp xuất hiện trên nền tảng để thực hiện livestream bán hàng"),
     # Among several counts, the one most of the question's words surround ("Đại hội Đảng bộ, diễn
     # ra …"), not the one beside a single shared word ("1 lần").
     ("Đại hội Đảng bộ, diễn ra sau mỗi 5 năm, và việc bầu chọn Ban Chấp hành tại các chi bộ phải được tổ chức "

@@ -17,7 +17,8 @@ from rag.answer.span.edges import _edges, _name_only, _whole_name, _whole_quote,
 from rag.answer.span.names import issuer, post_held, _entity, _headed, _names, _person, _place, _role, _with_head
 from rag.answer.span.numbers import _bounded, _number, _number_candidates, counted
 from rag.answer.span.phrases import (
-    PURPOSE, _QUOTED, _choice, _defined_subject, _definition, _gap, _list, _purpose, _quote, asks_purpose,
+    PURPOSE, _QUOTED, _choice, _defined_subject, _defines_term, _definition, _gap, _list, _purpose, _quote,
+    asks_purpose,
 )
 from rag.text import pos_tags
 
@@ -81,6 +82,9 @@ def _find(question: str, kind: str | None, sentences: list[tuple[str, int]]) -> 
         return cause, "cause"
     if asks_cause(question):  # "do đâu", "căn cứ vào đâu": no place, whatever "đâu" says
         kind = None
+    defined = _defines_term(question, sentences)
+    if defined:
+        return defined, "definition"
     asked = _syllables(question)
     slots = [slot(text, question) for text, _ in sentences]
     if kind == "number":  # a number followed by the counted noun, in any quoted sentence, wins

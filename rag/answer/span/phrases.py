@@ -199,3 +199,52 @@ def _purpose(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | N
         if best:
             return ShortAnswer(text[best[0]:best[1]], offset + best[0], offset + best[1], "purpose")
     return None
+
+
+# "X là gì?", "X được hiểu là gì?", "Luật hiểu “X” là gì?": where a quoted sentence defines X
+# itself ("6. Xếp loại chất lượng viên chức là việc …"), the whole definition to the sentence's
+# end — a statute's or an encyclopaedia's definition runs past its first comma and "và".
+_ASKS_TERM = re.compile(
+    r"(?:^|,\s*)([^,]+?)\s+(?:(?:được|có thể được)\s+(?:hiểu|định nghĩa)(?:\s+là)?|có nghĩa là|nghĩa là|là)"
+    r"\s+(gì|ai)\s*\??\s*$", _I)
+_TERM_QUOTED = re.compile(r"[“\"«']([^”\"»']{3,120})[”\"»']")
+# What may stand before the term in the defining sentence: nothing, a clause's number, a colon.
+_TERM_LEAD = re.compile(r"(?:^|[:;]|^\s*(?:\d+|[a-zđ])[.)])\s*$", _I)
+_DEFINES_AS = re.compile(r"\s+(?:được hiểu là|được định nghĩa là|có nghĩa là|nghĩa là|là)\s+", _I)
+_DEFINITION_WORDS = 60
+
+
+def defined_term(question: str) -> str | None:
+    """The term a question asks the meaning of ("Xếp loại chất lượng viên chức nghĩa là gì?" →
+    "Xếp loại chất lượng viên chức"), or None; "X là ai?" asks a person unless it says "được
+    hiểu" or "nghĩa"."""
+    m = _ASKS_TERM.search(question.strip())
+    if not m:
+        return None
+    if m.group(2).lower() == "ai" and not re.search(r"(?<!\w)(?:hiểu|định nghĩa|nghĩa)(?!\w)", question, _I):
+        return None
+    quoted = _TERM_QUOTED.search(m.group(1))
+    term = (quoted.group(1) if quoted else m.group(1)).strip(" “”\"'«»")
+    return term if len(term.split()) >= 2 else None
+
+
+def _defines_term(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
+    """The definition of the asked term in the first quoted sentence that states it as "X là …"
+    (the term opening the sentence or its numbered clause), whole to the sentence's end."""
+    term = defined_term(question)
+    if not term:
+        return None
+    pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, term.split())) + r"(?!\w)", _I)
+    for text, offset in sentences:
+        for m in pattern.finditer(text):
+            is_ = _DEFINES_AS.match(text, m.end())
+            if not is_ or not _TERM_LEAD.search(text[: m.start()]):
+                continue
+            stop = re.search(r"[;!?\n]|\.\s*$", text[is_.end():])
+            end = is_.end() + (stop.start() if stop else len(text) - is_.end())
+            words = text[is_.end():end].split()
+            if not words or len(words) > _DEFINITION_WORDS:
+                continue
+            end = len(text[:end].rstrip(" ."))
+            return ShortAnswer(text[is_.end():end], offset + is_.end(), offset + end, "definition")
+    return None
