@@ -362,6 +362,10 @@ def test_a_yes_no_question_about_a_post_gets_a_verdict_through_the_pipeline(assi
      "Bảo hiểm xã hội bắt buộc là gì?", "definition", "người lao động tham gia bảo hiểm xã hội bắt buộc theo hợp đồng"),
     ("Cầu Long Biên là cây cầu thép bắc qua sông Hồng nối hai bờ.", "Tên của cây cầu thép bắc qua sông Hồng là gì?",
      "definition", "Cầu Long Biên"),
+    # "ai" after "giữa"/"với" asks the other party, whoever or whatever it is, not the speaker.
+    ("Kết luận, đồng chí Bùi Thái Trọng đề nghị Đảng ủy cần quan tâm đến công tác phối hợp giữa cấp ủy với thủ "
+     "trưởng cơ quan, xác định rõ nhiệm vụ của từng bộ phận.",
+     "Bí thư Đảng ủy Khối lưu ý Đảng ủy cần làm tốt việc phối hợp giữa cấp ủy với ai?", "person", "thủ trưởng cơ quan"),
     # A sentence defining the asked term itself gives the whole definition, past its commas
     # and its "và"; a quoted term, a clause number, "được hiểu là ai" included.
     ("6. Xếp loại chất lượng viên chức là việc cấp có thẩm quyền quyết định mức độ hoàn thành nhiệm vụ hằng năm "

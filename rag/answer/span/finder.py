@@ -99,6 +99,8 @@ def _find(question: str, kind: str | None, sentences: list[tuple[str, int]]) -> 
     # holds a name it wins (it reads the question's other words too: "chi bộ nào góp ý …" among
     # several "Chi bộ …"); where it holds none ("lớn thứ hai thế giới"), the headed name does.
     named = _headed(question, sentences) if kind in ("entity", "organisation") else None
+    if kind == "person" and _PARTY.search(question):
+        kind = None  # "phối hợp giữa cấp ủy với ai?": the other party, whoever or whatever it is
     if kind in _SLOTTED:
         # Open and "X nào" questions: the stretch standing where the question word stands,
         # from the sentence where the question's own words anchor it most firmly.
@@ -162,6 +164,11 @@ def _find(question: str, kind: str | None, sentences: list[tuple[str, int]]) -> 
         found = _condition(sentences)
         return (found, "condition") if found else None
     return None
+
+
+# "ai" after a word joining two parties asks the other party, often a body or a role
+# ("thủ trưởng cơ quan"), which the stretch where the question word stands names.
+_PARTY = re.compile(r"(?<!\w)(?:giữa(?:\s+những)?|với|cùng)\s+(?:những\s+)?ai\s*\??\s*$", re.IGNORECASE)
 
 
 _INITIALS = re.compile(r"(?<!\w)(?![IVXLC]+(?!\w))[A-ZĐ]{2,}(?!\w)")
