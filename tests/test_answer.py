@@ -362,6 +362,13 @@ def test_a_yes_no_question_about_a_post_gets_a_verdict_through_the_pipeline(assi
      "Bảo hiểm xã hội bắt buộc là gì?", "definition", "người lao động tham gia bảo hiểm xã hội bắt buộc theo hợp đồng"),
     ("Cầu Long Biên là cây cầu thép bắc qua sông Hồng nối hai bờ.", "Tên của cây cầu thép bắc qua sông Hồng là gì?",
      "definition", "Cầu Long Biên"),
+    # A range whole, both its bounds with the noun; working days are not days.
+    ("2. Hoàn thành tốt nhiệm vụ: Đạt từ 70 điểm đến dưới 90 điểm.",
+     "Viên chức đạt bao nhiêu điểm thì được xếp loại hoàn thành tốt nhiệm vụ?", "number", "từ 70 điểm đến dưới 90 điểm"),
+    ("b) Thời gian nghỉ hè hằng năm của nhà giáo tối thiểu là 04 tuần, tối đa là 08 tuần, bao gồm cả nghỉ phép.",
+     "Thời gian nghỉ hè của nhà giáo là bao lâu?", "number", "tối thiểu là 04 tuần, tối đa là 08 tuần"),
+    ("d) Trong thời hạn 30 ngày làm việc tính từ ngày nhận đủ hồ sơ hợp lệ, cơ quan có thẩm quyền ra quyết định.",
+     "Trong thời hạn bao lâu cơ quan có thẩm quyền phải ra quyết định?", "number", "30 ngày làm việc"),
     # "ai" after "giữa"/"với" asks the other party, whoever or whatever it is, not the speaker.
     ("Kết luận, đồng chí Bùi Thái Trọng đề nghị Đảng ủy cần quan tâm đến công tác phối hợp giữa cấp ủy với thủ "
      "trưởng cơ quan, xác định rõ nhiệm vụ của từng bộ phận.",

@@ -17,8 +17,9 @@ _NUMBER = re.compile(
     rf"(?:\s+(?:nghìn|ngàn|triệu|tỷ|tỉ))?(?![\w/-])(?!\s*[/.-]\s*\d)"
     # "tỷ lệ" is a rate and "phần trăm" a percent, not a billion or a hundred.
     rf"(?!\s+lệ(?!\w))(?<!phần\străm)", _I)
-_UNITS = re.compile(r"\s+(%|phần trăm|km|mét|m|cm|kg|tấn|ha|héc-ta|đồng chí|đồng|USD|đô la|tuổi|năm|tháng|tuần|ngày|"
-                    r"giờ|phút|giây|lần|km2|dặm|feet|inch|độ|người)(?!\w)", _I)
+_UNITS = re.compile(r"\s+(%|phần trăm|km|mét|m|cm|kg|tấn|ha|héc-ta|đồng chí|đồng|USD|đô la|tuổi|năm|tháng|tuần|"
+                    # "30 ngày làm việc" is not "30 ngày": a legal deadline counts working days
+                    r"ngày làm việc|giờ làm việc|ngày|giờ|phút|giây|lần|km2|dặm|feet|inch|độ|người)(?!\w)", _I)
 ASKS_ORDINAL = re.compile(r"(?<!\w)thứ (?:mấy|bao nhiêu)(?!\w)", _I)
 _ORDINAL_SAID = re.compile(r"(?<!\w)thứ\s+((?:[IVXLC]+|\d+|nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)(?:\s+(?:mốt|hai|ba|tư|"
                            r"lăm|năm|sáu|bảy|tám|chín))?)(?!\w)")
@@ -58,20 +59,31 @@ def _bounded(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
             break
         start = bound.start()
         if bound.group(1).casefold() == "từ":  # "từ 2 đến 4 năm": the range whole, not its minimum
-            to = re.match(r"\s*(?:đến|tới|-|–)\s*", sentence[end:], _I)
+            to = re.match(r"\s*(?:đến|tới|-|–)\s*(?:dưới\s+|không quá\s+)?", sentence[end:], _I)
             upper = _NUMBER.match(sentence, end + to.end()) if to else None
             if upper:
-                unit = _UNITS.match(sentence, upper.end())
+                # "từ 70 điểm đến dưới 90 điểm": the upper bound with the lower's own noun
+                noun = re.search(r"\d\s+([^\W\d_]+)$", sentence[span[0]:end])
+                unit = _UNITS.match(sentence, upper.end()) or (
+                    noun and re.compile(r"\s+" + re.escape(noun.group(1)) + r"(?!\w)").match(sentence, upper.end()))
                 end = unit.end() if unit else upper.end()
+    least = _BOUND.search(sentence[:span[0]])
+    if least and least.group(1).casefold() in ("tối thiểu", "ít nhất"):
+        # "tối thiểu là 04 tuần, tối đa là 08 tuần": both bounds are the answer
+        most = _UPPER.match(sentence, end)
+        if most:
+            unit = _UNITS.match(sentence, most.end())
+            end = unit.end() if unit else most.end()
     upward = re.match(r"\s+trở\s+(?:lên|xuống)(?!\w)", sentence[end:], _I)
     return start, end + (upward.end() if upward else 0)
 
 
 # "từ 2 đến 4 năm", and without "từ", "đạt được 75 đến 85 trường" (not "ngày 4 đến 15": a date's).
-_RANGE_FROM = re.compile(r"(?<!\w)từ\s+\d+(?:[.,]\d+)*(?:\s+[^\W\d_]+){0,2}\s*(?:đến|tới|-|–)\s*$"
+_RANGE_FROM = re.compile(r"(?<!\w)từ\s+\d+(?:[.,]\d+)*(?:\s+[^\W\d_]+){0,2}\s*(?:đến|tới|-|–)\s*(?:dưới\s+)?$"
                          r"|(?<![\w/.,-])\d+(?:[.,]\d+)*\s+(?:đến|tới)\s+$", _I)
 _BOUND = re.compile(r"(?<!\w)(ít nhất|tối thiểu|tối đa|nhiều nhất|không quá|không dưới|chưa đến|chưa tới|hơn|trên|"
-                    r"dưới|gần|khoảng|xấp xỉ|có tới|lên tới|lên đến|từ|sau mỗi|mỗi)\s+$", _I)
+                    r"dưới|gần|khoảng|xấp xỉ|có tới|lên tới|lên đến|từ|sau mỗi|mỗi)(?:\s+là)?\s+$", _I)
+_UPPER = re.compile(r",?\s*(?:và\s+)?(?:tối đa|nhiều nhất|không quá)(?:\s+là)?\s+\d+(?:[.,]\d+)*", _I)
 
 
 _SHARE_WORDS = 5  # pyvi words; 3 and 5 scored alike on the dev parts
