@@ -404,9 +404,9 @@ def test_a_yes_no_question_about_a_post_gets_a_verdict_through_the_pipeline(assi
      "date", "từ 1500 đến 1850"),
     # A noun after "năm bao nhiêu" makes it a count, not a year; the counted noun may come first.
     ("Người lao động làm việc đủ 12 tháng thì được nghỉ hằng năm 12 ngày làm việc.",
-     "Người lao động làm việc đủ 12 tháng thì được nghỉ hằng năm bao nhiêu ngày?", "number", "12 ngày"),
+     "Người lao động làm việc đủ 12 tháng thì được nghỉ hằng năm bao nhiêu ngày?", "number", "12 ngày làm việc"),
     ("Người làm nghề nặng nhọc được nghỉ hằng năm 14 ngày làm việc.",
-     "Người làm nghề nặng nhọc được nghỉ hằng năm mấy ngày?", "number", "14 ngày"),
+     "Người làm nghề nặng nhọc được nghỉ hằng năm mấy ngày?", "number", "14 ngày làm việc"),
     # A particle after it is no noun: "Năm mấy thì …" asks for a year.
     ("Trường được thành lập năm 1998 tại thị xã.", "Năm mấy thì trường được thành lập?", "date", "năm 1998"),
     ("Ngày 5 tháng 6 năm 1911, Bác Hồ ra đi tìm đường cứu nước.", "Năm mấy Bác Hồ ra đi tìm đường cứu nước?", "date",
@@ -1194,8 +1194,8 @@ def test_a_list_short_answer_renders_as_a_markdown_list():
      "theo tỷ lệ tương ứng với số tháng làm việc", "theo tỷ lệ tương ứng với số tháng làm việc"),
     # An item is read under its lead ("… được nghỉ hằng năm, …, như sau:"), which it does not repeat;
     # "hằng năm mấy ngày" counts days, it does not ask for a year.
-    ("Người lao động chưa thành niên được nghỉ hằng năm bao nhiêu ngày?", "b) 14 ngày làm việc", "14 ngày"),
-    ("Người làm công việc đặc biệt nặng nhọc được nghỉ hằng năm mấy ngày?", "c) 16 ngày làm việc", "16 ngày"),
+    ("Người lao động chưa thành niên được nghỉ hằng năm bao nhiêu ngày?", "b) 14 ngày làm việc", "14 ngày làm việc"),
+    ("Người làm công việc đặc biệt nặng nhọc được nghỉ hằng năm mấy ngày?", "c) 16 ngày làm việc", "16 ngày làm việc"),
 ])
 def test_numbered_clauses_of_a_law_are_quoted_and_answered(legal_assistant, question, quoted, short):
     """Legal text (articles, numbered clauses, lettered items) is built unlike news: nothing
@@ -1203,6 +1203,30 @@ def test_numbered_clauses_of_a_law_are_quoted_and_answered(legal_assistant, ques
     answer = legal_assistant.ask(question)
     assert answer.status == "answered" and quoted in answer.text
     assert answer.short_answer is not None and answer.short_answer.text == short
+
+
+def test_a_list_of_points_ends_where_the_next_clause_starts(legal_assistant):
+    """Points "a) … e)" under clause 1 are the list; "2. Lao động là người nước ngoài …" is the
+    next clause, not another point (an API probe had got the next clause's items too)."""
+    answer = legal_assistant.ask("Người lao động được nghỉ làm việc, hưởng nguyên lương trong những ngày lễ, tết nào?")
+    short = answer.short_answer
+    assert short is not None and short.kind == "list"
+    assert short.text.startswith("a) Tết Dương lịch") and short.text.endswith("(ngày 10 tháng 3 âm lịch).")
+    assert "người nước ngoài" not in short.text
+
+
+def test_a_labelled_point_the_question_names_is_the_answer():
+    from rag.answer.answerer import _labelled_item
+
+    class Item:  # a quoted sentence: its text and where it starts in the article
+        def __init__(self, text, start):
+            self.text, self.start = text, start
+
+    items = [Item("a) Giảng viên cao đẳng: giảng viên, giảng viên chính;", 0),
+             Item("b) Giảng viên đại học: giảng viên, giảng viên chính, phó giáo sư, giáo sư;", 60)]
+    found = _labelled_item("Các chức danh giảng viên đại học gồm những chức danh nào?", items)
+    assert found.text == "giảng viên, giảng viên chính, phó giáo sư, giáo sư" and found.start == 60 + items[1].text.index("giảng viên,")
+    assert _labelled_item("Các chức danh giảng viên gồm những chức danh nào?", items) is None  # none named whole
 
 
 def test_a_law_does_not_answer_what_it_does_not_say(legal_assistant):
@@ -1384,7 +1408,7 @@ def test_several_cited_clauses_are_each_quoted(legal_assistant):
     # "trong một tuần" picks the weekly cap among the day's and the week's
     ("Theo điều 105, thời giờ làm việc bình thường không quá bao nhiêu giờ trong một tuần?", "không quá 48 giờ"),
     # "mấy ngày" counts days: clause 2's "12 tháng" is no answer to it
-    ("Theo Điều 113, người lao động được nghỉ mấy ngày?", "12 ngày"),
+    ("Theo Điều 113, người lao động được nghỉ mấy ngày?", "12 ngày làm việc"),
 ])
 def test_a_count_is_of_the_unit_and_span_the_question_asks(legal_assistant, question, short):
     assert legal_assistant.ask(question).short_answer.text == short

@@ -86,6 +86,29 @@ DATED_AS_ASKED = 1.5
 _LIST_ITEM = re.compile(r"^\s*(?:[-+•*–]|\d{1,2}[.)]|[a-zđ][.)])\s")
 
 
+_LABEL = re.compile(r"^\s*(?:[-+•*–]|\d{1,2}[.)]|[a-zđ][.)])\s+([^:;.]{3,80}):\s*(\S.*?)[\s;.]*$", re.S)
+
+
+def _labelled_item(question: str, items: list) -> ShortAnswer | None:
+    """Of items labelled "b) Giảng viên đại học: …", the one whose whole label the question
+    says ("Các chức danh giảng viên đại học gồm những chức danh nào?"): its content."""
+    asked = question.casefold()
+    found = []
+    for s in items:
+        m = _LABEL.match(s.text)
+        if m and len(m.group(1).split()) >= 2 and re.search(
+                r"(?<!\w)" + re.escape(m.group(1).strip().casefold()) + r"(?!\w)", asked):
+            found.append(ShortAnswer(m.group(2), s.start + m.start(2), s.start + m.end(2), "list", basis="list"))
+    return found[0] if len(found) == 1 else None
+
+
+def _item_level(text: str) -> int:
+    """A list item's level: 2 for a numbered clause ("3."), 1 for a lettered point ("a)"), 0 for a dash."""
+    m = _LIST_ITEM.match(text)
+    marker = m.group(0).strip() if m else ""
+    return 2 if marker[:1].isdigit() else 1 if marker[:1].isalpha() else 0
+
+
 @dataclass
 class Citation:
     """One cited source: the article and the verbatim quote with its offsets."""
@@ -355,6 +378,7 @@ class Answerer:
             first, last, cited = chosen[1], chosen[-1], citations[0]
             text = cited.quote[first.start - cited.start : last.end - cited.start]
             short = ShortAnswer(text, first.start, first.start + len(text), "list", basis="list")
+            short = _labelled_item(span_question, chosen[1:]) or short
         unsupported = support.other_post(span_question, citations[0].quote)
         if unsupported:
             note = f"{unsupported} {scope.nearest(best.hit)}"
@@ -729,9 +753,15 @@ class Answerer:
         else:
             article = sorted({s.start: s for s in sentences if s.hit.chunk.article_id == lead.hit.chunk.article_id
                               and s.start > lead.start}.values(), key=lambda s: s.start)
-        items, end = [], lead.end
+        items, end, level = [], lead.end, None
         for s in article:
             if not _LIST_ITEM.match(s.text) or s.start - end > 2:
+                break
+            # Items "a) … đ)" end where the next numbered clause "3. …" starts: a marker of a
+            # higher level than the first item's opens the next provision, not another item.
+            own = _item_level(s.text)
+            level = own if level is None else level
+            if own > level:
                 break
             items.append(s)
             end = s.end

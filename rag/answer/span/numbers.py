@@ -74,6 +74,9 @@ def _bounded(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
         if most:
             unit = _UNITS.match(sentence, most.end())
             end = unit.end() if unit else most.end()
+    if re.search(r"(?<!\w)(?:ngày|giờ)$", sentence[start:end], _I):  # "14 ngày" counted in "14 ngày làm việc"
+        working = re.match(r"\s+làm việc(?!\w)", sentence[end:], _I)
+        end += working.end() if working else 0
     upward = re.match(r"\s+trở\s+(?:lên|xuống)(?!\w)", sentence[end:], _I)
     return start, end + (upward.end() if upward else 0)
 
