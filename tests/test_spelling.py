@@ -37,10 +37,10 @@ def test_marks_are_put_back_only_on_a_question_typed_without_them(typed, read):
 
 
 def test_a_province_typed_in_lower_case_is_a_name_again():
-    never = lambda: pytest.fail("spellings are looked up only for a word without marks the index never writes")  # noqa: E731
-    syllables = lambda: {"vì", "giới", "vinh", "ai"}  # noqa: E731
-    assert readable("giám đốc sở gdđt trà vinh là ai", never, syllables) == "giám đốc sở gdđt Trà Vinh là ai"
-    assert readable("Vì hòa bình thế giới", never, syllables) == "Vì hòa bình thế giới"  # also a word
+    never = lambda: pytest.fail("spellings are looked up only for a word the index never writes")  # noqa: E731
+    known = {"giám", "đốc", "sở", "gdđt", "trà", "là", "hòa", "bình", "thế", "vì", "giới", "vinh", "ai"}
+    assert readable("giám đốc sở gdđt trà vinh là ai", never, lambda: known) == "giám đốc sở gdđt Trà Vinh là ai"
+    assert readable("Vì hòa bình thế giới", never, lambda: known) == "Vì hòa bình thế giới"  # also a word
 
 
 @pytest.mark.parametrize("typed, read", [
@@ -108,10 +108,15 @@ def test_a_marked_question_with_some_words_unmarked_is_read_whole():
     ("6 tháng dầu năm", "6 tháng đầu năm"),
     ("Luật Dược quy định dược sĩ", "Luật Dược quy định dược sĩ"),  # words in their own right
     ("giá dầu", "giá dầu"),
+    # A mark left out of a marked word ("hôi" for "hội", "bô" for "bộ"), read with its neighbours;
+    # a word with a mark the index's word lacks is no slip of it.
+    ("Đại hôi đảng bô bầu bao nhiêu?", "Đại hội đảng bộ bầu bao nhiêu?"),
+    ("Đại hồi bầu", "Đại hồi bầu"),
 ])
 def test_d_typed_for_the_stroked_d_is_read_as_the_index_writes(typed, read):
     known = spellings(_WORDS + [("dược_sĩ", 2)])
-    assert restore_words(typed, known, {"đại", "hội", "bầu", "tháng", "đầu", "năm", "quy", "định", "sĩ"}) == read
+    assert restore_words(typed, known, {"đại", "hội", "bầu", "tháng", "đầu", "năm", "quy", "định", "sĩ", "đảng", "bộ",
+                                        "bao", "nhiêu", "giá"}) == read
 
 
 def test_initials_are_read_out_only_where_the_index_writes_the_words():
@@ -127,6 +132,8 @@ def test_initials_are_read_out_only_where_the_index_writes_the_words():
     ("Dại hội bầu bao nhiêu đồng chí vào BCH Đảng bộ Sở GDĐT Lang Sơn nhiệm kỳ 2020-2025?", "09 đồng chí"),
     ("Hội nghị sơ kết 6 tháng dầu năm 2020 của Đảng ủy Sở GDĐT Soc Trăng tổ chức ở đâu?", "Hội trường Sở GDĐT"),
     ("ĐU Khối làm việc với BCH Đảng bộ Sở GDĐT Kon Tum vào ngày nào?", "08 ngày 5 năm 2023"),
+    # A dot under a vowel left out, in a question otherwise marked (a staff user had been refused).
+    ("Đại hôi đảng bô sở lang sơn bầu mấy ủy viên ban chấp hanh", "09 đồng chí"),
 ])
 def test_typos_missing_marks_and_initials_in_a_marked_question_are_answered(assistant, question, short):
     answer = assistant.ask(question)

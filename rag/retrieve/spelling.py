@@ -13,6 +13,8 @@ written as a name again, so that pyvi reads it as one word, as it reads the arti
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable
 
 from rag.clean.metadata import PROVINCE, PROVINCES
@@ -152,17 +154,28 @@ _WORD_RUN = re.compile(r"[^\W\d_]+")
 
 
 def _slip(word: str, syllables: set[str]) -> bool:
-    """Whether ``word`` may be a slip the index's words can mend: typed without marks, or with
-    "d" for "đ" ("Dại hội"), and never written by the index."""
-    if word.lower() in syllables:
-        return False
-    return word.isascii() or word[:1] in "dD"
+    """Whether ``word`` may be a slip the index's words can mend: a syllable the index never
+    writes ("Dại hội", "Đại hôi", "dai hoi"); whether it is one, the words around it decide."""
+    return word.lower() not in syllables
 
 
 def _same_but_slips(typed: str, word: str) -> bool:
-    """Whether ``typed`` is ``word`` with marks left out or "d" for "đ", and nothing else."""
-    return fold_marks(typed).lower() == fold_marks(word).lower() and (
-        typed.lower() == word or typed.isascii() or typed[1:].lower() == word[1:] and word[:1] == "đ")
+    """Whether ``typed`` is ``word`` with marks left out ("hoi", "hôi" for "hội") or "d" for
+    "đ", and nothing else."""
+    if fold_marks(typed).lower() != fold_marks(word).lower():
+        return False
+    typed, word = typed.lower(), word.lower()
+    if typed[:1] == "d" and word[:1] == "đ":
+        typed = "đ" + typed[1:]
+    return Counter(_marks(typed)) <= Counter(_marks(word)) and _bases(typed) == _bases(word)
+
+
+def _marks(text: str) -> list[str]:
+    return [ch for ch in unicodedata.normalize("NFD", text) if unicodedata.combining(ch)]
+
+
+def _bases(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
 
 
 def restore_words(question: str, known: dict[str, str], syllables: set[str]) -> str:
