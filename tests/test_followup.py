@@ -229,3 +229,15 @@ def test_a_follow_up_about_another_term_is_answered_for_that_term(assistant):
     answer = assistant.ask("Còn nhiệm kỳ 2020-2025 thì sao?", history=["Ai là Bí thư Đảng ủy Sở GDĐT Lạng Sơn?"],
                            answers=["Trần Quốc Tuấn"])
     assert answer.status == "not_found" and "không nêu ai là Bí thư nhiệm kỳ 2020-2025" in answer.note
+
+
+@pytest.mark.parametrize("earlier, question, count", [
+    # The follow-up's own words say which of the earlier question's counts it wants: a staff
+    # user had been answered the earlier count again ("07 đại biểu", "04 công chức").
+    ("Đoàn đại biểu dự Đại hội Đảng bộ Khối gồm bao nhiêu đại biểu chính thức?", "Còn dự khuyết?", "01 đại biểu"),
+    ("Có bao nhiêu công chức được Chủ tịch UBND tỉnh tặng bằng khen?", "Còn Thủ tướng Chính phủ?", "01 công chức"),
+])
+def test_a_follow_up_asks_for_the_count_it_names_itself(assistant, earlier, question, count):
+    first = assistant.ask(earlier)
+    answer = assistant.ask(question, history=[earlier])
+    assert answer.status == "answered" and answer.short_answer.text == count != first.short_answer.text

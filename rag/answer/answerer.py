@@ -28,7 +28,7 @@ from rag.answer import about, chitchat, provision, scope, support, tenure
 from rag.answer.question import Question, answer_kind, read
 from rag.answer.slot import slot
 from rag.answer.span import (
-    ShortAnswer, asks_purpose, claimed_person, counted, dated_as_asked, find, fits, holds_post, of_department,
+    ShortAnswer, syllables, asks_purpose, claimed_person, counted, dated_as_asked, find, fits, holds_post, of_department,
     person_names, post_asked, post_held, yes_no_tail,
 )
 from rag.clean.metadata import SURNAMES
@@ -55,6 +55,7 @@ _FUNCTION_WORDS = {"ở", "tại", "về", "từ", "đến", "theo", "trên", "d
                    # Who asks: "Tôi là giáo viên …, tôi phải có …", "Bạn cho biết …".
                    "tôi", "chúng_tôi", "chúng_ta", "bạn", "mình"}
 # "ngày nào?", "Năm 2020?": with nothing but these (and the pinned year), nothing is asked about.
+_FOLLOW_WORDS = {"còn", "thế", "vậy", "thì", "sao", "nữa", "nhỉ"}  # "Thế còn … thì sao?" asks nothing itself
 _TIME_WORDS = {"ngày", "năm", "tháng", "hôm_nay", "bây_giờ", "hiện_nay"}
 _DAY = re.compile(r"(?<!\w)(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}(?!\d)"
                   r"|(?<!\w)ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?", re.IGNORECASE)
@@ -250,6 +251,9 @@ class Answerer:
         if own_kind:
             q.kind = own_kind
         span_question = asked if own_kind else question
+        # A follow-up that borrows the earlier question ("Còn dự khuyết?" after "… bao nhiêu đại
+        # biểu chính thức?"): its own words say which of the earlier question's answers it wants.
+        focus = frozenset(syllables(asked) & syllables(question) - _FOLLOW_WORDS) if asked and not own_kind else frozenset()
         asked_post = support.asked_post(span_question)  # "bí_thư" in "Ai là Bí thư …?"
         if q.kind != "person" and asked_post:
             q.kind = "person"  # "Giám đốc Sở … tên là gì?" asks who holds the post
@@ -367,7 +371,8 @@ class Answerer:
             note = scope.explain(otherwise, sources, best.hit)
             return Answer(question, note, [], True, status="out_of_scope", note=note)
         ordered = sorted(chosen, key=lambda s: (not s.fits, s is not best))
-        short = find(span_question, q.kind, [(s.text, s.start) for s in ordered], {s.start: s.words for s in ordered})
+        short = find(span_question, q.kind, [(s.text, s.start) for s in ordered], {s.start: s.words for s in ordered},
+                     focus)
         otherwise = scope.dated_otherwise(q, short.text if short else None)
         if otherwise:
             note = scope.explain(otherwise, sources, best.hit)

@@ -11,7 +11,7 @@ yes/no questions and ``verdict`` for those about a named person's post, ``cause`
 on what grounds), ``edges`` for where a span starts and ends, ``finder`` choosing among them; ``base`` holds what they share.
 """
 
-from rag.answer.span.base import ShortAnswer
+from rag.answer.span.base import ShortAnswer, syllables
 from rag.answer.span.confirm import yes_no_tail
 from rag.answer.span.verdict import claimed_person, holds_post, of_department
 from rag.answer.span.dates import dated_as_asked, names_day
@@ -22,4 +22,4 @@ from rag.answer.span.phrases import asks_purpose
 
 __all__ = ["ASKS_ORDINAL", "ASKS_PERCENT", "NUMBER_WORDS", "ShortAnswer", "asks_purpose", "claimed_person", "counted",
            "dated_as_asked", "find", "fits", "holds_post", "names_day", "of_department", "person_names", "post_asked",
-           "post_held", "yes_no_tail"]
+           "post_held", "syllables", "yes_no_tail"]

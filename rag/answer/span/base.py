@@ -69,9 +69,13 @@ def _tokens(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(0).lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
-def _syllables(question: str) -> set[str]:
+def syllables(question: str) -> set[str]:
+    """The lower-cased syllables of ``question`` that say something: no question or edge words."""
     gapless = WH.sub(" ", question)
     return {t for t, _, _ in _tokens(gapless)} - _EDGE_WORDS
+
+
+_syllables = syllables
 
 
 def _anchors(sentence: str, asked: set[str]) -> list[tuple[int, float]]:

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from rag.answer.question import KINDS
 from rag.answer.slot import slot
-from rag.answer.span.base import ShortAnswer, _EDGE_WORDS, _anchors, _pull, _syllables, _trim
+from rag.answer.span.base import ShortAnswer, _EDGE_WORDS, _TOKEN, _anchors, _pull, _syllables, _trim
 from rag.answer.span.cause import _cause, asks_cause
 from rag.answer.span.confirm import _confirm, asks_yes_no
 from rag.answer.span.verdict import post_verdict
@@ -43,16 +43,17 @@ _FINDERS = {"date": _date, "number": _number, "person": _person, "place": _place
 
 
 def find(question: str, kind: str | None, sentences: list[tuple[str, int]],
-         words: dict[int, set[str]] | None = None) -> ShortAnswer | None:
+         words: dict[int, set[str]] | None = None, focus: frozenset[str] = frozenset()) -> ShortAnswer | None:
     """The short answer to ``question`` in ``sentences`` (``(text, article offset)``, best first);
-    ``words``: pyvi's words of each sentence, by its offset, as stored at ingest."""
+    ``words``: pyvi's words of each sentence, by its offset, as stored at ingest; ``focus``: the
+    syllables a follow-up itself said ("Còn dự khuyết?"), which pull the answer hardest."""
     verdict = post_verdict(question, sentences)
     if verdict:  # "X có phải là Giám đốc Sở không?": the post beside X's name says yes or no
         return replace(verdict, basis=verdict.basis or "post")
     held = post_held(question, sentences)
     if held:
         return replace(held, basis="post")
-    found = _find(question, kind, sentences)
+    found = _find(question, kind, sentences, focus)
     if not found:
         return None
     found, basis = found
@@ -63,7 +64,8 @@ def find(question: str, kind: str | None, sentences: list[tuple[str, int]],
     return replace(_whole_quote(found, sentences), basis=basis)
 
 
-def _find(question: str, kind: str | None, sentences: list[tuple[str, int]]) -> tuple[ShortAnswer, str] | None:
+def _find(question: str, kind: str | None, sentences: list[tuple[str, int]],
+          focus: frozenset[str] = frozenset()) -> tuple[ShortAnswer, str] | None:
     """The span and how it was found (:attr:`ShortAnswer.basis`)."""
     chosen = _choice(question, sentences)
     if chosen:
@@ -89,7 +91,8 @@ def _find(question: str, kind: str | None, sentences: list[tuple[str, int]]) -> 
     slots = [slot(text, question) for text, _ in sentences]
     if kind == "number":  # a number followed by the counted noun, in any quoted sentence, wins
         for (text, offset), sl in zip(sentences, slots):
-            span = counted(text, question, [sl.start] if sl else _anchors(text, asked))
+            span = counted(text, question, _focused(text, asked, focus) if focus else [sl.start] if sl else _anchors(text, asked),
+                           focus)
             if span:
                 span = _bounded(text, span)
                 return ShortAnswer(text[span[0]:span[1]], offset + span[0], offset + span[1], "number"), "counted"
@@ -139,7 +142,7 @@ def _find(question: str, kind: str | None, sentences: list[tuple[str, int]]) -> 
         pool = []
         for k, ((text, offset), sl) in enumerate(zip(sentences, slots)):
             # A typed span nearest the question word's place beats one nearest any shared word.
-            anchors = [sl.start] if sl else _anchors(text, asked)
+            anchors = _focused(text, asked, focus) if focus else [sl.start] if sl else _anchors(text, asked)
             used, span = finder, finder(text, question, anchors)
             if not span and finder_kind == "person":  # no person's name: a body's, a thing's
                 used, span = _entity, _entity(text, question, anchors)
@@ -153,7 +156,7 @@ def _find(question: str, kind: str | None, sentences: list[tuple[str, int]]) -> 
                     basis = "entity" if used is _entity else finder_kind
                     if finder_kind not in _ACROSS:
                         return found, basis
-                    pull = _pull((s, e), _anchors(text, asked))
+                    pull = _pull((s, e), _focused(text, asked, focus))
                     # A body's initials ("BCH Đảng", "UBND tỉnh") name no person: a name in
                     # another quoted sentence is the answer.
                     initials = finder_kind == "person" and _INITIALS.search(found.text)
@@ -169,6 +172,15 @@ def _find(question: str, kind: str | None, sentences: list[tuple[str, int]]) -> 
 # "ai" after a word joining two parties asks the other party, often a body or a role
 # ("thủ trưởng cơ quan"), which the stretch where the question word stands names.
 _PARTY = re.compile(r"(?<!\w)(?:giữa(?:\s+những)?|với|cùng)\s+(?:những\s+)?ai\s*\??\s*$", re.IGNORECASE)
+
+
+def _focused(text: str, asked: set[str], focus: frozenset[str]) -> list[tuple[int, float]]:
+    """The weighed anchors of ``text`` (:func:`_anchors`); of a follow-up's ("Còn dự khuyết?"),
+    only its own words where the sentence says them: the earlier question it borrows ("… gồm bao
+    nhiêu đại biểu chính thức?") says what is asked, not which of its answers."""
+    anchors = _anchors(text, asked)
+    own = [(a, w) for a, w in anchors if _TOKEN.match(text, a).group(0).lower() in focus] if focus else []
+    return own or anchors
 
 
 _INITIALS = re.compile(r"(?<!\w)(?![IVXLC]+(?!\w))[A-ZĐ]{2,}(?!\w)")

@@ -28,9 +28,10 @@ _PERCENT = re.compile(r"[\d.,\s]+(?:%|phần trăm)", _I)
 _PREPOSITIONS = {"trong", "trên", "dưới", "mỗi", "một", "cho", "đối", "tính", "kể"}
 
 
-def counted(sentence: str, question: str, anchors: list[int] = ()) -> tuple[int, int] | None:
-    """A number with the noun the question counts ("139 đảng viên"), nearest ``anchors``."""
-    found = [sp for sp, p in _number_candidates(sentence, question) if p == 0]
+def counted(sentence: str, question: str, anchors: list[int] = (), focus: frozenset[str] = frozenset()) -> tuple[int, int] | None:
+    """A number with the noun the question counts ("139 đảng viên"), nearest ``anchors``;
+    ``focus``: a follow-up's own words ("Còn dự khuyết?"), which say which count it asks."""
+    found = [sp for sp, p in _number_candidates(sentence, question, focus) if p == 0]
     return _nearest(found, list(anchors))
 
 
@@ -136,7 +137,7 @@ _TERM_YEARS = re.compile(r"\s*[-–]\s*(?:1[0-9]|20)\d{2}(?!\d)")
 _TERM_BEFORE = re.compile(r"(?:(?:nhiệm kỳ|khóa|khoá|giai đoạn|năm học)\s+|(?:1[0-9]|20)\d{2}\s*[-–]\s*)$", _I)
 
 
-def _number_candidates(sentence: str, question: str) -> list:
+def _number_candidates(sentence: str, question: str, focus: frozenset[str] = frozenset()) -> list:
     asks = dict(KINDS)["number"].search(question)
     # The noun after "bao nhiêu"/"mấy" is what is counted: "139 đảng viên".
     counted = re.findall(r"[^\W\d_]+", question[asks.end():])[:2] if asks else []
@@ -197,7 +198,7 @@ def _number_candidates(sentence: str, question: str) -> list:
         candidates = [(sp, p) for sp, p in candidates
                       if not p or _last_word(sentence[sp[0]:sp[1]]) not in TIME_UNITS - {counted[0].lower()}
                       and not _NOUN_AFTER.match(sentence, sp[1])]
-    candidates = _qualified(sentence, question[asks.end():] if asks else "", counted, candidates)
+    candidates = _qualified(sentence, question[asks.end():] if asks else "", counted, candidates, focus)
     if ASKS_PERCENT.search(question):
         # "Bao nhiêu phần trăm …", "tỷ lệ … là bao nhiêu": a share, not a head count; of several,
         # the share of what the question names ("100 % đảng viên và trên 95% quần chúng" asked
@@ -234,13 +235,14 @@ def _last_word(text: str) -> str | None:
     return found[-1].lower() if found else None
 
 
-def _qualified(sentence: str, asked: str, counted: list[str], candidates: list) -> list:
+def _qualified(sentence: str, asked: str, counted: list[str], candidates: list, focus: frozenset[str] = frozenset()) -> list:
     """Among the numbers with the counted noun, prefer those followed by what the question says
-    after it: "bao nhiêu giờ trong một tuần?" is "48 giờ trong 01 tuần", not "10 giờ trong 01 ngày"."""
+    after it: "bao nhiêu giờ trong một tuần?" is "48 giờ trong 01 tuần", not "10 giờ trong 01 ngày";
+    by what a follow-up says, where there is one ("Còn dự khuyết?": "01 đại biểu dự khuyết")."""
     if not counted:
         return candidates
     tail = re.findall(r"[^\W\d_]+", re.split(r"[,;:?.!]", asked, maxsplit=1)[0])[len(counted):len(counted) + 4]
-    wanted = {w.lower() for w in tail} - _NOT_QUALIFYING
+    wanted = (set(focus) - {w.lower() for w in counted} or {w.lower() for w in tail}) - _NOT_QUALIFYING
     if not wanted:
         return candidates
 
