@@ -1229,6 +1229,26 @@ def test_a_labelled_point_the_question_names_is_the_answer():
     assert _labelled_item("Các chức danh giảng viên gồm những chức danh nào?", items) is None  # none named whole
 
 
+@pytest.mark.parametrize("sentence, question", [
+    # A part of a text is no place, nor a state of things; asked where a gathering took place,
+    # "trong toàn đảng bộ" is no venue (an API probe and a staff user had got these, bold).
+    ("Nhà giáo gửi đơn đề nghị theo Mẫu số 01 tại Phụ lục kèm theo Nghị định này.", "Nhà giáo gửi hồ sơ ở đâu?"),
+    ("Chế độ được tính theo quy định tại các điểm a, b khoản này.", "Chế độ được tính theo quy định ở đâu?"),
+    ("Hội nghị tổng kết được tổ chức trong bối cảnh có nhiều khó khăn, đảng viên trong toàn đảng bộ nêu cao tinh "
+     "thần trách nhiệm.", "Hội nghị tổng kết diễn ra ở đâu?"),
+])
+def test_no_place_is_made_of_what_is_not_one(sentence, question):
+    assert find(question, "place", [(sentence, 0)]) is None
+
+
+def test_a_place_after_trong_is_kept_where_no_venue_is_asked():
+    sentence = "Tiếng leng keng bốn nốt vẫn được sử dụng trong phần kết thúc của chương trình."
+    assert find("Tiếng leng keng bốn nốt vẫn được sử dụng ở đâu?", "place", [(sentence, 0)]).text == \
+        "phần kết thúc của chương trình"
+    hall = "Hội nghị diễn ra trong Hội trường Sở GDĐT."
+    assert find("Hội nghị diễn ra ở đâu?", "place", [(hall, 0)]).text == "Hội trường Sở GDĐT"
+
+
 def test_a_law_does_not_answer_what_it_does_not_say(legal_assistant):
     assert legal_assistant.ask("Mức lương tối thiểu vùng I là bao nhiêu?").abstained
 

@@ -20,6 +20,32 @@ _NAMED_PLACE = re.compile(r"(?<!\w)(?:tỉnh|thành phố|nước|quốc gia|huy
 _TIME_LEAD = re.compile(r"(?:năm|ngày|tháng|thời gian|thời kỳ|giai đoạn|dịp|quý|tuần|buổi|nhiệm kỳ|lúc|khi)(?!\w)|"
                         r"\d{4}(?!\w)", _I)
 _PLACE_LEAD = re.compile(r"(?<!\w)(?:tại|ở|trong|đến)\s+", _I)
+# Nor is a part of a text ("tại Phụ lục …", "tại các điểm a, b"), nor a state of things ("trong
+# bối cảnh …", "trong trường hợp …"): an API probe and a staff user had got these as places.
+_NO_PLACE = re.compile(_TIME_LEAD.pattern + r"|(?:các\s+)?(?:khoản|điểm|điều|mục|chương|phụ lục|mẫu|tiết|nghị định|luật|"
+                       r"thông tư|quyết định|văn bản|bối cảnh|tình hình|điều kiện|quá trình|phạm vi|trường hợp|"
+                       r"lĩnh vực|thời hạn|việc)(?!\w)", _I)
+# Asked where a gathering took place, "trong" leads to a venue only before a name or a word for
+# one ("trong Hội trường", "trong khuôn viên"): "trong toàn đảng bộ nêu cao …" is none (a staff
+# user had got it, bold). Elsewhere "trong phần kết thúc", "trong những nhà địa chất …" answer.
+_ASKS_VENUE = re.compile(r"(?<!\w)(?:diễn ra|tổ chức|họp|khai mạc)\s+(?:ở|tại)\s+đâu(?!\w)", _I)
+_INSIDE = re.compile(r"(?:khuôn viên|hội trường|phòng|khu|nhà|trường|tỉnh|thành phố|huyện|xã|vùng|khu vực|nước|"
+                     r"thủ đô|lãnh thổ|địa bàn)(?!\w)", _I)
+
+
+class _NotPlace:
+    """What follows a place lead and is no place (``_after``'s ``skip``)."""
+
+    def __init__(self, venue: bool):
+        self.venue = venue
+
+    def match(self, sentence: str, at: int) -> bool:
+        if _NO_PLACE.match(sentence, at):
+            return True
+        inside = self.venue and sentence[max(0, at - 6):at].rstrip().lower().endswith("trong")
+        return inside and not (sentence[at:at + 1].isupper() or _INSIDE.match(sentence, at))
+
+
 # Where a place's stretch gives way to a time: "tại Vườn Saxon| từ năm 1870", "ở Hà Nội| năm 2020";
 # not inside a name made of a date ("Quảng trường 30 tháng 4", "đường 3 tháng 2").
 _PLACE_END = re.compile(r"\s+(?:(?:từ|vào|đến|trong|tới)\s+(?:năm|ngày|tháng|thời|giai đoạn|dịp|sáng|chiều|tối|"
@@ -133,7 +159,7 @@ def _place(sentence, question, anchors):
         named = [m.span() for m in PROVINCE.finditer(sentence) if m.group(0).casefold() not in asked]
         return _nearest(named, anchors) if named else None
     # "trong năm 2021", "trong thời gian tới": a time, not a place.
-    found = _after(sentence, _PLACE_LEAD, anchors, 12, skip=_TIME_LEAD)
+    found = _after(sentence, _PLACE_LEAD, anchors, 12, skip=_NotPlace(bool(_ASKS_VENUE.search(question))))
     if found:
         time = _PLACE_END.search(sentence, found[0], found[1])
         found = (found[0], time.start()) if time else found
