@@ -938,6 +938,13 @@ def test_a_board_is_not_the_post_it_is_named_after(assistant):
     assert answer.status == "answered" and answer.short_answer.text == "Nguyễn Thị Bạch Vân"
 
 
+def test_the_leader_of_a_delegation_sent_by_a_body_is_who_leads_it(assistant):
+    """"trưởng đoàn Đảng ủy Khối": the body sent the delegation ("Ban Thường vụ Đảng ủy Khối do
+    đồng chí Bùi Thái Trọng … làm trưởng đoàn"); a staff user had been told no article says."""
+    answer = assistant.ask("Ai là trưởng đoàn Đảng ủy Khối làm việc với Đảng bộ Sở GDĐT Kon Tum?")
+    assert answer.status == "answered" and answer.short_answer.text == "Bùi Thái Trọng"
+
+
 def test_organisation_filter_never_answers_about_another_province(assistant):
     answer = assistant.ask("Đại hội Đảng bộ Sở GDĐT Lạng Sơn diễn ra ngày nào?", filters=Filters(source="Trà Vinh"))
     assert answer.abstained and answer.status == "filtered" and answer.citations == []

@@ -414,6 +414,8 @@ _BODY_FORMS = {"đảng_ủy": ["đảng ủy", "đảng bộ"], "đảng_uỷ":
 def _bodies(question: str, post: str) -> list[str]:
     """The body named right after the post in ``question``, in the forms a quote may write it
     ("ubnd" or "ủy ban"), or ``[]``."""
+    if post.replace("_", " ").endswith("trưởng đoàn"):
+        return []  # "trưởng đoàn Đảng ủy Khối": the body sent the delegation; "… làm trưởng đoàn" says so
     words = segment(normalize_query(question))
     parts = post.split()
     for i in range(len(words) - len(parts)):
