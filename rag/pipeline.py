@@ -8,7 +8,7 @@ from __future__ import annotations
 import threading
 import time
 
-from rag.answer import NOT_FOUND, Answer, Answerer, AnswerPolicy, when
+from rag.answer import NOT_FOUND, Answer, Answerer, AnswerPolicy, tally, when
 from rag.answer.chitchat import strip_preamble
 from rag.answer.paraphrase import as_written, posts_named
 from rag.answer.question import count_typed
@@ -90,8 +90,11 @@ class Assistant:
         # "Đại hội … diễn ra năm 2021 phải không?": searched and answered as "… diễn ra vào ngày
         # nào?" (the year is the claim, not what to look for), the date found settles the claim.
         claim = when.claimed(query)
-        if claim:
-            query = claim.asked
+        # "… có 150 đảng viên dự phải không?": asked "… có bao nhiêu đảng viên dự?", the count
+        # found settles it.
+        count = None if claim else tally.claimed(query)
+        if claim or count:
+            query = (claim or count).asked
         if index is None or index.vectors.size == 0:
             return None, Answer(question, NOT_FOUND, [], True, {"total": time.perf_counter() - started}, query,
                                 status="not_found")
@@ -104,9 +107,12 @@ class Assistant:
             max_sources=s.max_sources, source_margin=s.source_margin, candidates=s.answer_candidates)
         answerer = Answerer(index.lexical.idf, policy, self.embedder.dimension,
                             article=index.store.get_article)
-        answer = answerer.answer(retrieval, index.sources, asked=asked if query != asked and not claim else None)
+        answer = answerer.answer(retrieval, index.sources,
+                                 asked=asked if query != asked and not (claim or count) else None)
         if claim and answer.short_answer and answer.short_answer.kind == "date":
             answer.short_answer.verdict = when.verdict(claim, answer.short_answer.text)
+        if count and answer.short_answer and answer.short_answer.kind == "number":
+            answer.short_answer.verdict = tally.verdict(count, answer.short_answer.text)
         if filters and filters.active() and answer.abstained and answer.status != "chitchat":
             answer = self._explain_filters(index, retrieval, filters, answer, query, top_k)
         retrieval.hits = retrieval.hits[: top_k or s.top_k]

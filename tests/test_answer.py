@@ -886,6 +886,39 @@ def test_a_claimed_date_is_read_in_its_parts(question, claimed, date, verdict):
     assert when.verdict(claim, date) == verdict
 
 
+@pytest.mark.parametrize("question, short, verdict", [
+    # A count claimed is asked as "bao nhiêu" and settled by the count found (a staff user had
+    # got the quote alone, with no yes or no).
+    ("Đại hội Đảng bộ Sở GDĐT Lạng Sơn có 150 đảng viên dự phải không?", "139 đảng viên", "không"),
+    ("Đảng bộ Sở GDĐT Lạng Sơn có 7 chi bộ trực thuộc đúng không?", "7 chi bộ", "có"),
+    ("Đại hội Đảng bộ Sở GDĐT Lạng Sơn bầu 09 đồng chí vào Ban chấp hành phải không?", "09 đồng chí", "có"),
+])
+def test_a_claimed_count_is_settled_by_the_count_the_article_gives(assistant, question, short, verdict):
+    answer = assistant.ask(question)
+    assert answer.status == "answered" and answer.short_answer.text == short
+    assert answer.short_answer.verdict == verdict and answer.short_answer.kind == "number"
+
+
+@pytest.mark.parametrize("question, asked, number", [
+    ("Dự đại hội có 150 đảng viên phải không?", "Dự đại hội có bao nhiêu đảng viên?", 150),
+    ("Có phải trường có 1.200 học sinh không?", "Trường có bao nhiêu học sinh?", 1200),
+    # No claimed count: a year, an ordinal, a clause, a bound, a share, a condition.
+    ("Đại hội diễn ra năm 2021 phải không?", None, None),
+    ("Đây là Đại hội lần thứ 7 phải không?", None, None),
+    ("Điều 5 quy định việc này phải không?", None, None),
+    ("Có trên 95% quần chúng tham gia phải không?", None, None),
+    ("Có 100% đảng viên nhất trí phải không?", None, None),
+    ("Cô giáo làm việc được 5 tháng thì có được xếp loại không?", None, None),
+])
+def test_a_count_claim_is_asked_as_how_many(question, asked, number):
+    from rag.answer import tally
+
+    claim = tally.claimed(question)
+    assert (claim.asked, claim.number) == (asked, number) if asked else claim is None
+    assert tally.verdict(tally.Claim("", 9), "09 đồng chí") == "có"
+    assert tally.verdict(tally.Claim("", 9), "từ 2 đến 4 đồng chí") is None  # a range settles nothing
+
+
 @pytest.mark.parametrize("question, asked", [
     ("Đại hội Lạng Sơn có phải được tổ chức vào tháng 6 năm 2020 không?", "Đại hội Lạng Sơn được tổ chức vào ngày nào?"),
     # "từ" says which of a statute's dates is asked (the effect date, not a transition's end).

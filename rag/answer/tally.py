@@ -1,0 +1,77 @@
+"""Yes or no to a count: "Dự Đại hội có 150 đảng viên phải không?".
+
+Searched as it stands, the question finds the sentence ("Dự đại hội có mặt 139 đảng viên …")
+and quotes it, but no span says yes or no. It is asked instead as "… có bao nhiêu đảng viên
+…?", and the count the quote gives settles the claim: "không" when it is another number, "có"
+when the same. Only a number right before the counted noun is a claim ("lần thứ 7", "năm
+2020", "Điều 5", "ngày 21" are not counts), and a count with a bound ("trên 95%", "từ 2 đến 4")
+settles nothing; a share ("100% đảng viên … phải không?") is left to the clause that
+says it (:mod:`rag.answer.span.confirm`), as is a count in a condition ("… 5 tháng thì …").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rag.answer.span.confirm import asks_yes_no
+
+_I = re.IGNORECASE
+_TAIL = (r"\s*(?:,\s*)?(?:có\s+)?(?:phải\s+không|đúng\s+không|có\s+đúng\s+không|không)"
+         r"(?:\s+(?:ạ|vậy|nhỉ|nhé|hả|à|thế))?\s*[?.!]*\s*$")
+# The claimed number and the noun it counts, up to the yes/no ending: "có 150 đảng viên dự".
+_CLAIM = re.compile(rf"(?<![\w/.,-])(?P<number>\d{{1,3}}(?:[.,]\d{{3}})*|\d+)(?P<percent>\s*%)?\s+"
+                    rf"(?P<noun>[^\W\d_]+(?:\s+[^\W\d_]+){{0,5}}?)(?={_TAIL})", _I)
+# Words before a number that make it a name, a date or a place in a text, not a count.
+_NOT_COUNT = re.compile(r"(?<!\w)(?:năm|ngày|tháng|thứ|số|điều|khoản|điểm|khóa|khoá|nhiệm kỳ|lần|chương|mục|"
+                        r"vòng|giai đoạn|quý)\s*$", _I)
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# "… làm việc được 5 tháng thì có được xếp loại không?": a condition, not a claim.
+_CONDITION = re.compile(r"(?<!\w)(?:thì|nếu|khi)(?!\w)", _I)
+_BOUNDED = re.compile(r"(?<!\w)(?:trên|dưới|hơn|gần|khoảng|từ|đến|tới|ít nhất|tối đa|tối thiểu|không quá)(?!\w)", _I)
+
+
+@dataclass
+class Claim:
+    """A claimed count, and the question that asks how many instead."""
+
+    asked: str
+    number: float
+
+
+def claimed(question: str) -> Claim | None:
+    """The count a yes/no question claims ("… có 150 đảng viên dự phải không?"), or ``None``."""
+    if not asks_yes_no(question):
+        return None
+    found = _CLAIM.search(question)
+    if not found or found.group("percent") or _NOT_COUNT.search(question[: found.start()]) \
+            or _BOUNDED.search(question[: found.start()][-12:]) or _CONDITION.search(question):
+        return None
+    number = _value(found.group("number"))
+    if number is None or 1900 <= number <= 2100:
+        return None  # a year
+    asks = "bao nhiêu"
+    opening = re.sub(r"^\s*(?:có\s+phải\s+(?:là\s+)?|phải\s+chăng\s+)", "", question[: found.start()], flags=_I)
+    asked = f"{opening}{asks} {found.group('noun')}?"
+    return Claim(asked[:1].upper() + asked[1:], number)
+
+
+def verdict(claim: Claim, count: str) -> str | None:
+    """"có" when ``count`` (the short answer) states the claimed number, "không" when another,
+    ``None`` when it states a bound or a range, or no number."""
+    if _BOUNDED.search(count) or len(_NUMBER.findall(count)) != 1:
+        return None
+    stated = _value(_NUMBER.search(count).group(0))
+    if stated is None:
+        return None
+    return "có" if stated == claim.number else "không"
+
+
+def _value(text: str) -> float | None:
+    """A number as Vietnamese writes it: "1.200" is twelve hundred, "2,5" two and a half."""
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text):
+        text = text.replace(".", "")
+    try:
+        return float(text.replace(",", "."))
+    except ValueError:
+        return None
