@@ -1045,6 +1045,18 @@ def test_several_articles_that_support_the_answer_are_all_cited(base_settings, e
     assert f"[1]\n\n{answer.citations[1].quote} [2]" in answer.text
 
 
+@pytest.mark.parametrize("question", [
+    # A guessed "Bí thư" is written in every article; "VII" is inside another's "XVII": neither
+    # makes another province's article a source (a staff user saw unrelated [2] and [3]).
+    "Ngoài tập thể Đảng bộ và Đảng ủy Sở GD&ĐT, những ai còn được Đảng ủy Khối công nhận hoàn thành xuất sắc "
+    "nhiệm vụ năm 2020?",
+    "Kỳ đại hội đại biểu Đảng bộ Khối mà Đảng ủy Khối chỉ đạo tổ chức thành công trong năm 2020 là kỳ thứ mấy?",
+])
+def test_no_other_article_is_cited_for_a_guess_or_part_of_a_word(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.status == "answered" and len(answer.citations) == 1
+
+
 def test_a_sentence_ending_in_a_colon_is_quoted_with_its_list(assistant):
     """The list runs on into the next chunk; the quote follows it there, verbatim."""
     answer = assistant.ask("Đồng chí Nguyễn Thị Tuyết Hà yêu cầu các chi bộ tập trung thực hiện tốt những yêu cầu nào?")

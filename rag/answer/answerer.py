@@ -775,18 +775,22 @@ class Answerer:
     def _other_sources(self, best: _Sentence, sentences: list[_Sentence], short: ShortAnswer | None) -> list[_Sentence]:
         """The best sentence of each other article that supports the answer as well.
 
-        Supporting means stating the same short answer (the same date, count, name), or,
+        Supporting means stating the same short answer as a whole (the same date, count, name;
+        a guess supports nothing), or,
         with no short answer, being as close in meaning to the question as the best
         sentence (cosine within 0.01) and nearly as good on the combined score.
         """
         by_article: dict[str, _Sentence] = {}
-        wanted = short.text.casefold() if short else None
+        if short is not None and not short.sure:
+            return []  # a guess ("Có thể là: Bí thư") written elsewhere supports nothing
+        # The same answer as a whole: "VII" is not inside "XVII".
+        wanted = re.compile(r"(?<!\w)" + re.escape(short.text) + r"(?!\w)", re.IGNORECASE) if short else None
         for s in sentences:
             a = s.hit.chunk.article_id
             if a == best.hit.chunk.article_id or (s.hit.dense or 0.0) < self.policy.min_dense_score:
                 continue
             if wanted is not None:
-                ok = wanted in s.text.casefold()
+                ok = wanted.search(s.text) is not None
             else:
                 ok = s.dense >= best.dense - 0.01 and s.score >= best.score - self.policy.source_margin
             if ok and (a not in by_article or s.score > by_article[a].score):
