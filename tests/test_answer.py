@@ -186,6 +186,11 @@ def test_yes_no_questions_get_the_clause_that_settles_them():
     assert sa.text == "Năm nay trường có 1.200 học sinh được nhận học bổng của tỉnh" and sa.kind == "confirm"
     assert find("Hội nghị có diễn ra tại TP.HCM không?", None, [("Hội nghị diễn ra tại TP.HCM lúc 7:30.", 0)]).text == (
         "Hội nghị diễn ra tại TP.HCM lúc 7:30")
+    # An enumeration is read on to the item the question names ("trang phục"), not cut at its first comma.
+    sa = find("Người livestream có được sử dụng trang phục trái thuần phong mỹ tục không?", None, [(
+        "6. Không sử dụng ngôn ngữ, hình ảnh, trang phục, hành vi trái đạo đức xã hội, thuần phong mỹ tục trong "
+        "quá trình livestream bán hàng.", 0)])
+    assert sa.kind == "confirm" and sa.text.startswith("Không sử dụng ngôn ngữ") and "thuần phong mỹ tục" in sa.text
     # Nothing in the quote repeats what is asked: no short answer rather than a guess.
     assert find("Học sinh có được miễn học phí không?", None, [("Hội nghị diễn ra ngày 5/4 tại Trà Vinh.", 0)]) is None
     # The clause must say what is asked: the setting alone ("đảng viên … Lạng Sơn") or another

@@ -66,7 +66,7 @@ def _asked_word(question: str) -> str | None:
 
 def _confirm(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
     """The clause of the best quoted sentence that repeats most of the question's words, with
-    the comma-joined clauses after it that repeat at least two of them too ("Hội nghị cán bộ,
+    the comma-joined clauses after it up to the last that repeats one of them ("Hội nghị cán bộ,
     công chức và người lao động năm 2021": a comma in a list ends no statement)."""
     asked = _syllables(question) - _PARTICLES
     if not sentences:
@@ -92,10 +92,14 @@ def _confirm(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | N
         return None
     if len(text[s:e].split()) > _MAX_WORDS:
         return None
+    # Read on through the comma-joined clauses to the last one repeating the question's words:
+    # "Không sử dụng ngôn ngữ, hình ảnh, trang phục, hành vi trái … thuần phong mỹ tục" answers
+    # "… có được sử dụng trang phục trái thuần phong mỹ tục không?" only whole.
     k = best
-    while (stop == "," and k + 1 < len(clauses) and clauses[k + 1][2] >= _MIN_SHARED
-           and len(text[s:clauses[k + 1][1]].split()) <= _MAX_WORDS):
+    while stop == "," and k + 1 < len(clauses) and len(text[s:clauses[k + 1][1]].split()) <= _MAX_WORDS:
         k += 1
-        e, stop = clauses[k][1], clauses[k][3]
+        if clauses[k][2] >= 1:
+            e = clauses[k][1]
+        stop = clauses[k][3]
     piece = text[s:e].rstrip()
     return ShortAnswer(piece, offset + s, offset + s + len(piece), "confirm")
