@@ -367,6 +367,10 @@ def test_a_yes_no_question_about_a_post_gets_a_verdict_through_the_pipeline(assi
      "Bảo hiểm xã hội bắt buộc là gì?", "definition", "người lao động tham gia bảo hiểm xã hội bắt buộc theo hợp đồng"),
     ("Cầu Long Biên là cây cầu thép bắc qua sông Hồng nối hai bờ.", "Tên của cây cầu thép bắc qua sông Hồng là gì?",
      "definition", "Cầu Long Biên"),
+    # "những … nào" inside a parenthesised enumeration: the enumeration whole.
+    ("Đảng bộ lãnh đạo 2 cơ quan hành chính (Sở GDĐT, Công đoàn ngành Giáo dục) và 2 đơn vị sự nghiệp (Trường "
+     "Phổ thông DTNT tỉnh, Trung tâm GDTX tỉnh Kon Tum).", "Đảng bộ Sở GDĐT Kon Tum phụ trách những đơn vị sự nghiệp nào?",
+     "list", "Trường Phổ thông DTNT tỉnh, Trung tâm GDTX tỉnh Kon Tum"),
     # A range whole, both its bounds with the noun; working days are not days.
     ("2. Hoàn thành tốt nhiệm vụ: Đạt từ 70 điểm đến dưới 90 điểm.",
      "Viên chức đạt bao nhiêu điểm thì được xếp loại hoàn thành tốt nhiệm vụ?", "number", "từ 70 điểm đến dưới 90 điểm"),

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from rag.answer.question import KINDS
 from rag.answer.slot import slot
-from rag.answer.span.base import ShortAnswer, _EDGE_WORDS, _TOKEN, _anchors, _pull, _syllables, _trim
+from rag.answer.span.base import ShortAnswer, _EDGE_WORDS, _TOKEN, _anchors, _pull, _sentence_of, _syllables, _trim
 from rag.answer.span.cause import _cause, asks_cause
 from rag.answer.span.confirm import _confirm, asks_yes_no
 from rag.answer.span.verdict import post_verdict
@@ -59,6 +59,8 @@ def find(question: str, kind: str | None, sentences: list[tuple[str, int]],
     found, basis = found
     if basis not in ("cause", "choice", "purpose") and asks_cause(question):
         basis = "gap"  # asked why and no cause written: whatever stands there is a guess
+    if kind == "list":
+        found = _whole_parenthesis(found, sentences)
     found = _whole_words(found, sentences, words or {})
     found = _with_head(_name_only(_whole_name(_edges(found), sentences)), question, sentences)
     return replace(_whole_quote(found, sentences), basis=basis)
@@ -172,6 +174,19 @@ def _find(question: str, kind: str | None, sentences: list[tuple[str, int]],
 # "ai" after a word joining two parties asks the other party, often a body or a role
 # ("thủ trưởng cơ quan"), which the stretch where the question word stands names.
 _PARTY = re.compile(r"(?<!\w)(?:giữa(?:\s+những)?|với|cùng)\s+(?:những\s+)?ai\s*\??\s*$", re.IGNORECASE)
+
+
+def _whole_parenthesis(found: ShortAnswer, sentences: list[tuple[str, int]]) -> ShortAnswer:
+    """Asked "những … nào", a span inside a parenthesised enumeration is the enumeration whole:
+    "2 đơn vị sự nghiệp (Trường Phổ thông DTNT tỉnh, Trung tâm GDTX tỉnh Kon Tum)"."""
+    text, offset = _sentence_of(found, sentences)
+    if text is None:
+        return found
+    s, e = found.start - offset, found.end - offset
+    opened, closed = text.rfind("(", 0, s), text.find(")", e)
+    if opened < 0 or closed < 0 or ")" in text[opened:s] or "(" in text[e:closed] or "," not in text[opened:closed]:
+        return found
+    return replace(found, text=text[opened + 1:closed], start=offset + opened + 1, end=offset + closed)
 
 
 def _focused(text: str, asked: set[str], focus: frozenset[str]) -> list[tuple[int, float]]:
