@@ -219,6 +219,9 @@ class ShortAnswerOut(BaseModel):
         "Giám đốc Sở không?\" with the post the article writes beside X's name as the span (kind post); \"Đại hội "
         "… diễn ra năm 2021 phải không?\" with the date the article gives as the span (kind date). Null for "
         "other questions, and for yes/no questions whose clause (kind confirm) is shown for the reader to judge.")
+    day: str | None = Field(
+        None, description="For a date (kind date) that names a whole day: that day, ISO 8601 (\"2023-05-08\" for "
+        "\"08 ngày 5 năm 2023\" as a page misprinted it); null otherwise (\"năm 2020\"). `text` stays verbatim.")
     holder: str | None = Field(
         None, description="For a post (kind post): whose it is, the name as the article writes it beside the post "
         "(\"Phạm Thị Trung\"), so that a yes or no says whose posts it lists. Null otherwise.")

@@ -167,15 +167,17 @@ def _with_sure(data: dict, short) -> dict:
     """``data`` (an answer as a dict) with its short answer's ``sure``, a property asdict leaves out."""
     if short is not None:
         data["short_answer"]["sure"] = short.sure
+        data["short_answer"]["day"] = short.day
     return data
 
 
 def _print_short(short) -> None:
     """A short answer in bold, or marked as a guess (``ShortAnswer.sure``)."""
-    from rag.wording import GUESS_LEAD, GUESS_NOTE, with_verdict
+    from rag.wording import GUESS_LEAD, GUESS_NOTE, with_day, with_verdict
 
     if short.sure:
-        typer.secho(f"{with_verdict(short.text, short.verdict, short.holder)} [{short.citation}]", bold=True)
+        typer.secho(f"{with_verdict(with_day(short.text, short.day), short.verdict, short.holder)} [{short.citation}]",
+                    bold=True)
     else:
         typer.echo(f"{GUESS_LEAD}: {short.text} [{short.citation}] ({GUESS_NOTE})")
 

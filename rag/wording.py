@@ -1,5 +1,7 @@
-"""Phrases the CLI, the chat and the copied text all show, kept in one place (and import-free,
-so the chat does not load the answer step to say them)."""
+"""Phrases the CLI, the chat and the copied text all show, kept in one place (and free of the
+project's imports, so the chat does not load the answer step to say them)."""
+
+import re
 
 # How a guess (``ShortAnswer.sure`` false) is introduced wherever it is shown.
 GUESS_LEAD = "Có thể là"
@@ -14,3 +16,12 @@ def with_verdict(text: str, verdict: str | None, holder: str | None = None) -> s
     lists a person's: ``Không — Phạm Thị Trung: Tỉnh ủy viên, Bí thư Đảng ủy, Giám đốc Sở GDĐT``."""
     text = f"{holder}: {text}" if holder else text
     return f"{VERDICTS[verdict]} — {text}" if verdict in VERDICTS else text
+
+
+def with_day(text: str, day: str | None) -> str:
+    """A date span with the day it names written as staff write dates, where the article wrote
+    it otherwise: ``08 ngày 5 năm 2023 (08/05/2023)``; ``21/5/2020`` as it is."""
+    if not day or re.fullmatch(r"\d{1,2}/\d{1,2}/\d{4}", text.strip()):
+        return text
+    year, month, date = day.split("-")
+    return f"{text} ({date}/{month}/{year})"

@@ -1238,6 +1238,17 @@ def test_a_guess_is_shown_as_one_not_in_bold():
     assert short_answer_text({"text": "10/10 chỉ tiêu", "citation": 1}) == "**10/10 chỉ tiêu [1]**"
 
 
+def test_a_date_is_shown_with_the_day_it_names_where_the_article_writes_it_otherwise():
+    from rag.wording import with_day
+    from ui.render import answer_as_text, short_answer_text
+
+    assert with_day("08 ngày 5 năm 2023", "2023-05-08") == "08 ngày 5 năm 2023 (08/05/2023)"
+    assert with_day("21/5/2020", "2020-05-21") == "21/5/2020" and with_day("năm 2020", None) == "năm 2020"
+    short = {"text": "08 ngày 5 năm 2023", "citation": 1, "day": "2023-05-08"}
+    assert short_answer_text(short) == "**08 ngày 5 năm 2023 (08/05/2023) [1]**"
+    assert "Trả lời ngắn: 08 ngày 5 năm 2023 (08/05/2023) [1]" in answer_as_text("Ngày nào?", {"short_answer": short})
+
+
 def test_a_list_short_answer_renders_as_a_markdown_list():
     from ui.render import short_answer_text
 

@@ -194,6 +194,17 @@ def test_a_yes_no_question_about_a_post_gets_a_verdict(api):
     assert other["short_answer"]["verdict"] is None and other["short_answer"]["holder"] is None
 
 
+def test_a_date_gives_the_day_it_names_and_a_claimed_count_a_verdict(api):
+    """The page misprinted "08 ngày 5 năm 2023": the span stays verbatim, ``day`` reads it; a
+    yes/no claim about a count is settled by the count the article gives."""
+    short = api.post("/ask", json={"question": "Đảng ủy Khối làm việc với Đảng bộ Sở GDĐT Kon Tum ngày nào?"}).json()[
+        "short_answer"]
+    assert (short["text"], short["day"]) == ("08 ngày 5 năm 2023", "2023-05-08")
+    count = api.post("/ask", json={"question": "Đại hội Đảng bộ Sở GDĐT Lạng Sơn có 150 đảng viên dự phải không?"}).json()
+    assert (count["short_answer"]["text"], count["short_answer"]["verdict"], count["short_answer"]["day"]) == (
+        "139 đảng viên", "không", None)
+
+
 def test_ask_reads_statute_articles_cited_by_number(legal_assistant):
     """Over a statute: what "Điều 113" is about is its heading, and an article the law does not
     have is named in the refusal."""

@@ -7,7 +7,7 @@ import re
 from datetime import datetime
 
 from rag.clean.metadata import organisation_label, vn_date
-from rag.wording import GUESS_LEAD, GUESS_NOTE, VERDICTS, with_verdict
+from rag.wording import GUESS_LEAD, GUESS_NOTE, VERDICTS, with_day, with_verdict
 from ui.reasons import vietnamese
 
 LONG_PASSAGE = 600  # characters; longer passages start collapsed
@@ -158,7 +158,8 @@ def answer_as_text(question: str, reply: dict, filters: dict | None = None) -> s
     short = reply.get("short_answer")
     if short:
         label = "Trả lời ngắn" if short.get("sure", True) else f"{GUESS_LEAD} ({GUESS_NOTE})"
-        lines.append(f"{label}: {with_verdict(short['text'], short.get('verdict'), short.get('holder'))} [{short['citation']}]")
+        text = with_day(short["text"], short.get("day"))
+        lines.append(f"{label}: {with_verdict(text, short.get('verdict'), short.get('holder'))} [{short['citation']}]")
     lines.append(f"Trả lời: {reply.get('answer', '')}")
     citations = reply.get("citations") or []
     if citations:
@@ -190,7 +191,8 @@ def short_answer_text(short: dict) -> str:
     verdict = VERDICTS.get(short.get("verdict"))  # "X có phải là …?": yes or no first, then whose posts
     # Whose posts, also without a verdict ("Bà … có phải là Bí thư …?" where the article is silent).
     whose = f"{_md(short['holder'])}: " if short.get("kind") == "post" and short.get("holder") else ""
-    return (f"**{verdict}** — " if verdict else "") + f"**{whose}{_md(_capitalised(short['text']))}{marker}**"
+    text = with_day(_capitalised(short["text"]), short.get("day"))  # "08 ngày 5 năm 2023 (08/05/2023)"
+    return (f"**{verdict}** — " if verdict else "") + f"**{whose}{_md(text)}{marker}**"
 
 
 def _capitalised(text: str) -> str:

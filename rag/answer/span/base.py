@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from rag.answer.question import WH
+from rag.clean.metadata import parse_date
 
 
 _I = re.IGNORECASE
@@ -56,6 +57,13 @@ class ShortAnswer:
     # Whose post a "post" span is, the name as the article writes it beside the post: a yes or
     # no to "X có phải là …?" says whose posts it lists ("Không — Phạm Thị Trung: …").
     holder: str | None = None
+
+    @property
+    def day(self) -> str | None:
+        """The day a date span names, as ISO 8601 ("2023-05-08" for "08 ngày 5 năm 2023", as a
+        page misprinted it), or None (not a date, or no whole day: "năm 2020"); the span itself
+        stays verbatim."""
+        return parse_date(self.text) if self.kind == "date" else None
 
     @property
     def sure(self) -> bool:
