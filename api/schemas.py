@@ -421,6 +421,8 @@ class FeedbackIn(BaseModel):
     rating: Literal["up", "down"]
     question: Text = Field(min_length=1, max_length=2000)
     answer: Text = Field("", max_length=20000)
+    short_answer: Text | None = Field(None, max_length=5000, description="The short answer shown with the rated "
+                                      "answer (`short_answer.text` of `POST /ask`), if any: a 👎 may be for it alone.")
     comment: Text | None = Field(None, max_length=2000)
     article_ids: list[Text] = Field(default_factory=list, max_length=50)
     conversation_id: str | None = Field(None, pattern=r"^[A-Za-z0-9_-]{1,64}$",

@@ -22,9 +22,11 @@ MIGRATIONS = [
     add_column("feedback", "updated_at", "TEXT"),
     add_column("feedback", "conversation_id", "TEXT"),
     add_column("feedback", "turn", "INTEGER"),
+    # 5: the short answer rated, as shown (a 👎 may be for a wrong bold answer above a right quote).
+    add_column("feedback", "short_answer", "TEXT"),
 ]
 
-_FIELDS = ("id", "created_at", "updated_at", "rating", "question", "answer", "comment", "article_ids",
+_FIELDS = ("id", "created_at", "updated_at", "rating", "question", "answer", "short_answer", "comment", "article_ids",
            "conversation_id", "turn")
 
 
@@ -39,14 +41,16 @@ class FeedbackStore:
         self._lock = threading.Lock()
 
     def add(self, rating: str, question: str, answer: str, comment: str | None, article_ids: list[str],
-            conversation_id: str | None = None, turn: int | None = None) -> dict:
-        """Store one rating and return the stored row (with its ``id`` for later updates)."""
+            conversation_id: str | None = None, turn: int | None = None, short_answer: str | None = None) -> dict:
+        """Store one rating and return the stored row (with its ``id`` for later updates);
+        ``short_answer``: the short answer shown with the rated answer, if any."""
         now = _now()
         with self._lock, self.db:
             cur = self.db.execute(
-                "INSERT INTO feedback (created_at, updated_at, rating, question, answer, comment, article_ids,"
-                " conversation_id, turn) VALUES (?,?,?,?,?,?,?,?,?)",
-                (now, now, rating, question, answer, comment, json.dumps(article_ids), conversation_id, turn),
+                "INSERT INTO feedback (created_at, updated_at, rating, question, answer, short_answer, comment,"
+                " article_ids, conversation_id, turn) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (now, now, rating, question, answer, short_answer, comment, json.dumps(article_ids), conversation_id,
+                 turn),
             )
         return self.get(cur.lastrowid)
 

@@ -172,6 +172,7 @@ def test_feedback_is_stored_on_click_and_updated_on_change(page, stack):
     answer.get_by_role("radio", name="Chưa đúng").click()  # emoji hidden from screen readers
     rows = _until(lambda: [r for r in _feedback(api, question) if r["rating"] == "down"])
     assert len(rows) == 1 and rows[0]["comment"] is None  # stored on the click alone
+    assert rows[0]["short_answer"] == "25/01/2021"  # the bold answer rated, beside the quote
     answer.get_by_role("radio", name="Hữu ích").click()
     changed = _until(lambda: [r for r in _feedback(api, question) if r["rating"] == "up"])
     assert len(_feedback(api, question)) == 1 and changed[0]["id"] == rows[0]["id"]  # the same row, updated

@@ -26,7 +26,7 @@ def test_a_file_from_before_versioning_opens_and_keeps_its_rows(tmp_path):
     assert schema_version(store.db) == len(MIGRATIONS)
     [row] = store.recent()
     assert row["rating"] == "down" and row["comment"] == "sai" and row["article_ids"] == ["x"]
-    assert row["updated_at"] == row["created_at"] and row["conversation_id"] is None
+    assert row["updated_at"] == row["created_at"] and row["conversation_id"] is None and row["short_answer"] is None
     assert store.update(1, rating="up")["rating"] == "up"
     store.db.close()
     assert FeedbackStore(path).get(1)["rating"] == "up"  # reopening a migrated file migrates nothing
@@ -52,14 +52,15 @@ def api(sample_index, tmp_path_factory):
 
 
 def test_click_then_change_then_comment_over_http(api):
-    r = api.post("/feedback", json={"rating": "down", "question": "Q?", "answer": "A."})
-    assert r.status_code == 201
+    r = api.post("/feedback", json={"rating": "down", "question": "Q?", "answer": "A.", "short_answer": "21/5/2020"})
+    assert r.status_code == 201 and r.json()["short_answer"] == "21/5/2020"
     fid = r.json()["id"]
     assert api.patch(f"/feedback/{fid}", json={"rating": "up"}).json()["rating"] == "up"
     r = api.patch(f"/feedback/{fid}", json={"comment": "đúng ngày"})
     assert r.status_code == 200 and r.json()["rating"] == "up" and r.json()["comment"] == "đúng ngày"
     rows = [row for row in api.get("/feedback", headers=AUTH).json() if row["id"] == fid]
     assert len(rows) == 1 and rows[0]["rating"] == "up" and rows[0]["comment"] == "đúng ngày"
+    assert rows[0]["short_answer"] == "21/5/2020"  # kept through the changes
 
 
 @pytest.mark.parametrize("path, body, status, reason", [

@@ -103,9 +103,10 @@ def _rate(client: ApiClient, turn: dict, rating_key: str) -> None:
         if turn.get("feedback_id"):
             row = client.update_feedback(turn["feedback_id"], rating=rating)
         else:
+            short = reply.get("short_answer") or {}
             row = client.feedback(rating, turn["question"], reply.get("answer", ""), None,
                                   [c["article_id"] for c in reply.get("citations", [])],
-                                  turn.get("conversation_id"), turn.get("seq"))
+                                  turn.get("conversation_id"), turn.get("seq"), short.get("text"))
         turn["feedback_id"], turn["rating"], turn["feedback_error"] = row["id"], row["rating"], None
     except ApiError as exc:
         turn["feedback_error"] = f"Chưa lưu được đánh giá: {exc}"

@@ -92,10 +92,10 @@ class ApiClient:
         return self._call("GET", f"/articles/{article_id}", timeout=QUICK)
 
     def feedback(self, rating: str, question: str, answer: str, comment: str | None, article_ids: list[str],
-                 conversation_id: str | None = None, turn: int | None = None) -> dict:
+                 conversation_id: str | None = None, turn: int | None = None, short_answer: str | None = None) -> dict:
         """``POST /feedback``; the reply's ``id`` is what later changes go to."""
         body = {"rating": rating, "question": question, "answer": answer, "comment": comment or None,
-                "article_ids": article_ids}
+                "article_ids": article_ids, "short_answer": short_answer}
         if conversation_id is not None and turn is not None:
             body.update(conversation_id=conversation_id, turn=turn)
         return self._call("POST", "/feedback", json=body)

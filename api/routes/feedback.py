@@ -26,7 +26,7 @@ def add_feedback(body: FeedbackIn, store: FeedbackDep, conversations: Conversati
     if linked and not _turn_exists(conversations, body.conversation_id, body.turn):
         raise HTTPException(404, f"no turn {body.turn} in conversation {body.conversation_id!r}")
     row = store.add(body.rating, body.question, body.answer, body.comment, body.article_ids,
-                    body.conversation_id, body.turn)
+                    body.conversation_id, body.turn, body.short_answer)
     if linked:
         conversations.set_feedback(body.conversation_id, body.turn, row["id"], row["rating"], row["comment"])
     return FeedbackOut(**row)
