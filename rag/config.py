@@ -78,7 +78,9 @@ class Settings(BaseSettings):
 
     admin_api_key: SecretStr | None = Field(
         None, description="Key for the admin routes (X-API-Key header); unset means they are refused.")
-    max_upload_bytes: int = Field(2_000_000, ge=1, description="Largest article upload the API accepts.")
+    max_upload_bytes: int = Field(
+        2 * 1024 * 1024, ge=1, description="Largest article upload the API accepts: 2 MiB, which is what the chat's "
+        "picker (Streamlit, in MiB) lets through.")
     max_request_bytes: int = Field(
         4_000_000, ge=1024, description="Largest request body any API route accepts (uploads: the larger of "
         "this and max_upload_bytes plus form overhead).")

@@ -68,8 +68,8 @@ def _run(settings: Settings, api, procs: list[subprocess.Popen], ui_port: int, o
         procs.append(subprocess.Popen([
             sys.executable, "-m", "streamlit", "run", str(CHAT), "--server.address", open_host,
             "--server.port", str(ui_port), "--server.headless", "true", "--client.toolbarMode", "minimal",
-            # The file picker's limit (whole MB) is the API's, not Streamlit's 200 MB.
-            "--server.maxUploadSize", str(max(1, math.ceil(settings.max_upload_bytes / 1_000_000))),
+            # The file picker's limit (whole MiB, as Streamlit counts) is the API's, not Streamlit's 200 MB.
+            "--server.maxUploadSize", str(max(1, math.ceil(settings.max_upload_bytes / 2**20))),
             "--browser.gatherUsageStats", "false"]))
         print(f"\nAPI:  {settings.api_url}/docs\nChat: http://{open_host}:{ui_port}\n(Ctrl-C dừng cả hai)\n", flush=True)
     while all(p.poll() is None for p in procs):

@@ -49,3 +49,14 @@ def test_sigterm_stops_the_api_and_the_chat(sample_index, tmp_path):
     finally:
         if proc.poll() is None:
             proc.kill()
+
+
+def test_the_apis_upload_limit_is_what_the_chats_picker_lets_through():
+    """Streamlit counts its limit in MiB: with the API at 2,000,000 bytes a 2.05 MB file passed
+    the picker and was refused by the API. Both are 2 MiB now."""
+    import tomllib
+
+    from rag.config import Settings
+
+    picker = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())["server"]["maxUploadSize"]
+    assert Settings().max_upload_bytes == picker * 2**20
