@@ -217,7 +217,8 @@ class ShortAnswerOut(BaseModel):
     verdict: Literal["có", "không"] | None = Field(
         None, description="Yes (\"có\") or no (\"không\") to a yes/no question the span settles: \"X có phải là "
         "Giám đốc Sở không?\" with the post the article writes beside X's name as the span (kind post); \"Đại hội "
-        "… diễn ra năm 2021 phải không?\" with the date the article gives as the span (kind date). Null for "
+        "… diễn ra năm 2021 phải không?\" with the date the article gives as the span (kind date); \"… có 150 đảng "
+        "viên dự phải không?\" with the count it gives (kind number). Null for "
         "other questions, and for yes/no questions whose clause (kind confirm) is shown for the reader to judge.")
     day: str | None = Field(
         None, description="For a date (kind date) that names a whole day: that day, ISO 8601 (\"2023-05-08\" for "
