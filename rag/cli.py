@@ -164,7 +164,7 @@ def _refusals(m: dict | None) -> str:
 
 
 def _with_sure(data: dict, short) -> dict:
-    """``data`` (an answer as a dict) with its short answer's ``sure``, a property asdict leaves out."""
+    """``data`` (an answer as a dict) with its short answer's ``sure`` and ``day``, properties asdict leaves out."""
     if short is not None:
         data["short_answer"]["sure"] = short.sure
         data["short_answer"]["day"] = short.day

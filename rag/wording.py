@@ -1,7 +1,9 @@
-"""Phrases the CLI, the chat and the copied text all show, kept in one place (and free of the
-project's imports, so the chat does not load the answer step to say them)."""
+"""Phrases the CLI, the chat and the copied text all show, kept in one place (importing no
+more than the chat already does, so that it does not load the answer step to say them)."""
 
 import re
+
+from rag.clean.metadata import vn_date
 
 # How a guess (``ShortAnswer.sure`` false) is introduced wherever it is shown.
 GUESS_LEAD = "Có thể là"
@@ -21,7 +23,6 @@ def with_verdict(text: str, verdict: str | None, holder: str | None = None) -> s
 def with_day(text: str, day: str | None) -> str:
     """A date span with the day it names written as staff write dates, where the article wrote
     it otherwise: ``08 ngày 5 năm 2023 (08/05/2023)``; ``21/5/2020`` as it is."""
-    if not day or re.fullmatch(r"\d{1,2}/\d{1,2}/\d{4}", text.strip()):
+    if not day or re.fullmatch(r"(?:ngày\s+)?\d{1,2}/\d{1,2}/\d{4}", text.strip(), re.IGNORECASE):
         return text
-    year, month, date = day.split("-")
-    return f"{text} ({date}/{month}/{year})"
+    return f"{text} ({vn_date(day)})"

@@ -190,7 +190,11 @@ def test_yes_no_questions_get_the_clause_that_settles_them():
     sa = find("Người livestream có được sử dụng trang phục trái thuần phong mỹ tục không?", None, [(
         "6. Không sử dụng ngôn ngữ, hình ảnh, trang phục, hành vi trái đạo đức xã hội, thuần phong mỹ tục trong "
         "quá trình livestream bán hàng.", 0)])
-    assert sa.kind == "confirm" and sa.text.startswith("Không sử dụng ngôn ngữ") and "thuần phong mỹ tục" in sa.text
+    assert sa.kind == "confirm" and sa.text.startswith("Không sử dụng ngôn ngữ") and sa.text.endswith("trang phục")
+    # …but not on into clauses saying something else ("kết nạp 2 đảng viên mới", a count).
+    assert find("Chi bộ có tổ chức sinh hoạt chuyên đề không?", None, [(
+        "Chi bộ tổ chức sinh hoạt chuyên đề hằng quý, kết nạp 2 đảng viên mới, chi bộ được xếp loại tốt.", 0)]).text == (
+        "Chi bộ tổ chức sinh hoạt chuyên đề hằng quý")
     # Nothing in the quote repeats what is asked: no short answer rather than a guess.
     assert find("Học sinh có được miễn học phí không?", None, [("Hội nghị diễn ra ngày 5/4 tại Trà Vinh.", 0)]) is None
     # The clause must say what is asked: the setting alone ("đảng viên … Lạng Sơn") or another
@@ -911,6 +915,8 @@ def test_a_claimed_count_is_settled_by_the_count_the_article_gives(assistant, qu
 @pytest.mark.parametrize("question, asked, number", [
     ("Dự đại hội có 150 đảng viên phải không?", "Dự đại hội có bao nhiêu đảng viên?", 150),
     ("Có phải trường có 1.200 học sinh không?", "Trường có bao nhiêu học sinh?", 1200),
+    ("Tỉnh có 2000 giáo viên phải không?", "Tỉnh có bao nhiêu giáo viên?", 2000),  # no year: a count
+    ("Đại hội lần tới có 150 đại biểu phải không?", "Đại hội lần tới có bao nhiêu đại biểu?", 150),
     # No claimed count: a year, an ordinal, a clause, a bound, a share, a condition.
     ("Đại hội diễn ra năm 2021 phải không?", None, None),
     ("Đây là Đại hội lần thứ 7 phải không?", None, None),
@@ -924,8 +930,16 @@ def test_a_count_claim_is_asked_as_how_many(question, asked, number):
 
     claim = tally.claimed(question)
     assert (claim.asked, claim.number) == (asked, number) if asked else claim is None
+
+
+def test_a_count_claim_is_settled_only_by_one_exact_count():
+    from rag.answer import tally
+
     assert tally.verdict(tally.Claim("", 9), "09 đồng chí") == "có"
-    assert tally.verdict(tally.Claim("", 9), "từ 2 đến 4 đồng chí") is None  # a range settles nothing
+    assert tally.verdict(tally.Claim("", 150), "139 đảng viên") == "không"
+    # A range, a bound or a share settles no head count.
+    for count in ("từ 2 đến 4 đồng chí", "50 đảng viên trở lên", "trên 95% quần chúng", "95% đảng viên"):
+        assert tally.verdict(tally.Claim("", 95), count) is None, count
 
 
 @pytest.mark.parametrize("question, asked", [
@@ -1238,12 +1252,48 @@ def test_a_guess_is_shown_as_one_not_in_bold():
     assert short_answer_text({"text": "10/10 chỉ tiêu", "citation": 1}) == "**10/10 chỉ tiêu [1]**"
 
 
+@pytest.mark.parametrize("sentence, question, span", [
+    # "X là gì?" asking a name or a theme is not a definition to read to the sentence's end.
+    ("Tên gọi mới của trường là Trường THPT Lê Lợi, theo Quyết định số 123 của UBND tỉnh.",
+     "Tên gọi mới của trường là gì?", "Trường THPT Lê Lợi"),
+    ("Chủ đề của Đại hội là “Đoàn kết - Dân chủ - Kỷ cương”, Đại hội đã bầu 09 đồng chí.",
+     "Chủ đề của Đại hội là gì?", "Đoàn kết - Dân chủ - Kỷ cương"),
+    # A term with a comma in it is read whole.
+    ("3. Theo dõi, đánh giá viên chức là việc ghi nhận, xác nhận và chấm điểm viên chức hằng tháng.",
+     "Theo dõi, đánh giá viên chức là gì?", "việc ghi nhận, xác nhận và chấm điểm viên chức hằng tháng"),
+])
+def test_only_a_term_defined_is_read_as_a_definition(sentence, question, span):
+    assert find(question, "definition", [(sentence, 0)]).text == span
+
+
+def test_a_follow_up_naming_a_province_person_or_time_keeps_the_earlier_anchors():
+    from rag.answer.answerer import _focus
+
+    assert _focus("Còn ở Trà Vinh thì sao?", "Đại hội Đảng bộ Sở GDĐT Trà Vinh diễn ra ngày nào?") == frozenset()
+    assert _focus("Còn năm 2021?", "Hội nghị năm 2021 có bao nhiêu đại biểu?") == frozenset()
+    assert _focus("Còn dự khuyết?", "dự khuyết? Đoàn có bao nhiêu đại biểu chính thức?") == {"dự", "khuyết"}
+
+
+def test_a_span_over_two_parenthesised_groups_is_not_widened():
+    from rag.answer.span.base import ShortAnswer
+    from rag.answer.span.finder import _whole_parenthesis
+
+    text = "gồm 2 cơ quan (Sở GDĐT, Công đoàn ngành) và 2 đơn vị (Trường DTNT, Trung tâm GDTX)."
+    s, e = text.index("Công đoàn"), text.index("Trường DTNT") + len("Trường DTNT")
+    span = ShortAnswer(text[s:e], s, e, "list")
+    assert _whole_parenthesis(span, [(text, 0)]) == span
+
+
 def test_a_date_is_shown_with_the_day_it_names_where_the_article_writes_it_otherwise():
     from rag.wording import with_day
     from ui.render import answer_as_text, short_answer_text
 
     assert with_day("08 ngày 5 năm 2023", "2023-05-08") == "08 ngày 5 năm 2023 (08/05/2023)"
     assert with_day("21/5/2020", "2020-05-21") == "21/5/2020" and with_day("năm 2020", None) == "năm 2020"
+    assert with_day("ngày 21/5/2020", "2020-05-21") == "ngày 21/5/2020"
+    from rag.answer.span.base import ShortAnswer
+    for several in ("ngày 12 và 13/3/2024", "từ ngày 21/5/2020 đến ngày 25/5/2020"):  # no one day
+        assert ShortAnswer(several, 0, len(several), "date").day is None
     short = {"text": "08 ngày 5 năm 2023", "citation": 1, "day": "2023-05-08"}
     assert short_answer_text(short) == "**08 ngày 5 năm 2023 (08/05/2023) [1]**"
     assert "Trả lời ngắn: 08 ngày 5 năm 2023 (08/05/2023) [1]" in answer_as_text("Ngày nào?", {"short_answer": short})
@@ -1288,7 +1338,7 @@ def test_a_list_of_points_ends_where_the_next_clause_starts(legal_assistant):
 
 
 def test_a_labelled_point_the_question_names_is_the_answer():
-    from rag.answer.answerer import _labelled_item
+    from rag.answer.span import labelled_item
 
     class Item:  # a quoted sentence: its text and where it starts in the article
         def __init__(self, text, start):
@@ -1296,9 +1346,9 @@ def test_a_labelled_point_the_question_names_is_the_answer():
 
     items = [Item("a) Giảng viên cao đẳng: giảng viên, giảng viên chính;", 0),
              Item("b) Giảng viên đại học: giảng viên, giảng viên chính, phó giáo sư, giáo sư;", 60)]
-    found = _labelled_item("Các chức danh giảng viên đại học gồm những chức danh nào?", items)
+    found = labelled_item("Các chức danh giảng viên đại học gồm những chức danh nào?", items)
     assert found.text == "giảng viên, giảng viên chính, phó giáo sư, giáo sư" and found.start == 60 + items[1].text.index("giảng viên,")
-    assert _labelled_item("Các chức danh giảng viên gồm những chức danh nào?", items) is None  # none named whole
+    assert labelled_item("Các chức danh giảng viên gồm những chức danh nào?", items) is None  # none named whole
 
 
 @pytest.mark.parametrize("sentence, question", [
@@ -1311,6 +1361,16 @@ def test_a_labelled_point_the_question_names_is_the_answer():
 ])
 def test_no_place_is_made_of_what_is_not_one(sentence, question):
     assert find(question, "place", [(sentence, 0)]) is None
+
+
+@pytest.mark.parametrize("sentence, question, place", [
+    # Words that open a cited part elsewhere are places here (a cold read's probes).
+    ("Học sinh thi tại điểm thi Trường THPT Lê Lợi.", "Học sinh thi ở đâu?", "điểm thi Trường THPT Lê Lợi"),
+    ("Cháu Minh học tại mẫu giáo Hoa Sen của phường.", "Cháu Minh học ở đâu?", "mẫu giáo Hoa Sen của phường"),
+    ("Học sinh học tại các điểm trường thôn bản.", "Học sinh học ở đâu?", "các điểm trường thôn bản"),
+])
+def test_a_place_named_like_a_cited_part_is_still_a_place(sentence, question, place):
+    assert find(question, "place", [(sentence, 0)]).text == place
 
 
 def test_a_place_after_trong_is_kept_where_no_venue_is_asked():

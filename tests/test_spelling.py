@@ -112,11 +112,13 @@ def test_a_marked_question_with_some_words_unmarked_is_read_whole():
     # a word with a mark the index's word lacks is no slip of it.
     ("Đại hôi đảng bô bầu bao nhiêu?", "Đại hội đảng bộ bầu bao nhiêu?"),
     ("Đại hồi bầu", "Đại hồi bầu"),
+    # Only a slip gains marks: "viên" typed right is not made "viện" beside a slip.
+    ("Hoc viên phải đóng học phí", "Hoc viên phải đóng học phí"),
 ])
 def test_d_typed_for_the_stroked_d_is_read_as_the_index_writes(typed, read):
-    known = spellings(_WORDS + [("dược_sĩ", 2)])
+    known = spellings(_WORDS + [("dược_sĩ", 2), ("học_viện", 9), ("học_viên", 3)])
     assert restore_words(typed, known, {"đại", "hội", "bầu", "tháng", "đầu", "năm", "quy", "định", "sĩ", "đảng", "bộ",
-                                        "bao", "nhiêu", "giá"}) == read
+                                        "bao", "nhiêu", "giá", "học", "viên", "viện", "phải", "đóng", "phí"}) == read
 
 
 def test_initials_are_read_out_only_where_the_index_writes_the_words():

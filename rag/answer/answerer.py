@@ -28,7 +28,7 @@ from rag.answer import about, chitchat, provision, scope, support, tenure
 from rag.answer.question import Question, answer_kind, read
 from rag.answer.slot import slot
 from rag.answer.span import (
-    ShortAnswer, syllables, asks_purpose, claimed_person, counted, dated_as_asked, find, fits, holds_post, of_department,
+    LIST_ITEM, ShortAnswer, item_level, labelled_item, syllables, asks_purpose, claimed_person, counted, dated_as_asked, find, fits, holds_post, of_department,
     person_names, post_asked, post_held, yes_no_tail,
 )
 from rag.clean.metadata import SURNAMES
@@ -56,6 +56,16 @@ _FUNCTION_WORDS = {"ở", "tại", "về", "từ", "đến", "theo", "trên", "d
                    "tôi", "chúng_tôi", "chúng_ta", "bạn", "mình"}
 # "ngày nào?", "Năm 2020?": with nothing but these (and the pinned year), nothing is asked about.
 _FOLLOW_WORDS = {"còn", "thế", "vậy", "thì", "sao", "nữa", "nhỉ"}  # "Thế còn … thì sao?" asks nothing itself
+
+
+def _focus(asked: str, question: str) -> frozenset[str]:
+    """The syllables a follow-up says itself ("Còn dự khuyết?" → dự, khuyết) that the completed
+    question kept. Not a province, a person or a time swapped in ("Còn ở Trà Vinh thì sao?"):
+    those say which article, and the earlier question's words still say where in it."""
+    read_asked = read(asked)
+    if read_asked.provinces or read_asked.names or read_asked.years or read_asked.terms:
+        return frozenset()
+    return frozenset(syllables(asked) & syllables(question) - _FOLLOW_WORDS)
 _TIME_WORDS = {"ngày", "năm", "tháng", "hôm_nay", "bây_giờ", "hiện_nay"}
 _DAY = re.compile(r"(?<!\w)(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}(?!\d)"
                   r"|(?<!\w)ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?", re.IGNORECASE)
@@ -84,32 +94,6 @@ ANSWER_TYPE_BONUS = 1.25
 # date ends a transition ("… đến hết ngày 30 tháng 6 năm 2027"), which shares as many words.
 DATED_AS_ASKED = 1.5
 # An item of a list or of a numbered clause: "- …", "1. …", "2) …", "a) …" (legal texts).
-_LIST_ITEM = re.compile(r"^\s*(?:[-+•*–]|\d{1,2}[.)]|[a-zđ][.)])\s")
-
-
-_LABEL = re.compile(r"^\s*(?:[-+•*–]|\d{1,2}[.)]|[a-zđ][.)])\s+([^:;.]{3,80}):\s*(\S.*?)[\s;.]*$", re.S)
-
-
-def _labelled_item(question: str, items: list) -> ShortAnswer | None:
-    """Of items labelled "b) Giảng viên đại học: …", the one whose whole label the question
-    says ("Các chức danh giảng viên đại học gồm những chức danh nào?"): its content."""
-    asked = question.casefold()
-    found = []
-    for s in items:
-        m = _LABEL.match(s.text)
-        if m and len(m.group(1).split()) >= 2 and re.search(
-                r"(?<!\w)" + re.escape(m.group(1).strip().casefold()) + r"(?!\w)", asked):
-            found.append(ShortAnswer(m.group(2), s.start + m.start(2), s.start + m.end(2), "list", basis="list"))
-    return found[0] if len(found) == 1 else None
-
-
-def _item_level(text: str) -> int:
-    """A list item's level: 2 for a numbered clause ("3."), 1 for a lettered point ("a)"), 0 for a dash."""
-    m = _LIST_ITEM.match(text)
-    marker = m.group(0).strip() if m else ""
-    return 2 if marker[:1].isdigit() else 1 if marker[:1].isalpha() else 0
-
-
 @dataclass
 class Citation:
     """One cited source: the article and the verbatim quote with its offsets."""
@@ -253,7 +237,7 @@ class Answerer:
         span_question = asked if own_kind else question
         # A follow-up that borrows the earlier question ("Còn dự khuyết?" after "… bao nhiêu đại
         # biểu chính thức?"): its own words say which of the earlier question's answers it wants.
-        focus = frozenset(syllables(asked) & syllables(question) - _FOLLOW_WORDS) if asked and not own_kind else frozenset()
+        focus = _focus(asked, question) if asked and not own_kind else frozenset()
         asked_post = support.asked_post(span_question)  # "bí_thư" in "Ai là Bí thư …?"
         if q.kind != "person" and asked_post:
             q.kind = "person"  # "Giám đốc Sở … tên là gì?" asks who holds the post
@@ -377,13 +361,16 @@ class Answerer:
         if otherwise:
             note = scope.explain(otherwise, sources, best.hit)
             return Answer(question, note, [], True, status="out_of_scope", note=note)
-        is_list = chosen[0] is best and best.text.rstrip().endswith(":") and len(chosen) > 1 \
-            and all(_LIST_ITEM.match(s.text) for s in chosen[1:])
-        if is_list and q.kind in ("list", None):
+        # A statute article's heading lists what its clauses say: "Các hành vi bị cấm … là gì?"
+        # restating "Điều 6. Các hành vi bị cấm …" asks for them (the guess had been "Điều 6").
+        heading = _ARTICLE_HEADING.match(best.text) and scope.is_statute(best.hit.chunk.title)
+        is_list = chosen[0] is best and (best.text.rstrip().endswith(":") or heading) and len(chosen) > 1 \
+            and all(LIST_ITEM.match(s.text) for s in chosen[1:])
+        if is_list and q.kind in ("list", None) + (("definition",) if heading else ()):
             first, last, cited = chosen[1], chosen[-1], citations[0]
             text = cited.quote[first.start - cited.start : last.end - cited.start]
             short = ShortAnswer(text, first.start, first.start + len(text), "list", basis="list")
-            short = _labelled_item(span_question, chosen[1:]) or short
+            short = labelled_item(span_question, chosen[1:]) or short
         unsupported = support.other_post(span_question, citations[0].quote)
         if unsupported:
             note = f"{unsupported} {scope.nearest(best.hit)}"
@@ -576,7 +563,7 @@ class Answerer:
                 else:
                     clause_head = p.words
             else:
-                if not _LIST_ITEM.match(p.text) or _CLAUSE_ITEM.match(p.text):
+                if not LIST_ITEM.match(p.text) or _CLAUSE_ITEM.match(p.text):
                     clause_head = None
                 out[id(p)] = [h for h in (article_head, clause_head) if h]
             last = p
@@ -760,11 +747,11 @@ class Answerer:
                               and s.start > lead.start}.values(), key=lambda s: s.start)
         items, end, level = [], lead.end, None
         for s in article:
-            if not _LIST_ITEM.match(s.text) or s.start - end > 2:
+            if not LIST_ITEM.match(s.text) or s.start - end > 2:
                 break
             # Items "a) … đ)" end where the next numbered clause "3. …" starts: a marker of a
             # higher level than the first item's opens the next provision, not another item.
-            own = _item_level(s.text)
+            own = item_level(s.text)
             level = own if level is None else level
             if own > level:
                 break
@@ -839,7 +826,7 @@ def _leads(pool: list[_Sentence]) -> dict[int, _Sentence]:
     for p in pool:
         if last is None or last.hit is not p.hit:
             lead = None
-        is_item = bool(_LIST_ITEM.match(p.text))
+        is_item = bool(LIST_ITEM.match(p.text))
         if is_item and lead is not None:
             leads[id(p)] = lead
         if p.text.rstrip().endswith(":"):

@@ -15,20 +15,21 @@ import re
 from dataclasses import dataclass
 
 from rag.answer.span.confirm import asks_yes_no
+from rag.answer.when import OPENING, TAIL
 
 _I = re.IGNORECASE
-_TAIL = (r"\s*(?:,\s*)?(?:có\s+)?(?:phải\s+không|đúng\s+không|có\s+đúng\s+không|không)"
-         r"(?:\s+(?:ạ|vậy|nhỉ|nhé|hả|à|thế))?\s*[?.!]*\s*$")
 # The claimed number and the noun it counts, up to the yes/no ending: "có 150 đảng viên dự".
 _CLAIM = re.compile(rf"(?<![\w/.,-])(?P<number>\d{{1,3}}(?:[.,]\d{{3}})*|\d+)(?P<percent>\s*%)?\s+"
-                    rf"(?P<noun>[^\W\d_]+(?:\s+[^\W\d_]+){{0,5}}?)(?={_TAIL})", _I)
+                    rf"(?P<noun>[^\W\d_]+(?:\s+[^\W\d_]+){{0,5}}?)(?={TAIL})", _I)
 # Words before a number that make it a name, a date or a place in a text, not a count.
 _NOT_COUNT = re.compile(r"(?<!\w)(?:năm|ngày|tháng|thứ|số|điều|khoản|điểm|khóa|khoá|nhiệm kỳ|lần|chương|mục|"
                         r"vòng|giai đoạn|quý)\s*$", _I)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 # "… làm việc được 5 tháng thì có được xếp loại không?": a condition, not a claim.
 _CONDITION = re.compile(r"(?<!\w)(?:thì|nếu|khi)(?!\w)", _I)
-_BOUNDED = re.compile(r"(?<!\w)(?:trên|dưới|hơn|gần|khoảng|từ|đến|tới|ít nhất|tối đa|tối thiểu|không quá)(?!\w)", _I)
+_BOUNDS = r"(?:trên|dưới|hơn|gần|khoảng|từ|đến|tới|ít nhất|tối đa|tối thiểu|không quá|trở lên|trở xuống)"
+_BOUNDED = re.compile(rf"(?<!\w){_BOUNDS}(?!\w)|%", _I)  # a bound, a range or a share settles no count
+_BOUND_BEFORE = re.compile(rf"(?<!\w){_BOUNDS}\s*$", _I)
 
 
 @dataclass
@@ -44,21 +45,22 @@ def claimed(question: str) -> Claim | None:
     if not asks_yes_no(question):
         return None
     found = _CLAIM.search(question)
-    if not found or found.group("percent") or _NOT_COUNT.search(question[: found.start()]) \
-            or _BOUNDED.search(question[: found.start()][-12:]) or _CONDITION.search(question):
+    if not found:
+        return None
+    before = question[: found.start()]
+    if found.group("percent") or _NOT_COUNT.search(before) or _BOUND_BEFORE.search(before) \
+            or _CONDITION.search(question):
         return None
     number = _value(found.group("number"))
-    if number is None or 1900 <= number <= 2100:
-        return None  # a year
-    asks = "bao nhiêu"
-    opening = re.sub(r"^\s*(?:có\s+phải\s+(?:là\s+)?|phải\s+chăng\s+)", "", question[: found.start()], flags=_I)
-    asked = f"{opening}{asks} {found.group('noun')}?"
+    if number is None:
+        return None
+    asked = f"{OPENING.sub('', before)}bao nhiêu {found.group('noun')}?"
     return Claim(asked[:1].upper() + asked[1:], number)
 
 
 def verdict(claim: Claim, count: str) -> str | None:
     """"có" when ``count`` (the short answer) states the claimed number, "không" when another,
-    ``None`` when it states a bound or a range, or no number."""
+    ``None`` when it states a bound, a range or a share, or no number."""
     if _BOUNDED.search(count) or len(_NUMBER.findall(count)) != 1:
         return None
     stated = _value(_NUMBER.search(count).group(0))

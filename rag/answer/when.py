@@ -25,14 +25,15 @@ _WHEN = (r"(?:ngày\s+\d{1,2}\s*(?:[/.-]\s*\d{1,2}|tháng\s+\d{1,2})(?:\s*(?:[/.
          r"|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}"
          r"|tháng\s+\d{1,2}(?:\s*(?:[/.-]|năm)\s*\d{4})?"
          r"|năm\s+\d{4})")
-# The yes/no ending, and "Có phải" opening, which the "when" question drops.
-_TAIL = (r"\s*(?:,\s*)?(?:có\s+)?(?:phải\s+không|đúng\s+không|có\s+đúng\s+không|không|chưa)"
+# The yes/no ending, and "Có phải" opening, which the "when" (and "how many",
+# :mod:`rag.answer.tally`) question drops.
+TAIL = (r"\s*(?:,\s*)?(?:có\s+)?(?:phải\s+không|đúng\s+không|có\s+đúng\s+không|không|chưa)"
          r"(?:\s+(?:ạ|vậy|nhỉ|nhé|hả|à|thế))?\s*[?.!]*\s*$")
 # The time claimed is what the question ends on: "Nghị định 233 ban hành năm 2026 có áp dụng
 # đối với viên chức không?" claims no date, it asks whom the decree applies to.
 _CLAIM = re.compile(rf"(?<!\w)(?P<verb>{_EVENT_VERB})\s+(?P<lead>vào\s+|trong\s+|(?:kể\s+)?từ\s+)?"
-                    rf"(?P<when>{_WHEN})(?!\d)(?={_TAIL})", _I)
-_OPENING = re.compile(r"^\s*(?:có\s+phải\s+(?:là\s+)?|phải\s+chăng\s+)", _I)
+                    rf"(?P<when>{_WHEN})(?!\d)(?={TAIL})", _I)
+OPENING = re.compile(r"^\s*(?:có\s+phải\s+(?:là\s+)?|phải\s+chăng\s+)", _I)
 
 
 @dataclass
@@ -56,7 +57,7 @@ def claimed(question: str) -> Claim | None:
     day, month, year = parts(found.group("when"))
     if year is None and month is None:
         return None
-    rest = _OPENING.sub("", question[: found.start("lead") if found.group("lead") else found.start("when")])
+    rest = OPENING.sub("", question[: found.start("lead") if found.group("lead") else found.start("when")])
     rest = re.sub(r"(?<=\s)(?:có\s+)?phải\s+(?:là\s+)?(?=\S)", "", rest).rstrip(" ,")
     if not rest:
         return None

@@ -159,14 +159,17 @@ def _slip(word: str, syllables: set[str]) -> bool:
     return word.lower() not in syllables
 
 
-def _same_but_slips(typed: str, word: str) -> bool:
-    """Whether ``typed`` is ``word`` with marks left out ("hoi", "hôi" for "hội") or "d" for
-    "đ", and nothing else."""
+def _same_but_slips(typed: str, word: str, slip: bool = True) -> bool:
+    """Whether ``typed`` is ``word`` with marks left out or "d" for "đ", and nothing else: any
+    of its marks left out ("hôi" for "hội") if it is a ``slip`` (a syllable the index never
+    writes), else only all of them ("hoi") or none."""
     if fold_marks(typed).lower() != fold_marks(word).lower():
         return False
     typed, word = typed.lower(), word.lower()
     if typed[:1] == "d" and word[:1] == "đ":
         typed = "đ" + typed[1:]
+    if not slip:
+        return typed == word or typed.isascii()
     return Counter(_marks(typed)) <= Counter(_marks(word)) and _bases(typed) == _bases(word)
 
 
@@ -197,7 +200,9 @@ def restore_words(question: str, known: dict[str, str], syllables: set[str]) -> 
                 if not _adjacent(question, run) or any(k in done for k in range(a, a + n)):
                     continue
                 marked = (_lookup(run, known) or "").split("_")
-                if len(marked) == n and all(_same_but_slips(w.group(0), m) for w, m in zip(run, marked)):
+                # Only a slip may gain marks: "Hoc viên" is "Học viên", never "Học viện".
+                if len(marked) == n and all(_same_but_slips(w.group(0), m, slips[a + k])
+                                            for k, (w, m) in enumerate(zip(run, marked))):
                     best = (a, marked)
                     break
             if best:

@@ -30,6 +30,9 @@ _EDGE_WORDS = {"là", "của", "và", "được", "đã", "các", "những", "m�
 GUESSES = {"gap", "entity"}
 
 
+_SEVERAL_DAYS = re.compile(r"(?<!\w)(?:và|đến|tới|hoặc)(?!\w)|–", re.IGNORECASE)
+
+
 @dataclass
 class ShortAnswer:
     """The span that answers, with offsets in the article text, and what kind of span it is.
@@ -63,7 +66,9 @@ class ShortAnswer:
         """The day a date span names, as ISO 8601 ("2023-05-08" for "08 ngày 5 năm 2023", as a
         page misprinted it), or None (not a date, or no whole day: "năm 2020"); the span itself
         stays verbatim."""
-        return parse_date(self.text) if self.kind == "date" else None
+        if self.kind != "date" or _SEVERAL_DAYS.search(self.text) or len(re.findall(r"\d+", self.text)) > 3:
+            return None  # "ngày 12 và 13/3/2024", "từ ngày 21/5 đến ngày 25/5/2020": no one day
+        return parse_date(self.text)
 
     @property
     def sure(self) -> bool:
@@ -82,8 +87,6 @@ def syllables(question: str) -> set[str]:
     gapless = WH.sub(" ", question)
     return {t for t, _, _ in _tokens(gapless)} - _EDGE_WORDS
 
-
-_syllables = syllables
 
 
 def _anchors(sentence: str, asked: set[str]) -> list[tuple[int, float]]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from rag.answer.span.base import ShortAnswer, _anchors, _nearest, _syllables
+from rag.answer.span.base import ShortAnswer, _anchors, _nearest, syllables
 
 _I = re.IGNORECASE
 ASKS_WHY = re.compile(r"(?<!\w)(?:tại sao|vì sao|vì l[ýí] do gì|vì l[ýí] do nào|l[ýí] do (?:gì|nào|là gì)|"
@@ -42,7 +42,7 @@ def _cause(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | Non
     basis = bool(ASKS_BASIS.search(question))
     # Asked why, the grounds an action was taken on answer too ("Thực hiện Chương trình công tác …").
     markers = [(_BASIS, _BASIS_END)] if basis else [(_CAUSE, _WHY_END), (_BASIS, _BASIS_END)]
-    asked = _syllables(question)
+    asked = syllables(question)
     for text, offset in sentences[:2]:
         anchors = _anchors(text, asked)
         if not anchors:  # a sentence sharing no word with the question says nothing of its cause

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from rag.answer.question import WH
-from rag.answer.span.base import ShortAnswer, _syllables, _tokens
+from rag.answer.span.base import ShortAnswer, syllables, _tokens
+from rag.text import pos_tags
 
 _I = re.IGNORECASE
 # "… có tăng không?", "… đã … chưa?", "Có phải … không?", "… phải không?", "… đúng không?"
@@ -64,11 +65,24 @@ def _asked_word(question: str) -> str | None:
 
 
 
+def _enumerated(item: str, shared: int) -> bool:
+    """Whether a comma-joined clause reads as an item of an enumeration: no verb, no count, and
+    a few words ("hình ảnh"), a few more where it repeats a word of the question ("hành vi trái
+    đạo đức xã hội"); "kết nạp 2 đảng viên mới" says something else."""
+    words = len(item.split())
+    if re.search(r"\d", item) or words > (_ITEM_WORDS if shared else _BARE_ITEM_WORDS):
+        return False
+    return not any(tag.startswith("V") for _, tag in pos_tags(item))
+
+
+_ITEM_WORDS, _BARE_ITEM_WORDS = 6, 3
+
+
 def _confirm(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
     """The clause of the best quoted sentence that repeats most of the question's words, with
     the comma-joined clauses after it up to the last that repeats one of them ("Hội nghị cán bộ,
     công chức và người lao động năm 2021": a comma in a list ends no statement)."""
-    asked = _syllables(question) - _PARTICLES
+    asked = syllables(question) - _PARTICLES
     if not sentences:
         return None
     text, offset = sentences[0]
@@ -92,14 +106,18 @@ def _confirm(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | N
         return None
     if len(text[s:e].split()) > _MAX_WORDS:
         return None
-    # Read on through the comma-joined clauses to the last one repeating the question's words:
-    # "Không sử dụng ngôn ngữ, hình ảnh, trang phục, hành vi trái … thuần phong mỹ tục" answers
-    # "… có được sử dụng trang phục trái thuần phong mỹ tục không?" only whole.
+    # Read on through an enumeration of short items with no verb to the last one repeating the
+    # question's words ("Không sử dụng ngôn ngữ, hình ảnh, trang phục, hành vi trái …" answers
+    # "… có được sử dụng trang phục … không?" only whole), and through any clause after a comma
+    # that repeats two of them ("Hội nghị cán bộ, công chức và người lao động năm 2021").
     k = best
     while stop == "," and k + 1 < len(clauses) and len(text[s:clauses[k + 1][1]].split()) <= _MAX_WORDS:
+        item = clauses[k + 1]
+        if item[2] < _MIN_SHARED and not _enumerated(text[item[0]:item[1]], item[2]):
+            break
         k += 1
-        if clauses[k][2] >= 1:
-            e = clauses[k][1]
-        stop = clauses[k][3]
+        if item[2] >= 1:
+            e = item[1]
+        stop = item[3]
     piece = text[s:e].rstrip()
     return ShortAnswer(piece, offset + s, offset + s + len(piece), "confirm")

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from rag.answer.question import KINDS
 from rag.answer.slot import slot
-from rag.answer.span.base import ShortAnswer, _EDGE_WORDS, _TOKEN, _anchors, _pull, _sentence_of, _syllables, _trim
+from rag.answer.span.base import ShortAnswer, _EDGE_WORDS, _TOKEN, _anchors, _pull, _sentence_of, syllables, _trim
 from rag.answer.span.cause import _cause, asks_cause
 from rag.answer.span.confirm import _confirm, asks_yes_no
 from rag.answer.span.verdict import post_verdict
@@ -89,7 +89,7 @@ def _find(question: str, kind: str | None, sentences: list[tuple[str, int]],
     defined = _defines_term(question, sentences)
     if defined:
         return defined, "definition"
-    asked = _syllables(question)
+    asked = syllables(question)
     slots = [slot(text, question) for text, _ in sentences]
     if kind == "number":  # a number followed by the counted noun, in any quoted sentence, wins
         for (text, offset), sl in zip(sentences, slots):
@@ -104,7 +104,8 @@ def _find(question: str, kind: str | None, sentences: list[tuple[str, int]],
     # holds a name it wins (it reads the question's other words too: "chi bộ nào góp ý …" among
     # several "Chi bộ …"); where it holds none ("lớn thứ hai thế giới"), the headed name does.
     named = _headed(question, sentences) if kind in ("entity", "organisation") else None
-    if kind == "person" and _PARTY.search(question):
+    party = kind == "person" and _PARTY.search(question)
+    if party:
         kind = None  # "phối hợp giữa cấp ủy với ai?": the other party, whoever or whatever it is
     if kind in _SLOTTED:
         # Open and "X nào" questions: the stretch standing where the question word stands,
@@ -120,6 +121,10 @@ def _find(question: str, kind: str | None, sentences: list[tuple[str, int]],
             # A stretch of function words ("ở", "đã", "và") or, asked "X nào", one with no name
             # or noun ("bao phủ", "đứng") is a misplaced slot: the finders below read on.
             if sp and _says_something(kind, stretch, question):
+                named = _names(stretch, question.lower()) if party else []
+                if named:  # "kết hôn với ai?" → "bà Trần Thị Bình": the name, a person
+                    (a, b), sp = named[0], (sp[0] + named[0][0], sp[0] + named[0][1])
+                    return ShortAnswer(stretch[a:b], offset + sp[0], offset + sp[1], "person"), "slot"
                 return ShortAnswer(stretch, offset + sp[0], offset + sp[1], kind or "span"), "slot"
     if named:
         return named, "headed"
@@ -184,7 +189,7 @@ def _whole_parenthesis(found: ShortAnswer, sentences: list[tuple[str, int]]) -> 
         return found
     s, e = found.start - offset, found.end - offset
     opened, closed = text.rfind("(", 0, s), text.find(")", e)
-    if opened < 0 or closed < 0 or ")" in text[opened:s] or "(" in text[e:closed] or "," not in text[opened:closed]:
+    if opened < 0 or closed < 0 or set("()") & set(text[opened + 1:closed]) or "," not in text[opened:closed]:
         return found
     return replace(found, text=text[opened + 1:closed], start=offset + opened + 1, end=offset + closed)
 

@@ -7,7 +7,7 @@ import re
 
 from rag.answer.question import capitalised_runs
 from rag.answer.span.base import (
-    ShortAnswer, _EDGE_WORDS, _I, _TOKEN, _after, _anchors, _nearest, _sentence_of, _syllables,
+    ShortAnswer, _EDGE_WORDS, _I, _TOKEN, _after, _anchors, _nearest, _sentence_of, syllables,
 )
 from rag.answer.span.dates import CODE, code_ends
 from rag.clean.metadata import PROVINCE, PROVINCES_FOLDED
@@ -22,9 +22,9 @@ _TIME_LEAD = re.compile(r"(?:năm|ngày|tháng|thời gian|thời kỳ|giai đo�
 _PLACE_LEAD = re.compile(r"(?<!\w)(?:tại|ở|trong|đến)\s+", _I)
 # Nor is a part of a text ("tại Phụ lục …", "tại các điểm a, b"), nor a state of things ("trong
 # bối cảnh …", "trong trường hợp …"): an API probe and a staff user had got these as places.
-_NO_PLACE = re.compile(_TIME_LEAD.pattern + r"|(?:các\s+)?(?:khoản|điểm|điều|mục|chương|phụ lục|mẫu|tiết|nghị định|luật|"
-                       r"thông tư|quyết định|văn bản|bối cảnh|tình hình|điều kiện|quá trình|phạm vi|trường hợp|"
-                       r"lĩnh vực|thời hạn|việc)(?!\w)", _I)
+_NO_PLACE = re.compile(_TIME_LEAD.pattern + r"|(?:các\s+)?(?:khoản|điểm|điều|mục|chương|tiết)\s+(?:\d+|[IVXLC]+(?!\w)|"
+                       r"[a-zđ](?=[\s,;.)]|$))|(?:phụ lục|mẫu số|nghị định|luật(?!\s+sư)|thông tư|quyết định|văn bản|"
+                       r"bối cảnh|tình hình|điều kiện|quá trình|phạm vi|trường hợp|lĩnh vực|thời hạn)(?!\w)", _I)
 # Asked where a gathering took place, "trong" leads to a venue only before a name or a word for
 # one ("trong Hội trường", "trong khuôn viên"): "trong toàn đảng bộ nêu cao …" is none (a staff
 # user had got it, bold). Elsewhere "trong phần kết thúc", "trong những nhà địa chất …" answer.
@@ -267,7 +267,7 @@ def _headed(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | No
     words = _head_words(question)
     if not words:
         return None
-    question_lower, asked = question.lower(), _syllables(question)
+    question_lower, asked = question.lower(), syllables(question)
     for n in range(len(words), 0, -1):
         head = r"\s+".join(re.escape(w) for w in words[:n])
         role = " ".join(words[:n]).lower().startswith(_ROLES)

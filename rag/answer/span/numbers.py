@@ -17,9 +17,8 @@ _NUMBER = re.compile(
     rf"(?:\s+(?:nghìn|ngàn|triệu|tỷ|tỉ))?(?![\w/-])(?!\s*[/.-]\s*\d)"
     # "tỷ lệ" is a rate and "phần trăm" a percent, not a billion or a hundred.
     rf"(?!\s+lệ(?!\w))(?<!phần\străm)", _I)
-_UNITS = re.compile(r"\s+(%|phần trăm|km|mét|m|cm|kg|tấn|ha|héc-ta|đồng chí|đồng|USD|đô la|tuổi|năm|tháng|tuần|"
-                    # "30 ngày làm việc" is not "30 ngày": a legal deadline counts working days
-                    r"ngày làm việc|giờ làm việc|ngày|giờ|phút|giây|lần|km2|dặm|feet|inch|độ|người)(?!\w)", _I)
+_UNITS = re.compile(r"\s+(%|phần trăm|km|mét|m|cm|kg|tấn|ha|héc-ta|đồng chí|đồng|USD|đô la|tuổi|năm|tháng|tuần|ngày|"
+                    r"giờ|phút|giây|lần|km2|dặm|feet|inch|độ|người)(?!\w)", _I)
 ASKS_ORDINAL = re.compile(r"(?<!\w)thứ (?:mấy|bao nhiêu)(?!\w)", _I)
 _ORDINAL_SAID = re.compile(r"(?<!\w)thứ\s+((?:[IVXLC]+|\d+|nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)(?:\s+(?:mốt|hai|ba|tư|"
                            r"lăm|năm|sáu|bảy|tám|chín))?)(?!\w)")
@@ -28,8 +27,9 @@ _PERCENT = re.compile(r"[\d.,\s]+(?:%|phần trăm)", _I)
 _PREPOSITIONS = {"trong", "trên", "dưới", "mỗi", "một", "cho", "đối", "tính", "kể"}
 
 
-def counted(sentence: str, question: str, anchors: list[int] = (), focus: frozenset[str] = frozenset()) -> tuple[int, int] | None:
-    """A number with the noun the question counts ("139 đảng viên"), nearest ``anchors``;
+def counted(sentence: str, question: str, anchors: list = (), focus: frozenset[str] = frozenset()) -> tuple[int, int] | None:
+    """A number with the noun the question counts ("139 đảng viên"), nearest ``anchors`` (plain
+    positions, or weighed ones: :func:`rag.answer.span.base._nearest`);
     ``focus``: a follow-up's own words ("Còn dự khuyết?"), which say which count it asks."""
     found = [sp for sp, p in _number_candidates(sentence, question, focus) if p == 0]
     return _nearest(found, list(anchors))
@@ -75,7 +75,8 @@ def _bounded(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
         if most:
             unit = _UNITS.match(sentence, most.end())
             end = unit.end() if unit else most.end()
-    if re.search(r"(?<!\w)(?:ngày|giờ)$", sentence[start:end], _I):  # "14 ngày" counted in "14 ngày làm việc"
+    # "30 ngày làm việc" is not "30 ngày": a legal deadline counts working days.
+    if re.search(r"(?<!\w)(?:ngày|giờ)$", sentence[start:end], _I):
         working = re.match(r"\s+làm việc(?!\w)", sentence[end:], _I)
         end += working.end() if working else 0
     upward = re.match(r"\s+trở\s+(?:lên|xuống)(?!\w)", sentence[end:], _I)
@@ -83,7 +84,7 @@ def _bounded(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
 
 
 # "từ 2 đến 4 năm", and without "từ", "đạt được 75 đến 85 trường" (not "ngày 4 đến 15": a date's).
-_RANGE_FROM = re.compile(r"(?<!\w)từ\s+\d+(?:[.,]\d+)*(?:\s+[^\W\d_]+){0,2}\s*(?:đến|tới|-|–)\s*(?:dưới\s+)?$"
+_RANGE_FROM = re.compile(r"(?<!\w)từ\s+\d+(?:[.,]\d+)*(?:\s+[^\W\d_]+){0,2}\s*(?:đến|tới|-|–)\s*(?:dưới\s+|không quá\s+)?$"
                          r"|(?<![\w/.,-])\d+(?:[.,]\d+)*\s+(?:đến|tới)\s+$", _I)
 _BOUND = re.compile(r"(?<!\w)(ít nhất|tối thiểu|tối đa|nhiều nhất|không quá|không dưới|chưa đến|chưa tới|hơn|trên|"
                     r"dưới|gần|khoảng|xấp xỉ|có tới|lên tới|lên đến|từ|sau mỗi|mỗi)(?:\s+là)?\s+$", _I)

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from rag.answer.span.base import (
-    ShortAnswer, _CLAUSE_END, _EDGE_WORDS, _I, _after, _anchors, _nearest, _syllables, _tokens,
+    ShortAnswer, _CLAUSE_END, _EDGE_WORDS, _I, _after, _anchors, _nearest, syllables, _tokens,
 )
 
 
@@ -41,7 +41,7 @@ def _list(sentence, question, anchors):
 def _gap(sentence, question, anchors):
     """The longest stretch of new words in the clause nearest the question's words."""
     anchors = [a[0] if isinstance(a, tuple) else a for a in anchors]  # positions; weights unused here
-    asked = _syllables(question)
+    asked = syllables(question)
     tokens = _tokens(sentence)
     if not anchors:
         return None
@@ -182,7 +182,7 @@ def _purpose(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | N
     a sentence, the clause nearest the question's other words)."""
     if not asks_purpose(question):
         return None
-    asked = _syllables(question)
+    asked = syllables(question)
     for text, offset in sentences:
         spans = []
         for m in PURPOSE.finditer(text):
@@ -205,7 +205,7 @@ def _purpose(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | N
 # itself ("6. Xếp loại chất lượng viên chức là việc …"), the whole definition to the sentence's
 # end — a statute's or an encyclopaedia's definition runs past its first comma and "và".
 _ASKS_TERM = re.compile(
-    r"(?:^|,\s*)([^,]+?)\s+(?:(?:được|có thể được)\s+(?:hiểu|định nghĩa)(?:\s+là)?|có nghĩa là|nghĩa là|là)"
+    r"^(.+?)\s+(?:(?:được|có thể được)\s+(?:hiểu|định nghĩa)(?:\s+là)?|có nghĩa là|nghĩa là|là)"
     r"\s+(gì|ai)\s*\??\s*$", _I)
 _TERM_QUOTED = re.compile(r"[“\"«']([^”\"»']{3,120})[”\"»']")
 # What may stand before the term in the defining sentence: nothing, a clause's number, a colon.
@@ -214,31 +214,47 @@ _DEFINES_AS = re.compile(r"\s+(?:được hiểu là|được định nghĩa là
 _DEFINITION_WORDS = 60
 
 
-def defined_term(question: str) -> str | None:
-    """The term a question asks the meaning of ("Xếp loại chất lượng viên chức nghĩa là gì?" →
-    "Xếp loại chất lượng viên chức"), or None; "X là ai?" asks a person unless it says "được
-    hiểu" or "nghĩa"."""
+def defined_term(question: str) -> tuple[list[str], bool] | None:
+    """The term a question asks the meaning of, in the ways it may be read ("Xếp loại chất
+    lượng viên chức nghĩa là gì?" → ["Xếp loại chất lượng viên chức"]), and whether it asks for its meaning in so many words
+    ("nghĩa là", "được hiểu là", "định nghĩa", a quoted term) rather than a plain "X là gì?";
+    None for "X là ai?" without those words (a person), a name, a theme or a motto ("Tên của
+    … là gì?", "Chủ đề của … là gì?": what follows "là" is named, not defined)."""
     m = _ASKS_TERM.search(question.strip())
     if not m:
         return None
-    if m.group(2).lower() == "ai" and not re.search(r"(?<!\w)(?:hiểu|định nghĩa|nghĩa)(?!\w)", question, _I):
+    meaning = bool(re.search(r"(?<!\w)(?:hiểu|định nghĩa|nghĩa)(?!\w)", question, _I))
+    if m.group(2).lower() == "ai" and not meaning:
         return None
     quoted = _TERM_QUOTED.search(m.group(1))
-    term = (quoted.group(1) if quoted else m.group(1)).strip(" “”\"'«»")
-    return term if len(term.split()) >= 2 else None
+    # The whole of what precedes "là gì" ("Theo dõi, đánh giá viên chức"), else what follows
+    # its last comma ("Theo Luật này, X là gì?").
+    said = m.group(1).strip(" “”\"'«»")
+    terms = [quoted.group(1)] if quoted else list(dict.fromkeys([said, said.rsplit(",", 1)[-1].strip()]))
+    terms = [t for t in terms if len(t.split()) >= 2 and not _NAMED.match(t)]
+    return (terms, meaning or bool(quoted)) if terms else None
+
+
+# What a question asks the name or wording of, not the meaning.
+_NAMED = re.compile(r"(?:tên|chủ đề|khẩu hiệu|phương châm|tiêu đề|thông điệp|mục đích|nội dung)(?!\w)", _I)
+_CLAUSE_NUMBER = re.compile(r"^\s*(?:\d+|[a-zđ])[.)]\s*$", _I)
 
 
 def _defines_term(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
     """The definition of the asked term in the first quoted sentence that states it as "X là …"
-    (the term opening the sentence or its numbered clause), whole to the sentence's end."""
-    term = defined_term(question)
-    if not term:
+    (the term opening the sentence or its numbered clause), whole to the sentence's end; asked
+    a plain "X là gì?", only where a numbered clause defines it, as a statute's definitions do
+    ("Tên gọi mới của trường là Trường THPT Lê Lợi, theo …" states a name, not a meaning)."""
+    asked = defined_term(question)
+    if not asked:
         return None
-    pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, term.split())) + r"(?!\w)", _I)
+    terms, meaning = asked
+    pattern = re.compile("|".join(r"(?<!\w)" + r"\s+".join(map(re.escape, t.split())) + r"(?!\w)" for t in terms), _I)
     for text, offset in sentences:
         for m in pattern.finditer(text):
             is_ = _DEFINES_AS.match(text, m.end())
-            if not is_ or not _TERM_LEAD.search(text[: m.start()]):
+            lead = text[: m.start()]
+            if not is_ or not _TERM_LEAD.search(lead) or not (meaning or _CLAUSE_NUMBER.match(lead)):
                 continue
             stop = re.search(r"[;!?\n]|\.\s*$", text[is_.end():])
             end = is_.end() + (stop.start() if stop else len(text) - is_.end())
@@ -248,3 +264,30 @@ def _defines_term(question: str, sentences: list[tuple[str, int]]) -> ShortAnswe
             end = len(text[:end].rstrip(" ."))
             return ShortAnswer(text[is_.end():end], offset + is_.end(), offset + end, "definition")
     return None
+
+
+# A list item's marker: a dash or bullet, a clause's number ("3."), a point's letter ("a)").
+_MARKER = r"^\s*(?:[-+•*–]|\d{1,2}[.)]|[a-zđ][.)])"
+LIST_ITEM = re.compile(_MARKER + r"\s")
+_LABEL = re.compile(_MARKER + r"\s+([^:;.]{3,80}):\s*(\S.*?)[\s;.]*$", re.S)
+
+
+def item_level(text: str) -> int:
+    """A list item's level: 2 for a numbered clause ("3."), 1 for a lettered point ("a)"), 0 for a dash."""
+    m = LIST_ITEM.match(text)
+    marker = m.group(0).strip() if m else ""
+    return 2 if marker[:1].isdigit() else 1 if marker[:1].isalpha() else 0
+
+
+def labelled_item(question: str, items: list) -> ShortAnswer | None:
+    """Of items labelled "b) Giảng viên đại học: …" (each with ``text`` and ``start``), the
+    one whose whole label the question says ("Các chức danh giảng viên đại học gồm những chức
+    danh nào?"): its content."""
+    asked = question.casefold()
+    found = []
+    for s in items:
+        m = _LABEL.match(s.text)
+        if m and len(m.group(1).split()) >= 2 and re.search(
+                r"(?<!\w)" + re.escape(m.group(1).strip().casefold()) + r"(?!\w)", asked):
+            found.append(ShortAnswer(m.group(2), s.start + m.start(2), s.start + m.end(2), "list", basis="list"))
+    return found[0] if len(found) == 1 else None
