@@ -1327,6 +1327,28 @@ def test_numbered_clauses_of_a_law_are_quoted_and_answered(legal_assistant, ques
     assert answer.short_answer is not None and answer.short_answer.text == short
 
 
+def test_a_question_restating_a_statute_articles_heading_gets_its_clauses(base_settings, embedder, tmp_path):
+    """"Các hành vi bị cấm … là gì?" restates "Điều 6. Các hành vi bị cấm …": its clauses are the
+    answer (an API probe had got the guess "Điều 6")."""
+    from rag.pipeline import Assistant
+    from rag.sync import ingest_folder
+
+    folder = tmp_path / "law"
+    folder.mkdir()
+    (folder / "luat-tmdt.txt").write_text(
+        "Luật Thương mại điện tử số 122/2025/QH15\n\nQUỐC HỘI\n\nĐiều 5. Phạm vi điều chỉnh\nLuật này quy định về hoạt động thương mại điện tử.\n\n"
+        "Điều 6. Các hành vi bị cấm trong hoạt động thương mại điện tử\n"
+        "1. Thực hiện các hành vi lừa đảo, lừa dối trên nền tảng thương mại điện tử.\n"
+        "2. Kinh doanh hàng cấm, hàng giả trên nền tảng thương mại điện tử.\n"
+        "3. Giả mạo thông tin đăng ký của tổ chức, cá nhân khác.\n\n"
+        "Điều 7. Hiệu lực thi hành\nLuật này có hiệu lực từ ngày 01 tháng 7 năm 2026.\n", encoding="utf-8")
+    s = base_settings.model_copy(update={"index_dir": tmp_path / "index"})
+    ingest_folder(folder, s, embedder)
+    short = Assistant(s, embedder).ask("Các hành vi bị cấm trong hoạt động thương mại điện tử là gì?").short_answer
+    assert short.kind == "list" and short.text.startswith("1. Thực hiện các hành vi lừa đảo")
+    assert short.text.endswith("tổ chức, cá nhân khác.") and "Điều 7" not in short.text
+
+
 def test_a_list_of_points_ends_where_the_next_clause_starts(legal_assistant):
     """Points "a) … e)" under clause 1 are the list; "2. Lao động là người nước ngoài …" is the
     next clause, not another point (an API probe had got the next clause's items too)."""

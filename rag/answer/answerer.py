@@ -363,7 +363,7 @@ class Answerer:
             return Answer(question, note, [], True, status="out_of_scope", note=note)
         # A statute article's heading lists what its clauses say: "Các hành vi bị cấm … là gì?"
         # restating "Điều 6. Các hành vi bị cấm …" asks for them (the guess had been "Điều 6").
-        heading = _ARTICLE_HEADING.match(best.text) and scope.is_statute(best.hit.chunk.title)
+        heading = bool(_ARTICLE_HEADING.match(best.text))
         is_list = chosen[0] is best and (best.text.rstrip().endswith(":") or heading) and len(chosen) > 1 \
             and all(LIST_ITEM.match(s.text) for s in chosen[1:])
         if is_list and q.kind in ("list", None) + (("definition",) if heading else ()):
@@ -716,7 +716,7 @@ class Answerer:
         """
         same = [s for s in sentences if s.hit is best.hit]
         i = next(k for k, s in enumerate(same) if s.start == best.start)
-        if best.text.rstrip().endswith(":"):
+        if best.text.rstrip().endswith(":") or _ARTICLE_HEADING.match(best.text):  # a heading leads its clauses
             items = self._items(best, sentences)
             if items:
                 return [best, *items]
