@@ -117,7 +117,7 @@ def _resolve(question: str, previous: str, known=None, placed: str = "", filtere
                            new_clause.group(1) if new_clause else None)
     # "Còn ông Nguyễn Trọng Thắng thì sao?", "Còn nhiệm kỳ 2015-2020 thì sao?": the same
     # question of another person or time, written where the previous one named its own.
-    swapped = _another_person(core, previous) or _another_time(core, previous)
+    swapped = _another_person(core, previous) or _another_time(core, previous) or _another_post(core, previous)
     if swapped:
         return swapped
     return f"{core} {previous}".strip() if core else previous
@@ -150,6 +150,23 @@ def _another_person(core: str, previous: str) -> str | None:
         return None
     new = core[:1].upper() + core[1:] if old.start() == 0 else core
     return previous[: old.start()] + new + previous[old.end() :]
+
+
+# A post a follow-up may ask of instead ("Còn Phó Giám đốc?" after "Giám đốc Sở … là ai?").
+_POST = re.compile(r"(?<!\w)(?:phó\s+)?(?:giám\s+đốc|bí\s+thư|chủ\s+tịch|hiệu\s+trưởng|trưởng\s+phòng|"
+                   r"chánh\s+văn\s+phòng|trưởng\s+ban|trưởng\s+đoàn)(?!\w)", _I)
+
+
+def _another_post(core: str, previous: str) -> str | None:
+    """``previous`` asked of the post ``core`` is, in place of the post it named, its body kept:
+    "Còn Phó Giám đốc?" after "Giám đốc Sở GDĐT Kon Tum là ai?" asks "Phó Giám đốc Sở GDĐT Kon
+    Tum là ai?" (read as a prefix, "Phó Giám đốc? Giám đốc Sở …" had found nothing)."""
+    post = _ADDRESSED.sub("", core.rstrip(" ?.!"))
+    own = _POST.search(previous)
+    if not _POST.fullmatch(post) or not own:
+        return None
+    new = post[:1].upper() + post[1:] if own.start() == 0 else post
+    return previous[: own.start()] + new + previous[own.end() :]
 
 
 def _another_time(core: str, previous: str) -> str | None:

@@ -236,8 +236,31 @@ def test_a_follow_up_about_another_term_is_answered_for_that_term(assistant):
     # user had been answered the earlier count again ("07 đại biểu", "04 công chức").
     ("Đoàn đại biểu dự Đại hội Đảng bộ Khối gồm bao nhiêu đại biểu chính thức?", "Còn dự khuyết?", "01 đại biểu"),
     ("Có bao nhiêu công chức được Chủ tịch UBND tỉnh tặng bằng khen?", "Còn Thủ tướng Chính phủ?", "01 công chức"),
+    # …or names what it counts itself (a second staff user got "139 đảng viên" again).
+    ("Đại hội Đảng bộ Sở GDĐT Lạng Sơn có bao nhiêu đảng viên dự?", "Còn chi bộ?", "7 chi bộ"),
 ])
 def test_a_follow_up_asks_for_the_count_it_names_itself(assistant, earlier, question, count):
     first = assistant.ask(earlier)
     answer = assistant.ask(question, history=[earlier])
     assert answer.status == "answered" and answer.short_answer.text == count != first.short_answer.text
+
+
+def test_a_follow_up_about_something_the_quote_does_not_count_gets_no_count(assistant):
+    """"Còn nữ?" after a head count: the article gives no figure for women; the earlier count
+    had come back, bold."""
+    answer = assistant.ask("Còn nữ?", history=["Đại hội Đảng bộ Sở GDĐT Lạng Sơn có bao nhiêu đảng viên dự?"])
+    assert answer.short_answer is None and answer.status == "not_found" and "không nêu con số này" in answer.text
+
+
+@pytest.mark.parametrize("question, earlier, expected", [
+    ("Còn Phó Giám đốc?", "Giám đốc Sở GDĐT Kon Tum là ai?", "Phó Giám đốc Sở GDĐT Kon Tum là ai?"),
+    ("Còn Phó Bí thư thì sao?", "Ai là Bí thư Đảng ủy Sở GDĐT Lạng Sơn?", "Ai là Phó Bí thư Đảng ủy Sở GDĐT Lạng Sơn?"),
+    ("Còn phó giám đốc?", "Ai là Giám đốc Sở GDĐT Trà Vinh?", "Ai là phó giám đốc Sở GDĐT Trà Vinh?"),
+])
+def test_a_follow_up_naming_another_post_asks_it_of_the_same_body(question, earlier, expected):
+    assert contextualize(question, [earlier]) == expected
+
+
+def test_a_follow_up_about_another_post_is_answered(assistant):
+    answer = assistant.ask("Còn Phó Giám đốc?", history=["Giám đốc Sở GDĐT Kon Tum là ai?"])
+    assert answer.status == "answered" and answer.short_answer.text == "Nguyễn Trọng Thắng"

@@ -58,14 +58,15 @@ _FUNCTION_WORDS = {"ở", "tại", "về", "từ", "đến", "theo", "trên", "d
 _FOLLOW_WORDS = {"còn", "thế", "vậy", "thì", "sao", "nữa", "nhỉ"}  # "Thế còn … thì sao?" asks nothing itself
 
 
-def _focus(asked: str, question: str) -> frozenset[str]:
+def _focus(asked: str, question: str) -> tuple[str, ...]:
     """The syllables a follow-up says itself ("Còn dự khuyết?" → dự, khuyết) that the completed
     question kept. Not a province, a person or a time swapped in ("Còn ở Trà Vinh thì sao?"):
     those say which article, and the earlier question's words still say where in it."""
     read_asked = read(asked)
     if read_asked.provinces or read_asked.names or read_asked.years or read_asked.terms:
-        return frozenset()
-    return frozenset(syllables(asked) & syllables(question) - _FOLLOW_WORDS)
+        return ()
+    kept = syllables(question) - _FOLLOW_WORDS
+    return tuple(dict.fromkeys(t for t in re.findall(r"\w+", asked.lower()) if t in kept))  # in the follow-up's order
 _TIME_WORDS = {"ngày", "năm", "tháng", "hôm_nay", "bây_giờ", "hiện_nay"}
 _DAY = re.compile(r"(?<!\w)(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}(?!\d)"
                   r"|(?<!\w)ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?", re.IGNORECASE)
@@ -237,7 +238,7 @@ class Answerer:
         span_question = asked if own_kind else question
         # A follow-up that borrows the earlier question ("Còn dự khuyết?" after "… bao nhiêu đại
         # biểu chính thức?"): its own words say which of the earlier question's answers it wants.
-        focus = _focus(asked, question) if asked and not own_kind else frozenset()
+        focus = _focus(asked, question) if asked and not own_kind else ()
         asked_post = support.asked_post(span_question)  # "bí_thư" in "Ai là Bí thư …?"
         if q.kind != "person" and asked_post:
             q.kind = "person"  # "Giám đốc Sở … tên là gì?" asks who holds the post

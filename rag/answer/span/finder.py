@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from rag.answer.question import KINDS
 from rag.answer.slot import slot
-from rag.answer.span.base import ShortAnswer, _EDGE_WORDS, _TOKEN, _anchors, _pull, _sentence_of, syllables, _trim
+from rag.answer.span.base import ShortAnswer, _EDGE_WORDS, _TOKEN, _anchors, _pull, _sentence_of, _tokens, _trim, syllables
 from rag.answer.span.cause import _cause, asks_cause
 from rag.answer.span.confirm import _confirm, asks_yes_no
 from rag.answer.span.verdict import post_verdict
@@ -43,7 +43,7 @@ _FINDERS = {"date": _date, "number": _number, "person": _person, "place": _place
 
 
 def find(question: str, kind: str | None, sentences: list[tuple[str, int]],
-         words: dict[int, set[str]] | None = None, focus: frozenset[str] = frozenset()) -> ShortAnswer | None:
+         words: dict[int, set[str]] | None = None, focus: tuple[str, ...] = ()) -> ShortAnswer | None:
     """The short answer to ``question`` in ``sentences`` (``(text, article offset)``, best first);
     ``words``: pyvi's words of each sentence, by its offset, as stored at ingest; ``focus``: the
     syllables a follow-up itself said ("Còn dự khuyết?"), which pull the answer hardest."""
@@ -53,6 +53,8 @@ def find(question: str, kind: str | None, sentences: list[tuple[str, int]],
     held = post_held(question, sentences)
     if held:
         return replace(held, basis="post")
+    if focus and kind in _TYPED and not any(set(focus) & {t for t, _, _ in _tokens(text)} for text, _ in sentences):
+        return None  # "Còn nữ?" after a head count: the quote says nothing of what the follow-up asks
     found = _find(question, kind, sentences, focus)
     if not found:
         return None
@@ -67,7 +69,7 @@ def find(question: str, kind: str | None, sentences: list[tuple[str, int]],
 
 
 def _find(question: str, kind: str | None, sentences: list[tuple[str, int]],
-          focus: frozenset[str] = frozenset()) -> tuple[ShortAnswer, str] | None:
+          focus: tuple[str, ...] = ()) -> tuple[ShortAnswer, str] | None:
     """The span and how it was found (:attr:`ShortAnswer.basis`)."""
     chosen = _choice(question, sentences)
     if chosen:
@@ -93,8 +95,10 @@ def _find(question: str, kind: str | None, sentences: list[tuple[str, int]],
     slots = [slot(text, question) for text, _ in sentences]
     if kind == "number":  # a number followed by the counted noun, in any quoted sentence, wins
         for (text, offset), sl in zip(sentences, slots):
-            span = counted(text, question, _focused(text, asked, focus) if focus else [sl.start] if sl else _anchors(text, asked),
-                           focus)
+            # "Còn chi bộ?" after "… bao nhiêu đảng viên?" names what it counts itself.
+            span = focus and counted(text, "bao nhiêu " + " ".join(focus), _focused(text, asked, focus))
+            span = span or counted(text, question, _focused(text, asked, focus) if focus else [sl.start] if sl
+                                   else _anchors(text, asked), focus)
             if span:
                 span = _bounded(text, span)
                 return ShortAnswer(text[span[0]:span[1]], offset + span[0], offset + span[1], "number"), "counted"
@@ -194,7 +198,7 @@ def _whole_parenthesis(found: ShortAnswer, sentences: list[tuple[str, int]]) -> 
     return replace(found, text=text[opened + 1:closed], start=offset + opened + 1, end=offset + closed)
 
 
-def _focused(text: str, asked: set[str], focus: frozenset[str]) -> list[tuple[int, float]]:
+def _focused(text: str, asked: set[str], focus: tuple[str, ...]) -> list[tuple[int, float]]:
     """The weighed anchors of ``text`` (:func:`_anchors`); of a follow-up's ("Còn dự khuyết?"),
     only its own words where the sentence says them: the earlier question it borrows ("… gồm bao
     nhiêu đại biểu chính thức?") says what is asked, not which of its answers."""

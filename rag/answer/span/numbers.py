@@ -27,7 +27,7 @@ _PERCENT = re.compile(r"[\d.,\s]+(?:%|phần trăm)", _I)
 _PREPOSITIONS = {"trong", "trên", "dưới", "mỗi", "một", "cho", "đối", "tính", "kể"}
 
 
-def counted(sentence: str, question: str, anchors: list = (), focus: frozenset[str] = frozenset()) -> tuple[int, int] | None:
+def counted(sentence: str, question: str, anchors: list = (), focus: tuple[str, ...] = ()) -> tuple[int, int] | None:
     """A number with the noun the question counts ("139 đảng viên"), nearest ``anchors`` (plain
     positions, or weighed ones: :func:`rag.answer.span.base._nearest`);
     ``focus``: a follow-up's own words ("Còn dự khuyết?"), which say which count it asks."""
@@ -138,7 +138,7 @@ _TERM_YEARS = re.compile(r"\s*[-–]\s*(?:1[0-9]|20)\d{2}(?!\d)")
 _TERM_BEFORE = re.compile(r"(?:(?:nhiệm kỳ|khóa|khoá|giai đoạn|năm học)\s+|(?:1[0-9]|20)\d{2}\s*[-–]\s*)$", _I)
 
 
-def _number_candidates(sentence: str, question: str, focus: frozenset[str] = frozenset()) -> list:
+def _number_candidates(sentence: str, question: str, focus: tuple[str, ...] = ()) -> list:
     asks = dict(KINDS)["number"].search(question)
     # The noun after "bao nhiêu"/"mấy" is what is counted: "139 đảng viên".
     counted = re.findall(r"[^\W\d_]+", question[asks.end():])[:2] if asks else []
@@ -236,7 +236,7 @@ def _last_word(text: str) -> str | None:
     return found[-1].lower() if found else None
 
 
-def _qualified(sentence: str, asked: str, counted: list[str], candidates: list, focus: frozenset[str] = frozenset()) -> list:
+def _qualified(sentence: str, asked: str, counted: list[str], candidates: list, focus: tuple[str, ...] = ()) -> list:
     """Among the numbers with the counted noun, prefer those followed by what the question says
     after it: "bao nhiêu giờ trong một tuần?" is "48 giờ trong 01 tuần", not "10 giờ trong 01 ngày";
     by what a follow-up says, where there is one ("Còn dự khuyết?": "01 đại biểu dự khuyết")."""
