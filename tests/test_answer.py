@@ -905,6 +905,9 @@ def test_a_claimed_date_is_read_in_its_parts(question, claimed, date, verdict):
     ("Đại hội Đảng bộ Sở GDĐT Lạng Sơn có 150 đảng viên dự phải không?", "139 đảng viên", "không"),
     ("Đảng bộ Sở GDĐT Lạng Sơn có 7 chi bộ trực thuộc đúng không?", "7 chi bộ", "có"),
     ("Đại hội Đảng bộ Sở GDĐT Lạng Sơn bầu 09 đồng chí vào Ban chấp hành phải không?", "09 đồng chí", "có"),
+    # A longer counted phrase, and a share of a whole as written (a second staff user's pass).
+    ("Sở GDĐT Trà Vinh có 10 cá nhân đạt Chiến sĩ thi đua cấp cơ sở phải không?", "08 cá nhân", "không"),
+    ("Đảng bộ Sở GD&ĐT hoàn thành 9/10 chỉ tiêu nghị quyết phải không?", "10/10 chỉ tiêu", "không"),
 ])
 def test_a_claimed_count_is_settled_by_the_count_the_article_gives(assistant, question, short, verdict):
     answer = assistant.ask(question)
@@ -937,6 +940,8 @@ def test_a_count_claim_is_settled_only_by_one_exact_count():
 
     assert tally.verdict(tally.Claim("", 9), "09 đồng chí") == "có"
     assert tally.verdict(tally.Claim("", 150), "139 đảng viên") == "không"
+    assert tally.verdict(tally.Claim("", "6/6"), "6/6 phòng chuyên môn") == "có"
+    assert tally.verdict(tally.Claim("", 6), "6/6 phòng chuyên môn") is None  # a share is no head count
     # A range, a bound or a share settles no head count.
     for count in ("từ 2 đến 4 đồng chí", "50 đảng viên trở lên", "trên 95% quần chúng", "95% đảng viên"):
         assert tally.verdict(tally.Claim("", 95), count) is None, count

@@ -19,12 +19,13 @@ from rag.answer.when import OPENING, TAIL
 
 _I = re.IGNORECASE
 # The claimed number and the noun it counts, up to the yes/no ending: "có 150 đảng viên dự".
-_CLAIM = re.compile(rf"(?<![\w/.,-])(?P<number>\d{{1,3}}(?:[.,]\d{{3}})*|\d+)(?P<percent>\s*%)?\s+"
-                    rf"(?P<noun>[^\W\d_]+(?:\s+[^\W\d_]+){{0,5}}?)(?={TAIL})", _I)
+_CLAIM = re.compile(rf"(?<![\w/.,-])(?P<number>\d+/\d+|\d{{1,3}}(?:[.,]\d{{3}})*|\d+)(?P<percent>\s*%)?\s+"
+                    rf"(?P<noun>[^\W\d_]+(?:\s+[^\W\d_]+){{0,9}}?)(?={TAIL})", _I)
 # Words before a number that make it a name, a date or a place in a text, not a count.
 _NOT_COUNT = re.compile(r"(?<!\w)(?:năm|ngày|tháng|thứ|số|điều|khoản|điểm|khóa|khoá|nhiệm kỳ|lần|chương|mục|"
                         r"vòng|giai đoạn|quý)\s*$", _I)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_FRACTION = re.compile(r"(?<![\w/])\d+/\d+(?![\w/])")
 # "… làm việc được 5 tháng thì có được xếp loại không?": a condition, not a claim.
 _CONDITION = re.compile(r"(?<!\w)(?:thì|nếu|khi)(?!\w)", _I)
 _BOUNDS = r"(?:trên|dưới|hơn|gần|khoảng|từ|đến|tới|ít nhất|tối đa|tối thiểu|không quá|trở lên|trở xuống)"
@@ -37,7 +38,7 @@ class Claim:
     """A claimed count, and the question that asks how many instead."""
 
     asked: str
-    number: float
+    number: float | str  # a count, or a share of a whole as written ("9/10")
 
 
 def claimed(question: str) -> Claim | None:
@@ -51,7 +52,8 @@ def claimed(question: str) -> Claim | None:
     if found.group("percent") or _NOT_COUNT.search(before) or _BOUND_BEFORE.search(before) \
             or _CONDITION.search(question):
         return None
-    number = _value(found.group("number"))
+    written = found.group("number")
+    number = _fraction(written) if "/" in written else _value(written)
     if number is None:
         return None
     asked = f"{OPENING.sub('', before)}bao nhiêu {found.group('noun')}?"
@@ -61,12 +63,22 @@ def claimed(question: str) -> Claim | None:
 def verdict(claim: Claim, count: str) -> str | None:
     """"có" when ``count`` (the short answer) states the claimed number, "không" when another,
     ``None`` when it states a bound, a range or a share, or no number."""
-    if _BOUNDED.search(count) or len(_NUMBER.findall(count)) != 1:
+    if _BOUNDED.search(count):
+        return None
+    if isinstance(claim.number, str):  # "hoàn thành 9/10 chỉ tiêu": the fraction the quote gives
+        stated = _FRACTION.findall(count)
+        return ("có" if _fraction(stated[0]) == claim.number else "không") if len(stated) == 1 else None
+    if len(_NUMBER.findall(count)) != 1 or "/" in count:
         return None
     stated = _value(_NUMBER.search(count).group(0))
     if stated is None:
         return None
     return "có" if stated == claim.number else "không"
+
+
+def _fraction(text: str) -> str:
+    """"09/10" as "9/10"."""
+    return "/".join(str(int(part)) for part in text.split("/"))
 
 
 def _value(text: str) -> float | None:
