@@ -136,6 +136,10 @@ def test_initials_are_read_out_only_where_the_index_writes_the_words():
     ("ĐU Khối làm việc với BCH Đảng bộ Sở GDĐT Kon Tum vào ngày nào?", "08 ngày 5 năm 2023"),
     # A dot under a vowel left out, in a question otherwise marked (a staff user had been refused).
     ("Đại hôi đảng bô sở lang sơn bầu mấy ủy viên ban chấp hanh", "09 đồng chí"),
+    # Typed mostly without marks, some wrong ("Đang", "Sơ" are words too): read as unmarked
+    # (a second staff user had been refused these three).
+    ("Đai hôi Đang bộ Sơ GDĐT Lang Sơn co bao nhiêu chi bô?", "7 chi bộ"),
+    ("Đai hội bâu bao nhiêu đông chí vao Ban chấp hanh?", "09 đồng chí"),
 ])
 def test_typos_missing_marks_and_initials_in_a_marked_question_are_answered(assistant, question, short):
     answer = assistant.ask(question)
@@ -150,3 +154,13 @@ def test_typos_missing_marks_and_initials_in_a_marked_question_are_answered(assi
 def test_a_province_typed_right_is_kept(assistant, question, says):
     answer = assistant.ask(question)
     assert answer.status == "out_of_scope" and says in answer.text
+
+
+def test_a_question_typed_mostly_without_marks_is_read_as_unmarked():
+    known = spellings(_WORDS + [("chi_bộ", 4), ("bao_nhiêu", 3), ("có", 9)])
+    syllables = {w for word, _ in _WORDS for w in word.split("_")} | {"chi", "bộ", "có", "bao", "nhiêu", "đang", "sơ"}
+    never = lambda: pytest.fail("a marked question with words the index writes needs no spellings")  # noqa: E731
+    assert readable("Đai hôi Đang bộ Sơ GDĐT Lang Sơn co bao nhiêu chi bô?", lambda: known, lambda: syllables) == \
+        "Đại hội Đảng bộ Sở GDĐT Lạng Sơn có bao nhiêu chi bộ?"
+    # One bare word, or bare words the index writes ("bao", "chi"), leave a marked question alone.
+    assert readable("Đại hội Đảng bộ có bao nhiêu chi bộ?", never, lambda: syllables) == "Đại hội Đảng bộ có bao nhiêu chi bộ?"

@@ -259,6 +259,37 @@ def _provinces_marked(question: str) -> str:
     return "".join(out) + question[last:]
 
 
+def _mostly_unmarked(question: str, syllables: set[str]) -> bool:
+    """Whether a question with some marks was typed mostly without, or with the wrong ones:
+    three or more of its words, and 30 % or more, are no syllable the index writes, one at least
+    typed with no mark ("Đai hôi Đang bộ Sơ GDĐT Lang Sơn co bao nhiêu chi bô?"), so its marks
+    are no surer than their absence."""
+    words = [w for w in _WORD_RUN.findall(question) if not (w.isupper() and len(w) > 1)]  # not "GDĐT"
+    unknown = [w for w in words if w.lower() not in syllables]
+    return len(unknown) >= _MIXED_WORDS and len(unknown) >= _MIXED_SHARE * len(words) \
+        and any(w.isascii() for w in unknown)
+
+
+_MIXED_WORDS, _MIXED_SHARE = 3, 0.3
+
+
+def _restore_mixed(question: str, known: dict[str, str]) -> str:
+    """``question`` read as if typed with no marks (:func:`restore`), each word the index's
+    reading of it in context; a word it cannot read is kept as the user typed it."""
+    folded = fold_marks(question)
+    if len(folded) != len(question):  # not one letter for one letter: leave it
+        return question
+    restored = restore(folded, known)
+    if restored == folded or len(restored) != len(question):
+        return question
+    out, last = [], 0
+    for typed, new in zip(_WORD_RUN.finditer(question), _WORD_RUN.finditer(restored)):
+        out.append(question[last:typed.start()] + (typed.group(0) if new.group(0) == fold_marks(typed.group(0))
+                                                     else new.group(0)))
+        last = typed.end()
+    return "".join(out) + question[last:]
+
+
 def readable(question: str, spellings: Callable[[], dict[str, str]], syllables: Callable[[], set[str]]) -> str:
     """``question`` as the index spells it: marks put back (:func:`restore`, :func:`restore_words`),
     its i/y and đ spelling the index's (:func:`same_spelling`), initials read out (:func:`read_out`)
@@ -266,6 +297,8 @@ def readable(question: str, spellings: Callable[[], dict[str, str]], syllables: 
     known = syllables()
     if _unmarked(question):
         question = restore(question, spellings())
+    elif _mostly_unmarked(question, known):
+        question = _restore_mixed(question, spellings())
     else:
         if any(_slip(w, known) for w in _WORD_RUN.findall(question)):
             question = restore_words(question, spellings(), known)
