@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Callable, Iterable
 
 from rag.clean.metadata import PROVINCE, PROVINCES
@@ -160,17 +159,25 @@ def _slip(word: str, syllables: set[str]) -> bool:
 
 
 def _same_but_slips(typed: str, word: str, slip: bool = True) -> bool:
-    """Whether ``typed`` is ``word`` with marks left out or "d" for "đ", and nothing else: any
-    of its marks left out ("hôi" for "hội") if it is a ``slip`` (a syllable the index never
-    writes), else only all of them ("hoi") or none."""
+    """Whether ``typed`` is ``word`` with marks left out or "d" for "đ", and nothing else: its
+    tone left out ("hôi" for "hội") if it is a ``slip`` (a syllable the index never writes),
+    else only all its marks ("hoi") or none."""
     if fold_marks(typed).lower() != fold_marks(word).lower():
         return False
+    if typed.isascii():
+        return True  # no marks at all ("hoi"), whether a slip or a word the index also writes
     typed, word = typed.lower(), word.lower()
     if typed[:1] == "d" and word[:1] == "đ":
         typed = "đ" + typed[1:]
     if not slip:
-        return typed == word or typed.isascii()
-    return Counter(_marks(typed)) <= Counter(_marks(word)) and _bases(typed) == _bases(word)
+        return typed == word
+    # A tone left out ("hôi" for "hội"), never a vowel of its own: "nhũng" is not "những".
+    tones = [m for m in _marks(typed) if m in _TONES]
+    return (_bases(typed) == _bases(word) and tones in ([], [m for m in _marks(word) if m in _TONES])
+            and [m for m in _marks(typed) if m not in _TONES] == [m for m in _marks(word) if m not in _TONES])
+
+
+_TONES = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}  # huyền, sắc, hỏi, ngã, nặng
 
 
 def _marks(text: str) -> list[str]:
@@ -275,7 +282,7 @@ _MIXED_WORDS, _MIXED_SHARE = 3, 0.3
 
 def _restore_mixed(question: str, known: dict[str, str]) -> str:
     """``question`` read as if typed with no marks (:func:`restore`), each word the index's
-    reading of it in context; a word it cannot read is kept as the user typed it."""
+    reading of it in context where that only adds to the marks typed."""
     folded = fold_marks(question)
     if len(folded) != len(question):  # not one letter for one letter: leave it
         return question
@@ -284,8 +291,11 @@ def _restore_mixed(question: str, known: dict[str, str]) -> str:
         return question
     out, last = [], 0
     for typed, new in zip(_WORD_RUN.finditer(question), _WORD_RUN.finditer(restored)):
-        out.append(question[last:typed.start()] + (typed.group(0) if new.group(0) == fold_marks(typed.group(0))
-                                                     else new.group(0)))
+        # A word it cannot read stays as typed, and a marked one gains only a tone ("Đang" is
+        # "Đảng" here, "nhũng" stays: "những" would be another vowel).
+        unread = new.group(0) == fold_marks(typed.group(0))
+        keep = unread or not _same_but_slips(typed.group(0), new.group(0))
+        out.append(question[last:typed.start()] + (typed.group(0) if keep else new.group(0)))
         last = typed.end()
     return "".join(out) + question[last:]
 
