@@ -14,8 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rag.answer.span.confirm import asks_yes_no
-from rag.answer.when import OPENING, TAIL
+from rag.answer.when import OPENING, TAIL, claim_in
 
 _I = re.IGNORECASE
 # The claimed number and the noun it counts, up to the yes/no ending: "có 150 đảng viên dự".
@@ -43,9 +42,7 @@ class Claim:
 
 def claimed(question: str) -> Claim | None:
     """The count a yes/no question claims ("… có 150 đảng viên dự phải không?"), or ``None``."""
-    if not asks_yes_no(question):
-        return None
-    found = _CLAIM.search(question)
+    found = claim_in(question, _CLAIM)
     if not found:
         return None
     before = question[: found.start()]

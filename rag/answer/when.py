@@ -47,11 +47,15 @@ class Claim:
     year: int | None
 
 
+def claim_in(question: str, pattern: re.Pattern) -> re.Match | None:
+    """Where ``pattern`` finds the claim of a yes/no question ("… năm 2021 phải không?"), if
+    ``question`` asks yes or no at all."""
+    return pattern.search(question) if asks_yes_no(question) else None
+
+
 def claimed(question: str) -> Claim | None:
     """The time a yes/no question claims an event happened at, or ``None``."""
-    if not asks_yes_no(question):
-        return None
-    found = _CLAIM.search(question)
+    found = claim_in(question, _CLAIM)
     if not found:
         return None
     day, month, year = parts(found.group("when"))
