@@ -1304,6 +1304,19 @@ def test_a_date_is_shown_with_the_day_it_names_where_the_article_writes_it_other
     assert "Trả lời ngắn: 08 ngày 5 năm 2023 (08/05/2023) [1]" in answer_as_text("Ngày nào?", {"short_answer": short})
 
 
+def test_a_follow_up_borrowing_the_earlier_question_reads_as_it_about_its_own_words():
+    from ui.render import understood_as
+
+    reply = {"query": "dự khuyết? Đoàn đại biểu gồm bao nhiêu đại biểu chính thức?"}
+    assert understood_as("Còn dự khuyết?", reply) == (
+        "Đã hiểu câu hỏi là: “Đoàn đại biểu gồm bao nhiêu đại biểu chính thức?”, hỏi về “dự khuyết”")
+    assert understood_as("Còn khoản 2 thì sao?", {"query": "Theo khoản 2 Điều 105, …?"}) == (
+        "Đã hiểu câu hỏi là: “Theo khoản 2 Điều 105, …?”")
+    assert understood_as("Ngày nào?", {"query": "Ngày nào?"}) is None
+    whole = "Hội nghị đó có bao nhiêu đại biểu tham dự? Hội nghị cán bộ Sở GDĐT Trà Vinh diễn ra ngày nào?"
+    assert understood_as("Hội nghị đó có bao nhiêu đại biểu tham dự?", {"query": whole}) == f"Đã hiểu câu hỏi là: “{whole}”"
+
+
 def test_a_list_short_answer_renders_as_a_markdown_list():
     from ui.render import short_answer_text
 

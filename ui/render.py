@@ -144,9 +144,19 @@ def example_questions(titles: list[str], limit: int = 3) -> list[str]:
 
 
 def understood_as(question: str, reply: dict) -> str | None:
-    """How a follow-up was read ("Còn khoản 2 thì sao?" → the question it stands for), if not as typed."""
+    """How a follow-up was read ("Còn khoản 2 thì sao?" → the question it stands for), if not
+    as typed; one that borrows the earlier question whole ("Còn dự khuyết?" searched as "dự
+    khuyết? Đoàn đại biểu … chính thức?") reads as that question, asked about its own words."""
     query = reply.get("query")
-    return f"Đã hiểu câu hỏi là: “{query}”" if query and query != question else None
+    if not query or query == question:
+        return None
+    borrowed = _BORROWED.match(query)
+    if borrowed and borrowed["earlier"][:1].isupper() and len(borrowed["own"].split()) <= 6:
+        return f"Đã hiểu câu hỏi là: “{borrowed['earlier']}”, hỏi về “{borrowed['own']}”"
+    return f"Đã hiểu câu hỏi là: “{query}”"
+
+
+_BORROWED = re.compile(r"^(?P<own>[^?]{1,80})\?\s+(?P<earlier>\S.*)$", re.S)
 
 
 def answer_as_text(question: str, reply: dict, filters: dict | None = None) -> str:
