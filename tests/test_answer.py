@@ -371,6 +371,13 @@ def test_a_yes_no_question_about_a_post_gets_a_verdict_through_the_pipeline(assi
      "Bảo hiểm xã hội bắt buộc là gì?", "definition", "người lao động tham gia bảo hiểm xã hội bắt buộc theo hợp đồng"),
     ("Cầu Long Biên là cây cầu thép bắc qua sông Hồng nối hai bờ.", "Tên của cây cầu thép bắc qua sông Hồng là gì?",
      "definition", "Cầu Long Biên"),
+    # Who attended: the list after "Dự … có" (a staff user had got "Sở Giáo dục và Đào tạo" as a guess).
+    ("Dự Hội nghị có, Ban Giám đốc Sở GDĐT, lãnh đạo Công đoàn Ngành, Trưởng, Phó phòng thuộc Sở; cùng cán bộ, "
+     "công chức, người lao động Sở GDĐT.", "Những ai dự Hội nghị cán bộ, công chức Sở GDĐT Trà Vinh năm 2021?", "person",
+     "Ban Giám đốc Sở GDĐT, lãnh đạo Công đoàn Ngành, Trưởng, Phó phòng thuộc Sở; cùng cán bộ, công chức, người lao "
+     "động Sở GDĐT"),
+    ("Tới dự và chỉ đạo đại hội có đồng chí Nguyễn Đức Thắng, Phó bí thư Đảng ủy Khối.",
+     "Hội nghị có những thành phần nào dự?", "list", "đồng chí Nguyễn Đức Thắng, Phó bí thư Đảng ủy Khối"),
     # "những … nào" inside a parenthesised enumeration: the enumeration whole.
     ("Đảng bộ lãnh đạo 2 cơ quan hành chính (Sở GDĐT, Công đoàn ngành Giáo dục) và 2 đơn vị sự nghiệp (Trường "
      "Phổ thông DTNT tỉnh, Trung tâm GDTX tỉnh Kon Tum).", "Đảng bộ Sở GDĐT Kon Tum phụ trách những đơn vị sự nghiệp nào?",

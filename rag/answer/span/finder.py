@@ -17,7 +17,7 @@ from rag.answer.span.edges import _edges, _name_only, _whole_name, _whole_quote,
 from rag.answer.span.names import issuer, post_held, _entity, _headed, _names, _person, _place, _role, _with_head
 from rag.answer.span.numbers import _bounded, _number, _number_candidates, counted
 from rag.answer.span.phrases import (
-    PURPOSE, _QUOTED, _choice, _defined_subject, _defines_term, _definition, _gap, _list, _purpose, _quote,
+    PURPOSE, _QUOTED, _choice, attending, _defined_subject, _defines_term, _definition, _gap, _list, _purpose, _quote,
     asks_purpose,
 )
 from rag.text import pos_tags
@@ -83,6 +83,9 @@ def _find(question: str, kind: str | None, sentences: list[tuple[str, int]],
     purpose = _purpose(question, sentences)
     if purpose:
         return purpose, "purpose"
+    attended = attending(question, sentences)
+    if attended:
+        return attended, "list"
     cause = _cause(question, sentences)
     if cause:
         return cause, "cause"

@@ -291,3 +291,27 @@ def labelled_item(question: str, items: list) -> ShortAnswer | None:
                 r"(?<!\w)" + re.escape(m.group(1).strip().casefold()) + r"(?!\w)", asked):
             found.append(ShortAnswer(m.group(2), s.start + m.start(2), s.start + m.end(2), "list", basis="list"))
     return found[0] if len(found) == 1 else None
+
+
+# "Những ai dự Hội nghị …?", "… có những thành phần nào dự?": who attended, as a report lists them
+# ("Dự Hội nghị có, Ban Giám đốc Sở GDĐT, lãnh đạo Công đoàn Ngành, …; cùng cán bộ, …").
+_ASKS_ATTENDING = re.compile(r"(?<!\w)(?:(?:những\s+)?ai|thành phần(?:\s+nào)?)\s+(?:đã\s+)?(?:tới\s+|đến\s+)?"
+                             r"(?:tham\s+)?dự(?!\w)|(?<!\w)(?:thành phần nào|những ai)(?:\s+\S+){0,2}\s+(?:tham\s+)?dự(?!\w)",
+                             _I)
+_ATTENDED = re.compile(r"^\s*(?:(?:tới|đến|về)\s+)?(?:tham\s+)?dự(?:\s+(?:và\s+)?[^,:;.]{1,60}?)?\s+(?:có(?:\s+mặt)?|gồm)\s*[,:]?\s+", _I)
+_ATTENDING_WORDS = 60
+
+
+def attending(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
+    """Who attended, asked "Những ai dự …?": the list after "Dự … có" in the first quoted
+    sentence opening so, to the sentence's end."""
+    if not _ASKS_ATTENDING.search(question):
+        return None
+    for text, offset in sentences:
+        m = _ATTENDED.match(text)
+        if not m:
+            continue
+        end = len(text.rstrip(" .;"))
+        if m.end() < end and len(text[m.end():end].split()) <= _ATTENDING_WORDS:
+            return ShortAnswer(text[m.end():end], offset + m.end(), offset + end, "list")
+    return None
