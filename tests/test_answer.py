@@ -885,9 +885,13 @@ def test_a_person_only_one_new_article_names_is_found(base_settings, embedder, t
      "không"),
 ])
 def test_a_claimed_date_is_settled_by_the_date_the_article_gives(assistant, question, short, verdict):
-    answer = assistant.ask(question)
+    _assert_settled(assistant.ask(question), short, verdict, "date")
+
+
+def _assert_settled(answer, short: str, verdict: str, kind: str) -> None:
+    """A yes/no claim answered with the span the article gives, of ``kind``, and its verdict."""
     assert answer.status == "answered" and answer.short_answer.text == short
-    assert answer.short_answer.verdict == verdict and answer.short_answer.kind == "date"
+    assert answer.short_answer.verdict == verdict and answer.short_answer.kind == kind
 
 
 @pytest.mark.parametrize("question, claimed, date, verdict", [
@@ -917,9 +921,7 @@ def test_a_claimed_date_is_read_in_its_parts(question, claimed, date, verdict):
     ("Đảng bộ Sở GD&ĐT hoàn thành 9/10 chỉ tiêu nghị quyết phải không?", "10/10 chỉ tiêu", "không"),
 ])
 def test_a_claimed_count_is_settled_by_the_count_the_article_gives(assistant, question, short, verdict):
-    answer = assistant.ask(question)
-    assert answer.status == "answered" and answer.short_answer.text == short
-    assert answer.short_answer.verdict == verdict and answer.short_answer.kind == "number"
+    _assert_settled(assistant.ask(question), short, verdict, "number")
 
 
 @pytest.mark.parametrize("question, asked, number", [

@@ -28,8 +28,8 @@ from rag.answer import about, chitchat, provision, scope, support, tenure
 from rag.answer.question import Question, answer_kind, read
 from rag.answer.slot import slot
 from rag.answer.span import (
-    LIST_ITEM, ShortAnswer, item_level, labelled_item, syllables, asks_purpose, claimed_person, counted, dated_as_asked, find, fits, holds_post, of_department,
-    person_names, post_asked, post_held, yes_no_tail,
+    LIST_ITEM, ShortAnswer, asks_purpose, claimed_person, counted, dated_as_asked, find, fits, holds_post, item_level,
+    labelled_item, of_department, person_names, post_asked, post_held, syllables, yes_no_tail,
 )
 from rag.clean.metadata import SURNAMES
 from rag.index.sentences import unpack
@@ -367,7 +367,7 @@ class Answerer:
         heading = bool(_ARTICLE_HEADING.match(best.text))
         is_list = chosen[0] is best and (best.text.rstrip().endswith(":") or heading) and len(chosen) > 1 \
             and all(LIST_ITEM.match(s.text) for s in chosen[1:])
-        if is_list and q.kind in ("list", None) + (("definition",) if heading else ()):
+        if is_list and (q.kind in ("list", None) or heading and q.kind == "definition"):
             first, last, cited = chosen[1], chosen[-1], citations[0]
             text = cited.quote[first.start - cited.start : last.end - cited.start]
             short = ShortAnswer(text, first.start, first.start + len(text), "list", basis="list")

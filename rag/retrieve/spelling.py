@@ -172,20 +172,19 @@ def _same_but_slips(typed: str, word: str, slip: bool = True) -> bool:
     if not slip:
         return typed == word
     # A tone left out ("hôi" for "hội"), never a vowel of its own: "nhũng" is not "những".
-    tones = [m for m in _marks(typed) if m in _TONES]
-    return (_bases(typed) == _bases(word) and tones in ([], [m for m in _marks(word) if m in _TONES])
-            and [m for m in _marks(typed) if m not in _TONES] == [m for m in _marks(word) if m not in _TONES])
+    (base, tone, vowel), (word_base, word_tone, word_vowel) = _parts(typed), _parts(word)
+    return base == word_base and vowel == word_vowel and tone in ("", word_tone)
 
 
 _TONES = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}  # huyền, sắc, hỏi, ngã, nặng
 
 
-def _marks(text: str) -> list[str]:
-    return [ch for ch in unicodedata.normalize("NFD", text) if unicodedata.combining(ch)]
-
-
-def _bases(text: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
+def _parts(text: str) -> tuple[str, str, str]:
+    """``text``'s letters, its tone marks and its vowels' own marks (circumflex, breve, horn)."""
+    letters = unicodedata.normalize("NFD", text)
+    marks = [ch for ch in letters if unicodedata.combining(ch)]
+    return ("".join(ch for ch in letters if not unicodedata.combining(ch)),
+            "".join(m for m in marks if m in _TONES), "".join(m for m in marks if m not in _TONES))
 
 
 def restore_words(question: str, known: dict[str, str], syllables: set[str]) -> str:
@@ -291,10 +290,9 @@ def _restore_mixed(question: str, known: dict[str, str]) -> str:
         return question
     out, last = [], 0
     for typed, new in zip(_WORD_RUN.finditer(question), _WORD_RUN.finditer(restored)):
-        # A word it cannot read stays as typed, and a marked one gains only a tone ("Đang" is
-        # "Đảng" here, "nhũng" stays: "những" would be another vowel).
-        unread = new.group(0) == fold_marks(typed.group(0))
-        keep = unread or not _same_but_slips(typed.group(0), new.group(0))
+        # A word it cannot read (left folded) stays as typed, and a marked one gains only a tone
+        # ("Đang" is "Đảng" here, "nhũng" stays: "những" would be another vowel).
+        keep = not _same_but_slips(typed.group(0), new.group(0))
         out.append(question[last:typed.start()] + (typed.group(0) if keep else new.group(0)))
         last = typed.end()
     return "".join(out) + question[last:]
