@@ -13,7 +13,7 @@ from rag.answer.chitchat import strip_preamble
 from rag.answer.paraphrase import as_written, posts_named
 from rag.answer.question import count_typed
 from rag.clean.metadata import organisation_label, vn_date
-from rag.clean.normalize import clean_question
+from rag.clean.normalize import clean_question, normalize_query
 from rag.config import Settings
 from rag.followup import contextualize, points_at_person
 from rag.index import Index, IndexDamagedError
@@ -89,12 +89,17 @@ class Assistant:
                               filtered=bool(filters and filters.source))
         # "Đại hội … diễn ra năm 2021 phải không?": searched and answered as "… diễn ra vào ngày
         # nào?" (the year is the claim, not what to look for), the date found settles the claim.
-        claim = when.claimed(query)
         # "… có 150 đảng viên dự phải không?": asked "… có bao nhiêu đảng viên dự?", the count
         # found settles it.
-        count = None if claim else tally.claimed(query)
-        if claim or count:
-            query = (claim or count).asked
+        claim, count, own = _claims(query)
+        if not (claim or count) and query != asked and query.startswith(normalize_query(asked)):
+            # "Buổi làm việc đó diễn ra ngày 08/5/2023 phải không?" with the earlier question
+            # after it for "đó": the claim is the user's own, the earlier words only say which event.
+            claim, count, own = _claims(normalize_query(asked))
+            if own:
+                query = own + query[len(normalize_query(asked)):]
+        elif own:
+            query = own
         if index is None or index.vectors.size == 0:
             return None, Answer(question, NOT_FOUND, [], True, {"total": time.perf_counter() - started}, query,
                                 status="not_found")
@@ -108,7 +113,8 @@ class Assistant:
         answerer = Answerer(index.lexical.idf, policy, self.embedder.dimension,
                             article=index.store.get_article)
         answer = answerer.answer(retrieval, index.sources,
-                                 asked=asked if query != asked and not (claim or count) else None)
+                                 asked=own if own and query != own else
+                                 asked if query != asked and not (claim or count) else None)
         if claim and answer.short_answer and answer.short_answer.kind == "date":
             answer.short_answer.verdict = when.verdict(claim, answer.short_answer.text)
         if count and answer.short_answer and answer.short_answer.kind == "number":
@@ -184,3 +190,10 @@ def _as_read(index: Index | None, text: str) -> str:
     if index is None:
         return text
     return as_typed(text, lambda: index.lexical.spellings, lambda: index.lexical.syllables)
+
+
+def _claims(question: str) -> tuple[when.Claim | None, tally.Claim | None, str | None]:
+    """The time or count a yes/no ``question`` claims, and the question that looks it up."""
+    claim = when.claimed(question)
+    count = None if claim else tally.claimed(question)
+    return claim, count, (claim or count).asked if claim or count else None

@@ -264,3 +264,17 @@ def test_a_follow_up_naming_another_post_asks_it_of_the_same_body(question, earl
 def test_a_follow_up_about_another_post_is_answered(assistant):
     answer = assistant.ask("Còn Phó Giám đốc?", history=["Giám đốc Sở GDĐT Kon Tum là ai?"])
     assert answer.status == "answered" and answer.short_answer.text == "Nguyễn Trọng Thắng"
+
+
+@pytest.mark.parametrize("earlier, question, short, verdict", [
+    # "đó" borrows the earlier question for which event; the claim is the follow-up's own. It had
+    # been glued and answered with the earlier question's person ("Bùi Thái Trọng").
+    ("Ai chủ trì buổi làm việc của Ban Thường vụ Đảng ủy Khối với Đảng bộ Sở GDĐT?",
+     "Buổi làm việc đó diễn ra năm 2022 phải không?", "08 ngày 5 năm 2023", "không"),
+    ("Đại hội Đảng bộ Sở GDĐT Lạng Sơn có chủ đề gì?", "Đại hội đó có 139 đảng viên dự phải không?",
+     "139 đảng viên", "có"),
+])
+def test_a_claim_about_the_event_named_earlier_is_settled(assistant, earlier, question, short, verdict):
+    answer = assistant.ask(question, history=[earlier])
+    assert answer.status == "answered"
+    assert (answer.short_answer.text, answer.short_answer.verdict) == (short, verdict)
