@@ -2023,6 +2023,20 @@ def test_alternative_questions_read_whole_options(question, sentence, expected):
     assert (found.text if found else None) == expected
 
 
+@pytest.mark.parametrize("question, sentence, expected", [
+    # A comma joining a short last item to the sentence's end is inside the object asked (a
+    # staff user had been answered "thu").
+    ("Hội nghị công khai công tác gì?", "Hội nghị đánh giá kết quả năm 2020, công khai công tác thu, chi tài chính đảng.",
+     "thu, chi tài chính đảng"),
+    # A longer clause after the comma is another statement.
+    ("Hội nghị đánh giá gì?", "Hội nghị đánh giá kết quả năm 2020, đồng thời đề ra phương hướng nhiệm vụ của năm 2021.",
+     "kết quả năm 2020"),
+])
+def test_an_object_at_the_question_end_takes_in_a_short_last_item(question, sentence, expected):
+    found = find(question, None, [(sentence, 0)])
+    assert (found.text if found else None) == expected
+
+
 def test_a_plain_when_question_gets_no_condition():
     """"Đại hội diễn ra khi nào?" asks a date: a "khi …" clause is not one."""
     assert find("Đại hội diễn ra khi nào?", "date", [("Đại hội diễn ra khi các đại biểu đã thống nhất.", 0)]) is None

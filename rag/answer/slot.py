@@ -104,6 +104,8 @@ def slot(sentence: str, question: str, max_words: int = _MAX_WORDS) -> Slot | No
         # the question's words ("hợp số"); otherwise a question word is where the answer ends.
         while e < len(words) and e - i <= max_words and (not after or words[e] not in asked) and not cut(e - 1, e):
             e += 1
+        if not after and e < len(words) and _pair_to_end(sentence, tokens, e, max_words - (e - i)):
+            e = len(words)  # "… công khai gì?": "công tác thu, chi tài chính đảng." is one object
         if e > i + 1:
             candidates.append((ls, i + 1, e - 1))
     for j, rs in right.items():
@@ -123,3 +125,15 @@ def slot(sentence: str, question: str, max_words: int = _MAX_WORDS) -> Slot | No
 
     score, a, b = max(candidates, key=lambda c: (c[0], nearby(c[1], c[2]), -(c[2] - c[1])))
     return Slot(tokens[a][1], tokens[b][2], score)
+
+
+_TAIL_WORDS = 5  # words after a comma that still end the same object at the sentence's end
+
+
+def _pair_to_end(sentence: str, tokens: list[tuple[str, int, int]], e: int, room: int) -> bool:
+    """Whether a comma before token ``e`` only joins a short last item ("thu, chi tài chính đảng")
+    that runs to the sentence's end, so the gap at the question's end takes it in."""
+    between = sentence[tokens[e - 1][2]:tokens[e][1]]
+    rest = len(tokens) - e
+    return between.strip() == "," and rest <= min(_TAIL_WORDS, room) \
+        and not _BOUNDARY.search(sentence[tokens[e][1]:tokens[-1][2]])
