@@ -2433,3 +2433,41 @@ def test_who_holds_a_post_of_no_named_province_lists_each_organisation_s(assista
     # A province named: its holder alone, sure.
     answer = assistant.ask("Ai là Giám đốc Sở GDĐT Trà Vinh?")
     assert answer.short_answer.text == "Nguyễn Thị Bạch Vân" and answer.short_answer.sure and answer.note is None
+
+
+@pytest.mark.parametrize("question, clause, verdict", [
+    ("Dữ liệu livestream phải được lưu trữ ít nhất 02 năm, phải không?",
+     "Lưu trữ dữ liệu livestream bán hàng trong thời gian ít nhất 01 năm", "không"),
+    ("Dữ liệu phải được lưu trữ ít nhất 01 năm, phải không?", "Lưu trữ dữ liệu trong thời gian ít nhất 01 năm", "có"),
+    ("Nền tảng chỉ cần bảo đảm truy cập dữ liệu trong 06 tháng, phải không?", "trong thời gian ít nhất 01 năm", "không"),
+    ("Việc xếp loại được tiến hành trước ngày 15 tháng 12 hằng năm, phải không?",
+     "Thời điểm xếp loại được tiến hành trước ngày 5 tháng 12 hằng năm", "không"),
+    ("Việc xếp loại được tiến hành trước ngày 5/12 hằng năm, phải không?",
+     "Thời điểm xếp loại được tiến hành trước ngày 5 tháng 12 hằng năm", "có"),
+    # Bounds pointing opposite ways, a negation the question does not make, an amount of
+    # another kind, a statute article's number: nothing settled.
+    ("Thời gian nghỉ tối đa là 04 tuần phải không?", "tối thiểu là 04 tuần, tối đa là 08 tuần", None),
+    ("Có phải 100% đảng viên được học tập nghị quyết không?", "chưa đạt 100% đảng viên được học tập", None),
+    ("Đại hội có 139 đảng viên dự phải không?", "Đại hội diễn ra trong 2 ngày", None),
+    ("Theo Điều 5, viên chức được nghỉ 2 ngày phải không?", "Điều 5. Viên chức được nghỉ", None),
+    # An amount before the claim is a condition the clause must state too.
+    ("Làm việc 8 giờ trở lên được nghỉ ít nhất 20 phút phải không?", "từ 06 giờ trở lên thì được nghỉ ít nhất 30 phút", None),
+    ("Làm việc 6 giờ trở lên được nghỉ ít nhất 20 phút phải không?", "từ 06 giờ trở lên thì được nghỉ ít nhất 30 phút",
+     "không"),
+])
+def test_an_amount_claimed_is_settled_by_the_amount_the_clause_states(question, clause, verdict):
+    from rag.answer.span.settle import settles
+
+    assert settles(question, clause) == verdict
+
+
+@pytest.mark.parametrize("question, verdict, says", [
+    # Of the sentence's two clauses alike, the one stating the amount claimed (the day's "30
+    # phút" came first and had read as a no).
+    ("Người lao động làm việc vào ban đêm được nghỉ giữa giờ ít nhất 45 phút liên tục phải không?", "có", "45 phút"),
+    ("Làm việc ban đêm thì được nghỉ giữa giờ ít nhất 60 phút phải không?", "không", "45 phút"),
+])
+def test_a_yes_no_question_claiming_an_amount_gets_a_verdict(legal_assistant, question, verdict, says):
+    answer = legal_assistant.ask(question)
+    sa = answer.short_answer
+    assert answer.status == "answered" and sa.kind == "confirm" and sa.verdict == verdict and says in sa.text

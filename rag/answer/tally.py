@@ -29,7 +29,9 @@ _FRACTION = re.compile(r"(?<![\w/])\d+/\d+(?![\w/])")
 _CONDITION = re.compile(r"(?<!\w)(?:thì|nếu|khi)(?!\w)", _I)
 _BOUNDS = r"(?:trên|dưới|hơn|gần|khoảng|từ|đến|tới|ít nhất|tối đa|tối thiểu|không quá|trở lên|trở xuống)"
 _BOUNDED = re.compile(rf"(?<!\w){_BOUNDS}(?!\w)|%", _I)  # a bound, a range or a share settles no count
-_BOUND_BEFORE = re.compile(rf"(?<!\w){_BOUNDS}\s*$", _I)
+# "trong 06 tháng": a duration, which the settling clause may state in other units ("01 năm";
+# :mod:`rag.answer.span.settle`), not a count of months.
+_BOUND_BEFORE = re.compile(rf"(?<!\w)(?:{_BOUNDS}|trong)\s*$", _I)
 
 
 @dataclass

@@ -3,7 +3,9 @@
 A yes/no question has no gap to fill; what a reader wants first is the statement that settles
 it, which the quote's sentence holds as one of its clauses (the one repeating most of what the
 question asks). Whether it confirms or denies is left to that clause's own words ("không ghi
-học vị Tiến sĩ"): reading negation and conditions reliably needs more than rules.
+học vị Tiến sĩ"): reading negation and conditions reliably needs more than rules. Only an
+amount the question claims ("… ít nhất 02 năm, phải không?") is settled by the amount the
+clause states (:mod:`rag.answer.span.settle`).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import re
 
 from rag.answer.question import WH
 from rag.answer.span.base import ShortAnswer, syllables, _tokens
+from rag.answer.span.settle import settles
 from rag.text import pos_tags
 
 _I = re.IGNORECASE
@@ -100,7 +103,9 @@ def _confirm(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | N
     said = [k for k, c in enumerate(clauses) if not must or must in c[4]]
     if not said:
         return None
-    best = max(said, key=lambda k: (clauses[k][2], -k))
+    # Of clauses alike, the one stating the amount claimed ("… ban đêm thì được nghỉ giữa giờ ít
+    # nhất 45 phút" over the day's "… 30 phút" before it): its verdict is the one asked for.
+    best = max(said, key=lambda k: (clauses[k][2], settles(question, text[clauses[k][0]:clauses[k][1]]) == "có", -k))
     s, e, shared, stop, _ = clauses[best]
     if shared < _MIN_SHARED:
         return None

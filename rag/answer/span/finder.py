@@ -11,6 +11,7 @@ from rag.answer.slot import slot
 from rag.answer.span.base import ShortAnswer, _EDGE_WORDS, _TOKEN, _anchors, _pull, _sentence_of, _tokens, _trim, syllables
 from rag.answer.span.cause import _cause, asks_cause
 from rag.answer.span.confirm import _confirm, asks_yes_no
+from rag.answer.span.settle import settles
 from rag.answer.span.verdict import post_verdict
 from rag.answer.span.dates import _ASKS_WHEN, _condition, _date, bound_asked, dated_as_asked
 from rag.answer.span.edges import _edges, _name_only, _whole_name, _whole_quote, _whole_words
@@ -79,7 +80,7 @@ def _find(question: str, kind: str | None, sentences: list[tuple[str, int]],
         return issued_by, "issuer"
     if asks_yes_no(question):  # no gap to fill: the clause that settles it, or nothing
         confirmed = _confirm(question, sentences)
-        return (confirmed, "confirm") if confirmed else None
+        return (replace(confirmed, verdict=settles(question, confirmed.text)), "confirm") if confirmed else None
     purpose = _purpose(question, sentences)
     if purpose:
         return purpose, "purpose"

@@ -1,0 +1,77 @@
+"""Yes or no from the amount a settling clause states: "… lưu trữ ít nhất 02 năm, phải không?".
+
+The clause that settles a yes/no question (:mod:`rag.answer.span.confirm`) often states the
+amount the question claims, or another: "… trong thời gian ít nhất 01 năm …" answers a claim
+of "02 năm" with a no, "trước ngày 5 tháng 12 hằng năm" a claim of "trước ngày 15 tháng 12"
+with a no. Only an amount of the same kind settles anything (a time against a time, converted
+between days, weeks, months and years; points against points; a day of a month against
+another); a clause with none of that kind, or with bounds pointing opposite ways ("tối đa"
+claimed, "tối thiểu" stated), gets no verdict and the reader judges it.
+"""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+_NUMBER = r"\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?"
+# An amount: an optional bound, the number and its unit (the first word after it, or "%").
+_AMOUNT = re.compile(rf"(?:(?P<bound>ít nhất|tối thiểu|tối đa|không quá|không dưới|trên|dưới|hơn)\s+(?:là\s+)?)?"
+                     rf"(?<![\w/.,-])(?P<number>{_NUMBER})(?![\w/]|[.,]\d)\s*(?P<unit>%|[^\W\d_]+)", _I)
+# "ngày 15 tháng 12", "ngày 15/12": a day of a month, compared as such.
+_DAY = re.compile(r"(?<!\w)ngày\s+(?P<day>\d{1,2})\s*(?:tháng\s+|[/.-]\s*)(?P<month>\d{1,2})(?!\d)", _I)
+# Words before a number that make it a name or a position, not an amount ("Điều 5", "năm 2020").
+_NOT_AMOUNT = re.compile(r"(?<!\w)(?:năm|ngày|tháng|thứ|số|điều|khoản|điểm|khóa|khoá|nhiệm kỳ|lần|chương|mục|"
+                         r"vòng|giai đoạn|quý|lớp|hạng|bậc|loại|nghị định|luật|thông tư)\s*$", _I)
+_DAYS = {"ngày": 1, "tuần": 7, "tháng": 30, "năm": 365}  # a month as 30 days: only equal amounts say yes
+_NEGATION = re.compile(r"(?<!\w)(?:chưa|chẳng|không được|không phải|không có)(?!\w)")
+_LOW, _HIGH = {"ít nhất", "tối thiểu", "không dưới", "trên", "hơn"}, {"tối đa", "không quá", "dưới"}
+
+
+def settles(question: str, clause: str) -> str | None:
+    """"có" when ``clause`` states the amount ``question`` claims, "không" when it states only
+    other amounts of that kind, ``None`` when the question claims no amount, the clause states
+    none of its kind, or not the conditions the question sets before it."""
+    claimed = _amounts(question)
+    if not claimed:
+        return None
+    # The claim is the last amount; any before it is a condition ("làm việc 6 giờ trở lên …
+    # ít nhất 30 phút"), which the clause must state too, or it is about another case.
+    *conditions, (kind, value, bound) = claimed
+    amounts = _amounts(clause)
+    if any(not any(k == c[0] and v == c[1] for k, v, _ in amounts) for c in conditions):
+        return None
+    stated = [(v, b) for k, v, b in amounts if k == kind]
+    if not stated or conditions and all(v in {c[1] for c in conditions} for v, _ in stated):
+        return None
+    if any(v == value for v, _ in stated):
+        # "chưa đạt 100%": a negation the question does not make turns the same amount into a no,
+        # which is for the reader to see.
+        negated = _NEGATION.findall(clause.lower()) != _NEGATION.findall(question.lower())
+        opposite = any(v == value and _opposite(bound, b) for v, b in stated)
+        return None if opposite or negated else "có"
+    return "không"
+
+
+def _amounts(text: str) -> list[tuple[str, object, str | None]]:
+    """(kind, value, bound) of each amount ``text`` states: a day of a month, a time in days,
+    or a number with its unit word."""
+    found = [("day", (int(m["day"]), int(m["month"])), None) for m in _DAY.finditer(text)]
+    days = [m.span() for m in _DAY.finditer(text)]
+    for m in _AMOUNT.finditer(text):
+        start = m.start("number")
+        if any(a <= start < b for a, b in days) or _NOT_AMOUNT.search(text[:start]):
+            continue
+        number = float(m["number"].replace(".", "").replace(",", "."))
+        unit, bound = m["unit"].lower(), (m["bound"] or "").lower() or None
+        if unit in _DAYS:
+            found.append(("time", number * _DAYS[unit], bound))
+        else:
+            found.append((unit, number, bound))
+    return found
+
+
+def _opposite(claimed: str | None, stated: str | None) -> bool:
+    """Whether two bounds point opposite ways ("tối đa" and "ít nhất")."""
+    return bool(claimed and stated) and ((claimed in _LOW) != (stated in _LOW)) \
+        and (claimed in _LOW | _HIGH) and (stated in _LOW | _HIGH)
