@@ -140,6 +140,19 @@ def test_a_unit_asked_by_which_is_an_organisation_not_a_person():
     assert answer_kind("Vị nào chủ trì hội nghị?") == answer_kind("Đồng chí nào chủ trì hội nghị?") == "person"
 
 
+@pytest.mark.parametrize("question, kind", [
+    # "gồm những ai" asks for what follows "gồm:" (had been read as one person: "Hộ").
+    ("Đối tượng được hưởng chính sách hỗ trợ đặc thù gồm những ai?", "list"),
+    ("Thành phần đoàn công tác gồm ai?", "list"),
+    ("Những ai dự Hội nghị?", "person"),
+    ("Ai chủ trì hội nghị?", "person"),
+])
+def test_who_a_group_is_made_of_asks_for_a_list(question, kind):
+    from rag.answer.question import answer_kind
+
+    assert answer_kind(question) == kind
+
+
 def test_a_name_in_a_question_is_whole_and_stops_at_a_post():
     from rag.answer.question import read
 

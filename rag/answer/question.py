@@ -30,15 +30,16 @@ KINDS = [
         r"thập niên nào|hôm nào|dịp nào|vào ngày|thời gian nào|giai đoạn nào)(?!\w)", _I)),
     ("number", re.compile(r"(?<!\w)(bao nhiêu|mấy|số lượng|tỷ lệ|tỉ lệ|bao xa|bao lâu|bao cao)(?!\w)", _I)),
     ("person", re.compile(
-        r"(?<!\w)(ai|người nào|(?<!đơn )vị nào|ông nào|bà nào|đồng chí nào|những ai|nhân vật nào|cầu thủ nào|"
-        r"tác giả nào)(?!\w)", _I)),
+        # "… gồm những ai?" asks for the list that follows "gồm:", of people or not.
+        r"(?<!\w)(?<!gồm )(?<!gồm những )(ai|người nào|(?<!đơn )vị nào|ông nào|bà nào|đồng chí nào|"
+        r"(?<!gồm )những ai|nhân vật nào|cầu thủ nào|tác giả nào)(?!\w)", _I)),
     ("place", re.compile(
         r"(?<!\w)(ở đâu|tại đâu|đâu|nơi nào|chỗ nào|địa điểm nào|tỉnh nào|thành phố nào|nước nào|"
         r"quốc gia nào|huyện nào|vùng nào|khu vực nào|châu lục nào|thủ đô nào)(?!\w)", _I)),
     # A theme, a slogan, what a report is about: usually the quoted words.
     ("quote", re.compile(r"(?<!\w)(chủ đề|khẩu hiệu|phương châm|tên gọi|chuyên đề|tiêu đề|thông điệp|"
                          r"về vấn đề gì|về nội dung gì|về gì)(?!\w)", _I)),
-    ("list", re.compile(r"(?<!\w)(gồm những|bao gồm những|gồm các|gồm gì|gồm những gì|những (?:\w+ ){0,4}nào|"
+    ("list", re.compile(r"(?<!\w)(gồm những|gồm ai|bao gồm những|gồm các|gồm gì|gồm những gì|những (?:\w+ ){0,4}nào|"
                         r"những (?:\w+ ){0,4}gì|các (?:\w+ ){0,4}nào)(?!\w)", _I)),
     ("definition", re.compile(r"(?<!\w)(là gì|nghĩa là gì|được gọi là gì|gọi là gì|là cái gì|là loại gì)(?!\w)", _I)),
     ("organisation", re.compile(r"(?<!\w)(tổ chức nào|cơ quan nào|đơn vị nào|công ty nào|trường nào|"
