@@ -2484,3 +2484,19 @@ def test_a_yes_no_question_claiming_an_amount_gets_a_verdict(legal_assistant, qu
     answer = legal_assistant.ask(question)
     sa = answer.short_answer
     assert answer.status == "answered" and sa.kind == "confirm" and sa.verdict == verdict and says in sa.text
+
+
+def test_an_answer_read_back_from_its_right_anchor_runs_through_light_words():
+    """"… có chức năng … phải làm thủ tục gì trước khi vận hành …?": the question's own "có" does
+    not end the answer at "thẩm quyền" (from the statute probe)."""
+    question = "Chủ quản nền tảng có chức năng đặt hàng trực tuyến phải làm thủ tục gì trước khi vận hành nền tảng?"
+    sentence = ("Chủ quản nền tảng kinh doanh trực tiếp có chức năng đặt hàng trực tuyến thực hiện thông báo với "
+                "cơ quan nhà nước có thẩm quyền trước khi vận hành nền tảng.")
+    assert find(question, None, [(sentence, 0)]).text == "thực hiện thông báo với cơ quan nhà nước có thẩm quyền"
+
+
+def test_a_body_named_as_the_answer_keeps_its_first_word(assistant):
+    """The span began at "ủy Khối …", the question's own "Đảng" having ended it."""
+    answer = assistant.ask("Đơn vị nào tổ chức hội nghị tổng kết công tác xây dựng Đảng năm 2020 và triển khai "
+                           "nhiệm vụ năm 2021?")
+    assert answer.short_answer.text == "Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh"

@@ -21,6 +21,10 @@ _BOUNDARY = re.compile(r"[;:.!?()\n–—]|\s-\s|,")
 _LIGHT = {"là", "của", "và", "được", "đã", "các", "những", "một", "trong", "với", "cho", "thì", "mà", "có", "bởi",
           "do", "từ", "về", "tại", "ở", "vào", "theo", "như", "này", "đó", "rằng", "sẽ", "đang", "bị", "cũng",
           "để", "khi", "ra", "lên", "gồm", "không", "phải", "nhất", "người", "năm", "ngày", "bằng", "cách", "loại"}
+# Light words a question shares with the words inside its answer ("… có chức năng … phải làm
+# thủ tục gì trước khi …" ← "thông báo với cơ quan nhà nước có thẩm quyền trước khi …"), which
+# therefore end no answer read back from its right anchor.
+_INSIDE = {"có", "và", "của", "các", "những", "với"}
 _CONTEXT = 4  # question words read on each side of the question word
 _MAX_SKIP = 2  # question words next to the question word that the sentence may leave out ("bằng [cách] nào")
 _MAX_WORDS = 12  # an answer longer than this is a clause, not a span
@@ -111,7 +115,8 @@ def slot(sentence: str, question: str, max_words: int = _MAX_WORDS) -> Slot | No
     for j, rs in right.items():
         # Up to a right anchor ("Ai chủ trì …" → "Ông X chủ trì …"): back to punctuation or a question word.
         b = j
-        while b > 0 and j - b < max_words and words[b - 1] not in asked and not cut(b - 1, b):
+        while b > 0 and j - b < max_words and (words[b - 1] not in asked or words[b - 1] in _INSIDE) \
+                and not cut(b - 1, b):
             b -= 1
         if b < j:
             candidates.append((rs - 0.25, b, j - 1))

@@ -15,7 +15,7 @@ def _whole_words(found: ShortAnswer, sentences: list[tuple[str, int]], words: di
     """An open answer does not cut a word in two: "trình của ông …" is read from "công trình",
     "án phát triển" from "dự án", as pyvi joined the sentence's syllables into words at ingest
     (``words``: each sentence's words by its offset; pyvi is not run again here)."""
-    if found.kind not in _EDGE_KINDS:
+    if found.kind not in _EDGE_KINDS | {"organisation"}:
         return found
     text, offset = _sentence_of(found, sentences)
     known = words.get(offset)
@@ -31,6 +31,9 @@ def _whole_words(found: ShortAnswer, sentences: list[tuple[str, int]], words: di
         run = syllables[a : b + 1]
         # A name does not run on into the lower-case word pyvi glued to it ("An sinh" of "Nguyễn Văn An sinh ra").
         same_case = len({m.group(0)[:1].isupper() for m in run}) == 1
+        # A body's name opening on its capital before the cut ("ủy Khối …" of "Đảng ủy Khối …").
+        if found.kind == "organisation" and a >= 0 and run:
+            same_case = a < first and run[0].group(0)[:1].isupper() and not any(m.group(0)[:1].isupper() for m in run[1:])
         return a >= 0 and b < len(syllables) and same_case and \
             all(text[x.end() : y.start()] == " " for x, y in zip(run, run[1:])) and "_".join(m.group(0).lower() for m in run) in known
 
@@ -62,7 +65,7 @@ _EDGE_KINDS = {"span", "entity", "definition"}
 
 def _edges(found: ShortAnswer) -> ShortAnswer:
     """An open answer without the function words at its edges (``_LEAD``, ``_TAIL``)."""
-    if found.kind not in _EDGE_KINDS:
+    if found.kind not in _EDGE_KINDS | {"organisation"}:
         return found
     words = list(re.finditer(r"\S+", found.text))
     i, j = 0, len(words)
