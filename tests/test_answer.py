@@ -820,6 +820,12 @@ def test_a_greeting_before_a_question_is_answered():
     assert chitchat.reply("Bạn là ai?") and chitchat.reply("Tạm biệt nhé")
 
 
+def test_asking_what_the_assistant_is_in_two_parts_is_small_talk(assistant):
+    """A staff user's "Bạn là ai, bạn giúp được gì cho tôi?" had been searched: "not found"."""
+    answer = assistant.ask("Bạn là ai, bạn giúp được gì cho tôi?")
+    assert answer.status == "chitchat" and "trả lời câu hỏi về các bài viết" in answer.text
+
+
 @pytest.mark.parametrize("question, searched", [
     ("Cho tôi biết Giám đốc Sở GDĐT Trà Vinh là ai?", "Giám đốc Sở GDĐT Trà Vinh là ai?"),
     ("Chào bạn, cho mình hỏi Đại hội diễn ra ngày nào?", "Đại hội diễn ra ngày nào?"),

@@ -12,15 +12,17 @@ _I = re.IGNORECASE
 _GREETING = re.compile(r"^\s*(xin chào|chào buổi (?:sáng|trưa|chiều|tối)|chào bạn|chào em|chào anh|chào chị|chào|"
                        r"hello|hi|alo|hey)\b[\s,.!]*", _I)
 _TAIL = r"(?:\s+(?:bạn|em|nhé|nha|nhiều|rất nhiều|lắm|ạ|à|vậy|thế|nhỉ|không))*[\s!?.…]*$"
+_WHO = (r"(?:(?<!\w)(?:bạn|em|mày)\s+(?:là ai|tên (?:là )?gì|là gì|làm (?:được )?(?:gì|những gì)|"
+        r"có thể (?:làm )?(?:gì|những gì)|(?:có thể )?giúp (?:được )?(?:gì|tôi (?:được )?gì)(?: (?:được )?cho (?:tôi|em|mình))?|"
+        r"(?:có )?khỏe không|bao nhiêu tuổi)|kể (?:cho tôi )?(?:một )?(?:câu )?chuyện(?: cười)?|hôm nay (?:là )?thứ mấy|"
+        r"mấy giờ rồi|chúc (?:bạn )?(?:một )?(?:buổi|ngày)(?: \w+){1,3})")
 # Each pattern must cover the whole turn: "Cảm ơn, còn … ngày nào?" is a question, not thanks,
 # and "Lượt xem là gì?" must not be read as "em là gì".
 _SMALL_TALK = [
     ("thanks", re.compile(r"^\s*(?:xin\s+)?(?:cảm ơn|cám ơn|thanks?|thank you|tks)" + _TAIL, _I)),
     ("bye", re.compile(r"^\s*(?:tạm biệt|bye|hẹn gặp lại|chào tạm biệt)" + _TAIL, _I)),
-    ("who", re.compile(r"^\s*(?:(?<!\w)(?:bạn|em|mày)\s+(?:là ai|tên (?:là )?gì|là gì|làm (?:được )?(?:gì|những gì)|"
-                       r"có thể (?:làm )?(?:gì|những gì)|giúp (?:được )?(?:gì|tôi (?:được )?gì)|(?:có )?khỏe không|"
-                       r"bao nhiêu tuổi)|kể (?:cho tôi )?(?:một )?(?:câu )?chuyện(?: cười)?|hôm nay (?:là )?thứ mấy|"
-                       r"mấy giờ rồi|chúc (?:bạn )?(?:một )?(?:buổi|ngày)(?: \w+){1,3})" + _TAIL, _I)),
+    # "Bạn là ai, bạn giúp được gì cho tôi?": one or more of these, joined.
+    ("who", re.compile(rf"^\s*{_WHO}(?:\s*(?:,|và|;)\s*{_WHO})*" + _TAIL, _I)),
 ]
 HELP = ("Tôi trả lời câu hỏi về các bài viết của cơ quan đã đưa vào hệ thống, và trích dẫn bài viết, "
         "ngày đăng và đoạn văn làm căn cứ. Ví dụ: “Đại hội Đảng bộ Sở GDĐT Lạng Sơn diễn ra ngày nào?”")
