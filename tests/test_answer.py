@@ -2506,3 +2506,15 @@ def test_a_body_named_as_the_answer_keeps_its_first_word(assistant):
     answer = assistant.ask("Đơn vị nào tổ chức hội nghị tổng kết công tác xây dựng Đảng năm 2020 và triển khai "
                            "nhiệm vụ năm 2021?")
     assert answer.short_answer.text == "Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh"
+
+
+@pytest.mark.parametrize("question, short, verdict", [
+    # A staff user's false claim had been answered with the clause "Đảng ủy Sở long trọng tổ chức …".
+    ("Hội nghị sơ kết của Đảng ủy Sở Sóc Trăng tổ chức vào buổi chiều phải không?", "sáng ngày 03-7-2020", "không"),
+    ("Hội nghị tổng kết công tác xây dựng Đảng năm 2020 diễn ra buổi sáng phải không?", "Sáng ngày 14/01/2021", "có"),
+    ("Buổi làm việc của Ban Thường vụ Đảng ủy Khối với Đảng bộ Sở GDĐT diễn ra vào buổi nào?",
+     "chiều ngày 08 ngày 5 năm 2023", None),
+])
+def test_the_part_of_the_day_is_answered_and_a_claimed_one_settled(assistant, question, short, verdict):
+    sa = assistant.ask(question).short_answer
+    assert (sa.text, sa.verdict, sa.sure) == (short, verdict, True)

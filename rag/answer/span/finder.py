@@ -19,7 +19,7 @@ from rag.answer.span.names import issuer, post_held, _entity, _headed, _names, _
 from rag.answer.span.numbers import _bounded, _number, _number_candidates, counted
 from rag.answer.span.phrases import (
     PURPOSE, _QUOTED, _choice, attending, _defined_subject, _defines_term, _definition, _gap, _list, _purpose, _quote,
-    asks_purpose,
+    asks_purpose, day_part,
 )
 from rag.text import pos_tags
 
@@ -75,6 +75,9 @@ def _find(question: str, kind: str | None, sentences: list[tuple[str, int]],
     chosen = _choice(question, sentences)
     if chosen:
         return chosen, "choice"
+    part = day_part(question, sentences)  # "… vào buổi chiều phải không?" before any yes/no clause
+    if part:
+        return part, "choice"
     issued_by = issuer(question, sentences)
     if issued_by:
         return issued_by, "issuer"

@@ -157,6 +157,36 @@ def _said(option: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
     return None
 
 
+# The part of a day an event was held in: "buổi nào?", and a claimed one ("… vào buổi chiều phải
+# không?"); articles write it before the day ("sáng ngày 03-7-2020", "Chiều 08/5").
+_PARTS = r"sáng|trưa|chiều|tối|đêm"
+_ASKS_PART = re.compile(r"(?<!\w)(?:buổi nào|vào buổi nào|buổi gì)(?!\w)", _I)
+_CLAIMS_PART = re.compile(rf"(?<!\w)(?:vào\s+)?(?:buổi\s+)?(?P<part>{_PARTS})(?:\s+ngày)?\s*,?\s*"
+                          r"(?:có\s+)?(?:phải|đúng)\s+không\s*\??\s*$", _I)
+_PART_SAID = re.compile(rf"(?<!\w)(?:buổi\s+)?(?P<part>{_PARTS})(?:\s+(?:ngày|hôm|nay))?\s+(?=\d)", _I)
+_DAY_AFTER = re.compile(r"(?:ngày\s+|hôm\s+|nay\s+)?\d{1,2}\s*(?:[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?"
+                        r"|\s+(?:tháng|ngày)\s+\d{1,2}(?:\s+năm\s+\d{4})?)", _I)  # "08 ngày 5 năm 2023" as one article writes it
+
+
+def day_part(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
+    """The part of the day and the day the quote dates the event with ("sáng ngày 03-7-2020"),
+    for a question asking which part ("… vào buổi nào?"), or claiming one ("… vào buổi chiều phải
+    không?"; ``verdict`` "có" when the quote says that part, "không" when another)."""
+    claimed = _CLAIMS_PART.search(question)
+    if not claimed and not _ASKS_PART.search(question):
+        return None
+    for text, offset in sentences:
+        said = _PART_SAID.search(text)
+        day = _DAY_AFTER.match(text, said.end()) if said else None
+        if day:
+            found = ShortAnswer(text[said.start() : day.end()], offset + said.start(), offset + day.end(), "date")
+            if claimed:
+                same = said["part"].casefold() == claimed["part"].casefold()
+                found.verdict = "có" if same else "không"
+            return found
+    return None
+
+
 # "… nhằm mục đích gì?", "Mục đích của hội nghị là gì?": the clause the quote opens with
 # "nhằm", "với mục đích" or "mục đích là", whole to its sentence's end: a purpose is often
 # several aims joined by commas ("nhằm Sơ kết công tác Đảng 6 tháng đầu năm 2020, triển khai
