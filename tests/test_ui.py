@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 import time
 
 import httpx
@@ -11,7 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ENGLISH, ROOT, SAMPLES, free_port, serve_api
-from ui.render import (answer_as_text, answer_markdown, date_label, example_questions, highlighted_passage, in_filters,
+from ui.render import (answer_as_text, answer_markdown, conversation_label, date_label, example_questions, highlighted_passage, in_filters,
                        rebuild_summary, short_answer_text, source_line, vn_date)
 from ui.reasons import vietnamese
 from ui.sites import report_lines
@@ -174,6 +175,36 @@ def test_new_conversation_clears_and_the_old_one_comes_back(app, api_url, monkey
     again = again.run()
     assert len(again.chat_message) == 2 and again.chat_message[1].markdown[0].value == "**21/5/2020 [1]**"
     assert any(b.key == f"conv_{cid}" for b in again.sidebar.button)  # listed among recent ones
+
+
+def test_recent_conversations_say_when_and_fold_the_older_ones(api_url, monkeypatch):
+    """Five conversations opened with the same question could not be told apart, and the list
+    pushed the filters below the fold (a staff user's pass)."""
+    reply = httpx.post(f"{api_url}/ask", json={"question": QUESTION}).json()
+    for _ in range(4):
+        cid = httpx.post(f"{api_url}/conversations", json={"title": QUESTION}).json()["id"]
+        httpx.post(f"{api_url}/conversations/{cid}/turns", json={"question": QUESTION, "reply": reply}).raise_for_status()
+    monkeypatch.setenv("RAG_API_URL", api_url)
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    older = next(e for e in at.sidebar.expander if e.label == "Cũ hơn")
+    folded = {b.key for b in older.button}
+    listed = [b for b in at.sidebar.button if (b.key or "").startswith("conv_") and b.key not in folded]
+    assert len(listed) == 3 and folded
+    assert all(re.search(r" · \d\d:\d\d$", b.label) and b.label.startswith("Đại hội Đảng bộ") for b in listed)
+
+
+def test_a_conversation_label_is_cut_and_dated():
+    now = dt.datetime(2026, 11, 25, 15, 0, tzinfo=dt.timezone.utc)
+    assert conversation_label("Ai là Giám đốc?", "2026-11-25T14:05:00+00:00", now, width=34).endswith(" · " + dt.datetime(
+        2026, 11, 25, 14, 5, tzinfo=dt.timezone.utc).astimezone().strftime("%H:%M"))
+    old = conversation_label(QUESTION, "2026-11-20T09:00:00+00:00", now)
+    assert old.startswith("Đại hội Đảng bộ Sở GDĐT Lạng Sơn…") and old.endswith(" · 20/11")
+    assert conversation_label("Ai?", "not a date", now) == "Ai?"
+
+
+def test_admin_tools_say_a_key_is_needed(app):
+    panel = next(e for e in app.sidebar.expander if e.label == "Quản trị")
+    assert any("Nhập khoá quản trị" in c.value for c in panel.caption)
 
 
 def test_feedback_is_stored_on_click_and_updated_on_change(app, api_url):

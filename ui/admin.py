@@ -26,6 +26,8 @@ def admin_panel(client: ApiClient) -> None:
     state = st.session_state
     state.api_key = st.text_input("Khoá quản trị", value=state.get("api_key", ""), type="password",
                                   help="Khoá do bộ phận CNTT cấp; cần để thêm bài viết và cập nhật chỉ mục.")
+    if not state.api_key:  # the buttons below stay greyed out; say why
+        st.caption("Nhập khoá quản trị để thêm bài viết và cập nhật chỉ mục.")
     for kind, text in state.pop("admin_notice", []):
         getattr(st, kind)(text)
     files = st.file_uploader("Thêm bài viết (.txt, .md, .html)", type=["txt", "md", "html", "htm"],

@@ -14,7 +14,7 @@ from ui.admin import admin_panel
 from ui.answer import ASSISTANT, USER, show_turn, speaker
 from ui.client import UNREACHABLE, ApiClient, ApiError, ask_body
 from ui.reasons import vietnamese
-from ui.render import coverage_text, example_questions, in_filters, vn_datetime
+from ui.render import conversation_label, coverage_text, example_questions, in_filters, vn_datetime
 from ui.stream import AnswerStream
 
 st.set_page_config(page_title="Trợ lý hỏi đáp bài viết", page_icon=":material/menu_book:", layout="wide",
@@ -150,14 +150,27 @@ def recent_conversations() -> None:
     if not recent:
         return
     st.caption("Cuộc trò chuyện gần đây")
-    for c in recent:
-        title = c["title"] if len(c["title"]) <= 48 else c["title"][:47] + "…"
-        # The open one is framed, not disabled: greyed-out text would be hard to read.
-        current = c["id"] == state.conversation_id
-        if st.button(title, key=f"conv_{c['id']}", icon=":material/chat:", type="secondary" if current else "tertiary",
-                     help=f"{c['turns']} câu hỏi · {vn_datetime(c['updated_at'])}" + (" · đang mở" if current else "")):
-            st.query_params["c"] = c["id"]
-            st.rerun()
+    for c in recent[:SHOWN]:
+        conversation_link(c)
+    if len(recent) > SHOWN:  # the older ones folded away, so the filters stay in view
+        with st.expander("Cũ hơn"):
+            for c in recent[SHOWN:]:
+                conversation_link(c)
+
+
+SHOWN = 3  # recent conversations listed before "Cũ hơn"
+
+
+def conversation_link(c: dict) -> None:
+    """One recent conversation as a button that opens it; the open one is framed."""
+    # Framed, not disabled: greyed-out text would be hard to read.
+    current = c["id"] == state.conversation_id
+    if st.button(conversation_label(c["title"], c["updated_at"]), key=f"conv_{c['id']}", icon=":material/chat:",
+                 type="secondary" if current else "tertiary",
+                 help=f"{c['title']} · {c['turns']} câu hỏi · {vn_datetime(c['updated_at'])}"
+                 + (" · đang mở" if current else "")):
+        st.query_params["c"] = c["id"]
+        st.rerun()
 
 
 # Up to this many articles, the home line counts those the filters leave (from their summaries).

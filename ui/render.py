@@ -23,6 +23,21 @@ def vn_datetime(iso: str | None) -> str:
         return iso
 
 
+def conversation_label(title: str, updated_at: str | None, now: datetime | None = None, width: int = 34) -> str:
+    """A recent conversation's button label: its first question, cut to ``width``, and when it
+    last changed (the time today, else the day), so that conversations opened with the same
+    question can be told apart ("Đại hội Đảng bộ Sở GDĐT Lạng Sơn … · 14:05")."""
+    title = title if len(title) <= width else title[: width - 1].rstrip() + "…"
+    try:
+        when = datetime.fromisoformat(updated_at).astimezone() if updated_at else None
+    except ValueError:
+        when = None
+    if when is None:
+        return title
+    now = (now or datetime.now().astimezone()).astimezone(when.tzinfo)
+    return f"{title} · {when.strftime('%H:%M' if when.date() == now.date() else '%d/%m')}"
+
+
 def highlighted_passage(citation: dict) -> str:
     """The passage as HTML with the quoted answer span marked; everything else escaped."""
     passage, offset = citation["passage"], citation["passage_start"]
