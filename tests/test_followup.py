@@ -238,6 +238,11 @@ def test_a_follow_up_about_another_term_is_answered_for_that_term(assistant):
     ("Có bao nhiêu công chức được Chủ tịch UBND tỉnh tặng bằng khen?", "Còn Thủ tướng Chính phủ?", "01 công chức"),
     # …or names what it counts itself (a second staff user got "139 đảng viên" again).
     ("Đại hội Đảng bộ Sở GDĐT Lạng Sơn có bao nhiêu đảng viên dự?", "Còn chi bộ?", "7 chi bộ"),
+    # …or says whose count it wants, where no noun counts it ("08 cá nhân" had come back) …
+    ("Có bao nhiêu cá nhân đạt danh hiệu Chiến sĩ thi đua cấp cơ sở?", "Còn bằng khen của Chủ tịch UBND tỉnh thì sao?",
+     "04 công chức"),
+    # …in another quoted sentence than the earlier count's ("100%" had come back).
+    ("Có bao nhiêu phần trăm công chức đạt Lao động tiên tiến trở lên?", "Còn tập thể thì sao?", "3/6 tập thể"),
 ])
 def test_a_follow_up_asks_for_the_count_it_names_itself(assistant, earlier, question, count):
     first = assistant.ask(earlier)

@@ -16,7 +16,7 @@ from rag.answer.span.verdict import post_verdict
 from rag.answer.span.dates import _ASKS_WHEN, _condition, _date, bound_asked, dated_as_asked
 from rag.answer.span.edges import _edges, _name_only, _whole_name, _whole_quote, _whole_words
 from rag.answer.span.names import issuer, post_held, _entity, _headed, _names, _person, _place, _role, _with_head
-from rag.answer.span.numbers import _bounded, _number, _number_candidates, counted
+from rag.answer.span.numbers import _bounded, _number, _number_candidates, _word_end, counted
 from rag.answer.span.phrases import (
     PURPOSE, _QUOTED, _choice, attending, _defined_subject, _defines_term, _definition, _gap, _list, _purpose, _quote,
     asks_purpose, day_part,
@@ -101,11 +101,14 @@ def _find(question: str, kind: str | None, sentences: list[tuple[str, int]],
     asked = syllables(question)
     slots = [slot(text, question) for text, _ in sentences]
     if kind == "number":  # a number followed by the counted noun, in any quoted sentence, wins
-        for (text, offset), sl in zip(sentences, slots):
-            # "Còn chi bộ?" after "… bao nhiêu đảng viên?" names what it counts itself.
-            span = focus and counted(text, "bao nhiêu " + " ".join(focus), _focused(text, asked, focus))
-            span = span or counted(text, question, _focused(text, asked, focus) if focus else [sl.start] if sl
-                                   else _anchors(text, asked), focus)
+        # "Còn chi bộ?" after "… bao nhiêu đảng viên?" names what it counts itself, in whichever
+        # quoted sentence says it, before the earlier question's count is looked for.
+        own = [(text, offset, focus and (counted(text, "bao nhiêu " + " ".join(focus), _focused(text, asked, focus))
+                                         or _focus_count(text, focus))) for text, offset in sentences]
+        for (text, offset, span), sl in zip(own, slots):
+            span = span or not any(found for _, _, found in own) and counted(
+                text, question, _focused(text, asked, focus) if focus else [sl.start] if sl else _anchors(text, asked),
+                focus)
             if span:
                 span = _bounded(text, span)
                 return ShortAnswer(text[span[0]:span[1]], offset + span[0], offset + span[1], "number"), "counted"
@@ -203,6 +206,29 @@ def _whole_parenthesis(found: ShortAnswer, sentences: list[tuple[str, int]]) -> 
     if opened < 0 or closed < 0 or set("()") & set(text[opened + 1:closed]) or "," not in text[opened:closed]:
         return found
     return replace(found, text=text[opened + 1:closed], start=offset + opened + 1, end=offset + closed)
+
+
+# A count in one clause of an enumeration: the number and the noun it counts ("04 công chức …").
+_CLAUSE_COUNT = re.compile(r"(?<![\w/.,-])\d+(?:/\d+)?\s+[^\W\d_]+")
+_CLAUSE_END = re.compile(r"[,;:]\s|\.\s|$")
+
+
+def _focus_count(text: str, focus: tuple[str, ...]) -> tuple[int, int] | None:
+    """A follow-up's count where it names no counted noun ("Còn bằng khen của Chủ tịch UBND tỉnh
+    thì sao?" after "… bao nhiêu cá nhân đạt …?"): the number opening the clause that says most
+    of its own words ("04 công chức được Chủ tịch Ủy ban nhân dân tỉnh tặng bằng khen …"), when
+    that clause says at least two of them (one, if it has only one)."""
+    wanted, best, start = set(focus), None, 0
+    for end in _CLAUSE_END.finditer(text):
+        clause = text[start : end.start()]
+        said = len(wanted & {t.lower() for t in re.findall(r"\w+", clause)})
+        number = _CLAUSE_COUNT.search(clause)
+        if number and said >= min(2, len(wanted)) and (best is None or said > best[0]):
+            best = (said, start + number.start(), _word_end(text, start + number.end()))
+        start = end.end()
+        if start >= len(text):
+            break
+    return best[1:] if best else None
 
 
 def _focused(text: str, asked: set[str], focus: tuple[str, ...]) -> list[tuple[int, float]]:
