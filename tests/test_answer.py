@@ -2518,3 +2518,15 @@ def test_a_body_named_as_the_answer_keeps_its_first_word(assistant):
 def test_the_part_of_the_day_is_answered_and_a_claimed_one_settled(assistant, question, short, verdict):
     sa = assistant.ask(question).short_answer
     assert (sa.text, sa.verdict, sa.sure) == (short, verdict, True)
+
+
+@pytest.mark.parametrize("text, item", [
+    ("b)Bị cấp có thẩm quyền kết luận có biểu hiện suy thoái;", True),  # typed against its text, as a decree had it
+    ("a) Có kết quả dưới 50 điểm;", True),
+    ("b)bị", False),  # no capital after it: no point
+    ("Bị cấp có thẩm quyền kết luận", False),
+])
+def test_a_lettered_point_is_read_with_or_without_its_space(text, item):
+    from rag.answer.span import LIST_ITEM
+
+    assert bool(LIST_ITEM.match(text)) is item

@@ -298,7 +298,9 @@ def _defines_term(question: str, sentences: list[tuple[str, int]]) -> ShortAnswe
 
 # A list item's marker: a dash or bullet, a clause's number ("3."), a point's letter ("a)").
 _MARKER = r"^\s*(?:[-+•*–]|\d{1,2}[.)]|[a-zđ][.)])"
-LIST_ITEM = re.compile(_MARKER + r"\s")
+_UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+# A point's letter may be typed against its text ("b)Bị cấp có thẩm quyền …"), a capital after it.
+LIST_ITEM = re.compile(_MARKER + rf"(?:\s|(?<=[a-zđ]\))(?=[{_UPPER}]))")
 _LABEL = re.compile(_MARKER + r"\s+([^:;.]{3,80}):\s*(\S.*?)[\s;.]*$", re.S)
 
 
