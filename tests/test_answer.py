@@ -2530,3 +2530,12 @@ def test_a_lettered_point_is_read_with_or_without_its_space(text, item):
     from rag.answer.span import LIST_ITEM
 
     assert bool(LIST_ITEM.match(text)) is item
+
+
+def test_a_statute_pointing_at_itself_names_nobody():
+    """"… khoản 2 Điều này": "Điều" had been the guessed person (from the statute probe)."""
+    question = "Ai có thẩm quyền xếp loại chất lượng đối với người đứng đầu đơn vị sự nghiệp công lập?"
+    sentence = ("a) Người đứng đầu cơ quan quản lý đơn vị sự nghiệp công lập xếp loại chất lượng đối với viên chức "
+                "quy định tại điểm a khoản 2 Điều này.")
+    found = find(question, "person", [(sentence, 0)])
+    assert found is None or found.text != "Điều"
