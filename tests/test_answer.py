@@ -2539,3 +2539,22 @@ def test_a_statute_pointing_at_itself_names_nobody():
                 "quy định tại điểm a khoản 2 Điều này.")
     found = find(question, "person", [(sentence, 0)])
     assert found is None or found.text != "Điều"
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    # The decree that ceases to have effect, not the one in brackets that had amended it.
+    ("Nghị định 233/2026/NĐ-CP thay thế nghị định nào?",
+     "2. Nghị định số 90/2020/NĐ-CP ngày 13 tháng 8 năm 2020 của Chính phủ về đánh giá (được sửa đổi, bổ sung tại "
+     "Nghị định số 48/2023/NĐ-CP ngày 17 tháng 7 năm 2023) hết hiệu lực thi hành kể từ ngày Nghị định này có hiệu lực.",
+     "Nghị định số 90/2020/NĐ-CP"),
+    # Articles and clauses of another decree: those parts, with the decree.
+    ("Văn bản nào hết hiệu lực khi Nghị định 66/2026/NĐ-CP có hiệu lực?",
+     "3. Điều 6, Điều 12; khoản 4, 5, 6 Điều 35 của Nghị định số 142/2025/NĐ-CP ngày 12 tháng 6 năm 2025 hết hiệu lực "
+     "kể từ ngày Nghị định này có hiệu lực thi hành.", "Điều 6, Điều 12; khoản 4, 5, 6 Điều 35 của Nghị định số 142/2025/NĐ-CP"),
+    ("Nghị định 233/2026/NĐ-CP quy định gì?", "Nghị định số 90/2020/NĐ-CP hết hiệu lực.", None),
+])
+def test_what_a_statute_replaces_is_what_it_says_ceases_to_have_effect(question, sentence, expected):
+    from rag.answer.span.names import repealed
+
+    found = repealed(question, [(sentence, 0)])
+    assert (found.text if found else None) == expected

@@ -80,6 +80,10 @@ def test_a_phrase_the_articles_do_write_is_searched_as_asked(assistant):
     # "áp dụng khi nào" asks in what case (a cold read: a scholarship's transitional clause answered).
     ({"có", "hiệu_lực"}, "Học bổng được áp dụng khi nào?", "Học bổng được áp dụng khi nào?"),
     ({"có", "hiệu_lực"}, "Quy định áp dụng đối với ai?", "Quy định áp dụng đối với ai?"),
+    # What a statute replaces it says has ceased to have effect ("… hết hiệu lực"); had been "not found".
+    ({"làm", "hết", "hiệu_lực"}, "Nghị định 233/2026/NĐ-CP thay thế nghị định nào?",
+     "Nghị định 233/2026/NĐ-CP làm hết hiệu lực nghị định nào?"),
+    ({"làm", "hết", "hiệu_lực"}, "Cơ chế mới thay thế cơ chế cũ thế nào?", "Cơ chế mới thay thế cơ chế cũ thế nào?"),
 ])
 def test_a_phrase_is_rewritten_only_into_the_index_s_words(vocabulary, question, read):
     assert as_written(question, vocabulary.__contains__) == read

@@ -279,7 +279,10 @@ class Answerer:
         # How a name is addressed: "Ông X …?" may be asked of an article writing "đồng chí X", so
         # these do not count against the evidence here (a sentence saying "bà X" still gains).
         addressed = {t: w for t, w in sentence_weights.items() if t not in support.ADDRESS}
-        relevant = bool(hits) and self._relevant(dense, self._passage_coverage(hits[0], addressed))
+        # Where the question names a statute, its own best passage says whether the words are
+        # there: another decree ranked first had made "Nghị định 233 … thay thế nghị định nào?" irrelevant.
+        first = (scope.of_statutes(q, hits) or hits)[:1]
+        relevant = bool(hits) and self._relevant(dense, self._passage_coverage(first[0], addressed))
         asks_subject = bool(provisions) and provision.asks_subject(span_question)
         if provisions and not (q.laws or q.statutes):  # a named law is scope's to check first (below)
             absent = self._absent(provisions, retrieval.hits, asks_subject)

@@ -78,6 +78,7 @@ def posts_named(question: str) -> str:
 # so whether the index writes it is known exactly: it is replaced only where the index never
 # does. "lời khai mạc" is two, and "lời" is everywhere, so it is replaced wherever the index
 # writes the official "diễn văn" (the "khai mạc" both share is searched either way).
+_DOCUMENT = r"(?:nghị\s+định|bộ\s+luật|luật|thông\s+tư|quyết\s+định|nghị\s+quyết|pháp\s+lệnh|văn\s+bản)"
 _SAID_OTHERWISE = [  # (asked, written, only where the index never writes the asked word)
     (re.compile(rf"(?<!\w){re.escape(said)}(?!\w)", _I), said, written, guarded) for said, written, guarded in (
         ("trúng cử", "được bầu", True),
@@ -90,6 +91,10 @@ _SAID_OTHERWISE = [  # (asked, written, only where the index never writes the as
     # hành từ ngày …"). Only "from when": "Học bổng … được áp dụng khi nào?" asks in what case.
     (re.compile(r"(?<!\w)(?:bắt\s+đầu\s+)?(?:được\s+)?áp\s+dụng(?=\s+(?:kể\s+)?từ\s+(?:(?:ngày|khi|lúc|thời\s+điểm)\s+nào"
                 r"|bao\s+giờ))", _I), "áp dụng", "có hiệu lực", False),
+    # "Nghị định 233 thay thế nghị định nào?": a statute says which ones it replaces as "Nghị định
+    # số 90/2020/NĐ-CP … hết hiệu lực kể từ ngày Nghị định này có hiệu lực".
+    (re.compile(r"(?<!\w)thay\s+thế(?=\s+(?:cho\s+)?(?:các\s+)?" + _DOCUMENT + r"(?:\s+\S+){0,3}?\s+nào)", _I),
+     "thay thế", "làm hết hiệu lực", False),
 ]
 
 

@@ -207,6 +207,14 @@ def _asks_relation(question: str, named: str) -> bool:
     return False
 
 
+def of_statutes(q, hits: list) -> list:
+    """The ``hits`` from the legal documents ``q`` names by number ("Nghị định 233/2026/NĐ-CP
+    thay thế nghị định nào?"), best first; all of them when it names none."""
+    if not q.statutes:
+        return hits
+    return [h for h in hits if all(_statute_in(d, h.chunk.title, h.chunk.text, q.text) for d in q.statutes)]
+
+
 def _statute_in(statute: str, title: str, text: str, question: str = "") -> bool:
     """Whether the evidence is, or speaks of, the legal document ``statute`` ("Nghị định 84/2020").
 

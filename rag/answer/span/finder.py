@@ -15,7 +15,7 @@ from rag.answer.span.settle import settles
 from rag.answer.span.verdict import post_verdict
 from rag.answer.span.dates import _ASKS_WHEN, _condition, _date, bound_asked, dated_as_asked
 from rag.answer.span.edges import _edges, _name_only, _whole_name, _whole_quote, _whole_words
-from rag.answer.span.names import issuer, post_held, _entity, _headed, _names, _person, _place, _role, _with_head
+from rag.answer.span.names import issuer, post_held, repealed, _entity, _headed, _names, _person, _place, _role, _with_head
 from rag.answer.span.numbers import _bounded, _number, _number_candidates, _word_end, counted
 from rag.answer.span.phrases import (
     PURPOSE, _QUOTED, _choice, attending, _defined_subject, _defines_term, _definition, _gap, _list, _purpose, _quote,
@@ -81,6 +81,9 @@ def _find(question: str, kind: str | None, sentences: list[tuple[str, int]],
     issued_by = issuer(question, sentences)
     if issued_by:
         return issued_by, "issuer"
+    replaced = repealed(question, sentences)
+    if replaced:
+        return replaced, "issuer"
     if asks_yes_no(question):  # no gap to fill: the clause that settles it, or nothing
         confirmed = _confirm(question, sentences)
         return (replace(confirmed, verdict=settles(question, confirmed.text)), "confirm") if confirmed else None

@@ -147,6 +147,42 @@ def issuer(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | Non
     return None
 
 
+# "… thay thế (làm hết hiệu lực) nghị định nào?", "Văn bản nào hết hiệu lực …?": the documents a
+# statute's last article says cease to have effect, by type and number, not the amending one in
+# brackets after ("Nghị định số 90/2020/NĐ-CP … (được sửa đổi, bổ sung tại Nghị định số 48/2023/…)").
+_ASKS_REPEALED = re.compile(r"(?<!\w)(?:(?:thay thế|hết hiệu lực)(?:\s+\S+){1,4}?\s+nào|nào\s+(?:bị\s+thay\s+thế|"
+                            r"hết\s+hiệu\s+lực|được\s+thay\s+thế))(?!\w)", _I)
+_DOCUMENT_NAMED = re.compile(r"(?<!\w)(?:Nghị định|Bộ luật|Luật|Thông tư|Quyết định|Nghị quyết|Pháp lệnh)"
+                             r"(?:\s+số)?\s+\d[\w/.-]*\w")
+
+
+_PARTS_OF = re.compile(r"\s*(?:\d{1,2}\.\s*)?((?:Điều|khoản|điểm)\s+[\w\s,;]*?\s+của\s+)$", _I)
+
+
+def repealed(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
+    """The document(s) the quote says cease to have effect ("hết hiệu lực"), for a question
+    asking which one a statute replaces; those in brackets (what amended them) left out."""
+    if not _ASKS_REPEALED.search(question):
+        return None
+    for text, offset in sentences:
+        end = re.search(r"(?<!\w)hết\s+hiệu\s+lực", text, _I)
+        if not end:
+            continue
+        named, depth = [], 0
+        for m in re.finditer(r"[()]|" + _DOCUMENT_NAMED.pattern, text[: end.start()]):
+            depth += {"(": 1, ")": -1}.get(m.group(0), 0)
+            if m.group(0) not in "()" and depth == 0 and m.group(0) not in question:
+                named.append(m)
+        if named:
+            s, e = named[0].start(), named[-1].end()
+            if len(named) > 1 and len(text[s:e].split()) > 40:
+                e = named[0].end()  # several far apart: the first, whole
+            parts = _PARTS_OF.match(text, 0, s)  # "3. Điều 6, Điều 12; khoản 4 Điều 35 của Nghị định …"
+            s = parts.start(1) if parts else s
+            return ShortAnswer(text[s:e], offset + s, offset + e, "entity")
+    return None
+
+
 # "… ở tỉnh nào?": a province's name, not the hall or the person the sentence also names.
 # Asked where ("ở/tại/thuộc tỉnh nào", "Tỉnh nào …"), not which body ("cơ quan tỉnh nào": whose).
 _ASKS_PROVINCE = re.compile(r"(?:^\s*|(?<!\w)(?:ở|tại|thuộc|của|là|từ|đến|về|gdđt|gd&đt|đào tạo)\s+)"
