@@ -2558,3 +2558,12 @@ def test_what_a_statute_replaces_is_what_it_says_ceases_to_have_effect(question,
 
     found = repealed(question, [(sentence, 0)])
     assert (found.text if found else None) == expected
+
+
+@pytest.mark.parametrize("question, short", [
+    # A staff user asked "gồm mấy người?" and was answered "07".
+    ("Đoàn đại biểu dự Đại hội Đảng bộ Khối gồm mấy người?", "07 đại biểu chính thức, 01 đại biểu dự khuyết"),
+    ("Đoàn đại biểu dự Đại hội Đảng bộ Khối có bao nhiêu đại biểu dự khuyết?", "01 đại biểu"),
+])
+def test_a_count_split_into_kinds_is_given_whole_unless_one_kind_is_asked(assistant, question, short):
+    assert assistant.ask(question).short_answer.text == short

@@ -64,9 +64,38 @@ def find(question: str, kind: str | None, sentences: list[tuple[str, int]],
         basis = "gap"  # asked why and no cause written: whatever stands there is a guess
     if kind == "list":
         found = _whole_parenthesis(found, sentences)
+    if found.kind == "number" and not focus:
+        found = _counts_of_kinds(found, question, sentences)
     found = _whole_words(found, sentences, words or {})
     found = _with_head(_name_only(_whole_name(_edges(found), sentences)), question, sentences)
     return replace(_whole_quote(found, sentences), basis=basis)
+
+
+# "gồm 07 đại biểu chính thức, 01 đại biểu dự khuyết": a count split into kinds, each a number
+# and the same noun with what kind it is.
+_KIND_COUNT = r",\s*(?:và\s+)?\d+\s+{noun}(?:\s+[^\W\d_]+){{1,3}}?(?=\s*(?:[.;,]|$))"
+
+
+def _counts_of_kinds(found: ShortAnswer, question: str, sentences: list[tuple[str, int]]) -> ShortAnswer:
+    """A count the sentence splits into kinds, whole, when the question names none of the kinds
+    ("Đoàn đại biểu … gồm mấy người?" → "07 đại biểu chính thức, 01 đại biểu dự khuyết"; it had
+    been "07"); the bare number of such a count with its noun."""
+    text, offset = _sentence_of(found, sentences)
+    if text is None:
+        return found
+    start, end = found.start - offset, found.end - offset
+    first = re.match(r"\s*\d+\s+([^\W\d_]+)((?:\s+[^\W\d_]+){1,3}?)(?=\s*,)", text[start:])
+    if not first or not re.fullmatch(r"\d+(?:\s+" + re.escape(first.group(1)) + r".*)?", text[start:end].strip()):
+        return found
+    kinds = list(re.finditer(_KIND_COUNT.format(noun=re.escape(first.group(1))), text[start + first.end():]))
+    if not kinds or kinds[0].start() != 0:
+        return found
+    asked = question.casefold()
+    qualifiers = [first.group(2)] + [k.group(0).split(first.group(1), 1)[1] for k in kinds[:1]]
+    if any(q.strip().casefold() in asked for q in qualifiers):
+        return found  # "… bao nhiêu đại biểu chính thức?" asks one kind
+    end = start + first.end() + kinds[0].end()
+    return ShortAnswer(text[start:end], offset + start, offset + end, found.kind, found.citation)
 
 
 def _find(question: str, kind: str | None, sentences: list[tuple[str, int]],
