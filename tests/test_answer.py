@@ -2567,3 +2567,10 @@ def test_what_a_statute_replaces_is_what_it_says_ceases_to_have_effect(question,
 ])
 def test_a_count_split_into_kinds_is_given_whole_unless_one_kind_is_asked(assistant, question, short):
     assert assistant.ask(question).short_answer.text == short
+
+
+def test_a_document_named_by_its_code_answers_which_one(assistant):
+    """"… theo hướng dẫn nào?": "Hướng dẫn số 08-HD/BTCTU" (a staff user had been shown "thư ký
+    chi ủy và chi bộ ghi chép biên bản các", the verb "hướng dẫn" read as the head)."""
+    answer = assistant.ask("Biên bản họp chi bộ ở Sóc Trăng phải ghi theo hướng dẫn nào?")
+    assert answer.short_answer.text == "Hướng dẫn số 08-HD/BTCTU"

@@ -335,7 +335,9 @@ def _name_after(text: str, head: re.Match, keep_head: bool = True) -> tuple[int,
         bare = word.strip(_NAME_END)
         if text[at - 1].strip() or not bare or (start is not None and text[end:at].strip()):
             break
-        if bare[:1].isupper() or (start is not None and any(c.isdigit() or c.isupper() for c in bare)):
+        # A document's code names it too: "Hướng dẫn số 08-HD/BTCTU".
+        code = bare[:1].isdigit() and "/" in bare and any(c.isupper() for c in bare)
+        if bare[:1].isupper() or code or (start is not None and any(c.isdigit() or c.isupper() for c in bare)):
             start = at + len(word) - len(word.lstrip(_NAME_END)) if start is None else start
             end = at + len(word.rstrip(_NAME_END))
             if word != word.rstrip(_NAME_END):
