@@ -2574,3 +2574,13 @@ def test_a_document_named_by_its_code_answers_which_one(assistant):
     chi ủy và chi bộ ghi chép biên bản các", the verb "hướng dẫn" read as the head)."""
     answer = assistant.ask("Biên bản họp chi bộ ở Sóc Trăng phải ghi theo hướng dẫn nào?")
     assert answer.short_answer.text == "Hướng dẫn số 08-HD/BTCTU"
+
+
+def test_a_yes_no_clause_must_write_the_name_claimed():
+    """"… được tặng Huân chương Lao động phải không?": a clause about "Bằng khen tập thể Lao
+    động xuất sắc" had been shown, bold, as what settles it (a staff user's pass)."""
+    question = "Đảng bộ Sở được tặng Huân chương Lao động phải không?"
+    sentence = "Năm 2020, 3/6 tập thể được Chủ tịch Ủy ban nhân dân tỉnh tặng Bằng khen tập thể Lao động xuất sắc."
+    assert find(question, None, [(sentence, 0)]) is None
+    said = "Năm 2020, Đảng bộ Sở được Chủ tịch nước tặng Huân chương Lao động hạng Ba."
+    assert "Huân chương Lao động" in find(question, None, [(said, 0)]).text

@@ -68,6 +68,19 @@ def _asked_word(question: str) -> str | None:
 
 
 
+def _named_after(question: str, word: str | None) -> set[str]:
+    """The capitalised words right after ``question``'s asked ``word`` ("tặng Huân chương Lao
+    động"), lower-cased: the name it claims; none where a plain word follows it."""
+    tokens = _tokens(question)
+    at = next((k for k, (t, _, _) in enumerate(tokens) if t == word), None) if word else None
+    named: set[str] = set()
+    for t, s, _ in tokens[at + 1:] if at is not None else []:
+        if not question[s:s + 1].isupper():
+            break
+        named.add(t)
+    return named
+
+
 def _enumerated(item: str, shared: int) -> bool:
     """Whether a comma-joined clause reads as an item of an enumeration: no verb, no count, and
     a few words ("hình ảnh"), a few more where it repeats a word of the question ("hành vi trái
@@ -100,7 +113,10 @@ def _confirm(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | N
     # The clause must say what is asked ("tăng", "100%"): one that only shares the setting
     # ("đảng viên … Lạng Sơn") would read as a yes to something the article never says.
     must = _asked_word(question)
-    said = [k for k, c in enumerate(clauses) if not must or must in c[4]]
+    # A name the question claims after it ("… được tặng Huân chương Lao động phải không?") must
+    # be written in the clause too: "… tặng Bằng khen tập thể Lao động xuất sắc" settles nothing.
+    named = _named_after(question, must)
+    said = [k for k, c in enumerate(clauses) if (not must or must in c[4]) and named <= c[4]]
     if not said:
         return None
     # Of clauses alike, the one stating the amount claimed ("… ban đêm thì được nghỉ giữa giờ ít
