@@ -2584,3 +2584,14 @@ def test_a_yes_no_clause_must_write_the_name_claimed():
     assert find(question, None, [(sentence, 0)]) is None
     said = "Năm 2020, Đảng bộ Sở được Chủ tịch nước tặng Huân chương Lao động hạng Ba."
     assert "Huân chương Lao động" in find(question, None, [(said, 0)]).text
+
+
+@pytest.mark.parametrize("question, kind, says", [
+    # "Có ai … không?" asks whether anyone did: the clause (a staff user had been shown the guess "Chính phủ").
+    ("Có ai được trình Thủ tướng tặng bằng khen không?", "confirm", "01 công chức đang trình Thủ tướng"),
+    # "Có ai là Giám đốc …?" still asks who.
+    ("Có ai là Giám đốc Sở GDĐT Trà Vinh không?", "person", "Nguyễn Thị Bạch Vân"),
+])
+def test_whether_anyone_did_is_a_yes_no_question(assistant, question, kind, says):
+    sa = assistant.ask(question).short_answer
+    assert sa.kind == kind and says in sa.text

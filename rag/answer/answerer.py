@@ -28,8 +28,8 @@ from rag.answer import about, chitchat, provision, scope, support, tenure
 from rag.answer.question import Question, answer_kind, read
 from rag.answer.slot import slot
 from rag.answer.span import (
-    LIST_ITEM, ShortAnswer, asks_purpose, claimed_person, counted, dated_as_asked, find, fits, holds_post, item_level,
-    labelled_item, of_department, person_names, post_asked, post_held, syllables, yes_no_tail,
+    LIST_ITEM, ShortAnswer, asks_anyone, asks_purpose, claimed_person, counted, dated_as_asked, find, fits, holds_post,
+    item_level, labelled_item, of_department, person_names, post_asked, post_held, syllables, yes_no_tail,
 )
 from rag.clean.metadata import SURNAMES
 from rag.index.sentences import unpack
@@ -236,6 +236,8 @@ class Answerer:
         if own_kind:
             q.kind = own_kind
         span_question = asked if own_kind else question
+        if asks_anyone(span_question):
+            q.kind = None  # "Có ai được … không?": the clause that says so, not a name
         # A follow-up that borrows the earlier question ("Còn dự khuyết?" after "… bao nhiêu đại
         # biểu chính thức?"): its own words say which of the earlier question's answers it wants.
         focus = _focus(asked, question) if asked and not own_kind else ()

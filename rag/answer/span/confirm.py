@@ -41,11 +41,22 @@ def asks_yes_no(question: str) -> bool:
     before, and it has no question word ("Tại sao … không?" asks why)."""
     text = question.strip()
     end = _YES_NO.search(text)
-    if not end or WH.search(text[:end.start()]):
+    # "Có ai được … không?", "Có đơn vị nào … không?": whether any, which a clause settles.
+    anyone = _ANYONE.match(text)
+    if not end or WH.search(text[anyone.end() if anyone else 0:end.start()]):
         return False
     said = end.group(0).split()
     # "… phải không?" / "… đúng không?" ask alone; "… không?" after "có", "được", "đã", … .
     return said[0].lower() in ("phải", "đúng", "có") or bool(_ASKING.search(text[:end.start()]))
+
+
+_ANYONE = re.compile(r"^\s*có\s+(?:ai|(?:người|đơn vị|cơ quan|tổ chức|trường|chi bộ|cá nhân|tập thể)\s+nào)(?!\w)(?!\s+là\s)", _I)  # "Có ai là Giám đốc …?" asks who
+
+
+def asks_anyone(question: str) -> bool:
+    """Whether ``question`` asks yes or no of whether anyone did ("Có ai được … không?"): its "ai"
+    asks for no name."""
+    return bool(_ANYONE.match(question)) and asks_yes_no(question)
 
 
 def yes_no_tail(question: str) -> set[str]:
@@ -59,7 +70,8 @@ def yes_no_tail(question: str) -> set[str]:
 def _asked_word(question: str) -> str | None:
     """What the question asks to be confirmed: the word after its "có"/"được"/"phải" ("có
     tăng không" → "tăng", "Có phải 100% công chức …" → "100%"), lower-cased."""
-    words = [t for t, _, _ in _tokens(question)]
+    anyone = _ANYONE.match(question)
+    words = [t for t, _, _ in _tokens(question[anyone.end():] if anyone else question)]
     for k, word in enumerate(words):
         if word in _LEADS:
             rest = [w for w in words[k:] if w not in _LEADS and w not in _ENDS]
