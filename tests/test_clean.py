@@ -261,3 +261,21 @@ def test_event_date_from_the_first_paragraph(first_paragraph, iso):
 def test_a_stated_date_is_the_publication_date():
     a = clean_document(RawDocument(id="p", path="p.jsonl#1", text="Ngày 12/3/2024, Sở họp.", title="Tin", date="2024-03-15"))
     assert (a.date, a.date_kind) == ("2024-03-15", "published")
+
+
+@pytest.mark.parametrize("typed, read", [
+    ("bn chi bộ trực thuộc Đảng bộ Sở Lạng Sơn", "bao nhiêu chi bộ trực thuộc Đảng bộ Sở Lạng Sơn"),
+    ("Đại hội có bn đảng viên dự ko?", "Đại hội có bao nhiêu đảng viên dự không?"),
+    ("Hội nghị bàn j?", "Hội nghị bàn gì?"),
+    # Codes and letters an article may mean: as typed.
+    ("Mẫu KH/BN số 2 ở điểm k khoản 1", "Mẫu KH/BN số 2 ở điểm k khoản 1"),
+])
+def test_chat_shorthand_in_a_question_is_written_out(typed, read):
+    from rag.clean.normalize import clean_question
+
+    assert clean_question(typed) == read
+
+
+def test_a_question_in_shorthand_is_answered(assistant):
+    """A staff user's "bn chi bo truc thuoc dang bo so lang son" had got the guess "Dự đại hội có mặt 139"."""
+    assert assistant.ask("bn chi bo truc thuoc dang bo so lang son").short_answer.text == "7 chi bộ"

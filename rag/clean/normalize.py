@@ -64,8 +64,17 @@ _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000:
 
 
 def clean_question(text: str) -> str:
-    """A question as typed, without markup or full-width forms, normalised (:func:`normalize_query`)."""
-    return normalize_query(_MARKUP.sub(" ", text.translate(_FULL_WIDTH)))
+    """A question as typed, without markup or full-width forms, normalised (:func:`normalize_query`),
+    chat shorthand written out ("bn chi bộ" → "bao nhiêu chi bộ")."""
+    return _SHORTHAND.sub(lambda m: _SHORTHANDS[m.group(0).casefold()],
+                          normalize_query(_MARKUP.sub(" ", text.translate(_FULL_WIDTH))))
+
+
+# Shorthand staff type in chats, which no article writes; only whole words, and none that an
+# article could mean otherwise ("k", "kh", "vs").
+_SHORTHANDS = {"bn": "bao nhiêu", "bnh": "bao nhiêu", "bnhiu": "bao nhiêu", "ko": "không", "hok": "không",
+               "dc": "được", "đc": "được", "j": "gì", "ntn": "như thế nào"}
+_SHORTHAND = re.compile(r"(?<![\w/.-])(?:" + "|".join(_SHORTHANDS) + r")(?![\w/.-])", re.IGNORECASE)
 
 
 _DASH = re.compile(r"\s*[-–—]\s*")
