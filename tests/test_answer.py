@@ -2595,3 +2595,26 @@ def test_a_yes_no_clause_must_write_the_name_claimed():
 def test_whether_anyone_did_is_a_yes_no_question(assistant, question, kind, says):
     sa = assistant.ask(question).short_answer
     assert sa.kind == kind and says in sa.text
+
+
+@pytest.mark.parametrize("question, opening", [
+    # A staff user's summary request had been answered with the guess "Sở Giáo dục và Đào tạo".
+    ("Tóm tắt giúp tôi bài về hội nghị cán bộ công chức Trà Vinh", "Ngày 25/01/2021, Sở Giáo dục và Đào tạo Trà Vinh"),
+    ("Bài viết về Đại hội Đảng bộ Sở GDĐT Lạng Sơn nói gì?", "Ngày 21/5/2020, Đảng bộ Sở Giáo dục"),
+])
+def test_a_summary_request_quotes_the_article_s_opening(assistant, question, opening):
+    answer = assistant.ask(question)
+    assert answer.status == "answered" and answer.short_answer is None
+    quote = answer.citations[0].quote
+    assert quote.startswith(opening) and quote.count(".") >= 2
+
+
+@pytest.mark.parametrize("question, summary", [
+    ("Hãy tóm tắt tin về hội nghị", True),
+    ("Ai trình bày tóm tắt báo cáo?", False),  # a report's summary was presented: who did
+    ("Bài phát biểu của Bí thư nói gì?", False),  # a speech, not the article
+])
+def test_what_is_a_summary_request(question, summary):
+    from rag.answer.about import asks_summary
+
+    assert asks_summary(question) is summary

@@ -1,4 +1,4 @@
-"""Questions about an article itself: who wrote it, and when it was published.
+"""Questions about an article itself: who wrote it, when it was published, what it says in brief.
 
 "Ai viết bài về Đại hội …?" asks for the by-line, which no sentence of the prose holds, so
 sentence scoring quotes the prose about the congress. The cleaner keeps the by-line in the
@@ -97,3 +97,40 @@ def byline(text: str, author: str | None) -> tuple[int, int, int, int] | None:
             return line_start, line_start + len(line), line_start + at, line_start + at + len(author)
         start = line_start
     return None
+
+
+# "Tóm tắt bài …", "Bài về … nói gì?": the article as a whole, which no one sentence answers.
+_ASKS_SUMMARY = re.compile(
+    # A request ("Tóm tắt giúp tôi …", "Tóm tắt bài …"), not "Ai trình bày tóm tắt báo cáo?".
+    r"^\s*(?:hãy\s+|xin\s+|vui lòng\s+)?(?:tóm tắt|tóm lược)(?!\w)|(?<!\w)(?:tóm tắt|tóm lược)\s+(?:giúp|hộ|cho tôi|bài|tin)"
+    r"(?!\w)|(?<!\w)(?:nội dung chính|ý chính|những điểm chính)\s+(?:của\s+)?(?:bài|tin|bản tin)(?!\w)"
+    # Not a speech ("Bài phát biểu của Bí thư nói gì?") nor "thông tin".
+    r"|(?<!\w)(?<!thông )(?:bài|bài viết|tin|bản tin|bài báo)(?!\w)(?!\s+(?:phát biểu|diễn văn|báo cáo|thơ|hát))"
+    r"(?:\s+\S+){0,15}?\s+nói (?:gì|về (?:điều )?gì|những gì)\s*\??\s*$",
+    re.IGNORECASE,
+)
+# How a summary request refers to the summing up: evidence of nothing.
+SUMMARY_WORDS = {"tóm_tắt", "tóm_lược", "nội_dung", "chính", "ý", "điểm", "những", "nói", "bài", "bài_viết", "tin",
+                 "bản_tin", "bài_báo", "giúp", "cho", "tôi", "về", "gì"}
+LEAD_SENTENCES = 3  # what a news article's opening says: who, what, when, where
+
+
+def asks_summary(question: str) -> bool:
+    """Whether ``question`` asks what an article says in brief ("Tóm tắt bài về …", "Bài … nói gì?")."""
+    return bool(_ASKS_SUMMARY.search(question))
+
+
+def lead(spans: list[tuple[int, int]], text: str) -> tuple[int, int] | None:
+    """The article's opening sentences (at most :data:`LEAD_SENTENCES`), the stretch a news
+    article puts its facts in; photo captions (lines with no full stop) before it skipped, one
+    after it ending it."""
+    found: list[tuple[int, int]] = []
+    for start, end in spans:
+        if not text[start:end].rstrip().endswith((".", "!", "?", "…", ":", ";")):
+            if found:
+                break
+            continue
+        found.append((start, end))
+        if len(found) == LEAD_SENTENCES:
+            break
+    return (found[0][0], found[-1][1]) if found else None

@@ -259,6 +259,7 @@ class Answerer:
         pinned |= {t for law in q.laws for t in segment(f"{law.kind} {law.name}") if not self.idf(t)}
         asks_author = about.asks_author(span_question)
         asks_published = not asks_author and about.asks_published(span_question)
+        asks_summary = not (asks_author or asks_published) and about.asks_summary(span_question)
         # "Theo Điều 17, …": the number says where the answer is (below), no word of it; the
         # clauses below the heading do not say it, those citing another article do.
         provisions = provision.cited(span_question)
@@ -269,6 +270,8 @@ class Answerer:
             pinned |= about.WORDS
         if asks_published:
             pinned |= about.PUBLISHED_WORDS
+        if asks_summary:
+            pinned |= about.SUMMARY_WORDS
         # pyvi may glue the next word to a pinned name ("lạng_sơn_đăng"): that word goes with it.
         glued = tuple(f"{t}_" for t in pinned if "_" in t)
         sentence_weights = {t: w for t, w in weights.items() if t not in pinned and not t.startswith(glued)}
@@ -322,6 +325,8 @@ class Answerer:
             return self._byline(question, kept[0])
         if asks_published and self.article:
             return self._published(question, kept[0])
+        if asks_summary and self.article:
+            return self._summary(question, kept[0])
         if self.article and asks_issued and scope.is_statute(kept[0].chunk.title):
             # "Nghị định 233 được ban hành ngày nào?": the date its header gives, which the cleaner
             # keeps as the article's date; the deadlines in its clauses are not when it was issued.
@@ -471,6 +476,16 @@ class Answerer:
         citation = _article_citation(hit, text, start, end, text.rfind("\n", 0, max(0, start - 2)) + 1)
         short = ShortAnswer(text[name_start:name_end], name_start, name_end, "person", basis="byline")
         return Answer(question, f"{citation.quote} [1]", [citation], False, short_answer=short)
+
+    def _summary(self, question: str, hit: Hit) -> Answer:
+        """The answer to "what does the article say": its opening sentences quoted, no short answer
+        (a guessed span of a summary request had been shown as the answer)."""
+        article = self.article(hit.chunk.article_id)
+        found = about.lead(list(sentence_spans(article.text)), article.text) if article else None
+        if found is None:
+            return Answer(question, NOT_FOUND, [], True, status="not_found")
+        citation = _article_citation(hit, article.text, found[0], found[1], found[0])
+        return Answer(question, f"{citation.quote} [1]", [citation], False)
 
     def _published(self, question: str, hit: Hit, reply: str | None = None) -> Answer:
         """The answer to "when was it published" (or ``reply``, when a statute was issued): the
