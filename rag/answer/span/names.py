@@ -231,11 +231,13 @@ def _entity(sentence, question, anchors):
         spans.append((run[0][0], run[-1][1]))
     spans = _joined_bodies(sentence, spans)
     spans = [sp for sp in spans if sentence[sp[0]:sp[1]].lower() not in q
-             and sentence[sp[0]:sp[1]].lower() not in _TITLES | _REFERENCES]
+             and sentence[sp[0]:sp[1]].lower() not in _TITLES | _REFERENCES
+             and not _ROMAN.fullmatch(sentence[sp[0]:sp[1]])]  # "khóa XII": an ordinal
     return _nearest(spans, anchors)
 
 
 # "… khoản 2 Điều này": a statute's pointer to itself, capitalised, names nothing.
+_ROMAN = re.compile(r"[IVXLC]+")
 _REFERENCES = {"điều", "khoản", "điểm", "chương", "mục", "phụ lục", "luật", "nghị định", "thông tư", "bộ luật"}
 
 
