@@ -2618,3 +2618,17 @@ def test_what_is_a_summary_request(question, summary):
     from rag.answer.about import asks_summary
 
     assert asks_summary(question) is summary
+
+
+@pytest.mark.parametrize("sentence, question, denies", [
+    # The clause for staff who hold no managing post had been quoted for those who do.
+    ("2. Khung tiêu chí đối với viên chức không giữ chức vụ quản lý bao gồm:",
+     "khung tiêu chí đối với viên chức giữ chức vụ quản lý bao gồm những tiêu chí nào?", True),
+    ("2. Khung tiêu chí đối với viên chức không giữ chức vụ quản lý bao gồm:",
+     "khung tiêu chí đối với viên chức không giữ chức vụ quản lý gồm những gì?", False),
+    ("Thời giờ làm việc không quá 08 giờ trong 01 ngày.", "thời giờ làm việc tối đa là bao nhiêu giờ?", False),
+])
+def test_a_sentence_denying_what_the_question_states(sentence, question, denies):
+    from rag.answer.answerer import _denies
+
+    assert _denies(sentence, question) is denies

@@ -85,6 +85,10 @@ LEAD_TERM_FACTOR = 1.0
 # the other dev sets unchanged.
 HEADING_TERM_FACTOR = 0.5
 HEADING_PENALTY = 1.0
+# A sentence denying what the question states ("… viên chức không giữ chức vụ quản lý" asked of
+# those who "giữ chức vụ quản lý"), in the score's standardised units; not for yes/no questions,
+# which a denial may settle.
+DENIAL_PENALTY = 1.0
 # A sentence under the statute article the question cites ("Theo Điều 17, …"), in the same
 # standardised units as the score. Set by hand: the four legal4 dev questions that cite an
 # article, and the tests' cases (tests/test_answer.py), came out alike from 0.5 to 5 (without it,
@@ -534,6 +538,7 @@ class Answerer:
         leads = _leads(pool)
         heads = self._headings(pool)
         aim = asks_purpose(span_question)  # "… nhằm mục đích gì?" asks no kind, yet a sentence can fit
+        yes_no, asked_text = bool(yes_no_tail(span_question)), " ".join(span_question.casefold().split())
         for p in pool:
             found = [t for t in weights if t in p.words]
             # Terms of the article's title are satisfied by the article as a whole.
@@ -557,6 +562,8 @@ class Answerer:
             # Rank prior: the fused ranking already weighed the whole chunk.
             heading = scope.is_statute(p.hit.chunk.title) and _HEADING.match(p.text)
             p.score = lz + w * dz - 0.25 * p.hit_rank - (HEADING_PENALTY if heading else 0.0)
+            if not yes_no and _denies(p.text, asked_text):
+                p.score -= DENIAL_PENALTY
         if SLOT_WEIGHT and q.kind not in ("date", "number", "person", "place"):
             # An article's opening sentence restates its topic and wins on meaning and shared
             # words alike; the sentence that answers holds the words the question puts right
@@ -838,6 +845,20 @@ _HEADING = re.compile(rf"^\s*(?:{_PARTS}\s+(?:\d+[a-zđ]?|[IVXLC]+)\b\s*(?:[.:]|
                       r"[^\n.;:!?]{2,200}$")
 _ARTICLE_HEADING = re.compile(rf"^\s*{_PARTS}\s")
 _CLAUSE_ITEM = re.compile(r"^\s*\d{1,2}[.)]\s")
+
+
+_DENIAL = re.compile(r"(?<!\w)(?:không|chưa|chẳng)\s+(\w+\s+\w+(?:\s+\w+)?)", re.IGNORECASE)
+
+
+def _denies(text: str, question: str) -> bool:
+    """Whether ``text`` denies what ``question`` (folded) states: "đối với viên chức không giữ
+    chức vụ quản lý" for a question about those who "giữ chức vụ quản lý"."""
+    for m in _DENIAL.finditer(text):
+        phrase = " ".join(m.group(1).casefold().split())
+        if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", question) and f"{m.group(0).split()[0].casefold()} {phrase}" \
+                not in question:
+            return True
+    return False
 
 
 def _leads(pool: list[_Sentence]) -> dict[int, _Sentence]:
