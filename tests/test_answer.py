@@ -2632,3 +2632,14 @@ def test_a_sentence_denying_what_the_question_states(sentence, question, denies)
     from rag.answer.answerer import _denies
 
     assert _denies(sentence, question) is denies
+
+
+def test_a_list_asked_in_its_lead_s_words_is_quoted_from_its_lead(assistant):
+    """The lead and its first item are in the chunk before the best-scoring item: the quote had
+    started at the second item, and the short answer was a guessed stretch of it."""
+    answer = assistant.ask("Bí thư Đảng ủy Sở Sóc Trăng yêu cầu các chi bộ thực hiện những việc gì?")
+    quote, short = answer.citations[0].quote, answer.short_answer
+    assert quote.startswith("Phát biểu kết luận Hội nghị") and quote.rstrip().endswith("hàng tháng.")
+    assert short.kind == "list" and short.text.startswith("- Tiếp tục theo dõi") and short.sure
+    article = Index.open(assistant.settings.index_dir).store.get_article(answer.citations[0].article_id)
+    assert article.text[answer.citations[0].start : answer.citations[0].end] == quote  # verbatim, exact offsets

@@ -361,7 +361,7 @@ class Answerer:
         best = max(holding or sentences, key=lambda s: (s.score, -s.hit_rank, -s.start), default=None)
         if best is None:
             return Answer(question, NOT_FOUND, [], True, status="not_found")
-        chosen = [best] if holding else self._unit(best, sentences)  # the post is beside the name
+        chosen = [best] if holding else self._unit(best, sentences, span_question if q.kind == "list" else None)  # the post is beside the name
         if clauses and self._in_cited_clause(best, clauses):  # the clause cited, not its neighbour
             chosen = [s for s in chosen if self._in_cited_clause(s, clauses)]
         citations = [self._cite(1, chosen)]
@@ -378,8 +378,10 @@ class Answerer:
             return Answer(question, note, [], True, status="out_of_scope", note=note)
         # A statute article's heading lists what its clauses say: "Các hành vi bị cấm … là gì?"
         # restating "Điều 6. Các hành vi bị cấm …" asks for them (the guess had been "Điều 6").
-        heading = bool(_ARTICLE_HEADING.match(best.text))
-        is_list = chosen[0] is best and (best.text.rstrip().endswith(":") or heading) and len(chosen) > 1 \
+        # Asked for a list, the lead an item was quoted with (:meth:`_unit`) leads it too.
+        lead = chosen[0] if chosen[0] is best or q.kind == "list" else None
+        heading = bool(lead and _ARTICLE_HEADING.match(lead.text))
+        is_list = bool(lead) and (lead.text.rstrip().endswith(":") or heading) and len(chosen) > 1 \
             and all(LIST_ITEM.match(s.text) for s in chosen[1:])
         if is_list and (q.kind in ("list", None) or heading and q.kind == "definition"):
             first, last, cited = chosen[1], chosen[-1], citations[0]
@@ -732,7 +734,7 @@ class Answerer:
         return dense >= p.min_dense_score and coverage >= p.min_coverage
 
     # -- what is quoted ----------------------------------------------------------------
-    def _unit(self, best: _Sentence, sentences: list[_Sentence]) -> list[_Sentence]:
+    def _unit(self, best: _Sentence, sentences: list[_Sentence], listing: str | None = None) -> list[_Sentence]:
         """The best sentence with what completes it: the list a ':' opens, or a nearby sentence.
 
         A question usually echoes the sentence that sets the scene, and the answer often
@@ -744,6 +746,14 @@ class Answerer:
         """
         same = [s for s in sentences if s.hit is best.hit]
         i = next(k for k, s in enumerate(same) if s.start == best.start)
+        asked = syllables(listing) if listing else set()
+        if listing and LIST_ITEM.match(best.text) and ":" not in best.text:  # "d) … bao gồm: …" lists itself
+            # Asked "những việc gì" in the lead's words ("… yêu cầu các chi bộ thực hiện …"), an
+            # item is answered with its lead and every item under it (the lead's own first item,
+            # in the chunk before, had been left out); asked in the item's own words, the item.
+            lead = self._lead_of(best)
+            if lead and len(asked & syllables(lead.text)) > len(asked & syllables(best.text)):
+                best = lead
         if best.text.rstrip().endswith(":") or _ARTICLE_HEADING.match(best.text):  # a heading leads its clauses
             items = self._items(best, sentences)
             if items:
@@ -762,6 +772,21 @@ class Answerer:
                 return [best]
             other = max(neighbours, key=lambda s: s.score)
         return [s for s in same if min(best.start, other.start) <= s.start <= max(best.start, other.start)]
+
+    def _lead_of(self, item: _Sentence) -> _Sentence | None:
+        """The sentence ending in ':' that opens the list ``item`` is in (read back over the
+        items before it in the article's text), or ``None``."""
+        text = self.article_text(item.hit.chunk.article_id) if self.article_text else None
+        if text is None:
+            return None
+        back = max(0, item.start - 6000)
+        before = list(sentence_spans(text[back : item.start], back))
+        for s, e in reversed(before):
+            piece = text[s:e]
+            if LIST_ITEM.match(piece) and item_level(piece) == item_level(item.text):
+                continue
+            return _Sentence(item.hit_rank, item.hit, s, e, piece, set()) if piece.rstrip().endswith(":") else None
+        return None
 
     def _items(self, lead: _Sentence, sentences: list[_Sentence], limit: int = 8) -> list[_Sentence]:
         """The list items that follow ``lead`` in its article, read on past the chunk's end
@@ -816,10 +841,13 @@ class Answerer:
         chosen = sorted(chosen, key=lambda s: s.start)
         c = chosen[0].hit.chunk
         passage, passage_start = c.text, c.start
-        whole = self.article_text(c.article_id) if chosen[-1].end > c.end and self.article_text else None
+        beyond = chosen[-1].end > c.end or chosen[0].start < c.start
+        whole = self.article_text(c.article_id) if beyond and self.article_text else None
         if whole:
-            # A list may run on into the next chunk: the passage extends to its last item.
-            passage = whole[c.start : chosen[-1].end]
+            # A list may run on into the next chunk, or its lead be in the one before: the
+            # passage extends to its last item and back to its lead.
+            passage_start = min(c.start, chosen[0].start)
+            passage = whole[passage_start : max(c.end, chosen[-1].end)]
         chosen = [s for s in chosen if s.end <= passage_start + len(passage)]
         start, end = chosen[0].start, chosen[-1].end
         best = max(chosen, key=lambda s: s.score)
