@@ -2643,3 +2643,12 @@ def test_a_list_asked_in_its_lead_s_words_is_quoted_from_its_lead(assistant):
     assert short.kind == "list" and short.text.startswith("- Tiếp tục theo dõi") and short.sure
     article = Index.open(assistant.settings.index_dir).store.get_article(answer.citations[0].article_id)
     assert article.text[answer.citations[0].start : answer.citations[0].end] == quote  # verbatim, exact offsets
+
+
+def test_a_list_announced_inside_its_sentence_runs_on_to_the_paragraph_s_end(assistant):
+    """"… các giải pháp chủ yếu như sau: Bám sát …. Đổi mới …. …": the quote had stopped at the
+    second of nine (a staff user's pass)."""
+    answer = assistant.ask("Đại hội Đảng bộ Sở GDĐT Lạng Sơn xác định những giải pháp chủ yếu nào?")
+    short = answer.short_answer
+    assert short.kind == "list" and short.text.startswith("Bám sát chủ trương")
+    assert short.text.endswith("phong cách Hồ Chí Minh.") and "Đại hội đã bầu" not in answer.citations[0].quote

@@ -388,6 +388,12 @@ class Answerer:
             text = cited.quote[first.start - cited.start : last.end - cited.start]
             short = ShortAnswer(text, first.start, first.start + len(text), "list", basis="list")
             short = labelled_item(span_question, chosen[1:]) or short
+        inline = _INLINE_LEAD.search(chosen[0].text) if q.kind == "list" and len(chosen) > 2 \
+            and not LIST_ITEM.match(chosen[0].text) else None  # as :meth:`_unit` quoted it
+        if inline and chosen[0] is best:  # "… như sau: A. B. C.": what follows the colon
+            cited, start = citations[0], chosen[0].start + inline.end()
+            text = cited.quote[start - cited.start : chosen[-1].end - cited.start]
+            short = ShortAnswer(text, start, start + len(text), "list", basis="list")
         unsupported = support.other_post(span_question, citations[0].quote)
         if unsupported:
             note = f"{unsupported} {scope.nearest(best.hit)}"
@@ -754,6 +760,12 @@ class Answerer:
             lead = self._lead_of(best)
             if lead and len(asked & syllables(lead.text)) > len(asked & syllables(best.text)):
                 best = lead
+        if listing and _INLINE_LEAD.search(best.text) and not LIST_ITEM.match(best.text):
+            # "… các giải pháp chủ yếu như sau: Bám sát …. Đổi mới …. …": the list runs on in
+            # the sentences of the same paragraph (the quote had stopped at the second).
+            rest = self._paragraph_after(best)
+            if rest:
+                return [best, *rest]
         if best.text.rstrip().endswith(":") or _ARTICLE_HEADING.match(best.text):  # a heading leads its clauses
             items = self._items(best, sentences)
             if items:
@@ -772,6 +784,19 @@ class Answerer:
                 return [best]
             other = max(neighbours, key=lambda s: s.score)
         return [s for s in same if min(best.start, other.start) <= s.start <= max(best.start, other.start)]
+
+    def _paragraph_after(self, lead: _Sentence, limit: int = 10) -> list[_Sentence]:
+        """The sentences after ``lead`` in its paragraph of the article's text (at most ``limit``)."""
+        text = self.article_text(lead.hit.chunk.article_id) if self.article_text else None
+        if text is None:
+            return []
+        found, end = [], lead.end
+        for s, e in sentence_spans(text[lead.end : lead.end + 6000], lead.end):
+            if "\n" in text[end:e] or len(found) == limit:
+                break
+            found.append(_Sentence(lead.hit_rank, lead.hit, s, e, text[s:e], set()))
+            end = e
+        return found
 
     def _lead_of(self, item: _Sentence) -> _Sentence | None:
         """The sentence ending in ':' that opens the list ``item`` is in (read back over the
@@ -872,6 +897,8 @@ _PARTS = r"(?:Điều|Chương|Mục|Phần|ĐIỀU|CHƯƠNG|MỤC|PHẦN)"
 _HEADING = re.compile(rf"^\s*(?:{_PARTS}\s+(?:\d+[a-zđ]?|[IVXLC]+)\b\s*(?:[.:]|[-–](?=\s))?|\d{{1,2}}\.(?!\d))"
                       r"[^\n.;:!?]{2,200}$")
 _ARTICLE_HEADING = re.compile(rf"^\s*{_PARTS}\s")
+# A list announced inside its sentence and run on in the paragraph: "… như sau: Bám sát …".
+_INLINE_LEAD = re.compile(r"(?<!\w)(?:như sau|sau đây|gồm|bao gồm|cụ thể)\s*:\s*(?=\S)", re.IGNORECASE)
 _CLAUSE_ITEM = re.compile(r"^\s*\d{1,2}[.)]\s")
 
 
