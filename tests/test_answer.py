@@ -2652,3 +2652,9 @@ def test_a_list_announced_inside_its_sentence_runs_on_to_the_paragraph_s_end(ass
     short = answer.short_answer
     assert short.kind == "list" and short.text.startswith("Bám sát chủ trương")
     assert short.text.endswith("phong cách Hồ Chí Minh.") and "Đại hội đã bầu" not in answer.citations[0].quote
+
+
+def test_an_open_answer_does_not_open_on_the_verb_s_preposition(assistant):
+    """"… cần quan tâm điều gì?": "đến công tác phối hợp …" (a staff user saw "Đến …" in bold)."""
+    short = assistant.ask("Đảng ủy Khối đề nghị Đảng ủy Sở GDĐT Kon Tum cần quan tâm điều gì?").short_answer
+    assert short.text.startswith("công tác phối hợp giữa cấp ủy")

@@ -56,8 +56,9 @@ _SYLLABLE_RUN = re.compile(r"[^\W\d_]+")
 
 
 # Words an open answer neither starts nor ends with ("của lý thuyết …", "bằng cử nhân và"). Chosen on
-# the dev parts: XQuAD-vi dev F1 0.452 -> 0.454 (EM 0.244 -> 0.254), dev2 0.533 -> 0.535, others alike.
-_LEAD = {"của", "và", "là", "thì", "mà", "với", "cho", "bởi", "do", "rằng"}
+# the dev parts: XQuAD-vi dev F1 0.452 -> 0.454 (EM 0.244 -> 0.254), dev2 0.533 -> 0.535, others alike;
+# "đến", "tới" ("quan tâm đến công tác …", a staff user's pass) left every dev row unchanged.
+_LEAD = {"của", "và", "là", "thì", "mà", "với", "cho", "bởi", "do", "rằng", "đến", "tới"}
 _TAIL = {"và", "của", "là", "trong", "với", "cho", "thì", "mà", "đã", "được", "bởi", "do", "rằng", "như", "khi", "để", "từ",
          "tại", "ở"}  # not "trên", "dưới": "cấp trên"
 _EDGE_KINDS = {"span", "entity", "definition"}
