@@ -2520,6 +2520,25 @@ def test_the_part_of_the_day_is_answered_and_a_claimed_one_settled(assistant, qu
     assert (sa.text, sa.verdict, sa.sure) == (short, verdict, True)
 
 
+@pytest.mark.parametrize("question", [
+    # The article dates the congress with no part of the day: "Đại hội đã bầu 09 đồng chí …" had
+    # been shown, bold, as what settles it (a second staff user's pass).
+    "Đại hội Đảng bộ Sở GDĐT Lạng Sơn tổ chức vào buổi chiều phải không?",
+    "Đại hội Đảng bộ Sở GDĐT Lạng Sơn tổ chức vào buổi chiều à?",
+])
+def test_a_part_of_the_day_the_article_does_not_give_gets_no_short_answer(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.short_answer is None
+
+
+def test_a_follow_up_pointing_back_is_its_own_question(assistant):
+    """"Đại hội đó …" is searched with the earlier question after it, for "đó"; what it asks is its
+    own: the earlier count ("7 chi bộ") had come back, bold."""
+    answer = assistant.ask("Đại hội đó tổ chức vào buổi chiều phải không?",
+                           history=["Đại hội Đảng bộ Sở GDĐT Lạng Sơn có bao nhiêu chi bộ?"])
+    assert answer.short_answer is None or "chi bộ" not in answer.short_answer.text
+
+
 @pytest.mark.parametrize("text, item", [
     ("b)Bị cấp có thẩm quyền kết luận có biểu hiện suy thoái;", True),  # typed against its text, as a decree had it
     ("a) Có kết quả dưới 50 điểm;", True),

@@ -28,8 +28,9 @@ from rag.answer import about, chitchat, provision, scope, support, tenure
 from rag.answer.question import Question, answer_kind, read
 from rag.answer.slot import slot
 from rag.answer.span import (
-    LIST_ITEM, ShortAnswer, asks_anyone, asks_purpose, claimed_person, counted, dated_as_asked, find, fits, holds_post,
-    item_level, labelled_item, of_department, person_names, post_asked, post_held, syllables, yes_no_tail,
+    LIST_ITEM, ShortAnswer, asks_anyone, asks_day_part, asks_purpose, claimed_person, counted, dated_as_asked, find,
+    fits, holds_post, item_level, labelled_item, of_department, person_names, post_asked, post_held, syllables,
+    yes_no_tail,
 )
 from rag.clean.metadata import SURNAMES
 from rag.index.sentences import unpack
@@ -237,11 +238,16 @@ class Answerer:
         # Not when the follow-up was rewritten whole ("Ông ấy là ai?" → "Bùi Thái Trọng là ai?"):
         # that is the question to read.
         own_kind = answer_kind(asked) if asked and asked.casefold() in question.casefold() else None
-        if own_kind:
+        # "Hội nghị đó có công khai … không?" searched with the earlier question after it (for
+        # "đó"): a whole question of its own, which says what is asked even when it names no kind.
+        glued = bool(asked) and question != asked and question.startswith(asked)
+        if own_kind or glued:
             q.kind = own_kind
-        span_question = asked if own_kind else question
+        span_question = asked if own_kind or glued else question
         if asks_anyone(span_question):
             q.kind = None  # "Có ai được … không?": the clause that says so, not a name
+        if asks_day_part(span_question):
+            q.kind = "date"  # "… vào buổi chiều à?": the sentence dating the event, which may say the part
         # A follow-up that borrows the earlier question ("Còn dự khuyết?" after "… bao nhiêu đại
         # biểu chính thức?"): its own words say which of the earlier question's answers it wants.
         focus = _focus(asked, question) if asked and not own_kind else ()

@@ -19,7 +19,7 @@ from rag.answer.span.names import issuer, post_held, repealed, _entity, _headed,
 from rag.answer.span.numbers import _bounded, _number, _number_candidates, _word_end, counted
 from rag.answer.span.phrases import (
     PURPOSE, _QUOTED, _choice, attending, _defined_subject, _defines_term, _definition, _gap, _list, _purpose, _quote,
-    asks_purpose, day_part,
+    asks_day_part, asks_purpose, day_part,
 )
 from rag.text import pos_tags
 
@@ -107,6 +107,8 @@ def _find(question: str, kind: str | None, sentences: list[tuple[str, int]],
     part = day_part(question, sentences)  # "… vào buổi chiều phải không?" before any yes/no clause
     if part:
         return part, "choice"
+    if asks_day_part(question):
+        return None  # the quote gives no part of the day: no other clause says it (nor "Đại hội đã bầu …")
     issued_by = issuer(question, sentences)
     if issued_by:
         return issued_by, "issuer"

@@ -162,10 +162,15 @@ def _said(option: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
 _PARTS = r"sáng|trưa|chiều|tối|đêm"
 _ASKS_PART = re.compile(r"(?<!\w)(?:buổi nào|vào buổi nào|buổi gì)(?!\w)", _I)
 _CLAIMS_PART = re.compile(rf"(?<!\w)(?:vào\s+)?(?:buổi\s+)?(?P<part>{_PARTS})(?:\s+ngày)?\s*,?\s*"
-                          r"(?:có\s+)?(?:phải|đúng)\s+không\s*\??\s*$", _I)
+                          r"(?:(?:có\s+)?(?:phải|đúng)\s+không|à|hả|sao|không)\s*\??\s*$", _I)
 _PART_SAID = re.compile(rf"(?<!\w)(?:buổi\s+)?(?P<part>{_PARTS})(?:\s+(?:ngày|hôm|nay))?\s+(?=\d)", _I)
 _DAY_AFTER = re.compile(r"(?:ngày\s+|hôm\s+|nay\s+)?\d{1,2}\s*(?:[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?"
                         r"|\s+(?:tháng|ngày)\s+\d{1,2}(?:\s+năm\s+\d{4})?)", _I)  # "08 ngày 5 năm 2023" as one article writes it
+
+
+def asks_day_part(question: str) -> bool:
+    """Whether ``question`` asks or claims the part of the day ("… vào buổi chiều à?")."""
+    return bool(_CLAIMS_PART.search(question) or _ASKS_PART.search(question))
 
 
 def day_part(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
