@@ -2677,3 +2677,12 @@ def test_an_open_answer_does_not_open_on_the_verb_s_preposition(assistant):
     """"… cần quan tâm điều gì?": "đến công tác phối hợp …" (a staff user saw "Đến …" in bold)."""
     short = assistant.ask("Đảng ủy Khối đề nghị Đảng ủy Sở GDĐT Kon Tum cần quan tâm điều gì?").short_answer
     assert short.text.startswith("công tác phối hợp giữa cấp ủy")
+
+
+def test_the_by_line_is_no_evidence_but_for_who_wrote_it(assistant):
+    """"Phan Xuân Nghĩa, Văn phòng Sở" wrote the article: a staff user had got him as the one honoured."""
+    honoured = assistant.ask("Ai được công nhận hoàn thành xuất sắc nhiệm vụ năm 2020?")
+    assert "Phan Xuân Nghĩa" not in honoured.text
+    assert honoured.short_answer is None or not re.search(r"\d", honoured.short_answer.text)  # nor "Covid-19"
+    wrote = assistant.ask("Ai viết bài Đảng bộ Sở GD&ĐT hoàn thành xuất sắc nhiệm vụ năm 2020?")
+    assert wrote.short_answer.text == "Phan Xuân Nghĩa"

@@ -32,7 +32,7 @@ from rag.answer.span import (
     fits, holds_post, item_level, labelled_item, of_department, person_names, post_asked, post_held, syllables,
     yes_no_tail,
 )
-from rag.clean.metadata import SURNAMES
+from rag.clean.metadata import SURNAMES, author_of, unlabelled_author
 from rag.index.sentences import unpack
 from rag.retrieve import Hit, Retrieval
 from rag.text import segment, sentence_spans
@@ -541,6 +541,10 @@ class Answerer:
             for k, ((s, e), words) in enumerate(zip(spans, sentence_words)):
                 text = c.text[s - c.start : e - c.start]
                 pool.append(_Sentence(rank, hit, s, e, text, words, dense=float(sims[k]) if sims is not None else 0.0))
+        if not about.asks_author(span_question):
+            # The by-line ("Phan Xuân Nghĩa, Văn phòng Sở") names who wrote the article, not who
+            # was honoured in it: a staff user had got him for "Ai được công nhận …?".
+            pool = [p for p in pool if not self._byline_of(p)]
         n = len(pool)
         for p in pool:
             if "%" in p.text:  # "bao nhiêu phần trăm" is answered with a "%"
@@ -588,6 +592,14 @@ class Answerer:
                 if found:
                     p.score += SLOT_WEIGHT * found.score
         return pool
+
+    def _byline_of(self, p: _Sentence) -> bool:
+        """Whether ``p`` is its article's by-line: a line naming an author, the article's last (a
+        statute's last line is whoever signed it, which is asked)."""
+        if not (author_of(p.text) or unlabelled_author(p.text.strip())) or scope.is_statute(p.hit.chunk.title):
+            return False
+        text = self.article_text(p.hit.chunk.article_id) if self.article_text else None
+        return text is not None and not text[p.end:].strip()
 
     def _headings(self, pool: list[_Sentence]) -> dict[int, list[set[str]]]:
         """``{id(sentence): [words of the headings it is under]}``: its statute article's

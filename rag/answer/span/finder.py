@@ -60,6 +60,8 @@ def find(question: str, kind: str | None, sentences: list[tuple[str, int]],
     if not found:
         return None
     found, basis = found
+    if found.kind == "person" and re.search(r"\d", found.text):
+        return None  # "Covid-19", "05-CT/TW": no one's name
     if basis not in ("cause", "choice", "purpose") and asks_cause(question):
         basis = "gap"  # asked why and no cause written: whatever stands there is a guess
     if kind == "list":
