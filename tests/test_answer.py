@@ -3,6 +3,7 @@ honest refusals (another province, year or term, uncovered topics, small talk) a
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
