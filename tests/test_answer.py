@@ -934,6 +934,8 @@ def test_a_claimed_date_is_read_in_its_parts(question, claimed, date, verdict):
     # A count claimed is asked as "bao nhiêu" and settled by the count found (a staff user had
     # got the quote alone, with no yes or no).
     ("Đại hội Đảng bộ Sở GDĐT Lạng Sơn có 150 đảng viên dự phải không?", "139 đảng viên", "không"),
+    # The year after the counted noun says which (a second staff user had got no verdict).
+    ("Đảng bộ Sở GD&ĐT hoàn thành 9/10 chỉ tiêu năm 2020 đúng không?", "10/10 chỉ tiêu", "không"),
     ("Đảng bộ Sở GDĐT Lạng Sơn có 7 chi bộ trực thuộc đúng không?", "7 chi bộ", "có"),
     ("Đại hội Đảng bộ Sở GDĐT Lạng Sơn bầu 09 đồng chí vào Ban chấp hành phải không?", "09 đồng chí", "có"),
     # A longer counted phrase, and a share of a whole as written (a second staff user's pass).
@@ -2687,3 +2689,11 @@ def test_the_by_line_is_no_evidence_but_for_who_wrote_it(assistant):
     assert honoured.short_answer is None or not re.search(r"\d", honoured.short_answer.text)  # nor "Covid-19"
     wrote = assistant.ask("Ai viết bài Đảng bộ Sở GD&ĐT hoàn thành xuất sắc nhiệm vụ năm 2020?")
     assert wrote.short_answer.text == "Phan Xuân Nghĩa"
+
+
+
+def test_whether_anyone_did_with_no_one_named_is_not_answered(assistant):
+    """"Có ai bị kỷ luật không?": no article names anyone disciplined; "Thi hành kỷ luật Đảng được
+    triển khai …" had been shown, bold, as the answer (a second staff user's pass)."""
+    answer = assistant.ask("Có ai bị kỷ luật không?")
+    assert answer.status == "not_found" and "không nêu ai" in answer.text

@@ -405,6 +405,11 @@ class Answerer:
             note = f"{unsupported} {scope.nearest(best.hit)}"
             return Answer(question, note, [], True, status="not_found", note=note)
         short = support.holder(span_question, short, citations[0].quote, citations[0].start) or short
+        if asks_anyone(span_question) and not (short and support.names_someone(short.text)):
+            # "Có ai bị kỷ luật không?": a clause naming no one and counting no one ("Thi hành kỷ
+            # luật Đảng được triển khai …") says nobody was; the articles do not say who.
+            note = f"Các bài viết không nêu ai như vậy. {scope.nearest(best.hit)}"
+            return Answer(question, note, [], True, status="not_found", note=note)
         if q.kind in ("number", "person") or asked_post:  # "… tên là gì?" too
             unsupported = support.unsupported(span_question, short, citations[0].quote, citations[0].start)
         elif q.kind == "date":

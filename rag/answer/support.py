@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from rag.answer.question import capitalised_runs
 from rag.answer.span import ASKS_ORDINAL, ASKS_PERCENT, NUMBER_WORDS, ShortAnswer, counted, names_day, person_names
 from rag.answer.span.numbers import TIME_UNITS
 from rag.clean.metadata import PROVINCE
@@ -446,6 +447,12 @@ def is_name(text: str) -> bool:
                 or (len(w) > 1 and w.isupper() and not _ROMAN.fullmatch(w)) for w in words)
     return bool(words) and not coded and all(w[0].isupper() or w in _PARTICLES for w in words) \
         and words[0][0].isupper()
+
+
+def names_someone(text: str) -> bool:
+    """Whether ``text`` names a person or counts someone ("01 công chức", "90% chi bộ")."""
+    return bool(re.search(r"\d", text)) or any(
+        is_name(text[a:b]) and len(text[a:b].split()) >= 2 for a, b in capitalised_runs(text))
 
 
 def only_board(text: str, post: str) -> bool:
