@@ -1344,8 +1344,14 @@ def test_a_follow_up_borrowing_the_earlier_question_reads_as_it_about_its_own_wo
     assert understood_as("Còn khoản 2 thì sao?", {"query": "Theo khoản 2 Điều 105, …?"}) == (
         "Đã hiểu câu hỏi là: “Theo khoản 2 Điều 105, …?”")
     assert understood_as("Ngày nào?", {"query": "Ngày nào?"}) is None
+    # A question of its own searched with the earlier one after it (for "đó"): the two apart (a
+    # staff user had been shown them glued into one).
     whole = "Hội nghị đó có bao nhiêu đại biểu tham dự? Hội nghị cán bộ Sở GDĐT Trà Vinh diễn ra ngày nào?"
-    assert understood_as("Hội nghị đó có bao nhiêu đại biểu tham dự?", {"query": whole}) == f"Đã hiểu câu hỏi là: “{whole}”"
+    assert understood_as("Hội nghị đó có bao nhiêu đại biểu tham dự?", {"query": whole}) == (
+        "Đã hiểu câu hỏi là: “Hội nghị đó có bao nhiêu đại biểu tham dự?”, tiếp theo câu “Hội nghị cán bộ Sở GDĐT Trà "
+        "Vinh diễn ra ngày nào?”")
+    # Small talk with a greeting stripped is no reading to show.
+    assert understood_as("Chào bạn, bạn là ai?", {"query": "bạn là ai?", "status": "chitchat"}) is None
 
 
 def test_a_list_short_answer_renders_as_a_markdown_list():

@@ -163,11 +163,14 @@ def understood_as(question: str, reply: dict) -> str | None:
     as typed; one that borrows the earlier question whole ("Còn dự khuyết?" searched as "dự
     khuyết? Đoàn đại biểu … chính thức?") reads as that question, asked about its own words."""
     query = reply.get("query")
-    if not query or query == question:
+    if not query or query == question or reply.get("status") == "chitchat":  # "Chào bạn, bạn là ai?"
         return None
     borrowed = _BORROWED.match(query)
     if borrowed and borrowed["earlier"][:1].isupper() and len(borrowed["own"].split()) <= 6:
         return f"Đã hiểu câu hỏi là: “{borrowed['earlier']}”, hỏi về “{borrowed['own']}”"
+    if borrowed and borrowed["earlier"][:1].isupper():
+        # "Hội nghị đó …?" searched with the earlier question after it, for "đó": the two apart.
+        return f"Đã hiểu câu hỏi là: “{borrowed['own']}?”, tiếp theo câu “{borrowed['earlier']}”"
     return f"Đã hiểu câu hỏi là: “{query}”"
 
 
