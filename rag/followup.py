@@ -94,6 +94,11 @@ def _resolve(question: str, previous: str, known=None, placed: str = "", filtere
     if not previous or chitchat.reply(question) or asks_subject(question):
         return question
     core = _TAIL.sub("", _LEAD.sub("", question)).strip()
+    # "Còn Trà Vinh thì ai là giám đốc?": a question of its own about what "còn" names.
+    topic = _TOPIC_THEN.match(core) if _LEAD.search(question) else None
+    if topic and _WH.search(topic["ask"]):
+        ask = topic["ask"].rstrip(" ?.!")
+        return f"{ask[:1].upper()}{ask[1:]} {topic['topic']}?"
     marked = bool(_LEAD.search(question) or _TAIL.search(question))
     elliptical = marked or (len(core.split()) <= _SHORT and not _new_topic(core, known))
     if not elliptical:
@@ -238,5 +243,6 @@ def _new_topic(core: str, known) -> bool:
     return bool(words) and not any(known(w) for w in words)
 
 
+_TOPIC_THEN = re.compile(r"^(?P<topic>[^?]+?)\s+thì\s+(?P<ask>\S.*)$", _I)
 _WH = re.compile(r"(?<!\w)(?:gì|nào|ai|đâu|bao nhiêu|mấy|bao giờ|khi nào|sao|thế nào|hôm nay|hiện nay|bây giờ)(?!\w)", _I)
 _GENERIC = {"là", "có", "không", "được", "của", "và", "thì", "ở", "tại", "năm", "ngày", "tháng"}

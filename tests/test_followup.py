@@ -283,3 +283,11 @@ def test_a_claim_about_the_event_named_earlier_is_settled(assistant, earlier, qu
     answer = assistant.ask(question, history=[earlier])
     assert answer.status == "answered"
     assert (answer.short_answer.text, answer.short_answer.verdict) == (short, verdict)
+
+
+def test_still_another_place_with_a_question_of_its_own_asks_that_question_there(assistant):
+    """"Còn Trà Vinh thì ai là giám đốc?" had been glued to the earlier question and refused."""
+    assert contextualize("Còn Trà Vinh thì ai là giám đốc?", ["Ai chủ trì Hội nghị sơ kết ở Sóc Trăng?"]) == (
+        "Ai là giám đốc Trà Vinh?")
+    answer = assistant.ask("Còn Trà Vinh thì ai là giám đốc?", history=["Ai chủ trì Hội nghị sơ kết ở Sóc Trăng?"])
+    assert answer.short_answer.text == "Nguyễn Thị Bạch Vân"
