@@ -267,6 +267,8 @@ def test_a_stated_date_is_the_publication_date():
     ("bn chi bộ trực thuộc Đảng bộ Sở Lạng Sơn", "bao nhiêu chi bộ trực thuộc Đảng bộ Sở Lạng Sơn"),
     ("Đại hội có bn đảng viên dự ko?", "Đại hội có bao nhiêu đảng viên dự không?"),
     ("Hội nghị bàn j?", "Hội nghị bàn gì?"),
+    ("tóm tắt bài đại hội đảng bộ sở gd lạng sơn", "tóm tắt bài đại hội đảng bộ sở giáo dục lạng sơn"),
+    ("Sở GD và ĐT, Sở GD&ĐT", "Sở GD và ĐT, Sở GD&ĐT"),  # the Department's own abbreviation
     # Codes and letters an article may mean: as typed.
     ("Mẫu KH/BN số 2 ở điểm k khoản 1", "Mẫu KH/BN số 2 ở điểm k khoản 1"),
 ])

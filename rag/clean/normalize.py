@@ -66,15 +66,20 @@ _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000:
 def clean_question(text: str) -> str:
     """A question as typed, without markup or full-width forms, normalised (:func:`normalize_query`),
     chat shorthand written out ("bn chi bộ" → "bao nhiêu chi bộ")."""
-    return _SHORTHAND.sub(lambda m: _SHORTHANDS[m.group(0).casefold()],
-                          normalize_query(_MARKUP.sub(" ", text.translate(_FULL_WIDTH))))
+    return _SHORTHAND.sub(_written_out, normalize_query(_MARKUP.sub(" ", text.translate(_FULL_WIDTH))))
+
+
+def _written_out(m: re.Match) -> str:
+    # "GD" in capitals is the Department's own abbreviation ("Sở GD và ĐT"), which is read as such.
+    typed = m.group(0)
+    return typed if typed == "GD" else _SHORTHANDS[typed.casefold()]
 
 
 # Shorthand staff type in chats, which no article writes; only whole words, and none that an
 # article could mean otherwise ("k", "kh", "vs").
 _SHORTHANDS = {"bn": "bao nhiêu", "bnh": "bao nhiêu", "bnhiu": "bao nhiêu", "ko": "không", "hok": "không",
-               "dc": "được", "đc": "được", "j": "gì", "ntn": "như thế nào"}
-_SHORTHAND = re.compile(r"(?<![\w/.-])(?:" + "|".join(_SHORTHANDS) + r")(?![\w/.-])", re.IGNORECASE)
+               "dc": "được", "đc": "được", "j": "gì", "ntn": "như thế nào", "gd": "giáo dục"}
+_SHORTHAND = re.compile(r"(?<![\w/.&-])(?:" + "|".join(_SHORTHANDS) + r")(?![\w/.&-])", re.IGNORECASE)
 
 
 _DASH = re.compile(r"\s*[-–—]\s*")
