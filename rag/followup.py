@@ -24,7 +24,8 @@ _LEAD = re.compile(r"^\s*(?:(?:thế|vậy|và|nhưng|thế còn|vậy còn)\s+)
                    # "Thế năm 2021?", and only that: "Thế năm 2021 Sở tổ chức hội nghị gì?" stands alone.
                    r"|^\s*(?:thế|vậy)\s+(?=(?:năm|nhiệm\s+kỳ|nhiệm\s+kì|khóa|khoá)\s+\d{4}(?:\s*[-–]\s*\d{4})?"
                    r"\s*[?.!]*\s*$)", _I)
-_TAIL = re.compile(r"\s*(?:thì\s+sao|thì\s+thế\s+nào|thì\s+như\s+thế\s+nào|thì\s+ra\s+sao|thì\s+sao\s+nhỉ)\s*[?.!]*\s*$", _I)
+_TAIL = re.compile(r"\s*(?:thì\s+sao|thì\s+thế\s+nào|thì\s+như\s+thế\s+nào|thì\s+ra\s+sao|thì\s+sao\s+nhỉ)"
+                   r"(?:\s+(?:ạ|vậy|nhỉ|hả|nhé|thế))?\s*[?.!]*\s*$", _I)
 # Pronouns that point back at something named in an earlier turn.
 _ANAPHORA = re.compile(r"(?<!\w)(?:đó|ấy|nói trên|kể trên|họ|nó)(?!\w)", _I)
 # A person an earlier answer named: "ông ấy", "bà đó", "người này", "đồng chí ấy".
@@ -96,7 +97,8 @@ def _resolve(question: str, previous: str, known=None, placed: str = "", filtere
     core = _TAIL.sub("", _LEAD.sub("", question)).strip()
     # "Còn Trà Vinh thì ai là giám đốc?": a question of its own about what "còn" names.
     topic = _TOPIC_THEN.match(core) if _LEAD.search(question) else None
-    if topic and _WH.search(topic["ask"]):
+    if topic and _PLACE.search(topic["topic"]) and _WH.search(topic["ask"]) \
+            and _WH.sub(" ", _FILLER.sub(" ", topic["ask"])).split():  # "… thì sao ạ?" asks nothing of its own
         ask = topic["ask"].rstrip(" ?.!")
         return f"{ask[:1].upper()}{ask[1:]} {topic['topic']}?"
     marked = bool(_LEAD.search(question) or _TAIL.search(question))

@@ -2703,3 +2703,71 @@ def test_whether_anyone_did_with_no_one_named_is_not_answered(assistant):
     triển khai …" had been shown, bold, as the answer (a second staff user's pass)."""
     answer = assistant.ask("Có ai bị kỷ luật không?")
     assert answer.status == "not_found" and "không nêu ai" in answer.text
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    # From a cold read: when it ceases is a date, and what replaced it is another question.
+    ("Nghị định 90/2020/NĐ-CP hết hiệu lực khi nào?", "Nghị định số 90/2020/NĐ-CP hết hiệu lực kể từ ngày 01/01/2027.", None),
+    ("Nghị định 90 được thay thế bởi văn bản nào?", "Nghị định số 90/2020/NĐ-CP hết hiệu lực.", None),
+    # A point's letter is no bracket.
+    ("Nghị định 233 thay thế nghị định nào?", "b) Nghị định số 90/2020/NĐ-CP hết hiệu lực.", "Nghị định số 90/2020/NĐ-CP"),
+])
+def test_what_a_statute_replaces_is_asked_of_a_document(question, sentence, expected):
+    from rag.answer.span.names import repealed
+
+    found = repealed(question, [(sentence, 0)])
+    assert (found.text if found else None) == expected
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("Đại hội tổ chức vào buổi chiều phải không?", True),
+    ("Hội nghị họp chiều phải không?", True),
+    # When one works or rests, not when an event was (a cold read).
+    ("Người lao động có được làm thêm giờ vào ban đêm không?", False),
+    ("Giáo viên có được nghỉ trưa không?", False),
+])
+def test_only_a_dated_event_asks_the_part_of_the_day(question, asks):
+    from rag.answer.span import asks_day_part
+
+    assert asks_day_part(question) is asks
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Chi bộ Văn phòng Sở được công nhận", True),  # a body
+    ("01 công chức đang trình Thủ tướng", True),
+    ("Thi hành kỷ luật Đảng năm 2020 được triển khai", False),  # a year counts no one
+])
+def test_what_names_or_counts_someone(text, names):
+    assert support.names_someone(text) is names
+
+
+@pytest.mark.parametrize("question, clause, verdict", [
+    ("Dữ liệu phải lưu trữ 12 tháng, phải không?", "lưu trữ ít nhất 01 năm", "có"),  # months and years exactly
+    ("Người lao động được nghỉ 4 tuần phải không?", "được nghỉ 01 tháng", None),  # no whole number converts them
+    ("Theo Quyết định 1234, viên chức được nghỉ 2 ngày phải không?", "được nghỉ 3 ngày", "không"),  # a number, no condition
+])
+def test_times_are_compared_exactly(question, clause, verdict):
+    from rag.answer.span.settle import settles
+
+    assert settles(question, clause) == verdict
+
+
+def test_a_limit_or_not_only_is_no_denial():
+    from rag.answer.answerer import _denies
+
+    assert not _denies("Người lao động không được nghỉ hằng năm quá 12 ngày.", "người lao động được nghỉ hằng năm mấy ngày?")
+    assert not _denies("Không chỉ giáo viên mà cả học sinh tham gia.", "giáo viên tham gia gì?")
+
+
+def test_a_speech_in_the_article_is_no_summary_request():
+    from rag.answer.about import asks_summary
+
+    assert not asks_summary("Trong bài viết, đồng chí Bí thư nói gì?")
+
+
+def test_a_short_question_of_its_own_reads_as_itself():
+    from ui.render import understood_as
+
+    reply = {"query": "Hội nghị đó ở đâu? Hội nghị cán bộ Sở GDĐT Trà Vinh diễn ra ngày nào?"}
+    assert understood_as("Hội nghị đó ở đâu?", reply) == (
+        "Đã hiểu câu hỏi là: “Hội nghị đó ở đâu?”, tiếp theo câu “Hội nghị cán bộ Sở GDĐT Trà Vinh diễn ra ngày nào?”")

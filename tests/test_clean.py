@@ -269,6 +269,8 @@ def test_a_stated_date_is_the_publication_date():
     ("Hội nghị bàn j?", "Hội nghị bàn gì?"),
     ("tóm tắt bài đại hội đảng bộ sở gd lạng sơn", "tóm tắt bài đại hội đảng bộ sở giáo dục lạng sơn"),
     ("Sở GD và ĐT, Sở GD&ĐT", "Sở GD và ĐT, Sở GD&ĐT"),  # the Department's own abbreviation
+    ("BN 91 là ai?", "BN 91 là ai?"),  # in capitals: a patient, not "bao nhiêu"
+    ("đc Hoàng Văn Minh giữ chức vụ gì?", "đồng chí Hoàng Văn Minh giữ chức vụ gì?"),
     # Codes and letters an article may mean: as typed.
     ("Mẫu KH/BN số 2 ở điểm k khoản 1", "Mẫu KH/BN số 2 ở điểm k khoản 1"),
 ])

@@ -291,3 +291,11 @@ def test_still_another_place_with_a_question_of_its_own_asks_that_question_there
         "Ai là giám đốc Trà Vinh?")
     answer = assistant.ask("Còn Trà Vinh thì ai là giám đốc?", history=["Ai chủ trì Hội nghị sơ kết ở Sóc Trăng?"])
     assert answer.short_answer.text == "Nguyễn Thị Bạch Vân"
+
+
+
+@pytest.mark.parametrize("question", ["Còn tập thể thì sao ạ?", "Còn chi bộ thì có mấy?"])
+def test_still_another_thing_then_asks_the_earlier_question_of_it(question):
+    """Only a place with a question of its own is asked anew (a cold read: "Sao ạ tập thể?")."""
+    assert contextualize(question, ["Năm 2020 Đảng bộ Sở GDĐT Lạng Sơn có bao nhiêu đảng viên?"]).endswith(
+        "Năm 2020 Đảng bộ Sở GDĐT Lạng Sơn có bao nhiêu đảng viên?")

@@ -153,7 +153,7 @@ def recent_conversations() -> None:
     for c in recent[:SHOWN]:
         conversation_link(c)
     if len(recent) > SHOWN:  # the older ones folded away, so the filters stay in view
-        with st.expander("Cũ hơn"):
+        with st.expander("Cũ hơn", expanded=any(c["id"] == state.conversation_id for c in recent[SHOWN:])):
             for c in recent[SHOWN:]:
                 conversation_link(c)
 

@@ -166,7 +166,8 @@ def understood_as(question: str, reply: dict) -> str | None:
     if not query or query == question or reply.get("status") == "chitchat":  # "Chào bạn, bạn là ai?"
         return None
     borrowed = _BORROWED.match(query)
-    if borrowed and borrowed["earlier"][:1].isupper() and len(borrowed["own"].split()) <= 6:
+    own_question = borrowed and borrowed["own"].strip() == question.strip().rstrip("?").strip()
+    if borrowed and borrowed["earlier"][:1].isupper() and len(borrowed["own"].split()) <= 6 and not own_question:
         return f"Đã hiểu câu hỏi là: “{borrowed['earlier']}”, hỏi về “{borrowed['own']}”"
     if borrowed and borrowed["earlier"][:1].isupper():
         # "Hội nghị đó …?" searched with the earlier question after it, for "đó": the two apart.

@@ -105,7 +105,8 @@ _ASKS_SUMMARY = re.compile(
     r"^\s*(?:hãy\s+|xin\s+|vui lòng\s+)?(?:tóm tắt|tóm lược)(?!\w)|(?<!\w)(?:tóm tắt|tóm lược)\s+(?:giúp|hộ|cho tôi|bài|tin)"
     r"(?!\w)|(?<!\w)(?:nội dung chính|ý chính|những điểm chính)\s+(?:của\s+)?(?:bài|tin|bản tin)(?!\w)"
     # Not a speech ("Bài phát biểu của Bí thư nói gì?") nor "thông tin".
-    r"|(?<!\w)(?<!thông )(?:bài|bài viết|tin|bản tin|bài báo)(?!\w)(?!\s+(?:phát biểu|diễn văn|báo cáo|thơ|hát))"
+    # Opening on the article ("Trong bài viết, đồng chí Bí thư nói gì?" asks what he said).
+    r"|^\s*(?:bài|bài viết|tin|bản tin|bài báo)(?!\w)(?!\s+(?:phát biểu|diễn văn|báo cáo|thơ|hát))"
     r"(?:\s+\S+){0,15}?\s+nói (?:gì|về (?:điều )?gì|những gì)\s*\??\s*$",
     re.IGNORECASE,
 )

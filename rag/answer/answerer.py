@@ -27,6 +27,7 @@ import numpy as np
 from rag.answer import about, chitchat, provision, scope, support, tenure
 from rag.answer.question import Question, answer_kind, read
 from rag.answer.slot import slot
+from rag.answer.span.confirm import asks_yes_no
 from rag.answer.span import (
     LIST_ITEM, ShortAnswer, asks_anyone, asks_day_part, asks_purpose, claimed_person, counted, dated_as_asked, find,
     fits, holds_post, item_level, labelled_item, of_department, person_names, post_asked, post_held, syllables,
@@ -240,17 +241,17 @@ class Answerer:
         own_kind = answer_kind(asked) if asked and asked.casefold() in question.casefold() else None
         # "Hội nghị đó có công khai … không?" searched with the earlier question after it (for
         # "đó"): a whole question of its own, which says what is asked even when it names no kind.
-        glued = bool(asked) and question != asked and question.startswith(asked)
-        if own_kind or glued:
+        pointing_back = bool(asked) and question != asked and question.startswith(asked)
+        if own_kind or pointing_back:
             q.kind = own_kind
-        span_question = asked if own_kind or glued else question
+        span_question = asked if own_kind or pointing_back else question
         if asks_anyone(span_question):
             q.kind = None  # "Có ai được … không?": the clause that says so, not a name
         if asks_day_part(span_question):
             q.kind = "date"  # "… vào buổi chiều à?": the sentence dating the event, which may say the part
         # A follow-up that borrows the earlier question ("Còn dự khuyết?" after "… bao nhiêu đại
         # biểu chính thức?"): its own words say which of the earlier question's answers it wants.
-        focus = _focus(asked, question) if asked and not own_kind else ()
+        focus = _focus(asked, question) if asked and not (own_kind or pointing_back) else ()
         asked_post = support.asked_post(span_question)  # "bí_thư" in "Ai là Bí thư …?"
         if q.kind != "person" and asked_post:
             q.kind = "person"  # "Giám đốc Sở … tên là gì?" asks who holds the post
@@ -335,8 +336,8 @@ class Answerer:
             return self._byline(question, kept[0])
         if asks_published and self.article:
             return self._published(question, kept[0])
-        if asks_summary and self.article:
-            return self._summary(question, kept[0])
+        if asks_summary and self.article and not scope.is_statute(kept[0].chunk.title):
+            return self._summary(question, kept[0])  # a statute opens on its recitals ("Căn cứ …"): read on
         if self.article and asks_issued and scope.is_statute(kept[0].chunk.title):
             # "Nghị định 233 được ban hành ngày nào?": the date its header gives, which the cleaner
             # keeps as the article's date; the deadlines in its clauses are not when it was issued.
@@ -394,7 +395,7 @@ class Answerer:
             text = cited.quote[first.start - cited.start : last.end - cited.start]
             short = ShortAnswer(text, first.start, first.start + len(text), "list", basis="list")
             short = labelled_item(span_question, chosen[1:]) or short
-        inline = _INLINE_LEAD.search(chosen[0].text) if q.kind == "list" and len(chosen) > 2 \
+        inline = _INLINE_LEAD.search(chosen[0].text) if q.kind == "list" and len(chosen) > 1 \
             and not LIST_ITEM.match(chosen[0].text) else None  # as :meth:`_unit` quoted it
         if inline and chosen[0] is best:  # "… như sau: A. B. C.": what follows the colon
             cited, start = citations[0], chosen[0].start + inline.end()
@@ -405,7 +406,7 @@ class Answerer:
             note = f"{unsupported} {scope.nearest(best.hit)}"
             return Answer(question, note, [], True, status="not_found", note=note)
         short = support.holder(span_question, short, citations[0].quote, citations[0].start) or short
-        if asks_anyone(span_question) and not (short and support.names_someone(short.text)):
+        if asks_anyone(span_question) and not support.names_someone(short.text if short else citations[0].quote):
             # "Có ai bị kỷ luật không?": a clause naming no one and counting no one ("Thi hành kỷ
             # luật Đảng được triển khai …") says nobody was; the articles do not say who.
             note = f"Các bài viết không nêu ai như vậy. {scope.nearest(best.hit)}"
@@ -561,7 +562,7 @@ class Answerer:
         leads = _leads(pool)
         heads = self._headings(pool)
         aim = asks_purpose(span_question)  # "… nhằm mục đích gì?" asks no kind, yet a sentence can fit
-        yes_no, asked_text = bool(yes_no_tail(span_question)), " ".join(span_question.casefold().split())
+        yes_no, asked_text = asks_yes_no(span_question), " ".join(span_question.casefold().split())
         for p in pool:
             found = [t for t in weights if t in p.words]
             # Terms of the article's title are satisfied by the article as a whole.
@@ -921,11 +922,14 @@ _HEADING = re.compile(rf"^\s*(?:{_PARTS}\s+(?:\d+[a-zđ]?|[IVXLC]+)\b\s*(?:[.:]|
                       r"[^\n.;:!?]{2,200}$")
 _ARTICLE_HEADING = re.compile(rf"^\s*{_PARTS}\s")
 # A list announced inside its sentence and run on in the paragraph: "… như sau: Bám sát …".
-_INLINE_LEAD = re.compile(r"(?<!\w)(?:như sau|sau đây|gồm|bao gồm|cụ thể)\s*:\s*(?=\S)", re.IGNORECASE)
+# Not "gồm:", which usually ends its list in the sentence ("Đoàn gồm: đồng chí A, đồng chí B.").
+_INLINE_LEAD = re.compile(r"(?<!\w)(?:như sau|sau đây)\s*:\s*(?=\S)", re.IGNORECASE)
 _CLAUSE_ITEM = re.compile(r"^\s*\d{1,2}[.)]\s")
 
 
-_DENIAL = re.compile(r"(?<!\w)(?:không|chưa|chẳng)\s+(\w+\s+\w+(?:\s+\w+)?)", re.IGNORECASE)
+# Not a limit ("không được nghỉ quá 12 ngày", "không quá") nor "không chỉ/những" (not only).
+_DENIAL = re.compile(r"(?<!\w)(?:không|chưa|chẳng)\s+(?!(?:được|quá|chỉ|những|phải)\s)(\w+\s+\w+(?:\s+\w+)?)",
+                     re.IGNORECASE)
 
 
 def _denies(text: str, question: str) -> bool:

@@ -450,9 +450,15 @@ def is_name(text: str) -> bool:
 
 
 def names_someone(text: str) -> bool:
-    """Whether ``text`` names a person or counts someone ("01 công chức", "90% chi bộ")."""
-    return bool(re.search(r"\d", text)) or any(
-        is_name(text[a:b]) and len(text[a:b].split()) >= 2 for a, b in capitalised_runs(text))
+    """Whether ``text`` names a person or a body ("Chi bộ Văn phòng Sở", "Đảng bộ Sở") or counts
+    some ("01 công chức", "90% chi bộ"; not "năm 2020")."""
+    if _COUNTED_SOME.search(text) or _BODY_NAMED.search(text):
+        return True
+    return any(is_name(text[a:b]) and len(text[a:b].split()) >= 2 for a, b in capitalised_runs(text))
+
+
+_COUNTED_SOME = re.compile(r"(?<!năm )(?<!ngày )(?<!tháng )(?<![\w/.,-])\d+(?:[.,]\d+)?(?:/\d+)?\s*%?\s+[^\W\d_]", re.I)
+_BODY_NAMED = re.compile(r"(?<!\w)(?:Chi bộ|Đảng bộ|Đảng ủy|Sở|Phòng|Ban|Trường|Văn phòng|Công đoàn|Đoàn)\s+[A-ZĐ\d]")
 
 
 def only_board(text: str, post: str) -> bool:

@@ -70,9 +70,14 @@ def clean_question(text: str) -> str:
 
 
 def _written_out(m: re.Match) -> str:
-    # "GD" in capitals is the Department's own abbreviation ("Sở GD và ĐT"), which is read as such.
+    # Only typed in lower case: "GD" is the Department's own abbreviation ("Sở GD và ĐT"), "BN 91"
+    # a patient; "đc" before a name is "đồng chí" ("đc Hoàng Văn Minh giữ chức vụ gì?").
     typed = m.group(0)
-    return typed if typed == "GD" else _SHORTHANDS[typed.casefold()]
+    if not typed.islower():
+        return typed
+    if typed in ("đc", "dc") and re.match(r"\s+[A-ZĐ]", m.string[m.end():]):
+        return "đồng chí"
+    return _SHORTHANDS[typed]
 
 
 # Shorthand staff type in chats, which no article writes; only whole words, and none that an

@@ -150,8 +150,12 @@ def issuer(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | Non
 # "… thay thế (làm hết hiệu lực) nghị định nào?", "Văn bản nào hết hiệu lực …?": the documents a
 # statute's last article says cease to have effect, by type and number, not the amending one in
 # brackets after ("Nghị định số 90/2020/NĐ-CP … (được sửa đổi, bổ sung tại Nghị định số 48/2023/…)").
-_ASKS_REPEALED = re.compile(r"(?<!\w)(?:(?:thay thế|hết hiệu lực)(?:\s+\S+){1,4}?\s+nào|nào\s+(?:bị\s+thay\s+thế|"
-                            r"hết\s+hiệu\s+lực|được\s+thay\s+thế))(?!\w)", _I)
+# A document asked by its type ("… nghị định nào?", "Văn bản nào …"), not "khi nào" (a date) nor
+# "được thay thế bởi …" (what replaced it).
+_DOCUMENT = r"(?:nghị định|bộ luật|luật|thông tư|quyết định|nghị quyết|pháp lệnh|văn bản|quy định)"
+_ASKS_REPEALED = re.compile(rf"(?<!\w)(?:(?:thay thế|hết hiệu lực)(?:\s+(?:cho|các|những))?\s+{_DOCUMENT}"
+                            rf"(?:\s+\S+){{0,3}}?\s+nào|{_DOCUMENT}\s+nào\s+(?:bị\s+thay\s+thế|hết\s+hiệu\s+lực|"
+                            r"được\s+thay\s+thế)(?!\s+bởi))(?!\w)", _I)
 _DOCUMENT_NAMED = re.compile(r"(?<!\w)(?:Nghị định|Bộ luật|Luật|Thông tư|Quyết định|Nghị quyết|Pháp lệnh)"
                              r"(?:\s+số)?\s+\d[\w/.-]*\w")
 
@@ -170,7 +174,7 @@ def repealed(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | N
             continue
         named, depth = [], 0
         for m in re.finditer(r"[()]|" + _DOCUMENT_NAMED.pattern, text[: end.start()]):
-            depth += {"(": 1, ")": -1}.get(m.group(0), 0)
+            depth = max(0, depth + {"(": 1, ")": -1}.get(m.group(0), 0))  # "b) Nghị định …": a point's letter
             if m.group(0) not in "()" and depth == 0 and m.group(0) not in question:
                 named.append(m)
         if named:

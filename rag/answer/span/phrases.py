@@ -161,7 +161,10 @@ def _said(option: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
 # không?"); articles write it before the day ("sáng ngày 03-7-2020", "Chiều 08/5").
 _PARTS = r"sáng|trưa|chiều|tối|đêm"
 _ASKS_PART = re.compile(r"(?<!\w)(?:buổi nào|vào buổi nào|buổi gì)(?!\w)", _I)
-_CLAIMS_PART = re.compile(rf"(?<!\w)(?:vào\s+)?(?:buổi\s+)?(?P<part>{_PARTS})(?:\s+ngày)?\s*,?\s*"
+# Only when it dates something: "vào buổi chiều", "buổi sáng", or right after the event's verb;
+# "làm thêm giờ vào ban đêm", "nghỉ trưa" say when one works or rests, not when an event was.
+_CLAIMS_PART = re.compile(rf"(?:(?<!\w)vào\s+(?:buổi\s+)?|(?<!\w)buổi\s+|(?<!\w)(?:diễn ra|tổ chức|tiến hành|họp|"
+                          rf"khai mạc|làm việc)\s+)(?<!ban )(?<!ca )(?P<part>{_PARTS})(?:\s+ngày)?\s*,?\s*"
                           r"(?:(?:có\s+)?(?:phải|đúng)\s+không|à|hả|sao|không)\s*\??\s*$", _I)
 _PART_SAID = re.compile(rf"(?<!\w)(?:buổi\s+)?(?P<part>{_PARTS})(?:\s+(?:ngày|hôm|nay))?\s+(?=\d)", _I)
 _DAY_AFTER = re.compile(r"(?:ngày\s+|hôm\s+|nay\s+)?\d{1,2}\s*(?:[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?"

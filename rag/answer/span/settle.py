@@ -4,7 +4,7 @@ The clause that settles a yes/no question (:mod:`rag.answer.span.confirm`) often
 amount the question claims, or another: "… trong thời gian ít nhất 01 năm …" answers a claim
 of "02 năm" with a no, "trước ngày 5 tháng 12 hằng năm" a claim of "trước ngày 15 tháng 12"
 with a no. Only an amount of the same kind settles anything (a time against a time, converted
-between days, weeks, months and years; points against points; a day of a month against
+exactly between days and weeks or months and years; points against points; a day of a month against
 another); a clause with none of that kind, or with bounds pointing opposite ways ("tối đa"
 claimed, "tối thiểu" stated), gets no verdict and the reader judges it.
 """
@@ -22,8 +22,11 @@ _AMOUNT = re.compile(rf"(?:(?P<bound>ít nhất|tối thiểu|tối đa|không q
 _DAY = re.compile(r"(?<!\w)ngày\s+(?P<day>\d{1,2})\s*(?:tháng\s+|[/.-]\s*)(?P<month>\d{1,2})(?!\d)", _I)
 # Words before a number that make it a name or a position, not an amount ("Điều 5", "năm 2020").
 _NOT_AMOUNT = re.compile(r"(?<!\w)(?:năm|ngày|tháng|thứ|số|điều|khoản|điểm|khóa|khoá|nhiệm kỳ|lần|chương|mục|"
-                         r"vòng|giai đoạn|quý|lớp|hạng|bậc|loại|nghị định|luật|thông tư)\s*$", _I)
-_DAYS = {"ngày": 1, "tuần": 7, "tháng": 30, "năm": 365}  # a month as 30 days: only equal amounts say yes
+                         r"vòng|giai đoạn|quý|lớp|hạng|bậc|loại|nghị định|luật|thông tư|quyết định|kế hoạch|chỉ thị|"
+                         r"công văn|hướng dẫn|thông báo|tờ trình|nghị quyết|kết luận)\s*$", _I)
+# Times compared exactly: days with weeks, months with years; a week against a month, which no
+# whole number converts, settles nothing ("4 tuần" is not "01 tháng").
+_TIMES = {"ngày": ("days", 1), "tuần": ("days", 7), "tháng": ("months", 1), "năm": ("months", 12)}
 _NEGATION = re.compile(r"(?<!\w)(?:chưa|chẳng|không được|không phải|không có)(?!\w)")
 _LOW, _HIGH = {"ít nhất", "tối thiểu", "không dưới", "trên", "hơn"}, {"tối đa", "không quá", "dưới"}
 
@@ -64,8 +67,9 @@ def _amounts(text: str) -> list[tuple[str, object, str | None]]:
             continue
         number = float(m["number"].replace(".", "").replace(",", "."))
         unit, bound = m["unit"].lower(), (m["bound"] or "").lower() or None
-        if unit in _DAYS:
-            found.append(("time", number * _DAYS[unit], bound))
+        if unit in _TIMES:
+            base, scale = _TIMES[unit]
+            found.append((base, number * scale, bound))
         else:
             found.append((unit, number, bound))
     return found
