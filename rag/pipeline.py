@@ -169,7 +169,9 @@ class Assistant:
             titles = "; ".join(f"“{c.title}”" for c in outside)
             note += f" Ngoài bộ lọc có bài viết liên quan: {titles}. Hãy bỏ bộ lọc để xem câu trả lời."
         elif unfiltered.note:
-            note += " " + unfiltered.note
+            # The nearest article it names was found without the filters: say so (a staff user
+            # read it as one inside them).
+            note += " " + unfiltered.note.replace("Bài viết gần nhất:", "Ngoài bộ lọc, bài viết gần nhất:")
         answer.text, answer.note, answer.status = note, note, "filtered"
         return answer
 

@@ -1055,6 +1055,13 @@ def test_what_no_article_covers_is_said_before_any_filter(assistant):
     assert answer.status == "out_of_scope" and "Bình Định" in answer.note and "bộ lọc" not in answer.note
 
 
+def test_the_nearest_article_named_under_a_filter_is_said_to_be_outside_it(assistant):
+    """Under the Trà Vinh filter the refusal named Lạng Sơn's article as the nearest, which a staff
+    user read as one inside the filter."""
+    answer = assistant.ask("Giám đốc Sở GDĐT Lạng Sơn là ai?", filters=Filters(source="Sở Giáo dục và Đào tạo Trà Vinh"))
+    assert answer.status == "filtered" and "Ngoài bộ lọc, bài viết gần nhất: “SỞ GIÁO DỤC VÀ ĐÀO TẠO LẠNG SƠN" in answer.text
+
+
 def test_the_bare_department_filter_selects_only_the_article_naming_no_province(assistant):
     """"Sở Giáo dục và Đào tạo" is the whole name of the article naming no province, and a part
     of every province's: the filter selects that article, not all of them."""
