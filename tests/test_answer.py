@@ -2778,3 +2778,9 @@ def test_a_short_question_of_its_own_reads_as_itself():
     reply = {"query": "Hội nghị đó ở đâu? Hội nghị cán bộ Sở GDĐT Trà Vinh diễn ra ngày nào?"}
     assert understood_as("Hội nghị đó ở đâu?", reply) == (
         "Đã hiểu câu hỏi là: “Hội nghị đó ở đâu?”, tiếp theo câu “Hội nghị cán bộ Sở GDĐT Trà Vinh diễn ra ngày nào?”")
+
+
+def test_a_count_of_something_else_is_said_plainly(assistant):
+    """"(số đảng viên; con số gần nhất là số cơ quan)" read awkwardly to a staff user."""
+    answer = assistant.ask("Sở GDĐT Kon Tum có bao nhiêu đảng viên?")
+    assert answer.status == "not_found" and "không nêu số đảng viên; đoạn gần nhất chỉ nêu số cơ quan." in answer.text

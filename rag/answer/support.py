@@ -214,7 +214,7 @@ def unsupported(question: str, short: ShortAnswer | None, quote: str, quote_star
         return "Các bài viết không nêu con số này" + (f" (số {noun.replace('_', ' ')})." if noun else ".")
     other = _counts_other(question, short, quote, quote_start)
     if other:
-        return f"Các bài viết không nêu con số này (số {other[0]}; con số gần nhất là số {other[1]})."
+        return f"Các bài viết không nêu số {other[0]}; đoạn gần nhất chỉ nêu số {other[1]}."
     if _not_money(question, short, quote):
         return "Các bài viết không nêu số tiền này."
     group = _sub_group(question, quote)
