@@ -299,6 +299,13 @@ class Answerer:
         # there: another decree ranked first had made "Nghị định 233 … thay thế nghị định nào?" irrelevant.
         first = (scope.of_statutes(q, hits) or hits)[:1]
         relevant = bool(hits) and self._relevant(dense, self._passage_coverage(first[0], addressed))
+        if not relevant and asked_post and hits:
+            # "Ai là Giám đốc Sở Giáo dục và Đào tạo Kon Tum?": the article's chunk ranked first may
+            # not write the post (spelled out, the Department's name weighs next to nothing); its
+            # chunk that does, among the first three, is the evidence.
+            naming = [h for h in hits[:3] if h.chunk.article_id == hits[0].chunk.article_id
+                      and asked_post.replace("_", " ") in h.chunk.text.casefold()]
+            relevant = any(self._relevant(dense, self._passage_coverage(h, addressed)) for h in naming)
         asks_subject = bool(provisions) and provision.asks_subject(span_question)
         if provisions and not (q.laws or q.statutes):  # a named law is scope's to check first (below)
             absent = self._absent(provisions, retrieval.hits, asks_subject)
