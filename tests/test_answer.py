@@ -2794,3 +2794,11 @@ def test_a_count_of_something_else_is_said_plainly(assistant):
 ])
 def test_a_post_asked_of_the_department_spelled_out_is_answered(assistant, question, short):
     assert assistant.ask(question).short_answer.text == short
+
+
+def test_documents_named_one_after_another_answer_which_ones_whole(assistant):
+    """"… những kết luận nào?": both (a staff user had got "số 21-KL/TW … của Ban Chấp hành", cut)."""
+    short = assistant.ask("Đảng ủy Sở GDĐT Kon Tum cần tiếp tục triển khai thực hiện những kết luận nào?").short_answer
+    assert short.kind == "list" and short.text == (
+        "Kết luận số 21-KL/TW ngày 25/10/2021 của Ban Chấp hành Trung ương Đảng; "
+        "Kết luận số 01-KL/TW ngày 18/5/2021 của Bộ Chính trị")

@@ -15,7 +15,7 @@ from rag.answer.span.settle import settles
 from rag.answer.span.verdict import post_verdict
 from rag.answer.span.dates import _ASKS_WHEN, _condition, _date, bound_asked, dated_as_asked
 from rag.answer.span.edges import _edges, _name_only, _whole_name, _whole_quote, _whole_words
-from rag.answer.span.names import issuer, post_held, repealed, _entity, _headed, _names, _person, _place, _role, _with_head
+from rag.answer.span.names import headed_list, issuer, post_held, repealed, _entity, _headed, _names, _person, _place, _role, _with_head
 from rag.answer.span.numbers import _bounded, _number, _number_candidates, _word_end, counted
 from rag.answer.span.phrases import (
     PURPOSE, _QUOTED, _choice, attending, _defined_subject, _defines_term, _definition, _gap, _list, _purpose, _quote,
@@ -126,6 +126,9 @@ def _find(question: str, kind: str | None, sentences: list[tuple[str, int]],
     attended = attending(question, sentences)
     if attended:
         return attended, "list"
+    documents = headed_list(question, sentences) if kind == "list" else None
+    if documents:
+        return documents, "list"
     cause = _cause(question, sentences)
     if cause:
         return cause, "cause"

@@ -291,6 +291,26 @@ def _head_words(question: str) -> list[str]:
     return words
 
 
+def headed_list(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
+    """Asked "những kết luận nào", the documents of that kind a quoted sentence names one after
+    another by number ("Kết luận số 21-KL/TW …; Kết luận số 01-KL/TW … của Bộ Chính trị"), whole."""
+    words = _head_words(question)
+    if not words:
+        return None
+    head = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"\s+(?:số\s+)?\d[\w/.-]*", _I)
+    for text, offset in sentences:
+        named = [m for m in head.finditer(text) if text[m.start()].isupper()]
+        if len(named) < 2:
+            continue
+        # One after another: only the first's details and a separator between them.
+        if any(re.search(r"[.:]\s|\n", text[a.end():b.start()]) for a, b in zip(named, named[1:])):
+            continue
+        end = re.search(r"[;,.]|$", text[named[-1].end():])
+        s, e = named[0].start(), named[-1].end() + end.start()
+        return ShortAnswer(text[s:e], offset + s, offset + e, "list")
+    return None
+
+
 def _with_head(found: ShortAnswer, question: str, sentences: list[tuple[str, int]]) -> ShortAnswer:
     """A name with the capitalised head the question asks by, written just before it: "Đại học
     Newcastle" for "Trường đại học nào …?", "Bảo tàng Horniman" for "Bảo tàng nào …?"."""
