@@ -2802,3 +2802,10 @@ def test_documents_named_one_after_another_answer_which_ones_whole(assistant):
     assert short.kind == "list" and short.text == (
         "Kết luận số 21-KL/TW ngày 25/10/2021 của Ban Chấp hành Trung ương Đảng; "
         "Kết luận số 01-KL/TW ngày 18/5/2021 của Bộ Chính trị")
+
+
+def test_a_photo_caption_is_not_quoted_as_a_neighbour(assistant):
+    """The caption "Đồng chí Bùi Thái Trọng- … chủ trì buổi làm việc" (no full stop) had been quoted
+    after the answer to who heads the Department (a staff user's pass)."""
+    answer = assistant.ask("Giám đốc Sở GDĐT Kon Tum là ai?")
+    assert answer.short_answer.text == "Phạm Thị Trung" and "chủ trì buổi làm việc" not in answer.citations[0].quote

@@ -810,7 +810,8 @@ class Answerer:
         else:
             # After first on a tie; the sentence after next too (chosen on the dev split: +2.8
             # points of answers containing the gold on XQuAD-vi), the quote then spanning both.
-            neighbours = [same[k] for k in (i + 1, i - 1, i + 2) if 0 <= k < len(same)]
+            # A photo's caption ("Đồng chí … chủ trì buổi làm việc", no full stop) completes nothing.
+            neighbours = [same[k] for k in (i + 1, i - 1, i + 2) if 0 <= k < len(same) and not _caption(same[k])]
             if not neighbours:
                 return [best]
             other = max(neighbours, key=lambda s: s.score)
@@ -932,6 +933,13 @@ _ARTICLE_HEADING = re.compile(rf"^\s*{_PARTS}\s")
 # Not "gồm:", which usually ends its list in the sentence ("Đoàn gồm: đồng chí A, đồng chí B.").
 _INLINE_LEAD = re.compile(r"(?<!\w)(?:như sau|sau đây)\s*:\s*(?=\S)", re.IGNORECASE)
 _CLAUSE_ITEM = re.compile(r"^\s*\d{1,2}[.)]\s")
+
+
+def _caption(s: _Sentence) -> bool:
+    """Whether ``s`` reads as a news photo's caption: a line of a report with no closing mark."""
+    text = s.text.strip()
+    return bool(text) and not text.endswith((".", "!", "?", "…", ":", ";", "”", '"', ")")) \
+        and not LIST_ITEM.match(text) and not scope.is_statute(s.hit.chunk.title) and len(text.split()) <= 30
 
 
 # Not a limit ("không được nghỉ quá 12 ngày", "không quá") nor "không chỉ/những" (not only).
