@@ -92,12 +92,13 @@ class Assistant:
         # "… có 150 đảng viên dự phải không?": asked "… có bao nhiêu đảng viên dự?", the count
         # found settles it.
         claim, count, own = _claims(query)
-        if not (claim or count) and query != asked and query.startswith(normalize_query(asked)):
+        typed = normalize_query(asked)
+        if not (claim or count) and query != asked and query.startswith(typed):
             # "Buổi làm việc đó diễn ra ngày 08/5/2023 phải không?" with the earlier question
             # after it for "đó": the claim is the user's own, the earlier words only say which event.
-            claim, count, own = _claims(normalize_query(asked))
+            claim, count, own = _claims(typed)
             if own:
-                query = own + query[len(normalize_query(asked)):]
+                query = own + query[len(typed):]
         elif own:
             query = own
         if index is None or index.vectors.size == 0:

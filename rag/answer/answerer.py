@@ -27,11 +27,10 @@ import numpy as np
 from rag.answer import about, chitchat, provision, scope, support, tenure
 from rag.answer.question import Question, answer_kind, read
 from rag.answer.slot import slot
-from rag.answer.span.confirm import asks_yes_no
 from rag.answer.span import (
-    LIST_ITEM, ShortAnswer, asks_anyone, asks_day_part, asks_purpose, claimed_person, counted, dated_as_asked, find,
-    fits, holds_post, item_level, labelled_item, of_department, person_names, post_asked, post_held, syllables,
-    yes_no_tail,
+    LIST_ITEM, ShortAnswer, asks_anyone, asks_day_part, asks_purpose, asks_yes_no, claimed_person, counted,
+    dated_as_asked, find, fits, holds_post, item_level, labelled_item, of_department, person_names, post_asked,
+    post_held, syllables, yes_no_tail,
 )
 from rag.clean.metadata import SURNAMES, author_of, unlabelled_author
 from rag.index.sentences import unpack
@@ -296,7 +295,8 @@ class Answerer:
         # these do not count against the evidence here (a sentence saying "bà X" still gains).
         addressed = {t: w for t, w in sentence_weights.items() if t not in support.ADDRESS}
         # Where the question names a statute, its own best passage says whether the words are
-        # there: another decree ranked first had made "Nghị định 233 … thay thế nghị định nào?" irrelevant.
+        # there: another decree ranked first had made "Nghị định 233 … thay thế nghị định nào?"
+        # irrelevant.
         first = (scope.of_statutes(q, hits) or hits)[:1]
         relevant = bool(hits) and self._relevant(dense, self._passage_coverage(first[0], addressed))
         if not relevant and asked_post and hits:
@@ -361,7 +361,8 @@ class Answerer:
             subject = self._provision_subject(question, kept, provisions, clauses)
             if subject:
                 return subject
-        sentences = self._sentences(kept, sentence_weights, q, retrieval.vector, span_question, asked_post)
+        sentences = self._sentences(kept, sentence_weights, q, retrieval.vector, span_question, asked_post,
+                                    asks_author)
         if provisions:
             self._favour(sentences, provisions, clauses)
         # The sentence that writes the post beside the name, whatever else scores higher. With
@@ -375,7 +376,8 @@ class Answerer:
         best = max(holding or sentences, key=lambda s: (s.score, -s.hit_rank, -s.start), default=None)
         if best is None:
             return Answer(question, NOT_FOUND, [], True, status="not_found")
-        chosen = [best] if holding else self._unit(best, sentences, span_question if q.kind == "list" else None)  # the post is beside the name
+        # The post is beside the name; a list asked for may be read from its lead.
+        chosen = [best] if holding else self._unit(best, sentences, span_question if q.kind == "list" else None)
         if clauses and self._in_cited_clause(best, clauses):  # the clause cited, not its neighbour
             chosen = [s for s in chosen if self._in_cited_clause(s, clauses)]
         citations = [self._cite(1, chosen)]
@@ -539,7 +541,7 @@ class Answerer:
         return {term: w for term, w in weights.items() if w}
 
     def _sentences(self, hits: list[Hit], weights: dict[str, float], q: Question, vector,
-                   span_question: str, post: str | None = None) -> list[_Sentence]:
+                   span_question: str, post: str | None = None, asks_author: bool = False) -> list[_Sentence]:
         # Whether a sentence holds the asked-for kind is read from the user's own words
         # (span_question), as the short answer is, so ranking and span agree.
         total = sum(weights.values()) or 1.0
@@ -554,7 +556,7 @@ class Answerer:
             for k, ((s, e), words) in enumerate(zip(spans, sentence_words)):
                 text = c.text[s - c.start : e - c.start]
                 pool.append(_Sentence(rank, hit, s, e, text, words, dense=float(sims[k]) if sims is not None else 0.0))
-        if not about.asks_author(span_question):
+        if not asks_author:
             # The by-line ("Phan Xuân Nghĩa, Văn phòng Sở") names who wrote the article, not who
             # was honoured in it: a staff user had got him for "Ai được công nhận …?".
             pool = [p for p in pool if not self._byline_of(p)]

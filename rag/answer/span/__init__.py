@@ -12,7 +12,7 @@ on what grounds), ``edges`` for where a span starts and ends, ``finder`` choosin
 """
 
 from rag.answer.span.base import ShortAnswer, syllables
-from rag.answer.span.confirm import asks_anyone, yes_no_tail
+from rag.answer.span.confirm import asks_anyone, asks_yes_no, yes_no_tail
 from rag.answer.span.verdict import claimed_person, holds_post, of_department
 from rag.answer.span.dates import dated_as_asked, names_day
 from rag.answer.span.finder import find, fits
@@ -22,8 +22,7 @@ from rag.answer.span.phrases import LIST_ITEM, asks_day_part, asks_purpose, item
 
 __all__ = [
     "ASKS_ORDINAL", "ASKS_PERCENT", "LIST_ITEM", "NUMBER_WORDS", "ShortAnswer", "asks_anyone", "asks_day_part",
-    "asks_purpose",
-    "claimed_person",
+    "asks_purpose", "asks_yes_no", "claimed_person",
     "counted", "dated_as_asked", "find", "fits", "holds_post", "item_level", "labelled_item", "names_day",
     "of_department", "person_names", "post_asked", "post_held", "syllables", "yes_no_tail",
 ]

@@ -50,7 +50,9 @@ def asks_yes_no(question: str) -> bool:
     return said[0].lower() in ("phải", "đúng", "có") or bool(_ASKING.search(text[:end.start()]))
 
 
-_ANYONE = re.compile(r"^\s*có\s+(?:ai|(?:người|đơn vị|cơ quan|tổ chức|trường|chi bộ|cá nhân|tập thể)\s+nào)(?!\w)(?!\s+là\s)", _I)  # "Có ai là Giám đốc …?" asks who
+# "Có ai là Giám đốc …?" asks who.
+_ANYONE = re.compile(r"^\s*có\s+(?:ai|(?:người|đơn vị|cơ quan|tổ chức|trường|chi bộ|cá nhân|tập thể)\s+nào)(?!\w)"
+                     r"(?!\s+là\s)", _I)
 
 
 def asks_anyone(question: str) -> bool:
@@ -133,7 +135,8 @@ def _confirm(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | N
         return None
     # Of clauses alike, the one stating the amount claimed ("… ban đêm thì được nghỉ giữa giờ ít
     # nhất 45 phút" over the day's "… 30 phút" before it): its verdict is the one asked for.
-    best = max(said, key=lambda k: (clauses[k][2], settles(question, text[clauses[k][0]:clauses[k][1]]) == "có", -k))
+    best = max(said, key=lambda k: (clauses[k][2], settles(question, text[clauses[k][0]:clauses[k][1]]) == "có",
+                                    -k))
     s, e, shared, stop, _ = clauses[best]
     if shared < _MIN_SHARED:
         return None

@@ -15,7 +15,9 @@ from rag.answer.span.settle import settles
 from rag.answer.span.verdict import post_verdict
 from rag.answer.span.dates import _ASKS_WHEN, _condition, _date, bound_asked, dated_as_asked
 from rag.answer.span.edges import _edges, _name_only, _whole_name, _whole_quote, _whole_words
-from rag.answer.span.names import headed_list, issuer, post_held, repealed, _entity, _headed, _names, _person, _place, _role, _with_head
+from rag.answer.span.names import (
+    headed_list, issuer, post_held, repealed, _entity, _headed, _names, _person, _place, _role, _with_head,
+)
 from rag.answer.span.numbers import _bounded, _number, _number_candidates, _word_end, counted
 from rag.answer.span.phrases import (
     PURPOSE, _QUOTED, _choice, attending, _defined_subject, _defines_term, _definition, _gap, _list, _purpose, _quote,
@@ -106,11 +108,10 @@ def _find(question: str, kind: str | None, sentences: list[tuple[str, int]],
     chosen = _choice(question, sentences)
     if chosen:
         return chosen, "choice"
-    part = day_part(question, sentences)  # "… vào buổi chiều phải không?" before any yes/no clause
-    if part:
-        return part, "choice"
-    if asks_day_part(question):
-        return None  # the quote gives no part of the day: no other clause says it (nor "Đại hội đã bầu …")
+    if asks_day_part(question):  # "… vào buổi chiều phải không?" before any yes/no clause
+        part = day_part(question, sentences)
+        # With no part of the day in the quote, no other clause says it (nor "Đại hội đã bầu …").
+        return (part, "choice") if part else None
     issued_by = issuer(question, sentences)
     if issued_by:
         return issued_by, "issuer"
