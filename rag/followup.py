@@ -57,6 +57,19 @@ def contextualize(question: str, history: list[str] | None = None, known=None,
     ``filtered``: an organisation filter is on, which says whose Department "Sở" is, not the
     province of an earlier question.
     """
+    previous, placed = _replay(history, known, answers)
+    question = normalize_query(question)
+    last = answers[-1] if history and answers else None
+    return _with_person(question, last, previous) or _resolve(question, previous, known, placed, filtered)
+
+
+def earlier_question(history: list[str] | None, known=None, answers: list[str | None] | None = None) -> str:
+    """The conversation's last question as it was searched (completed from the turns before
+    it, as :func:`contextualize` completed it then); "" with no history."""
+    return _replay(history, known, answers)[0]
+
+
+def _replay(history: list[str] | None, known, answers: list[str | None] | None) -> tuple[str, str]:
     # The conversation replayed turn by turn, each earlier "ông ấy" read as the person the turn
     # before it answered, so that a chain does not pile questions up; ``placed`` is the last
     # question that named a province, which "Còn Trà Vinh thì sao?" asks again of Trà Vinh
@@ -69,9 +82,7 @@ def contextualize(question: str, history: list[str] | None = None, known=None,
             before = answers[i - 1] if 0 < i <= len(answers) else None
             previous = _with_person(earlier, before, previous) or _resolve(earlier, previous, known, placed)
             placed = previous if _PLACE.search(previous) else placed
-    question = normalize_query(question)
-    last = answers[-1] if history and answers else None
-    return _with_person(question, last, previous) or _resolve(question, previous, known, placed, filtered)
+    return previous, placed
 
 
 def points_at_person(question: str) -> bool:

@@ -11,11 +11,11 @@ import time
 from rag.answer import NOT_FOUND, Answer, Answerer, AnswerPolicy, tally, when
 from rag.answer.chitchat import strip_preamble
 from rag.answer.paraphrase import as_written, posts_named
-from rag.answer.question import count_typed
+from rag.answer.question import count_typed, read
 from rag.clean.metadata import organisation_label, vn_date
 from rag.clean.normalize import clean_question, normalize_query
 from rag.config import Settings
-from rag.followup import contextualize, points_at_person
+from rag.followup import contextualize, earlier_question, points_at_person
 from rag.index import Index, IndexDamagedError
 from rag.index.backends import current_version, open_index
 from rag.retrieve import Filters, Retrieval, Retriever
@@ -113,9 +113,11 @@ class Assistant:
             max_sources=s.max_sources, source_margin=s.source_margin, candidates=s.answer_candidates)
         answerer = Answerer(index.lexical.idf, policy, self.embedder.dimension,
                             article=index.store.get_article)
+        prefer = self._conversation_article(retriever, query, history, answers, filters) \
+            if history and query == normalize_query(asked) else None
         answer = answerer.answer(retrieval, index.sources,
                                  asked=own if own and query != own else
-                                 asked if query != asked and not (claim or count) else None)
+                                 asked if query != asked and not (claim or count) else None, prefer=prefer)
         if claim and answer.short_answer and answer.short_answer.kind == "date":
             answer.short_answer.verdict = when.verdict(claim, answer.short_answer.text)
         if count and answer.short_answer and answer.short_answer.kind == "number":
@@ -126,6 +128,21 @@ class Assistant:
         answer.question, answer.query = question, query
         answer.timings = {**retrieval.timings, **answer.timings, "total": time.perf_counter() - started}
         return retrieval, answer
+
+    def _conversation_article(self, retriever: Retriever, query: str, history: list[str],
+                              answers: list[str | None] | None, filters: Filters | None) -> str | None:
+        """The article the conversation's last question was answered from, for a question that
+        stands on its own yet names nothing that pins an article down ("Báo cáo chính trị do ai
+        trình bày?" after a question on Lạng Sơn's congress): staff ask on about the article
+        in front of them. One more search, only in a conversation."""
+        q = read(query)
+        if any(getattr(q, pin) for pin in _PINNING):
+            return None
+        earlier = earlier_question(history, retriever.index.lexical.idf, answers)
+        if not earlier:
+            return None
+        hits = retriever.search(earlier, 1, filters).hits
+        return hits[0].chunk.article_id if hits else None
 
     def _people_answered(self, history: list[str]) -> list[str | None]:
         """For a client that sends earlier questions only: the person the last question naming
@@ -175,6 +192,11 @@ class Assistant:
             note += " " + unfiltered.note.replace("Bài viết gần nhất:", "Ngoài bộ lọc, bài viết gần nhất:")
         answer.text, answer.note, answer.status = note, note, "filtered"
         return answer
+
+
+# What names an article's own subject: a question naming one of these is searched on its own
+# words alone. A kind of gathering ("đại hội") is what the conversation was about.
+_PINNING = ("provinces", "years", "terms", "names", "ordinals", "bodies", "statutes", "laws", "periods")
 
 
 def _as_asked(index: Index | None, text: str) -> str:

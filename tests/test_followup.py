@@ -138,6 +138,21 @@ def test_a_chain_through_a_person_asks_the_last_province_question_again(assistan
     assert answer.abstained and "bí thư" in answer.text and "Trà Vinh" in answer.text
 
 
+def test_a_question_standing_on_its_own_is_read_in_the_conversations_article(assistant):
+    """"Báo cáo chính trị do ai trình bày?" after a question on Lạng Sơn's congress: Lạng Sơn's
+    political report, not Kon Tum's photo caption "… trình bày tóm tắt báo cáo" (ranked first
+    on its own; a staff user's pass). Searched as typed: nothing is added to the question."""
+    question = "Báo cáo chính trị do ai trình bày?"
+    assert contextualize(question, [FIRST], assistant.index.lexical.idf) == question
+    answer = assistant.ask(question, history=[FIRST])
+    assert answer.status == "answered" and answer.short_answer.text == "Hà Thị Khánh Vân"
+    assert "Lạng Sơn" in answer.citations[0].source
+    # Another article's question still gets its own article: the conversation's is preferred
+    # among the evidence, not imposed.
+    other = assistant.ask("Hội nghị cán bộ công chức năm 2021 diễn ra ngày nào?", history=[FIRST])
+    assert other.short_answer.text == "25/01/2021" and "Trà Vinh" in other.citations[0].source
+
+
 def test_chains_of_follow_ups_resolve_in_order():
     assert contextualize("Còn Sóc Trăng thì sao?", [FIRST, "Còn ở Trà Vinh thì sao?"]) == \
         "Đại hội Đảng bộ Sở GDĐT Sóc Trăng diễn ra ngày nào?"

@@ -219,15 +219,18 @@ class Answerer:
         self.max_idf = max_idf
 
     # -- public ------------------------------------------------------------------------
-    def answer(self, retrieval: Retrieval, sources: list[str] = (), asked: str | None = None) -> Answer:
+    def answer(self, retrieval: Retrieval, sources: list[str] = (), asked: str | None = None,
+               prefer: str | None = None) -> Answer:
         """Build the answer from a retrieval; ``sources`` (the index's organisations) are named in
-        "not covered" replies; ``asked`` is the user's own words when the search ran a completed follow-up."""
+        "not covered" replies; ``asked`` is the user's own words when the search ran a completed
+        follow-up; ``prefer`` the article the conversation is about, whose passages are read as
+        if ranked first."""
         t = time.perf_counter()
-        answer = self._answer(retrieval, list(sources), asked)
+        answer = self._answer(retrieval, list(sources), asked, prefer)
         answer.timings["answer"] = time.perf_counter() - t
         return answer
 
-    def _answer(self, retrieval: Retrieval, sources: list[str], asked: str | None) -> Answer:
+    def _answer(self, retrieval: Retrieval, sources: list[str], asked: str | None, prefer: str | None) -> Answer:
         question = retrieval.question
         small_talk = chitchat.reply(question)
         if small_talk:
@@ -361,6 +364,8 @@ class Answerer:
             subject = self._provision_subject(question, kept, provisions, clauses)
             if subject:
                 return subject
+        if prefer:
+            kept = sorted(kept, key=lambda h: h.chunk.article_id != prefer)  # stable: the rest keep their order
         sentences = self._sentences(kept, sentence_weights, q, retrieval.vector, span_question, asked_post,
                                     asks_author)
         if provisions:
