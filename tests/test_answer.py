@@ -339,6 +339,8 @@ def test_a_yes_no_question_about_a_post_gets_a_verdict_through_the_pipeline(assi
      "Các số lớn hơn 1 không phải là số nguyên tố được gọi là gì?", "definition", "hợp số"),
     ("Hội nghị được tổ chức tại Hội trường Sở GDĐT, với sự tham dự của 200 đại biểu.",
      "Hội nghị được tổ chức ở đâu?", "place", "Hội trường Sở GDĐT"),
+    ("Hội nghị được tổ chức tại Hội trường Sở GDĐT, với sự tham dự của 200 đại biểu.",
+     "Địa điểm tổ chức hội nghị?", "place", "Hội trường Sở GDĐT"),
     ("Các chỉ tiêu chủ yếu gồm: tuyên truyền, kiểm tra, giám sát.",
      "Các chỉ tiêu chủ yếu gồm những gì?", "list", "tuyên truyền, kiểm tra, giám sát"),
     ("Hiệp ước được ký kết vào ngày 12 tháng 3 năm 2024 tại Hà Nội.",
@@ -547,6 +549,10 @@ def test_an_open_question_quotes_the_sentence_beside_its_question_word(assistant
     # The article names the 2015-2020 term in passing; the sentence that answers is about 2020-2025.
     ("Đại hội Đảng bộ Sở GDĐT Lạng Sơn nhiệm kỳ 2015-2020 được tổ chức ở đâu?", "out_of_scope", "2015-2020"),
     ("Lương giáo viên mầm non hạng III hiện nay là bao nhiêu?", "not_found", "Không tìm thấy"),
+    # A venue the article never gives is said not to be given (it had quoted the opening line,
+    # and Kon Tum's "công tác xây dựng Đảng tại Đảng bộ Sở" had been read as the venue).
+    ("Hội nghị cán bộ công chức Sở GDĐT Trà Vinh tổ chức ở đâu?", "not_found", "không nêu nơi tổ chức"),
+    ("Buổi làm việc của Đảng ủy Khối với Sở GDĐT Kon Tum diễn ra ở đâu?", "not_found", "không nêu nơi tổ chức"),
     # A person no article near enough names: said so, not only "nothing relevant" (a staff user's pass).
     ("Ông Lê Văn Hùng là ai?", "out_of_scope", "không có thông tin về Lê Văn Hùng"),
     ("Bà Nguyễn Thị Hoa có phải là Giám đốc Sở GDĐT không?", "out_of_scope", "về Nguyễn Thị Hoa"),

@@ -429,6 +429,8 @@ class Answerer:
             unsupported = support.unsupported(span_question, short, citations[0].quote, citations[0].start)
         elif q.kind == "date":
             unsupported = support.no_day(span_question, short, citations[0].quote)
+        elif q.kind == "place":
+            unsupported = support.no_venue(span_question, short)
         else:
             unsupported = None
         if unsupported:

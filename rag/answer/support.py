@@ -26,6 +26,7 @@ import re
 
 from rag.answer.question import capitalised_runs
 from rag.answer.span import ASKS_ORDINAL, ASKS_PERCENT, NUMBER_WORDS, ShortAnswer, counted, names_day, person_names
+from rag.answer.span.names import ASKS_VENUE
 from rag.answer.span.numbers import TIME_UNITS
 from rag.clean.metadata import PROVINCE
 from rag.clean.normalize import fold, normalize_query
@@ -113,6 +114,16 @@ def no_day(question: str, short: ShortAnswer | None, quote: str) -> str | None:
     ask for a day at all ("… của ngày nào" written for "ngành nào")."""
     if _ASKS_DAY.search(question) and short is not None and not names_day(short.text) and not names_day(quote):
         return "Các bài viết không nêu ngày này."
+    return None
+
+
+def no_venue(question: str, short: ShortAnswer | None) -> str | None:
+    """Why the quote cannot answer where a gathering was held: it names no place (the Trà Vinh
+    staff conference's article never says where it met), or ``None``."""
+    # Other "ở đâu" questions ("nộp hồ sơ ở đâu?") may be answered by a clause naming no place
+    # the finder knows, and keep their quote.
+    if short is None and ASKS_VENUE.search(question):
+        return "Các bài viết không nêu nơi tổ chức."
     return None
 
 

@@ -28,7 +28,12 @@ _NO_PLACE = re.compile(_TIME_LEAD.pattern + r"|(?:các\s+)?(?:khoản|điểm|đ
 # Asked where a gathering took place, "trong" leads to a venue only before a name or a word for
 # one ("trong Hội trường", "trong khuôn viên"): "trong toàn đảng bộ nêu cao …" is none (a staff
 # user had got it, bold). Elsewhere "trong phần kết thúc", "trong những nhà địa chất …" answer.
-_ASKS_VENUE = re.compile(r"(?<!\w)(?:diễn ra|tổ chức|họp|khai mạc)\s+(?:ở|tại)\s+đâu(?!\w)", _I)
+# Where a gathering was held: "… tổ chức ở đâu?", "… diễn ra tại địa điểm nào?", "Địa điểm tổ chức …?".
+ASKS_VENUE = re.compile(r"(?<!\w)(?:diễn\s+ra|tổ\s+chức|họp|khai\s+mạc)\s+(?:ở|tại)\s+(?:đâu|nơi\s+nào|địa\s+điểm\s+nào)(?!\w)"
+                        r"|(?<!\w)(?:địa\s+điểm|nơi)\s+(?:tổ\s+chức|diễn\s+ra|họp)(?!\w)", _I)
+# A body of people, not premises: "… công tác xây dựng Đảng tại Đảng bộ Sở" says where the work
+# is done, not where a meeting was held (a staff user had got "Đảng bộ Sở Giáo dục" as the venue).
+_BODY = re.compile(r"(?:Đảng\s+bộ|Chi\s+bộ|Ban\s+Chấp\s+hành)(?!\w)", _I)
 _INSIDE = re.compile(r"(?:khuôn viên|hội trường|phòng|khu|nhà|trường|tỉnh|thành phố|huyện|xã|vùng|khu vực|nước|"
                      r"thủ đô|lãnh thổ|địa bàn)(?!\w)", _I)
 
@@ -40,7 +45,7 @@ class _NotPlace:
         self.venue = venue
 
     def match(self, sentence: str, at: int) -> bool:
-        if _NO_PLACE.match(sentence, at):
+        if _NO_PLACE.match(sentence, at) or self.venue and _BODY.match(sentence, at):
             return True
         inside = self.venue and sentence[max(0, at - 6):at].rstrip().lower().endswith("trong")
         return inside and not (sentence[at:at + 1].isupper() or _INSIDE.match(sentence, at))
@@ -199,7 +204,7 @@ def _place(sentence, question, anchors):
         named = [m.span() for m in PROVINCE.finditer(sentence) if m.group(0).casefold() not in asked]
         return _nearest(named, anchors) if named else None
     # "trong năm 2021", "trong thời gian tới": a time, not a place.
-    found = _after(sentence, _PLACE_LEAD, anchors, 12, skip=_NotPlace(bool(_ASKS_VENUE.search(question))))
+    found = _after(sentence, _PLACE_LEAD, anchors, 12, skip=_NotPlace(bool(ASKS_VENUE.search(question))))
     if found:
         time = _PLACE_END.search(sentence, found[0], found[1])
         found = (found[0], time.start()) if time else found
