@@ -1706,6 +1706,20 @@ def commerce_law(base_settings, embedder, tmp_path_factory):
     return Assistant(s, embedder)
 
 
+@pytest.mark.parametrize("question", [
+    "Thế nào là livestream bán hàng?",
+    "Livestream bán hàng được luật định nghĩa thế nào?",
+    "Livestream bán hàng được hiểu là gì?",
+    "Khái niệm livestream bán hàng là gì?",
+])
+def test_a_definition_asked_in_other_words_is_the_law_s_definition(commerce_law, question):
+    """"Thế nào là X?" and its kin ask what "X là gì?" asks (a legal4b dev question had got the
+    guess "Thực" from a clause on verifying livestreamers)."""
+    answer = commerce_law.ask(question)
+    assert answer.short_answer.kind == "definition"
+    assert answer.short_answer.text.startswith("phát trực tiếp và trực tuyến trên nền tảng thương mại điện tử")
+
+
 def test_citing_the_article_answers_in_the_law_s_own_words(commerce_law):
     """Citizens' words ("sàn", "báo trước tối thiểu") are not the law's ("nền tảng", "thông báo …
     ít nhất"), and the question alone is too far from the text to answer; the article it cites

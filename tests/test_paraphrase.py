@@ -87,3 +87,21 @@ def test_a_phrase_the_articles_do_write_is_searched_as_asked(assistant):
 ])
 def test_a_phrase_is_rewritten_only_into_the_index_s_words(vocabulary, question, read):
     assert as_written(question, vocabulary.__contains__) == read
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Thế nào là livestream bán hàng?", "Livestream bán hàng là gì?"),
+    ("Theo Điều 3, thế nào là người bán?", "Theo Điều 3, người bán là gì?"),
+    ("Livestream bán hàng được luật định nghĩa thế nào?", "Livestream bán hàng là gì?"),
+    ("Nền tảng số được hiểu như thế nào?", "Nền tảng số là gì?"),
+    ("Khái niệm thương mại điện tử là gì?", "Thương mại điện tử là gì?"),
+    ("Định nghĩa của thương mại điện tử?", "Thương mại điện tử là gì?"),
+    ("Hiểu thế nào về nền tảng số?", "Nền tảng số là gì?"),
+    # Asked how something is ruled or went, not what it means: as typed.
+    ("Thời giờ làm việc được quy định như thế nào?", "Thời giờ làm việc được quy định như thế nào?"),
+    ("Hội nghị được tổ chức như thế nào?", "Hội nghị được tổ chức như thế nào?"),
+])
+def test_a_definition_asked_in_other_words_is_read_as_x_la_gi(question, expected):
+    from rag.answer.question import definition_typed
+
+    assert definition_typed(question) == expected

@@ -238,6 +238,36 @@ def count_typed(question: str) -> str:
     return "bao nhiêu " + rest
 
 
+# A definition asked in other words than "X là gì?": "Thế nào là X?", "X được hiểu là gì?", "X
+# được luật định nghĩa thế nào?", "Khái niệm X là gì?". Not "X được quy định như thế nào?",
+# which asks for the rules about X. A lead ending in a comma ("Theo Điều 3, …") is kept.
+_TERM = r"(?P<term>[^?,;:]{2,80}?)"
+_HOW = r"(?:là\s+gì|(?:như\s+)?thế\s+nào|ra\s+sao)"
+_BY = r"(?:(?:luật|pháp\s+luật|nghị\s+định|văn\s+bản|luật\s+này)\s+)?"
+_DEFINITION_TYPED = [re.compile(p, _I) for p in (
+    rf"^(?P<lead>(?:[^?]*?,\s*)?)(?:như\s+)?thế\s+nào\s+(?:(?:thì\s+)?(?:được\s+)?(?:gọi|coi|xem|hiểu)\s+)?là\s+{_TERM}\s*[?.!]*\s*$",
+    rf"^(?P<lead>(?:[^?]*?,\s*)?){_TERM}\s+(?:được\s+)?{_BY}(?:hiểu|định\s+nghĩa|giải\s+thích)\s+(?:là\s+)?{_HOW}\s*[?.!]*\s*$",
+    rf"^(?P<lead>(?:[^?]*?,\s*)?)(?:khái\s+niệm|định\s+nghĩa)\s+(?:(?:về|của)\s+)?{_TERM}"
+    rf"(?:\s+(?:là\s+gì|được\s+{_BY}(?:hiểu|định\s+nghĩa|giải\s+thích)\s+(?:là\s+)?{_HOW}))?\s*[?.!]*\s*$",
+    rf"^(?P<lead>(?:[^?]*?,\s*)?)(?:hiểu|định\s+nghĩa)\s+(?:như\s+)?thế\s+nào\s+(?:về|là)\s+{_TERM}\s*[?.!]*\s*$",
+)]
+
+
+def definition_typed(question: str) -> str:
+    """``question`` as "X là gì?" where it asks what X means in other words ("Thế nào là
+    livestream bán hàng?", "Livestream bán hàng được luật định nghĩa thế nào?", "Khái niệm … là
+    gì?"); any other question as it is. The definition is then found as for "X là gì?": the
+    sentence "X là …" and what follows its "là"."""
+    for pattern in _DEFINITION_TYPED:
+        m = pattern.match(question)
+        if m:
+            term = m.group("term").strip()
+            if len(term.split()) <= 12:
+                lead = m.group("lead")
+                return f"{lead}{term if lead else term[:1].upper() + term[1:]} là gì?"
+    return question
+
+
 def answer_kind(question: str) -> str | None:
     """The kind of answer ``question`` asks for, or ``None`` (an open question)."""
     for kind, pattern in KINDS:
