@@ -27,7 +27,7 @@ _LEAD = re.compile(r"^\s*(?:(?:thế|vậy|và|nhưng|thế còn|vậy còn)\s+)
 _TAIL = re.compile(r"\s*(?:thì\s+sao|thì\s+thế\s+nào|thì\s+như\s+thế\s+nào|thì\s+ra\s+sao|thì\s+sao\s+nhỉ)"
                    r"(?:\s+(?:ạ|vậy|nhỉ|hả|nhé|thế))?\s*[?.!]*\s*$", _I)
 # Pronouns that point back at something named in an earlier turn.
-_ANAPHORA = re.compile(r"(?<!\w)(?:đó|ấy|nói trên|kể trên|họ|nó)(?!\w)", _I)
+_ANAPHORA = re.compile(r"(?<!\w)(?:đó|ấy|nói trên|kể trên|họ|nó|(?<=bài )này|(?<=bài viết )này|(?<=tin )này)(?!\w)", _I)
 # A person an earlier answer named: "ông ấy", "bà đó", "người này", "đồng chí ấy".
 _PERSON = re.compile(r"(?<!\w)(?<!những )(?<!các )(?:ông|bà|cô|thầy|anh|chị|đồng chí|người|vị)\s+(?:ấy|đó|này|nói trên)"
                      r"(?!\w)", _I)
@@ -42,6 +42,7 @@ _UNIT = re.compile(r"(?<!\w)(?:Sở(?:\s+(?i:GD\s*&\s*ĐT|GDĐT|GD\s*-\s*ĐT|GD\
                    r"|Giáo\s+dục(?:\s*(?:và|-|–)\s*Đào\s+tạo)?))?|[Tt]ỉnh\s+ủy"
                    r"|(?<![Cc]ấp )(?<![Cc]ác )(?<![Tt]oàn )(?<![Nn]goài )[Tt]ỉnh(?!\s+đoàn))(?!\w)")
 _SHORT = 4  # syllables: "Năm nào?", "Bao nhiêu đảng viên?" cannot stand alone
+_OWN_WORDS = 7  # syllables besides the question word: "Còn … nào nêu ý kiến về cải cách hành chính?" can
 
 
 def contextualize(question: str, history: list[str] | None = None, known=None,
@@ -57,10 +58,11 @@ def contextualize(question: str, history: list[str] | None = None, known=None,
     ``filtered``: an organisation filter is on, which says whose Department "Sở" is, not the
     province of an earlier question.
     """
-    previous, placed = _replay(history, known, answers)
+    previous, placed, said = _replay(history, known, answers)
     question = normalize_query(question)
     last = answers[-1] if history and answers else None
-    return _with_person(question, last, previous) or _resolve(question, previous, known, placed, filtered)
+    return _with_person(question, last, previous) or _resolve(question, previous, known, placed, filtered,
+                                                              _referent(question, said))
 
 
 def earlier_question(history: list[str] | None, known=None, answers: list[str | None] | None = None) -> str:
@@ -69,20 +71,53 @@ def earlier_question(history: list[str] | None, known=None, answers: list[str | 
     return _replay(history, known, answers)[0]
 
 
-def _replay(history: list[str] | None, known, answers: list[str | None] | None) -> tuple[str, str]:
+def _replay(history: list[str] | None, known, answers: list[str | None] | None) -> tuple[str, str, list]:
     # The conversation replayed turn by turn, each earlier "ông ấy" read as the person the turn
     # before it answered, so that a chain does not pile questions up; ``placed`` is the last
     # question that named a province, which "Còn Trà Vinh thì sao?" asks again of Trà Vinh
     # even after a turn about the person ("Ông ấy giữ chức vụ gì?").
+    # ``said``: each earlier question as typed and as it was searched, for "đại hội đó" to find
+    # the question that named the congress.
     previous = placed = ""
+    said: list[tuple[str, str]] = []
     answers = answers or []
     for i, earlier in enumerate(history or []):
         if earlier and earlier.strip():
             earlier = normalize_query(earlier)
             before = answers[i - 1] if 0 < i <= len(answers) else None
-            previous = _with_person(earlier, before, previous) or _resolve(earlier, previous, known, placed)
+            previous = _with_person(earlier, before, previous) or _resolve(earlier, previous, known, placed,
+                                                                           referent=_referent(earlier, said))
             placed = previous if _PLACE.search(previous) else placed
-    return previous, placed
+            said.append((earlier, previous))
+    return previous, placed, said
+
+
+def _referent(question: str, said: list[tuple[str, str]]) -> str | None:
+    """The earlier question (as searched) that named what "<words> đó/ấy" points back at: the
+    last one typing its last two or three words ("đại hội đó" → the question on the congress,
+    not the one about its former secretary asked since; "buổi làm việc đó" → "… làm việc với
+    … ngày nào?"), or ``None`` (then the previous question is meant)."""
+    m = _ANAPHORA.search(question)
+    if not m or not said:
+        return None
+    words = re.findall(r"[^\W\d_]+", question[: m.start()].casefold())
+    for n in (3, 2):
+        if len(words) < n:
+            continue
+        phrase = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words[-n:])) + r"(?!\w)(?!\s+(?:đó|ấy|này)(?!\w))",
+                            _I)  # a question that itself pointed back ("Đại hội đó …") did not name it
+        for typed, searched in reversed(said):
+            if phrase.search(typed):
+                return _context(typed, searched)
+    return _context(*said[-1])
+
+
+def _context(typed: str, searched: str) -> str:
+    """What an earlier question was about: as searched, less its own words when it had borrowed
+    an earlier question ("ai viết bài này" searched with the question before it), so that
+    questions pointing back do not pile up."""
+    rest = searched[len(typed):].strip() if searched != typed and searched.startswith(typed) else ""
+    return rest or searched
 
 
 def points_at_person(question: str) -> bool:
@@ -102,7 +137,8 @@ def _with_person(question: str, name: str | None, previous: str = "") -> str | N
     return _PERSON.sub(name, question, count=1) if name else None
 
 
-def _resolve(question: str, previous: str, known=None, placed: str = "", filtered: bool = False) -> str:
+def _resolve(question: str, previous: str, known=None, placed: str = "", filtered: bool = False,
+             referent: str | None = None) -> str:
     if not previous or chitchat.reply(question) or asks_subject(question):
         return question
     core = _TAIL.sub("", _LEAD.sub("", question)).strip()
@@ -112,11 +148,17 @@ def _resolve(question: str, previous: str, known=None, placed: str = "", filtere
             and _WH.sub(" ", _FILLER.sub(" ", topic["ask"])).split():  # "… thì sao ạ?" asks nothing of its own
         ask = topic["ask"].rstrip(" ?.!")
         return f"{ask[:1].upper()}{ask[1:]} {topic['topic']}?"
+    # "Còn chi bộ nào nêu ý kiến về cải cách hành chính?": "còn" leads a whole question of its
+    # own, with its question word and words enough to search (it had borrowed the earlier count
+    # question and been refused as a count).
+    if _LEAD.search(question) and not _TAIL.search(question) and _WH.search(core) \
+            and len(_WH.sub(" ", core).split()) >= _OWN_WORDS:
+        return question if filtered else _with_province(question, previous)
     marked = bool(_LEAD.search(question) or _TAIL.search(question))
     elliptical = marked or (len(core.split()) <= _SHORT and not _new_topic(core, known))
     if not elliptical:
         if _ANAPHORA.search(question):
-            return f"{question} {previous}"
+            return f"{question} {referent or previous}"
         return question if filtered else _with_province(question, previous)
     new_place = _PLACE.search(core)
     asked_of = previous if _PLACE.search(previous) else placed

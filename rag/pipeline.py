@@ -9,7 +9,7 @@ import threading
 import time
 
 from rag.answer import NOT_FOUND, Answer, Answerer, AnswerPolicy, tally, when
-from rag.answer.chitchat import strip_preamble
+from rag.answer.chitchat import IN_VIETNAMESE, english, strip_preamble
 from rag.answer.paraphrase import as_written, posts_named
 from rag.answer.question import count_typed, definition_typed, read
 from rag.clean.metadata import organisation_label, vn_date
@@ -124,6 +124,8 @@ class Assistant:
             answer.short_answer.verdict = tally.verdict(count, answer.short_answer.text)
         if filters and filters.active() and answer.abstained and answer.status != "chitchat":
             answer = self._explain_filters(index, retrieval, filters, answer, query, top_k)
+        if answer.status == "not_found" and answer.text == NOT_FOUND and english(question):
+            answer.text = answer.note = f"{NOT_FOUND} {IN_VIETNAMESE}"  # an English question is refused, with why
         retrieval.hits = retrieval.hits[: top_k or s.top_k]
         answer.question, answer.query = question, query
         answer.timings = {**retrieval.timings, **answer.timings, "total": time.perf_counter() - started}

@@ -827,10 +827,24 @@ def test_a_greeting_before_a_question_is_answered():
     assert chitchat.reply("Bạn là ai?") and chitchat.reply("Tạm biệt nhé")
 
 
-def test_asking_what_the_assistant_is_in_two_parts_is_small_talk(assistant):
+@pytest.mark.parametrize("question", ["Bạn là ai, bạn giúp được gì cho tôi?", "bạn là ai, giúp được gì cho tôi?"])
+def test_asking_what_the_assistant_is_in_two_parts_is_small_talk(assistant, question):
     """A staff user's "Bạn là ai, bạn giúp được gì cho tôi?" had been searched: "not found"."""
-    answer = assistant.ask("Bạn là ai, bạn giúp được gì cho tôi?")
+    answer = assistant.ask(question)
     assert answer.status == "chitchat" and "trả lời câu hỏi về các bài viết" in answer.text
+
+
+@pytest.mark.parametrize("turn", ["ok 👍", "Ok", "Vâng, tôi hiểu rồi.", "dạ", "Ok, tôi hiểu rồi, cảm ơn."])
+def test_an_acknowledgement_gets_a_short_reply_not_a_refusal(assistant, turn):
+    answer = assistant.ask(turn)
+    assert answer.status == "chitchat" and "hỏi tiếp" in answer.text
+
+
+def test_an_english_question_is_refused_with_why(assistant):
+    """A staff user's English question got the bare "not found"; unmarked Vietnamese is read."""
+    answer = assistant.ask("Who chaired the Soc Trang party meeting in July 2020?")
+    assert answer.abstained and "hỏi lại bằng tiếng Việt" in answer.text
+    assert assistant.ask("Dai hoi Dang bo So GDDT Lang Son dien ra ngay nao?").short_answer.text == "21/5/2020"
 
 
 @pytest.mark.parametrize("question, searched", [
@@ -846,6 +860,11 @@ def test_asking_what_the_assistant_is_in_two_parts_is_small_talk(assistant):
     ("Hỏi đáp về tuyển sinh lớp 10", "Hỏi đáp về tuyển sinh lớp 10"),
     ("Xin chào", "Xin chào"),
     ("Cho tôi xem bài viết về Đại hội", "Cho tôi xem bài viết về Đại hội"),
+    # Moving back to a topic, and an acknowledgement before the question (a staff user's pass).
+    ("quay lại Lạng Sơn, chủ đề đại hội là gì?", "Lạng Sơn, chủ đề đại hội là gì?"),
+    ("Quay lại trường học có cần giấy tờ gì?", "Quay lại trường học có cần giấy tờ gì?"),  # the verb itself
+    ("ok, còn Trà Vinh thì sao?", "còn Trà Vinh thì sao?"),
+    ("Dạ, cho em hỏi ai là giám đốc sở Kon Tum?", "ai là giám đốc sở Kon Tum?"),
 ])
 def test_a_polite_request_before_a_question_is_not_searched(question, searched):
     from rag.answer.chitchat import strip_preamble

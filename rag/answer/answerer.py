@@ -341,13 +341,15 @@ class Answerer:
         if not kept:
             note = scope.explain(missing, sources, hits[0])
             return Answer(question, note, [], True, status="out_of_scope", note=note)
+        # "Ai viết bài này?" in a conversation: "bài này" is the article it is about.
+        article = next((h for h in kept if h.chunk.article_id == prefer), kept[0])
         if asks_author and self.article:
             # The by-line, or a plain "not stated": no speaker in the prose is the author.
-            return self._byline(question, kept[0])
+            return self._byline(question, article)
         if asks_published and self.article:
-            return self._published(question, kept[0])
-        if asks_summary and self.article and not scope.is_statute(kept[0].chunk.title):
-            return self._summary(question, kept[0])  # a statute opens on its recitals ("Căn cứ …"): read on
+            return self._published(question, article)
+        if asks_summary and self.article and not scope.is_statute(article.chunk.title):
+            return self._summary(question, article)  # a statute opens on its recitals ("Căn cứ …"): read on
         if self.article and asks_issued and scope.is_statute(kept[0].chunk.title):
             # "Nghị định 233 được ban hành ngày nào?": the date its header gives, which the cleaner
             # keeps as the article's date; the deadlines in its clauses are not when it was issued.
@@ -366,6 +368,11 @@ class Answerer:
                 return subject
         if prefer:
             kept = sorted(kept, key=lambda h: h.chunk.article_id != prefer)  # stable: the rest keep their order
+        if pointing_back:
+            # "Ai báo cáo tóm tắt tại buổi làm việc đó?" searched with the earlier question after
+            # it: those words found the article; which of its sentences answers is the user's own.
+            own = set(segment(asked))
+            sentence_weights = {t: w for t, w in sentence_weights.items() if t in own} or sentence_weights
         sentences = self._sentences(kept, sentence_weights, q, retrieval.vector, span_question, asked_post,
                                     asks_author)
         if provisions:

@@ -16,13 +16,19 @@ _WHO = (r"(?:(?<!\w)(?:bạn|em|mày)\s+(?:là ai|tên (?:là )?gì|là gì|làm
         r"có thể (?:làm )?(?:gì|những gì)|(?:có thể )?giúp (?:được )?(?:gì|tôi (?:được )?gì)(?: (?:được )?cho (?:tôi|em|mình))?|"
         r"(?:có )?khỏe không|bao nhiêu tuổi)|kể (?:cho tôi )?(?:một )?(?:câu )?chuyện(?: cười)?|hôm nay (?:là )?thứ mấy|"
         r"mấy giờ rồi|chúc (?:bạn )?(?:một )?(?:buổi|ngày)(?: \w+){1,3})")
+# What follows "bạn là ai," once the assistant is addressed: "giúp được gì cho tôi?".
+_WHO_MORE = (r"(?:(?:bạn|em)\s+)?(?:làm (?:được )?(?:gì|những gì)|có thể (?:làm )?(?:gì|những gì)|"
+             r"(?:có thể )?giúp (?:được )?(?:gì|tôi (?:được )?gì)(?: (?:được )?cho (?:tôi|em|mình))?)")
 # Each pattern must cover the whole turn: "Cảm ơn, còn … ngày nào?" is a question, not thanks,
 # and "Lượt xem là gì?" must not be read as "em là gì".
 _SMALL_TALK = [
     ("thanks", re.compile(r"^\s*(?:xin\s+)?(?:cảm ơn|cám ơn|thanks?|thank you|tks)" + _TAIL, _I)),
     ("bye", re.compile(r"^\s*(?:tạm biệt|bye|hẹn gặp lại|chào tạm biệt)" + _TAIL, _I)),
     # "Bạn là ai, bạn giúp được gì cho tôi?": one or more of these, joined.
-    ("who", re.compile(rf"^\s*{_WHO}(?:\s*(?:,|và|;)\s*{_WHO})*" + _TAIL, _I)),
+    ("who", re.compile(rf"^\s*{_WHO}(?:\s*(?:,|và|;)\s*(?:{_WHO}|{_WHO_MORE}))*" + _TAIL, _I)),
+    # "ok 👍", "Vâng, tôi hiểu rồi": an acknowledgement, nothing asked.
+    ("ok", re.compile(r"^\s*(?:(?:ok|oke|okay|ừ|ừm|vâng|dạ|được rồi|hiểu rồi|rõ rồi|tôi hiểu rồi|mình hiểu rồi|"
+                      r"(?:xin )?(?:cảm ơn|cám ơn)(?: bạn)?(?: nhiều)?)(?:[\s,.!]+|$))+[^\w?]*$", _I)),
 ]
 HELP = ("Tôi trả lời câu hỏi về các bài viết của cơ quan đã đưa vào hệ thống, và trích dẫn bài viết, "
         "ngày đăng và đoạn văn làm căn cứ. Ví dụ: “Đại hội Đảng bộ Sở GDĐT Lạng Sơn diễn ra ngày nào?”")
@@ -31,6 +37,7 @@ REPLIES = {
     "thanks": "Rất vui được giúp. Bạn cứ hỏi tiếp về các bài viết nhé.",
     "bye": "Tạm biệt! Khi cần, bạn cứ hỏi về các bài viết của cơ quan.",
     "who": HELP,
+    "ok": "Vâng. Bạn cứ hỏi tiếp về các bài viết nhé.",
 }
 
 
@@ -39,7 +46,10 @@ REPLIES = {
 _REQUEST_LEAD = re.compile(
     r"^\s*(?:(?:bạn|anh|chị|em|ad|admin)\s+ơi[\s,]*)?(?:(?:xin|làm ơn|vui lòng|hãy|bạn|anh|chị|em)\s+)*"
     r"(?:(?:có thể\s+)?cho\s+(?:tôi|mình|em|tớ)\s+(?:hỏi|biết|được biết)|(?:có thể\s+)?cho\s+(?:hỏi|biết)|"
-    r"(?:tôi|mình|em)\s+(?:muốn|cần)\s+(?:hỏi|biết)|có biết|xin\s+hỏi)"
+    r"(?:tôi|mình|em)\s+(?:muốn|cần)\s+(?:hỏi|biết)|có biết|xin\s+hỏi|"
+    # "Quay lại Lạng Sơn, chủ đề đại hội là gì?": the place stays, the move is no question.
+    r"(?:quay|trở)\s+(?:lại|về)(?:\s+(?:với|chuyện))?(?=\s+[^,?]{1,30},)|"
+    r"(?:ok|oke|okay|vâng|dạ|ừ|được rồi)(?=\s*,))"
     r"(?:\s+(?:là|về|thêm|xem|chút|một chút|với|nhé|nha|ạ))*(?!\w)[\s,:]*(?=\S)", _I)
 
 
@@ -48,6 +58,7 @@ def strip_preamble(question: str) -> str:
     biết …", "Bạn có biết …")."""
     rest = _GREETING.sub("", question, count=1).strip()
     asked = _REQUEST_LEAD.sub("", rest, count=1).strip()
+    asked = _REQUEST_LEAD.sub("", asked, count=1).strip() or asked  # "Dạ, cho em hỏi …"
     if len(asked.split()) >= 2:
         return asked
     return rest or question.strip()  # "Em có biết không?" asks nothing else; "Xin chào" is small talk
@@ -70,3 +81,19 @@ _THANKS = re.compile(r"^\s*(?:xin\s+)?(?:cảm ơn|cám ơn|thanks?|thank you|tk
 # A request after the thanks is a question without a question word: "Cảm ơn, cho tôi biết thêm …".
 _REQUEST = re.compile(r"(?<!\w)(?:cho (?:tôi|em|mình)|hãy|giúp|tìm|kể|liệt kê|nói|biết thêm|hỏi|xem|tra cứu|"
                       r"giải thích thêm|còn)(?!\w)", _I)
+
+
+# Words no Vietnamese question typed without marks uses ("who", "the"), where a Vietnamese one
+# would ("ai", "la", "nao").
+_ENGLISH = {"the", "what", "who", "whom", "when", "where", "which", "why", "how", "is", "are", "was", "were", "did",
+            "does", "do", "of", "in", "on", "for", "and", "with", "please", "can", "you", "tell", "me", "about"}
+IN_VIETNAMESE = "Trợ lý chỉ đọc câu hỏi tiếng Việt: bạn hãy hỏi lại bằng tiếng Việt."
+
+
+def english(question: str) -> bool:
+    """Whether ``question`` is written in English ("Who chaired the meeting in July 2020?"): no
+    Vietnamese letter, and at least two English function words."""
+    if not question.isascii():
+        return False
+    words = re.findall(r"[a-z]+", question.casefold())
+    return sum(w in _ENGLISH for w in words) >= 2
