@@ -191,6 +191,12 @@ def test_recent_conversations_say_when_and_fold_the_older_ones(api_url, monkeypa
     listed = [b for b in at.sidebar.button if (b.key or "").startswith("conv_") and b.key not in folded]
     assert len(listed) == 3 and folded
     assert all(re.search(r" · \d\d:\d\d$", b.label) and b.label.startswith("Đại hội Đảng bộ") for b in listed)
+    # Ten conversations in a morning: the earliest is still reachable (only eight were listed).
+    for _ in range(6):
+        cid = httpx.post(f"{api_url}/conversations", json={"title": QUESTION}).json()["id"]
+        httpx.post(f"{api_url}/conversations/{cid}/turns", json={"question": QUESTION, "reply": reply}).raise_for_status()
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert sum((b.key or "").startswith("conv_") for b in at.sidebar.button) >= 10
 
 
 def test_a_conversation_label_is_cut_and_dated():

@@ -144,7 +144,7 @@ def api_watch(up_at_start: bool) -> None:
 def recent_conversations() -> None:
     """The latest conversations as links; the open one is marked."""
     try:
-        recent = client.conversations(limit=8)
+        recent = client.conversations(limit=RECENT)
     except ApiError:
         return
     if not recent:
@@ -159,6 +159,7 @@ def recent_conversations() -> None:
 
 
 SHOWN = 3  # recent conversations listed before "Cũ hơn"
+RECENT = 30  # conversations reachable from the sidebar (a staff user lost the earliest four of a day at 8)
 
 
 def conversation_link(c: dict) -> None:
