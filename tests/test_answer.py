@@ -80,6 +80,11 @@ from tests.conftest import ROOT
     # Who issued a document the question names by its code: written after the code and its date.
     ("Kết luận số 21-KL/TW là của cơ quan nào?", "Ban Chấp hành Trung ương Đảng", "organisation"),
     ("Kết luận số 01-KL/TW do ai ban hành?", "Bộ Chính trị", "organisation"),
+    # Typed by its number alone (a staff user's "hướng dẫn số 08 do ai ban hành" got "Có thể là: Cần").
+    ("hướng dẫn số 08 do ai ban hành", "BTC Tỉnh ủy", "organisation"),
+    # Roles before the verb, not the Director a neighbouring sentence names ("Có thể là: Công đoàn").
+    ("Ai phát động phong trào thi đua năm 2021 ở Sở GDĐT Trà Vinh?", "Ban Giám đốc, Chủ tịch Công đoàn cơ sở",
+     "person"),
     # "tổng kết" with the part of the year it covers is pinned by that part, not as a kind of meeting.
     ("Đảng ủy Sở GDĐT Sóc Trăng tổng kết công tác Đảng 6 tháng đầu năm 2020 ngày nào?", "03-7-2020", "date"),
     # "ở tỉnh nào?" asks a province, not the hall the sentence names.
@@ -1774,6 +1779,8 @@ def test_a_clause_number_is_no_count(sentence, question, short):
     ("Kết luận số 21-KL/TW là của cơ quan nào?", "Ban Chấp hành Trung ương Đảng"),
     ("Kết luận số 01-KL/TW do ai ban hành?", "Bộ Chính trị"),
     ("Cơ quan nào ban hành Kết luận số 01-KL/TW?", "Bộ Chính trị"),
+    ("Kết luận số 21 của cơ quan nào?", "Ban Chấp hành Trung ương Đảng"),
+    ("Nghị định 84 do ai ban hành?", "Chính phủ"),
     # Who decides what a decree provides is not who issued the decree.
     ("Theo Nghị định 84/2020/NĐ-CP, học phí do ai quyết định?", None),
 ])

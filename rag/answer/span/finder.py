@@ -16,7 +16,7 @@ from rag.answer.span.verdict import post_verdict
 from rag.answer.span.dates import _ASKS_WHEN, _condition, _date, bound_asked, dated_as_asked
 from rag.answer.span.edges import _edges, _name_only, _whole_name, _whole_quote, _whole_words
 from rag.answer.span.names import (
-    headed_list, issuer, post_held, repealed, _entity, _headed, _names, _person, _place, _role, _with_head,
+    does_said, headed_list, issuer, post_held, repealed, _entity, _headed, _names, _person, _place, _role, _with_head,
 )
 from rag.answer.span.numbers import _bounded, _number, _number_candidates, _word_end, counted
 from rag.answer.span.phrases import (
@@ -43,6 +43,9 @@ _SLOTTED = {None, "entity", "organisation"}
 
 _FINDERS = {"date": _date, "number": _number, "person": _person, "place": _place, "quote": _quote,
             "definition": _definition, "list": _list, "organisation": _entity, "entity": _entity}
+
+
+_WHO_IS = re.compile(r"(?<!\w)ai\s+(?:là|được)(?!\w)", re.IGNORECASE)
 
 
 def find(question: str, kind: str | None, sentences: list[tuple[str, int]],
@@ -182,9 +185,21 @@ def _find(question: str, kind: str | None, sentences: list[tuple[str, int]],
                 return ShortAnswer(stretch, offset + sp[0], offset + sp[1], kind or "span"), "slot"
     if named:
         return named, "headed"
-    if kind == "person" and not any(_names(text, question.lower()) for text, _ in sentences):
-        role = _role(question, sentences)  # no one named: the role that does it, as statutes write
-        if role:  # without an open answer's edge words ("là Nhóm …")
+    unnamed = [(text, offset) for text, offset in sentences if not _names(text, question.lower())]
+    if kind == "person" and len(unnamed) < len(sentences):
+        # "Ai phát động phong trào thi đua năm 2021?": the sentence saying so names roles, not
+        # people ("Ban Giám đốc, Chủ tịch Công đoàn cơ sở đã phát động …"), though its neighbour
+        # names the Director; it says more of the question than any sentence naming someone.
+        # Not "ai là …?", which asks who someone is: a name, which another sentence may give.
+        most = max((does_said(question, text) for text, _ in sentences if (text, _) not in unnamed), default=0)
+        unnamed = [(text, offset) for text, offset in unnamed if does_said(question, text) >= max(3, most + 1)
+                   and not _WHO_IS.search(question)]
+        titled = True
+    else:
+        titled = False
+    if kind == "person" and unnamed:
+        role = _role(question, unnamed)  # no one named: the role that does it, as statutes write
+        if role and (not titled or role.text[:1].isupper()):  # without an open answer's edge words ("là Nhóm …")
             return replace(_edges(replace(role, kind="span")), kind="person"), "role"
     if kind == "definition":  # "… được gọi là gì?": what is named, where the quote describes it
         for text, offset in sentences:

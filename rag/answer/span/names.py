@@ -142,14 +142,22 @@ def issuer(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | Non
     """Who issued the document ``question`` names by its code, as the quote writes it after it."""
     if not _ASKS_ISSUER.search(question):
         return None
-    for code in CODE.findall(question):
-        for text, offset in sentences:
-            for end in code_ends(code, text):
-                found = _ISSUER.match(text, end)
-                if found:
-                    s, e = found.span(1)
-                    return ShortAnswer(text[s:e], offset + s, offset + e, "organisation")
+    # "hướng dẫn số 08" typed for "Hướng dẫn số 08-HD/BTCTU": the type and number, the code after.
+    short = [re.compile(rf"(?<!\w){re.escape(kind)}\s+(?:số\s+)?{number}[-/][\w/.-]*\w", _I)
+             for kind, number in _TYPED_NUMBER.findall(question)]
+    for text, offset in sentences:
+        ends = [end for code in CODE.findall(question) for end in code_ends(code, text)]
+        ends += [m.end() for pattern in short for m in pattern.finditer(text)]
+        for end in ends:
+            found = _ISSUER.match(text, end)
+            if found:
+                s, e = found.span(1)
+                return ShortAnswer(text[s:e], offset + s, offset + e, "organisation")
     return None
+
+
+_TYPED_NUMBER = re.compile(r"(?<!\w)(hướng dẫn|kế hoạch|quyết định|nghị định|thông tư|công văn|chỉ thị|nghị quyết|"
+                           r"kết luận|thông báo)\s+(?:số\s+)?(\d+)(?![\w/-])", _I)
 
 
 # "… thay thế (làm hết hiệu lực) nghị định nào?", "Văn bản nào hết hiệu lực …?": the documents a
@@ -455,6 +463,19 @@ def post_held(question: str, sentences: list[tuple[str, int]], asked: list[str] 
 _ASKS_WHO_DOES = re.compile(r"(?<!\w)(?:ai|những ai)\s+(?P<does>[^?.!,;]+)", _I)
 _ROLE_START = re.compile(r"(?:^|[,;:.()]\s*|\n|(?<!\w)do\s+|(?<!\w)bởi\s+)(?:\d+\.\s+|[a-zđ]\)\s+)?", _I)
 _ROLE_WORDS = 12
+_AUXILIARY_END = re.compile(r"(?:\s+(?:đã|sẽ|đang|cũng|vừa|mới|thì))+$", _I)  # "… cơ sở đã" before the verb
+
+
+def does_said(question: str, text: str) -> int:
+    """How many words of what a "who" ``question`` says after "ai" ``text`` writes in a row,
+    from the first ("… đã phát động phong trào thi đua năm 2021" for "Ai phát động phong trào
+    thi đua năm 2021 …?": 7); 0 for other questions."""
+    asked = _ASKS_WHO_DOES.search(question)
+    if not asked:
+        return 0
+    does, low = asked["does"].split(), text.lower()
+    return next((n for n in range(len(does), 1, -1)
+                 if re.search(rf"(?<!\w){re.escape(' '.join(does[:n]).lower())}(?!\w)", low)), 0)
 
 
 def _said_in_item(item: str, question: str) -> int:
@@ -486,7 +507,15 @@ def _role(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None
             before = text[: found.start()]
             starts = [m.end() for m in _ROLE_START.finditer(before) if m.end() < len(before.rstrip())]
             start = starts[-1] if starts else 0
-            role = before[start:].strip()
+            # Roles listed before the verb ("Ban Giám đốc, Chủ tịch Công đoàn cơ sở đã phát động …"):
+            # a short capitalised one before a comma is one of them.
+            while len(starts) > 1 and before[:start].rstrip().endswith(","):
+                previous = before[starts[-2]:start].strip().rstrip(",").strip()
+                if not previous[:1].isupper() or len(previous.split()) > 5 or any(c.isdigit() for c in previous):
+                    break
+                starts.pop()
+                start = starts[-1]
+            role = _AUXILIARY_END.sub("", before[start:].strip())
             if role and len(role.split()) <= _ROLE_WORDS and (role[:1].isupper() or any(
                     t.startswith("N") for _, t in pos_tags(role))):
                 s = before.index(role, start)
