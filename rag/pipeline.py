@@ -11,7 +11,7 @@ import time
 from rag.answer import NOT_FOUND, Answer, Answerer, AnswerPolicy, tally, when
 from rag.answer.chitchat import IN_VIETNAMESE, english, strip_preamble
 from rag.answer.paraphrase import as_written, posts_named
-from rag.answer.question import count_typed, definition_typed, read
+from rag.answer.question import count_typed, definition_typed, post_typed, read
 from rag.clean.metadata import organisation_label, vn_date
 from rag.clean.normalize import clean_question, normalize_query
 from rag.config import Settings
@@ -205,8 +205,9 @@ def _as_asked(index: Index | None, text: str) -> str:
     """What ``text`` asks, in the articles' words: spelled as the index spells it, without a
     greeting or polite lead, a post named by its title, a phrase as the articles write it, a
     count typed as a search asked as a question ("số chi bộ …" → "bao nhiêu chi bộ …"), a
-    definition asked as "X là gì?" ("Thế nào là X?")."""
-    asked = definition_typed(count_typed(posts_named(strip_preamble(_as_read(index, text)))))
+    definition asked as "X là gì?" ("Thế nào là X?"), a post typed alone asked of the
+    Department ("bí thư?" → "Ai là Bí thư Đảng ủy Sở?")."""
+    asked = post_typed(definition_typed(count_typed(posts_named(strip_preamble(_as_read(index, text))))))
     if index is None:
         return asked
     return as_written(asked, lambda word: index.lexical.idf(word) > 0)

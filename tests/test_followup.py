@@ -199,6 +199,27 @@ def test_this_article_is_the_conversations(assistant):
     assert "14/01/2021" in published.text and "hoàn thành xuất sắc nhiệm vụ năm 2020" in published.text
 
 
+@pytest.mark.parametrize("typed, asked", [
+    ("bí thư?", "Ai là Bí thư Đảng ủy Sở?"), ("giám đốc sở", "Ai là Giám đốc Sở?"),
+    ("Phó Giám đốc là ai?", "Ai là Phó Giám đốc Sở?"), ("bí thư đảng ủy", "Ai là Bí thư Đảng ủy Sở?"),
+    ("Bí thư Đảng ủy Khối là ai?", "Bí thư Đảng ủy Khối là ai?"),  # another body: as typed
+])
+def test_a_post_typed_alone_asks_who_holds_it_in_the_department(typed, asked):
+    from rag.answer.question import post_typed
+
+    assert post_typed(typed) == asked
+
+
+def test_a_post_typed_alone_in_a_conversation_is_the_conversations_department(assistant):
+    """A staff user's "bí thư?" got "Đồng chí Bùi Thái Trọng- Tỉnh ủy viên", the Khối's secretary,
+    as a guess."""
+    answer = assistant.ask("bí thư?")
+    assert answer.query == "Ai là Bí thư Đảng ủy Sở?" and "Hãy nêu tên tỉnh" in answer.text
+    answer = assistant.ask("giám đốc sở là ai", history=["Hội nghị cán bộ công chức Sở GDĐT Trà Vinh năm 2021 "
+                                                         "diễn ra ngày nào?"])
+    assert answer.short_answer.text == "Nguyễn Thị Bạch Vân"
+
+
 def test_chains_of_follow_ups_resolve_in_order():
     assert contextualize("Còn Sóc Trăng thì sao?", [FIRST, "Còn ở Trà Vinh thì sao?"]) == \
         "Đại hội Đảng bộ Sở GDĐT Sóc Trăng diễn ra ngày nào?"

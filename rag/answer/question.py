@@ -268,6 +268,22 @@ def definition_typed(question: str) -> str:
     return question
 
 
+# A post typed alone ("bí thư?", "giám đốc sở", "Phó Giám đốc là ai"): staff of a Department
+# ask who holds it in their Department, its Director or its Party committee's secretary.
+_POST_TYPED = re.compile(r"^\s*(?:ai\s+là\s+)?(?P<deputy>phó\s+)?(?P<post>bí\s+thư|giám\s+đốc)"
+                         r"(?:\s+(?:sở|đảng\s+ủy(?:\s+sở)?|đảng\s+uỷ(?:\s+sở)?))?(?:\s+là\s+ai)?\s*[?.!]*\s*$", _I)
+
+
+def post_typed(question: str) -> str:
+    """``question`` as "Ai là Bí thư Đảng ủy Sở?" / "Ai là Giám đốc Sở?" where only the post was
+    typed ("bí thư?"); any other question as it is."""
+    m = _POST_TYPED.match(question)
+    if not m:
+        return question
+    post = "Bí thư Đảng ủy Sở" if m["post"].casefold().startswith("bí") else "Giám đốc Sở"
+    return f"Ai là {'Phó ' if m['deputy'] else ''}{post}?"
+
+
 def answer_kind(question: str) -> str | None:
     """The kind of answer ``question`` asks for, or ``None`` (an open question)."""
     for kind, pattern in KINDS:
