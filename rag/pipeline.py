@@ -113,8 +113,11 @@ class Assistant:
             max_sources=s.max_sources, source_margin=s.source_margin, candidates=s.answer_candidates)
         answerer = Answerer(index.lexical.idf, policy, self.embedder.dimension,
                             article=index.store.get_article)
-        prefer = self._conversation_article(retriever, query, history, answers, filters) \
-            if history and query == normalize_query(asked) else None
+        # Standing on its own, or pointing back ("Đảng bộ Sở đó thuộc tỉnh nào?" searched with the
+        # question it points at, which another article may outrank): the conversation's article.
+        about = query[len(typed):].strip() if query != typed and query.startswith(typed) else None
+        prefer = self._conversation_article(retriever, typed, about or earlier_question(
+            history, index.lexical.idf, answers), filters) if history and (query == typed or about) else None
         answer = answerer.answer(retrieval, index.sources,
                                  asked=own if own and query != own else
                                  asked if query != asked and not (claim or count) else None, prefer=prefer)
@@ -131,17 +134,14 @@ class Assistant:
         answer.timings = {**retrieval.timings, **answer.timings, "total": time.perf_counter() - started}
         return retrieval, answer
 
-    def _conversation_article(self, retriever: Retriever, query: str, history: list[str],
-                              answers: list[str | None] | None, filters: Filters | None) -> str | None:
-        """The article the conversation's last question was answered from, for a question that
-        stands on its own yet names nothing that pins an article down ("Báo cáo chính trị do ai
-        trình bày?" after a question on Lạng Sơn's congress): staff ask on about the article
-        in front of them. One more search, only in a conversation."""
-        q = read(query)
-        if any(getattr(q, pin) for pin in _PINNING):
-            return None
-        earlier = earlier_question(history, retriever.index.lexical.idf, answers)
-        if not earlier:
+    def _conversation_article(self, retriever: Retriever, typed: str, earlier: str,
+                              filters: Filters | None) -> str | None:
+        """The article the ``earlier`` question (the one ``typed`` follows or points at) was
+        answered from, when ``typed`` names nothing that pins an article down ("Báo cáo chính trị
+        do ai trình bày?" after a question on Lạng Sơn's congress): staff ask on about the
+        article in front of them. One more search, only in a conversation."""
+        q = read(typed)
+        if not earlier or any(getattr(q, pin) for pin in _PINNING):
             return None
         hits = retriever.search(earlier, 1, filters).hits
         return hits[0].chunk.article_id if hits else None

@@ -220,6 +220,18 @@ def test_a_post_typed_alone_in_a_conversation_is_the_conversations_department(as
     assert answer.short_answer.text == "Nguyễn Thị Bạch Vân"
 
 
+def test_a_question_pointing_back_is_answered_from_the_conversations_article(assistant):
+    """"Đảng bộ Sở đó thuộc tỉnh nào?" about the article naming no province had quoted Lạng Sơn's
+    "139 đảng viên thuộc 7 chi bộ …" with no short answer (a staff user's pass): "đó" is the
+    conversation's article, which names no province, and the reply says so."""
+    first = "Đảng bộ Sở Giáo dục và Đào tạo được tặng bằng khen gì năm 2020?"
+    answer = assistant.ask("Đảng bộ Sở đó thuộc tỉnh nào?", history=[first])
+    assert answer.abstained and answer.text.startswith("Các bài viết không nêu tỉnh.")
+    assert "hoàn thành xuất sắc nhiệm vụ năm 2020" in answer.text  # the nearest article is that one
+    answer = assistant.ask("Đại hội đó tổ chức ở tỉnh nào?", history=[FIRST])
+    assert answer.short_answer.text == "Lạng Sơn"
+
+
 def test_chains_of_follow_ups_resolve_in_order():
     assert contextualize("Còn Sóc Trăng thì sao?", [FIRST, "Còn ở Trà Vinh thì sao?"]) == \
         "Đại hội Đảng bộ Sở GDĐT Sóc Trăng diễn ra ngày nào?"

@@ -366,7 +366,10 @@ class Answerer:
             subject = self._provision_subject(question, kept, provisions, clauses)
             if subject:
                 return subject
-        if prefer:
+        if prefer and pointing_back and any(h.chunk.article_id == prefer for h in kept):
+            # "Đảng bộ Sở đó thuộc tỉnh nào?": "đó" is the conversation's, whatever else says "thuộc".
+            kept = [h for h in kept if h.chunk.article_id == prefer]
+        elif prefer:
             kept = sorted(kept, key=lambda h: h.chunk.article_id != prefer)  # stable: the rest keep their order
         if pointing_back:
             # "Ai báo cáo tóm tắt tại buổi làm việc đó?" searched with the earlier question after

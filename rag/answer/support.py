@@ -26,7 +26,7 @@ import re
 
 from rag.answer.question import capitalised_runs
 from rag.answer.span import ASKS_ORDINAL, ASKS_PERCENT, NUMBER_WORDS, ShortAnswer, counted, names_day, person_names
-from rag.answer.span.names import ASKS_VENUE
+from rag.answer.span.names import ASKS_PROVINCE, ASKS_VENUE
 from rag.answer.span.numbers import TIME_UNITS
 from rag.clean.metadata import PROVINCE
 from rag.clean.normalize import fold, normalize_query
@@ -117,13 +117,20 @@ def no_day(question: str, short: ShortAnswer | None, quote: str) -> str | None:
     return None
 
 
+_PROVINCE_ASKED = re.compile(r"(?<!\w)tỉnh\s+nào(?!\w)", re.IGNORECASE)
+
+
 def no_venue(question: str, short: ShortAnswer | None) -> str | None:
-    """Why the quote cannot answer where a gathering was held: it names no place (the Trà Vinh
-    staff conference's article never says where it met), or ``None``."""
+    """Why the quote cannot answer where a gathering was held, or in which province: it names no
+    place (the Trà Vinh staff conference's article never says where it met), or ``None``."""
     # Other "ở đâu" questions ("nộp hồ sơ ở đâu?") may be answered by a clause naming no place
     # the finder knows, and keep their quote.
     if short is None and ASKS_VENUE.search(question):
         return "Các bài viết không nêu nơi tổ chức."
+    # A Vietnamese province (the article about "Đảng bộ Sở" names none); "thành phố nào" may ask
+    # for any city of the world, which the finder of provinces does not know.
+    if short is None and ASKS_PROVINCE.search(question) and _PROVINCE_ASKED.search(question):
+        return "Các bài viết không nêu tỉnh."
     return None
 
 

@@ -202,12 +202,12 @@ def repealed(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | N
 
 # "… ở tỉnh nào?": a province's name, not the hall or the person the sentence also names.
 # Asked where ("ở/tại/thuộc tỉnh nào", "Tỉnh nào …"), not which body ("cơ quan tỉnh nào": whose).
-_ASKS_PROVINCE = re.compile(r"(?:^\s*|(?<!\w)(?:ở|tại|thuộc|của|là|từ|đến|về|gdđt|gd&đt|đào tạo)\s+)"
+ASKS_PROVINCE = re.compile(r"(?:^\s*|(?<!\w)(?:ở|tại|thuộc|của|là|từ|đến|về|gdđt|gd&đt|đào tạo)\s+)"
                             r"(?:tỉnh|thành phố|tỉnh, thành phố|tỉnh/thành phố|tỉnh thành)\s+nào(?!\w)", _I)
 
 
 def _place(sentence, question, anchors):
-    if _ASKS_PROVINCE.search(question):
+    if ASKS_PROVINCE.search(question):
         asked = question.casefold()
         named = [m.span() for m in PROVINCE.finditer(sentence) if m.group(0).casefold() not in asked]
         return _nearest(named, anchors) if named else None
