@@ -1387,6 +1387,11 @@ def test_a_follow_up_borrowing_the_earlier_question_reads_as_it_about_its_own_wo
     assert understood_as("Hội nghị đó có bao nhiêu đại biểu tham dự?", {"query": whole}) == (
         "Đã hiểu câu hỏi là: “Hội nghị đó có bao nhiêu đại biểu tham dự?”, tiếp theo câu “Hội nghị cán bộ Sở GDĐT Trà "
         "Vinh diễn ra ngày nào?”")
+    # The earlier question typed in lower case, as staff often type (shown glued before).
+    lower = "ai báo cáo tóm tắt tại buổi làm việc đó? đảng ủy khối làm việc với sở gdđt kon tum ngày nào?"
+    assert understood_as("ai báo cáo tóm tắt tại buổi làm việc đó?", {"query": lower}) == (
+        "Đã hiểu câu hỏi là: “ai báo cáo tóm tắt tại buổi làm việc đó?”, tiếp theo câu “đảng ủy khối làm việc với "
+        "sở gdđt kon tum ngày nào?”")
     # Small talk with a greeting stripped is no reading to show.
     assert understood_as("Chào bạn, bạn là ai?", {"query": "bạn là ai?", "status": "chitchat"}) is None
 

@@ -169,8 +169,9 @@ def understood_as(question: str, reply: dict) -> str | None:
     own_question = borrowed and borrowed["own"].strip() == question.strip().rstrip("?").strip()
     if borrowed and borrowed["earlier"][:1].isupper() and len(borrowed["own"].split()) <= 6 and not own_question:
         return f"Đã hiểu câu hỏi là: “{borrowed['earlier']}”, hỏi về “{borrowed['own']}”"
-    if borrowed and borrowed["earlier"][:1].isupper():
-        # "Hội nghị đó …?" searched with the earlier question after it, for "đó": the two apart.
+    if borrowed and (borrowed["earlier"][:1].isupper() or own_question):
+        # "Hội nghị đó …?" searched with the earlier question after it, for "đó": the two apart
+        # (the earlier one may have been typed in lower case).
         return f"Đã hiểu câu hỏi là: “{borrowed['own']}?”, tiếp theo câu “{borrowed['earlier']}”"
     return f"Đã hiểu câu hỏi là: “{query}”"
 
