@@ -1749,6 +1749,15 @@ def test_a_definition_asked_in_other_words_is_the_law_s_definition(commerce_law,
     assert answer.short_answer.text.startswith("phát trực tiếp và trực tuyến trên nền tảng thương mại điện tử")
 
 
+def test_when_a_duty_falls_is_the_act_it_is_timed_by(commerce_law):
+    """"… vào lúc nào?" of a clause with no date: the act the duty comes before or upon (a
+    legal4 dev question had no short answer)."""
+    answer = commerce_law.ask("Khi cơ quan nhà nước có thẩm quyền yêu cầu, sàn trung gian phải tạm ngừng tài khoản "
+                              "người bán vi phạm vào lúc nào?")
+    assert answer.short_answer.text == "ngay khi nhận được yêu cầu của cơ quan nhà nước có thẩm quyền"
+    assert answer.short_answer.kind == "condition"
+
+
 def test_citing_the_article_answers_in_the_law_s_own_words(commerce_law):
     """Citizens' words ("sàn", "báo trước tối thiểu") are not the law's ("nền tảng", "thông báo …
     ít nhất"), and the question alone is too far from the text to answer; the article it cites
@@ -1979,6 +1988,19 @@ def test_a_sum_of_money_is_not_answered_by_a_share(question, short, refused):
 ])
 def test_when_is_a_date_or_else_a_condition(question, quote, expected):
     assert find(question, "date", [(quote, 0)]).text == expected
+
+
+@pytest.mark.parametrize("question, quote, expected", [
+    ("Người dùng phải đồng ý với điều kiện hoạt động vào thời điểm nào?",
+     "Nền tảng phải có cơ chế để người sử dụng thể hiện sự đồng ý trước khi mở tài khoản trên nền tảng.",
+     "trước khi mở tài khoản trên nền tảng"),
+    # A day asked for is a day or nothing.
+    ("Người dùng phải đồng ý vào ngày nào?", "Người dùng đồng ý trước khi mở tài khoản trên nền tảng.", None),
+])
+def test_when_a_duty_falls_is_the_act_it_is_timed_by_without_a_date(question, quote, expected):
+    found = find(question, "date", [(quote, 0)])
+    assert (found.text if found else None) == expected
+
 
 
 @pytest.mark.parametrize("question, quote, expected", [

@@ -196,6 +196,31 @@ _ASKS_WHEN = re.compile(r"(?<!\w)(?:chỉ|được phép|có giá trị|có hi�
 _CONDITION = re.compile(r"(?<!\w)(?:chỉ\s+)?(?:khi|nếu|trong trường hợp)\s+(?!nào)[^;.!?\n]{3,200}", _I)
 
 
+# "… vào thời điểm nào?" of a statute, which dates a duty by another act, not a day: "… trước
+# khi mở tài khoản trên nền tảng …". Asked "khi nào", "lúc nào", "thời điểm nào", not "ngày nào".
+_ASKS_MOMENT = re.compile(r"(?<!\w)(?:khi nào|lúc nào|thời điểm nào)(?!\w)", _I)
+_MOMENT = re.compile(r"(?<!\w)(?:trước|sau|kể từ|ngay|chậm nhất)\s+khi\s+(?!nào)[^;,.!?\n]{3,120}", _I)
+
+
+def moment(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
+    """The act a duty is timed by ("trước khi mở tài khoản …") for a "khi nào" question no date
+    answers, or ``None``."""
+    if not _ASKS_MOMENT.search(question):
+        return None
+    for text, offset in sentences:
+        m = _MOMENT.search(text)
+        if m:
+            sp = _trim(text, m.start(), m.end())
+            if sp:
+                return ShortAnswer(text[sp[0]:sp[1]], offset + sp[0], offset + sp[1], "condition")
+    return None
+
+
+def timed(question: str, sentence: str) -> bool:
+    """Whether ``sentence`` times something by another act, asked "khi nào" (see :func:`moment`)."""
+    return bool(_ASKS_MOMENT.search(question) and not _ASKS_WHEN.search(question) and _MOMENT.search(sentence))
+
+
 def _condition(sentences: list[tuple[str, int]]) -> ShortAnswer | None:
     """The first "khi …"/"nếu …" clause of the sentences, for a "khi nào" question no date answers."""
     for text, offset in sentences:

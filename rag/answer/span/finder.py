@@ -13,7 +13,7 @@ from rag.answer.span.cause import _cause, asks_cause
 from rag.answer.span.confirm import _confirm, asks_yes_no
 from rag.answer.span.settle import settles
 from rag.answer.span.verdict import post_verdict
-from rag.answer.span.dates import _ASKS_WHEN, _condition, _date, bound_asked, dated_as_asked
+from rag.answer.span.dates import _ASKS_WHEN, _condition, _date, bound_asked, dated_as_asked, moment, timed
 from rag.answer.span.edges import _edges, _name_only, _whole_name, _whole_quote, _whole_words
 from rag.answer.span.names import (
     does_said, headed_list, issuer, post_held, repealed, _entity, _headed, _names, _person, _place, _role, _with_head,
@@ -242,6 +242,9 @@ def _find(question: str, kind: str | None, sentences: list[tuple[str, int]],
     if kind == "date" and _ASKS_WHEN.search(question):
         found = _condition(sentences)
         return (found, "condition") if found else None
+    if kind == "date":
+        found = moment(question, sentences)
+        return (found, "condition") if found else None
     return None
 
 
@@ -326,7 +329,7 @@ def fits(kind: str | None, sentence: str, question: str) -> bool:
         named = asks and re.findall(r"[^\W\d_]+", question[asks.end():])
         return bool(counted(sentence, question)) if named else bool(_number_candidates(sentence, question))
     if kind == "date":
-        return _date(sentence, question, []) is not None
+        return _date(sentence, question, []) is not None or timed(question, sentence)
     if kind == "person":
         return bool(_names(sentence, question.lower()))
     if kind == "quote":
