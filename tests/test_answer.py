@@ -988,6 +988,12 @@ def test_a_claimed_count_is_settled_by_the_count_the_article_gives(assistant, qu
     ("Có trên 95% quần chúng tham gia phải không?", None, None),
     ("Có 100% đảng viên nhất trí phải không?", None, None),
     ("Cô giáo làm việc được 5 tháng thì có được xếp loại không?", None, None),
+    # A document's number, and months that set the case of what is asked (an API probe: "Nghị
+    # định bao nhiêu …?" was refused; "chưa đủ 6 tháng" got "có", the clause saying "không xếp loại").
+    ("Nghị định 233 có áp dụng cho trường học thuộc Bộ Công an không?", None, None),
+    ("Viên chức làm việc chưa đủ 6 tháng có được xếp loại chất lượng không?", None, None),
+    ("Viên chức làm việc 5 tháng có được xếp loại chất lượng không?", None, None),
+    ("Có 9 đồng chí được bầu vào Ban chấp hành phải không?", "Có bao nhiêu đồng chí được bầu vào Ban chấp hành?", 9),
 ])
 def test_a_count_claim_is_asked_as_how_many(question, asked, number):
     from rag.answer import tally
@@ -1747,6 +1753,26 @@ def test_a_definition_asked_in_other_words_is_the_law_s_definition(commerce_law,
     answer = commerce_law.ask(question)
     assert answer.short_answer.kind == "definition"
     assert answer.short_answer.text.startswith("phát trực tiếp và trực tuyến trên nền tảng thương mại điện tử")
+
+
+def test_parallel_clauses_each_state_their_own_count():
+    """"… trung cấp … là 06 tuần; của nhà giáo giảng dạy trình độ sơ cấp là 04 tuần": asked of
+    "sơ cấp", 04 tuần (an API probe had got 06, and "… 6 tuần phải không?" a "có")."""
+    sentence = ("đ) Thời gian nghỉ hè hằng năm của nhà giáo giảng dạy chương trình giáo dục trung học nghề, giảng dạy "
+                "trình độ trung cấp và giảng dạy trình độ cao đẳng là 06 tuần; của nhà giáo giảng dạy trình độ sơ cấp "
+                "là 04 tuần, bao gồm cả nghỉ phép hằng năm;")
+    assert find("Giáo viên dạy trình độ sơ cấp được nghỉ hè bao nhiêu tuần?", "number", [(sentence, 0)]).text == "04 tuần"
+    assert find("Giáo viên dạy trình độ cao đẳng được nghỉ hè bao nhiêu tuần?", "number",
+                [(sentence, 0)]).text == "06 tuần"
+
+
+def test_months_setting_the_case_settle_nothing():
+    from rag.answer.span.settle import settles
+
+    clause = "Viên chức có thời gian làm việc trong năm chưa đủ 06 tháng không xếp loại chất lượng"
+    assert settles("Viên chức làm việc chưa đủ 6 tháng có được xếp loại chất lượng không?", clause) is None
+    assert settles("Dữ liệu phải được lưu trữ ít nhất 02 năm, phải không?",
+                   "lưu trữ trong thời gian ít nhất 01 năm") == "không"
 
 
 def test_when_a_duty_falls_is_the_act_it_is_timed_by(commerce_law):

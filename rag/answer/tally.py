@@ -24,12 +24,16 @@ _CLAIM = re.compile(rf"(?<![\w/.,-])(?P<number>\d+/\d+|\d{{1,3}}(?:[.,]\d{{3}})*
                     rf"(?P<when>\s+(?:trong\s+)?(?:năm|nhiệm\s+kỳ)\s+\d{{4}}(?:\s*[-–]\s*\d{{4}})?)?(?={TAIL})", _I)
 # Words before a number that make it a name, a date or a place in a text, not a count.
 _NOT_COUNT = re.compile(r"(?<!\w)(?:năm|ngày|tháng|thứ|số|điều|khoản|điểm|khóa|khoá|nhiệm kỳ|lần|chương|mục|"
-                        r"vòng|giai đoạn|quý)\s*$", _I)
+                        r"vòng|giai đoạn|quý|nghị định|luật|thông tư|quyết định|nghị quyết|chỉ thị|kết luận|"
+                        r"hướng dẫn|kế hoạch|công văn|phụ lục|mẫu)\s*$", _I)  # "Nghị định 233 có áp dụng …?"
+# What the question asks yes or no to, after the number: "… chưa đủ 6 tháng có được xếp loại …
+# không?" asks whether they are graded; the months are a condition, not the claim.
+_ASKS_AFTER = re.compile(r"(?<!\w)có\s+(?:được|bị|phải|cần|thể)(?!\w)", _I)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _FRACTION = re.compile(r"(?<![\w/])\d+/\d+(?![\w/])")
 # "… làm việc được 5 tháng thì có được xếp loại không?": a condition, not a claim.
 _CONDITION = re.compile(r"(?<!\w)(?:thì|nếu|khi)(?!\w)", _I)
-_BOUNDS = r"(?:trên|dưới|hơn|gần|khoảng|từ|đến|tới|ít nhất|tối đa|tối thiểu|không quá|trở lên|trở xuống)"
+_BOUNDS = r"(?:trên|dưới|hơn|gần|khoảng|từ|đến|tới|ít nhất|tối đa|tối thiểu|không quá|trở lên|trở xuống|đủ|chưa đủ)"
 _BOUNDED = re.compile(rf"(?<!\w){_BOUNDS}(?!\w)|%", _I)  # a bound, a range or a share settles no count
 # "trong 06 tháng": a duration, which the settling clause may state in other units ("01 năm";
 # :mod:`rag.answer.span.settle`), not a count of months.
@@ -51,7 +55,7 @@ def claimed(question: str) -> Claim | None:
         return None
     before = question[: found.start()]
     if found.group("percent") or _NOT_COUNT.search(before) or _BOUND_BEFORE.search(before) \
-            or _CONDITION.search(question):
+            or _CONDITION.search(question) or _ASKS_AFTER.search(found.group("noun")):
         return None
     written = found.group("number")
     number = _fraction(written) if "/" in written else _value(written)

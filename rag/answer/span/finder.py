@@ -149,9 +149,11 @@ def _find(question: str, kind: str | None, sentences: list[tuple[str, int]],
         own = [(text, offset, focus and (counted(text, "bao nhiêu " + " ".join(focus), _focused(text, asked, focus))
                                          or _focus_count(text, focus))) for text, offset in sentences]
         for (text, offset, span), sl in zip(own, slots):
+            # Parallel ";"-clauses each stating a count ("… trung cấp … là 06 tuần; … sơ cấp là 04
+            # tuần") are told apart by the question's words in each, not by the slot's one place.
             span = span or not any(found for _, _, found in own) and counted(
-                text, question, _focused(text, asked, focus) if focus else [sl.start] if sl else _anchors(text, asked),
-                focus)
+                text, question, _focused(text, asked, focus) if focus else [sl.start] if sl and ";" not in text
+                else _anchors(text, asked), focus)
             if span:
                 span = _bounded(text, span)
                 return ShortAnswer(text[span[0]:span[1]], offset + span[0], offset + span[1], "number"), "counted"

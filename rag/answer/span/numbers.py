@@ -3,10 +3,11 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 from rag.answer.question import KINDS
-from rag.answer.span.base import _EDGE_WORDS, _I, _TOKEN, _nearest
+from rag.answer.span.base import _EDGE_WORDS, _I, _REACH, _TOKEN, _nearest
 from rag.answer.span.dates import _DATES
 from rag.text import joins, pos_tags, segment
 
@@ -32,7 +33,7 @@ def counted(sentence: str, question: str, anchors: list = (), focus: tuple[str, 
     positions, or weighed ones: :func:`rag.answer.span.base._nearest`);
     ``focus``: a follow-up's own words ("Còn dự khuyết?"), which say which count it asks."""
     found = [sp for sp, p in _number_candidates(sentence, question, focus) if p == 0]
-    return _nearest(found, list(anchors))
+    return _clause_nearest(sentence, found, list(anchors))
 
 
 def _number(sentence, question, anchors):
@@ -40,10 +41,28 @@ def _number(sentence, question, anchors):
     if not candidates:
         return None
     best = min(p for _, p in candidates)
-    found = _nearest([sp for sp, p in candidates if p == best], anchors)
+    found = _clause_nearest(sentence, [sp for sp, p in candidates if p == best], anchors)
     if found and sentence[found[0]:found[1]].rstrip().endswith("%"):
         found = (found[0], _share_of(sentence, found[1]))
     return _bounded(sentence, found) if found else None
+
+
+def _clause_nearest(sentence: str, spans: list[tuple[int, int]], anchors: list) -> tuple[int, int] | None:
+    """:func:`_nearest`, each ";"-clause saying its own case: "… trình độ trung cấp … là 06 tuần;
+    của nhà giáo giảng dạy trình độ sơ cấp là 04 tuần" asked of "sơ cấp" is 04 tuần, the
+    question's words in another clause pulling a number with a fraction of their weight."""
+    if not spans or not anchors or not isinstance(anchors[0], tuple) or ";" not in sentence:
+        return _nearest(spans, anchors)
+    cuts = [m.start() for m in re.finditer(";", sentence)]
+
+    def clause(at: int) -> int:
+        return sum(c < at for c in cuts)
+
+    return max(spans, key=lambda sp: sum(w * math.exp(-min(abs(a - sp[0]), abs(a - sp[1])) / _REACH)
+                                         * (1.0 if clause(a) == clause(sp[0]) else _OTHER_CLAUSE) for a, w in anchors))
+
+
+_OTHER_CLAUSE = 0.25
 
 
 def _bounded(sentence: str, span: tuple[int, int]) -> tuple[int, int]:

@@ -36,7 +36,9 @@ def settles(question: str, clause: str) -> str | None:
     other amounts of that kind, ``None`` when the question claims no amount, the clause states
     none of its kind, or not the conditions the question sets before it."""
     claimed = _amounts(question)
-    if not claimed:
+    if not claimed or _ASKED_AFTER.search(question[_last_amount_end(question):]):
+        # "… chưa đủ 6 tháng có được xếp loại chất lượng không?": the months set the case; what
+        # is asked comes after them, and the clause stating them says no ("… không xếp loại").
         return None
     # The claim is the last amount; any before it is a condition ("làm việc 6 giờ trở lên …
     # ít nhất 30 phút"), which the clause must state too, or it is about another case.
@@ -54,6 +56,14 @@ def settles(question: str, clause: str) -> str | None:
         opposite = any(v == value and _opposite(bound, b) for v, b in stated)
         return None if opposite or negated else "có"
     return "không"
+
+
+_ASKED_AFTER = re.compile(r"(?<!\w)có\s+(?:được|bị|phải|cần|thể)(?!\w)", _I)
+
+
+def _last_amount_end(text: str) -> int:
+    ends = [m.end() for m in _AMOUNT.finditer(text) if not _NOT_AMOUNT.search(text[:m.start("number")])]
+    return ends[-1] if ends else len(text)
 
 
 def _amounts(text: str) -> list[tuple[str, object, str | None]]:
