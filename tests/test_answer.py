@@ -1755,6 +1755,17 @@ def test_a_definition_asked_in_other_words_is_the_law_s_definition(commerce_law,
     assert answer.short_answer.text.startswith("phát trực tiếp và trực tuyến trên nền tảng thương mại điện tử")
 
 
+def test_a_law_named_before_the_yes_no_ending_is_that_law(commerce_law):
+    """"… có phải tuân theo Luật Thương mại điện tử không?" had read the law as "Thương mại điện
+    tử không" and refused the question as about another law (an API probe)."""
+    from rag.answer.question import read
+
+    question = "Dịch vụ ngân hàng trên nền tảng số có phải tuân theo Luật Thương mại điện tử không?"
+    assert [law.name for law in read(question).laws] == ["Thương mại điện tử"]
+    answer = commerce_law.ask(question)
+    assert answer.status == "answered" and "mà không phải thực hiện theo quy định của Luật này" in answer.citations[0].quote
+
+
 def test_parallel_clauses_each_state_their_own_count():
     """"… trung cấp … là 06 tuần; của nhà giáo giảng dạy trình độ sơ cấp là 04 tuần": asked of
     "sơ cấp", 04 tuần (an API probe had got 06, and "… 6 tuần phải không?" a "có")."""

@@ -161,7 +161,9 @@ STATUTE = re.compile(rf"(?<!\w)(?i:({_TYPES})\s+(?:số\s+)?(\d{{1,4}}/(?:19|20)
 LAW_TYPES = r"bộ luật|luật|pháp lệnh|hiến pháp"
 _LAW_NAME_STOP = {"quy", "năm", "thì", "có", "được", "là", "về", "đối", "cho", "khi", "mà", "đã", "hiện", "mới",
                   "này", "nào", "gì", "thế", "như", "và", "hay", "hoặc", "nêu", "ghi", "nói", "thay", "sửa", "bổ",
-                  "bãi", "hướng", "của", "bị", "ban", "để", "với", "trong", "tại", "theo"}
+                  "bãi", "hướng", "của", "bị", "ban", "để", "với", "trong", "tại", "theo",
+                  # the yes/no ending: "… tuân theo Luật Thương mại điện tử không?"
+                  "không", "chưa", "phải", "đúng", "ạ", "à", "nhỉ", "hả", "chứ"}
 _LAW_TYPE = re.compile(rf"(?<!\w)({LAW_TYPES})\s+", _I)
 _NAME_WORD = re.compile(r"\s*([^\W\d_]+)")
 # Names that join two things with a comma or "và" ("Luật Phòng, chống tham nhũng", "Luật Cán bộ,
