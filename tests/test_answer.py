@@ -1777,6 +1777,22 @@ def test_parallel_clauses_each_state_their_own_count():
                 [(sentence, 0)]).text == "06 tuần"
 
 
+def test_an_act_named_is_done_by_whom_do_names():
+    """"Ai đánh giá …?" over "b) Việc đánh giá … do người đứng đầu … thực hiện": the doer after
+    "do", not "Việc" (an API probe got "Việc", as sure)."""
+    sentence = ("b) Việc đánh giá nhà giáo dạy liên trường, liên cấp do người đứng đầu cơ sở giáo dục có thẩm quyền "
+                "quản lý nhà giáo thực hiện trên cơ sở nhận xét của người đứng đầu cơ sở giáo dục nơi nhà giáo đến dạy.")
+    found = find("Ai đánh giá giáo viên dạy liên trường?", "person", [(sentence, 0)])
+    assert found.text == "người đứng đầu cơ sở giáo dục có thẩm quyền quản lý nhà giáo"
+
+
+def test_a_pointer_to_another_clause_is_no_answer():
+    sentence = ("4. Chủ quản nền tảng thương mại điện tử trung gian quy định tại khoản 1 Điều này phải thành lập pháp "
+                "nhân tại Việt Nam.")
+    found = find("Nền tảng nước ngoài nào phải thành lập pháp nhân tại Việt Nam?", "entity", [(sentence, 0)])
+    assert found is None or "khoản 1 Điều này" not in found.text
+
+
 def test_months_setting_the_case_settle_nothing():
     from rag.answer.span.settle import settles
 

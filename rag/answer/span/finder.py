@@ -307,6 +307,10 @@ _INITIALS = re.compile(r"(?<!\w)(?![IVXLC]+(?!\w))[A-ZĐ]{2,}(?!\w)")
 _EMPTY = _EDGE_WORDS | {"ở", "vào", "nhất", "gần", "đây", "rất", "không", "nhiều", "ít", "vì", "hơn", "vậy", "thế"}
 
 
+_REFERENCE = re.compile(r"(?:(?:quy định )?tại )?(?:(?:điểm [a-zđ]|khoản \d+|điều \d+)[,\s]*)+(?:(?:điều|luật|nghị định|"
+                        r"thông tư) này|(?:của )?(?:luật|nghị định|thông tư)(?: \S+)?)?", re.I)
+
+
 def _says_something(kind: str | None, span: str, question: str = "") -> bool:
     """Whether a slotted stretch can be an answer: not only function words, and, asked "X nào",
     a name or a noun."""
@@ -315,6 +319,8 @@ def _says_something(kind: str | None, span: str, question: str = "") -> bool:
         return False
     if re.fullmatch(r"[\d\s.,/-]+", span) and re.search(r"(?<!\w)(?:như )?thế nào(?!\w)", question, re.I):
         return False  # "… năm 2020 như thế nào?" → "2020": a year says how nothing
+    if _REFERENCE.fullmatch(span.strip(" ,.;:")):
+        return False  # "… quy định tại khoản 1 Điều này": a pointer to another clause names nothing
     if kind in ("entity", "organisation"):
         return span[:1].isupper() or any(tag.startswith("N") or tag == "M" for _, tag in pos_tags(span))
     return True

@@ -463,6 +463,9 @@ def post_held(question: str, sentences: list[tuple[str, int]], asked: list[str] 
 _ASKS_WHO_DOES = re.compile(r"(?<!\w)(?:ai|những ai)\s+(?P<does>[^?.!,;]+)", _I)
 _ROLE_START = re.compile(r"(?:^|[,;:.()]\s*|\n|(?<!\w)do\s+|(?<!\w)bởi\s+)(?:\d+\.\s+|[a-zđ]\)\s+)?", _I)
 _ROLE_WORDS = 12
+_NOMINAL = re.compile(r"(?:việc|công tác|hoạt động|sự|(?:trường hợp|thủ tục|quy trình)(?: việc)?)", _I)
+_BY_AGENT = re.compile(r"(?<!\w)(?:do|bởi)\s+(?P<agent>[^,;.:()]{3,120}?)\s+(?:thực hiện|quyết định|chủ trì|tổ chức|"
+                       r"ban hành|cấp|phê duyệt|đánh giá|xem xét|công nhận|chịu trách nhiệm|tiến hành|giải quyết)(?!\w)", _I)
 _AUXILIARY_END = re.compile(r"(?:\s+(?:đã|sẽ|đang|cũng|vừa|mới|thì))+$", _I)  # "… cơ sở đã" before the verb
 
 
@@ -516,6 +519,14 @@ def _role(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None
                 starts.pop()
                 start = starts[-1]
             role = _AUXILIARY_END.sub("", before[start:].strip())
+            if _NOMINAL.fullmatch(role.strip(" ,")):
+                # "b) Việc đánh giá nhà giáo dạy liên trường … do người đứng đầu cơ sở giáo dục …
+                # thực hiện": the act is named, its doer comes after "do".
+                agent = _BY_AGENT.search(text, found.end())
+                if agent:
+                    s, e = agent.span("agent")
+                    return ShortAnswer(text[s:e], offset + s, offset + e, "person")
+                break
             if role and len(role.split()) <= _ROLE_WORDS and (role[:1].isupper() or any(
                     t.startswith("N") for _, t in pos_tags(role))):
                 s = before.index(role, start)
