@@ -177,7 +177,8 @@ def _resolve(question: str, previous: str, known=None, placed: str = "", filtere
                            new_clause.group(1) if new_clause else None)
     # "Còn ông Nguyễn Trọng Thắng thì sao?", "Còn nhiệm kỳ 2015-2020 thì sao?": the same
     # question of another person or time, written where the previous one named its own.
-    swapped = _another_person(core, previous) or _another_time(core, previous) or _another_post(core, previous)
+    swapped = _another_person(core, previous) or _another_time(core, previous) or _another_post(core, previous) \
+        or _another_kind(core, previous)
     if swapped:
         return swapped
     return f"{core} {previous}".strip() if core else previous
@@ -190,6 +191,45 @@ _SPAN = r"(?:(?:nhiệm kỳ|nhiệm kì|khóa|khoá|giai đoạn|năm học)\s+
 _YEAR = r"năm\s+(?:19|20)\d{2}"
 _TIME = re.compile(rf"^(?:{_SPAN}|{_YEAR})$", _I)
 _TIME_IN = re.compile(rf"{_SPAN}|(?<!\w){_YEAR}(?![\d/-])", _I)
+
+
+# Where the noun phrase a follow-up swaps ends in the earlier question: at its verb or the
+# question's own business ("Người livestream bán hàng| có trách nhiệm gì?").
+_PHRASE_STOP = {"được", "phải", "có", "là", "thì", "bị", "gồm", "bao", "theo", "trong", "tại", "khi", "nếu", "ở",
+                "đến", "từ", "cần", "sẽ", "đã", "đang", "mà", "và", "hay", "hoặc", "với", "nào", "gì", "ai"}
+_KIND_LEAD = re.compile(r"^\s*(?:đối\s+với|với|về)\s+", _I)
+
+
+def _another_kind(core: str, previous: str) -> str | None:
+    """The earlier question asked of another kind of the same thing, written in the place of the
+    noun phrase it shares its first words with: "Còn viên chức quản lý thì sao?" after "Khung
+    tiêu chí … đối với viên chức không giữ chức vụ quản lý gồm những gì?" → "… đối với viên chức
+    quản lý gồm những gì?"; "Còn người tiếp thị liên kết?" after "Người livestream bán hàng có
+    trách nhiệm gì?" → "người tiếp thị liên kết có trách nhiệm gì?". ``None`` when no phrase of
+    the earlier question opens with those words (then the two are searched together)."""
+    kind = _KIND_LEAD.sub("", core).strip(" ?.!")
+    words = kind.split()
+    if not 2 <= len(words) <= 6 or _WH.search(kind):
+        return None
+    from rag.text import segment
+
+    heads = [w.replace("_", " ") for w in segment(kind)[:2]]  # whole words: "giáo viên", not the "giáo" of "cô giáo"
+    for n in (2, 1):
+        if len(heads) < n:
+            continue
+        head = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, " ".join(heads[:n]).split())) + r"(?!\w)", _I)
+        m = head.search(previous)
+        if not m:
+            continue
+        end = m.end()
+        for w in re.finditer(r"\s*([^\W\d_]+)", previous[m.end():]):
+            if w.group(1).casefold() in _PHRASE_STOP:
+                break
+            end = m.end() + w.end()
+        if previous[m.start():end].casefold() == kind.casefold():
+            return None
+        return f"{previous[:m.start()]}{kind}{previous[end:]}"
+    return None
 
 
 def _another_person(core: str, previous: str) -> str | None:

@@ -57,6 +57,15 @@ def test_a_follow_up_about_another_clause_is_answered_from_it(legal_assistant):
     assert answer.query.startswith("Theo khoản 2 Điều 105,") and answer.short_answer.text == "không quá 10 giờ"
 
 
+def test_moving_to_an_article_that_says_otherwise_quotes_that_article(legal_assistant):
+    """"Còn Điều 109 thì sao?" after a question on Điều 105's hours: Điều 109 is on breaks; the
+    earlier question's words had kept the answer in Điều 105 (an API probe, Decree 93's Điều 21)."""
+    answer = legal_assistant.ask("Còn Điều 109 thì sao?", history=[
+        "Theo Điều 105, thời giờ làm việc bình thường không quá bao nhiêu giờ trong một ngày?"])
+    assert answer.citations[0].quote.startswith("Điều 109. Nghỉ trong giờ làm việc")
+    assert answer.short_answer.text == "Nghỉ trong giờ làm việc"
+
+
 def test_a_follow_up_about_another_statute_article_is_answered_from_it(legal_assistant):
     answer = legal_assistant.ask("Còn Điều 112 thì sao?", history=["Theo Điều 113, người lao động được nghỉ mấy ngày?"])
     assert answer.status == "answered" and answer.query == "Theo Điều 112, người lao động được nghỉ mấy ngày?"
@@ -230,6 +239,26 @@ def test_a_question_pointing_back_is_answered_from_the_conversations_article(ass
     assert "hoàn thành xuất sắc nhiệm vụ năm 2020" in answer.text  # the nearest article is that one
     answer = assistant.ask("Đại hội đó tổ chức ở tỉnh nào?", history=[FIRST])
     assert answer.short_answer.text == "Lạng Sơn"
+
+
+@pytest.mark.parametrize("question, earlier, expected", [
+    ("Còn viên chức quản lý thì sao?",
+     "Khung tiêu chí kết quả thực hiện nhiệm vụ đối với viên chức không giữ chức vụ quản lý gồm những gì?",
+     "Khung tiêu chí kết quả thực hiện nhiệm vụ đối với viên chức quản lý gồm những gì?"),
+    ("Còn người tiếp thị liên kết?", "Người livestream bán hàng có trách nhiệm gì?",
+     "người tiếp thị liên kết có trách nhiệm gì?"),
+    ("Còn giáo viên trung cấp thì sao?", "Giáo viên mầm non được nghỉ hè bao nhiêu tuần?",
+     "giáo viên trung cấp được nghỉ hè bao nhiêu tuần?"),
+    # Whole words only ("giáo viên" is not the "giáo" of "Cô giáo"), else both are searched.
+    ("Còn giáo viên trung cấp thì sao?", "Cô giáo mầm non được nghỉ hè bao nhiêu tuần?",
+     "giáo viên trung cấp Cô giáo mầm non được nghỉ hè bao nhiêu tuần?"),
+    ("Còn dự khuyết?", "Đoàn đại biểu gồm bao nhiêu đại biểu chính thức?",
+     "dự khuyết? Đoàn đại biểu gồm bao nhiêu đại biểu chính thức?"),
+])
+def test_another_kind_of_the_same_thing_is_asked_in_its_place(question, earlier, expected):
+    """An API probe: "Còn người tiếp thị liên kết?" after a question on livestreamers had been
+    searched with both and answered from foreign platforms' article."""
+    assert contextualize(question, [earlier]) == expected
 
 
 def test_chains_of_follow_ups_resolve_in_order():

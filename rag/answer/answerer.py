@@ -391,6 +391,13 @@ class Answerer:
         best = max(holding or sentences, key=lambda s: (s.score, -s.hit_rank, -s.start), default=None)
         if best is None:
             return Answer(question, NOT_FOUND, [], True, status="not_found")
+        if provisions and asked and question != asked and provision.cited(asked) \
+                and provision.at(self._headings_of(best.hit.chunk.article_id), best.start) not in provisions:
+            # "Còn Điều 21 thì sao?" after "Theo Điều 20, …?": the user moved to that article; when
+            # the earlier question's words are answered elsewhere, what the article says.
+            subject = self._provision_subject(question, kept, provisions, clauses)
+            if subject:
+                return subject
         # The post is beside the name; a list asked for may be read from its lead.
         chosen = [best] if holding else self._unit(best, sentences, span_question if q.kind == "list" else None)
         if clauses and self._in_cited_clause(best, clauses):  # the clause cited, not its neighbour
