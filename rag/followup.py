@@ -23,7 +23,10 @@ _I = re.IGNORECASE
 _LEAD = re.compile(r"^\s*(?:(?:thế|vậy|và|nhưng|thế còn|vậy còn)\s+)?còn\s+|^\s*(?:thế|vậy)\s+thì\s+"
                    # "Thế năm 2021?", and only that: "Thế năm 2021 Sở tổ chức hội nghị gì?" stands alone.
                    r"|^\s*(?:thế|vậy)\s+(?=(?:năm|nhiệm\s+kỳ|nhiệm\s+kì|khóa|khoá)\s+\d{4}(?:\s*[-–]\s*\d{4})?"
-                   r"\s*[?.!]*\s*$)", _I)
+                   r"\s*[?.!]*\s*$)"
+                   # "Vậy hồ sơ gồm những gì?", "Vậy mức phạt là bao nhiêu?": going on from the
+                   # earlier question (not "Thế nào là …?", which asks a meaning).
+                   r"|^\s*(?:vậy|thế)\s*,?\s+(?!nào(?!\w))(?!là(?!\w))(?=[^\W\d_])", _I)
 _TAIL = re.compile(r"\s*(?:thì\s+sao|thì\s+thế\s+nào|thì\s+như\s+thế\s+nào|thì\s+ra\s+sao|thì\s+sao\s+nhỉ)"
                    r"(?:\s+(?:ạ|vậy|nhỉ|hả|nhé|thế))?\s*[?.!]*\s*$", _I)
 # Pronouns that point back at something named in an earlier turn.

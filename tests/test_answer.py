@@ -1766,6 +1766,18 @@ def test_a_law_named_before_the_yes_no_ending_is_that_law(commerce_law):
     assert answer.status == "answered" and "mà không phải thực hiện theo quy định của Luật này" in answer.citations[0].quote
 
 
+def test_a_follow_up_going_on_with_vay_borrows_the_earlier_question(commerce_law):
+    """"Vậy mức phạt là bao nhiêu?" after a question on selling fakes: searched alone it had got
+    "ít nhất 30% nhiệm vụ" from another decree (an API probe); the law states no fine."""
+    from rag.followup import contextualize
+
+    earlier = "Người bán hàng giả trên sàn bị xử lý thế nào?"
+    assert contextualize("Vậy mức phạt là bao nhiêu?", [earlier]) == f"mức phạt là bao nhiêu? {earlier}"
+    assert contextualize("Thế nào là livestream bán hàng?", [earlier]) == "Thế nào là livestream bán hàng?"
+    answer = commerce_law.ask("Vậy mức phạt là bao nhiêu?", history=[earlier])
+    assert answer.abstained  # the law alone: nothing near enough; beside the decrees, no such number
+
+
 def test_parallel_clauses_each_state_their_own_count():
     """"… trung cấp … là 06 tuần; của nhà giáo giảng dạy trình độ sơ cấp là 04 tuần": asked of
     "sơ cấp", 04 tuần (an API probe had got 06, and "… 6 tuần phải không?" a "có")."""

@@ -59,6 +59,9 @@ _FUNCTION_WORDS = {"ở", "tại", "về", "từ", "đến", "theo", "trên", "d
 _FOLLOW_WORDS = {"còn", "thế", "vậy", "thì", "sao", "nữa", "nhỉ"}  # "Thế còn … thì sao?" asks nothing itself
 
 
+_LEAD_WORDS = re.compile(r"^\s*(?:(?:thế|vậy|và|nhưng)\s*,?\s+)*(?:còn\s+)?", re.IGNORECASE)
+
+
 def _focus(asked: str, question: str) -> tuple[str, ...]:
     """The syllables a follow-up says itself ("Còn dự khuyết?" → dự, khuyết) that the completed
     question kept. Not a province, a person or a time swapped in ("Còn ở Trà Vinh thì sao?"):
@@ -240,7 +243,8 @@ class Answerer:
         # decide the kind of answer when they name one; the completed query supplies the rest.
         # Not when the follow-up was rewritten whole ("Ông ấy là ai?" → "Bùi Thái Trọng là ai?"):
         # that is the question to read.
-        own_kind = answer_kind(asked) if asked and asked.casefold() in question.casefold() else None
+        own_kind = answer_kind(asked) if asked and _LEAD_WORDS.sub("", asked).casefold() in question.casefold() \
+            else None  # "Vậy hồ sơ gồm những gì?" is searched without its "Vậy"
         # "Hội nghị đó có công khai … không?" searched with the earlier question after it (for
         # "đó"): a whole question of its own, which says what is asked even when it names no kind.
         pointing_back = bool(asked) and question != asked and question.startswith(asked)
