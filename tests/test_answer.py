@@ -1778,6 +1778,26 @@ def test_a_follow_up_going_on_with_vay_borrows_the_earlier_question(commerce_law
     assert answer.abstained  # the law alone: nothing near enough; beside the decrees, no such number
 
 
+def test_the_rule_answers_before_its_special_case(base_settings, embedder, tmp_path):
+    """"Tỷ lệ viên chức hoàn thành xuất sắc nhiệm vụ tối đa là bao nhiêu?": the rule's 20%, not
+    the 25% of "b) Trường hợp đơn vị … có thành tích xuất sắc …" (an API probe)."""
+    from rag.pipeline import Assistant
+    from rag.sync import ingest_folder
+
+    decree = ROOT / "data" / "eval" / "legal3" / "nghi-dinh-233-2026-danh-gia-xep-loai-vien-chuc.txt"
+    folder = tmp_path / "law"
+    folder.mkdir()
+    (folder / decree.name).write_text(decree.read_text(encoding="utf-8"), encoding="utf-8")
+    s = base_settings.model_copy(update={"index_dir": tmp_path / "index"})
+    ingest_folder(folder, s, embedder)
+    assistant = Assistant(s, embedder)
+    assert assistant.ask("Tỷ lệ viên chức hoàn thành xuất sắc nhiệm vụ tối đa là bao nhiêu?").short_answer.text == "20%"
+    # Asked of the case, the case's clause.
+    case = assistant.ask("Trường hợp đơn vị sự nghiệp công lập có thành tích xuất sắc thì tỷ lệ viên chức hoàn "
+                         "thành xuất sắc nhiệm vụ tối đa là bao nhiêu?")
+    assert case.short_answer.text == "25%"
+
+
 def test_parallel_clauses_each_state_their_own_count():
     """"… trung cấp … là 06 tuần; của nhà giáo giảng dạy trình độ sơ cấp là 04 tuần": asked of
     "sơ cấp", 04 tuần (an API probe had got 06, and "… 6 tuần phải không?" a "có")."""
