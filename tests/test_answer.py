@@ -850,6 +850,10 @@ def test_an_english_question_is_refused_with_why(assistant):
     answer = assistant.ask("Who chaired the Soc Trang party meeting in July 2020?")
     assert answer.abstained and "hỏi lại bằng tiếng Việt" in answer.text
     assert assistant.ask("Dai hoi Dang bo So GDDT Lang Son dien ra ngay nao?").short_answer.text == "21/5/2020"
+    from rag.answer.chitchat import english
+
+    assert english("How many weeks summer holiday for giáo viên mầm non?")  # mixed, an API probe
+    assert not english("Dai hoi do ai chu tri?") and not english("Shop online có phải đăng ký không?")
 
 
 @pytest.mark.parametrize("question, searched", [

@@ -91,9 +91,15 @@ IN_VIETNAMESE = "Trợ lý chỉ đọc câu hỏi tiếng Việt: bạn hãy h�
 
 
 def english(question: str) -> bool:
-    """Whether ``question`` is written in English ("Who chaired the meeting in July 2020?"): no
-    Vietnamese letter, and at least two English function words."""
-    if not question.isascii():
-        return False
-    words = re.findall(r"[a-z]+", question.casefold())
-    return sum(w in _ENGLISH for w in words) >= 2
+    """Whether ``question`` is written in English ("Who chaired the meeting in July 2020?", or
+    mixed: "How many weeks summer holiday for giáo viên mầm non?"): at least two English
+    function words, of those no Vietnamese word typed without marks could be where it has marks."""
+    words = re.findall(r"[^\W\d_]+", question.casefold())
+    found = [w for w in words if w in _ENGLISH]
+    if question.isascii():
+        return len(found) >= 2
+    return sum(w not in _AMBIGUOUS for w in found) >= 2
+
+
+_ENGLISH |= {"many", "much", "long", "does", "should", "must"}
+_AMBIGUOUS = {"do", "in", "on", "can", "me", "tell", "you", "is", "long"}  # "do" (by), "in" (print), "long" …
