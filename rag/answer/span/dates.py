@@ -205,15 +205,7 @@ _MOMENT = re.compile(r"(?<!\w)(?:trước|sau|kể từ|ngay|chậm nhất)\s+kh
 def moment(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
     """The act a duty is timed by ("trước khi mở tài khoản …") for a "khi nào" question no date
     answers, or ``None``."""
-    if not _ASKS_MOMENT.search(question):
-        return None
-    for text, offset in sentences:
-        m = _MOMENT.search(text)
-        if m:
-            sp = _trim(text, m.start(), m.end())
-            if sp:
-                return ShortAnswer(text[sp[0]:sp[1]], offset + sp[0], offset + sp[1], "condition")
-    return None
+    return _first_clause(_MOMENT, sentences) if _ASKS_MOMENT.search(question) else None
 
 
 def timed(question: str, sentence: str) -> bool:
@@ -223,8 +215,13 @@ def timed(question: str, sentence: str) -> bool:
 
 def _condition(sentences: list[tuple[str, int]]) -> ShortAnswer | None:
     """The first "khi …"/"nếu …" clause of the sentences, for a "khi nào" question no date answers."""
+    return _first_clause(_CONDITION, sentences)
+
+
+def _first_clause(pattern: re.Pattern, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
+    """The first stretch ``pattern`` finds in the sentences, trimmed, as a ``condition``."""
     for text, offset in sentences:
-        m = _CONDITION.search(text)
+        m = pattern.search(text)
         if m:
             sp = _trim(text, m.start(), m.end())
             if sp:
