@@ -14,23 +14,17 @@ import re
 
 from rag.answer import chitchat
 from rag.answer.provision import CITED, asks_subject
-from rag.answer.question import read
+from rag.answer.question import FOLLOW_LEAD, POINTING, read
 from rag.answer.support import is_name
 from rag.clean.metadata import PROVINCE, SURNAMES
 from rag.clean.normalize import normalize_query
 
 _I = re.IGNORECASE
-_LEAD = re.compile(r"^\s*(?:(?:thế|vậy|và|nhưng|thế còn|vậy còn)\s+)?còn\s+|^\s*(?:thế|vậy)\s+thì\s+"
-                   # "Thế năm 2021?", and only that: "Thế năm 2021 Sở tổ chức hội nghị gì?" stands alone.
-                   r"|^\s*(?:thế|vậy)\s+(?=(?:năm|nhiệm\s+kỳ|nhiệm\s+kì|khóa|khoá)\s+\d{4}(?:\s*[-–]\s*\d{4})?"
-                   r"\s*[?.!]*\s*$)"
-                   # "Vậy hồ sơ gồm những gì?", "Vậy mức phạt là bao nhiêu?": going on from the
-                   # earlier question (not "Thế nào là …?", which asks a meaning).
-                   r"|^\s*(?:vậy|thế)\s*,?\s+(?!nào(?!\w))(?!là(?!\w))(?=[^\W\d_])", _I)
+_LEAD = FOLLOW_LEAD
 _TAIL = re.compile(r"\s*(?:thì\s+sao|thì\s+thế\s+nào|thì\s+như\s+thế\s+nào|thì\s+ra\s+sao|thì\s+sao\s+nhỉ)"
                    r"(?:\s+(?:ạ|vậy|nhỉ|hả|nhé|thế))?\s*[?.!]*\s*$", _I)
 # Pronouns that point back at something named in an earlier turn.
-_ANAPHORA = re.compile(r"(?<!\w)(?:đó|ấy|nói trên|kể trên|họ|nó|(?<=bài )này|(?<=bài viết )này|(?<=tin )này)(?!\w)", _I)
+_ANAPHORA = POINTING
 # A person an earlier answer named: "ông ấy", "bà đó", "người này", "đồng chí ấy".
 _PERSON = re.compile(r"(?<!\w)(?<!những )(?<!các )(?:ông|bà|cô|thầy|anh|chị|đồng chí|người|vị)\s+(?:ấy|đó|này|nói trên)"
                      r"(?!\w)", _I)
@@ -45,6 +39,7 @@ _UNIT = re.compile(r"(?<!\w)(?:Sở(?:\s+(?i:GD\s*&\s*ĐT|GDĐT|GD\s*-\s*ĐT|GD\
                    r"|Giáo\s+dục(?:\s*(?:và|-|–)\s*Đào\s+tạo)?))?|[Tt]ỉnh\s+ủy"
                    r"|(?<![Cc]ấp )(?<![Cc]ác )(?<![Tt]oàn )(?<![Nn]goài )[Tt]ỉnh(?!\s+đoàn))(?!\w)")
 _SHORT = 4  # syllables: "Năm nào?", "Bao nhiêu đảng viên?" cannot stand alone
+_TOPIC_WORDS = 10  # syllables: "được tặng bằng khen gì?" says too little to be what a talk is about
 _OWN_WORDS = 7  # syllables besides the question word: "Còn … nào nêu ý kiến về cải cách hành chính?" can
 
 
@@ -69,9 +64,11 @@ def contextualize(question: str, history: list[str] | None = None, known=None,
 
 
 def earlier_question(history: list[str] | None, known=None, answers: list[str | None] | None = None) -> str:
-    """The conversation's last question as it was searched (completed from the turns before
-    it, as :func:`contextualize` completed it then); "" with no history."""
-    return _replay(history, known, answers)[0]
+    """The question the conversation is about: its topic (the last earlier question that stood
+    whole and said what it asked about), else its last question as it was searched; "" with no
+    history."""
+    previous, _, said = _replay(history, known, answers)
+    return _topic(said) or previous
 
 
 def _replay(history: list[str] | None, known, answers: list[str | None] | None) -> tuple[str, str, list]:
@@ -104,22 +101,43 @@ def _referent(question: str, said: list[tuple[str, str]]) -> str | None:
     if not m or not said:
         return None
     words = re.findall(r"[^\W\d_]+", question[: m.start()].casefold())
-    for n in (3, 2):
-        if len(words) < n:
+    # "<thing> đó/ấy/này" names what it points at; "họ", "nó" do not, nor "trong năm đó".
+    for n in (3, 2) if m.group(0).casefold() in ("đó", "ấy", "này") else ():
+        if len(words) < n or all(w in _NOT_THING for w in words[-n:]):
             continue
         phrase = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words[-n:])) + r"(?!\w)(?!\s+(?:đó|ấy|này)(?!\w))",
                             _I)  # a question that itself pointed back ("Đại hội đó …") did not name it
         for typed, searched in reversed(said):
             if phrase.search(typed):
                 return _context(typed, searched)
-    return _context(*said[-1])
+    # No earlier question typed it ("hội nghị đó" of an article about a congress, "bài này"):
+    # the conversation's topic, the last question that stood whole (not one that borrowed).
+    return _topic(said) or _context(*said[-1])
+
+
+def _topic(said: list[tuple[str, str]]) -> str | None:
+    """The conversation's topic: the last earlier question that stood whole and said what it was
+    about (a province, year, term, name, or words enough), as searched; ``None`` if none did."""
+    for typed, searched in reversed(said):
+        if not _borrowed(typed, searched) and (read(searched).pins() or len(searched.split()) >= _TOPIC_WORDS):
+            return searched
+    return None
+
+
+def _borrowed(typed: str, searched: str) -> bool:
+    """Whether an earlier question was searched with another after its own words."""
+    return searched != typed and searched.startswith(typed)
+
+
+_NOT_THING = {"trong", "năm", "sau", "trước", "của", "vào", "tại", "ở", "khi", "lúc", "từ", "đến", "với", "cho", "và",
+              "ngày", "tháng", "thời", "gian", "điểm", "lần", "việc", "người", "điều"}
 
 
 def _context(typed: str, searched: str) -> str:
     """What an earlier question was about: as searched, less its own words when it had borrowed
     an earlier question ("ai viết bài này" searched with the question before it), so that
     questions pointing back do not pile up."""
-    rest = searched[len(typed):].strip() if searched != typed and searched.startswith(typed) else ""
+    rest = searched[len(typed):].strip() if _borrowed(typed, searched) else ""
     return rest or searched
 
 
@@ -142,15 +160,18 @@ def _with_person(question: str, name: str | None, previous: str = "") -> str | N
 
 def _resolve(question: str, previous: str, known=None, placed: str = "", filtered: bool = False,
              referent: str | None = None) -> str:
-    if not previous or chitchat.reply(question) or asks_subject(question):
+    if chitchat.reply(question) or asks_subject(question):
         return question
     core = _TAIL.sub("", _LEAD.sub("", question)).strip()
-    # "Còn Trà Vinh thì ai là giám đốc?": a question of its own about what "còn" names.
+    # "Còn Trà Vinh thì ai là giám đốc?", "Thế còn ở Lạng Sơn, ai dự …?": a question of its own
+    # about what "còn" names, whatever came before.
     topic = _TOPIC_THEN.match(core) if _LEAD.search(question) else None
     if topic and _PLACE.search(topic["topic"]) and _WH.search(topic["ask"]) \
             and _WH.sub(" ", _FILLER.sub(" ", topic["ask"])).split():  # "… thì sao ạ?" asks nothing of its own
         ask = topic["ask"].rstrip(" ?.!")
         return f"{ask[:1].upper()}{ask[1:]} {topic['topic']}?"
+    if not previous:
+        return question
     # "Còn chi bộ nào nêu ý kiến về cải cách hành chính?": "còn" leads a whole question of its
     # own, with its question word and words enough to search (it had borrowed the earlier count
     # question and been refused as a count).
@@ -165,6 +186,10 @@ def _resolve(question: str, previous: str, known=None, placed: str = "", filtere
         return question if filtered else _with_province(question, previous)
     new_place = _PLACE.search(core)
     asked_of = previous if _PLACE.search(previous) else placed
+    if new_place and not asked_of and _UNIT.search(previous) \
+            and not _FILLER.sub(" ", _PLACE.sub(" ", core)).split():
+        # "của Kon Tum" after "Ai là Bí thư Đảng ủy Sở?": the Department left unnamed is that one.
+        return _with_province(previous, new_place.group(0))
     if new_place and asked_of:
         rewritten = _PLACE.sub(new_place.group(1), asked_of, count=1)
         rest = _FILLER.sub(" ", _PLACE.sub(" ", core)).split()
@@ -184,6 +209,8 @@ def _resolve(question: str, previous: str, known=None, placed: str = "", filtere
         or _another_kind(core, previous)
     if swapped:
         return swapped
+    if referent and _ANAPHORA.search(question):  # "ai viết bài này?": the topic, not the last turn
+        return f"{core} {referent}".strip()
     return f"{core} {previous}".strip() if core else previous
 
 
@@ -199,7 +226,8 @@ _TIME_IN = re.compile(rf"{_SPAN}|(?<!\w){_YEAR}(?![\d/-])", _I)
 # Where the noun phrase a follow-up swaps ends in the earlier question: at its verb or the
 # question's own business ("Người livestream bán hàng| có trách nhiệm gì?").
 _PHRASE_STOP = {"được", "phải", "có", "là", "thì", "bị", "gồm", "bao", "theo", "trong", "tại", "khi", "nếu", "ở",
-                "đến", "từ", "cần", "sẽ", "đã", "đang", "mà", "và", "hay", "hoặc", "với", "nào", "gì", "ai"}
+                "đến", "từ", "cần", "sẽ", "đã", "đang", "mà", "và", "hay", "hoặc", "với", "nào", "gì", "ai",
+                "của", "năm", "nhiệm", "tháng", "ngày", "quý", "học", "giai", "tỉnh", "thành", "huyện", "xã"}
 _KIND_LEAD = re.compile(r"^\s*(?:đối\s+với|với|về)\s+", _I)
 
 
@@ -225,10 +253,11 @@ def _another_kind(core: str, previous: str) -> str | None:
         if not m:
             continue
         end = m.end()
-        for w in re.finditer(r"\s*([^\W\d_]+)", previous[m.end():]):
-            if w.group(1).casefold() in _PHRASE_STOP:
-                break
-            end = m.end() + w.end()
+        # Word by word: a number, a comma, a name or a stop ends the phrase, which keeps the
+        # earlier question's year and province ("giáo viên mầm non| năm 2023 của tỉnh Lạng Sơn").
+        while (w := re.compile(r"[ \t]+([^\W\d_]+)(?![\w/-])").match(previous, end)) \
+                and w.group(1).casefold() not in _PHRASE_STOP and not w.group(1)[0].isupper():
+            end = w.end()
         if previous[m.start():end].casefold() == kind.casefold():
             return None
         return f"{previous[:m.start()]}{kind}{previous[end:]}"
@@ -239,6 +268,7 @@ def _another_person(core: str, previous: str) -> str | None:
     """``previous`` asked of the person ``core`` is ("ông Nguyễn Trọng Thắng"), in place of
     the one person it named, with how it addressed them; when it named no one ("Ai là Phó Bí
     thư …?"), who that person is ("Ông Trần Quốc Tuấn là ai?")."""
+    core = core.rstrip(" ?.!")  # "còn Nguyễn Trọng Thắng?" had been asked "Nguyễn Trọng Thắng? là ai?"
     name = _ADDRESSED.sub("", core)
     words = name.split()
     if not is_name(name) or not 2 <= len(words) <= 5 or words[0].casefold() not in SURNAMES:
@@ -341,6 +371,6 @@ def _new_topic(core: str, known) -> bool:
     return bool(words) and not any(known(w) for w in words)
 
 
-_TOPIC_THEN = re.compile(r"^(?P<topic>[^?]+?)\s+thì\s+(?P<ask>\S.*)$", _I)
+_TOPIC_THEN = re.compile(r"^(?P<topic>[^?,]+?)(?:\s+thì|\s*,)\s+(?P<ask>\S.*)$", _I)  # "Trà Vinh thì …", "ở Lạng Sơn, …"
 _WH = re.compile(r"(?<!\w)(?:gì|nào|ai|đâu|bao nhiêu|mấy|bao giờ|khi nào|sao|thế nào|hôm nay|hiện nay|bây giờ)(?!\w)", _I)
 _GENERIC = {"là", "có", "không", "được", "của", "và", "thì", "ở", "tại", "năm", "ngày", "tháng"}

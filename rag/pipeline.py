@@ -10,8 +10,9 @@ import time
 
 from rag.answer import NOT_FOUND, Answer, Answerer, AnswerPolicy, tally, when
 from rag.answer.chitchat import IN_VIETNAMESE, english, strip_preamble
+from rag.answer.chitchat import reply as small_talk
 from rag.answer.paraphrase import as_written, posts_named
-from rag.answer.question import count_typed, definition_typed, post_typed, read
+from rag.answer.question import POINTING, count_typed, definition_typed, post_typed, read
 from rag.clean.metadata import organisation_label, vn_date
 from rag.clean.normalize import clean_question, normalize_query
 from rag.config import Settings
@@ -115,8 +116,9 @@ class Assistant:
                             article=index.store.get_article)
         # Standing on its own, or pointing back ("Đảng bộ Sở đó thuộc tỉnh nào?" searched with the
         # question it points at, which another article may outrank): the conversation's article.
-        about = query[len(typed):].strip() if query != typed and query.startswith(typed) else None
-        prefer = self._conversation_article(retriever, typed, about or earlier_question(
+        about = query[len(typed):].strip() if query != typed and query.startswith(typed) \
+            and POINTING.search(typed) else None
+        prefer = self._conversation_article(retriever, typed, lambda: about or earlier_question(
             history, index.lexical.idf, answers), filters) if history and (query == typed or about) else None
         answer = answerer.answer(retrieval, index.sources,
                                  asked=own if own and query != own else
@@ -127,6 +129,14 @@ class Assistant:
             answer.short_answer.verdict = tally.verdict(count, answer.short_answer.text)
         if filters and filters.active() and answer.abstained and answer.status != "chitchat":
             answer = self._explain_filters(index, retrieval, filters, answer, query, top_k)
+        if prefer and answer.citations and not answer.abstained and answer.citations[0].article_id != prefer \
+                and not answer.note:
+            # "có bao nhiêu người dự?" in a talk about Trà Vinh's conference, answered from Lạng
+            # Sơn's congress (Trà Vinh's article gives no count): said, not left to be noticed.
+            answer.note = (f"Lưu ý: câu trả lời lấy từ bài viết “{answer.citations[0].title}”, không phải bài "
+                           f"đang trao đổi “{index.store.get_article(prefer).title}”.") \
+                if index.store.get_article(prefer) else None
+            answer.text = f"{answer.text}\n\n{answer.note}" if answer.note else answer.text
         if answer.status == "not_found" and answer.text == NOT_FOUND and english(question):
             answer.text = answer.note = f"{NOT_FOUND} {IN_VIETNAMESE}"  # an English question is refused, with why
         retrieval.hits = retrieval.hits[: top_k or s.top_k]
@@ -134,14 +144,16 @@ class Assistant:
         answer.timings = {**retrieval.timings, **answer.timings, "total": time.perf_counter() - started}
         return retrieval, answer
 
-    def _conversation_article(self, retriever: Retriever, typed: str, earlier: str,
-                              filters: Filters | None) -> str | None:
-        """The article the ``earlier`` question (the one ``typed`` follows or points at) was
+    def _conversation_article(self, retriever: Retriever, typed: str, earlier, filters: Filters | None) -> str | None:
+        """The article the ``earlier()`` question (the one ``typed`` follows or points at) was
         answered from, when ``typed`` names nothing that pins an article down ("Báo cáo chính trị
         do ai trình bày?" after a question on Lạng Sơn's congress): staff ask on about the
         article in front of them. One more search, only in a conversation."""
         q = read(typed)
-        if not earlier or any(getattr(q, pin) for pin in _PINNING):
+        if small_talk(typed) or english(typed) or any(getattr(q, pin) for pin in _PINNING):
+            return None  # nothing to prefer: no search for it
+        earlier = earlier()
+        if not earlier:
             return None
         hits = retriever.search(earlier, 1, filters).hits
         return hits[0].chunk.article_id if hits else None

@@ -261,6 +261,49 @@ def test_another_kind_of_the_same_thing_is_asked_in_its_place(question, earlier,
     assert contextualize(question, [earlier]) == expected
 
 
+@pytest.mark.parametrize("question, history, expected", [
+    # Words of their own that open with "Thế" are no "Thế, …" (a cold read).
+    ("Thế hệ trẻ cần làm gì?", [FIRST], "Thế hệ trẻ cần làm gì?"),
+    ("Thế mạnh của ngành là gì?", [FIRST], "Thế mạnh của ngành là gì?"),
+    # The year and province of the earlier question stay when another kind is asked.
+    ("Còn giáo viên tiểu học thì sao?", ["Số giáo viên mầm non năm 2023 của tỉnh Lạng Sơn là bao nhiêu?"],
+     "Số giáo viên tiểu học năm 2023 của tỉnh Lạng Sơn là bao nhiêu?"),
+    # "trong năm đó", "họ" name no thing to look for in earlier questions: the conversation's topic.
+    ("Trong năm đó Sở kết nạp bao nhiêu đảng viên?",
+     ["Đảng bộ Sở GDĐT Kon Tum năm 2020 đạt kết quả gì?", "Đại hội Đảng bộ Sở GDĐT Lạng Sơn diễn ra năm nào?"],
+     "Trong năm đó Sở kết nạp bao nhiêu đảng viên? Đại hội Đảng bộ Sở GDĐT Lạng Sơn diễn ra năm nào?"),
+    # A staff user's pass: "thế còn ở X, …" asks its own question of X, even as a first turn;
+    # "của Kon Tum" names the Department "Ai là Bí thư Đảng ủy Sở?" left unnamed; "còn <person>?"
+    # after a question naming no one asks who that person is.
+    ("thế còn ở Lạng Sơn, ai dự và chỉ đạo đại hội?", [], "Ai dự và chỉ đạo đại hội ở Lạng Sơn?"),
+    ("của Kon Tum", ["bí thư?"], "Ai là Bí thư Đảng ủy Sở GDĐT Kon Tum?"),
+    ("còn Nguyễn Trọng Thắng?", ["Bí thư Đảng ủy Sở GDĐT Kon Tum là ai?"], "Nguyễn Trọng Thắng là ai?"),
+])
+def test_follow_ups_from_a_cold_read_and_a_staff_pass(assistant, question, history, expected):
+    from rag.pipeline import _as_asked
+
+    index = assistant.refresh()
+    typed = [_as_asked(index, h) for h in history]
+    assert contextualize(_as_asked(index, question), typed, index.lexical.idf) == expected
+
+
+def test_this_article_is_the_topic_not_the_last_short_turn(assistant):
+    """"ai viết bài này?" after turns that said little ("được tặng bằng khen gì?") is about the
+    article the talk began with, not Trà Vinh's (a staff user's pass had got "Chí Quang")."""
+    history = ["Đảng bộ Sở GD&ĐT hoàn thành bao nhiêu chỉ tiêu nghị quyết năm 2020?", "bài này của tỉnh nào?",
+               "được tặng bằng khen gì?"]
+    assert assistant.ask("ai viết bài này?", history=history).short_answer.text == "Phan Xuân Nghĩa"
+
+
+def test_an_answer_from_another_article_than_the_talk_s_says_so(assistant):
+    """"có bao nhiêu người dự?" in a talk about Trà Vinh's conference is answered from Lạng Sơn's
+    congress (Trà Vinh's article gives no count): the reply says which article, not silently."""
+    history = ["sở gd trà vinh tổ chức hội nghị cán bộ công chức ngày nào", "hội nghị đó thông qua những báo cáo gì?"]
+    answer = assistant.ask("có bao nhiêu người dự?", history=history)
+    assert answer.note and answer.note.startswith("Lưu ý: câu trả lời lấy từ bài viết “SỞ GIÁO DỤC VÀ ĐÀO TẠO LẠNG SƠN")
+    assert "Trà Vinh năm 2021”." in answer.text
+
+
 def test_chains_of_follow_ups_resolve_in_order():
     assert contextualize("Còn Sóc Trăng thì sao?", [FIRST, "Còn ở Trà Vinh thì sao?"]) == \
         "Đại hội Đảng bộ Sở GDĐT Sóc Trăng diễn ra ngày nào?"

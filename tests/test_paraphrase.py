@@ -100,6 +100,10 @@ def test_a_phrase_is_rewritten_only_into_the_index_s_words(vocabulary, question,
     # Asked how something is ruled or went, not what it means: as typed.
     ("Thời giờ làm việc được quy định như thế nào?", "Thời giờ làm việc được quy định như thế nào?"),
     ("Hội nghị được tổ chức như thế nào?", "Hội nghị được tổ chức như thế nào?"),
+    # Another question after the term (a cold read): as typed.
+    ("Khái niệm livestream bán hàng được quy định tại điều nào?", "Khái niệm livestream bán hàng được quy định tại điều nào?"),
+    ("Thế nào là hoàn thành tốt nhiệm vụ thì được khen thưởng?", "Thế nào là hoàn thành tốt nhiệm vụ thì được khen thưởng?"),
+    ("Khái niệm nền tảng số được hiểu như thế nào?", "Nền tảng số là gì?"),
 ])
 def test_a_definition_asked_in_other_words_is_read_as_x_la_gi(question, expected):
     from rag.answer.question import definition_typed

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from rag.answer import about, chitchat, provision, scope, support, tenure
-from rag.answer.question import Question, answer_kind, read
+from rag.answer.question import FOLLOW_LEAD, POINTING, Question, answer_kind, read
 from rag.answer.slot import slot
 from rag.answer.span import (
     LIST_ITEM, ShortAnswer, asks_anyone, asks_day_part, asks_purpose, asks_yes_no, claimed_person, counted,
@@ -57,9 +57,6 @@ _FUNCTION_WORDS = {"ở", "tại", "về", "từ", "đến", "theo", "trên", "d
                    "tôi", "chúng_tôi", "chúng_ta", "bạn", "mình"}
 # "ngày nào?", "Năm 2020?": with nothing but these (and the pinned year), nothing is asked about.
 _FOLLOW_WORDS = {"còn", "thế", "vậy", "thì", "sao", "nữa", "nhỉ"}  # "Thế còn … thì sao?" asks nothing itself
-
-
-_LEAD_WORDS = re.compile(r"^\s*(?:(?:thế|vậy|và|nhưng)\s*,?\s+)*(?:còn\s+)?", re.IGNORECASE)
 
 
 def _focus(asked: str, question: str) -> tuple[str, ...]:
@@ -246,11 +243,14 @@ class Answerer:
         # decide the kind of answer when they name one; the completed query supplies the rest.
         # Not when the follow-up was rewritten whole ("Ông ấy là ai?" → "Bùi Thái Trọng là ai?"):
         # that is the question to read.
-        own_kind = answer_kind(asked) if asked and _LEAD_WORDS.sub("", asked).casefold() in question.casefold() \
+        own_kind = answer_kind(asked) if asked and FOLLOW_LEAD.sub("", asked).casefold() in question.casefold() \
             else None  # "Vậy hồ sơ gồm những gì?" is searched without its "Vậy"
         # "Hội nghị đó có công khai … không?" searched with the earlier question after it (for
         # "đó"): a whole question of its own, which says what is asked even when it names no kind.
         pointing_back = bool(asked) and question != asked and question.startswith(asked)
+        # Said with "đó", "ấy", "bài này": the earlier words only say which thing is meant (not a
+        # short question borrowing the earlier one whole, "Ngày nào? …", nor a province added).
+        said_back = pointing_back and bool(POINTING.search(asked))
         if own_kind or pointing_back:
             q.kind = own_kind
         span_question = asked if own_kind or pointing_back else question
@@ -373,12 +373,12 @@ class Answerer:
             subject = self._provision_subject(question, kept, provisions, clauses)
             if subject:
                 return subject
-        if prefer and pointing_back and any(h.chunk.article_id == prefer for h in kept):
+        if prefer and said_back and any(h.chunk.article_id == prefer for h in kept):
             # "Đảng bộ Sở đó thuộc tỉnh nào?": "đó" is the conversation's, whatever else says "thuộc".
             kept = [h for h in kept if h.chunk.article_id == prefer]
         elif prefer:
             kept = sorted(kept, key=lambda h: h.chunk.article_id != prefer)  # stable: the rest keep their order
-        if pointing_back:
+        if said_back:
             # "Ai báo cáo tóm tắt tại buổi làm việc đó?" searched with the earlier question after
             # it: those words found the article; which of its sentences answers is the user's own.
             own = set(segment(asked))
@@ -477,14 +477,17 @@ class Answerer:
                     return Answer(question, note, [], True, status="not_found", note=note)
                 short = replace(short, basis="past")
         others = self._other_holders(q, span_question, asked_post, best, sentences, short)
-        if others:  # "Ai là Giám đốc Sở GDĐT?" with no province: each organisation's, the first a guess
-            short = replace(short, basis="several")
+        if others:
+            # "Ai là Giám đốc Sở GDĐT?" with no province: each organisation's holder, said first,
+            # and no one of them in bold (a staff user read "Có thể là: Phạm Thị Trung" above a
+            # list of three as a contradiction).
             note = tenure.several(tenure.asked_post_words(span_question, asked_post),
                                   [(short.text, best.hit.chunk.source, tenure.term_of(best.text, short.text))]
                                   + [(name, s.hit.chunk.source, tenure.term_of(s.text, name)) for name, s in others])
             for _, other in others:
                 citations.append(self._cite(len(citations) + 1, [other]))
-        for other in self._other_sources(best, sentences, short) if not others else []:
+            return Answer(question, f"{note}\n\n{paragraphs(citations)}", citations, False, note=note)
+        for other in self._other_sources(best, sentences, short):
             citations.append(self._cite(len(citations) + 1, self._unit(other, sentences)))
         text = paragraphs(citations)
         return Answer(question, f"{text}\n\n{note}" if note else text, citations, False, short_answer=short, note=note)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from rag.answer.question import WH
+from rag.clean.metadata import PROVINCE
 
 _I = re.IGNORECASE
 # Each pattern covers a whole turn of small talk; "Xin chào, Đại hội … diễn ra ngày nào?"
@@ -48,7 +49,7 @@ _REQUEST_LEAD = re.compile(
     r"(?:(?:có thể\s+)?cho\s+(?:tôi|mình|em|tớ)\s+(?:hỏi|biết|được biết)|(?:có thể\s+)?cho\s+(?:hỏi|biết)|"
     r"(?:tôi|mình|em)\s+(?:muốn|cần)\s+(?:hỏi|biết)|có biết|xin\s+hỏi|"
     # "Quay lại Lạng Sơn, chủ đề đại hội là gì?": the place stays, the move is no question.
-    r"(?:quay|trở)\s+(?:lại|về)(?:\s+(?:với|chuyện))?(?=\s+[^,?]{1,30},)|"
+    r"(?:quay|trở)\s+(?:lại|về)(?:\s+(?:với|chuyện))?(?=\s+(?:tỉnh\s+|thành\s+phố\s+)?" + PROVINCE.pattern + r"\s*,)|"
     r"(?:ok|oke|okay|vâng|dạ|ừ|được rồi)(?=\s*,))"
     r"(?:\s+(?:là|về|thêm|xem|chút|một chút|với|nhé|nha|ạ))*(?!\w)[\s,:]*(?=\S)", _I)
 
@@ -95,10 +96,7 @@ def english(question: str) -> bool:
     mixed: "How many weeks summer holiday for giáo viên mầm non?"): at least two English
     function words, of those no Vietnamese word typed without marks could be where it has marks."""
     words = re.findall(r"[^\W\d_]+", question.casefold())
-    found = [w for w in words if w in _ENGLISH]
-    if question.isascii():
-        return len(found) >= 2
-    return sum(w not in _AMBIGUOUS for w in found) >= 2
+    return sum(w in _ENGLISH and w not in _AMBIGUOUS for w in words) >= 2
 
 
 _ENGLISH |= {"many", "much", "long", "does", "should", "must"}

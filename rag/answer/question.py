@@ -216,6 +216,20 @@ def _laws(question: str) -> list[Law]:
 _ORDINAL = re.compile(r"(?<!\w)lần\s+(?:thứ\s+)?(?:\d+(?:/\d{4})?|[IVXLC]+)(?!\w)", _I)
 
 
+# How a follow-up opens ("Còn …", "Thế còn …", "Vậy thì …", "Vậy …", "Thế, …"), read by the
+# follow-up rules (rag.followup) and by the answer step, which finds the user's own words in
+# the completed question. "Thế" alone opens words of its own ("Thế giới", "Thế hệ", "Thế mạnh").
+FOLLOW_LEAD = re.compile(r"^\s*(?:(?:thế|vậy|và|nhưng|thế còn|vậy còn)\s+)?còn\s+|^\s*(?:thế|vậy)\s+thì\s+"
+                         # "Thế năm 2021?", and only that: "Thế năm 2021 Sở tổ chức hội nghị gì?" stands alone.
+                         r"|^\s*(?:thế|vậy)\s+(?=(?:năm|nhiệm\s+kỳ|nhiệm\s+kì|khóa|khoá)\s+\d{4}(?:\s*[-–]\s*\d{4})?"
+                         r"\s*[?.!]*\s*$)"
+                         # "Vậy hồ sơ gồm những gì?", "Vậy mức phạt là bao nhiêu?": going on from the
+                         # earlier question (not "Thế nào là …?", which asks a meaning).
+                         r"|^\s*(?:vậy\s*,?|thế\s*,)\s+(?!nào(?!\w))(?!là(?!\w))(?=[^\W\d_])", _I)
+# Pronouns that point back at something named in an earlier turn; "này" only of an article.
+POINTING = re.compile(r"(?<!\w)(?:đó|ấy|nói trên|kể trên|họ|nó|(?<=bài )này|(?<=bài viết )này|(?<=tin )này)(?!\w)", _I)
+
+
 # A count typed as a search, with no question word ("số chi bộ trực thuộc Đảng bộ … dự đại hội",
 # "tổng số đảng viên …"), asks "bao nhiêu"; a number that names something ("số điện thoại",
 # "số hiệu", "số CMND", "số hóa") does not, nor a compound pyvi reads ("số_liệu", "số_phận").
@@ -248,11 +262,15 @@ _HOW = r"(?:là\s+gì|(?:như\s+)?thế\s+nào|ra\s+sao)"
 _BY = r"(?:(?:luật|pháp\s+luật|nghị\s+định|văn\s+bản|luật\s+này)\s+)?"
 _DEFINITION_TYPED = [re.compile(p, _I) for p in (
     rf"^(?P<lead>(?:[^?]*?,\s*)?)(?:như\s+)?thế\s+nào\s+(?:(?:thì\s+)?(?:được\s+)?(?:gọi|coi|xem|hiểu)\s+)?là\s+{_TERM}\s*[?.!]*\s*$",
-    rf"^(?P<lead>(?:[^?]*?,\s*)?){_TERM}\s+(?:được\s+)?{_BY}(?:hiểu|định\s+nghĩa|giải\s+thích)\s+(?:là\s+)?{_HOW}\s*[?.!]*\s*$",
     rf"^(?P<lead>(?:[^?]*?,\s*)?)(?:khái\s+niệm|định\s+nghĩa)\s+(?:(?:về|của)\s+)?{_TERM}"
     rf"(?:\s+(?:là\s+gì|được\s+{_BY}(?:hiểu|định\s+nghĩa|giải\s+thích)\s+(?:là\s+)?{_HOW}))?\s*[?.!]*\s*$",
+    rf"^(?P<lead>(?:[^?]*?,\s*)?){_TERM}\s+(?:được\s+)?{_BY}(?:hiểu|định\s+nghĩa|giải\s+thích)\s+(?:là\s+)?{_HOW}\s*[?.!]*\s*$",
     rf"^(?P<lead>(?:[^?]*?,\s*)?)(?:hiểu|định\s+nghĩa)\s+(?:như\s+)?thế\s+nào\s+(?:về|là)\s+{_TERM}\s*[?.!]*\s*$",
 )]
+
+
+_TERM_FIRST = 2  # "X được hiểu là gì?": the term before the ending, which may say "có"
+_ASKS_MORE = re.compile(r"(?<!\w)(?:được|có|thì|là|bao|mấy|nào|gì|ai|tại|quy định|khi|nếu|phải)(?!\w)", _I)
 
 
 def definition_typed(question: str) -> str:
@@ -260,10 +278,14 @@ def definition_typed(question: str) -> str:
     livestream bán hàng?", "Livestream bán hàng được luật định nghĩa thế nào?", "Khái niệm … là
     gì?"); any other question as it is. The definition is then found as for "X là gì?": the
     sentence "X là …" and what follows its "là"."""
-    for pattern in _DEFINITION_TYPED:
+    for k, pattern in enumerate(_DEFINITION_TYPED):
         m = pattern.match(question)
         if m:
             term = m.group("term").strip()
+            # A term read to the question's end ("Thế nào là X?", "Khái niệm X?") holds no question
+            # of its own: "Khái niệm X được quy định tại điều nào?", "Thế nào là … thì được khen thưởng?".
+            if k != _TERM_FIRST and _ASKS_MORE.search(term):
+                continue
             if len(term.split()) <= 12:
                 lead = m.group("lead")
                 return f"{lead}{term if lead else term[:1].upper() + term[1:]} là gì?"

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rag.answer.span.settle import ASKED_AFTER
 from rag.answer.when import OPENING, TAIL, claim_in
 
 _I = re.IGNORECASE
@@ -26,9 +27,7 @@ _CLAIM = re.compile(rf"(?<![\w/.,-])(?P<number>\d+/\d+|\d{{1,3}}(?:[.,]\d{{3}})*
 _NOT_COUNT = re.compile(r"(?<!\w)(?:năm|ngày|tháng|thứ|số|điều|khoản|điểm|khóa|khoá|nhiệm kỳ|lần|chương|mục|"
                         r"vòng|giai đoạn|quý|nghị định|luật|thông tư|quyết định|nghị quyết|chỉ thị|kết luận|"
                         r"hướng dẫn|kế hoạch|công văn|phụ lục|mẫu)\s*$", _I)  # "Nghị định 233 có áp dụng …?"
-# What the question asks yes or no to, after the number: "… chưa đủ 6 tháng có được xếp loại …
-# không?" asks whether they are graded; the months are a condition, not the claim.
-_ASKS_AFTER = re.compile(r"(?<!\w)có\s+(?:được|bị|phải|cần|thể)(?!\w)", _I)
+
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _FRACTION = re.compile(r"(?<![\w/])\d+/\d+(?![\w/])")
 # "… làm việc được 5 tháng thì có được xếp loại không?": a condition, not a claim.
@@ -55,7 +54,9 @@ def claimed(question: str) -> Claim | None:
         return None
     before = question[: found.start()]
     if found.group("percent") or _NOT_COUNT.search(before) or _BOUND_BEFORE.search(before) \
-            or _CONDITION.search(question) or _ASKS_AFTER.search(found.group("noun")):
+            or _CONDITION.search(question) or ASKED_AFTER.search(found.group("noun")):
+        # "… chưa đủ 6 tháng có được xếp loại … không?" asks whether they are graded: the
+        # months are a condition, not the claim.
         return None
     written = found.group("number")
     number = _fraction(written) if "/" in written else _value(written)

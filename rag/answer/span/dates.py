@@ -199,18 +199,26 @@ _CONDITION = re.compile(r"(?<!\w)(?:chỉ\s+)?(?:khi|nếu|trong trường hợp
 # "… vào thời điểm nào?" of a statute, which dates a duty by another act, not a day: "… trước
 # khi mở tài khoản trên nền tảng …". Asked "khi nào", "lúc nào", "thời điểm nào", not "ngày nào".
 _ASKS_MOMENT = re.compile(r"(?<!\w)(?:khi nào|lúc nào|thời điểm nào)(?!\w)", _I)
+# Only of a duty ("phải đồng ý …", "được tạm ngừng …"): when an event took place ("Đại hội diễn
+# ra khi nào?") is a date, and "Sau khi nghe báo cáo, …" in a news item says none.
+_DUTY = re.compile(r"(?<!\w)(?:phải|cần|được|bị|có trách nhiệm|có nghĩa vụ)(?!\w)", _I)
+_EVENT = re.compile(r"(?<!\w)(?:diễn ra|tổ chức|khai mạc|bế mạc|họp|xảy ra|ra đời|thành lập|ban hành|ký)(?!\w)", _I)
 _MOMENT = re.compile(r"(?<!\w)(?:trước|sau|kể từ|ngay|chậm nhất)\s+khi\s+(?!nào)[^;,.!?\n]{3,120}", _I)
 
 
 def moment(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
     """The act a duty is timed by ("trước khi mở tài khoản …") for a "khi nào" question no date
     answers, or ``None``."""
-    return _first_clause(_MOMENT, sentences) if _ASKS_MOMENT.search(question) else None
+    return _first_clause(_MOMENT, sentences) if _asks_moment(question) else None
 
 
 def timed(question: str, sentence: str) -> bool:
     """Whether ``sentence`` times something by another act, asked "khi nào" (see :func:`moment`)."""
-    return bool(_ASKS_MOMENT.search(question) and not _ASKS_WHEN.search(question) and _MOMENT.search(sentence))
+    return bool(_asks_moment(question) and not _ASKS_WHEN.search(question) and _MOMENT.search(sentence))
+
+
+def _asks_moment(question: str) -> bool:
+    return bool(_ASKS_MOMENT.search(question) and _DUTY.search(question) and not _EVENT.search(question))
 
 
 def _condition(sentences: list[tuple[str, int]]) -> ShortAnswer | None:

@@ -187,7 +187,8 @@ def _find(question: str, kind: str | None, sentences: list[tuple[str, int]],
                 return ShortAnswer(stretch, offset + sp[0], offset + sp[1], kind or "span"), "slot"
     if named:
         return named, "headed"
-    unnamed = [(text, offset) for text, offset in sentences if not _names(text, question.lower())]
+    unnamed = [(text, offset) for text, offset in sentences if not _names(text, question.lower())] \
+        if kind == "person" else []
     if kind == "person" and len(unnamed) < len(sentences):
         # "Ai phát động phong trào thi đua năm 2021?": the sentence saying so names roles, not
         # people ("Ban Giám đốc, Chủ tịch Công đoàn cơ sở đã phát động …"), though its neighbour
@@ -311,6 +312,9 @@ _REFERENCE = re.compile(r"(?:(?:quy định )?tại )?(?:(?:điểm [a-zđ]|kho�
                         r"thông tư) này|(?:của )?(?:luật|nghị định|thông tư)(?: \S+)?)?", re.I)
 
 
+_ASKS_PROVISION = re.compile(r"(?<!\w)(?:điều|khoản|điểm|chương|mục)\s+(?:nào|mấy|bao nhiêu)(?!\w)", re.I)
+
+
 def _says_something(kind: str | None, span: str, question: str = "") -> bool:
     """Whether a slotted stretch can be an answer: not only function words, and, asked "X nào",
     a name or a noun."""
@@ -319,7 +323,7 @@ def _says_something(kind: str | None, span: str, question: str = "") -> bool:
         return False
     if re.fullmatch(r"[\d\s.,/-]+", span) and re.search(r"(?<!\w)(?:như )?thế nào(?!\w)", question, re.I):
         return False  # "… năm 2020 như thế nào?" → "2020": a year says how nothing
-    if _REFERENCE.fullmatch(span.strip(" ,.;:")):
+    if _REFERENCE.fullmatch(span.strip(" ,.;:")) and not _ASKS_PROVISION.search(question):
         return False  # "… quy định tại khoản 1 Điều này": a pointer to another clause names nothing
     if kind in ("entity", "organisation"):
         return span[:1].isupper() or any(tag.startswith("N") or tag == "M" for _, tag in pos_tags(span))

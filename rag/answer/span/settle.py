@@ -36,7 +36,7 @@ def settles(question: str, clause: str) -> str | None:
     other amounts of that kind, ``None`` when the question claims no amount, the clause states
     none of its kind, or not the conditions the question sets before it."""
     claimed = _amounts(question)
-    if not claimed or _ASKED_AFTER.search(question[_last_amount_end(question):]):
+    if not claimed or ASKED_AFTER.search(question[_last_amount_end(question):]):
         # "… chưa đủ 6 tháng có được xếp loại chất lượng không?": the months set the case; what
         # is asked comes after them, and the clause stating them says no ("… không xếp loại").
         return None
@@ -58,7 +58,9 @@ def settles(question: str, clause: str) -> str | None:
     return "không"
 
 
-_ASKED_AFTER = re.compile(r"(?<!\w)có\s+(?:được|bị|phải|cần|thể)(?!\w)", _I)
+# What a yes/no question asks, after the amount: "… có được xếp loại …", "… có phải nộp …";
+# not the ending "… có phải không?", which asks about the amount itself.
+ASKED_AFTER = re.compile(r"(?<!\w)có\s+(?:(?:được|bị|cần|thể)(?!\w)|phải\s+(?!(?:không|là|chăng)(?!\w))(?=\w))", _I)
 
 
 def _last_amount_end(text: str) -> int:
