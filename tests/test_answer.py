@@ -1815,6 +1815,26 @@ def test_parallel_clauses_each_state_their_own_count():
                 [(sentence, 0)]).text == "06 tuần"
 
 
+def test_the_doer_named_with_a_capital_before_a_noun_read_as_a_verb():
+    """"hội nghị đó do ai tổ chức?": "Đảng ủy Khối … tổ chức Hội nghị …", not "tặng bằng khen" of
+    "… tặng bằng khen tổ chức cơ sở Đảng …" (a noun), quoted first (a second staff pass)."""
+    opening = ("Sáng ngày 14/01/2021, Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh tổ chức Hội nghị tổng kết công tác "
+               "xây dựng Đảng năm 2020.")
+    award = ("Với những kết quả đạt được, Đảng ủy Khối đã công nhận Đảng bộ Sở hoàn thành xuất sắc nhiệm vụ năm 2020; "
+             "tặng bằng khen tổ chức cơ sở Đảng “trong sạch, vững mạnh” tiêu biểu năm 2020 cho Đảng bộ Sở.")
+    found = find("hội nghị đó do ai tổ chức?", "person", [(award, 200), (opening, 0)])
+    assert found.text == "Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh"
+
+
+def test_a_word_split_otherwise_is_joined_as_the_index_writes_it():
+    from rag.text import known_words
+
+    known = {"phó_bí_thư": 1.2, "bí_thư": 1.0, "bầu": 2.0, "chu_văn_an": 2.0}.get
+    assert known_words(["ai", "bầu", "phó", "bí_thư"], lambda t: known(t) or 0.0) == ["ai", "bầu", "phó_bí_thư"]
+    # Both unseen: a name spelt the question's own way keeps its weight as unseen.
+    assert known_words(["chu_văn", "an"], lambda t: known(t) or 0.0) == ["chu_văn", "an"]
+
+
 def test_an_act_named_is_done_by_whom_do_names():
     """"Ai đánh giá …?" over "b) Việc đánh giá … do người đứng đầu … thực hiện": the doer after
     "do", not "Việc" (an API probe got "Việc", as sure)."""

@@ -313,7 +313,10 @@ class Answerer:
             # "Ai là Giám đốc Sở Giáo dục và Đào tạo Kon Tum?": the article's chunk ranked first may
             # not write the post (spelled out, the Department's name weighs next to nothing); its
             # chunk that does, among the first three, is the evidence.
-            naming = [h for h in hits[:3] if h.chunk.article_id == hits[0].chunk.article_id
+            # In a conversation, the chunk of the article it is about ("ai được bầu làm phó bí
+            # thư?" after a question on Lạng Sơn's congress).
+            talked_of = prefer if prefer and any(h.chunk.article_id == prefer for h in hits) else hits[0].chunk.article_id
+            naming = [h for h in (hits if prefer else hits[:3]) if h.chunk.article_id == talked_of
                       and asked_post.replace("_", " ") in h.chunk.text.casefold()]
             relevant = any(self._relevant(dense, self._passage_coverage(h, addressed)) for h in naming)
         asks_subject = bool(provisions) and provision.asks_subject(span_question)
@@ -476,7 +479,9 @@ class Answerer:
                     note = f"{note} {scope.nearest(best.hit)}"
                     return Answer(question, note, [], True, status="not_found", note=note)
                 short = replace(short, basis="past")
-        others = self._other_holders(q, span_question, asked_post, best, sentences, short)
+        # In a conversation about one article, its holder: no list of every organisation's.
+        others = [] if prefer and best.hit.chunk.article_id == prefer else \
+            self._other_holders(q, span_question, asked_post, best, sentences, short)
         if others:
             # "Ai là Giám đốc Sở GDĐT?" with no province: each organisation's holder, said first,
             # and no one of them in bold (a staff user read "Có thể là: Phạm Thị Trung" above a

@@ -85,6 +85,8 @@ _SAID_OTHERWISE = [  # (asked, written, only where the index never writes the as
         ("đắc cử", "được bầu", True),
         ("lời khai mạc", "diễn văn khai mạc", False),
         ("lời bế mạc", "diễn văn bế mạc", False),
+        # "… được bầu chức gì?": pyvi reads "bầu_chức", a word no article has.
+        ("bầu chức", "bầu giữ chức", False),
     )
 ] + [
     # "… bắt đầu áp dụng từ ngày nào?": a statute says when it takes effect ("có hiệu lực thi

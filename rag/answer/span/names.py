@@ -496,7 +496,11 @@ def _role(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None
     if not asked:
         return None
     does = asked["does"].split()
-    for text, offset in sentences:
+    # Each sentence's role, the one saying most of the question first, then one named with a
+    # capital ("Đảng ủy Khối … tổ chức Hội nghị …" before "tặng bằng khen tổ chức cơ sở Đảng …",
+    # where "tổ chức" is a noun), then the first.
+    found_roles: list[tuple[int, bool, int, ShortAnswer]] = []
+    for k, (text, offset) in enumerate(sentences):
         low = text.lower()
         for n in range(len(does), 1, -1):  # the longest run first, two words at least
             each = list(re.finditer(rf"(?<!\w){re.escape(' '.join(does[:n]).lower())}(?!\w)", low))
@@ -525,11 +529,12 @@ def _role(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None
                 agent = _BY_AGENT.search(text, found.end())
                 if agent:
                     s, e = agent.span("agent")
-                    return ShortAnswer(text[s:e], offset + s, offset + e, "person")
+                    found_roles.append((n, True, -k, ShortAnswer(text[s:e], offset + s, offset + e, "person")))
                 break
             if role and len(role.split()) <= _ROLE_WORDS and (role[:1].isupper() or any(
                     t.startswith("N") for _, t in pos_tags(role))):
                 s = before.index(role, start)
-                return ShortAnswer(role, offset + s, offset + s + len(role), "person")
+                found_roles.append((n, role[:1].isupper(), -k, ShortAnswer(role, offset + s, offset + s + len(role),
+                                                                             "person")))
             break
-    return None
+    return max(found_roles, key=lambda r: r[:3])[3] if found_roles else None
