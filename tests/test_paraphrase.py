@@ -47,7 +47,7 @@ def test_the_reply_shows_the_question_as_read(assistant):
 
 @pytest.mark.parametrize("question, read, short", [
     ("Ai trúng cử chức Phó Bí thư Đảng bộ Sở GDĐT Lạng Sơn nhiệm kỳ 2020-2025?",
-     "Ai được bầu chức Phó Bí thư Đảng bộ Sở GDĐT Lạng Sơn nhiệm kỳ 2020-2025?", "Hà Thị Khánh Vân"),
+     "Ai được bầu giữ chức Phó Bí thư Đảng bộ Sở GDĐT Lạng Sơn nhiệm kỳ 2020-2025?", "Hà Thị Khánh Vân"),
     ("Ai đọc lời khai mạc đại hội Đảng bộ Sở GDĐT Lạng Sơn?",
      "Ai đọc diễn văn khai mạc đại hội Đảng bộ Sở GDĐT Lạng Sơn?", "Trần Quốc Tuấn"),
 ])
