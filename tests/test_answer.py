@@ -346,6 +346,8 @@ def test_a_yes_no_question_about_a_post_gets_a_verdict_through_the_pipeline(assi
      "Hội nghị được tổ chức ở đâu?", "place", "Hội trường Sở GDĐT"),
     ("Hội nghị được tổ chức tại Hội trường Sở GDĐT, với sự tham dự của 200 đại biểu.",
      "Địa điểm tổ chức hội nghị?", "place", "Hội trường Sở GDĐT"),
+    ("Hội nghị được tổ chức tại Hội trường Sở GDĐT, với sự tham dự của 200 đại biểu.",
+     "Hội nghị được tổ chức tại hội trường nào?", "place", "Hội trường Sở GDĐT"),
     ("Các chỉ tiêu chủ yếu gồm: tuyên truyền, kiểm tra, giám sát.",
      "Các chỉ tiêu chủ yếu gồm những gì?", "list", "tuyên truyền, kiểm tra, giám sát"),
     ("Hiệp ước được ký kết vào ngày 12 tháng 3 năm 2024 tại Hà Nội.",
@@ -558,6 +560,8 @@ def test_an_open_question_quotes_the_sentence_beside_its_question_word(assistant
     # and Kon Tum's "công tác xây dựng Đảng tại Đảng bộ Sở" had been read as the venue).
     ("Hội nghị cán bộ công chức Sở GDĐT Trà Vinh tổ chức ở đâu?", "not_found", "không nêu nơi tổ chức"),
     ("Buổi làm việc của Đảng ủy Khối với Sở GDĐT Kon Tum diễn ra ở đâu?", "not_found", "không nêu nơi tổ chức"),
+    ("Hội nghị cán bộ, công chức Sở GDĐT Trà Vinh năm 2021 được tổ chức tại hội trường nào?", "not_found",
+     "không nêu nơi tổ chức"),
     # A person no article near enough names: said so, not only "nothing relevant" (a staff user's pass).
     ("Ông Lê Văn Hùng là ai?", "out_of_scope", "không có thông tin về Lê Văn Hùng"),
     ("Bà Nguyễn Thị Hoa có phải là Giám đốc Sở GDĐT không?", "out_of_scope", "về Nguyễn Thị Hoa"),

@@ -36,7 +36,7 @@ KINDS = [
     ("place", re.compile(
         r"(?<!\w)(ở đâu|tại đâu|đâu|nơi nào|chỗ nào|địa điểm nào|tỉnh nào|thành phố nào|nước nào|"
         r"quốc gia nào|huyện nào|vùng nào|khu vực nào|châu lục nào|thủ đô nào|"
-        r"(?:địa điểm|nơi) (?:tổ chức|diễn ra|họp))(?!\w)", _I)),  # "Địa điểm tổ chức hội nghị …?"
+        r"(?:địa điểm|nơi) (?:tổ chức|diễn ra|họp)|(?:hội trường|phòng họp|trụ sở) nào)(?!\w)", _I)),  # "Địa điểm tổ chức …?"
     # A theme, a slogan, what a report is about: usually the quoted words.
     ("quote", re.compile(r"(?<!\w)(chủ đề|khẩu hiệu|phương châm|tên gọi|chuyên đề|tiêu đề|thông điệp|"
                          r"về vấn đề gì|về nội dung gì|về gì)(?!\w)", _I)),

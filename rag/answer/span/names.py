@@ -29,7 +29,8 @@ _NO_PLACE = re.compile(_TIME_LEAD.pattern + r"|(?:các\s+)?(?:khoản|điểm|đ
 # one ("trong Hội trường", "trong khuôn viên"): "trong toàn đảng bộ nêu cao …" is none (a staff
 # user had got it, bold). Elsewhere "trong phần kết thúc", "trong những nhà địa chất …" answer.
 # Where a gathering was held: "… tổ chức ở đâu?", "… diễn ra tại địa điểm nào?", "Địa điểm tổ chức …?".
-ASKS_VENUE = re.compile(r"(?<!\w)(?:diễn\s+ra|tổ\s+chức|họp|khai\s+mạc)\s+(?:ở|tại)\s+(?:đâu|nơi\s+nào|địa\s+điểm\s+nào)(?!\w)"
+ASKS_VENUE = re.compile(r"(?<!\w)(?:diễn\s+ra|tổ\s+chức|họp|khai\s+mạc)\s+(?:ở|tại)\s+(?:đâu|nơi\s+nào|địa\s+điểm\s+nào"
+                        r"|hội\s+trường\s+nào|phòng\s+họp\s+nào)(?!\w)"
                         r"|(?<!\w)(?:địa\s+điểm|nơi)\s+(?:tổ\s+chức|diễn\s+ra|họp)(?!\w)", _I)
 # A body of people, not premises: "… công tác xây dựng Đảng tại Đảng bộ Sở" says where the work
 # is done, not where a meeting was held (a staff user had got "Đảng bộ Sở Giáo dục" as the venue).
