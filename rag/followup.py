@@ -18,6 +18,7 @@ from rag.answer.question import FOLLOW_LEAD, POINTING, read
 from rag.answer.support import is_name
 from rag.clean.metadata import PROVINCE, SURNAMES
 from rag.clean.normalize import normalize_query
+from rag.text import segment
 
 _I = re.IGNORECASE
 _LEAD = FOLLOW_LEAD
@@ -163,9 +164,10 @@ def _resolve(question: str, previous: str, known=None, placed: str = "", filtere
     if chitchat.reply(question) or asks_subject(question):
         return question
     core = _TAIL.sub("", _LEAD.sub("", question)).strip()
+    led, tailed = bool(_LEAD.search(question)), bool(_TAIL.search(question))
     # "Còn Trà Vinh thì ai là giám đốc?", "Thế còn ở Lạng Sơn, ai dự …?": a question of its own
     # about what "còn" names, whatever came before.
-    topic = _TOPIC_THEN.match(core) if _LEAD.search(question) else None
+    topic = _TOPIC_THEN.match(core) if led else None
     if topic and _PLACE.search(topic["topic"]) and _WH.search(topic["ask"]) \
             and _WH.sub(" ", _FILLER.sub(" ", topic["ask"])).split():  # "… thì sao ạ?" asks nothing of its own
         ask = topic["ask"].rstrip(" ?.!")
@@ -175,10 +177,9 @@ def _resolve(question: str, previous: str, known=None, placed: str = "", filtere
     # "Còn chi bộ nào nêu ý kiến về cải cách hành chính?": "còn" leads a whole question of its
     # own, with its question word and words enough to search (it had borrowed the earlier count
     # question and been refused as a count).
-    if _LEAD.search(question) and not _TAIL.search(question) and _WH.search(core) \
-            and len(_WH.sub(" ", core).split()) >= _OWN_WORDS:
+    if led and not tailed and _WH.search(core) and len(_WH.sub(" ", core).split()) >= _OWN_WORDS:
         return question if filtered else _with_province(question, previous)
-    marked = bool(_LEAD.search(question) or _TAIL.search(question))
+    marked = led or tailed
     elliptical = marked or (len(core.split()) <= _SHORT and not _new_topic(core, known))
     if not elliptical:
         if _ANAPHORA.search(question):
@@ -229,6 +230,7 @@ _PHRASE_STOP = {"được", "phải", "có", "là", "thì", "bị", "gồm", "ba
                 "đến", "từ", "cần", "sẽ", "đã", "đang", "mà", "và", "hay", "hoặc", "với", "nào", "gì", "ai",
                 "của", "năm", "nhiệm", "tháng", "ngày", "quý", "học", "giai", "tỉnh", "thành", "huyện", "xã"}
 _KIND_LEAD = re.compile(r"^\s*(?:đối\s+với|với|về)\s+", _I)
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)(?![\w/-])")
 
 
 def _another_kind(core: str, previous: str) -> str | None:
@@ -242,8 +244,6 @@ def _another_kind(core: str, previous: str) -> str | None:
     words = kind.split()
     if not 2 <= len(words) <= 6 or _WH.search(kind):
         return None
-    from rag.text import segment
-
     heads = [w.replace("_", " ") for w in segment(kind)[:2]]  # whole words: "giáo viên", not the "giáo" of "cô giáo"
     for n in (2, 1):
         if len(heads) < n:
@@ -255,7 +255,7 @@ def _another_kind(core: str, previous: str) -> str | None:
         end = m.end()
         # Word by word: a number, a comma, a name or a stop ends the phrase, which keeps the
         # earlier question's year and province ("giáo viên mầm non| năm 2023 của tỉnh Lạng Sơn").
-        while (w := re.compile(r"[ \t]+([^\W\d_]+)(?![\w/-])").match(previous, end)) \
+        while (w := _NEXT_WORD.match(previous, end)) \
                 and w.group(1).casefold() not in _PHRASE_STOP and not w.group(1)[0].isupper():
             end = w.end()
         if previous[m.start():end].casefold() == kind.casefold():
@@ -365,8 +365,6 @@ def _new_topic(core: str, known) -> bool:
     """A short question whose own words the index has never seen starts a new topic."""
     if known is None:
         return False
-    from rag.text import segment
-
     words = [w for w in segment(_WH.sub(" ", core)) if w not in _GENERIC]
     return bool(words) and not any(known(w) for w in words)
 

@@ -129,14 +129,14 @@ class Assistant:
             answer.short_answer.verdict = tally.verdict(count, answer.short_answer.text)
         if filters and filters.active() and answer.abstained and answer.status != "chitchat":
             answer = self._explain_filters(index, retrieval, filters, answer, query, top_k)
-        if prefer and answer.citations and not answer.abstained and answer.citations[0].article_id != prefer \
-                and not answer.note:
+        talked_of = index.store.get_article(prefer) if prefer and answer.citations and not answer.abstained \
+            and answer.citations[0].article_id != prefer and not answer.note else None
+        if talked_of:
             # "có bao nhiêu người dự?" in a talk about Trà Vinh's conference, answered from Lạng
             # Sơn's congress (Trà Vinh's article gives no count): said, not left to be noticed.
             answer.note = (f"Lưu ý: câu trả lời lấy từ bài viết “{answer.citations[0].title}”, không phải bài "
-                           f"đang trao đổi “{index.store.get_article(prefer).title}”.") \
-                if index.store.get_article(prefer) else None
-            answer.text = f"{answer.text}\n\n{answer.note}" if answer.note else answer.text
+                           f"đang trao đổi “{talked_of.title}”.")
+            answer.text = f"{answer.text}\n\n{answer.note}"
         if answer.status == "not_found" and answer.text == NOT_FOUND and english(question):
             answer.text = answer.note = f"{NOT_FOUND} {IN_VIETNAMESE}"  # an English question is refused, with why
         retrieval.hits = retrieval.hits[: top_k or s.top_k]

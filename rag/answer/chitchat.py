@@ -84,10 +84,10 @@ _REQUEST = re.compile(r"(?<!\w)(?:cho (?:tôi|em|mình)|hãy|giúp|tìm|kể|li�
                       r"giải thích thêm|còn)(?!\w)", _I)
 
 
-# Words no Vietnamese question typed without marks uses ("who", "the"), where a Vietnamese one
-# would ("ai", "la", "nao").
-_ENGLISH = {"the", "what", "who", "whom", "when", "where", "which", "why", "how", "is", "are", "was", "were", "did",
-            "does", "do", "of", "in", "on", "for", "and", "with", "please", "can", "you", "tell", "me", "about"}
+# English function words that no Vietnamese question typed without marks uses ("who", "the");
+# not those it could ("do" for "do", "in" for "in", "can", "me", "long", "you", "is", "tell", "on").
+_ENGLISH = {"the", "what", "who", "whom", "when", "where", "which", "why", "how", "are", "was", "were", "did",
+            "does", "of", "for", "and", "with", "please", "about", "many", "much", "should", "must"}
 IN_VIETNAMESE = "Trợ lý chỉ đọc câu hỏi tiếng Việt: bạn hãy hỏi lại bằng tiếng Việt."
 
 
@@ -95,9 +95,4 @@ def english(question: str) -> bool:
     """Whether ``question`` is written in English ("Who chaired the meeting in July 2020?", or
     mixed: "How many weeks summer holiday for giáo viên mầm non?"): at least two English
     function words, of those no Vietnamese word typed without marks could be where it has marks."""
-    words = re.findall(r"[^\W\d_]+", question.casefold())
-    return sum(w in _ENGLISH and w not in _AMBIGUOUS for w in words) >= 2
-
-
-_ENGLISH |= {"many", "much", "long", "does", "should", "must"}
-_AMBIGUOUS = {"do", "in", "on", "can", "me", "tell", "you", "is", "long"}  # "do" (by), "in" (print), "long" …
+    return sum(w in _ENGLISH for w in re.findall(r"[^\W\d_]+", question.casefold())) >= 2

@@ -269,7 +269,7 @@ _DEFINITION_TYPED = [re.compile(p, _I) for p in (
 )]
 
 
-_TERM_FIRST = 2  # "X được hiểu là gì?": the term before the ending, which may say "có"
+_TERM_FIRST = _DEFINITION_TYPED[2]  # "X được hiểu là gì?": the term before the ending, which may say "có"
 _ASKS_MORE = re.compile(r"(?<!\w)(?:được|có|thì|là|bao|mấy|nào|gì|ai|tại|quy định|khi|nếu|phải)(?!\w)", _I)
 
 
@@ -278,13 +278,13 @@ def definition_typed(question: str) -> str:
     livestream bán hàng?", "Livestream bán hàng được luật định nghĩa thế nào?", "Khái niệm … là
     gì?"); any other question as it is. The definition is then found as for "X là gì?": the
     sentence "X là …" and what follows its "là"."""
-    for k, pattern in enumerate(_DEFINITION_TYPED):
+    for pattern in _DEFINITION_TYPED:
         m = pattern.match(question)
         if m:
             term = m.group("term").strip()
             # A term read to the question's end ("Thế nào là X?", "Khái niệm X?") holds no question
             # of its own: "Khái niệm X được quy định tại điều nào?", "Thế nào là … thì được khen thưởng?".
-            if k != _TERM_FIRST and _ASKS_MORE.search(term):
+            if pattern is not _TERM_FIRST and _ASKS_MORE.search(term):
                 continue
             if len(term.split()) <= 12:
                 lead = m.group("lead")

@@ -187,22 +187,20 @@ def _find(question: str, kind: str | None, sentences: list[tuple[str, int]],
                 return ShortAnswer(stretch, offset + sp[0], offset + sp[1], kind or "span"), "slot"
     if named:
         return named, "headed"
-    unnamed = [(text, offset) for text, offset in sentences if not _names(text, question.lower())] \
-        if kind == "person" else []
-    if kind == "person" and len(unnamed) < len(sentences):
-        # "Ai phát động phong trào thi đua năm 2021?": the sentence saying so names roles, not
-        # people ("Ban Giám đốc, Chủ tịch Công đoàn cơ sở đã phát động …"), though its neighbour
-        # names the Director; it says more of the question than any sentence naming someone.
-        # Not "ai là …?", which asks who someone is: a name, which another sentence may give.
-        most = max((does_said(question, text) for text, _ in sentences if (text, _) not in unnamed), default=0)
-        unnamed = [(text, offset) for text, offset in unnamed if does_said(question, text) >= max(3, most + 1)
-                   and not _WHO_IS.search(question)]
-        titled = True
-    else:
-        titled = False
-    if kind == "person" and unnamed:
-        role = _role(question, unnamed)  # no one named: the role that does it, as statutes write
-        if role and (not titled or role.text[:1].isupper()):  # without an open answer's edge words ("là Nhóm …")
+    if kind == "person":
+        named_in = [bool(_names(text, question.lower())) for text, _ in sentences]
+        unnamed = [s for s, named_here in zip(sentences, named_in) if not named_here]
+        if any(named_in):
+            # "Ai phát động phong trào thi đua năm 2021?": the sentence saying so names roles, not
+            # people ("Ban Giám đốc, Chủ tịch Công đoàn cơ sở đã phát động …"), though its neighbour
+            # names the Director; it says more of the question than any sentence naming someone.
+            # Not "ai là …?", which asks who someone is: a name, which another sentence may give.
+            most = max(does_said(question, text) for (text, _), named_here in zip(sentences, named_in) if named_here)
+            unnamed = [] if _WHO_IS.search(question) else \
+                [(text, offset) for text, offset in unnamed if does_said(question, text) >= max(3, most + 1)]
+        role = _role(question, unnamed) if unnamed else None  # the role that does it, as statutes write
+        # Beside a sentence naming someone, a role named with a capital only.
+        if role and (not any(named_in) or role.text[:1].isupper()):  # without an open answer's edge words
             return replace(_edges(replace(role, kind="span")), kind="person"), "role"
     if kind == "definition":  # "… được gọi là gì?": what is named, where the quote describes it
         for text, offset in sentences:

@@ -3,11 +3,10 @@
 
 from __future__ import annotations
 
-import math
 import re
 
 from rag.answer.question import KINDS
-from rag.answer.span.base import _EDGE_WORDS, _I, _REACH, _TOKEN, _nearest
+from rag.answer.span.base import _EDGE_WORDS, _I, _TOKEN, _nearest, _pull
 from rag.answer.span.dates import _DATES
 from rag.text import joins, pos_tags, segment
 
@@ -58,8 +57,8 @@ def _clause_nearest(sentence: str, spans: list[tuple[int, int]], anchors: list) 
     def clause(at: int) -> int:
         return sum(c < at for c in cuts)
 
-    return max(spans, key=lambda sp: sum(w * math.exp(-min(abs(a - sp[0]), abs(a - sp[1])) / _REACH)
-                                         * (1.0 if clause(a) == clause(sp[0]) else _OTHER_CLAUSE) for a, w in anchors))
+    return max(spans, key=lambda sp: _pull(sp, [(a, w if clause(a) == clause(sp[0]) else w * _OTHER_CLAUSE)
+                                               for a, w in anchors]))
 
 
 _OTHER_CLAUSE = 0.25
