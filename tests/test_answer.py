@@ -1776,6 +1776,18 @@ def test_a_law_named_before_the_yes_no_ending_is_that_law(commerce_law):
     assert answer.status == "answered" and "mà không phải thực hiện theo quy định của Luật này" in answer.citations[0].quote
 
 
+@pytest.mark.parametrize("question, said", [
+    ("Sàn phải lưu hình ảnh, âm thanh của các phiên livestream bán hàng trong bao lâu?", "01 năm"),
+    ("Nếu việc kinh doanh trên mạng có dấu hiệu phạm tội thì người vi phạm có thể bị xử lý thế nào?", "hình sự"),
+])
+def test_question_and_function_words_the_law_never_writes_do_not_refuse_it(commerce_law, question, said):
+    """"bao lâu" asks, "nếu" and "thêm" join: none says what the answer is about. Unseen in the
+    index, they had weighed as much as the rarest name and refused legal4 dev questions at the
+    relevance gate."""
+    answer = commerce_law.ask(question)
+    assert answer.status == "answered" and said in answer.short_answer.text
+
+
 def test_a_follow_up_going_on_with_vay_borrows_the_earlier_question(commerce_law):
     """"Vậy mức phạt là bao nhiêu?" after a question on selling fakes: searched alone it had got
     "ít nhất 30% nhiệm vụ" from another decree (an API probe); the law states no fine."""

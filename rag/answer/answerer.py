@@ -41,7 +41,8 @@ NOT_FOUND = "Không tìm thấy thông tin liên quan trong các bài viết đ�
 
 # Question words carry no evidence: "ngày nào" must not reward sentences containing "nào".
 QUESTION_WORDS = {
-    "ai", "gì", "nào", "đâu", "sao", "bao_nhiêu", "bao_giờ", "khi_nào", "ở_đâu", "thế_nào",
+    "ai", "gì", "nào", "đâu", "sao", "bao_nhiêu", "bao_giờ", "khi_nào", "ở_đâu", "thế_nào", "bao_lâu", "lúc_nào",
+    "ra_sao",
     "như_thế_nào", "tại_sao", "vì_sao", "là", "có", "không", "được", "của", "và", "thì", "mấy",
     "những", "các", "một", "cho", "với", "trong", "đã", "bị", "ra", "hay", "hoặc", "này", "đó", "tên",
     "chức_vụ", "chức_danh",  # "… giữ chức vụ gì?" asks for a post, which articles name, not call one
@@ -50,7 +51,7 @@ QUESTION_WORDS = {
 # rarest name (the rule for unseen words) and sink a question about Kon Tum.
 _FUNCTION_WORDS = {"ở", "tại", "về", "từ", "đến", "theo", "trên", "dưới", "sau", "trước", "khi", "mà", "nên", "vì",
                    "do", "bởi", "để", "rồi", "cũng", "vẫn", "đang", "sẽ", "đây", "ấy", "vậy", "nhé", "ạ", "nhỉ",
-                   "chứ", "à", "hả",
+                   "chứ", "à", "hả", "nếu", "thêm",
                    # Happening and asking: "diễn ra" (pyvi leaves "diễn" alone), "điều gì", "với tư cách".
                    "diễn", "diễn_ra", "xảy", "xảy_ra", "điều", "tư_cách",
                    # Who asks: "Tôi là giáo viên …, tôi phải có …", "Bạn cho biết …".
