@@ -1776,6 +1776,13 @@ def test_a_law_named_before_the_yes_no_ending_is_that_law(commerce_law):
     assert answer.status == "answered" and "mà không phải thực hiện theo quy định của Luật này" in answer.citations[0].quote
 
 
+def test_who_asked_as_nhung_ai_is_a_question_word_not_a_rare_word(assistant):
+    """"… gồm những ai?": pyvi reads "những_ai", which no article writes; it had weighed as the
+    rarest name and refused a dev2 question the Sóc Trăng article answers."""
+    answer = assistant.ask("Thành phần dự hội nghị sơ kết công tác Đảng giữa năm 2020 ở Sở GDĐT Sóc Trăng gồm những ai?")
+    assert answer.status == "answered" and "Nguyễn Thị Tuyết Hà" in answer.citations[0].quote
+
+
 @pytest.mark.parametrize("question, said", [
     ("Sàn phải lưu hình ảnh, âm thanh của các phiên livestream bán hàng trong bao lâu?", "01 năm"),
     ("Nếu việc kinh doanh trên mạng có dấu hiệu phạm tội thì người vi phạm có thể bị xử lý thế nào?", "hình sự"),

@@ -42,7 +42,7 @@ NOT_FOUND = "Không tìm thấy thông tin liên quan trong các bài viết đ�
 # Question words carry no evidence: "ngày nào" must not reward sentences containing "nào".
 QUESTION_WORDS = {
     "ai", "gì", "nào", "đâu", "sao", "bao_nhiêu", "bao_giờ", "khi_nào", "ở_đâu", "thế_nào", "bao_lâu", "lúc_nào",
-    "ra_sao",
+    "ra_sao", "những_ai", "như",  # "như thế nào": pyvi reads "như" + "thế_nào"
     "như_thế_nào", "tại_sao", "vì_sao", "là", "có", "không", "được", "của", "và", "thì", "mấy",
     "những", "các", "một", "cho", "với", "trong", "đã", "bị", "ra", "hay", "hoặc", "này", "đó", "tên",
     "chức_vụ", "chức_danh",  # "… giữ chức vụ gì?" asks for a post, which articles name, not call one
