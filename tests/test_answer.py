@@ -1827,6 +1827,49 @@ def test_the_rule_answers_before_its_special_case(base_settings, embedder, tmp_p
     assert case.short_answer.text == "25%"
 
 
+@pytest.fixture(scope="module")
+def teacher_decree(base_settings, embedder, tmp_path_factory):
+    """The assistant over the decree detailing the teachers' law (data/eval/legal3), alone."""
+    from rag.pipeline import Assistant
+    from rag.sync import ingest_folder
+
+    decree = ROOT / "data" / "eval" / "legal3" / "nghi-dinh-93-2026-chi-tiet-luat-nha-giao.txt"
+    root = tmp_path_factory.mktemp("decree93")
+    folder = root / "law"
+    folder.mkdir()
+    (folder / decree.name).write_text(decree.read_text(encoding="utf-8"), encoding="utf-8")
+    s = base_settings.model_copy(update={"index_dir": root / "index"})
+    ingest_folder(folder, s, embedder)
+    return Assistant(s, embedder)
+
+
+@pytest.mark.parametrize("question, quoted", [
+    ("Vòng 2 của kỳ thi tuyển giáo viên có thể tổ chức theo những hình thức nào?",
+     "vấn đáp, thực hành giảng dạy hoặc thi viết"),
+    ("Vòng 1 thi tuyển nhà giáo thi theo hình thức nào?", "trắc nghiệm trên máy vi tính"),
+])
+def test_a_stage_asked_by_its_number_is_answered_from_its_own_clause(teacher_decree, question, quoted):
+    """"Vòng 2 … hình thức nào?" had quoted "1. Vòng 1: Thi … bằng hình thức trắc nghiệm …" (two
+    legal3 dev questions): a clause labelled with another stage is read as not about it, the
+    numbered clause "2. Vòng 2: …" lends its words to its lettered items, and the item labelled
+    with what is asked ("a) Hình thức thi: …") is the statute's own answer slot."""
+    answer = teacher_decree.ask(question)
+    assert answer.status == "answered" and quoted in answer.citations[0].quote
+
+
+def test_stage_and_item_label_readers():
+    from rag.answer.answerer import _stage, labelled_as_asked
+    from rag.answer.span import syllables
+
+    assert _stage("Vòng 2 của kỳ thi tuyển có mấy hình thức?") == ("vòng", "2")
+    assert _stage("Giai đoạn II kéo dài bao lâu?") == ("giai đoạn", "II")
+    assert _stage("Vòng 1 và vòng 2 khác nhau thế nào?") is None  # two stages: neither alone
+    asked = syllables("Vòng 2 thi theo những hình thức thi nào?")
+    assert labelled_as_asked("a) Hình thức thi: căn cứ vào tính chất …", asked)
+    assert not labelled_as_asked("b) Nội dung thi: kiểm tra kiến thức …", asked)
+    assert not labelled_as_asked("Hình thức thi: vấn đáp.", asked)  # no item
+
+
 def test_parallel_clauses_each_state_their_own_count():
     """"… trung cấp … là 06 tuần; của nhà giáo giảng dạy trình độ sơ cấp là 04 tuần": asked of
     "sơ cấp", 04 tuần (an API probe had got 06, and "… 6 tuần phải không?" a "có")."""

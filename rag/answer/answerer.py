@@ -94,6 +94,7 @@ DENIAL_PENALTY = 1.0
 # A special case's clause against a question setting none: half a unit (an API probe's "Tỷ lệ …
 # tối đa là bao nhiêu?" got the exception's 25%, not the rule's 20%; no dev row moved at 0.5 or 1).
 EXCEPTION_PENALTY = 0.5
+LABEL_BONUS = 1.0
 # A sentence under the statute article the question cites ("Theo Điều 17, …"), in the same
 # standardised units as the score. Set by hand: the four legal4 dev questions that cite an
 # article, and the tests' cases (tests/test_answer.py), came out alike from 0.5 to 5 (without it,
@@ -613,6 +614,9 @@ class Answerer:
         aim = asks_purpose(span_question)  # "… nhằm mục đích gì?" asks no kind, yet a sentence can fit
         yes_no, asked_text = asks_yes_no(span_question), " ".join(span_question.casefold().split())
         exceptions_unasked = not _ASKS_CASE.search(span_question)
+        stage = _stage(span_question)
+        asked_syllables = syllables(span_question)
+        stages = _stages(pool) if stage else {}
         for p in pool:
             found = [t for t in weights if t in p.words]
             # Terms of the article's title are satisfied by the article as a whole.
@@ -640,6 +644,10 @@ class Answerer:
                 p.score -= DENIAL_PENALTY
             if exceptions_unasked and _EXCEPTION.match(p.text):
                 p.score -= EXCEPTION_PENALTY
+            if labelled_as_asked(p.text, asked_syllables):
+                p.score += LABEL_BONUS
+            if stage and stages.get(id(p), stage) != stage:
+                p.score -= DENIAL_PENALTY  # "Vòng 2 … hình thức nào?": not "1. Vòng 1: … hình thức trắc nghiệm"
         if SLOT_WEIGHT and q.kind not in ("date", "number", "person", "place"):
             # An article's opening sentence restates its topic and wins on meaning and shared
             # words alike; the sentence that answers holds the words the question puts right
@@ -674,6 +682,12 @@ class Answerer:
                     article_head, clause_head = p.words, None
                 else:
                     clause_head = p.words
+            elif _CLAUSE_ITEM.match(p.text) and not p.text.rstrip().endswith(":"):
+                # "2. Vòng 2: Đánh giá năng lực …" over "a) Hình thức thi: …": a numbered clause
+                # says what its lettered items are about, as a heading does (one ending in ":"
+                # is their lead, which lends its words already).
+                out[id(p)] = [article_head] if article_head else []
+                clause_head = p.words
             else:
                 if not LIST_ITEM.match(p.text) or _CLAUSE_ITEM.match(p.text):
                     clause_head = None
@@ -978,6 +992,48 @@ _ARTICLE_HEADING = re.compile(rf"^\s*{_PARTS}\s")
 # Not "gồm:", which usually ends its list in the sentence ("Đoàn gồm: đồng chí A, đồng chí B.").
 _INLINE_LEAD = re.compile(r"(?<!\w)(?:như sau|sau đây)\s*:\s*(?=\S)", re.IGNORECASE)
 _CLAUSE_ITEM = re.compile(r"^\s*\d{1,2}[.)]\s")
+
+
+# A stage or part named with its number ("Vòng 2", "giai đoạn II", "Bước 3"), which a
+# numbered clause opens with ("2. Vòng 2: Đánh giá năng lực …") and its lettered items inherit.
+_STAGE = re.compile(r"(?<!\w)(vòng|bước|giai\s+đoạn|đợt|phần)\s+(\d{1,2}|[IVX]{1,4})(?!\w)", re.IGNORECASE)
+_STAGE_LABEL = re.compile(r"^\s*(?:\d{1,2}[.)]\s*)?" + _STAGE.pattern[len(r"(?<!\w)"):] + r"\s*[:.–-]", re.IGNORECASE)
+
+
+def _stage(text: str) -> tuple[str, str] | None:
+    """The one stage a question names ("Vòng 2 của kỳ thi …" → ("vòng", "2")), else None."""
+    found = {(" ".join(m.group(1).casefold().split()), m.group(2).upper()) for m in _STAGE.finditer(text)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _stages(pool: list[_Sentence]) -> dict[int, tuple[str, str]]:
+    """``{id(sentence): stage}`` for sentences labelled with a stage: a clause opening with one
+    ("1. Vòng 1: …") and the lettered items under it."""
+    out, current, last = {}, None, None
+    for p in pool:
+        if last is None or last.hit is not p.hit:
+            current = None
+        m = _STAGE_LABEL.match(p.text)
+        if m:
+            current = (" ".join(m.group(1).casefold().split()), m.group(2).upper())
+        elif _CLAUSE_ITEM.match(p.text) or not LIST_ITEM.match(p.text):
+            current = None
+        if current:
+            out[id(p)] = current
+        last = p
+    return out
+
+
+# An item labelled with what is asked ("a) Hình thức thi: …" for "… theo những hình thức thi
+# nào?", "c) Thời gian thi: …"): the label is the statute's own answer slot.
+_ITEM_LABEL = re.compile(r"^\s*(?:[a-zđ]\)|\d{1,2}[.)])\s*([^\W\d][^:;.\n]{1,38}?)\s*:\s*\S")
+
+
+def labelled_as_asked(text: str, asked: set[str]) -> bool:
+    """Whether ``text`` is an item whose label's syllables (two at least) are all in ``asked``."""
+    m = _ITEM_LABEL.match(text)
+    label = m and re.findall(r"\w+", m.group(1).casefold())
+    return bool(label) and len(label) >= 2 and set(label) <= asked
 
 
 def _caption(s: _Sentence) -> bool:
