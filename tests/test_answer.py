@@ -1857,6 +1857,21 @@ def test_a_stage_asked_by_its_number_is_answered_from_its_own_clause(teacher_dec
     assert answer.status == "answered" and quoted in answer.citations[0].quote
 
 
+def test_the_items_listed_after_the_asked_noun_and_a_colon_are_the_short_answer(teacher_decree):
+    """"… theo những hình thức nào?" over "… lựa chọn một trong ba hình thức thi: vấn đáp, thực
+    hành giảng dạy hoặc thi viết": the list, not the clause it closes (F1 0.33 → 1.0 on a
+    legal3 dev question)."""
+    from rag.answer.span.names import listed_after_head
+
+    answer = teacher_decree.ask("Vòng 2 của kỳ thi tuyển giáo viên có thể tổ chức theo những hình thức nào?")
+    assert answer.short_answer.text == "vấn đáp, thực hành giảng dạy hoặc thi viết"
+    question = "Hội nghị được tổ chức theo những hình thức nào?"
+    assert listed_after_head(question, [("Tổ chức theo hình thức: trực tuyến.", 0)]) is None  # one, no list
+    assert listed_after_head(question, [("a) Hình thức: xem khoản 2: trực tiếp, trực tuyến.", 0)]) is None
+    found = listed_after_head(question, [("Chọn một trong hai hình thức: trực tiếp hoặc trực tuyến; báo cáo.", 5)])
+    assert (found.text, found.start) == ("trực tiếp hoặc trực tuyến", 5 + 30)
+
+
 def test_stage_and_item_label_readers():
     from rag.answer.answerer import _stage, labelled_as_asked
     from rag.answer.span import syllables

@@ -325,6 +325,23 @@ def headed_list(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer 
     return None
 
 
+def listed_after_head(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
+    """Asked "những hình thức nào", the items a quoted sentence lists after that noun and a
+    colon, inside the sentence ("… lựa chọn một trong ba hình thức thi: vấn đáp, thực hành
+    giảng dạy hoặc thi viết"), to the clause's end."""
+    words = _head_words(question)
+    if not words:
+        return None
+    head = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?:\s+[^\W\d_]+){0,2}\s*:\s*(?=\S)", _I)
+    for text, offset in sentences:
+        for m in head.finditer(text):
+            end = m.end() + re.search(r"[;.\n]|$", text[m.end():]).start()
+            listed = text[m.end():end].rstrip()
+            if ":" not in listed and re.search(r",|(?<!\w)(?:hoặc|và)(?!\w)", listed):
+                return ShortAnswer(listed, offset + m.end(), offset + m.end() + len(listed), "list")
+    return None
+
+
 def _with_head(found: ShortAnswer, question: str, sentences: list[tuple[str, int]]) -> ShortAnswer:
     """A name with the capitalised head the question asks by, written just before it: "Đại học
     Newcastle" for "Trường đại học nào …?", "Bảo tàng Horniman" for "Bảo tàng nào …?"."""
