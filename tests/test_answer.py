@@ -82,6 +82,13 @@ from tests.conftest import ROOT
     ("Kết luận số 01-KL/TW do ai ban hành?", "Bộ Chính trị", "organisation"),
     # Typed by its number alone (a staff user's "hướng dẫn số 08 do ai ban hành" got "Có thể là: Cần").
     ("hướng dẫn số 08 do ai ban hành", "BTC Tỉnh ủy", "organisation"),
+    # "theo văn bản nào?": the document the quote cites, with its date and issuer (a dev4 and a
+    # dev5 question had got "các cuộc họp đầy đủ các yêu cầu"); of two, the one whose issuer the
+    # question names, which the answer then leaves out.
+    ("Chi ủy phải hướng dẫn ghi biên bản họp chi bộ theo văn bản nào ở Sóc Trăng?",
+     "Hướng dẫn số 08-HD/BTCTU, ngày 07-8-2018 của BTC Tỉnh ủy", "entity"),
+    ("Bí thư Đảng ủy Khối đề nghị Đảng bộ Sở GDĐT Kon Tum tiếp tục thực hiện kết luận nào của Bộ Chính trị?",
+     "Kết luận số 01-KL/TW ngày 18/5/2021", "entity"),
     # Roles before the verb, not the Director a neighbouring sentence names ("Có thể là: Công đoàn").
     ("Ai phát động phong trào thi đua năm 2021 ở Sở GDĐT Trà Vinh?", "Ban Giám đốc, Chủ tịch Công đoàn cơ sở",
      "person"),

@@ -7,7 +7,7 @@ import re
 
 from rag.answer.question import capitalised_runs
 from rag.answer.span.base import (
-    ShortAnswer, _EDGE_WORDS, _I, _TOKEN, _after, _anchors, _nearest, _sentence_of, syllables,
+    ShortAnswer, _EDGE_WORDS, _I, _TOKEN, _after, _anchors, _nearest, _sentence_of, _tokens, syllables,
 )
 from rag.answer.span.dates import CODE, code_ends
 from rag.clean.metadata import PROVINCE, PROVINCES_FOLDED
@@ -154,6 +154,40 @@ def issuer(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | Non
             if found:
                 s, e = found.span(1)
                 return ShortAnswer(text[s:e], offset + s, offset + e, "organisation")
+    return None
+
+
+# "… theo văn bản nào?", "… thực hiện nghị quyết nào?": a document, as the quote cites it by type,
+# number and code, with its date and issuer when written right after ("Hướng dẫn số 08-HD/BTCTU,
+# ngày 07-8-2018 của BTC Tỉnh ủy").
+_DOCUMENT_TYPES = (r"hướng dẫn|kế hoạch|quyết định|nghị định|thông tư|công văn|chỉ thị|nghị quyết|kết luận|"
+                   r"thông báo|quy định|quy chế|luật")
+_ASKS_CITED = re.compile(rf"(?<!\w)(?:văn bản|tài liệu|{_DOCUMENT_TYPES})\s+(?:nào|gì)(?!\w)", _I)
+_CITED = re.compile(rf"(?<!\w)(?:{_DOCUMENT_TYPES})\s+(?:số\s+)?(?=\d)", _I)
+_CITED_ISSUER = re.compile(r"(?:\s*,?\s*(?:ban hành\s+)?ngày\s+[\d/.-]+\d(?:\s+tháng\s+\d+\s+năm\s+\d+)?)?"
+                           r"(?:\s+(?:của|do)\s+[^;,.:()]{2,60}?(?=\s*(?:[;,.:()]|\s(?:về|và|trong|để|nhằm|tại|khi)\s|$)))?", _I)
+
+
+def cited_document(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
+    """Asked "theo văn bản nào", the document the quote cites by its code, nearest the
+    question's words, with the date and issuer written right after it."""
+    if not _ASKS_CITED.search(question):
+        return None
+    asked = syllables(question)
+    for text, offset in sentences:
+        spans = []
+        for m in _CITED.finditer(text):
+            code = CODE.match(text, m.end())
+            if code and text[m.start()].isupper():
+                spans.append((m.start(), _CITED_ISSUER.match(text, code.end()).end()))
+        # "… kết luận nào của Bộ Chính trị?": the one whose type or issuer the question says.
+        said = [len(asked & {t for t, _, _ in _tokens(text[a:b])}) for a, b in spans]
+        found = _nearest([sp for sp, n in zip(spans, said) if n == max(said)], _anchors(text, asked)) if spans else None
+        if found:
+            by = re.search(r"\s+(?:của|do)\s+([^,;]+)$", text[found[0]:found[1]])
+            if by and re.search(r"(?<!\w)" + re.escape(by.group(1).casefold()) + r"(?!\w)", question.casefold()):
+                found = (found[0], found[0] + by.start())  # the issuer the question names is no news
+            return ShortAnswer(text[found[0]:found[1]], offset + found[0], offset + found[1], "entity")
     return None
 
 
