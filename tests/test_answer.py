@@ -89,6 +89,10 @@ from tests.conftest import ROOT
      "Hướng dẫn số 08-HD/BTCTU, ngày 07-8-2018 của BTC Tỉnh ủy", "entity"),
     ("Bí thư Đảng ủy Khối đề nghị Đảng bộ Sở GDĐT Kon Tum tiếp tục thực hiện kết luận nào của Bộ Chính trị?",
      "Kết luận số 01-KL/TW ngày 18/5/2021", "entity"),
+    # Counts listed one after another each lead what they count: the one whose own stretch says
+    # the question's words (a dev5 question had got the 04 after "… cấp cơ sở,").
+    ("Bao nhiêu người ở Sở GDĐT Trà Vinh được công nhận Chiến sĩ thi đua cấp cơ sở năm học 2019-2020?", "08",
+     "number"),
     # Roles before the verb, not the Director a neighbouring sentence names ("Có thể là: Công đoàn").
     ("Ai phát động phong trào thi đua năm 2021 ở Sở GDĐT Trà Vinh?", "Ban Giám đốc, Chủ tịch Công đoàn cơ sở",
      "person"),
@@ -3098,3 +3102,16 @@ def test_a_photo_caption_is_not_quoted_as_a_neighbour(assistant):
     after the answer to who heads the Department (a staff user's pass)."""
     answer = assistant.ask("Giám đốc Sở GDĐT Kon Tum là ai?")
     assert answer.short_answer.text == "Phạm Thị Trung" and "chủ trì buổi làm việc" not in answer.citations[0].quote
+
+
+def test_a_count_that_closes_its_clause_is_not_read_as_a_list_of_counts():
+    """"… gửi 01 bộ hồ sơ …, … trước thời điểm nghỉ hưu ít nhất 06 tháng": the 06 tháng the
+    question's words lead to, not the 01 whose stretch holds them (a legal3 dev question)."""
+    from rag.answer.span import find
+
+    sentence = ("3. Nhà giáo đáp ứng các điều kiện theo quy định gửi 01 bộ hồ sơ trực tiếp tại cơ sở giáo dục công "
+                "lập hoặc trực tuyến thông qua hệ thống thông tin, cổng dịch vụ công của cơ sở giáo dục công lập (nếu "
+                "có) trước thời điểm nghỉ hưu ít nhất 06 tháng.")
+    found = find("Giáo viên muốn nghỉ hưu ở tuổi cao hơn phải gửi hồ sơ trước thời điểm nghỉ hưu ít "
+                              "nhất bao lâu?", "number", [(sentence, 0)])
+    assert found.text == "ít nhất 06 tháng"

@@ -32,7 +32,31 @@ def counted(sentence: str, question: str, anchors: list = (), focus: tuple[str, 
     positions, or weighed ones: :func:`rag.answer.span.base._nearest`);
     ``focus``: a follow-up's own words ("Còn dự khuyết?"), which say which count it asks."""
     found = [sp for sp, p in _number_candidates(sentence, question, focus) if p == 0]
-    return _clause_nearest(sentence, found, list(anchors))
+    return _listed_nearest(sentence, found, list(anchors)) or _clause_nearest(sentence, found, list(anchors))
+
+
+def _listed_nearest(sentence: str, spans: list[tuple[int, int]], anchors: list) -> tuple[int, int] | None:
+    """Of counts listed one after another ("… 08 cá nhân đạt danh hiệu Chiến sĩ thi đua cấp cơ
+    sở, 04 công chức được … tặng bằng khen"), the one whose own stretch, from it to the next
+    count, says the question's words: a count leads what it counts. None unless the counts are
+    so listed, parted by commas."""
+    if len(spans) < 2 or not anchors or not isinstance(anchors[0], tuple):
+        return None
+    spans = sorted(spans)
+    if not all("," in sentence[a[1]:b[0]] for a, b in zip(spans, spans[1:])):
+        return None
+    # Each opens its clause ("…, trong đó 08 cá nhân …, 04 công chức …"); not "… gửi 01 bộ hồ
+    # sơ …, … trước thời điểm nghỉ hưu ít nhất 06 tháng", whose count closes what it measures.
+    if any(len(re.split(r"[,;:]", sentence[:sp[0]])[-1].split()) > 2 for sp in spans):
+        return None
+    ends = [b[0] for b in spans[1:]] + [len(sentence)]
+
+    def own(sp: tuple[int, int], end: int) -> float:
+        return sum(w for a, w in anchors if sp[1] <= a < end)
+
+    said = [own(sp, end) for sp, end in zip(spans, ends)]
+    best = max(said)
+    return spans[said.index(best)] if best and said.count(best) == 1 else None
 
 
 def _number(sentence, question, anchors):
@@ -40,7 +64,8 @@ def _number(sentence, question, anchors):
     if not candidates:
         return None
     best = min(p for _, p in candidates)
-    found = _clause_nearest(sentence, [sp for sp, p in candidates if p == best], anchors)
+    found = [sp for sp, p in candidates if p == best]
+    found = _listed_nearest(sentence, found, anchors) or _clause_nearest(sentence, found, anchors)
     if found and sentence[found[0]:found[1]].rstrip().endswith("%"):
         found = (found[0], _share_of(sentence, found[1]))
     return _bounded(sentence, found) if found else None
