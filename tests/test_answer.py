@@ -2899,9 +2899,10 @@ def test_a_count_split_into_kinds_is_given_whole_unless_one_kind_is_asked(assist
 
 def test_a_document_named_by_its_code_answers_which_one(assistant):
     """"… theo hướng dẫn nào?": "Hướng dẫn số 08-HD/BTCTU" (a staff user had been shown "thư ký
-    chi ủy và chi bộ ghi chép biên bản các", the verb "hướng dẫn" read as the head)."""
+    chi ủy và chi bộ ghi chép biên bản các", the verb "hướng dẫn" read as the head), with the
+    date and issuer the quote writes after it."""
     answer = assistant.ask("Biên bản họp chi bộ ở Sóc Trăng phải ghi theo hướng dẫn nào?")
-    assert answer.short_answer.text == "Hướng dẫn số 08-HD/BTCTU"
+    assert answer.short_answer.text == "Hướng dẫn số 08-HD/BTCTU, ngày 07-8-2018 của BTC Tỉnh ủy"
 
 
 def test_a_yes_no_clause_must_write_the_name_claimed():
@@ -3115,3 +3116,14 @@ def test_a_count_that_closes_its_clause_is_not_read_as_a_list_of_counts():
     found = find("Giáo viên muốn nghỉ hưu ở tuổi cao hơn phải gửi hồ sơ trước thời điểm nghỉ hưu ít "
                               "nhất bao lâu?", "number", [(sentence, 0)])
     assert found.text == "ít nhất 06 tháng"
+
+
+def test_a_day_or_month_is_no_count():
+    """"… kể từ ngày 01 tháng 6 năm 2026" holds no count of days or years: asked "đến bao nhiêu
+    tuổi?", an API probe had got "6 năm" (the statute gives no age)."""
+    from rag.answer.span import find
+
+    sentence = "3. Nhà giáo là giáo sư được kéo dài thời gian làm việc kể từ ngày 01 tháng 6 năm 2026."
+    assert find("Giáo sư được kéo dài thời gian công tác đến bao nhiêu tuổi?", "number", [(sentence, 0)]) is None
+    assert find("Kéo dài thời gian làm việc ít nhất bao nhiêu năm?", "number",
+                [("Được kéo dài thời gian làm việc ít nhất 5 năm kể từ ngày 01 tháng 6 năm 2026.", 0)]).text == "ít nhất 5 năm"

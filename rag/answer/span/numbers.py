@@ -141,6 +141,10 @@ _NOUN_AFTER = re.compile(r"\s+(?!(?:trở|đến|tới|và|hoặc|hay|lần|rư�
 _LINE_START = re.compile(r"(?:^|\n)[ \t(]*$")
 # A number that cites a part of a text ("khoản 1 Điều này", "điểm 2", "Phụ lục 3", "Mẫu số 05"),
 # right before it.
+# "ngày 01 tháng 6 năm 2026": a day and a month, no count of days or months (a probe's "đến bao
+# nhiêu tuổi?" had got "6 năm" out of it), unless the day or month is asked ("tháng mấy?").
+_DATE_PART = re.compile(r"(?<!\w)(?:ngày|tháng)\s+$", _I)
+_ASKS_DATE_PART = re.compile(r"(?<!\w)(?:ngày|tháng)\s+(?:bao\s+nhiêu|mấy)(?!\w)", _I)
 _CITED_NUMBER = re.compile(r"(?<!\w)(?:khoản|điểm|điều|mục|chương|phụ\s+lục|mẫu(?:\s+số)?|tiết)\s+$", _I)
 
 
@@ -206,7 +210,8 @@ def _number_candidates(sentence: str, question: str, focus: tuple[str, ...] = ()
             r"(?<![\w/.-])\d+/\d+" + noun + r"(?!\w)", sentence, _I)]
     for m in _NUMBER.finditer(sentence):
         word = m.group(0).lower()
-        if _CITED_NUMBER.search(sentence, 0, m.start()) or (
+        if _CITED_NUMBER.search(sentence, 0, m.start()) or (_DATE_PART.search(sentence, 0, m.start())
+                                                            and not _ASKS_DATE_PART.search(question)) or (
                 sentence[m.end():m.end() + 1] in (".", ")") and _LINE_START.search(sentence, 0, m.start())):
             continue  # "khoản 1 Điều này", "7. Lưu trữ …": where a clause is, not a count
         if word in {"năm", "một", "ba"} and not (counted and re.match(
