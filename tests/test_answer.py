@@ -3127,3 +3127,19 @@ def test_a_day_or_month_is_no_count():
     assert find("Giáo sư được kéo dài thời gian công tác đến bao nhiêu tuổi?", "number", [(sentence, 0)]) is None
     assert find("Kéo dài thời gian làm việc ít nhất bao nhiêu năm?", "number",
                 [("Được kéo dài thời gian làm việc ít nhất 5 năm kể từ ngày 01 tháng 6 năm 2026.", 0)]).text == "ít nhất 5 năm"
+
+
+@pytest.mark.parametrize("question, article", [
+    ("Quy định về thời gian nghỉ hè của nhà giáo nằm ở điều nào?", "Điều 17"),
+    ("Việc thi tuyển nhà giáo được quy định tại điều mấy?", "Điều 7"),
+    ("Hồ sơ thuyên chuyển giáo viên được quy định ở điều nào?", "Điều 12"),
+])
+def test_which_article_says_it_is_answered_with_its_heading(teacher_decree, question, article):
+    """"… nằm ở điều nào?" asks for the statute article, not a number inside a clause (an API
+    probe had got "13" and "Ngoài"): its "Điều N" in bold, its heading cited."""
+    answer = teacher_decree.ask(question)
+    short = answer.short_answer
+    assert (short.text, short.basis) == (article, "provision")
+    cited = answer.citations[short.citation - 1]
+    assert cited.quote[short.start - cited.start:short.end - cited.start] == article
+    assert cited.quote.startswith(article + ".")

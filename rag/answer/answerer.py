@@ -95,6 +95,9 @@ DENIAL_PENALTY = 1.0
 # tối đa là bao nhiêu?" got the exception's 25%, not the rule's 20%; no dev row moved at 0.5 or 1).
 EXCEPTION_PENALTY = 0.5
 LABEL_BONUS = 1.0
+# Asked "… điều nào?", a heading holding this share of the question's weight names the article;
+# below it, the article of the quoted clause does. Set by hand (API probe questions).
+ARTICLE_HEADING_SHARE = 0.3
 # A sentence under the statute article the question cites ("Theo Điều 17, …"), in the same
 # standardised units as the score. Set by hand: the four legal4 dev questions that cite an
 # article, and the tests' cases (tests/test_answer.py), came out alike from 0.5 to 5 (without it,
@@ -494,10 +497,51 @@ class Answerer:
             for _, other in others:
                 citations.append(self._cite(len(citations) + 1, [other]))
             return Answer(question, f"{note}\n\n{paragraphs(citations)}", citations, False, note=note)
+        located = self._article_asked(span_question, provisions, best, kept, sentence_weights)
+        if located:  # "… nằm ở điều nào?": the statute article saying it, its heading cited
+            heading, short = located
+            if heading.article_id == citations[0].article_id and citations[0].start <= heading.start \
+                    and heading.end <= citations[0].end:
+                short = replace(short, citation=1)  # the quote opens with the heading already
+            else:
+                citations.append(replace(heading, number=len(citations) + 1))
+                short = replace(short, citation=len(citations))
         for other in self._other_sources(best, sentences, short):
             citations.append(self._cite(len(citations) + 1, self._unit(other, sentences)))
         text = paragraphs(citations)
         return Answer(question, f"{text}\n\n{note}" if note else text, citations, False, short_answer=short, note=note)
+
+    def _article_asked(self, question: str, provisions: list[str], best: _Sentence, hits: list[Hit],
+                       weights: dict[str, float]) -> tuple[Citation, ShortAnswer] | None:
+        """Asked which statute article says something ("… quy định tại điều nào?", "… nằm ở điều
+        mấy?") and citing none: the article whose heading says most of the question's words, in
+        the statutes of the evidence (ties: the one ``best`` lies in), its heading as a citation
+        and its "Điều N" as the short answer (an API probe had got "13", a number in a clause)."""
+        if provisions or not _ASKS_ARTICLE.search(question) or not self.article_text:
+            return None
+        found = []  # (share of the question's weight in the heading, is best's article, hit, text, start, end)
+        for hit in dict((h.chunk.article_id, h) for h in reversed(hits)).values():
+            text = self.article_text(hit.chunk.article_id) if scope.is_statute(hit.chunk.title) else None
+            heads = self._headings_of(hit.chunk.article_id) if text else None
+            if not heads:
+                continue
+            here = provision.at(heads, best.start) if hit.chunk.article_id == best.hit.chunk.article_id else None
+            for number in heads[1]:
+                start, end, _ = provision.heading(text, heads, number)
+                words = set(segment(text[start:end].casefold()))
+                said = sum(w for t, w in weights.items() if t in words) / (sum(weights.values()) or 1.0)
+                found.append((said, number == here, hit, text, start, end))
+        if not found:
+            return None
+        chosen = max(found, key=lambda f: f[:2])
+        if chosen[0] < ARTICLE_HEADING_SHARE:  # no heading says it: the article the quoted clause is in
+            chosen = next((f for f in found if f[1]), chosen)
+        _, _, hit, text, start, end = chosen
+        label = re.match(r"\s*(Điều\s+\d+[a-zđ]?)", text[start:end], re.IGNORECASE)
+        if not label:
+            return None
+        s, e = start + label.start(1), start + label.end(1)
+        return _article_citation(hit, text, start, end, start), ShortAnswer(text[s:e], s, e, "entity", basis="provision")
 
     def _other_holders(self, q: Question, question: str, post: str | None, best: _Sentence,
                        sentences: list[_Sentence], short: ShortAnswer | None) -> list[tuple[str, _Sentence]]:
@@ -615,6 +659,7 @@ class Answerer:
         yes_no, asked_text = asks_yes_no(span_question), " ".join(span_question.casefold().split())
         exceptions_unasked = not _ASKS_CASE.search(span_question)
         stage = _stage(span_question)
+        asks_article = bool(_ASKS_ARTICLE.search(span_question)) and not provision.cited(span_question)
         asked_syllables = syllables(span_question)
         stages = _stages(pool) if stage else {}
         for p in pool:
@@ -639,7 +684,11 @@ class Answerer:
         for p, lz, dz in zip(pool, lex_z, dense_z):
             # Rank prior: the fused ranking already weighed the whole chunk.
             heading = scope.is_statute(p.hit.chunk.title) and _HEADING.match(p.text)
-            p.score = lz + w * dz - 0.25 * p.hit_rank - (HEADING_PENALTY if heading else 0.0)
+            # Asked which article says it, an article's heading naming the question's subject is
+            # the answer itself ("Điều 12. Xếp loại chất lượng viên chức").
+            p.score = lz + w * dz - 0.25 * p.hit_rank - (
+                0.0 if not heading else -HEADING_PENALTY if asks_article and _ARTICLE_HEADING.match(p.text)
+                else HEADING_PENALTY)
             if not yes_no and _denies(p.text, asked_text):
                 p.score -= DENIAL_PENALTY
             if exceptions_unasked and _EXCEPTION.match(p.text):
@@ -992,6 +1041,8 @@ _ARTICLE_HEADING = re.compile(rf"^\s*{_PARTS}\s")
 # Not "gồm:", which usually ends its list in the sentence ("Đoàn gồm: đồng chí A, đồng chí B.").
 _INLINE_LEAD = re.compile(r"(?<!\w)(?:như sau|sau đây)\s*:\s*(?=\S)", re.IGNORECASE)
 _CLAUSE_ITEM = re.compile(r"^\s*\d{1,2}[.)]\s")
+# "… được quy định tại điều nào?", "… nằm ở điều mấy?": which statute article, not a clause's content.
+_ASKS_ARTICLE = re.compile(r"(?<!\w)điều\s+(?:luật\s+)?(?:nào|mấy|số\s+mấy|bao\s+nhiêu)(?!\w)", re.IGNORECASE)
 
 
 # A stage or part named with its number ("Vòng 2", "giai đoạn II", "Bước 3"), which a
