@@ -435,7 +435,7 @@ def _bodies(question: str, post: str) -> list[str]:
     ("ubnd" or "ủy ban"), or ``[]``."""
     if post.replace("_", " ").endswith("trưởng đoàn"):
         return []  # "trưởng đoàn Đảng ủy Khối": the body sent the delegation; "… làm trưởng đoàn" says so
-    words = segment(normalize_query(question))
+    words = _joined_posts(segment(normalize_query(question)))  # "phó" + "bí_thư" as asked_post reads them
     parts = post.split()
     for i in range(len(words) - len(parts)):
         if words[i:i + len(parts)] == parts and words[i + len(parts)] in _BODIES:
@@ -507,7 +507,9 @@ def _names_post(text: str, post: str, bodies: list[str] = ()) -> bool:
     thư", "Đoàn Chủ tịch" is not "Chủ tịch Công đoàn". A word may stand between post and
     body ("Hiệu trưởng nhà trường"); tone marks are compared in one placement ("uỷ"/"ủy")."""
     deputy = "" if post.startswith("phó ") else r"(?<!phó )"
-    of = (r"\s+(?:\w+\s+)?(?:" + "|".join(re.escape(fold(b)) for b in bodies) + ")") if bodies else ""
+    # "Phó Bí thư Đảng ủy Sở" is not the "Phó bí thư Đảng ủy Khối" who visited its congress.
+    other = r"(?!\s+khối)" if bodies and not any(b.endswith("khối") for b in bodies) else ""
+    of = (r"\s+(?:\w+\s+)?(?:" + "|".join(re.escape(fold(b)) for b in bodies) + ")" + other) if bodies else ""
     return re.search(r"(?<!\w)" + deputy + re.escape(fold(post)) + of + r"(?!\w)", fold(text)) is not None
 
 
