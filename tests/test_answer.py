@@ -3131,6 +3131,24 @@ def test_a_visiting_deputy_of_another_body_is_not_the_holder_asked(assistant, qu
     assert answer.short_answer.text == "Hà Thị Khánh Vân"
 
 
+@pytest.mark.parametrize("question", [
+    "Giám đốc Sở Kon Tum là ai?",  # the article's chunk naming the post is ranked fifth
+    "giám đốc sở kon tum là ai",
+    "còn bí thư đảng ủy sở kon tum là ai?",  # "còn" typed first: no rare word of the question
+])
+def test_who_holds_a_post_asked_in_staff_words_is_answered(assistant, question):
+    """A staff user was told "Không tìm thấy thông tin liên quan …" for each of these."""
+    assert assistant.ask(question).short_answer.text == "Phạm Thị Trung"
+
+
+def test_a_follow_up_asking_for_a_deputy_gets_the_deputy(assistant):
+    """"còn phó giám đốc sở là ai?" after a question on the Kon Tum working session borrows it,
+    and the post its own words ask for picks the holder: a staff user had got the Giám đốc."""
+    answer = assistant.ask("còn phó giám đốc sở là ai?",
+                           history=["buổi làm việc của đảng ủy khối với sở gdđt kon tum ngày nào"])
+    assert answer.short_answer.text == "Nguyễn Trọng Thắng"
+
+
 def test_a_day_or_month_is_no_count():
     """"… kể từ ngày 01 tháng 6 năm 2026" holds no count of days or years: asked "đến bao nhiêu
     tuổi?", an API probe had got "6 năm" (the statute gives no age)."""

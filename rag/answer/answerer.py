@@ -51,7 +51,7 @@ QUESTION_WORDS = {
 # rarest name (the rule for unseen words) and sink a question about Kon Tum.
 _FUNCTION_WORDS = {"ở", "tại", "về", "từ", "đến", "theo", "trên", "dưới", "sau", "trước", "khi", "mà", "nên", "vì",
                    "do", "bởi", "để", "rồi", "cũng", "vẫn", "đang", "sẽ", "đây", "ấy", "vậy", "nhé", "ạ", "nhỉ",
-                   "chứ", "à", "hả", "nếu", "thêm",
+                   "chứ", "à", "hả", "nếu", "thêm", "còn", "thế",
                    # Happening and asking: "diễn ra" (pyvi leaves "diễn" alone), "điều gì", "với tư cách".
                    "diễn", "diễn_ra", "xảy", "xảy_ra", "điều", "tư_cách",
                    # Who asks: "Tôi là giáo viên …, tôi phải có …", "Bạn cho biết …".
@@ -266,7 +266,9 @@ class Answerer:
         # A follow-up that borrows the earlier question ("Còn dự khuyết?" after "… bao nhiêu đại
         # biểu chính thức?"): its own words say which of the earlier question's answers it wants.
         focus = _focus(asked, question) if asked and not (own_kind or pointing_back) else ()
-        asked_post = support.asked_post(span_question)  # "bí_thư" in "Ai là Bí thư …?"
+        # "bí_thư" in "Ai là Bí thư …?"; in a follow-up that borrowed the earlier question ("còn
+        # phó giám đốc sở là ai?" + "buổi làm việc … ngày nào"), the post its own words ask for.
+        asked_post = support.asked_post(span_question) or (support.asked_post(asked) if asked else None)
         if q.kind != "person" and asked_post:
             q.kind = "person"  # "Giám đốc Sở … tên là gì?" asks who holds the post
         hits = retrieval.hits[: self.policy.candidates]
@@ -317,11 +319,12 @@ class Answerer:
         if not relevant and asked_post and hits:
             # "Ai là Giám đốc Sở Giáo dục và Đào tạo Kon Tum?": the article's chunk ranked first may
             # not write the post (spelled out, the Department's name weighs next to nothing); its
-            # chunk that does, among the first three, is the evidence.
+            # chunk that does, among the candidates, is the evidence ("Giám đốc Sở Kon Tum là
+            # ai?" had the article's naming chunk fifth).
             # In a conversation, the chunk of the article it is about ("ai được bầu làm phó bí
             # thư?" after a question on Lạng Sơn's congress).
             talked_of = prefer if prefer and any(h.chunk.article_id == prefer for h in hits) else hits[0].chunk.article_id
-            naming = [h for h in (hits if prefer else hits[:3]) if h.chunk.article_id == talked_of
+            naming = [h for h in hits if h.chunk.article_id == talked_of
                       and asked_post.replace("_", " ") in h.chunk.text.casefold()]
             relevant = any(self._relevant(dense, self._passage_coverage(h, addressed)) for h in naming)
         asks_subject = bool(provisions) and provision.asks_subject(span_question)

@@ -134,13 +134,16 @@ def no_venue(question: str, short: ShortAnswer | None) -> str | None:
     return None
 
 
+_FOLLOW_LEADS = {"còn", "thế", "vậy"}  # "còn phó giám đốc sở là ai?" asks who, as the rest says
+
+
 def asked_post(question: str) -> str | None:
     """The post a "who is" question asks about ("hiệu_trưởng" in "Hiệu trưởng … là ai?",
     "Ai là Chủ tịch …?"), or ``None`` for other questions."""
     words = _joined_posts(segment(question))
     # "Đồng chí Bí thư … tên là gì?", "Nhiệm kỳ 2020-2025, ai là Bí thư …?": an address or the
     # time the question sets (scope and tenure read it) before what it asks.
-    while words and (words[0] in ADDRESS | _SETTING or words[0].isdigit()):
+    while words and (words[0] in ADDRESS | _SETTING | _FOLLOW_LEADS or words[0].isdigit()):
         words = words[1:]
     for ending in (["họ", "tên", "là", "gì"], ["tên", "là", "gì"], ["tên", "gì"], ["họ_tên", "là", "gì"]):
         if words[-len(ending):] == ending:  # "Chủ tịch Công đoàn … tên là gì?" is "… là ai?"
