@@ -89,6 +89,10 @@ from tests.conftest import ROOT
      "Hướng dẫn số 08-HD/BTCTU, ngày 07-8-2018 của BTC Tỉnh ủy", "entity"),
     ("Bí thư Đảng ủy Khối đề nghị Đảng bộ Sở GDĐT Kon Tum tiếp tục thực hiện kết luận nào của Bộ Chính trị?",
      "Kết luận số 01-KL/TW ngày 18/5/2021", "entity"),
+    # A range whole when nothing counted is asked (a staff user got "75"); "bch" typed for "ban
+    # chấp hành", which anchors the count elected to it (a staff user got the delegation's count).
+    ("mục tiêu trường chuẩn quốc gia trong nhiệm kỳ là bao nhiêu", "75 đến 85 trường", "number"),
+    ("đại hội bầu bn ủy viên bch", "09 đồng chí", "number"),
     # Counts listed one after another each lead what they count: the one whose own stretch says
     # the question's words (a dev5 question had got the 04 after "… cấp cơ sở,").
     ("Bao nhiêu người ở Sở GDĐT Trà Vinh được công nhận Chiến sĩ thi đua cấp cơ sở năm học 2019-2020?", "08",

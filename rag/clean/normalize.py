@@ -83,7 +83,8 @@ def _written_out(m: re.Match) -> str:
 # Shorthand staff type in chats, which no article writes; only whole words, and none that an
 # article could mean otherwise ("k", "kh", "vs").
 _SHORTHANDS = {"bn": "bao nhiêu", "bnh": "bao nhiêu", "bnhiu": "bao nhiêu", "ko": "không", "hok": "không",
-               "dc": "được", "đc": "được", "j": "gì", "ntn": "như thế nào", "gd": "giáo dục"}
+               "dc": "được", "đc": "được", "j": "gì", "ntn": "như thế nào", "gd": "giáo dục",
+               "bch": "ban chấp hành"}  # typed in lower case; articles write "BCH" or the words
 _SHORTHAND = re.compile(r"(?<![\w/.&-])(?:" + "|".join(_SHORTHANDS) + r")(?![\w/.&-])", re.IGNORECASE)
 
 

@@ -98,6 +98,13 @@ def _bounded(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
     lower = _RANGE_FROM.search(sentence[:start])  # "từ 2 đến 4 năm" asked as "bao nhiêu năm": the range
     if lower:
         start = lower.start()
+    elif not _BOUND.search(sentence[:start]):
+        # "… đạt được 75 đến 85 trường chuẩn quốc gia" asked "là bao nhiêu": the range, with the
+        # word it counts (it had been "75").
+        upper = _RANGE_TO.match(sentence, end)
+        if upper:
+            word = re.match(r"\s+([^\W\d_]+)", sentence[upper.end():])
+            end = upper.end() + (word.end() if word and word.group(1).casefold() not in _NOT_COUNTED else 0)
     while bound := _BOUND.search(sentence[:start]):  # "tối thiểu từ 400 học sinh"
         if re.search(r"\d\s*$", sentence[: bound.start()]):  # "28 trên 30 chỉ tiêu" is no bound
             break
@@ -129,6 +136,7 @@ def _bounded(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
 # "từ 2 đến 4 năm", and without "từ", "đạt được 75 đến 85 trường" (not "ngày 4 đến 15": a date's).
 _RANGE_FROM = re.compile(r"(?<!\w)từ\s+\d+(?:[.,]\d+)*(?:\s+[^\W\d_]+){0,2}\s*(?:đến|tới|-|–)\s*(?:dưới\s+|không quá\s+)?$"
                          r"|(?<![\w/.,-])\d+(?:[.,]\d+)*\s+(?:đến|tới)\s+$", _I)
+_RANGE_TO = re.compile(r"\s+(?:đến|tới)\s+\d+(?:[.,]\d+)*(?![\d/])", _I)
 _BOUND = re.compile(r"(?<!\w)(ít nhất|tối thiểu|tối đa|nhiều nhất|không quá|không dưới|chưa đến|chưa tới|hơn|trên|"
                     r"dưới|gần|khoảng|xấp xỉ|có tới|lên tới|lên đến|từ|sau mỗi|mỗi)(?:\s+là)?\s+$", _I)
 _UPPER = re.compile(r",?\s*(?:và\s+)?(?:tối đa|nhiều nhất|không quá)(?:\s+là)?\s+\d+(?:[.,]\d+)*", _I)
