@@ -148,13 +148,19 @@ class Assistant:
         """The article the ``earlier()`` question (the one ``typed`` follows or points at) was
         answered from, when ``typed`` names nothing that pins an article down ("Báo cáo chính trị
         do ai trình bày?" after a question on Lạng Sơn's congress): staff ask on about the
-        article in front of them. One more search, only in a conversation."""
+        article in front of them. The earlier question is answered again (one more answer, only
+        in a conversation): its first citation, not the first-ranked chunk, is what the user
+        read (a staff user was told the talk was about an article no answer had cited); with no
+        citation, the first-ranked article."""
         q = read(typed)
         if small_talk(typed) or english(typed) or any(getattr(q, pin) for pin in _PINNING):
             return None  # nothing to prefer: no search for it
         earlier = earlier()
         if not earlier:
             return None
+        answered = self.ask(earlier, filters=filters)
+        if answered.citations and not answered.abstained:
+            return answered.citations[0].article_id
         hits = retriever.search(earlier, 1, filters).hits
         return hits[0].chunk.article_id if hits else None
 

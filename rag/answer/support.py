@@ -129,7 +129,9 @@ def no_venue(question: str, short: ShortAnswer | None) -> str | None:
         return "Các bài viết không nêu nơi tổ chức."
     # A Vietnamese province (the article about "Đảng bộ Sở" names none); "thành phố nào" may ask
     # for any city of the world, which the finder of provinces does not know.
-    if short is None and ASKS_PROVINCE.search(question) and _PROVINCE_ASKED.search(question):
+    # Nor does a span naming none: "Khối Cơ" out of "Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh".
+    if (short is None or not PROVINCE.search(short.text)) and ASKS_PROVINCE.search(question) \
+            and _PROVINCE_ASKED.search(question):
         return "Các bài viết không nêu tỉnh."
     return None
 
