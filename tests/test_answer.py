@@ -3178,3 +3178,15 @@ def test_which_article_says_it_is_answered_with_its_heading(teacher_decree, ques
     cited = answer.citations[short.citation - 1]
     assert cited.quote[short.start - cited.start:short.end - cited.start] == article
     assert cited.quote.startswith(article + ".")
+
+
+@pytest.mark.parametrize("question, law", [
+    ("Điều 7 Luật Nhà giáo quy định gì?", "Luật Nhà giáo"),  # only the decree detailing it is indexed
+    ("Điều 15 Bộ luật Lao động nói gì?", "Bộ luật Lao động"),  # only cited by the decree
+])
+def test_an_article_of_a_law_not_indexed_is_not_the_decree_s_article(teacher_decree, question, law):
+    """An API probe got the decree's own Điều 7 ("Thi tuyển nhà giáo") and Điều 15: a decree
+    numbers its articles otherwise than the law it details or cites."""
+    answer = teacher_decree.ask(question)
+    assert answer.status == "out_of_scope" and law in answer.text and not answer.citations
+    assert teacher_decree.ask("Điều 7 của Nghị định 93 quy định gì?").short_answer.text == "Thi tuyển nhà giáo"

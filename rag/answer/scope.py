@@ -270,6 +270,9 @@ def _mentions(name: str, text: str) -> list[re.Match]:
     return list(re.finditer(rf"(?:{LAW_TYPES})\s+{words}(?!\w)", text)) if words else []
 
 
+_ARTICLE_OF = re.compile(r"(?<!\w)(?:điều|khoản\s+\d+\s+điều)\s+\d+[a-zđ]?\s+(?:của\s+)?\0")
+
+
 def _law_in(law: Law, title: str, date: str | None, text: str, question: str = "") -> bool:
     """Whether the evidence can say what the law ``law`` provides.
 
@@ -294,6 +297,10 @@ def _law_in(law: Law, title: str, date: str | None, text: str, question: str = "
         if law.year in cited_years:  # the earlier law it replaced
             return _asks_relation(question, law.name)
         return not (years - {None, ""})
+    if _ARTICLE_OF.search(fold(question).replace(f"{fold(law.kind)} {name}", "\0")):
+        # "Điều 7 Luật Nhà giáo quy định gì?": the law's own article, which a decree detailing
+        # the law numbers otherwise (an API probe got the decree's Điều 7, "Thi tuyển nhà giáo").
+        return False
     if law.year and cited_years and law.year not in cited_years:
         return False
     details = any(_same_name(name, m.group(1), law.whole) for m in _NAMED_LAWS.finditer(folded))
