@@ -3190,3 +3190,14 @@ def test_an_article_of_a_law_not_indexed_is_not_the_decree_s_article(teacher_dec
     answer = teacher_decree.ask(question)
     assert answer.status == "out_of_scope" and law in answer.text and not answer.citations
     assert teacher_decree.ask("Điều 7 của Nghị định 93 quy định gì?").short_answer.text == "Thi tuyển nhà giáo"
+
+
+@pytest.mark.parametrize("question, short", [
+    ("Phần thi ngoại ngữ làm trong bao nhiêu phút?", "30 phút"),
+    ("Phần thi kiến thức chung làm trong bao nhiêu phút?", "60 phút"),
+])
+def test_a_sentence_going_on_in_its_item_s_paragraph_is_read_under_the_item(teacher_decree, question, short):
+    """"a) Phần I: Kiến thức chung, 60 câu hỏi … Thời gian thi 60 phút." and "b) Phần II: Ngoại
+    ngữ, 30 câu hỏi … Thời gian thi 30 phút.": each time is its part's (an API probe got them
+    swapped, 60 phút for the language part)."""
+    assert teacher_decree.ask(question).short_answer.text == short

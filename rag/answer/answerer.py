@@ -736,27 +736,38 @@ class Answerer:
         """``{id(sentence): [words of the headings it is under]}``: its statute article's
         heading ("Điều 17. Lưu giữ tài liệu …", read from the article's text when the chunk
         starts below it) and a clause heading above its items ("6. Tỷ lệ xếp loại …")."""
-        out, article_head, clause_head, last = {}, None, None, None
+        out, article_head, clause_head, item, last = {}, None, None, None, None
         for p in pool:
             if not scope.is_statute(p.hit.chunk.title):  # a news report's "1. Tổng số thí sinh …" is no heading
                 continue
             if last is None or last.hit is not p.hit:
-                article_head, clause_head = self._heading_above(p.hit.chunk), None
+                article_head, clause_head, item = self._heading_above(p.hit.chunk), None, None
             if _HEADING.match(p.text):
                 if _ARTICLE_HEADING.match(p.text):
                     article_head, clause_head = p.words, None
                 else:
                     clause_head = p.words
+                item = None
             elif _CLAUSE_ITEM.match(p.text) and not p.text.rstrip().endswith(":"):
                 # "2. Vòng 2: Đánh giá năng lực …" over "a) Hình thức thi: …": a numbered clause
                 # says what its lettered items are about, as a heading does (one ending in ":"
                 # is their lead, which lends its words already).
                 out[id(p)] = [article_head] if article_head else []
-                clause_head = p.words
-            else:
-                if not LIST_ITEM.match(p.text) or _CLAUSE_ITEM.match(p.text):
+                clause_head, item = p.words, p.words
+            elif LIST_ITEM.match(p.text):
+                if _CLAUSE_ITEM.match(p.text):
                     clause_head = None
                 out[id(p)] = [h for h in (article_head, clause_head) if h]
+                item = p.words
+            else:
+                # "b) Phần II: Ngoại ngữ, 30 câu hỏi … Thời gian thi 30 phút.": a sentence going on
+                # in its item's paragraph is read under the item, as the item's first is.
+                c = p.hit.chunk
+                going_on = item is not None and last is not None and last.hit is p.hit \
+                    and "\n" not in c.text[last.end - c.start:p.start - c.start]
+                if not going_on:
+                    clause_head, item = None, None
+                out[id(p)] = [h for h in (article_head, clause_head, item) if h]
             last = p
         return out
 
