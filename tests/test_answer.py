@@ -93,6 +93,10 @@ from tests.conftest import ROOT
     # chấp hành", which anchors the count elected to it (a staff user got the delegation's count).
     ("mục tiêu trường chuẩn quốc gia trong nhiệm kỳ là bao nhiêu", "75 đến 85 trường", "number"),
     ("đại hội bầu bn ủy viên bch", "09 đồng chí", "number"),
+    # A staff user's "văn bản nào … được nhắc" had been refused ("văn bản", "nhắc" never written),
+    # and "nghị quyết 29 về nội dung gì" given the whole 80-word sentence: what it is about.
+    ("văn bản nào của bộ chính trị được nhắc", "Kết luận số 01-KL/TW ngày 18/5/2021", "entity"),
+    ("nghị quyết 29 về nội dung gì", "đổi mới căn bản, toàn diện GDĐT", "span"),
     # Counts listed one after another each lead what they count: the one whose own stretch says
     # the question's words (a dev5 question had got the 04 after "… cấp cơ sở,").
     ("Bao nhiêu người ở Sở GDĐT Trà Vinh được công nhận Chiến sĩ thi đua cấp cơ sở năm học 2019-2020?", "08",

@@ -52,6 +52,8 @@ QUESTION_WORDS = {
 _FUNCTION_WORDS = {"ở", "tại", "về", "từ", "đến", "theo", "trên", "dưới", "sau", "trước", "khi", "mà", "nên", "vì",
                    "do", "bởi", "để", "rồi", "cũng", "vẫn", "đang", "sẽ", "đây", "ấy", "vậy", "nhé", "ạ", "nhỉ",
                    "chứ", "à", "hả", "nếu", "thêm", "còn", "thế",
+                   # "Văn bản nào … được nhắc đến?": the kind asked and the asking, no subject.
+                   "văn_bản", "nhắc", "nhắc_đến", "nhắc_tới", "đề_cập",
                    # Happening and asking: "diễn ra" (pyvi leaves "diễn" alone), "điều gì", "với tư cách".
                    "diễn", "diễn_ra", "xảy", "xảy_ra", "điều", "tư_cách",
                    # Who asks: "Tôi là giáo viên …, tôi phải có …", "Bạn cho biết …".

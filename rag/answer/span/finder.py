@@ -16,7 +16,7 @@ from rag.answer.span.verdict import post_verdict
 from rag.answer.span.dates import _ASKS_WHEN, _condition, _date, bound_asked, dated_as_asked, moment, timed
 from rag.answer.span.edges import _edges, _name_only, _whole_name, _whole_quote, _whole_words
 from rag.answer.span.names import (
-    cited_document, does_said, headed_list, issuer, listed_after_head, post_held, repealed, _entity, _headed, _names, _person, _place, _role, _with_head,
+    cited_document, document_subject, does_said, headed_list, issuer, listed_after_head, post_held, repealed, _entity, _headed, _names, _person, _place, _role, _with_head,
 )
 from rag.answer.span.numbers import _bounded, _number, _number_candidates, _word_end, counted
 from rag.answer.span.phrases import (
@@ -133,6 +133,9 @@ def _find(question: str, kind: str | None, sentences: list[tuple[str, int]],
     documents = headed_list(question, sentences) if kind == "list" else None
     if documents:
         return documents, "list"
+    subject = document_subject(question, sentences)
+    if subject:
+        return subject, "issuer"
     cited = cited_document(question, sentences)
     if cited:
         return cited, "issuer"

@@ -191,6 +191,33 @@ def cited_document(question: str, sentences: list[tuple[str, int]]) -> ShortAnsw
     return None
 
 
+# "Nghị quyết 29 về nội dung gì?": what a document the quote cites by its number is about, as
+# written after it ("Nghị quyết số 29-NQ/TW ngày 4/11/2013 của BCH Trung ương Đảng khóa XI về
+# đổi mới căn bản, toàn diện GDĐT do …").
+_ASKS_ABOUT = re.compile(r"(?<!\w)(?:là\s+|nói\s+)?về\s+(?:nội\s+dung|vấn\s+đề|việc|điều)?\s*(?:gì|nào)(?!\w)", _I)
+_ABOUT_END = re.compile(r"\s*(?:[;.:()]|\s(?:do|được|đã)\s|$)", _I)
+
+
+def document_subject(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
+    """Asked what a document named by its type and number is about, the subject the quote writes
+    after its code, date and issuer ("về …"), to the clause's end or its presenter ("do …")."""
+    if not _ASKS_ABOUT.search(question):
+        return None
+    for kind, number in _TYPED_NUMBER.findall(question):
+        cited = re.compile(rf"(?<!\w){re.escape(kind)}\s+(?:số\s+)?{number}[-/][\w/.-]*\w", _I)
+        for text, offset in sentences:
+            for m in cited.finditer(text):
+                end = _CITED_ISSUER.match(text, m.end()).end()
+                about = re.match(r"\s+(?:khóa\s+[IVXLC]+\s+)?về\s+", text[end:], _I)
+                if not about:
+                    continue
+                s = end + about.end()
+                e = s + _ABOUT_END.search(text, s).start() - s
+                if e > s:
+                    return ShortAnswer(text[s:e], offset + s, offset + e, "span")
+    return None
+
+
 _TYPED_NUMBER = re.compile(r"(?<!\w)(hướng dẫn|kế hoạch|quyết định|nghị định|thông tư|công văn|chỉ thị|nghị quyết|"
                            r"kết luận|thông báo)\s+(?:số\s+)?(\d+)(?![\w/-])", _I)
 
