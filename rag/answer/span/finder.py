@@ -115,33 +115,22 @@ def _find(question: str, kind: str | None, sentences: list[tuple[str, int]],
         part = day_part(question, sentences)
         # With no part of the day in the quote, no other clause says it (nor "Đại hội đã bầu …").
         return (part, "choice") if part else None
-    issued_by = issuer(question, sentences)
-    if issued_by:
-        return issued_by, "issuer"
-    replaced = repealed(question, sentences)
-    if replaced:
-        return replaced, "issuer"
+    for finder, basis in ((issuer, "issuer"), (repealed, "issuer")):
+        found = finder(question, sentences)
+        if found:
+            return found, basis
     if asks_yes_no(question):  # no gap to fill: the clause that settles it, or nothing
         confirmed = _confirm(question, sentences)
         return (replace(confirmed, verdict=settles(question, confirmed.text)), "confirm") if confirmed else None
-    purpose = _purpose(question, sentences)
-    if purpose:
-        return purpose, "purpose"
-    attended = attending(question, sentences)
-    if attended:
-        return attended, "list"
-    documents = headed_list(question, sentences) if kind == "list" else None
-    if documents:
-        return documents, "list"
-    subject = document_subject(question, sentences)
-    if subject:
-        return subject, "issuer"
-    cited = cited_document(question, sentences)
-    if cited:
-        return cited, "issuer"
-    listed = listed_after_head(question, sentences)
-    if listed:
-        return listed, "list"
+    # Spans read off the question's own form, first found wins: an aim, who attended, documents
+    # listed by number (asked for a list), what a document is about, which document, items after
+    # the asked noun and a colon.
+    for finder, basis in ((_purpose, "purpose"), (attending, "list"),
+                          (headed_list if kind == "list" else None, "list"), (document_subject, "issuer"),
+                          (cited_document, "issuer"), (listed_after_head, "list")):
+        found = finder(question, sentences) if finder else None
+        if found:
+            return found, basis
     cause = _cause(question, sentences)
     if cause:
         return cause, "cause"
