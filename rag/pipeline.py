@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections import OrderedDict
 
 from rag.answer import NOT_FOUND, Answer, Answerer, AnswerPolicy, tally, when
 from rag.answer.chitchat import IN_VIETNAMESE, english, strip_preamble
@@ -32,6 +33,10 @@ class Assistant:
         self.settings = settings
         self.embedder = embedder or load_embedder(settings)
         self._lock = threading.Lock()
+        # The article each recent question was answered from (its first citation), by index
+        # version, question as read and filters: a follow-up's "conversation article" is the one
+        # the user read, found here without answering the earlier question again.
+        self._cited: OrderedDict[tuple, str] = OrderedDict()
         self.index: Index | None = None
         self._version = None
         self.refresh()
@@ -142,6 +147,10 @@ class Assistant:
         retrieval.hits = retrieval.hits[: top_k or s.top_k]
         answer.question, answer.query = question, query
         answer.timings = {**retrieval.timings, **answer.timings, "total": time.perf_counter() - started}
+        if answer.citations and not answer.abstained:
+            self._cited[(self._version, asked, repr(filters))] = answer.citations[0].article_id
+            while len(self._cited) > _CITED_KEPT:
+                self._cited.popitem(last=False)
         return retrieval, answer
 
     def _conversation_article(self, retriever: Retriever, typed: str, earlier, filters: Filters | None) -> str | None:
@@ -158,6 +167,9 @@ class Assistant:
         earlier = earlier()
         if not earlier:
             return None
+        cited = self._cited.get((self._version, earlier, repr(filters)))
+        if cited:
+            return cited
         answered = self.ask(earlier, filters=filters)
         if answered.citations and not answered.abstained:
             return answered.citations[0].article_id
@@ -214,6 +226,7 @@ class Assistant:
         return answer
 
 
+_CITED_KEPT = 1024  # questions whose cited article is remembered (a few dozen bytes each)
 # What names an article's own subject: a question naming one of these is searched on its own
 # words alone. A kind of gathering ("đại hội") is what the conversation was about.
 _PINNING = ("provinces", "years", "terms", "names", "ordinals", "bodies", "statutes", "laws", "periods")

@@ -499,3 +499,17 @@ def test_still_another_thing_then_asks_the_earlier_question_of_it(question):
     """Only a place with a question of its own is asked anew (a cold read: "Sao ạ tập thể?")."""
     assert contextualize(question, ["Năm 2020 Đảng bộ Sở GDĐT Lạng Sơn có bao nhiêu đảng viên?"]).endswith(
         "Năm 2020 Đảng bộ Sở GDĐT Lạng Sơn có bao nhiêu đảng viên?")
+
+
+def test_the_talk_s_article_is_the_one_its_earlier_answer_cited(assistant):
+    """The conversation's article is what the user read: the earlier answer's first citation,
+    remembered when it was given (no second answer on the next turn), the same as answering the
+    earlier question again."""
+    earlier = "hội nghị tổng kết công tác xây dựng đảng năm 2020 của đảng ủy khối diễn ra ngày nào"
+    first = assistant.ask(earlier)
+    assert first.citations[0].article_id in assistant._cited.values()
+    again = assistant.ask("được tặng bằng khen gì", history=[earlier])
+    assert again.citations[0].article_id == first.citations[0].article_id
+    assistant._cited.clear()  # not remembered: the earlier question is answered again, alike
+    fresh = assistant.ask("được tặng bằng khen gì", history=[earlier])
+    assert fresh.short_answer.text == again.short_answer.text
