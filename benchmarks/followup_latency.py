@@ -5,9 +5,10 @@ the same questions asked alone, in one process, over the sample articles.
 
 A follow-up that stands on its own or points back ("Báo cáo chính trị do ai trình bày?" after
 a question on Lạng Sơn's congress, "bài này đăng ngày nào?") is answered in the conversation's
-article, which is found by answering the earlier question again. Each round asks every
-follow-up both ways, alternately, so that a noisy machine slows both alike; the ratio of the
-two p50s is the figure to quote.
+article: the one the earlier question's answer cited, remembered from when it was given (as in
+the chat, where it was the turn before; the warm-up gives it here), or, the first time, found by
+answering the earlier question again. Each round asks every follow-up both ways, alternately,
+so that a noisy machine slows both alike; the ratio of the two p50s is the figure to quote.
 """
 
 from __future__ import annotations

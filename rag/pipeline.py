@@ -83,6 +83,7 @@ class Assistant:
         """Like :meth:`ask`, also returning the retrieval the answer was built from."""
         started = time.perf_counter()
         index = self.refresh()
+        version = self._version  # of the index this answer reads, for what is remembered of it
         s = self.settings
         question = clean_question(question)
         # "Chào bạn, Đại hội … ngày nào?", "Cho tôi biết …": greeting and request are not searched,
@@ -124,7 +125,8 @@ class Assistant:
         about = query[len(typed):].strip() if query != typed and query.startswith(typed) \
             and POINTING.search(typed) else None
         prefer = self._conversation_article(retriever, typed, lambda: about or earlier_question(
-            history, index.lexical.idf, answers), filters) if history and (query == typed or about) else None
+            history, index.lexical.idf, answers), filters, history, version) \
+            if history and (query == typed or about) else None
         answer = answerer.answer(retrieval, index.sources,
                                  asked=own if own and query != own else
                                  asked if query != asked and not (claim or count) else None, prefer=prefer)
@@ -148,18 +150,23 @@ class Assistant:
         answer.question, answer.query = question, query
         answer.timings = {**retrieval.timings, **answer.timings, "total": time.perf_counter() - started}
         if answer.citations and not answer.abstained:
-            self._cited[(self._version, asked, repr(filters))] = answer.citations[0].article_id
-            while len(self._cited) > _CITED_KEPT:
-                self._cited.popitem(last=False)
+            # Keyed by the conversation before it too: the same words after other turns may
+            # have been answered from another article.
+            with self._lock:
+                self._cited[(version, tuple(history), asked, repr(filters))] = answer.citations[0].article_id
+                while len(self._cited) > _CITED_KEPT:
+                    self._cited.popitem(last=False)
         return retrieval, answer
 
-    def _conversation_article(self, retriever: Retriever, typed: str, earlier, filters: Filters | None) -> str | None:
+    def _conversation_article(self, retriever: Retriever, typed: str, earlier, filters: Filters | None,
+                              history: list[str], version) -> str | None:
         """The article the ``earlier()`` question (the one ``typed`` follows or points at) was
         answered from, when ``typed`` names nothing that pins an article down ("Báo cáo chính trị
         do ai trình bày?" after a question on Lạng Sơn's congress): staff ask on about the
-        article in front of them. The earlier question is answered again (one more answer, only
-        in a conversation): its first citation, not the first-ranked chunk, is what the user
-        read (a staff user was told the talk was about an article no answer had cited); with no
+        article in front of them. It is the first citation of the earlier question's answer, not
+        the first-ranked chunk: what the user read (a staff user was told the talk was about an
+        article no answer had cited). Remembered when that answer was given, after the same
+        turns; otherwise the earlier question is answered again (one more answer); with no
         citation, the first-ranked article."""
         q = read(typed)
         if small_talk(typed) or english(typed) or any(getattr(q, pin) for pin in _PINNING):
@@ -167,8 +174,9 @@ class Assistant:
         earlier = earlier()
         if not earlier:
             return None
-        cited = self._cited.get((self._version, earlier, repr(filters)))
-        if cited:
+        turn = max((i for i, h in enumerate(history) if h == earlier), default=None)
+        cited = self._cited.get((version, tuple(history[:turn]), earlier, repr(filters))) if turn is not None else None
+        if cited:  # what the user read then
             return cited
         answered = self.ask(earlier, filters=filters)
         if answered.citations and not answered.abstained:

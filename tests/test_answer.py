@@ -1897,8 +1897,9 @@ def test_stage_and_item_label_readers():
     from rag.answer.answerer import _stage, labelled_as_asked
     from rag.answer.span import syllables
 
-    assert _stage("Vòng 2 của kỳ thi tuyển có mấy hình thức?") == ("vòng", "2")
-    assert _stage("Giai đoạn II kéo dài bao lâu?") == ("giai đoạn", "II")
+    assert _stage("Vòng 2 của kỳ thi tuyển có mấy hình thức?") == ("vòng", 2)
+    assert _stage("Giai đoạn II kéo dài bao lâu?") == _stage("giai đoạn 2 kéo dài bao lâu?") == ("giai đoạn", 2)
+    assert _stage("Phần IV gồm gì?") == ("phần", 4)
     assert _stage("Vòng 1 và vòng 2 khác nhau thế nào?") is None  # two stages: neither alone
     asked = syllables("Vòng 2 thi theo những hình thức thi nào?")
     assert labelled_as_asked("a) Hình thức thi: căn cứ vào tính chất …", asked)
@@ -3205,3 +3206,23 @@ def test_a_sentence_going_on_in_its_item_s_paragraph_is_read_under_the_item(teac
     ngữ, 30 câu hỏi … Thời gian thi 30 phút.": each time is its part's (an API probe got them
     swapped, 60 phút for the language part)."""
     assert teacher_decree.ask(question).short_answer.text == short
+
+
+def test_rules_of_the_session_do_not_fire_where_they_should_not():
+    """From a cold read: a day counted ("5 ngày, mỗi ngày 8 tiếng") is no date; an issuer's "và"
+    and a one-digit day stay in a cited document; "quy định gì" (a verb) asks no document;
+    "những điều nào" asks things, not a statute article; a range after a bound is whole."""
+    from rag.answer.answerer import _ASKS_ARTICLE
+    from rag.answer.span import find
+    from rag.answer.span.names import cited_document
+
+    assert find("Mỗi ngày tập huấn bao nhiêu tiếng?", "number",
+                [("Lớp tập huấn kéo dài 5 ngày, mỗi ngày 8 tiếng.", 0)]).text == "8 tiếng"
+    sentence = "Thực hiện Thông tư số 22/2021/TT-BGDĐT ngày 4/7/2021 của Bộ Giáo dục và Đào tạo về đánh giá học sinh."
+    assert cited_document("Trường thực hiện theo văn bản nào?", [(sentence, 0)]).text == \
+        "Thông tư số 22/2021/TT-BGDĐT ngày 4/7/2021 của Bộ Giáo dục và Đào tạo"
+    assert cited_document("Luật Nhà giáo quy định gì về thi tuyển?", [(sentence, 0)]) is None
+    assert not _ASKS_ARTICLE.search("Nhà giáo không được làm những điều nào?")
+    assert _ASKS_ARTICLE.search("Việc thi tuyển được quy định tại điều nào?")
+    assert find("Kỳ thi diễn ra bao nhiêu ngày?", "number",
+                [("Kỳ thi diễn ra khoảng 3 đến 4 ngày.", 0)]).text == "khoảng 3 đến 4 ngày"

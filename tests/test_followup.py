@@ -513,3 +513,7 @@ def test_the_talk_s_article_is_the_one_its_earlier_answer_cited(assistant):
     assistant._cited.clear()  # not remembered: the earlier question is answered again, alike
     fresh = assistant.ask("được tặng bằng khen gì", history=[earlier])
     assert fresh.short_answer.text == again.short_answer.text
+    # The same words after other turns are remembered apart: another conversation's answer to
+    # them is not what this user read.
+    assistant.ask(earlier, history=["Đại hội Đảng bộ Sở GDĐT Lạng Sơn diễn ra ngày nào?"])
+    assert sum(key[2] == earlier for key in assistant._cited) == 2

@@ -417,8 +417,8 @@ class Answerer:
         if asked_post and not post_of and not sentences_fit_post(sentences[:1], span_question):
             # "Ai là Phó Bí thư Đảng ủy Sở Lạng Sơn?": the best sentence names a visiting "Phó bí thư
             # Đảng ủy Khối"; one of the article's that names the post asked, of the body asked, beside a name.
-            holding = [s for s in sentences if sentences_fit_post([s], span_question)
-                       and s.hit.chunk.article_id == max(sentences, key=lambda s: s.score).hit.chunk.article_id]
+            top = max(sentences, key=lambda s: s.score).hit.chunk.article_id if sentences else None
+            holding = [s for s in sentences if s.hit.chunk.article_id == top and sentences_fit_post([s], span_question)]
         if post_of and not holding and not relevant:
             return Answer(question, NOT_FOUND, [], True, status="not_found")
         best = max(holding or sentences, key=lambda s: (s.score, -s.hit_rank, -s.start), default=None)
@@ -538,7 +538,10 @@ class Answerer:
         if provisions or not _ASKS_ARTICLE.search(question) or not self.article_text:
             return None
         found = []  # (share of the question's weight in the heading, is best's article, hit, text, start, end)
-        for hit in dict((h.chunk.article_id, h) for h in reversed(hits)).values():
+        firsts: dict[str, Hit] = {}
+        for h in hits:  # each article once, by its best-ranked chunk, in rank order
+            firsts.setdefault(h.chunk.article_id, h)
+        for hit in firsts.values():
             text = self.article_text(hit.chunk.article_id) if scope.is_statute(hit.chunk.title) else None
             heads = self._headings_of(hit.chunk.article_id) if text else None
             if not heads:
@@ -553,7 +556,9 @@ class Answerer:
             return None
         chosen = max(found, key=lambda f: f[:2])
         if chosen[0] < ARTICLE_HEADING_SHARE:  # no heading says it: the article the quoted clause is in
-            chosen = next((f for f in found if f[1]), chosen)
+            chosen = next((f for f in found if f[1]), None)
+            if chosen is None:
+                return None
         _, _, hit, text, start, end = chosen
         label = re.match(r"\s*(Điều\s+\d+[a-zđ]?)", text[start:end], re.IGNORECASE)
         if not label:
@@ -703,7 +708,8 @@ class Answerer:
             # Rank prior: the fused ranking already weighed the whole chunk.
             heading = scope.is_statute(p.hit.chunk.title) and _HEADING.match(p.text)
             # Asked which article says it, an article's heading naming the question's subject is
-            # the answer itself ("Điều 12. Xếp loại chất lượng viên chức").
+            # the answer itself ("Điều 12. Xếp loại chất lượng viên chức"): it gains the unit other
+            # headings lose.
             p.score = lz + w * dz - 0.25 * p.hit_rank - (
                 0.0 if not heading else -HEADING_PENALTY if asks_article and _ARTICLE_HEADING.match(p.text)
                 else HEADING_PENALTY)
@@ -1071,7 +1077,9 @@ _ARTICLE_HEADING = re.compile(rf"^\s*{_PARTS}\s")
 _INLINE_LEAD = re.compile(r"(?<!\w)(?:như sau|sau đây)\s*:\s*(?=\S)", re.IGNORECASE)
 _CLAUSE_ITEM = re.compile(r"^\s*\d{1,2}[.)]\s")
 # "… được quy định tại điều nào?", "… nằm ở điều mấy?": which statute article, not a clause's content.
-_ASKS_ARTICLE = re.compile(r"(?<!\w)điều\s+(?:luật\s+)?(?:nào|mấy|số\s+mấy|bao\s+nhiêu)(?!\w)", re.IGNORECASE)
+# Not "những điều nào", "các điều gì" (the things a rule forbids or allows).
+_ASKS_ARTICLE = re.compile(r"(?<!\w)(?<!những\s)(?<!các\s)điều\s+(?:luật\s+)?(?:nào|mấy|số\s+mấy|bao\s+nhiêu)(?!\w)",
+                           re.IGNORECASE)
 
 
 # A stage or part named with its number ("Vòng 2", "giai đoạn II", "Bước 3"), which a
@@ -1080,13 +1088,25 @@ _STAGE = re.compile(r"(?<!\w)(vòng|bước|giai\s+đoạn|đợt|phần)\s+(\d{
 _STAGE_LABEL = re.compile(r"^\s*(?:\d{1,2}[.)]\s*)?" + _STAGE.pattern[len(r"(?<!\w)"):] + r"\s*[:.–-]", re.IGNORECASE)
 
 
-def _stage(text: str) -> tuple[str, str] | None:
-    """The one stage a question names ("Vòng 2 của kỳ thi …" → ("vòng", "2")), else None."""
-    found = {(" ".join(m.group(1).casefold().split()), m.group(2).upper()) for m in _STAGE.finditer(text)}
+def _stage(text: str) -> tuple[str, int] | None:
+    """The one stage a question names ("Vòng 2 của kỳ thi …" → ("vòng", 2)), else None."""
+    found = {_stage_of(m) for m in _STAGE.finditer(text)}
     return found.pop() if len(found) == 1 else None
 
 
-def _stages(pool: list[_Sentence]) -> dict[int, tuple[str, str]]:
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+
+def _stage_of(m: re.Match) -> tuple[str, int]:
+    """("giai đoạn", 2) for "Giai đoạn II" and "giai đoạn 2" alike."""
+    number = m.group(2).upper()
+    if not number.isdigit():  # I-XXXIX: a numeral smaller than the next is subtracted
+        values = [_ROMAN_VALUES[c] for c in number]
+        number = sum(-v if v < w else v for v, w in zip(values, values[1:] + [0]))
+    return " ".join(m.group(1).casefold().split()), int(number)
+
+
+def _stages(pool: list[_Sentence]) -> dict[int, tuple[str, int]]:
     """``{id(sentence): stage}`` for sentences labelled with a stage: a clause opening with one
     ("1. Vòng 1: …") and the lettered items under it."""
     out, current, last = {}, None, None
@@ -1095,7 +1115,7 @@ def _stages(pool: list[_Sentence]) -> dict[int, tuple[str, str]]:
             current = None
         m = _STAGE_LABEL.match(p.text)
         if m:
-            current = (" ".join(m.group(1).casefold().split()), m.group(2).upper())
+            current = _stage_of(m)
         elif _CLAUSE_ITEM.match(p.text) or not LIST_ITEM.match(p.text):
             current = None
         if current:

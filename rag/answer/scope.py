@@ -297,7 +297,7 @@ def _law_in(law: Law, title: str, date: str | None, text: str, question: str = "
         if law.year in cited_years:  # the earlier law it replaced
             return _asks_relation(question, law.name)
         return not (years - {None, ""})
-    if _ARTICLE_OF.search(fold(question).replace(f"{fold(law.kind)} {name}", "\0")):
+    if is_statute(title) and _ARTICLE_OF.search(fold(question).replace(f"{fold(law.kind)} {name}", "\0")):
         # "Điều 7 Luật Nhà giáo quy định gì?": the law's own article, which a decree detailing
         # the law numbers otherwise (an API probe got the decree's Điều 7, "Thi tuyển nhà giáo").
         return False

@@ -162,10 +162,11 @@ def issuer(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | Non
 # ngày 07-8-2018 của BTC Tỉnh ủy").
 _DOCUMENT_TYPES = (r"hướng dẫn|kế hoạch|quyết định|nghị định|thông tư|công văn|chỉ thị|nghị quyết|kết luận|"
                    r"thông báo|quy định|quy chế|luật")
-_ASKS_CITED = re.compile(rf"(?<!\w)(?:văn bản|tài liệu|{_DOCUMENT_TYPES})\s+(?:nào|gì)(?!\w)", _I)
+# "quy định gì", "thông báo gì" are verbs asking what was said: only "văn bản/tài liệu gì" asks which.
+_ASKS_CITED = re.compile(rf"(?<!\w)(?:(?:văn bản|tài liệu|{_DOCUMENT_TYPES})\s+nào|(?:văn bản|tài liệu)\s+gì)(?!\w)", _I)
 _CITED = re.compile(rf"(?<!\w)(?:{_DOCUMENT_TYPES})\s+(?:số\s+)?(?=\d)", _I)
-_CITED_ISSUER = re.compile(r"(?:\s*,?\s*(?:ban hành\s+)?ngày\s+[\d/.-]+\d(?:\s+tháng\s+\d+\s+năm\s+\d+)?)?"
-                           r"(?:\s+(?:của|do)\s+[^;,.:()]{2,60}?(?=\s*(?:[;,.:()]|\s(?:về|và|trong|để|nhằm|tại|khi)\s|$)))?", _I)
+_CITED_ISSUER = re.compile(r"(?:\s*,?\s*(?:ban hành\s+)?ngày\s+\d{1,2}(?:[/.-]\d+)*(?:\s+tháng\s+\d+\s+năm\s+\d+)?)?"
+                           r"(?:\s+(?:của|do)\s+[^;,.:()]{2,60}?(?=\s*(?:[;,.:()]|\s(?:về|trong|để|nhằm|tại|khi)\s|$)))?", _I)
 
 
 def cited_document(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
@@ -212,7 +213,7 @@ def document_subject(question: str, sentences: list[tuple[str, int]]) -> ShortAn
                 if not about:
                     continue
                 s = end + about.end()
-                e = s + _ABOUT_END.search(text, s).start() - s
+                e = _ABOUT_END.search(text, s).start()
                 if e > s:
                     return ShortAnswer(text[s:e], offset + s, offset + e, "span")
     return None

@@ -98,7 +98,7 @@ def _bounded(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
     lower = _RANGE_FROM.search(sentence[:start])  # "từ 2 đến 4 năm" asked as "bao nhiêu năm": the range
     if lower:
         start = lower.start()
-    elif not _BOUND.search(sentence[:start]):
+    else:
         # "… đạt được 75 đến 85 trường chuẩn quốc gia" asked "là bao nhiêu": the range, with the
         # word it counts (it had been "75").
         upper = _RANGE_TO.match(sentence, end)
@@ -151,7 +151,15 @@ _LINE_START = re.compile(r"(?:^|\n)[ \t(]*$")
 # right before it.
 # "ngày 01 tháng 6 năm 2026": a day and a month, no count of days or months (a probe's "đến bao
 # nhiêu tuổi?" had got "6 năm" out of it), unless the day or month is asked ("tháng mấy?").
-_DATE_PART = re.compile(r"(?<!\w)(?:ngày|tháng)\s+$", _I)
+_DATE_PART = re.compile(r"(?<!\w)(ngày|tháng)\s+$", _I)
+# What follows a day or a month in a date: "ngày 01 tháng 6", "ngày 4/7", "tháng 6 năm 2026".
+_DATE_GOES_ON = {"ngày": re.compile(r"\s*(?:tháng(?!\w)|[/.-]\d)", _I), "tháng": re.compile(r"\s*(?:năm(?!\w)|[/.-]\d)", _I)}
+
+
+def _date_part(sentence: str, m: re.Match) -> bool:
+    """Whether the number ``m`` is the day or month of a date, not "5 ngày, mỗi ngày 8 tiếng"."""
+    before = _DATE_PART.search(sentence, 0, m.start())
+    return bool(before) and bool(_DATE_GOES_ON[before.group(1).casefold()].match(sentence, m.end()))
 _ASKS_DATE_PART = re.compile(r"(?<!\w)(?:ngày|tháng)\s+(?:bao\s+nhiêu|mấy)(?!\w)", _I)
 _CITED_NUMBER = re.compile(r"(?<!\w)(?:khoản|điểm|điều|mục|chương|phụ\s+lục|mẫu(?:\s+số)?|tiết)\s+$", _I)
 
@@ -218,8 +226,7 @@ def _number_candidates(sentence: str, question: str, focus: tuple[str, ...] = ()
             r"(?<![\w/.-])\d+/\d+" + noun + r"(?!\w)", sentence, _I)]
     for m in _NUMBER.finditer(sentence):
         word = m.group(0).lower()
-        if _CITED_NUMBER.search(sentence, 0, m.start()) or (_DATE_PART.search(sentence, 0, m.start())
-                                                            and not _ASKS_DATE_PART.search(question)) or (
+        if _CITED_NUMBER.search(sentence, 0, m.start()) or (_date_part(sentence, m) and not _ASKS_DATE_PART.search(question)) or (
                 sentence[m.end():m.end() + 1] in (".", ")") and _LINE_START.search(sentence, 0, m.start())):
             continue  # "khoản 1 Điều này", "7. Lưu trữ …": where a clause is, not a count
         if word in {"năm", "một", "ba"} and not (counted and re.match(
