@@ -77,6 +77,8 @@ def test_filters_restrict_sources(api):
      ({"question": "\u00a0\u200b\u3000"}, "must not be empty"), ({"question": "\u200d\u200d"}, "must not be empty"),
      ({"question": "Ai là\x00 Giám đốc?"}, "control characters"), ({"question": "\x1b[31m"}, "control characters"),
      ({"question": "???"}, "only punctuation"),
+     # Markup alone, dropped before reading, left nothing (an API probe got 200 "not_found").
+     ({"question": "<img src=x onerror=alert(1)>"}, "not only HTML markup"),
      # Filters and earlier turns alike (from an API probe: a NUL in source was echoed in the note).
      ({"question": "a", "source": "Lạng\x00Sơn"}, "source must not contain control characters"),
      ({"question": "a", "source": "x" * 201}, "source must be at most 200 characters"),
@@ -221,3 +223,14 @@ def test_ask_reads_statute_articles_cited_by_number(legal_assistant):
         clause = client.post("/ask", json={"question": "Khoản 2 Điều 113 quy định gì?"}).json()
         assert clause["citations"][0]["quote"].startswith("2. Người lao động làm việc chưa đủ 12 tháng")
         assert clause["short_answer"] is None
+
+
+def test_a_question_s_length_is_counted_as_read(api):
+    """An NFD question (each tone mark a character of its own) of 1,880 letters had been
+    refused as over 2000: its length is counted composed, as it is read."""
+    import unicodedata
+
+    composed = ("Đại hội Đảng bộ Sở GDĐT Lạng Sơn diễn ra ngày nào? " * 40)[:1880]
+    decomposed = unicodedata.normalize("NFD", composed)
+    assert len(decomposed) > 2000
+    assert api.post("/ask", json={"question": decomposed}).status_code == 200
