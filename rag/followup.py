@@ -207,7 +207,7 @@ def _resolve(question: str, previous: str, known=None, placed: str = "", filtere
     # "Còn ông Nguyễn Trọng Thắng thì sao?", "Còn nhiệm kỳ 2015-2020 thì sao?": the same
     # question of another person or time, written where the previous one named its own.
     swapped = _another_person(core, previous) or _another_time(core, previous) or _another_post(core, previous) \
-        or _another_kind(core, previous)
+        or (_same_ending(core, previous) if led else None) or _another_kind(core, previous)
     if swapped:
         return swapped
     if referent and _ANAPHORA.search(question):  # "ai viết bài này?": the topic, not the last turn
@@ -231,6 +231,26 @@ _PHRASE_STOP = {"được", "phải", "có", "là", "thì", "bị", "gồm", "ba
                 "của", "năm", "nhiệm", "tháng", "ngày", "quý", "học", "giai", "tỉnh", "thành", "huyện", "xã"}
 _KIND_LEAD = re.compile(r"^\s*(?:đối\s+với|với|về)\s+", _I)
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)(?![\w/-])")
+
+
+def _same_ending(core: str, previous: str) -> str | None:
+    """"Còn viên chức thì trước ngày nào?" after "Đơn vị sự nghiệp công lập được đánh giá xếp
+    loại trước ngày nào?": what "còn" names in place of the earlier question's subject (its
+    words up to its verb), the rest asked as before, when what follows "thì" is how the earlier
+    question ends ("viên chức được đánh giá xếp loại trước ngày nào?"; an API probe had glued
+    the two and got the units' date)."""
+    m = _TOPIC_THEN.match(core)
+    if not m or " thì " not in f" {core} ":
+        return None
+    ask = " ".join(m["ask"].rstrip(" ?.!").casefold().split())
+    whole = " ".join(previous.rstrip(" ?.!").split())
+    if len(ask.split()) < 2 or not whole.casefold().endswith(ask) or whole.casefold() == ask:
+        return None
+    words = list(re.finditer(r"\S+", whole))
+    stop = next((k for k, w in enumerate(words) if w.group(0).casefold() in _PHRASE_STOP), None)
+    if not stop:  # no subject before a verb to swap
+        return None
+    return f"{m['topic'].strip()} {whole[words[stop].start():]}?"
 
 
 def _another_kind(core: str, previous: str) -> str | None:

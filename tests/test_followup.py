@@ -517,3 +517,18 @@ def test_the_talk_s_article_is_the_one_its_earlier_answer_cited(assistant):
     # them is not what this user read.
     assistant.ask(earlier, history=["Đại hội Đảng bộ Sở GDĐT Lạng Sơn diễn ra ngày nào?"])
     assert sum(key[2] == earlier for key in assistant._cited) == 2
+
+
+@pytest.mark.parametrize("question, earlier, read", [
+    ("Còn viên chức thì trước ngày nào?", "Đơn vị sự nghiệp công lập được đánh giá xếp loại trước ngày nào?",
+     "viên chức được đánh giá xếp loại trước ngày nào?"),
+    # Not when what follows "thì" is not how the earlier question ends.
+    ("Còn viên chức thì sao?", "Đơn vị sự nghiệp công lập được đánh giá xếp loại trước ngày nào?", None),
+])
+def test_what_con_names_takes_the_earlier_subject_s_place(question, earlier, read):
+    """An API probe's "Còn viên chức thì trước ngày nào?" had been glued to the earlier question
+    and answered with the units' date (15 tháng 01, not 5 tháng 12)."""
+    from rag.followup import _same_ending
+
+    assert (contextualize(question, [earlier]) == read) if read else contextualize(question, [earlier]) != read
+    assert (_same_ending(question[4:], earlier) is None) == (read is None)
