@@ -414,11 +414,11 @@ class Answerer:
         holding = [s for s in sentences if post_held(span_question, [(s.text, s.start)], post_of)] if post_of else []
         # "… có phải là Bí thư … nhiệm kỳ 2020-2025 không?": the sentence naming the post of that term.
         holding = [s for s in holding if tenure.term_of(s.text, post_of[0]) in tenure.asked_terms(q.terms)] or holding
-        if asked_post and not post_of and not sentences_fit_post(sentences[:1], span_question):
+        if asked_post and not post_of and sentences and not _fits_post(sentences[0], span_question):
             # "Ai là Phó Bí thư Đảng ủy Sở Lạng Sơn?": the best sentence names a visiting "Phó bí thư
             # Đảng ủy Khối"; one of the article's that names the post asked, of the body asked, beside a name.
             top = max(sentences, key=lambda s: s.score).hit.chunk.article_id if sentences else None
-            holding = [s for s in sentences if s.hit.chunk.article_id == top and sentences_fit_post([s], span_question)]
+            holding = [s for s in sentences if s.hit.chunk.article_id == top and _fits_post(s, span_question)]
         if post_of and not holding and not relevant:
             return Answer(question, NOT_FOUND, [], True, status="not_found")
         best = max(holding or sentences, key=lambda s: (s.score, -s.hit_rank, -s.start), default=None)
@@ -1136,10 +1136,10 @@ def labelled_as_asked(text: str, asked: set[str]) -> bool:
     return bool(label) and len(label) >= 2 and set(label) <= asked
 
 
-def sentences_fit_post(sentences: list[_Sentence], question: str) -> bool:
-    """Whether one of ``sentences`` names the post ``question`` asks about, of the body it names,
-    and names someone (a person's name)."""
-    return any(support.names_asked_post(s.text, question) and person_names(s.text, question) for s in sentences)
+def _fits_post(s: _Sentence, question: str) -> bool:
+    """Whether ``s`` names the post ``question`` asks about, of the body it names, and names
+    someone (a person's name)."""
+    return support.names_asked_post(s.text, question) and bool(person_names(s.text, question))
 
 
 def _caption(s: _Sentence) -> bool:

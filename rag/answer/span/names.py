@@ -143,9 +143,7 @@ def issuer(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | Non
     """Who issued the document ``question`` names by its code, as the quote writes it after it."""
     if not _ASKS_ISSUER.search(question):
         return None
-    # "hướng dẫn số 08" typed for "Hướng dẫn số 08-HD/BTCTU": the type and number, the code after.
-    short = [re.compile(rf"(?<!\w){re.escape(kind)}\s+(?:số\s+)?{number}[-/][\w/.-]*\w", _I)
-             for kind, number in _TYPED_NUMBER.findall(question)]
+    short = _typed_codes(question)
     for text, offset in sentences:
         ends = [end for code in CODE.findall(question) for end in code_ends(code, text)]
         ends += [m.end() for pattern in short for m in pattern.finditer(text)]
@@ -204,8 +202,7 @@ def document_subject(question: str, sentences: list[tuple[str, int]]) -> ShortAn
     after its code, date and issuer ("về …"), to the clause's end or its presenter ("do …")."""
     if not _ASKS_ABOUT.search(question):
         return None
-    for kind, number in _TYPED_NUMBER.findall(question):
-        cited = re.compile(rf"(?<!\w){re.escape(kind)}\s+(?:số\s+)?{number}[-/][\w/.-]*\w", _I)
+    for cited in _typed_codes(question):
         for text, offset in sentences:
             for m in cited.finditer(text):
                 end = _CITED_ISSUER.match(text, m.end()).end()
@@ -221,6 +218,13 @@ def document_subject(question: str, sentences: list[tuple[str, int]]) -> ShortAn
 
 _TYPED_NUMBER = re.compile(r"(?<!\w)(hướng dẫn|kế hoạch|quyết định|nghị định|thông tư|công văn|chỉ thị|nghị quyết|"
                            r"kết luận|thông báo)\s+(?:số\s+)?(\d+)(?![\w/-])", _I)
+
+
+def _typed_codes(question: str) -> list[re.Pattern]:
+    """For each document the question types by its kind and number alone ("hướng dẫn số 08",
+    "Nghị quyết 29"), a pattern of it as cited with its code ("Hướng dẫn số 08-HD/BTCTU")."""
+    return [re.compile(rf"(?<!\w){re.escape(kind)}\s+(?:số\s+)?{number}[-/][\w/.-]*\w", _I)
+            for kind, number in _TYPED_NUMBER.findall(question)]
 
 
 # "… thay thế (làm hết hiệu lực) nghị định nào?", "Văn bản nào hết hiệu lực …?": the documents a

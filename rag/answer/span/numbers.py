@@ -147,20 +147,22 @@ _SHARE_WORDS = 5  # pyvi words; 3 and 5 scored alike on the dev parts
 
 _NOUN_AFTER = re.compile(r"\s+(?!(?:trở|đến|tới|và|hoặc|hay|lần|rưỡi)(?!\w))[^\W\d_]")
 _LINE_START = re.compile(r"(?:^|\n)[ \t(]*$")
-# A number that cites a part of a text ("khoản 1 Điều này", "điểm 2", "Phụ lục 3", "Mẫu số 05"),
-# right before it.
 # "ngày 01 tháng 6 năm 2026": a day and a month, no count of days or months (a probe's "đến bao
 # nhiêu tuổi?" had got "6 năm" out of it), unless the day or month is asked ("tháng mấy?").
 _DATE_PART = re.compile(r"(?<!\w)(ngày|tháng)\s+$", _I)
 # What follows a day or a month in a date: "ngày 01 tháng 6", "ngày 4/7", "tháng 6 năm 2026".
 _DATE_GOES_ON = {"ngày": re.compile(r"\s*(?:tháng(?!\w)|[/.-]\d)", _I), "tháng": re.compile(r"\s*(?:năm(?!\w)|[/.-]\d)", _I)}
+_ASKS_DATE_PART = re.compile(r"(?<!\w)(?:ngày|tháng)\s+(?:bao\s+nhiêu|mấy)(?!\w)", _I)
 
 
 def _date_part(sentence: str, m: re.Match) -> bool:
     """Whether the number ``m`` is the day or month of a date, not "5 ngày, mỗi ngày 8 tiếng"."""
     before = _DATE_PART.search(sentence, 0, m.start())
     return bool(before) and bool(_DATE_GOES_ON[before.group(1).casefold()].match(sentence, m.end()))
-_ASKS_DATE_PART = re.compile(r"(?<!\w)(?:ngày|tháng)\s+(?:bao\s+nhiêu|mấy)(?!\w)", _I)
+
+
+# A number that cites a part of a text ("khoản 1 Điều này", "điểm 2", "Phụ lục 3", "Mẫu số 05"),
+# right before it.
 _CITED_NUMBER = re.compile(r"(?<!\w)(?:khoản|điểm|điều|mục|chương|phụ\s+lục|mẫu(?:\s+số)?|tiết)\s+$", _I)
 
 
@@ -226,7 +228,8 @@ def _number_candidates(sentence: str, question: str, focus: tuple[str, ...] = ()
             r"(?<![\w/.-])\d+/\d+" + noun + r"(?!\w)", sentence, _I)]
     for m in _NUMBER.finditer(sentence):
         word = m.group(0).lower()
-        if _CITED_NUMBER.search(sentence, 0, m.start()) or (_date_part(sentence, m) and not _ASKS_DATE_PART.search(question)) or (
+        if _CITED_NUMBER.search(sentence, 0, m.start()) or (
+                _date_part(sentence, m) and not _ASKS_DATE_PART.search(question)) or (
                 sentence[m.end():m.end() + 1] in (".", ")") and _LINE_START.search(sentence, 0, m.start())):
             continue  # "khoản 1 Điều này", "7. Lưu trữ …": where a clause is, not a count
         if word in {"năm", "một", "ba"} and not (counted and re.match(
