@@ -1622,9 +1622,9 @@ def test_what_a_cited_statute_article_is_about_is_its_heading(legal_assistant, q
 def test_statute_headings_in_every_form_provision_reads_are_headings(line, heading):
     """The heading words clauses borrow, and the heading never quoted as an answer: the same
     forms the article parser reads ("ĐIỀU 3:", "Điều 3 -")."""
-    from rag.answer.answerer import _HEADING
+    from rag.answer.layout import HEADING
 
-    assert bool(_HEADING.match(line)) is heading
+    assert bool(HEADING.match(line)) is heading
 
 
 def test_a_long_statute_article_is_quoted_up_to_a_line_end():
@@ -1894,13 +1894,13 @@ def test_the_items_listed_after_the_asked_noun_and_a_colon_are_the_short_answer(
 
 
 def test_stage_and_item_label_readers():
-    from rag.answer.answerer import _stage, labelled_as_asked
+    from rag.answer.layout import labelled_as_asked, stage
     from rag.answer.span import syllables
 
-    assert _stage("Vòng 2 của kỳ thi tuyển có mấy hình thức?") == ("vòng", 2)
-    assert _stage("Giai đoạn II kéo dài bao lâu?") == _stage("giai đoạn 2 kéo dài bao lâu?") == ("giai đoạn", 2)
-    assert _stage("Phần IV gồm gì?") == ("phần", 4)
-    assert _stage("Vòng 1 và vòng 2 khác nhau thế nào?") is None  # two stages: neither alone
+    assert stage("Vòng 2 của kỳ thi tuyển có mấy hình thức?") == ("vòng", 2)
+    assert stage("Giai đoạn II kéo dài bao lâu?") == stage("giai đoạn 2 kéo dài bao lâu?") == ("giai đoạn", 2)
+    assert stage("Phần IV gồm gì?") == ("phần", 4)
+    assert stage("Vòng 1 và vòng 2 khác nhau thế nào?") is None  # two stages: neither alone
     asked = syllables("Vòng 2 thi theo những hình thức thi nào?")
     assert labelled_as_asked("a) Hình thức thi: căn cứ vào tính chất …", asked)
     assert not labelled_as_asked("b) Nội dung thi: kiểm tra kiến thức …", asked)
@@ -2960,7 +2960,7 @@ def test_what_is_a_summary_request(question, summary):
     assert asks_summary(question) is summary
 
 
-@pytest.mark.parametrize("sentence, question, denies", [
+@pytest.mark.parametrize("sentence, question, denied", [
     # The clause for staff who hold no managing post had been quoted for those who do.
     ("2. Khung tiêu chí đối với viên chức không giữ chức vụ quản lý bao gồm:",
      "khung tiêu chí đối với viên chức giữ chức vụ quản lý bao gồm những tiêu chí nào?", True),
@@ -2968,10 +2968,10 @@ def test_what_is_a_summary_request(question, summary):
      "khung tiêu chí đối với viên chức không giữ chức vụ quản lý gồm những gì?", False),
     ("Thời giờ làm việc không quá 08 giờ trong 01 ngày.", "thời giờ làm việc tối đa là bao nhiêu giờ?", False),
 ])
-def test_a_sentence_denying_what_the_question_states(sentence, question, denies):
-    from rag.answer.answerer import _denies
+def test_a_sentence_denying_what_the_question_states(sentence, question, denied):
+    from rag.answer.layout import denies
 
-    assert _denies(sentence, question) is denies
+    assert denies(sentence, question) is denied
 
 
 def test_a_list_asked_in_its_lead_s_words_is_quoted_from_its_lead(assistant):
@@ -3065,10 +3065,10 @@ def test_times_are_compared_exactly(question, clause, verdict):
 
 
 def test_a_limit_or_not_only_is_no_denial():
-    from rag.answer.answerer import _denies
+    from rag.answer.layout import denies
 
-    assert not _denies("Người lao động không được nghỉ hằng năm quá 12 ngày.", "người lao động được nghỉ hằng năm mấy ngày?")
-    assert not _denies("Không chỉ giáo viên mà cả học sinh tham gia.", "giáo viên tham gia gì?")
+    assert not denies("Người lao động không được nghỉ hằng năm quá 12 ngày.", "người lao động được nghỉ hằng năm mấy ngày?")
+    assert not denies("Không chỉ giáo viên mà cả học sinh tham gia.", "giáo viên tham gia gì?")
 
 
 def test_a_speech_in_the_article_is_no_summary_request():
@@ -3212,7 +3212,7 @@ def test_rules_of_the_session_do_not_fire_where_they_should_not():
     """From a cold read: a day counted ("5 ngày, mỗi ngày 8 tiếng") is no date; an issuer's "và"
     and a one-digit day stay in a cited document; "quy định gì" (a verb) asks no document;
     "những điều nào" asks things, not a statute article; a range after a bound is whole."""
-    from rag.answer.answerer import _ASKS_ARTICLE
+    from rag.answer.layout import ASKS_ARTICLE
     from rag.answer.span import find
     from rag.answer.span.names import cited_document
 
@@ -3222,7 +3222,7 @@ def test_rules_of_the_session_do_not_fire_where_they_should_not():
     assert cited_document("Trường thực hiện theo văn bản nào?", [(sentence, 0)]).text == \
         "Thông tư số 22/2021/TT-BGDĐT ngày 4/7/2021 của Bộ Giáo dục và Đào tạo"
     assert cited_document("Luật Nhà giáo quy định gì về thi tuyển?", [(sentence, 0)]) is None
-    assert not _ASKS_ARTICLE.search("Nhà giáo không được làm những điều nào?")
-    assert _ASKS_ARTICLE.search("Việc thi tuyển được quy định tại điều nào?")
+    assert not ASKS_ARTICLE.search("Nhà giáo không được làm những điều nào?")
+    assert ASKS_ARTICLE.search("Việc thi tuyển được quy định tại điều nào?")
     assert find("Kỳ thi diễn ra bao nhiêu ngày?", "number",
                 [("Kỳ thi diễn ra khoảng 3 đến 4 ngày.", 0)]).text == "khoảng 3 đến 4 ngày"
