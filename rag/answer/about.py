@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from rag.clean.metadata import author_of, unlabelled_author, vn_date
+from rag.text import segment
 
 _ASKS_AUTHOR = re.compile(
     r"(?<!\w)(?:ai (?:là )?(?:viết|tác giả|thực hiện|đưa tin|đứng tên|chấp bút)|tác giả (?:của )?(?:bài|tin)|"
@@ -41,6 +42,23 @@ _ASKS_PUBLISHED = re.compile(
 # How a "when was it published" question refers to the publishing: evidence of nothing.
 PUBLISHED_WORDS = {"đăng", "đăng_tải", "công_bố", "xuất_bản", "cập_nhật", "bài", "viết", "bài_viết", "tin", "bản_tin",
                    "bài_báo", "này", "trang", "website"}
+
+
+# "… được nhắc đến trong bài về Đại hội …?", "Theo bài viết này, …": the phrases pointing at the
+# article itself, which none of its sentences says (a test's question had been refused on a
+# model build that ranked the article's opening chunk a little lower: "bài", "đến" weighed
+# against it).
+# The article, not someone's writing ("… trong bài viết của mình", an XQuAD-vi question about
+# a poet) nor a poem or a test ("trong bài thơ", "bài thi").
+_POINTING = re.compile(r"(?<!\w)(?:(?:trong|theo|của|ở|tại)\s+(?:bài viết|bài báo|bản tin|bài)(?:\s+này)?"
+                       r"(?=\s*[,.?!]|\s*$|\s+(?:về|nói về|trên)(?!\w))|được\s+(?:nhắc|đề cập|nói)\s+(?:đến|tới)(?!\w))",
+                       re.IGNORECASE)
+
+
+def pointing_words(question: str) -> set[str]:
+    """The words (as segmented) of ``question``'s phrases that point at the article itself:
+    evidence of nothing."""
+    return {t for m in _POINTING.finditer(question) for t in segment(m.group(0).casefold())}
 
 
 def asks_published(question: str) -> bool:

@@ -161,6 +161,7 @@ class Answerer:
             q.kind = "person"  # "Giám đốc Sở … tên là gì?" asks who holds the post
         hits = retrieval.hits[: self.policy.candidates]
         tail = yes_no_tail(span_question)  # "… phải không?": "phải" asks, no sentence need say it
+        tail |= about.pointing_words(span_question)  # "… được nhắc đến trong bài về …": nor these
         weights = self._weights([t for t in retrieval.terms if t not in tail])
         # What pins the article down (its province, year, term) is checked by scope, and
         # tells nothing about which of its sentences answers.
