@@ -112,12 +112,11 @@ class Assistant:
             return None, Answer(question, NOT_FOUND, [], True, {"total": time.perf_counter() - started}, query,
                                 status="not_found")
         retriever = Retriever(index, self.embedder, candidates=s.candidates, rrf_k=s.rrf_k, fusion=s.fusion)
-        retrieval = retriever.search(
-            query, max(top_k or s.top_k, s.answer_candidates), filters)
         policy = AnswerPolicy(
             min_dense_score=s.min_dense_score, confident_dense_score=s.confident_dense_score,
             min_coverage=s.min_coverage, max_sentences=s.answer_sentences, meaning_weight=s.meaning_weight,
             max_sources=s.max_sources, source_margin=s.source_margin, candidates=s.answer_candidates)
+        retrieval = retriever.search(query, max(top_k or s.top_k, policy.candidates), filters, policy.reserve)
         answerer = Answerer(index.lexical.idf, policy, self.embedder.dimension,
                             article=index.store.get_article)
         # Standing on its own, or pointing back ("Đảng bộ Sở đó thuộc tỉnh nào?" searched with the

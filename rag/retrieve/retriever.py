@@ -76,8 +76,9 @@ class Retriever:
         self.rrf_k = rrf_k
         self.fusion = fusion
 
-    def search(self, question: str, top_k: int = 5, filters: Filters | None = None) -> Retrieval:
-        """The ``top_k`` best chunks for ``question``."""
+    def search(self, question: str, top_k: int = 5, filters: Filters | None = None, reserve: int = 0) -> Retrieval:
+        """The ``top_k`` best chunks for ``question``, then up to ``reserve`` more in rank order
+        (which the answer step reads for the article a conversation is about)."""
         timings = {}
         t = time.perf_counter()
         question = normalize_query(question)
@@ -100,15 +101,19 @@ class Retriever:
 
         t = time.perf_counter()
         if self.fusion == "rrf":
-            fused = reciprocal_rank_fusion([dense, lexical], self.rrf_k)[:top_k]
+            ranked = reciprocal_rank_fusion([dense, lexical], self.rrf_k)[: top_k + reserve]
         else:
-            fused = zscore_fusion([dense, lexical])[:top_k]
+            ranked = zscore_fusion([dense, lexical])[: top_k + reserve]
+        fused = ranked[:top_k]
         if names and fused:
             # The model reads a name as any other words: the passage naming the person asked
             # about ("Lê Văn Khoa giữ chức vụ gì?") is kept among the evidence, last.
             naming = [i for i, _ in self.index.keyword(names, 1, scope)]
             if naming and naming[0] not in {i for i, _ in fused}:
                 fused = fused[: top_k - 1] + [(naming[0], fused[min(len(fused), top_k) - 1][1])]
+        if reserve:  # then the rest in rank order, the one a named passage displaced first
+            kept = {i for i, _ in fused}
+            fused = (fused + [(i, s) for i, s in ranked[top_k - 1:] if i not in kept])[: top_k + reserve]
         chunks = self.index.get_chunks([i for i, _ in fused])
         dense_of, lexical_of = dict(dense), dict(lexical)
         hits = [Hit(chunks[i], s, dense_of.get(i), lexical_of.get(i)) for i, s in fused if i in chunks]
