@@ -1399,7 +1399,7 @@ def test_only_a_term_defined_is_read_as_a_definition(sentence, question, span):
 
 
 def test_a_follow_up_naming_a_province_person_or_time_keeps_the_earlier_anchors():
-    from rag.answer.answerer import _focus
+    from rag.answer.reading import _focus
 
     assert _focus("Còn ở Trà Vinh thì sao?", "Đại hội Đảng bộ Sở GDĐT Trà Vinh diễn ra ngày nào?") == ()
     assert _focus("Còn năm 2021?", "Hội nghị năm 2021 có bao nhiêu đại biểu?") == ()

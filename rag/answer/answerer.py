@@ -25,12 +25,13 @@ from dataclasses import dataclass, replace
 
 from rag.answer import about, chitchat, provision, scope, support, tenure
 from rag.answer.layout import ARTICLE_HEADING, INLINE_LEAD
-from rag.answer.question import FOLLOW_LEAD, POINTING, Question, answer_kind, read
+from rag.answer.question import Question
+from rag.answer.reading import reading
 from rag.answer.reply import NOT_FOUND, Answer, article_citation, cite, paragraphs
 from rag.answer.sentences import Sentence, chunk_words, score
 from rag.answer.span import (
-    LIST_ITEM, ShortAnswer, asks_anyone, asks_day_part, claimed_person, find, holds_post, labelled_item,
-    of_department, person_names, post_asked, post_held, syllables, yes_no_tail,
+    LIST_ITEM, ShortAnswer, asks_anyone, claimed_person, find, holds_post, labelled_item, of_department,
+    person_names, post_asked, post_held, yes_no_tail,
 )
 from rag.answer.statute import Statutes
 from rag.answer.unit import unit
@@ -57,19 +58,6 @@ _FUNCTION_WORDS = {"ở", "tại", "về", "từ", "đến", "theo", "trên", "d
                    "diễn", "diễn_ra", "xảy", "xảy_ra", "điều", "tư_cách",
                    # Who asks: "Tôi là giáo viên …, tôi phải có …", "Bạn cho biết …".
                    "tôi", "chúng_tôi", "chúng_ta", "bạn", "mình"}
-# "ngày nào?", "Năm 2020?": with nothing but these (and the pinned year), nothing is asked about.
-_FOLLOW_WORDS = {"còn", "thế", "vậy", "thì", "sao", "nữa", "nhỉ"}  # "Thế còn … thì sao?" asks nothing itself
-
-
-def _focus(asked: str, question: str) -> tuple[str, ...]:
-    """The syllables a follow-up says itself ("Còn dự khuyết?" → dự, khuyết) that the completed
-    question kept. Not a province, a person or a time swapped in ("Còn ở Trà Vinh thì sao?"):
-    those say which article, and the earlier question's words still say where in it."""
-    read_asked = read(asked)
-    if read_asked.provinces or read_asked.names or read_asked.years or read_asked.terms:
-        return ()
-    kept = syllables(question) - _FOLLOW_WORDS
-    return tuple(dict.fromkeys(t for t in re.findall(r"\w+", asked.lower()) if t in kept))  # in the follow-up's order
 _TIME_WORDS = {"ngày", "năm", "tháng", "hôm_nay", "bây_giờ", "hiện_nay"}
 _DAY = re.compile(r"(?<!\w)(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}(?!\d)"
                   r"|(?<!\w)ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?", re.IGNORECASE)
@@ -136,58 +124,19 @@ class Answerer:
         small_talk = chitchat.reply(question)
         if small_talk:
             return Answer(question, small_talk, [], True, status="chitchat")
-        q = read(question)
-        # "Bao nhiêu đảng viên?" after a date question asks for a count: the user's own words
-        # decide the kind of answer when they name one; the completed query supplies the rest.
-        # Not when the follow-up was rewritten whole ("Ông ấy là ai?" → "Bùi Thái Trọng là ai?"):
-        # that is the question to read.
-        own_kind = answer_kind(asked) if asked and FOLLOW_LEAD.sub("", asked).casefold() in question.casefold() \
-            else None  # "Vậy hồ sơ gồm những gì?" is searched without its "Vậy"
-        # "Hội nghị đó có công khai … không?" searched with the earlier question after it (for
-        # "đó"): a whole question of its own, which says what is asked even when it names no kind.
-        pointing_back = bool(asked) and question != asked and question.startswith(asked)
-        # Said with "đó", "ấy", "bài này": the earlier words only say which thing is meant (not a
-        # short question borrowing the earlier one whole, "Ngày nào? …", nor a province added).
-        said_back = pointing_back and bool(POINTING.search(asked))
-        if own_kind or pointing_back:
-            q.kind = own_kind
-        span_question = asked if own_kind or pointing_back else question
-        if asks_anyone(span_question):
-            q.kind = None  # "Có ai được … không?": the clause that says so, not a name
-        if asks_day_part(span_question):
-            q.kind = "date"  # "… vào buổi chiều à?": the sentence dating the event, which may say the part
-        # A follow-up that borrows the earlier question ("Còn dự khuyết?" after "… bao nhiêu đại
-        # biểu chính thức?"): its own words say which of the earlier question's answers it wants.
-        focus = _focus(asked, question) if asked and not (own_kind or pointing_back) else ()
-        # "bí_thư" in "Ai là Bí thư …?"; in a follow-up that borrowed the earlier question ("còn
-        # phó giám đốc sở là ai?" + "buổi làm việc … ngày nào"), the post its own words ask for.
-        asked_post = support.asked_post(span_question) or (support.asked_post(asked) if asked else None)
-        if q.kind != "person" and asked_post:
-            q.kind = "person"  # "Giám đốc Sở … tên là gì?" asks who holds the post
+        r = reading(question, asked)
+        q, span_question, asked_post = r.q, r.span_question, r.asked_post
         hits = retrieval.hits[: self.policy.candidates]
         reserve = retrieval.hits[self.policy.candidates: self.policy.candidates + self.policy.reserve]
         tail = yes_no_tail(span_question)  # "… phải không?": "phải" asks, no sentence need say it
         tail |= about.pointing_words(span_question)  # "… được nhắc đến trong bài về …": nor these
         weights = self._weights([t for t in retrieval.terms if t not in tail])
-        # What pins the article down (its province, year, term) is checked by scope, and
-        # tells nothing about which of its sentences answers.
-        # A day the question names ("Tại buổi làm việc ngày 8/5/2023, …") says which event, too.
-        days = [] if q.kind == "date" else [m.group(0) for m in _DAY.finditer(question)]
-        pinned = set(segment(" ".join(q.provinces + q.years + [f"{a} {b}" for a, b in q.terms] + days)))
-        if any(re.search(rf"(?<!\w)năm\s+{re.escape(y)}", question, re.IGNORECASE) for y in q.years):
-            pinned.add("năm")  # "Năm 2020, Giám đốc Sở … là ai?": the year's word, not the sentence's
-        # A law the index never names ("Theo Luật Phòng, chống tham nhũng, …") is scope's to
-        # report; its words, found nowhere, would only make the evidence look irrelevant.
-        pinned |= {t for law in q.laws for t in segment(f"{law.kind} {law.name}") if not self.idf(t)}
         asks_author = about.asks_author(span_question)
         asks_published = not asks_author and about.asks_published(span_question)
         asks_summary = not (asks_author or asks_published) and about.asks_summary(span_question)
-        # "Theo Điều 17, …": the number says where the answer is (below), no word of it; the
-        # clauses below the heading do not say it, those citing another article do.
         provisions = provision.cited(span_question)
         clauses = provision.clauses(span_question)  # "khoản 2 Điều 112": where within the article
-        pinned |= set(provisions) | ({"điều"} if provisions else set())
-        pinned |= {n for items in clauses.values() for n in items} | ({"khoản"} if clauses else set())
+        pinned = self._pinned(q, question, provisions, clauses)
         if asks_author:
             pinned |= about.WORDS
         if asks_published:
@@ -283,12 +232,12 @@ class Answerer:
             subject = self.statutes.subject(question, kept, provisions, clauses)
             if subject:
                 return subject
-        if prefer and said_back and any(h.chunk.article_id == prefer for h in kept):
+        if prefer and r.said_back and any(h.chunk.article_id == prefer for h in kept):
             # "Đảng bộ Sở đó thuộc tỉnh nào?": "đó" is the conversation's, whatever else says "thuộc".
             kept = [h for h in kept if h.chunk.article_id == prefer]
         elif prefer:
             kept = sorted(kept, key=lambda h: h.chunk.article_id != prefer)  # stable: the rest keep their order
-        if said_back:
+        if r.said_back:
             # "Ai báo cáo tóm tắt tại buổi làm việc đó?" searched with the earlier question after
             # it: those words found the article; which of its sentences answers is the user's own.
             own = set(segment(asked))
@@ -296,7 +245,7 @@ class Answerer:
         sentences = score(kept, sentence_weights, q, retrieval.vector, span_question, post=asked_post,
                           asks_author=asks_author, dimension=self.dimension, meaning_weight=self.policy.meaning_weight,
                           article_text=self.article_text, heading_above=self.statutes.heading_above)
-        if prefer and not said_back:
+        if prefer and not r.said_back:
             # "được tặng bằng khen gì" in a talk about the Đảng ủy Khối's conference: where its
             # article has a sentence saying every word asked, that article answers, not another
             # whose sentence scores higher (a staff user got Trà Vinh's award).
@@ -341,7 +290,7 @@ class Answerer:
             return Answer(question, note, [], True, status="out_of_scope", note=note)
         ordered = sorted(chosen, key=lambda s: (not s.fits, s is not best))
         short = find(span_question, q.kind, [(s.text, s.start) for s in ordered], {s.start: s.words for s in ordered},
-                     focus)
+                     r.focus)
         otherwise = scope.dated_otherwise(q, short.text if short else None)
         if otherwise:
             note = scope.explain(otherwise, sources, best.hit)
@@ -427,6 +376,26 @@ class Answerer:
             citations.append(cite(len(citations) + 1, unit(other, sentences, None, self.article_text, self.policy.max_sentences), self.article_text))
         text = paragraphs(citations)
         return Answer(question, f"{text}\n\n{note}" if note else text, citations, False, short_answer=short, note=note)
+
+    def _pinned(self, q: Question, question: str, provisions: list[str], clauses: dict[str, list[str]]) -> set[str]:
+        """The question's words that say which article or provision, not which of its sentences.
+
+        What pins the article down (its province, year, term) is checked by scope, and tells
+        nothing about which of its sentences answers; a day the question names ("Tại buổi làm
+        việc ngày 8/5/2023, …") says which event, too.
+        """
+        days = [] if q.kind == "date" else [m.group(0) for m in _DAY.finditer(question)]
+        pinned = set(segment(" ".join(q.provinces + q.years + [f"{a} {b}" for a, b in q.terms] + days)))
+        if any(re.search(rf"(?<!\w)năm\s+{re.escape(y)}", question, re.IGNORECASE) for y in q.years):
+            pinned.add("năm")  # "Năm 2020, Giám đốc Sở … là ai?": the year's word, not the sentence's
+        # A law the index never names ("Theo Luật Phòng, chống tham nhũng, …") is scope's to
+        # report; its words, found nowhere, would only make the evidence look irrelevant.
+        pinned |= {t for law in q.laws for t in segment(f"{law.kind} {law.name}") if not self.idf(t)}
+        # "Theo Điều 17, …": the number says where the answer is (below), no word of it; the
+        # clauses below the heading do not say it, those citing another article do.
+        pinned |= set(provisions) | ({"điều"} if provisions else set())
+        pinned |= {n for items in clauses.values() for n in items} | ({"khoản"} if clauses else set())
+        return pinned
 
     def _other_holders(self, q: Question, question: str, post: str | None, best: Sentence,
                        sentences: list[Sentence], short: ShortAnswer | None) -> list[tuple[str, Sentence]]:
