@@ -102,19 +102,15 @@ def test_answer_reads_the_words_stored_per_sentence(assistant):
         assert chunk_words(c, spans) == chunk_words(replace(c, terms=""), spans)  # stored == segmented now
 
 
-@pytest.mark.parametrize("question", [
-    "Báo cáo chính trị do ai trình bày?",
-    # A person's name: the passage naming him is kept among the first five, not pushed into the reserve.
-    "Nguyễn Trọng Thắng giữ chức vụ gì?",
-])
-def test_the_reserve_follows_the_evidence_and_changes_none_of_it(assistant, embedder, question):
+def test_the_reserve_comes_apart_and_changes_none_of_the_evidence(assistant, embedder):
     """The answer step may read a few chunks after the evidence (the conversation's article):
-    asked for them, the retriever returns the same first ``top_k`` and then the next in rank order."""
+    asked for them, the retriever returns the same ``top_k`` hits and, apart, the next ones in
+    rank order; the API and the recall figures see only the hits."""
     from rag.retrieve import Retriever
 
     retriever = Retriever(assistant.refresh(), embedder)
-    plain = [h.chunk.id for h in retriever.search(question, 5).hits]
-    wider = [h.chunk.id for h in retriever.search(question, 5, reserve=5).hits]
+    question = "Báo cáo chính trị do ai trình bày?"
+    plain, wider = retriever.search(question, 5), retriever.search(question, 5, reserve=5)
     ranked = [h.chunk.id for h in retriever.search(question, 10).hits]
-    assert wider[:5] == plain and len(wider) == 10 == len(set(wider))
-    assert set(wider[5:]) <= set(ranked) | set(plain)
+    assert [h.chunk.id for h in wider.hits] == [h.chunk.id for h in plain.hits] == ranked[:5]
+    assert [h.chunk.id for h in wider.reserve] == ranked[5:] and plain.reserve == []

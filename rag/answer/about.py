@@ -47,18 +47,20 @@ PUBLISHED_WORDS = {"đăng", "đăng_tải", "công_bố", "xuất_bản", "cậ
 # "… được nhắc đến trong bài về Đại hội …?", "Theo bài viết này, …": the phrases pointing at the
 # article itself, which none of its sentences says (a test's question had been refused on a
 # model build that ranked the article's opening chunk a little lower: "bài", "đến" weighed
-# against it).
-# The article, not someone's writing ("… trong bài viết của mình", an XQuAD-vi question about
-# a poet) nor a poem or a test ("trong bài thơ", "bài thi").
-_POINTING = re.compile(r"(?<!\w)(?:(?:trong|theo|của|ở|tại)\s+(?:bài viết|bài báo|bản tin|bài)(?:\s+này)?"
-                       r"(?=\s*[,.?!]|\s*$|\s+(?:về|nói về|trên)(?!\w))|được\s+(?:nhắc|đề cập|nói)\s+(?:đến|tới)(?!\w))",
-                       re.IGNORECASE)
+# against it). The article, not someone's writing ("… trong bài viết của mình", an XQuAD-vi
+# question about a poet) nor a poem or a test ("trong bài thơ", "bài thi").
+_SELF_REFERENCE = re.compile(
+    r"(?<!\w)(?:(?:trong|theo|của|ở|tại)\s+(?:bài viết|bài báo|bản tin|bài)(?:\s+này)?"
+    r"(?=\s*[,.?!:;…]|\s*$|\s+(?:về|nói về|trên|thì|có)(?!\w))|được\s+(?:nhắc|đề cập|nói)\s+(?:đến|tới)(?!\w))",
+    re.IGNORECASE)
 
 
 def pointing_words(question: str) -> set[str]:
-    """The words (as segmented) of ``question``'s phrases that point at the article itself:
-    evidence of nothing."""
-    return {t for m in _POINTING.finditer(question) for t in segment(m.group(0).casefold())}
+    """The words (as segmented) of ``question``'s phrases that point at the article itself and
+    that the rest of the question does not say too ("Theo bài viết này, ai trình bày bài phát
+    biểu?" keeps "bài"): evidence of nothing."""
+    said = {t for m in _SELF_REFERENCE.finditer(question) for t in segment(m.group(0).casefold())}
+    return said - set(segment(_SELF_REFERENCE.sub(" ", question).casefold())) if said else set()
 
 
 def asks_published(question: str) -> bool:

@@ -65,7 +65,7 @@ _DAY = re.compile(r"(?<!\w)(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2
 
 @dataclass
 class AnswerPolicy:
-    """The answer step's knobs (``Settings`` fills them; README says where each was chosen)."""
+    """The answer step's knobs (``Settings`` fills them but ``reserve``; README says where each was chosen)."""
 
     min_dense_score: float = 0.82
     confident_dense_score: float = 0.92
@@ -127,7 +127,7 @@ class Answerer:
         r = reading(question, asked)
         q, span_question, asked_post = r.q, r.span_question, r.asked_post
         hits = retrieval.hits[: self.policy.candidates]
-        reserve = retrieval.hits[self.policy.candidates: self.policy.candidates + self.policy.reserve]
+        reserve = (retrieval.hits[self.policy.candidates:] + retrieval.reserve)[: self.policy.reserve]
         tail = yes_no_tail(span_question)  # "… phải không?": "phải" asks, no sentence need say it
         tail |= about.pointing_words(span_question)  # "… được nhắc đến trong bài về …": nor these
         weights = self._weights([t for t in retrieval.terms if t not in tail])
@@ -201,7 +201,8 @@ class Answerer:
                     note = scope.explain(scope.Missing(names=q.names, near=missing.near), sources, hits[0])
                     return Answer(question, note, [], True, status="out_of_scope", note=note)
             return Answer(question, NOT_FOUND, [], True, status="not_found")
-        if prefer:  # the conversation's article, read further than the candidates
+        if prefer and any(h.chunk.article_id == prefer for h in hits):
+            # The conversation's article, among the evidence: read further than the candidates.
             hits = hits + [h for h in reserve if h.chunk.article_id == prefer and h not in hits]
         kept, missing = scope.keep(q, hits, self.article_text)
         if not kept:
@@ -297,7 +298,7 @@ class Answerer:
             return Answer(question, note, [], True, status="out_of_scope", note=note)
         # A statute article's heading lists what its clauses say: "Các hành vi bị cấm … là gì?"
         # restating "Điều 6. Các hành vi bị cấm …" asks for them (the guess had been "Điều 6").
-        # Asked for a list, the lead an item was quoted with (:meth:`_unit`) leads it too.
+        # Asked for a list, the lead an item was quoted with (:func:`unit`) leads it too.
         lead = chosen[0] if chosen[0] is best or q.kind == "list" else None
         heading = bool(lead and ARTICLE_HEADING.match(lead.text))
         is_list = bool(lead) and (lead.text.rstrip().endswith(":") or heading) and len(chosen) > 1 \
@@ -308,7 +309,7 @@ class Answerer:
             short = ShortAnswer(text, first.start, first.start + len(text), "list", basis="list")
             short = labelled_item(span_question, chosen[1:]) or short
         inline = INLINE_LEAD.search(chosen[0].text) if q.kind == "list" and len(chosen) > 1 \
-            and not LIST_ITEM.match(chosen[0].text) else None  # as :meth:`_unit` quoted it
+            and not LIST_ITEM.match(chosen[0].text) else None  # as :func:`unit` quoted it
         if inline and chosen[0] is best:  # "… như sau: A. B. C.": what follows the colon
             cited, start = citations[0], chosen[0].start + inline.end()
             text = cited.quote[start - cited.start : chosen[-1].end - cited.start]
@@ -373,7 +374,8 @@ class Answerer:
                 citations.append(replace(heading, number=len(citations) + 1))
                 short = replace(short, citation=len(citations))
         for other in self._other_sources(best, sentences, short):
-            citations.append(cite(len(citations) + 1, unit(other, sentences, None, self.article_text, self.policy.max_sentences), self.article_text))
+            quoted = unit(other, sentences, None, self.article_text, self.policy.max_sentences)
+            citations.append(cite(len(citations) + 1, quoted, self.article_text))
         text = paragraphs(citations)
         return Answer(question, f"{text}\n\n{note}" if note else text, citations, False, short_answer=short, note=note)
 

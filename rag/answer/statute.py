@@ -23,7 +23,7 @@ from rag.text import segment
 
 # Asked "… điều nào?", a heading holding this share of the question's weight names the article;
 # below it, the article of the quoted clause does. Set by hand (API probe questions).
-ARTICLEHEADING_SHARE = 0.3
+ARTICLE_HEADING_SHARE = 0.3
 # A sentence under the statute article the question cites ("Theo Điều 17, …"), in the same
 # standardised units as the score. Set by hand: the four legal4 dev questions that cite an
 # article, and the tests' cases (tests/test_answer.py), came out alike from 0.5 to 5 (without it,
@@ -70,7 +70,7 @@ class Statutes:
         if not found:
             return None
         chosen = max(found, key=lambda f: f[:2])
-        if chosen[0] < ARTICLEHEADING_SHARE:  # no heading says it: the article the quoted clause is in
+        if chosen[0] < ARTICLE_HEADING_SHARE:  # no heading says it: the article the quoted clause is in
             chosen = next((f for f in found if f[1]), None)
             if chosen is None:
                 return None
@@ -147,7 +147,7 @@ class Statutes:
         return f"Văn bản “{hit.chunk.title}” không có {', '.join(missing)}."
 
     def subject(self, question: str, hits: list[Hit], provisions: list[str],
-                           clauses: dict[str, list[str]]) -> Answer | None:
+                clauses: dict[str, list[str]]) -> Answer | None:
         """What the statute articles cited are about: each one quoted from its heading on (up
         to three, in the question's order; a long article up to a line end near 1,500
         characters; a clause cited, "Khoản 2 Điều 113 quy định gì?", whole), the first

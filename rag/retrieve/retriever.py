@@ -64,6 +64,9 @@ class Retrieval:
     best_dense: float
     timings: dict[str, float] = field(default_factory=dict)
     vector: object = None  # the question's embedding (numpy), reused to score sentences
+    # The chunks ranked next after ``hits`` (``search(reserve=…)``), kept apart: only the answer
+    # step reads them, for the article a conversation is about.
+    reserve: list[Hit] = field(default_factory=list)
 
 
 class Retriever:
@@ -77,8 +80,9 @@ class Retriever:
         self.fusion = fusion
 
     def search(self, question: str, top_k: int = 5, filters: Filters | None = None, reserve: int = 0) -> Retrieval:
-        """The ``top_k`` best chunks for ``question``, then up to ``reserve`` more in rank order
-        (which the answer step reads for the article a conversation is about)."""
+        """The ``top_k`` best chunks for ``question``; the ``reserve`` ranked next are returned
+        apart (:attr:`Retrieval.reserve`), for the answer step to read for the article a
+        conversation is about."""
         timings = {}
         t = time.perf_counter()
         question = normalize_query(question)
@@ -111,14 +115,16 @@ class Retriever:
             naming = [i for i, _ in self.index.keyword(names, 1, scope)]
             if naming and naming[0] not in {i for i, _ in fused}:
                 fused = fused[: top_k - 1] + [(naming[0], fused[min(len(fused), top_k) - 1][1])]
-        if reserve:  # then the rest in rank order, the one a named passage displaced first
-            kept = {i for i, _ in fused}
-            fused = (fused + [(i, s) for i, s in ranked[top_k - 1:] if i not in kept])[: top_k + reserve]
-        chunks = self.index.get_chunks([i for i, _ in fused])
+        kept = {i for i, _ in fused}
+        # Then the next in rank order, the one a named passage displaced first.
+        after = [(i, s) for i, s in ranked[top_k - 1:] if i not in kept][:reserve]
+        chunks = self.index.get_chunks([i for i, _ in fused + after])
         dense_of, lexical_of = dict(dense), dict(lexical)
-        hits = [Hit(chunks[i], s, dense_of.get(i), lexical_of.get(i)) for i, s in fused if i in chunks]
+        hits, reserved = ([Hit(chunks[i], s, dense_of.get(i), lexical_of.get(i)) for i, s in part if i in chunks]
+                          for part in (fused, after))
         timings["fuse"] = time.perf_counter() - t
         best_dense = dense[0][1] if dense else 0.0
         # BM25 keeps pyvi's words (splitting them cost XQuAD-vi dev 3 questions' first rank); the
         # answer step weighs the words the index knows (rag.text.known_words).
-        return Retrieval(question, known_words(terms, self.index.lexical.idf, question), hits, best_dense, timings, vector)
+        terms = known_words(terms, self.index.lexical.idf, question)
+        return Retrieval(question, terms, hits, best_dense, timings, vector, reserved)
