@@ -2939,9 +2939,29 @@ def test_what_a_statute_replaces_is_what_it_says_ceases_to_have_effect(question,
     # A staff user asked "gồm mấy người?" and was answered "07".
     ("Đoàn đại biểu dự Đại hội Đảng bộ Khối gồm mấy người?", "07 đại biểu chính thức, 01 đại biểu dự khuyết"),
     ("Đoàn đại biểu dự Đại hội Đảng bộ Khối có bao nhiêu đại biểu dự khuyết?", "01 đại biểu"),
+    # The question's words stood nearer the second count: "01 đại biểu" had been given alone.
+    ("Đại hội Đảng bộ Sở GDĐT Lạng Sơn bầu bao nhiêu đại biểu dự Đại hội Đảng bộ Khối?",
+     "07 đại biểu chính thức, 01 đại biểu dự khuyết"),
+    ("Đại hội Đảng bộ Sở GDĐT Lạng Sơn bầu bao nhiêu đại biểu chính thức?", "07 đại biểu"),
 ])
 def test_a_count_split_into_kinds_is_given_whole_unless_one_kind_is_asked(assistant, question, short):
     assert assistant.ask(question).short_answer.text == short
+
+
+@pytest.mark.parametrize("question, post", [
+    ("Buổi làm việc của Đảng ủy Khối với Đảng bộ Sở GDĐT Kon Tum do ai làm trưởng đoàn?", "trưởng_đoàn"),
+    ("Đảng bộ Sở do ai làm Bí thư?", "bí_thư"),
+    ("Hội nghị do ai chủ trì?", None),  # a role in the event, not a post
+])
+def test_a_post_asked_after_the_event_by_do_ai_lam(question, post):
+    assert support.asked_post(question) == post
+
+
+def test_the_head_of_a_delegation_asked_with_do_ai_is_the_one_written_as_head(assistant):
+    """A staff user got "Phạm Thị Trung", the host named in the next sentence, for the head of the
+    visiting delegation ("… do đồng chí Bùi Thái Trọng … làm trưởng đoàn")."""
+    answer = assistant.ask("Buổi làm việc của Đảng ủy Khối với Đảng bộ Sở GDĐT Kon Tum do ai làm trưởng đoàn?")
+    assert answer.short_answer.text == "Bùi Thái Trọng"
 
 
 def test_a_document_named_by_its_code_answers_which_one(assistant):

@@ -151,6 +151,10 @@ def asked_post(question: str) -> str | None:
         if words[-len(ending):] == ending:  # "Chủ tịch Công đoàn … tên là gì?" is "… là ai?"
             words = words[:-len(ending)] + ["là", "ai"]
             break
+    # "Buổi làm việc … do ai làm trưởng đoàn?": the agent asked after the event, as "Ai làm …?".
+    agent = next((k for k in range(1, len(words)) if words[k] == "ai" and words[k - 1] in ("do", "bởi")), None)
+    if words and words[0] != "ai" and agent is not None:
+        words = words[agent:]
     lead = 1
     while lead < len(words) and words[lead] in _WHO_FILLERS:  # "Ai được bầu làm Bí thư …?"
         lead += 1

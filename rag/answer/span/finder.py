@@ -83,26 +83,38 @@ def find(question: str, kind: str | None, sentences: list[tuple[str, int]],
 _KIND_COUNT = r",\s*(?:và\s+)?\d+\s+{noun}(?:\s+[^\W\d_]+){{1,3}}?(?=\s*(?:[.;,]|$))"
 
 
+_FIRST_COUNT = re.compile(r"\d+\s+([^\W\d_]+)((?:\s+[^\W\d_]+){1,3}?)(?=\s*,)")
+
+
 def _counts_of_kinds(found: ShortAnswer, question: str, sentences: list[tuple[str, int]]) -> ShortAnswer:
     """A count the sentence splits into kinds, whole, when the question names none of the kinds
     ("Đoàn đại biểu … gồm mấy người?" → "07 đại biểu chính thức, 01 đại biểu dự khuyết"; it had
-    been "07"); the bare number of such a count with its noun."""
+    been "07", and "01" when the question's words stood nearer the second); the bare number of
+    such a count with its noun."""
     text, offset = _sentence_of(found, sentences)
     if text is None:
         return found
     start, end = found.start - offset, found.end - offset
-    first = re.match(r"\s*\d+\s+([^\W\d_]+)((?:\s+[^\W\d_]+){1,3}?)(?=\s*,)", text[start:])
-    if not first or not re.fullmatch(r"\d+(?:\s+" + re.escape(first.group(1)) + r".*)?", text[start:end].strip()):
-        return found
-    kinds = list(re.finditer(_KIND_COUNT.format(noun=re.escape(first.group(1))), text[start + first.end():]))
-    if not kinds or kinds[0].start() != 0:
-        return found
-    asked = question.casefold()
-    qualifiers = [first.group(2)] + [k.group(0).split(first.group(1), 1)[1] for k in kinds[:1]]
-    if any(q.strip().casefold() in asked for q in qualifiers):
-        return found  # "… bao nhiêu đại biểu chính thức?" asks one kind
-    end = start + first.end() + kinds[0].end()
-    return ShortAnswer(text[start:end], offset + start, offset + end, found.kind, found.citation)
+    for first in _FIRST_COUNT.finditer(text):  # the split count that begins at or before the span
+        if first.start() > start:
+            break
+        at = first.start()
+        kinds = list(re.finditer(_KIND_COUNT.format(noun=re.escape(first.group(1))), text[first.end():]))
+        if not kinds or kinds[0].start() != 0:
+            continue
+        second = first.end() + re.search(r"\d", kinds[0].group(0)).start()  # where the second count's number is
+        if at == start:
+            if not re.fullmatch(r"\d+(?:\s+" + re.escape(first.group(1)) + r".*)?", text[start:end].strip()):
+                return found
+        elif start != second:
+            continue
+        asked = question.casefold()
+        qualifiers = [first.group(2)] + [k.group(0).split(first.group(1), 1)[1] for k in kinds[:1]]
+        if any(q.strip().casefold() in asked for q in qualifiers):
+            return found  # "… bao nhiêu đại biểu chính thức?" asks one kind
+        end = first.end() + kinds[0].end()
+        return ShortAnswer(text[at:end], offset + at, offset + end, found.kind, found.citation)
+    return found
 
 
 def _find(question: str, kind: str | None, sentences: list[tuple[str, int]],
