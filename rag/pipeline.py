@@ -187,12 +187,13 @@ class Assistant:
         """For a client that sends earlier questions only: the person the last question naming
         no one by pronoun answers now ("Ai là Giám đốc Sở GDĐT Kon Tum?"), as the answer of it
         and of the "Ông ấy …" turns after it, so that "ông ấy" is read as that person. Asked
-        once, on its own (no history, no filters: one more search, not a chain of them)."""
+        once, after the turns before it (a short "ai đọc diễn văn khai mạc?" is about the talk's
+        article: alone, it had found no one), with no filters."""
         answers: list[str | None] = [None] * len(history)
         last = next((i for i in range(len(history) - 1, -1, -1) if not points_at_person(history[i])), None)
         if last is None:
             return answers
-        earlier = self.ask(history[last])
+        earlier = self.ask(history[last], history=history[:last])
         if earlier.short_answer and earlier.short_answer.kind == "person":
             answers[last:] = [earlier.short_answer.text] * (len(history) - last)
         return answers

@@ -162,6 +162,20 @@ def test_a_question_standing_on_its_own_is_read_in_the_conversations_article(ass
     assert other.short_answer.text == "25/01/2021" and "Trà Vinh" in other.citations[0].source
 
 
+def test_a_short_question_in_a_talk_is_answered_from_the_talks_article_and_its_person_followed(assistant):
+    """A staff user's pass: "ai đọc diễn văn khai mạc?" after two questions on Lạng Sơn's congress
+    (typed without tone marks) was refused, another article's chunk ranking first and saying
+    none of it; then "ông ấy giữ chức gì?" got the deputy secretary elected, a woman. The talk's
+    article is the evidence; "ông ấy" is the one who opened the congress, also for a client
+    that sends earlier questions only."""
+    history = ["Dai hoi dang bo so GD Lang Son co bao nhieu dang vien du?", "có mấy chi bộ?"]
+    opened = assistant.ask("ai đọc diễn văn khai mạc?", history=history)
+    assert opened.status == "answered" and opened.short_answer.text == "Trần Quốc Tuấn"
+    assert "Lạng Sơn" in opened.citations[0].source
+    post = assistant.ask("ông ấy giữ chức gì?", history=history + ["ai đọc diễn văn khai mạc?"])
+    assert "Bí thư Đảng ủy Sở GDĐT" in post.short_answer.text and "Trần Quốc Tuấn" in post.citations[0].quote
+
+
 def test_a_thing_pointed_back_at_is_the_one_an_earlier_question_named(assistant):
     """"đại hội đó" after turns about the former secretary is the congress the first question
     named (a staff user's pass: it had been read with "Trần Quốc Tuấn có phải tỉnh ủy viên

@@ -160,6 +160,12 @@ class Answerer:
         # irrelevant.
         first = (scope.of_statutes(q, hits) or hits)[:1]
         relevant = bool(hits) and self._relevant(dense, self._passage_coverage(first[0], addressed))
+        if not relevant and prefer and any(h.chunk.article_id == prefer for h in hits):
+            # "ai đọc diễn văn khai mạc?" in a talk about Lạng Sơn's congress: that article's
+            # chunks are the evidence, not another article's that ranked first and says none of it
+            # (a staff user was told nothing was found).
+            relevant = any(self._relevant(dense, self._passage_coverage(h, addressed))
+                           for h in hits + reserve if h.chunk.article_id == prefer)
         if not relevant and asked_post and hits:
             # "Ai là Giám đốc Sở Giáo dục và Đào tạo Kon Tum?": the article's chunk ranked first may
             # not write the post (spelled out, the Department's name weighs next to nothing); its
