@@ -147,6 +147,15 @@ def points_at_person(question: str) -> bool:
     return bool(_PERSON.search(normalize_query(question)))
 
 
+def person_pointed_at(question: str) -> str | None:
+    """The words ``question`` opens with to point at a person ("Ông ấy …", "Còn bà đó …"), as
+    typed, or ``None``. Not a person the question names itself before ("… cho người đó?")."""
+    text = normalize_query(question)
+    lead = re.match(r"\s*(?:(?:thế\s+)?(?:còn|vậy|thế)\s+)?", text, _I)
+    m = _PERSON.match(text, lead.end())
+    return m.group(0) if m else None
+
+
 def _with_person(question: str, name: str | None, previous: str = "") -> str | None:
     """``question`` with its "ông ấy", "người đó" read as ``name``, a person an answer named,
     or else the one person the ``previous`` question named ("Bà Nguyễn Thị Tuyết Hà có phải là

@@ -17,7 +17,7 @@ from rag.answer.question import POINTING, count_typed, definition_typed, post_ty
 from rag.clean.metadata import organisation_label, vn_date
 from rag.clean.normalize import clean_question, normalize_query
 from rag.config import Settings
-from rag.followup import contextualize, earlier_question, points_at_person
+from rag.followup import contextualize, earlier_question, person_pointed_at, points_at_person
 from rag.index import Index, IndexDamagedError
 from rag.index.backends import current_version, open_index
 from rag.retrieve import Filters, Retrieval, Retriever
@@ -111,6 +111,15 @@ class Assistant:
         if index is None or index.vectors.size == 0:
             return None, Answer(question, NOT_FOUND, [], True, {"total": time.perf_counter() - started}, query,
                                 status="not_found")
+        pointed = person_pointed_at(asked) if history and points_at_person(query) else None
+        if pointed:
+            # "ông ấy giữ chức gì?" in a talk where no one was named: any answer would be about
+            # someone else (a staff user got the deputy secretary elected, a woman); asked who
+            # is meant. Alone, the question's other words may still find the person.
+            note = (f"Chưa rõ “{pointed}” là ai: bạn hãy hỏi kèm tên người đó "
+                    f"(ví dụ: “Ông Nguyễn Văn A giữ chức vụ gì?”).")
+            return None, Answer(question, note, [], True, {"total": time.perf_counter() - started}, query,
+                                status="not_found", note=note)
         retriever = Retriever(index, self.embedder, candidates=s.candidates, rrf_k=s.rrf_k, fusion=s.fusion)
         policy = AnswerPolicy(
             min_dense_score=s.min_dense_score, confident_dense_score=s.confident_dense_score,

@@ -2985,6 +2985,8 @@ def test_a_yes_no_clause_must_write_the_name_claimed():
 @pytest.mark.parametrize("question, kind, says", [
     # "Có ai … không?" asks whether anyone did: the clause (a staff user had been shown the guess "Chính phủ").
     ("Có ai được trình Thủ tướng tặng bằng khen không?", "confirm", "01 công chức đang trình Thủ tướng"),
+    # Asked of a kind of people: the same (a staff user's pass got the guess "Chính phủ" again).
+    ("Có công chức nào được trình Thủ tướng tặng bằng khen không?", "confirm", "01 công chức đang trình Thủ tướng"),
     # "Có ai là Giám đốc …?" still asks who.
     ("Có ai là Giám đốc Sở GDĐT Trà Vinh không?", "person", "Nguyễn Thị Bạch Vân"),
 ])

@@ -176,6 +176,21 @@ def test_a_short_question_in_a_talk_is_answered_from_the_talks_article_and_its_p
     assert "Bí thư Đảng ủy Sở GDĐT" in post.short_answer.text and "Trần Quốc Tuấn" in post.citations[0].quote
 
 
+def test_a_person_pointed_at_in_a_talk_naming_no_one_is_asked_about(assistant):
+    """"ông ấy giữ chức gì?" after a head count names no one: it had been glued to the count
+    question and answered with the deputy secretary elected, a woman. Who is meant is asked;
+    a person the question names itself later on ("… cho người đó?") is not this."""
+    from rag.followup import person_pointed_at
+
+    history = ["Đại hội Đảng bộ Sở GDĐT Lạng Sơn có bao nhiêu đảng viên dự?"]
+    answer = assistant.ask("ông ấy giữ chức gì?", history=history)
+    assert answer.abstained and answer.citations == [] and "“ông ấy” là ai" in answer.text
+    assert person_pointed_at("Còn bà đó là ai?") == "bà đó"
+    assert person_pointed_at("Giáo viên chuyển trường thì nơi nào xếp loại cho người đó?") is None
+    named = assistant.ask("Ông ấy có phải Tỉnh ủy viên không?", history=["Ai là Bí thư Đảng ủy Khối?"])
+    assert named.status == "answered" and "Bùi Thái Trọng" in named.query
+
+
 def test_a_thing_pointed_back_at_is_the_one_an_earlier_question_named(assistant):
     """"đại hội đó" after turns about the former secretary is the congress the first question
     named (a staff user's pass: it had been read with "Trần Quốc Tuấn có phải tỉnh ủy viên

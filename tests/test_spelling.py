@@ -74,6 +74,18 @@ def test_an_unmarked_question_about_another_province_names_it(assistant):
 
 
 
+def test_a_person_pointed_at_without_marks_is_read_as_a_person():
+    # "co ay" had been read "có ay" (the index's "có"): the follow-up then pointed at no one.
+    assert restore("co ay co phai dang vien khong?", spellings(_WORDS)).startswith("cô ấy có ")
+    assert restore("ong ay la dang vien Lang Son?", spellings(_WORDS)).startswith("ông ấy là")
+
+
+def test_an_unmarked_person_follow_up_is_answered_of_the_person_named(assistant):
+    answer = assistant.ask("co ay co phai tinh uy vien khong?", history=["giam doc so gd tra vinh la ai"])
+    assert answer.status == "answered" and "Nguyễn Thị Bạch Vân" in answer.query
+    assert "Tỉnh ủy viên" in answer.short_answer.text
+
+
 def test_an_unmarked_follow_up_completes_an_unmarked_question(assistant):
     answer = assistant.ask("con o tra vinh thi sao?",
                            history=["hoi nghi cua so giao duc va dao tao soc trang duoc to chuc vao ngay nao?"])

@@ -58,7 +58,9 @@ _ASKING = {fold_marks(w): w for w in (
     "xin_chào", "chào_bạn", "cảm_ơn", "cám_ơn", "cảm_ơn_bạn", "tạm_biệt", "bạn_là_ai",
     # "when was it published" (about.asks_published) and parts of a year (question.periods)
     "được_đăng_ngày_nào", "được_đăng_khi_nào", "đăng_ngày_nào", "đăng_khi_nào", "ngày_đăng", "học_kỳ",
-    "tháng_đầu_năm", "tháng_cuối_năm")}
+    "tháng_đầu_năm", "tháng_cuối_năm",
+    # a person pointed back at (rag.followup): "co ay co phai …" is "cô ấy có phải …", never "có"
+    "ông_ấy", "bà_ấy", "cô_ấy", "thầy_ấy", "anh_ấy", "chị_ấy")}
 _ASKING["hoc_ki"] = "học_kỳ"
 # Not "đang" ("dang" is "Đảng" here), "hỏi" ("hội"), "thì" ("thi"), "bạn" ("Ban"): the index decides.
 # Provinces too, typed as names ("Binh Dinh", not "dien bien", which may be "diễn biến"): a question

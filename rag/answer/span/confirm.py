@@ -51,7 +51,8 @@ def asks_yes_no(question: str) -> bool:
 
 
 # "Có ai là Giám đốc …?" asks who.
-_ANYONE = re.compile(r"^\s*có\s+(?:ai|(?:người|đơn vị|cơ quan|tổ chức|trường|chi bộ|cá nhân|tập thể)\s+nào)(?!\w)"
+_ANYONE = re.compile(r"^\s*có\s+(?:ai|(?:người|đơn vị|cơ quan|tổ chức|trường|chi bộ|cá nhân|tập thể|công chức|viên chức|"
+                     r"cán bộ|đảng viên|giáo viên|nhà giáo|học sinh|đại biểu|đồng chí|thành viên)\s+nào)(?!\w)"
                      r"(?!\s+là\s)", _I)
 
 
