@@ -2948,6 +2948,32 @@ def test_a_count_split_into_kinds_is_given_whole_unless_one_kind_is_asked(assist
     assert assistant.ask(question).short_answer.text == short
 
 
+@pytest.mark.parametrize("question, short", [
+    ("Ban Thanh tra nhân dân báo cáo gì?", "báo cáo kết quả hoạt động năm 2020 và chương trình công tác năm 2021"),
+    # Every item says the asked words: none is the one; "của đơn vị nào?" asks a name in it.
+    ("Các báo cáo năm 2020 là gì?", None),
+    ("Báo cáo tổng hợp thi đua là của đơn vị nào?", None),
+])
+def test_the_item_alone_in_saying_the_questions_words_answers_it(question, short):
+    from rag.answer.span.phrases import item_saying
+
+    sentence = ("Hội nghị đã thông qua dự thảo về các báo cáo: báo cáo kết quả thực hiện Nghị quyết Hội nghị cán bộ, "
+                "công chức năm 2020; báo cáo kết quả hoạt động công đoàn năm 2020 và dự thảo kế hoạch năm 2021; báo "
+                "cáo tổng hợp thi đua – khen thưởng năm học 2020-2021; báo cáo kết quả hoạt động năm 2020 và chương "
+                "trình công tác năm 2021 của Ban Thanh tra nhân dân.")
+    found = item_saying(question, [(sentence, 100)])
+    assert (found.text if found else None) == short
+    if found:
+        assert sentence[found.start - 100:found.end - 100] == short
+
+
+def test_what_one_of_several_reports_said_is_that_report(assistant):
+    """A staff user asked what the people's inspection board reported and got "tổng hợp thi
+    đua", a word of the item before it."""
+    answer = assistant.ask("Ban Thanh tra nhân dân Sở GDĐT Trà Vinh báo cáo gì?")
+    assert answer.short_answer.text == "báo cáo kết quả hoạt động năm 2020 và chương trình công tác năm 2021"
+
+
 @pytest.mark.parametrize("question, post", [
     ("Buổi làm việc của Đảng ủy Khối với Đảng bộ Sở GDĐT Kon Tum do ai làm trưởng đoàn?", "trưởng_đoàn"),
     ("Đảng bộ Sở do ai làm Bí thư?", "bí_thư"),

@@ -21,7 +21,7 @@ from rag.answer.span.names import (
 from rag.answer.span.numbers import _bounded, _number, _number_candidates, _word_end, counted
 from rag.answer.span.phrases import (
     PURPOSE, _QUOTED, _choice, attending, _defined_subject, _defines_term, _definition, _gap, _list, _purpose, _quote,
-    asks_day_part, asks_purpose, day_part,
+    asks_day_part, asks_purpose, day_part, item_saying,
 )
 from rag.text import pos_tags
 
@@ -139,7 +139,8 @@ def _find(question: str, kind: str | None, sentences: list[tuple[str, int]],
     # the asked noun and a colon.
     for finder, basis in ((_purpose, "purpose"), (attending, "list"),
                           (headed_list if kind == "list" else None, "list"), (document_subject, "issuer"),
-                          (cited_document, "issuer"), (listed_after_head, "list")):
+                          (cited_document, "issuer"), (listed_after_head, "list"),
+                          (item_saying if kind in (None, "what") else None, "item")):
         found = finder(question, sentences) if finder else None
         if found:
             return found, basis

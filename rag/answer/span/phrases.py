@@ -355,3 +355,43 @@ def attending(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | 
         if m.end() < end and len(text[m.end():end].split()) <= _ATTENDING_WORDS:
             return ShortAnswer(text[m.end():end], offset + m.end(), offset + end, "list")
     return None
+
+
+# "… các báo cáo: báo cáo A; báo cáo B; …; báo cáo kết quả hoạt động … của Ban Thanh tra nhân
+# dân.": items after a colon, set apart by semicolons.
+_ITEMS_AFTER_COLON = re.compile(r":\s*(?P<items>[^:]*;[^:]*)$")
+_OWNER = re.compile(r"\s+(?:của|do|cho)\s+(?P<owner>[^,;]+?)\s*$", _I)
+_ASKS_WHAT = re.compile(r"(?<!\w)(?:gì|những gì)\s*\??\s*$", _I)
+
+
+def item_saying(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
+    """Of the items a quoted sentence sets apart by ";" after a colon, the one alone in saying
+    two or more of the question's words ("Ban Thanh tra nhân dân báo cáo gì?" → "báo cáo kết quả
+    hoạt động năm 2020 và chương trình công tác năm 2021", the item ending "của Ban Thanh tra
+    nhân dân"; a staff user had been given "tổng hợp thi đua", from the item before it). Its
+    owner, when the question names it ("… của <what the question says>"), is left out."""
+    if not _ASKS_WHAT.search(question):  # "… của chi bộ nào?" asks for a name in the item
+        return None
+    asked = syllables(question)
+    for text, offset in sentences[:1]:
+        m = _ITEMS_AFTER_COLON.search(text)
+        if not m:
+            continue
+        items, start = [], m.start("items")
+        for piece in m.group("items").split(";"):
+            lead = len(piece) - len(piece.lstrip())
+            body = piece.strip().rstrip(".")
+            items.append((start + lead, body))
+            start += len(piece) + 1
+        said = [{t for t, _, _ in _tokens(body)} & asked for _, body in items]
+        alone = [k for k, words in enumerate(said)
+                 if len(words - set().union(*(w for j, w in enumerate(said) if j != k))) >= 2]
+        if len(alone) != 1:
+            continue
+        at, body = items[alone[0]]
+        owner = _OWNER.search(body)
+        if owner and {t for t, _, _ in _tokens(owner.group("owner"))} <= asked:
+            body = body[:owner.start()]
+        if len(body.split()) >= 2:
+            return ShortAnswer(body, offset + at, offset + at + len(body), "span")
+    return None
