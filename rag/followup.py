@@ -52,14 +52,17 @@ def contextualize(question: str, history: list[str] | None = None, known=None,
     question about things the articles never mention ("Giá vàng hôm nay?") is a new topic,
     not a follow-up. ``answers``: the short answers given to the earlier questions where they
     named a person (the API's ``history[].answer``, which the chat sends for person answers
-    only); the last one is who "ông ấy", "người đó" points at ("Ai là Phó Giám đốc …?" →
+    only); the last of them naming someone is who "ông ấy", "người đó" points at ("Ai là Phó Giám đốc …?" →
     "Nguyễn Trọng Thắng"; "Ông ấy giữ chức vụ gì?" asks about him). A place is no person.
     ``filtered``: an organisation filter is on, which says whose Department "Sở" is, not the
     province of an earlier question.
     """
     previous, placed, said = _replay(history, known, answers)
     question = normalize_query(question)
-    last = answers[-1] if history and answers else None
+    # The last person an answer named, also with turns about something else since ("bà ấy …"
+    # after "Ai chủ trì …?" and "Hội nghị đó diễn ra ngày nào?").
+    last = next((a for a in reversed(answers) if a and is_name(a) and not _PLACE.search(a)), None) \
+        if history and answers else None
     return _with_person(question, last, previous) or _resolve(question, previous, known, placed, filtered,
                                                               _referent(question, said))
 

@@ -195,16 +195,17 @@ class Assistant:
     def _people_answered(self, history: list[str]) -> list[str | None]:
         """For a client that sends earlier questions only: the person the last question naming
         no one by pronoun answers now ("Ai là Giám đốc Sở GDĐT Kon Tum?"), as the answer of it
-        and of the "Ông ấy …" turns after it, so that "ông ấy" is read as that person. Asked
-        once, after the turns before it (a short "ai đọc diễn văn khai mạc?" is about the talk's
-        article: alone, it had found no one), with no filters."""
+        and of the turns after it, so that "ông ấy" is read as that person. The latest earlier
+        questions are asked again, at most three, each after the turns before it (a short "ai
+        đọc diễn văn khai mạc?" is about the talk's article: alone, it had found no one), with
+        no filters."""
         answers: list[str | None] = [None] * len(history)
-        last = next((i for i in range(len(history) - 1, -1, -1) if not points_at_person(history[i])), None)
-        if last is None:
-            return answers
-        earlier = self.ask(history[last], history=history[:last])
-        if earlier.short_answer and earlier.short_answer.kind == "person":
-            answers[last:] = [earlier.short_answer.text] * (len(history) - last)
+        asked = [i for i in range(len(history) - 1, -1, -1) if not points_at_person(history[i])]
+        for last in asked[:_PEOPLE_ASKED]:  # the latest that names someone ("… ngày nào?" since names no one)
+            earlier = self.ask(history[last], history=history[:last])
+            if earlier.short_answer and earlier.short_answer.kind == "person":
+                answers[last:] = [earlier.short_answer.text] * (len(history) - last)
+                break
         return answers
 
     def _explain_filters(self, index: Index, retrieval: Retrieval, filters: Filters, answer: Answer,
@@ -244,6 +245,7 @@ class Assistant:
 
 
 _CITED_KEPT = 1024  # questions whose cited article is remembered (a few dozen bytes each)
+_PEOPLE_ASKED = 3  # earlier questions asked again to learn who "ông ấy" is, latest first
 # What names an article's own subject: a question naming one of these is searched on its own
 # words alone. A kind of gathering ("đại hội") is what the conversation was about.
 _PINNING = ("provinces", "years", "terms", "names", "ordinals", "bodies", "statutes", "laws", "periods")

@@ -191,6 +191,17 @@ def test_a_person_pointed_at_in_a_talk_naming_no_one_is_asked_about(assistant):
     assert named.status == "answered" and "Bùi Thái Trọng" in named.query
 
 
+@pytest.mark.parametrize("answers", [None, ["Nguyễn Thị Tuyết Hà", "03-7-2020"]])
+def test_a_person_named_two_turns_back_is_the_one_pointed_at(assistant, answers):
+    """An API probe: "bà ấy giữ chức gì?" after "Ai chủ trì …?" and a turn about the date was
+    told who is meant was unclear; the last person an answer named is, whether the client sends
+    the answers or earlier questions only."""
+    history = ["Ai chủ trì hội nghị ở Sóc Trăng?", "Hội nghị đó diễn ra ngày nào?"]
+    answer = assistant.ask("bà ấy giữ chức gì?", history=history, answers=answers)
+    assert answer.status == "answered" and "Nguyễn Thị Tuyết Hà" in answer.query
+    assert "Giám đốc Sở" in answer.short_answer.text
+
+
 def test_a_thing_pointed_back_at_is_the_one_an_earlier_question_named(assistant):
     """"đại hội đó" after turns about the former secretary is the congress the first question
     named (a staff user's pass: it had been read with "Trần Quốc Tuấn có phải tỉnh ủy viên

@@ -74,6 +74,18 @@ def test_an_unmarked_question_about_another_province_names_it(assistant):
 
 
 
+def test_a_typo_standing_alone_is_not_the_spelling_of_a_syllable_written_inside_words():
+    # One page wrote "tổ chưc"; the index writes "chức" inside "tổ_chức", "chức_vụ" everywhere.
+    known = spellings([("chưc", 1), ("tổ_chức", 12), ("chức_vụ", 6), ("dài", 7), ("đại_hội", 9)])
+    assert known["chuc"] == "chức" and known["to_chuc"] == "tổ_chức"
+    assert known["dai"] == "dài"  # seen alone often enough: not a typo, whatever "đại_hội" says
+
+
+def test_an_unmarked_question_with_a_syllable_a_page_misspelt_is_answered(assistant):
+    answer = assistant.ask("Tran Quoc Tuan giu chuc gi?")
+    assert "giữ chức" in answer.query and "Bí thư Đảng ủy Sở GDĐT" in answer.short_answer.text
+
+
 def test_a_person_pointed_at_without_marks_is_read_as_a_person():
     # "co ay" had been read "có ay" (the index's "có"): the follow-up then pointed at no one.
     assert restore("co ay co phai dang vien khong?", spellings(_WORDS)).startswith("cô ấy có ")

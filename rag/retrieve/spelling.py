@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable
 
 from rag.clean.metadata import PROVINCE, PROVINCES
@@ -27,18 +28,32 @@ _MIN_KNOWN = 0.7  # share of a question's words the index must know: English is 
 def spellings(words: Iterable[tuple[str, int]]) -> dict[str, str]:
     """``{folded word: the index's most frequent word that folds to it}``, words as pyvi joins
     them ("đảng_viên"), from ``(word, document frequency)`` pairs. A word whose syllables end in
-    "i" or "y" is found by the other spelling too ("nhiem_ki" is "nhiệm_kỳ")."""
+    "i" or "y" is found by the other spelling too ("nhiem_ki" is "nhiệm_kỳ"). A syllable seen
+    alone far more rarely than inside joined words is spelled as those words spell it (a typo
+    alone, "chưc", is not "chuc")."""
     best: dict[str, tuple[int, str]] = {}
+    inside: dict[str, Counter] = {}  # each syllable of joined words, by how often it occurs so
     for word, df in words:
         if not any(ch.isalpha() for ch in word):
             continue
         key = fold_marks(word)
         if key not in best or df > best[key][0]:
             best[key] = (df, word)
+        for syllable in word.split("_") if "_" in word else ():
+            inside.setdefault(fold_marks(syllable), Counter())[syllable] += df
+    for key, counts in inside.items():
+        # A page's typo standing alone ("tổ chưc") is not how the index spells the syllable it
+        # writes everywhere inside words ("tổ_chức", "chức_vụ"): "chuc" had been read "chưc".
+        syllable, df = counts.most_common(1)[0]
+        if key in best and best[key][1] != syllable and best[key][0] * _TYPO_RATIO < df:
+            best[key] = (df, syllable)
     known = {key: word for key, (_, word) in best.items()}
     for key, word in list(known.items()):
         known.setdefault(_FOLDED_I_Y.sub(lambda m: m.group(1) + ("y" if m.group(2) == "i" else "i"), key), word)
     return known
+
+
+_TYPO_RATIO = 5  # a lone spelling this many times rarer than the syllable inside words is a typo
 
 
 # The consonants a syllable opens with, before an "i" or "y" that is spelled both ways.
