@@ -201,8 +201,10 @@ def _resolve(question: str, previous: str, known=None, placed: str = "", filtere
     asked_of = previous if _PLACE.search(previous) else placed
     if new_place and not asked_of and _UNIT.search(previous) \
             and not _FILLER.sub(" ", _PLACE.sub(" ", core)).split():
-        # "của Kon Tum" after "Ai là Bí thư Đảng ủy Sở?": the Department left unnamed is that one.
-        return _with_province(previous, new_place.group(0))
+        # "của Kon Tum" after "Ai là Bí thư Đảng ủy Sở?": the Department left unnamed is that one;
+        # "còn ở Kon Tum?" after "Đảng bộ Sở GDĐT hoàn thành bao nhiêu chỉ tiêu …?" too (the
+        # province had been dropped and the earlier answer given again, an API probe).
+        return _of_province(previous, _UNIT.search(previous), new_place.group(1))
     if new_place and asked_of:
         rewritten = _PLACE.sub(new_place.group(1), asked_of, count=1)
         rest = _FILLER.sub(" ", _PLACE.sub(" ", core)).split()
@@ -368,8 +370,13 @@ def _with_province(question: str, previous: str) -> str:
     asked = read(question)
     if asked.kind != "person" or asked.names:
         return question
+    return _of_province(question, unit, place.group(1))
+
+
+def _of_province(question: str, unit: re.Match, province: str) -> str:
+    """``question`` with the body ``unit`` names ("Sở", "Đảng bộ Sở GDĐT") named with ``province``."""
     named = "Sở GDĐT" if unit.group(0) == "Sở" else unit.group(0)
-    return f"{question[: unit.start()]}{named} {place.group(1)}{question[unit.end() :]}"
+    return f"{question[: unit.start()]}{named} {province}{question[unit.end() :]}"
 
 
 def _cite_again(previous: str, article: str | None, clause: str | None) -> str:

@@ -318,6 +318,11 @@ def test_another_kind_of_the_same_thing_is_asked_in_its_place(question, earlier,
     ("thế còn ở Lạng Sơn, ai dự và chỉ đạo đại hội?", [], "Ai dự và chỉ đạo đại hội ở Lạng Sơn?"),
     ("của Kon Tum", ["bí thư?"], "Ai là Bí thư Đảng ủy Sở GDĐT Kon Tum?"),
     ("còn Nguyễn Trọng Thắng?", ["Bí thư Đảng ủy Sở GDĐT Kon Tum là ai?"], "Nguyễn Trọng Thắng là ai?"),
+    # An API probe: a province after a question of any kind on an unnamed Department is that
+    # Department's (it had been dropped, and the earlier answer given again).
+    ("còn ở Kon Tum?", ["Đảng bộ Sở GDĐT hoàn thành bao nhiêu chỉ tiêu năm 2020?"],
+     "Đảng bộ Sở GDĐT Kon Tum hoàn thành bao nhiêu chỉ tiêu năm 2020?"),
+    ("còn ở Sóc Trăng?", ["Đảng bộ Sở được tặng bằng khen gì?"], "Đảng bộ Sở GDĐT Sóc Trăng được tặng bằng khen gì?"),
 ])
 def test_follow_ups_from_a_cold_read_and_a_staff_pass(assistant, question, history, expected):
     from rag.pipeline import _as_asked
@@ -325,6 +330,11 @@ def test_follow_ups_from_a_cold_read_and_a_staff_pass(assistant, question, histo
     index = assistant.refresh()
     typed = [_as_asked(index, h) for h in history]
     assert contextualize(_as_asked(index, question), typed, index.lexical.idf) == expected
+
+
+def test_a_province_asked_after_an_unnamed_department_is_not_answered_from_another(assistant):
+    answer = assistant.ask("còn ở Kon Tum?", history=["Đảng bộ Sở GDĐT hoàn thành bao nhiêu chỉ tiêu năm 2020?"])
+    assert "Kon Tum" in answer.query and answer.abstained and "10/10" not in answer.text
 
 
 def test_a_post_asked_in_lower_case_in_a_talk_is_its_article_s_holder(assistant):
