@@ -337,6 +337,18 @@ def test_a_province_asked_after_an_unnamed_department_is_not_answered_from_anoth
     assert "Kon Tum" in answer.query and answer.abstained and "10/10" not in answer.text
 
 
+def test_a_follow_up_asking_where_or_which_day_gets_no_word_or_year_for_it(assistant):
+    """An API probe: "tổ chức ở đâu?" after a question on the Khối's conference got "Đảng" as the
+    place (the standalone question is told the article does not say); "hội nghị đó diễn ra ngày
+    nào?" after a count question got "năm 2020" as the day."""
+    where = assistant.ask("tổ chức ở đâu?", history=[
+        "Hội nghị tổng kết công tác xây dựng Đảng năm 2020 của Đảng ủy Khối diễn ra ngày nào?"])
+    assert where.abstained and "không nêu nơi tổ chức" in where.text
+    day = assistant.ask("hội nghị đó diễn ra ngày nào?",
+                        history=["Đảng bộ Sở GDĐT hoàn thành bao nhiêu chỉ tiêu năm 2020?"])
+    assert day.short_answer is None or "năm 2020" != day.short_answer.text
+
+
 def test_a_post_asked_in_lower_case_in_a_talk_is_its_article_s_holder(assistant):
     """A second staff pass: "ai được bầu làm phó bí thư?" after a Lạng Sơn question had been
     refused ("phó" alone is a word the index never has; it has "phó_bí_thư"), then "bà ấy được

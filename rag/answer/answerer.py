@@ -334,6 +334,8 @@ class Answerer:
             unsupported = support.unsupported(span_question, short, citations[0].quote, citations[0].start)
         elif q.kind == "date":
             unsupported = support.no_day(span_question, short, citations[0].quote)
+            if not unsupported and support.not_a_day(span_question, short):
+                short = None  # "năm 2020" answers no "ngày nào?": the quote's day is the reader's to see
         elif q.kind == "place":
             unsupported = support.no_venue(span_question, short)
         else:

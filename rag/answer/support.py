@@ -117,6 +117,13 @@ def no_day(question: str, short: ShortAnswer | None, quote: str) -> str | None:
     return None
 
 
+def not_a_day(question: str, short: ShortAnswer | None) -> bool:
+    """Whether ``short`` is a date naming no day ("năm 2020") for a question asking on which
+    day: no short answer at all says less that is wrong (an API probe got "năm 2020", sure, for
+    "hội nghị đó diễn ra ngày nào?")."""
+    return short is not None and bool(_ASKS_DAY.search(question)) and not names_day(short.text)
+
+
 _PROVINCE_ASKED = re.compile(r"(?<!\w)tỉnh\s+nào(?!\w)", re.IGNORECASE)
 
 
@@ -125,7 +132,9 @@ def no_venue(question: str, short: ShortAnswer | None) -> str | None:
     place (the Trà Vinh staff conference's article never says where it met), or ``None``."""
     # Other "ở đâu" questions ("nộp hồ sơ ở đâu?") may be answered by a clause naming no place
     # the finder knows, and keep their quote.
-    if short is None and ASKS_VENUE.search(question):
+    # Nor does one word ("Đảng" out of "Đảng ủy Khối … tổ chức Hội nghị", found for "tổ chức ở
+    # đâu?" asked as a follow-up, an API probe): a venue is a hall, a school, a place's name.
+    if (short is None or len(short.text.split()) < 2) and ASKS_VENUE.search(question):
         return "Các bài viết không nêu nơi tổ chức."
     # A Vietnamese province (the article about "Đảng bộ Sở" names none); "thành phố nào" may ask
     # for any city of the world, which the finder of provinces does not know.
