@@ -13,7 +13,7 @@ from rag.answer import NOT_FOUND, Answer, Answerer, AnswerPolicy, tally, when
 from rag.answer.chitchat import IN_VIETNAMESE, english, strip_preamble
 from rag.answer.chitchat import reply as small_talk
 from rag.answer.paraphrase import as_written, posts_named
-from rag.answer.question import POINTING, count_typed, definition_typed, post_typed, read
+from rag.answer.question import count_typed, definition_typed, post_typed, read
 from rag.clean.metadata import organisation_label, vn_date
 from rag.clean.normalize import clean_question, normalize_query
 from rag.config import Settings
@@ -128,10 +128,11 @@ class Assistant:
         retrieval = retriever.search(query, max(top_k or s.top_k, policy.candidates), filters, reserve=policy.reserve)
         answerer = Answerer(index.lexical.idf, policy, self.embedder.dimension,
                             article=index.store.get_article)
-        # Standing on its own, or pointing back ("Đảng bộ Sở đó thuộc tỉnh nào?" searched with the
-        # question it points at, which another article may outrank): the conversation's article.
-        about = query[len(typed):].strip() if query != typed and query.startswith(typed) \
-            and POINTING.search(typed) else None
+        # Standing on its own, pointing back ("Đảng bộ Sở đó thuộc tỉnh nào?" searched with the
+        # question it points at, which another article may outrank) or searched with the earlier
+        # question after it ("ngày nào?" after a count question had been answered from another
+        # article, unremarked, an API probe): the conversation's article.
+        about = query[len(typed):].strip() if query != typed and query.startswith(typed) else None
         prefer = self._conversation_article(retriever, typed, lambda: about or earlier_question(
             history, index.lexical.idf, answers), filters, history, version) \
             if history and (query == typed or about) else None

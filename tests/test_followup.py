@@ -349,6 +349,16 @@ def test_a_follow_up_asking_where_or_which_day_gets_no_word_or_year_for_it(assis
     assert day.short_answer is None or "năm 2020" != day.short_answer.text
 
 
+def test_a_short_follow_up_answered_from_another_article_says_so(assistant):
+    """An API probe: "ngày nào?" after a count question about the Đảng bộ Sở's year, searched with
+    that question after it, was answered with Sóc Trăng's date and no word that it came from
+    another article than the one the talk is about."""
+    history = ["Đảng bộ Sở GDĐT hoàn thành bao nhiêu chỉ tiêu năm 2020?"]
+    talked = assistant.ask(history[0]).citations[0]
+    answer = assistant.ask("ngày nào?", history=history)
+    assert answer.citations[0].article_id == talked.article_id or (answer.note and talked.title in answer.note)
+
+
 def test_a_post_asked_in_lower_case_in_a_talk_is_its_article_s_holder(assistant):
     """A second staff pass: "ai được bầu làm phó bí thư?" after a Lạng Sơn question had been
     refused ("phó" alone is a word the index never has; it has "phó_bí_thư"), then "bà ấy được
