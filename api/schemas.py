@@ -153,12 +153,17 @@ class AskRequest(BaseModel):
     history: list[Turn] = Field(
         default_factory=list, max_length=50,
         description="Earlier turns, oldest first, so that a follow-up such as 'Còn ở Trà Vinh thì sao?' "
-        "is understood.")
+        "is understood; null is read as none.")
 
     @field_validator("question")
     @classmethod
     def _trimmed(cls, v: str) -> str:
         return _question_text(v)
+
+    @field_validator("history", mode="before")
+    @classmethod
+    def _no_history(cls, v):
+        return [] if v is None else v  # many clients send null for "no earlier turns"
 
     @field_validator("source")
     @classmethod

@@ -128,6 +128,9 @@ def test_follow_up_uses_history(api):
     assert "25/01/2021" in r["answer"] and "Trà Vinh" in r["citations"][0]["source"]
     alone = api.post("/ask", json={"question": first}).json()
     assert alone["query"] == first and "03-7-2020" in alone["answer"]
+    # null, as many clients send for no earlier turns, is none (it had been a 422).
+    nothing = api.post("/ask", json={"question": first, "history": None})
+    assert nothing.status_code == 200 and nothing.json()["query"] == first
 
 
 def test_a_follow_up_about_another_provinces_congress_is_refused_when_it_held_none(api):
