@@ -29,6 +29,16 @@ def test_the_holder_of_another_term_does_not_answer_the_asked_term(assistant):
     assert "LẠNG SƠN" in answer.note  # the nearest article, by its title
 
 
+@pytest.mark.parametrize("question", [f"Ai được bầu làm Bí thư {LANG_SON} nhiệm kỳ mới?",
+                                      f"Bí thư {LANG_SON} khóa này là ai?"])
+def test_the_new_term_asked_plainly_is_the_term_the_article_reports(assistant, question):
+    """A staff user read "Có thể là: Trần Quốc Tuấn" above a note saying the new term's Bí thư is
+    not stated: "nhiệm kỳ mới" asks for that term as its years do."""
+    answer = assistant.ask(question)
+    assert answer.abstained and answer.short_answer is None and "nhiệm kỳ 2020-2025" in answer.note
+    assert tenure.asks_new_term(question) and not tenure.asks_new_term(f"Ai là Bí thư {LANG_SON}?")
+
+
 @pytest.mark.parametrize("question", [f"Ai là Phó Bí thư {LANG_SON}?", f"Ai là Phó Bí thư {LANG_SON} nhiệm kỳ 2020-2025?"])
 def test_the_sentence_naming_the_holder_of_the_later_term_is_quoted(assistant, question):
     """Hà Thị Khánh Vân is named Phó Bí thư 2015-2020 beside the Bí thư, and elected Phó Bí thư

@@ -355,7 +355,7 @@ class Answerer:
                 short = support.holder(span_question, short, citations[0].quote, citations[0].start) or short
             else:
                 note = tenure.not_said(tenure.asked_post_words(span_question, asked_post), short.text, held, wanted)
-                if q.terms:
+                if q.terms or tenure.asks_new_term(span_question):  # "… nhiệm kỳ mới?" names it plainly
                     note = f"{note} {scope.nearest(best.hit)}"
                     return Answer(question, note, [], True, status="not_found", note=note)
                 short = replace(short, basis="past")

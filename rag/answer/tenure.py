@@ -78,6 +78,15 @@ def wanted(held: str, asked: list[tuple[str, str]], *texts: str) -> str | None:
     return later_term(held, *texts)
 
 
+# "… nhiệm kỳ mới?", "… khóa này?": the term the article reports, asked as plainly as by its years.
+_NEW_TERM = re.compile(r"(?<!\w)(?:nhiệm kỳ|khóa|khoá)\s+(?:mới|này|tới|hiện tại|hiện nay)(?!\w)", re.IGNORECASE)
+
+
+def asks_new_term(question: str) -> bool:
+    """Whether ``question`` asks for the holder of the new term without naming its years."""
+    return bool(_NEW_TERM.search(question))
+
+
 def not_said(post: str, name: str, held: str, term: str) -> str:
     """What the reply says when no quoted sentence names the holder of ``term``: that the
     articles do not, and for which term ``name`` held ``post`` (as the question writes it;
