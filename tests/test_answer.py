@@ -2967,6 +2967,14 @@ def test_the_item_alone_in_saying_the_questions_words_answers_it(question, short
         assert sentence[found.start - 100:found.end - 100] == short
 
 
+def test_one_plain_word_is_no_place(assistant):
+    # An API probe got "hết", sure, for where she spoke; the quote ("phát biểu tại buổi làm việc")
+    # is left for the reader.
+    answer = assistant.ask("Phạm Thị Trung phát biểu ở đâu?")
+    assert answer.short_answer is None or answer.short_answer.text != "hết"
+    assert "phát biểu tại buổi làm việc" in answer.text
+
+
 def test_what_one_of_several_reports_said_is_that_report(assistant):
     """A staff user asked what the people's inspection board reported and got "tổng hợp thi
     đua", a word of the item before it."""

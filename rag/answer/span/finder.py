@@ -67,6 +67,8 @@ def find(question: str, kind: str | None, sentences: list[tuple[str, int]],
     found, basis = found
     if found.kind == "person" and re.search(r"\d", found.text):
         return None  # "Covid-19", "05-CT/TW": no one's name
+    if found.kind == "place" and len(found.text.split()) < 2 and not found.text[:1].isupper():
+        return None  # "hết" for "… phát biểu ở đâu?" (an API probe): one plain word names no place
     if basis not in ("cause", "choice", "purpose") and asks_cause(question):
         basis = "gap"  # asked why and no cause written: whatever stands there is a guess
     if kind == "list":
