@@ -2967,6 +2967,15 @@ def test_the_item_alone_in_saying_the_questions_words_answers_it(question, short
         assert sentence[found.start - 100:found.end - 100] == short
 
 
+@pytest.mark.parametrize("question, short", [
+    # An API probe got "2015-2020 trình bày"; the years of the term written after the name asked.
+    ("Trần Quốc Tuấn là Bí thư nhiệm kỳ nào?", "2015-2020"),
+    ("Đại hội Đảng bộ Sở GDĐT Lạng Sơn là đại hội nhiệm kỳ nào?", "2020-2025"),
+])
+def test_a_term_asked_is_its_years(assistant, question, short):
+    assert assistant.ask(question).short_answer.text == short
+
+
 def test_one_plain_word_is_no_place(assistant):
     # An API probe got "hết", sure, for where she spoke; the quote ("phát biểu tại buổi làm việc")
     # is left for the reader.

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from rag.answer.question import ASKS_YEAR, TERM, event_years
+from rag.answer.question import ASKS_YEAR, TERM, event_years, read
 from rag.answer.span.base import ShortAnswer, _I, _nearest, _trim
 
 
@@ -234,4 +234,25 @@ def _first_clause(pattern: re.Pattern, sentences: list[tuple[str, int]]) -> Shor
             sp = _trim(text, m.start(), m.end())
             if sp:
                 return ShortAnswer(text[sp[0]:sp[1]], offset + sp[0], offset + sp[1], "condition")
+    return None
+
+
+# "… là Bí thư nhiệm kỳ nào?", "… đại hội khóa mấy?": a term of office, its years.
+_ASKS_TERM = re.compile(r"(?<!\w)(?:nhiệm kỳ|khóa|khoá)\s+(?:nào|mấy|bao nhiêu)(?!\w)", _I)
+
+
+def term_asked(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
+    """The years of the term of office a question asks for ("2015-2020"), not the words after
+    them (an API probe got "2015-2020 trình bày"): in the first quoted sentence writing one, the
+    term after the name the question gives, else the first term."""
+    if not _ASKS_TERM.search(question):
+        return None
+    names = read(question).names
+    for text, offset in sentences:
+        terms = list(TERM.finditer(text))
+        if not terms:
+            continue
+        at = next((m.end() for n in names for m in [re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text, _I)] if m), 0)
+        chosen = next((m for m in terms if m.start() >= at), terms[0])
+        return ShortAnswer(chosen.group(0), offset + chosen.start(), offset + chosen.end(), "date")
     return None

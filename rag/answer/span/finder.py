@@ -13,7 +13,9 @@ from rag.answer.span.cause import _cause, asks_cause
 from rag.answer.span.confirm import _confirm, asks_yes_no
 from rag.answer.span.settle import settles
 from rag.answer.span.verdict import post_verdict
-from rag.answer.span.dates import _ASKS_WHEN, _condition, _date, bound_asked, dated_as_asked, moment, timed
+from rag.answer.span.dates import (
+    _ASKS_WHEN, _condition, _date, bound_asked, dated_as_asked, moment, term_asked, timed,
+)
 from rag.answer.span.edges import _edges, _name_only, _whole_name, _whole_quote, _whole_words
 from rag.answer.span.names import (
     cited_document, document_subject, does_said, headed_list, issuer, listed_after_head, post_held, repealed, _entity, _headed, _names, _person, _place, _role, _with_head,
@@ -129,7 +131,7 @@ def _find(question: str, kind: str | None, sentences: list[tuple[str, int]],
         part = day_part(question, sentences)
         # With no part of the day in the quote, no other clause says it (nor "Đại hội đã bầu …").
         return (part, "choice") if part else None
-    for finder, basis in ((issuer, "issuer"), (repealed, "issuer")):
+    for finder, basis in ((issuer, "issuer"), (repealed, "issuer"), (term_asked, "date")):
         found = finder(question, sentences)
         if found:
             return found, basis
