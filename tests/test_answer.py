@@ -2976,6 +2976,18 @@ def test_a_term_asked_is_its_years(assistant, question, short):
     assert assistant.ask(question).short_answer.text == short
 
 
+def test_what_a_named_person_did_is_read_from_do_name_verb(assistant):
+    """"… báo cáo chính trị và phương hướng nhiệm kỳ 2020-2025 do đồng chí Hà Thị Khánh Vân, …
+    trình bày": asked what she presented (an API probe got a piece of her post)."""
+    from rag.answer.span.names import done_by
+
+    assert assistant.ask("Hà Thị Khánh Vân trình bày gì?").short_answer.text == \
+        "báo cáo chính trị và phương hướng nhiệm kỳ 2020-2025"
+    sentence = "Hội nghị nghe: báo cáo tổng kết do ông Lê Văn A, Phó Giám đốc, trình bày; ý kiến của chi bộ."
+    assert done_by("Lê Văn A trình bày gì?", [(sentence, 0)]).text == "báo cáo tổng kết"
+    assert done_by("Lê Văn A phát biểu gì?", [(sentence, 0)]) is None  # not what he did there
+
+
 def test_one_plain_word_is_no_place(assistant):
     # An API probe got "hết", sure, for where she spoke; the quote ("phát biểu tại buổi làm việc")
     # is left for the reader.

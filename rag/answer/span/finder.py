@@ -18,7 +18,7 @@ from rag.answer.span.dates import (
 )
 from rag.answer.span.edges import _edges, _name_only, _whole_name, _whole_quote, _whole_words
 from rag.answer.span.names import (
-    cited_document, document_subject, does_said, headed_list, issuer, listed_after_head, post_held, repealed, _entity, _headed, _names, _person, _place, _role, _with_head,
+    cited_document, document_subject, does_said, done_by, headed_list, issuer, listed_after_head, post_held, repealed, _entity, _headed, _names, _person, _place, _role, _with_head,
 )
 from rag.answer.span.numbers import _bounded, _number, _number_candidates, _word_end, counted
 from rag.answer.span.phrases import (
@@ -143,7 +143,7 @@ def _find(question: str, kind: str | None, sentences: list[tuple[str, int]],
     # the asked noun and a colon.
     for finder, basis in ((_purpose, "purpose"), (attending, "list"),
                           (headed_list if kind == "list" else None, "list"), (document_subject, "issuer"),
-                          (cited_document, "issuer"), (listed_after_head, "list"),
+                          (cited_document, "issuer"), (listed_after_head, "list"), (done_by, "done"),
                           (item_saying if kind in (None, "what") else None, "item")):
         found = finder(question, sentences) if finder else None
         if found:

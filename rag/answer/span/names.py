@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from rag.answer.question import capitalised_runs
+from rag.answer.question import capitalised_runs, read
 from rag.answer.span.base import (
     ShortAnswer, _EDGE_WORDS, _I, _TOKEN, _after, _anchors, _nearest, _sentence_of, _tokens, syllables,
 )
@@ -622,3 +622,35 @@ def _role(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None
                                                                              "person")))
             break
     return max(found_roles, key=lambda r: r[:3])[3] if found_roles else None
+
+
+# "Hà Thị Khánh Vân trình bày gì?": what a named person did, asked after the name.
+_ASKS_WHAT_DONE = re.compile(r"^\s*(?:(?:đồng chí|ông|bà|cô|thầy)\s+)?(?P<name>.+?)\s+(?:đã\s+)?"
+                             r"(?P<does>[^\W\d_]+(?:\s+[^\W\d_]+)?)\s+(?:những\s+)?gì\s*\??\s*$", _I)
+
+
+def done_by(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
+    """What the quote says was done by the person the question names, written the other way
+    round: "… ; báo cáo chính trị và phương hướng nhiệm kỳ 2020-2025 do đồng chí Hà Thị Khánh
+    Vân, Phó Bí thư … trình bày" answers "Hà Thị Khánh Vân trình bày gì?" with the stretch
+    before "do", back to the clause's start (an API probe had got a piece of her post)."""
+    asked = _ASKS_WHAT_DONE.match(question)
+    if not asked:
+        return None
+    names = [n for n in read(question).names if n.casefold() in asked["name"].casefold()]
+    if not names:
+        return None
+    does = re.escape(asked["does"])
+    by = re.compile(rf"(?<!\w)(?:do|bởi)\s+(?:(?:đồng chí|ông|bà|cô|thầy)\s+)?{re.escape(names[0])}(?!\w)"
+                    rf"[^;.]*?(?<!\w){does}(?!\w)", _I)
+    for text, offset in sentences:
+        m = by.search(text)
+        if not m:
+            continue
+        start = max(text.rfind(mark, 0, m.start()) for mark in (";", ":", "\n")) + 1
+        piece = text[start:m.start()]
+        lead = len(piece) - len(piece.lstrip())
+        piece = piece.strip().rstrip(",")
+        if len(piece.split()) >= 2:
+            return ShortAnswer(piece, offset + start + lead, offset + start + lead + len(piece), "span")
+    return None
