@@ -61,8 +61,7 @@ def contextualize(question: str, history: list[str] | None = None, known=None,
     question = normalize_query(question)
     # The last person an answer named, also with turns about something else since ("bà ấy …"
     # after "Ai chủ trì …?" and "Hội nghị đó diễn ra ngày nào?").
-    last = next((a for a in reversed(answers) if a and is_name(a) and not _PLACE.search(a)), None) \
-        if history and answers else None
+    last = next((a for a in reversed(answers) if _a_person(a)), None) if history and answers else None
     return _with_person(question, last, previous) or _resolve(question, previous, known, placed, filtered,
                                                               _referent(question, said))
 
@@ -159,13 +158,18 @@ def person_pointed_at(question: str) -> str | None:
     return m.group(0) if m else None
 
 
+def _a_person(answer: str | None) -> bool:
+    """Whether an earlier ``answer`` names a person (a place is no person)."""
+    return bool(answer) and is_name(answer) and not _PLACE.search(answer)
+
+
 def _with_person(question: str, name: str | None, previous: str = "") -> str | None:
     """``question`` with its "ông ấy", "người đó" read as ``name``, a person an answer named,
     or else the one person the ``previous`` question named ("Bà Nguyễn Thị Tuyết Hà có phải là
     Giám đốc …?" answered with her posts, then "Bà ấy có phải là Bí thư …?")."""
     if not _PERSON.search(question):
         return None
-    if not (name and is_name(name) and not _PLACE.search(name)):
+    if not _a_person(name):
         named = read(previous).names if previous else []
         name = named[0] if len(named) == 1 else None
     return _PERSON.sub(name, question, count=1) if name else None

@@ -159,13 +159,18 @@ class Answerer:
         # there: another decree ranked first had made "Nghị định 233 … thay thế nghị định nào?"
         # irrelevant.
         first = (scope.of_statutes(q, hits) or hits)[:1]
-        relevant = bool(hits) and self._relevant(dense, self._passage_coverage(first[0], addressed))
-        if not relevant and prefer and any(h.chunk.article_id == prefer for h in hits):
+
+        def passes(hit: Hit) -> bool:
+            return self._relevant(dense, self._passage_coverage(hit, addressed))
+
+        relevant = bool(hits) and passes(first[0])
+        # The conversation's article when it is among the evidence: read further than the candidates.
+        talk = prefer if prefer and any(h.chunk.article_id == prefer for h in hits) else None
+        if not relevant and talk:
             # "ai đọc diễn văn khai mạc?" in a talk about Lạng Sơn's congress: that article's
             # chunks are the evidence, not another article's that ranked first and says none of it
             # (a staff user was told nothing was found).
-            relevant = any(self._relevant(dense, self._passage_coverage(h, addressed))
-                           for h in hits + reserve if h.chunk.article_id == prefer)
+            relevant = any(passes(h) for h in hits + reserve if h.chunk.article_id == talk)
         if not relevant and asked_post and hits:
             # "Ai là Giám đốc Sở Giáo dục và Đào tạo Kon Tum?": the article's chunk ranked first may
             # not write the post (spelled out, the Department's name weighs next to nothing); its
@@ -173,10 +178,9 @@ class Answerer:
             # ai?" had the article's naming chunk fifth).
             # In a conversation, the chunk of the article it is about ("ai được bầu làm phó bí
             # thư?" after a question on Lạng Sơn's congress).
-            talked_of = prefer if prefer and any(h.chunk.article_id == prefer for h in hits) else hits[0].chunk.article_id
+            talked_of = talk or hits[0].chunk.article_id
             naming = [h for h in hits + reserve if h.chunk.article_id == talked_of
-                      and asked_post.replace("_", " ") in h.chunk.text.casefold()]
-            naming = [h for h in naming if self._relevant(dense, self._passage_coverage(h, addressed))]
+                      and asked_post.replace("_", " ") in h.chunk.text.casefold() and passes(h)]
             relevant = bool(naming)
             hits = hits + [h for h in naming[:1] if h not in hits]  # read after the candidates
         asks_subject = bool(provisions) and provision.asks_subject(span_question)
@@ -207,9 +211,8 @@ class Answerer:
                     note = scope.explain(scope.Missing(names=q.names, near=missing.near), sources, hits[0])
                     return Answer(question, note, [], True, status="out_of_scope", note=note)
             return Answer(question, NOT_FOUND, [], True, status="not_found")
-        if prefer and any(h.chunk.article_id == prefer for h in hits):
-            # The conversation's article, among the evidence: read further than the candidates.
-            hits = hits + [h for h in reserve if h.chunk.article_id == prefer and h not in hits]
+        if talk:
+            hits = hits + [h for h in reserve if h.chunk.article_id == talk and h not in hits]
         kept, missing = scope.keep(q, hits, self.article_text)
         if not kept:
             note = scope.explain(missing, sources, hits[0])

@@ -252,7 +252,8 @@ def term_asked(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer |
         terms = list(TERM.finditer(text))
         if not terms:
             continue
-        at = next((m.end() for n in names for m in [re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text, _I)] if m), 0)
+        named = (re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text, _I) for n in names)
+        at = next((m.end() for m in named if m), 0)
         chosen = next((m for m in terms if m.start() >= at), terms[0])
         return ShortAnswer(chosen.group(0), offset + chosen.start(), offset + chosen.end(), "date")
     return None
