@@ -125,7 +125,8 @@ class Assistant:
             min_dense_score=s.min_dense_score, confident_dense_score=s.confident_dense_score,
             min_coverage=s.min_coverage, max_sentences=s.answer_sentences, meaning_weight=s.meaning_weight,
             max_sources=s.max_sources, source_margin=s.source_margin, candidates=s.answer_candidates)
-        retrieval = retriever.search(query, max(top_k or s.top_k, policy.candidates), filters, reserve=policy.reserve)
+        retrieval = retriever.search(query, max(top_k or s.top_k, policy.candidates), filters, reserve=policy.reserve,
+                                     named_at=policy.candidates)
         answerer = Answerer(index.lexical.idf, policy, self.embedder.dimension,
                             article=index.store.get_article)
         # Standing on its own, pointing back ("Đảng bộ Sở đó thuộc tỉnh nào?" searched with the

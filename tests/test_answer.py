@@ -985,6 +985,12 @@ def test_a_person_only_one_new_article_names_is_found(base_settings, embedder, t
     naming = next(h.chunk for h in plain.hits if "Lê Văn Khoa" in h.chunk.text)
     assert [h.chunk.id for h in wider.hits] == [h.chunk.id for h in plain.hits]
     assert [h.chunk.id for h in wider.reserve] == [h.chunk.id for h in ranked if h.chunk.id != naming.id][4:9]
+    # Asking for more evidence changes no answer: the naming passage stays among the five the
+    # answer step reads (evaluation asked for 30 and had put it thirtieth).
+    assert [h.chunk.id for h in retriever.search("Lê Văn Khoa giữ chức vụ gì?", 30, named_at=5).hits[:5]] \
+        == [h.chunk.id for h in plain.hits]
+    wide = assistant.ask("Lê Văn Khoa giữ chức vụ gì?", top_k=30)
+    assert wide.short_answer.text == answer.short_answer.text and len(wide.citations) == len(answer.citations)
 
 
 @pytest.mark.parametrize("question, short, verdict", [

@@ -79,10 +79,12 @@ class Retriever:
         self.rrf_k = rrf_k
         self.fusion = fusion
 
-    def search(self, question: str, top_k: int = 5, filters: Filters | None = None, reserve: int = 0) -> Retrieval:
+    def search(self, question: str, top_k: int = 5, filters: Filters | None = None, reserve: int = 0,
+               named_at: int | None = None) -> Retrieval:
         """The ``top_k`` best chunks for ``question``; the ``reserve`` ranked next are returned
         apart (:attr:`Retrieval.reserve`), for the answer step to read for the article a
-        conversation is about."""
+        conversation is about. A passage naming the person asked about ranks at ``named_at``
+        at the latest (default: last of ``top_k``)."""
         timings = {}
         t = time.perf_counter()
         question = normalize_query(question)
@@ -111,10 +113,13 @@ class Retriever:
         fused = ranked[:top_k]
         if names and fused:
             # The model reads a name as any other words: the passage naming the person asked
-            # about ("Lê Văn Khoa giữ chức vụ gì?") is kept among the evidence, last.
+            # about ("Lê Văn Khoa giữ chức vụ gì?") is kept among the evidence, at the last
+            # place the answer step reads, so that asking for more evidence changes no answer.
             naming = [i for i, _ in self.index.keyword(names, 1, scope)]
-            if naming and naming[0] not in {i for i, _ in fused}:
-                fused = fused[: top_k - 1] + [(naming[0], fused[min(len(fused), top_k) - 1][1])]
+            at = min(len(fused), named_at or top_k) - 1
+            if naming and naming[0] not in {i for i, _ in fused[: at + 1]}:
+                rest = [(i, s) for i, s in fused[at:] if i != naming[0]]
+                fused = (fused[:at] + [(naming[0], fused[at][1])] + rest)[:top_k]
         kept = {i for i, _ in fused}
         # Then the next in rank order, the one a named passage displaced first.
         after = [(i, s) for i, s in ranked[top_k - 1:] if i not in kept][:reserve]
