@@ -111,11 +111,12 @@ class Assistant:
         if index is None or index.vectors.size == 0:
             return None, Answer(question, NOT_FOUND, [], True, {"total": time.perf_counter() - started}, query,
                                 status="not_found")
-        pointed = person_pointed_at(asked) if history and points_at_person(query) else None
+        pointed = person_pointed_at(asked) if points_at_person(query) and (history or not read(asked).names) \
+            else None
         if pointed:
-            # "ông ấy giữ chức gì?" in a talk where no one was named: any answer would be about
-            # someone else (a staff user got the deputy secretary elected, a woman); asked who
-            # is meant. Alone, the question's other words may still find the person.
+            # "ông ấy giữ chức gì?" in a talk where no one was named, or as the first question:
+            # any answer would be about someone else (a staff user got the deputy secretary
+            # elected, a woman); asked who is meant.
             note = (f"Chưa rõ “{pointed}” là ai: bạn hãy hỏi kèm tên người đó "
                     f"(ví dụ: “Ông Nguyễn Văn A giữ chức vụ gì?”).")
             return None, Answer(question, note, [], True, {"total": time.perf_counter() - started}, query,

@@ -189,6 +189,10 @@ def test_a_person_pointed_at_in_a_talk_naming_no_one_is_asked_about(assistant):
     assert person_pointed_at("Giáo viên chuyển trường thì nơi nào xếp loại cho người đó?") is None
     named = assistant.ask("Ông ấy có phải Tỉnh ủy viên không?", history=["Ai là Bí thư Đảng ủy Khối?"])
     assert named.status == "answered" and "Bùi Thái Trọng" in named.query
+    # Asked first, with nothing before it: any answer would be about whoever ranks first (it
+    # had got the deputy secretary's post).
+    alone = assistant.ask("Ông ấy giữ chức gì?")
+    assert alone.abstained and alone.citations == [] and "“Ông ấy” là ai" in alone.text
 
 
 @pytest.mark.parametrize("answers", [None, ["Nguyễn Thị Tuyết Hà", "03-7-2020"]])
