@@ -2994,6 +2994,19 @@ def test_what_a_named_person_did_is_read_from_do_name_verb(assistant):
     assert done_by("Lê Văn A phát biểu gì?", [(sentence, 0)]) is None  # not what he did there
 
 
+@pytest.mark.parametrize("question", ["Đồng chí Trần Quốc Tuấn đọc gì?", "Ông Trần Quốc Tuấn đã đọc gì tại Đại hội?"])
+def test_a_speech_owned_by_the_person_asked_is_what_they_read(assistant, question):
+    """"… sau diễn văn khai mạc của đồng chí Trần Quốc Tuấn – Tỉnh ủy viên, …": asked what he
+    read, the speech that is his (a staff user's pass and an API probe had got his own name)."""
+    from rag.answer.span.names import done_by
+
+    answer = assistant.ask(question)
+    assert answer.short_answer.text == "diễn văn khai mạc" and "Lạng Sơn" in answer.citations[0].source
+    sentence = "Sau lời chào của ông Lê Văn A, hội nghị nghe báo cáo tổng kết của ông Lê Văn A."
+    assert done_by("Lê Văn A đọc gì?", [(sentence, 0)]).text == "báo cáo tổng kết"
+    assert done_by("Lê Văn A ký gì?", [(sentence, 0)]) is None  # a speech is no answer to what he signed
+
+
 def test_one_plain_word_is_no_place(assistant):
     # An API probe got "hết", sure, for where she spoke; the quote ("phát biểu tại buổi làm việc")
     # is left for the reader.

@@ -625,8 +625,13 @@ def _role(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None
 
 
 # "Hà Thị Khánh Vân trình bày gì?": what a named person did, asked after the name.
-_ASKS_WHAT_DONE = re.compile(r"^\s*(?:(?:đồng chí|ông|bà|cô|thầy)\s+)?(?P<name>.+?)\s+(?:đã\s+)?"
-                             r"(?P<does>[^\W\d_]+(?:\s+[^\W\d_]+)?)\s+(?:những\s+)?gì\s*\??\s*$", _I)
+_ASKS_WHAT_DONE = re.compile(r"^\s*(?:(?:đồng chí|ông|bà|cô|thầy)\s+)?(?P<asked>.+?)\s+(?:những\s+)?gì"
+                             r"(?:\s+(?:tại|ở|trong)\s+[^?]*)?\s*\??\s*$", _I)
+_DONE = re.compile(r"\s+(?:đã\s+)?(?P<does>[^\W\d_]+(?:\s+[^\W\d_]+)?)", _I)
+
+
+_SPOKEN = re.compile(r"đọc|trình bày|phát biểu|báo cáo|nói", _I)
+_SPEECHES = r"diễn văn|bài phát biểu|lời phát biểu|phát biểu|báo cáo|tham luận|lời khai mạc|lời bế mạc|bài nói"
 
 
 def done_by(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
@@ -637,15 +642,25 @@ def done_by(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | No
     asked = _ASKS_WHAT_DONE.match(question)
     if not asked:
         return None
-    names = [n for n in read(question).names if n.casefold() in asked["name"].casefold()]
-    if not names:
+    # The name opens what is asked, the deed follows it ("Trần Quốc Tuấn đọc", "… đã trình bày").
+    names = [n for n in read(question).names if asked["asked"].casefold().startswith(n.casefold())]
+    done = _DONE.fullmatch(asked["asked"], len(names[0])) if names else None
+    if not done:
         return None
-    does = re.escape(asked["does"])
+    does = re.escape(done["does"])
     by = re.compile(rf"(?<!\w)(?:do|bởi)\s+(?:(?:đồng chí|ông|bà|cô|thầy)\s+)?{re.escape(names[0])}(?!\w)"
                     rf"[^;.]*?(?<!\w){does}(?!\w)", _I)
+    # "… sau diễn văn khai mạc của đồng chí Trần Quốc Tuấn – …" answers "… Trần Quốc Tuấn đọc
+    # gì?": a speech owned by the name, when a speech is what is asked (it had been his name).
+    owned = re.compile(rf"(?P<speech>(?<!\w)(?:{_SPEECHES})(?:\s+[^\W\d_]+){{0,3}}?)\s+của\s+"
+                       rf"(?:(?:đồng chí|ông|bà|cô|thầy)\s+)?{re.escape(names[0])}(?!\w)", _I) \
+        if _SPOKEN.fullmatch(done["does"]) else None
     for text, offset in sentences:
         m = by.search(text)
         if not m:
+            said = owned.search(text) if owned else None
+            if said:
+                return ShortAnswer(said["speech"], offset + said.start(), offset + said.end("speech"), "span")
             continue
         start = max(text.rfind(mark, 0, m.start()) for mark in (";", ":", "\n")) + 1
         piece = text[start:m.start()]
