@@ -3358,3 +3358,29 @@ def test_rules_of_the_session_do_not_fire_where_they_should_not():
     assert ASKS_ARTICLE.search("Việc thi tuyển được quy định tại điều nào?")
     assert find("Kỳ thi diễn ra bao nhiêu ngày?", "number",
                 [("Kỳ thi diễn ra khoảng 3 đến 4 ngày.", 0)]).text == "khoảng 3 đến 4 ngày"
+
+
+@pytest.mark.parametrize("question, province", [
+    ("Trần Quốc Tuấn là Tỉnh ủy viên tỉnh nào?", "Lạng Sơn"),
+    ("Trần Quốc Tuấn là Bí thư Đảng ủy Sở GDĐT tỉnh nào?", "Lạng Sơn"),
+    ("Nguyễn Thị Bạch Vân là Tỉnh ủy viên tỉnh nào?", "Trà Vinh"),
+])
+def test_a_province_the_quote_does_not_name_is_the_articles_one(assistant, question, province):
+    """An API probe: "… là Tỉnh ủy viên tỉnh nào?" got "Đại hội" (and her own name), as sure, and
+    the Bí thư "tỉnh nào" was told "Các bài viết không nêu tỉnh" though the article is all about
+    Lạng Sơn. The article's one province is the answer, cited where the article writes it."""
+    answer = assistant.ask(question)
+    assert answer.status == "answered" and answer.short_answer.text == province
+    cited = answer.citations[answer.short_answer.citation - 1]
+    assert cited.article_id == answer.citations[0].article_id and province in cited.quote
+    assert cited.start <= answer.short_answer.start < answer.short_answer.end <= cited.end
+
+
+def test_an_article_naming_several_provinces_gives_none_of_them():
+    from rag.answer.support import province_written
+
+    text = "SỞ GDĐT LẠNG SƠN\nĐoàn công tác của Sở GDĐT Lạng Sơn làm việc tại Lạng Sơn."
+    assert province_written("Ông A là Tỉnh ủy viên tỉnh nào?", text) == (text.index("Lạng Sơn"),
+                                                                         text.index("Lạng Sơn") + 8)
+    assert province_written("Ông A là Tỉnh ủy viên tỉnh nào?", text + " Đoàn Cao Bằng dự.") is None
+    assert province_written("Ông A giữ chức gì?", text) is None  # no province asked

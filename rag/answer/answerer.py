@@ -27,7 +27,7 @@ from rag.answer import about, chitchat, provision, scope, support, tenure
 from rag.answer.layout import ARTICLE_HEADING, INLINE_LEAD
 from rag.answer.question import Question
 from rag.answer.reading import reading
-from rag.answer.reply import NOT_FOUND, Answer, article_citation, cite, paragraphs
+from rag.answer.reply import NOT_FOUND, Answer, Citation, article_citation, cite, paragraphs
 from rag.answer.sentences import Sentence, chunk_words, score
 from rag.answer.span import (
     LIST_ITEM, ShortAnswer, asks_anyone, claimed_person, find, holds_post, labelled_item, of_department,
@@ -341,6 +341,11 @@ class Answerer:
                 short = None  # "năm 2020" answers no "ngày nào?": the quote's day is the reader's to see
         elif q.kind == "place":
             unsupported = support.no_venue(span_question, short)
+            province = self._province(span_question, best.hit) if unsupported else None
+            if province:  # the article's one province, where it writes it, cited beside the quote
+                unsupported, (citation, short) = None, province
+                citations = citations[:1] + [replace(citation, number=2)]
+                short = replace(short, citation=2)
         else:
             unsupported = None
         if unsupported:
@@ -461,6 +466,17 @@ class Answerer:
         citation = article_citation(hit, text, start, end, text.rfind("\n", 0, max(0, start - 2)) + 1)
         short = ShortAnswer(text[name_start:name_end], name_start, name_end, "person", basis="byline")
         return Answer(question, f"{citation.quote} [1]", [citation], False, short_answer=short)
+
+    def _province(self, question: str, hit: Hit) -> tuple[Citation, ShortAnswer] | None:
+        """The one province ``hit``'s article names, for "… tỉnh nào?" when the quote names none:
+        the sentence writing it cited, the name the short answer."""
+        article = self.article(hit.chunk.article_id)
+        found = support.province_written(question, article.text) if article else None
+        if not found:
+            return None
+        start, end = next(sp for sp in sentence_spans(article.text) if sp[0] <= found[0] < sp[1])
+        citation = article_citation(hit, article.text, start, end, start)
+        return citation, ShortAnswer(article.text[found[0]:found[1]], found[0], found[1], "place", basis="place")
 
     def _summary(self, question: str, hit: Hit) -> Answer:
         """The answer to "what does the article say": its opening sentences quoted, no short answer

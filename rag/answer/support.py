@@ -145,6 +145,19 @@ def no_venue(question: str, short: ShortAnswer | None) -> str | None:
     return None
 
 
+def province_written(question: str, text: str) -> tuple[int, int] | None:
+    """Where an article's ``text`` first writes the one province it names, for "… tỉnh nào?"
+    when the quote names none ("Trần Quốc Tuấn – Tỉnh ủy viên, …" in the article on Lạng Sơn's
+    congress; an API probe got "Đại hội", and "không nêu tỉnh" for the Bí thư "tỉnh nào").
+    ``None`` when not asked, or when the article names no province or several."""
+    if not (ASKS_PROVINCE.search(question) and _PROVINCE_ASKED.search(question)):
+        return None
+    found = [m for m in PROVINCE.finditer(text) if not m.group(0).isupper()]
+    if len({m.group(0).casefold() for m in PROVINCE.finditer(text)}) != 1 or not found:
+        return None
+    return found[0].span()
+
+
 _FOLLOW_LEADS = {"còn", "thế", "vậy"}  # "còn phó giám đốc sở là ai?" asks who, as the rest says
 
 

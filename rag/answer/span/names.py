@@ -269,7 +269,7 @@ def repealed(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | N
 
 # "… ở tỉnh nào?": a province's name, not the hall or the person the sentence also names.
 # Asked where ("ở/tại/thuộc tỉnh nào", "Tỉnh nào …"), not which body ("cơ quan tỉnh nào": whose).
-ASKS_PROVINCE = re.compile(r"(?:^\s*|(?<!\w)(?:ở|tại|thuộc|của|là|từ|đến|về|gdđt|gd&đt|đào tạo|sở)\s+)"
+ASKS_PROVINCE = re.compile(r"(?:^\s*|(?<!\w)(?:ở|tại|thuộc|của|là|từ|đến|về|gdđt|gd&đt|đào tạo|sở|ủy viên|uỷ viên)\s+)"
                             r"(?:tỉnh|thành phố|tỉnh, thành phố|tỉnh/thành phố|tỉnh thành)\s+nào(?!\w)", _I)
 
 
