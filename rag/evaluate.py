@@ -194,7 +194,8 @@ def evaluate(squad_file: Path, settings: Settings, embedder=None, limit: int | N
             t = time.perf_counter()
             retrieval, answer = assistant.ask_verbose(q["question"], top_k=30)
             latencies.append(time.perf_counter() - t)
-            order = list(dict.fromkeys(h.chunk.article_id for h in retrieval.hits))
+            # No retrieval when the question is answered before searching ("Ông ấy …?" asks who).
+            order = list(dict.fromkeys(h.chunk.article_id for h in retrieval.hits)) if retrieval else []
             ranks.append(order.index(q["article_id"]) + 1 if q["article_id"] in order else None)
             abstained += answer.abstained
             contains.append(contains_gold(answer, q["answers"]))

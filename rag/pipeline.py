@@ -111,8 +111,8 @@ class Assistant:
         if index is None or index.vectors.size == 0:
             return None, Answer(question, NOT_FOUND, [], True, {"total": time.perf_counter() - started}, query,
                                 status="not_found")
-        pointed = person_pointed_at(asked) if points_at_person(query) and (history or not read(asked).names) \
-            else None
+        pointed = person_pointed_at(asked) if points_at_person(query) else None
+        pointed = pointed if history or pointed and _says_no_more(asked, pointed) else None
         if pointed:
             # "ông ấy giữ chức gì?" in a talk where no one was named, or as the first question:
             # any answer would be about someone else (a staff user got the deputy secretary
@@ -252,6 +252,17 @@ _PEOPLE_ASKED = 3  # earlier questions asked again to learn who "ông ấy" is, 
 # What names an article's own subject: a question naming one of these is searched on its own
 # words alone. A kind of gathering ("đại hội") is what the conversation was about.
 _PINNING = ("provinces", "years", "terms", "names", "ordinals", "bodies", "statutes", "laws", "periods")
+
+
+def _says_no_more(question: str, pointer: str) -> bool:
+    """Whether ``question``, asked first, says nothing but what it asks of the person it points
+    at ("Ông ấy giữ chức gì?"): a few words and no name ("Ông ấy được Nixon chọn vào năm nào?",
+    "Người này đề xuất giải thích về nguồn gốc …, tên của ông là gì?" say who is meant)."""
+    rest = question[question.find(pointer) + len(pointer):].split()
+    return len(rest) <= _FEW_WORDS and not any(w[:1].isupper() for w in rest)
+
+
+_FEW_WORDS = 5
 
 
 def _as_asked(index: Index | None, text: str) -> str:

@@ -3384,3 +3384,16 @@ def test_an_article_naming_several_provinces_gives_none_of_them():
                                                                          text.index("Lạng Sơn") + 8)
     assert province_written("Ông A là Tỉnh ủy viên tỉnh nào?", text + " Đoàn Cao Bằng dự.") is None
     assert province_written("Ông A giữ chức gì?", text) is None  # no province asked
+
+
+def test_the_year_an_event_was_held_is_not_the_term_it_opened(assistant):
+    """An API probe: "Đại hội Lạng Sơn diễn ra năm nào?" got "2020 – 2025", as sure, out of "…
+    các chỉ tiêu quan trọng giai đoạn 2020 – 2025" ("hàng năm" had matched the asking "năm")."""
+    answer = assistant.ask("Đại hội Lạng Sơn diễn ra năm nào?")
+    assert answer.short_answer.text == "2020" and "21/5/2020" in answer.citations[0].quote
+    # Where only a term is quoted, no short answer rather than the term.
+    from rag.answer.span.dates import _date
+
+    sentence = "Đại hội đã bầu 09 đồng chí vào Ban chấp hành nhiệm kỳ 2020-2025."
+    assert _date(sentence, "Đại hội tổ chức vào năm nào?", []) is None
+    assert _date(sentence, "Ban chấp hành được bầu cho nhiệm kỳ nào?", []) is not None

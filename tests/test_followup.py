@@ -193,6 +193,12 @@ def test_a_person_pointed_at_in_a_talk_naming_no_one_is_asked_about(assistant):
     # had got the deputy secretary's post).
     alone = assistant.ask("Ông ấy giữ chức gì?")
     assert alone.abstained and alone.citations == [] and "“Ông ấy” là ai" in alone.text
+    # Unless its other words say who ("Ông ấy được Nixon chọn vào năm nào?", XQuAD-vi).
+    from rag.pipeline import _says_no_more
+
+    assert not _says_no_more("Ông ấy được Nixon chọn vào năm nào?", "Ông ấy")
+    assert not _says_no_more("Người này đề xuất giải thích về nguồn gốc của các trận động đất, tên của ông là gì?",
+                             "Người này")
 
 
 @pytest.mark.parametrize("answers", [None, ["Nguyễn Thị Tuyết Hà", "03-7-2020"]])

@@ -34,6 +34,9 @@ def names_day(text: str) -> bool:
     return (any(pattern.search(text) for pattern in _DATES[:_DAY_PATTERNS]) or bool(_DAY_MONTH.search(text))
             or bool(_SIGNING.fullmatch(text.strip())))
 _ASKS_DAY = re.compile(r"(?<!\w)(?:ngày nào|ngày bao nhiêu|ngày mấy|hôm nào|vào ngày)(?!\w)", _I)
+# "Đại hội … diễn ra năm nào?" asks when it was held, which the term it opened ("nhiệm kỳ
+# 2020-2025", "giai đoạn 2020 – 2025") does not say (an API probe got "2020 – 2025", as sure).
+_HELD = re.compile(r"(?<!\w)(?:diễn ra|tổ chức|khai mạc|bế mạc|họp)(?!\w)", _I)
 _ASKS_WHEN_ANY = re.compile(r"(?<!\w)(?:khi nào|bao giờ|lúc nào|thời gian nào|thời điểm nào|dịp nào)(?!\w)", _I)
 
 
@@ -127,11 +130,12 @@ def _date(sentence, question, anchors):
     # "Ngày 25/01/2021, Sở … tổ chức hội nghị … năm 2021") beats a bare year nearer the verb.
     if _ASKS_DAY.search(question):
         spans = [sp for sp in spans if sp in days] or spans
-    elif _ASKS_WHEN_ANY.search(question):
+    elif _ASKS_WHEN_ANY.search(question) or ASKS_YEAR.search(question) and _HELD.search(question):
         # "… diễn ra khi nào?": the day, where the sentence gives one, over the term it opened
-        # ("Ngày 21/5/2020, … tổ chức Đại hội nhiệm kỳ 2020-2025").
+        # ("Ngày 21/5/2020, … tổ chức Đại hội nhiệm kỳ 2020-2025"); asked the year it was held,
+        # a term alone is no answer.
         spans = [sp for sp in spans if sp in days] or [sp for sp in spans if not TERM.fullmatch(
-            sentence[sp[0]:sp[1]].strip())] or spans
+            sentence[sp[0]:sp[1]].strip())] or ([] if ASKS_YEAR.search(question) else spans)
     # "Kết luận số 01-KL/TW ban hành ngày nào?" over "Kết luận số 21-KL/TW ngày 25/10/2021 …; Kết
     # luận số 01-KL/TW ngày 18/5/2021": the date written right after the code asked.
     for code in CODE.findall(question):
