@@ -2994,7 +2994,8 @@ def test_what_a_named_person_did_is_read_from_do_name_verb(assistant):
     assert done_by("Lê Văn A phát biểu gì?", [(sentence, 0)]) is None  # not what he did there
 
 
-@pytest.mark.parametrize("question", ["Đồng chí Trần Quốc Tuấn đọc gì?", "Ông Trần Quốc Tuấn đã đọc gì tại Đại hội?"])
+@pytest.mark.parametrize("question", ["Đồng chí Trần Quốc Tuấn đọc gì?", "Ông Trần Quốc Tuấn đã đọc gì tại Đại hội?",
+                                      "Đồng chí Trần Quốc Tuấn đọc diễn văn gì?"])
 def test_a_speech_owned_by_the_person_asked_is_what_they_read(assistant, question):
     """"… sau diễn văn khai mạc của đồng chí Trần Quốc Tuấn – Tỉnh ủy viên, …": asked what he
     read, the speech that is his (a staff user's pass and an API probe had got his own name)."""
@@ -3397,3 +3398,27 @@ def test_the_year_an_event_was_held_is_not_the_term_it_opened(assistant):
     sentence = "Đại hội đã bầu 09 đồng chí vào Ban chấp hành nhiệm kỳ 2020-2025."
     assert _date(sentence, "Đại hội tổ chức vào năm nào?", []) is None
     assert _date(sentence, "Ban chấp hành được bầu cho nhiệm kỳ nào?", []) is not None
+
+
+@pytest.mark.parametrize("question", [
+    "Bà Hà Thị Khánh Vân trình bày báo cáo gì tại đại hội?",
+    # A staff user's pass: a name typed in lower case, with or without marks, had been refused.
+    "bà hà thị khánh vân trình bày báo cáo gì",
+    "ba ha thi khanh van trinh bay bao cao gi",
+])
+def test_the_report_a_named_person_presented(assistant, question):
+    """"… Báo cáo kết quả phiên trù bị; báo cáo chính trị và phương hướng nhiệm kỳ 2020-2025 do
+    đồng chí Hà Thị Khánh Vân, … trình bày": asked which report she presented, hers, not the
+    first one named (a staff user's pass got "Kết quả phiên trù bị", as sure)."""
+    answer = assistant.ask(question)
+    assert answer.short_answer.text == "báo cáo chính trị và phương hướng nhiệm kỳ 2020-2025"
+
+
+def test_a_name_typed_in_lower_case_is_written_as_the_index_has_it():
+    from rag.retrieve.spelling import _names_capitalised
+
+    known = {"ha_thi_khanh_van": "hà_thị_khánh_vân", "ho_so": "hồ_sơ", "tran_van": "trần_văn"}
+    assert _names_capitalised("bà hà thị khánh vân trình bày gì", lambda: known) == "bà Hà Thị Khánh Vân trình bày gì"
+    # A word opening with a surname's syllable is no name, nor a name the index never has whole.
+    assert _names_capitalised("hồ sơ gồm những gì", lambda: known) == "hồ sơ gồm những gì"
+    assert _names_capitalised("ông trần văn hùng là ai", lambda: known) == "ông trần văn hùng là ai"

@@ -17,7 +17,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 
-from rag.clean.metadata import PROVINCE, PROVINCES
+from rag.clean.metadata import PROVINCE, PROVINCES, SURNAMES
 from rag.clean.normalize import fold_marks
 
 _WORD = re.compile(r"[A-Za-z]+")
@@ -315,6 +315,29 @@ def _restore_mixed(question: str, known: dict[str, str]) -> str:
     return "".join(out) + question[last:]
 
 
+def _names_capitalised(question: str, spellings: Callable[[], dict[str, str]]) -> str:
+    """A person's name typed in lower case ("bà hà thị khánh vân trình bày …") written with
+    capitals, when the index has it as one word of three or four syllables opening with a
+    surname: pyvi cuts a name typed so otherwise than the articles' and the question found
+    nothing (a staff user's pass: asked so, with or without marks, it was refused)."""
+    words = list(_WORD_RUN.finditer(question))
+    if not any(w.group(0) in SURNAMES for w in words[:-2]):
+        return question
+    known, done, i = spellings(), {}, 0
+    while i < len(words):
+        for n in range(_LONGEST, 2, -1):
+            run = words[i : i + n]
+            typed = "_".join(w.group(0) for w in run)
+            if len(run) == n and run[0].group(0) in SURNAMES and typed.islower() and _adjacent(question, run) \
+                    and known.get(fold_marks(typed)) == typed:
+                done.update({i + k: w.group(0)[:1].upper() + w.group(0)[1:] for k, w in enumerate(run)})
+                i += n
+                break
+        else:
+            i += 1
+    return _rewritten(question, words, done) if done else question
+
+
 def readable(question: str, spellings: Callable[[], dict[str, str]], syllables: Callable[[], set[str]]) -> str:
     """``question`` as the index spells it: marks put back (:func:`restore`, :func:`restore_words`),
     its i/y and đ spelling the index's (:func:`same_spelling`), initials read out (:func:`read_out`)
@@ -328,6 +351,6 @@ def readable(question: str, spellings: Callable[[], dict[str, str]], syllables: 
         if any(_slip(w, known) for w in _WORD_RUN.findall(question)):
             question = restore_words(question, spellings(), known)
         question = same_spelling(question, known)
-    question = _provinces_marked(read_out(question, known))
+    question = _names_capitalised(_provinces_marked(read_out(question, known)), spellings)
     return PROVINCE.sub(lambda m: _CANONICAL.get(m.group(0).casefold(), m.group(0))
                          if m.group(0).islower() and m.group(0) not in _ALSO_WORDS else m.group(0), question)

@@ -627,7 +627,7 @@ def _role(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None
 # "Hà Thị Khánh Vân trình bày gì?": what a named person did, asked after the name.
 _ASKS_WHAT_DONE = re.compile(r"^\s*(?:(?:đồng chí|ông|bà|cô|thầy)\s+)?(?P<asked>.+?)\s+(?:những\s+)?gì"
                              r"(?:\s+(?:tại|ở|trong)\s+[^?]*)?\s*\??\s*$", _I)
-_DONE = re.compile(r"\s+(?:đã\s+)?(?P<does>[^\W\d_]+(?:\s+[^\W\d_]+)?)", _I)
+_DEED = re.compile(r"\s+(?:đã\s+)?(?P<deed>[^\W\d_]+(?:\s+[^\W\d_]+){0,3})", _I)
 
 
 _SPOKEN = re.compile(r"đọc|trình bày|phát biểu|báo cáo|nói", _I)
@@ -642,11 +642,46 @@ def done_by(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | No
     asked = _ASKS_WHAT_DONE.match(question)
     if not asked:
         return None
-    # The name opens what is asked, the deed follows it ("Trần Quốc Tuấn đọc", "… đã trình bày").
+    # The name opens what is asked, the deed follows it ("Trần Quốc Tuấn đọc", "… đã trình bày"),
+    # with what was done perhaps named ("… trình bày báo cáo gì?").
     names = [n for n in read(question).names if asked["asked"].casefold().startswith(n.casefold())]
-    done = _DONE.fullmatch(asked["asked"], len(names[0])) if names else None
-    if not done:
+    deed = _DEED.fullmatch(asked["asked"], len(names[0])) if names else None
+    if not deed:
         return None
+    words = deed["deed"].split()
+    for n in (2, 1):
+        if n <= len(words) and len(words) - n <= 2:
+            found = _done(names[0], " ".join(words[:n]), " ".join(words[n:]), sentences)
+            if found:
+                return found
+    return None
+
+
+def _done(name: str, does: str, what: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
+    """What ``name`` ``does`` (the stretch before "do <name> … <does>", or a speech "… của
+    <name>"), holding ``what`` when the question names it."""
+    by = re.compile(rf"(?<!\w)(?:do|bởi)\s+(?:(?:đồng chí|ông|bà|cô|thầy)\s+)?{re.escape(name)}(?!\w)"
+                    rf"[^;.]*?(?<!\w){re.escape(does)}(?!\w)", _I)
+    # "… sau diễn văn khai mạc của đồng chí Trần Quốc Tuấn – …" answers "… Trần Quốc Tuấn đọc
+    # gì?": a speech owned by the name, when a speech is what is asked (it had been his name).
+    owned = re.compile(rf"(?P<speech>(?<!\w)(?:{_SPEECHES})(?:\s+[^\W\d_]+){{0,3}}?)\s+của\s+"
+                       rf"(?:(?:đồng chí|ông|bà|cô|thầy)\s+)?{re.escape(name)}(?!\w)", _I) \
+        if _SPOKEN.fullmatch(does) else None
+    holds = re.compile(rf"(?<!\w){re.escape(what)}(?!\w)", _I) if what else None
+    for text, offset in sentences:
+        m = by.search(text)
+        if not m:
+            said = owned.search(text) if owned else None
+            if said and (not holds or holds.search(said["speech"])):
+                return ShortAnswer(said["speech"], offset + said.start(), offset + said.end("speech"), "span")
+            continue
+        start = max(text.rfind(mark, 0, m.start()) for mark in (";", ":", "\n")) + 1
+        piece = text[start:m.start()]
+        lead = len(piece) - len(piece.lstrip())
+        piece = piece.strip().rstrip(",")
+        if len(piece.split()) >= 2 and (not holds or holds.search(piece)):
+            return ShortAnswer(piece, offset + start + lead, offset + start + lead + len(piece), "span")
+    return None
     does = re.escape(done["does"])
     by = re.compile(rf"(?<!\w)(?:do|bởi)\s+(?:(?:đồng chí|ông|bà|cô|thầy)\s+)?{re.escape(names[0])}(?!\w)"
                     rf"[^;.]*?(?<!\w){does}(?!\w)", _I)
