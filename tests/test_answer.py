@@ -3422,3 +3422,17 @@ def test_a_name_typed_in_lower_case_is_written_as_the_index_has_it():
     # A word opening with a surname's syllable is no name, nor a name the index never has whole.
     assert _names_capitalised("hồ sơ gồm những gì", lambda: known) == "hồ sơ gồm những gì"
     assert _names_capitalised("ông trần văn hùng là ai", lambda: known) == "ông trần văn hùng là ai"
+
+
+def test_every_example_question_of_the_chat_is_answered_from_its_article(assistant):
+    """The chat's first screen offers questions made from the titles; a staff user's first click
+    ("… hoàn thành xuất sắc nhiệm vụ năm 2020 như thế nào?") got a guess from another article."""
+    from ui.render import example_questions
+
+    titles = [row["title"] for row in assistant.refresh().store.list_articles()]
+    examples = example_questions(titles, limit=len(titles))
+    assert len(examples) >= 3
+    for question in examples:
+        answer = assistant.ask(question)
+        assert answer.status == "answered" and answer.citations[0].title[:40] in question, question
+        assert answer.short_answer is None or answer.short_answer.sure, question

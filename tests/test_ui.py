@@ -294,7 +294,7 @@ def test_render_helpers():
     assert short_answer_text(posts) == "**Nguyễn Thị Bạch Vân: Tỉnh ủy viên, Giám đốc Sở GDĐT [1]**"
     assert example_questions(["HỘI NGHỊ IN HOA", "Hội nghị tổng kết năm 2020, triển khai nhiệm vụ " + "x" * 80,
                               "Trường A đạt chuẩn quốc gia"]) == [
-        "Hội nghị tổng kết năm 2020 diễn ra khi nào?", "Trường A đạt chuẩn quốc gia như thế nào?"]
+        "Hội nghị tổng kết năm 2020 diễn ra khi nào?", "Tóm tắt bài “Trường A đạt chuẩn quốc gia”"]
     lines = rebuild_summary({"finished_at": None, "report": {
         "added": 0, "updated": 0, "removed": 0, "total_articles": 6, "articles_before": 6,
         "between": {"since_kind": "start", "added": 1, "updated": 0, "removed": 0, "added_titles": ["Bài mới"]}}})

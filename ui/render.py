@@ -143,7 +143,9 @@ _EVENT = re.compile(r"^(hội nghị|đại hội|hội thi|hội thảo|kỳ th
 def example_questions(titles: list[str], limit: int = 3) -> list[str]:
     """Questions the index can answer, made from article titles.
 
-    An event ("Hội nghị …") becomes "… diễn ra khi nào?", anything else "… như thế nào?".
+    An event ("Hội nghị …") becomes "… diễn ra khi nào?", anything else a request for the
+    article's gist ("Tóm tắt bài “…”"), which quotes its opening: "… như thế nào?" has no
+    span to answer with, and a staff user's first click got a guess from another article.
     Titles in capitals are skipped when others exist: lower-casing them would also lower
     the place names.
     """
@@ -154,7 +156,7 @@ def example_questions(titles: list[str], limit: int = 3) -> list[str]:
         title = " ".join(title.split()).rstrip(" .:;!?")
         if len(title) > 90 and "," in title:
             title = title.split(",", 1)[0]  # "Hội nghị sơ kết …, triển khai …" → its first clause
-        questions.append(f"{title} {'diễn ra khi nào' if _EVENT.match(title) else 'như thế nào'}?")
+        questions.append(f"{title} diễn ra khi nào?" if _EVENT.match(title) else f"Tóm tắt bài “{title}”")
     return questions
 
 
