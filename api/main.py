@@ -59,6 +59,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         for err in exc.errors():
             where = ".".join(str(p) for p in err.get("loc", ()) if p != "body")
             msg = str(err.get("msg", "invalid")).replace("Value error, ", "")
+            kind = err.get("type")
+            if kind == "json_invalid":  # pydantic puts the character's offset where a field would be
+                where, msg = "", f"the body is not valid JSON (at character {where}: {err.get('ctx', {}).get('error', msg)})"
+            elif kind == "extra_forbidden":
+                msg = "unknown field (see the OpenAPI schema at /docs for the fields accepted)"
+            elif kind == "missing" and not where:
+                msg = "the request needs a JSON body"
             reasons.append(f"{where}: {msg}" if where else msg)
         return JSONResponse(status_code=422, content={"detail": "; ".join(reasons) or "invalid request"})
 

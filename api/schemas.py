@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, Strict, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, Strict, field_validator, model_validator
 
 from rag.sources import public_location
 from rag.sync import IngestReport
@@ -119,6 +119,8 @@ class CodedError(Exception):
 class Turn(BaseModel):
     """An earlier turn of the conversation, to resolve follow-ups."""
 
+    model_config = ConfigDict(extra="forbid")  # a misspelt field is said, not silently ignored
+
     question: str = Field(description="The earlier question, as the user typed it (up to 2000 characters).")
     answer: str | None = Field(
         None,
@@ -140,6 +142,10 @@ class Turn(BaseModel):
 
 class AskRequest(BaseModel):
     """A question, with optional retrieval size and filters."""
+
+    # A field it does not know ("filters": {…}, "topk") is refused, not ignored: an API probe's
+    # client believed it had filtered by organisation and got every Department's answer.
+    model_config = ConfigDict(extra="forbid")
 
     question: str = Field(description="The question in Vietnamese, 1–2000 characters after trimming.",
                           examples=["Đại hội Đảng bộ Sở GDĐT Lạng Sơn diễn ra ngày nào?"])

@@ -84,11 +84,25 @@ def test_filters_restrict_sources(api):
      ({"question": "a", "source": "x" * 201}, "source must be at most 200 characters"),
      ({"question": "a", "history": [{"question": "Ai\x1b[31m?"}]}, "history.0.question: question must not contain"),
      ({"question": "a", "history": [{"question": "Ai?", "answer": "x" * 20001}]}, "at most 20000 characters"),
-     ({"question": "a", "date_from": 1588291200}, "ISO date")],
+     ({"question": "a", "date_from": 1588291200}, "ISO date"),
+     # A field it does not know is said, not ignored (an API probe's "filters": {"source": …}
+     # was answered unfiltered, and a misspelt "topk" taken as the default).
+     ({"question": "a", "filters": {"source": "Trà Vinh"}}, "filters: unknown field"),
+     ({"question": "a", "topk": 1}, "topk: unknown field"),
+     ({"question": "a", "history": [{"question": "Ai?", "anwser": "B"}]}, "history.0.anwser: unknown field")],
 )
 def test_bad_requests_get_a_reason(api, body, reason):
     r = api.post("/ask", json=body)
     assert r.status_code == 422 and reason in r.json()["detail"]
+
+
+@pytest.mark.parametrize("content, reason", [
+    ('{"question": "abc"', "the body is not valid JSON (at character 18"),  # had been "18: JSON decode error"
+    ("", "the request needs a JSON body"),  # had been "Field required", naming nothing
+])
+def test_a_body_that_is_no_json_object_gets_a_reason(api, content, reason):
+    r = api.post("/ask", content=content, headers={"content-type": "application/json"})
+    assert r.status_code == 422 and r.json()["detail"].startswith(reason)
 
 
 @pytest.mark.parametrize("headers", [{"content-type": "text/plain"}, {"content-type": "application/x-www-form-urlencoded"}, {}])
