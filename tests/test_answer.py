@@ -3436,3 +3436,16 @@ def test_every_example_question_of_the_chat_is_answered_from_its_article(assista
         answer = assistant.ask(question)
         assert answer.status == "answered" and answer.citations[0].title[:40] in question, question
         assert answer.short_answer is None or answer.short_answer.sure, question
+
+
+@pytest.mark.parametrize("question", ["Ai chủ trì hội nghị cán bộ công chức Sở GDĐT Trà Vinh?",
+                                      "Ai trình bày báo cáo tại hội nghị cán bộ công chức Trà Vinh?"])
+def test_who_chaired_is_no_body_the_quote_names_for_something_else(assistant, question):
+    """A staff user's pass and an API probe: "Ai chủ trì hội nghị …?" got "Có thể là: Sở Giáo dục
+    và Đào tạo" out of "… Sở Giáo dục và Đào tạo Trà Vinh tổ chức Hội nghị …", and who presented
+    a report "Chủ tịch". What only a person does there, the quote saying none did: no short answer."""
+    answer = assistant.ask(question)
+    assert answer.short_answer is None
+    # Who organised it may be a body, which the sentence saying so names.
+    assert assistant.ask("Ai tổ chức Hội nghị cán bộ, công chức năm 2021?").short_answer.text == \
+        "Sở Giáo dục và Đào tạo Trà Vinh"

@@ -18,7 +18,7 @@ from rag.answer.span.dates import (
 )
 from rag.answer.span.edges import _edges, _name_only, _whole_name, _whole_quote, _whole_words
 from rag.answer.span.names import (
-    cited_document, document_subject, does_said, done_by, headed_list, issuer, listed_after_head, post_held, repealed, _entity, _headed, _names, _person, _place, _role, _with_head,
+    asks_who_does, cited_document, document_subject, does_said, done_by, headed_list, issuer, listed_after_head, post_held, repealed, _entity, _headed, _names, _person, _place, _role, _with_head,
 )
 from rag.answer.span.numbers import _bounded, _number, _number_candidates, _word_end, counted
 from rag.answer.span.phrases import (
@@ -236,7 +236,9 @@ def _find(question: str, kind: str | None, sentences: list[tuple[str, int]],
             # A typed span nearest the question word's place beats one nearest any shared word.
             anchors = _focused(text, asked, focus) if focus else [sl.start] if sl else _anchors(text, asked)
             used, span = finder, finder(text, question, anchors)
-            if not span and finder_kind == "person":  # no person's name: a body's, a thing's
+            # No person's name: a body's, a thing's, where the sentence says the deed asked ("Ai
+            # chủ trì …?" got "Sở Giáo dục và Đào tạo" out of "… Sở … Trà Vinh tổ chức Hội nghị").
+            if not span and finder_kind == "person" and (does_said(question, text) or not asks_who_does(question)):
                 used, span = _entity, _entity(text, question, anchors)
             if span and span[1] > span[0]:
                 sp = _trim(text, *span)

@@ -553,6 +553,16 @@ _BY_AGENT = re.compile(r"(?<!\w)(?:do|bởi)\s+(?P<agent>[^,;.:()]{3,120}?)\s+(?
 _AUXILIARY_END = re.compile(r"(?:\s+(?:đã|sẽ|đang|cũng|vừa|mới|thì))+$", _I)  # "… cơ sở đã" before the verb
 
 
+def asks_who_does(question: str) -> bool:
+    """Whether ``question`` asks who does at a gathering what only a person does there, and
+    names it after "ai" ("Ai chủ trì …?", "Ai trình bày báo cáo …?")."""
+    asked = _ASKS_WHO_DOES.search(question)
+    return bool(asked) and bool(_PERSONS_PART.match(asked["does"]))
+
+
+_PERSONS_PART = re.compile(r"(?:chủ trì|trình bày|phát biểu|đọc|điều hành|dẫn chương trình)(?!\w)", _I)
+
+
 def does_said(question: str, text: str) -> int:
     """How many words of what a "who" ``question`` says after "ai" ``text`` writes in a row,
     from the first ("… đã phát động phong trào thi đua năm 2021" for "Ai phát động phong trào
