@@ -135,9 +135,9 @@ class Assistant:
         # question after it ("ngày nào?" after a count question had been answered from another
         # article, unremarked, an API probe): the conversation's article.
         about = query[len(typed):].strip() if query != typed and query.startswith(typed) else None
-        prefer = self._conversation_article(retriever, typed, lambda: about or earlier_question(
-            history, index.lexical.idf, answers), filters, history, version) \
-            if history and (query == typed or about) else None
+        prefer = self._conversation_article(retriever, typed, lambda turns: about or earlier_question(
+            turns, index.lexical.idf, answers[:len(turns)] if answers else None), filters, history, version,
+            back=not about) if history and (query == typed or about) else None
         answer = answerer.answer(retrieval, index.sources,
                                  asked=own if own and query != own else
                                  asked if query != asked and not (claim or count) else None, prefer=prefer)
@@ -170,29 +170,37 @@ class Assistant:
         return retrieval, answer
 
     def _conversation_article(self, retriever: Retriever, typed: str, earlier, filters: Filters | None,
-                              history: list[str], version) -> str | None:
+                              history: list[str], version, back: bool = True) -> str | None:
         """The article the ``earlier()`` question (the one ``typed`` follows or points at) was
         answered from, when ``typed`` names nothing that pins an article down ("Báo cáo chính trị
         do ai trình bày?" after a question on Lạng Sơn's congress): staff ask on about the
         article in front of them. It is the first citation of the earlier question's answer, not
         the first-ranked chunk: what the user read (a staff user was told the talk was about an
         article no answer had cited). Remembered when that answer was given, after the same
-        turns; otherwise the earlier question is answered again (one more answer); with no
-        citation, the first-ranked article."""
+        turns; otherwise the earlier question is answered again (one more answer). An earlier
+        question answered from no article (refused: "Giám đốc Sở GDĐT Bình Định là ai?") makes no
+        talk: the turn before it does, ``back`` up to a few turns (``earlier(turns)`` is the
+        question the first ``turns`` point at); with no citation at all, the first-ranked article."""
         q = read(typed)
         if small_talk(typed) or english(typed) or any(getattr(q, pin) for pin in _PINNING):
             return None  # nothing to prefer: no search for it
-        earlier = earlier()
-        if not earlier:
-            return None
-        turn = max((i for i, h in enumerate(history) if h == earlier), default=None)
-        cited = self._cited.get((version, tuple(history[:turn]), earlier, repr(filters))) if turn is not None else None
-        if cited:  # what the user read then
-            return cited
-        answered = self.ask(earlier, filters=filters)
-        if answered.citations and not answered.abstained:
-            return answered.citations[0].article_id
-        hits = retriever.search(earlier, 1, filters).hits
+        turns, first = history, None
+        for _ in range(_TALK_TURNS if back else 1):
+            asked = earlier(turns)
+            if not asked:
+                break
+            first = first or asked
+            turn = max((i for i, h in enumerate(turns) if h == asked), default=None)
+            cited = self._cited.get((version, tuple(turns[:turn]), asked, repr(filters))) if turn is not None else None
+            if cited:  # what the user read then
+                return cited
+            answered = self.ask(asked, filters=filters)
+            if answered.citations and not answered.abstained:
+                return answered.citations[0].article_id
+            if not turn:
+                break
+            turns = turns[:turn]
+        hits = retriever.search(first, 1, filters).hits if first else []
         return hits[0].chunk.article_id if hits else None
 
     def _people_answered(self, history: list[str]) -> list[str | None]:
@@ -248,6 +256,7 @@ class Assistant:
 
 
 _CITED_KEPT = 1024  # questions whose cited article is remembered (a few dozen bytes each)
+_TALK_TURNS = 3  # earlier turns looked back at for the talk's article, past refused ones
 _PEOPLE_ASKED = 3  # earlier questions asked again to learn who "ông ấy" is, latest first
 # What names an article's own subject: a question naming one of these is searched on its own
 # words alone. A kind of gathering ("đại hội") is what the conversation was about.

@@ -614,3 +614,15 @@ def test_what_con_names_takes_the_earlier_subject_s_place(question, earlier, rea
 
     assert (contextualize(question, [earlier]) == read) if read else contextualize(question, [earlier]) != read
     assert (_same_ending(question[4:], earlier) is None) == (read is None)
+
+
+def test_a_refused_turn_does_not_make_the_talk_about_another_article(assistant):
+    """A staff user's pass: after two questions on Lạng Sơn's congress and one refused, "chu de
+    dai hoi la gi" was answered right but told it came from another article than "the one being
+    discussed", Trà Vinh's (the first-ranked for the refused question). The refused turn makes
+    no talk; the turn before it does."""
+    history = ["Đại hội Đảng bộ Sở GDĐT Lạng Sơn diễn ra ngày nào?", "Ai đọc diễn văn khai mạc?",
+               "Giám đốc Sở GDĐT Bình Định là ai?"]
+    answer = assistant.ask("Chủ đề đại hội là gì?", history=history)
+    assert answer.status == "answered" and "Lạng Sơn" in answer.citations[0].source
+    assert answer.note is None or "không phải bài đang trao đổi" not in answer.note

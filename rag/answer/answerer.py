@@ -58,7 +58,7 @@ _FUNCTION_WORDS = {"ở", "tại", "về", "từ", "đến", "theo", "trên", "d
                    "diễn", "diễn_ra", "xảy", "xảy_ra", "điều", "tư_cách",
                    # Who asks: "Tôi là giáo viên …, tôi phải có …", "Bạn cho biết …".
                    "tôi", "chúng_tôi", "chúng_ta", "bạn", "mình"}
-_ASKING_TIME = re.compile(r"(?<!\w)(ngày|tháng|năm)\s+(?:nào|bao nhiêu|mấy)(?!\w)", re.IGNORECASE)
+_ASKING_TIME = re.compile(r"(?<!\w)(năm)\s+(?:nào|bao nhiêu|mấy)(?!\w)", re.IGNORECASE)
 _TIME_WORDS = {"ngày", "năm", "tháng", "hôm_nay", "bây_giờ", "hiện_nay"}
 _DAY = re.compile(r"(?<!\w)(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}(?!\d)"
                   r"|(?<!\w)ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?", re.IGNORECASE)
