@@ -3449,3 +3449,12 @@ def test_who_chaired_is_no_body_the_quote_names_for_something_else(assistant, qu
     # Who organised it may be a body, which the sentence saying so names.
     assert assistant.ask("Ai tổ chức Hội nghị cán bộ, công chức năm 2021?").short_answer.text == \
         "Sở Giáo dục và Đào tạo Trà Vinh"
+
+
+def test_a_working_session_asked_of_an_article_reporting_a_congress_is_not_answered(assistant):
+    """An API probe: "Buổi làm việc với Đảng bộ Sở GDĐT Lạng Sơn diễn ra ngày nào?" got the date
+    of Lạng Sơn's congress, as sure; the working session is Kon Tum's."""
+    refused = assistant.ask("Buổi làm việc với Đảng bộ Sở GDĐT Lạng Sơn diễn ra ngày nào?")
+    assert refused.abstained and "Lạng Sơn" in refused.text
+    answer = assistant.ask("Buổi làm việc của Ban Thường vụ Đảng ủy Khối với Đảng bộ Sở GDĐT diễn ra ngày nào?")
+    assert answer.short_answer.text == "08 ngày 5 năm 2023"

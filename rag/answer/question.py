@@ -354,7 +354,7 @@ def read(question: str) -> Question:
 # "buổi làm việc" are used loosely for one another and pin nothing, but the yearly staff
 # meeting ("Hội nghị cán bộ, công chức") is one, and a year's review ("tổng kết") is no
 # half-year's ("sơ kết"), nor the other way round.
-_EVENT = re.compile(r"(?<!\w)(?:đại hội|hội thảo|hội thi|hội giảng|hội nghị (?:tổng|sơ) kết|"
+_EVENT = re.compile(r"(?<!\w)(?:đại hội|hội thảo|hội thi|hội giảng|hội nghị (?:tổng|sơ) kết|buổi làm việc|"
                     r"hội nghị cán bộ\s*,?\s*(?:công chức|viên chức))(?!\w)", _I)
 
 
