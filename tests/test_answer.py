@@ -3458,3 +3458,19 @@ def test_a_working_session_asked_of_an_article_reporting_a_congress_is_not_answe
     assert refused.abstained and "Lạng Sơn" in refused.text
     answer = assistant.ask("Buổi làm việc của Ban Thường vụ Đảng ủy Khối với Đảng bộ Sở GDĐT diễn ra ngày nào?")
     assert answer.short_answer.text == "08 ngày 5 năm 2023"
+
+
+@pytest.mark.parametrize("question, answered", [
+    ("Trong giai đoạn 2020-2023, buổi làm việc giữa Ban Thường vụ Đảng ủy Khối và Đảng bộ Sở GDĐT Kon Tum "
+     "là ngày nào?", True),
+    ("Trong giai đoạn 2015-2018, buổi làm việc giữa Ban Thường vụ Đảng ủy Khối và Đảng bộ Sở GDĐT Kon Tum "
+     "là ngày nào?", False),
+])
+def test_a_window_of_years_holds_an_article_dated_in_it(assistant, question, answered):
+    """An API probe: "Trong giai đoạn 2020-2023, …" was refused ("không có thông tin về giai đoạn
+    2020-2023") though the session is dated 08/05/2023: a window the event falls in, not a period
+    the article must name."""
+    answer = assistant.ask(question)
+    assert answer.abstained is not answered
+    assert (answer.short_answer.text if answered else answer.note).startswith(
+        "08 ngày 5 năm 2023" if answered else "Các bài viết tìm được không có thông tin về giai đoạn 2015-2018")
