@@ -3474,3 +3474,19 @@ def test_a_window_of_years_holds_an_article_dated_in_it(assistant, question, ans
     assert answer.abstained is not answered
     assert (answer.short_answer.text if answered else answer.note).startswith(
         "08 ngày 5 năm 2023" if answered else "Các bài viết tìm được không có thông tin về giai đoạn 2015-2018")
+
+
+def test_a_document_named_by_its_code_is_dated_by_its_date(assistant):
+    """An API probe: "Kết luận 01-KL/TW của Bộ Chính trị ngày bao nhiêu?" got no short answer,
+    though the quote writes "Kết luận số 01-KL/TW ngày 18/5/2021": a "kết luận" is a document."""
+    assert assistant.ask("Kết luận 01-KL/TW của Bộ Chính trị ngày bao nhiêu?").short_answer.text == "18/5/2021"
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("Có phải 150 đảng viên dự Đại hội Đảng bộ Sở GDĐT Lạng Sơn không?", "không"),
+    ("Có phải 139 đảng viên dự Đại hội Đảng bộ Sở GDĐT Lạng Sơn không?", "có"),
+])
+def test_a_count_claimed_before_a_long_subject_is_settled(assistant, question, verdict):
+    """An API probe: a claimed count followed by eleven words of what it counts got no verdict."""
+    short = assistant.ask(question).short_answer
+    assert (short.text, short.verdict) == ("139 đảng viên", verdict)

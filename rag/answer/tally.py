@@ -20,7 +20,7 @@ from rag.answer.when import OPENING, TAIL, claim_in
 _I = re.IGNORECASE
 # The claimed number and the noun it counts, up to the yes/no ending: "có 150 đảng viên dự".
 _CLAIM = re.compile(rf"(?<![\w/.,-])(?P<number>\d+/\d+|\d{{1,3}}(?:[.,]\d{{3}})*|\d+)(?P<percent>\s*%)?\s+"
-                    rf"(?P<noun>[^\W\d_]+(?:\s+[^\W\d_]+){{0,9}}?)"
+                    rf"(?P<noun>[^\W\d_]+(?:\s+[^\W\d_]+){{0,14}}?)"
                     # "… 9/10 chỉ tiêu năm 2020 đúng không?": the year says which, and is asked again
                     rf"(?P<when>\s+(?:trong\s+)?(?:năm|nhiệm\s+kỳ)\s+\d{{4}}(?:\s*[-–]\s*\d{{4}})?)?(?={TAIL})", _I)
 # Words before a number that make it a name, a date or a place in a text, not a count.

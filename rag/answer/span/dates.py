@@ -182,11 +182,12 @@ _NUMBERED = re.compile(r"(?<!\w)(?:lần|số|đợt|khóa|khoá)\s*(?:thứ\s*)
 _BARE_YEAR = re.compile(r"(?:năm\s+)?(?:1[0-9]|20)\d{2}", _I)
 # A document named by its word or "số" and its code ("Hướng dẫn số 08-HD/BTCTU", "Nghị định
 # số 115/2020/NĐ-CP"), right before a date; a room or class ("A2-ĐHSP", "12A1-THPT") has no "/".
-_ISSUED = re.compile(r"(?<!\w)(?i:số|hướng dẫn|kế hoạch|quyết định|nghị định|thông tư|công văn|chỉ thị|nghị quyết|"
+_ISSUED = re.compile(r"(?<!\w)(?i:số|hướng dẫn|kế hoạch|quyết định|nghị định|thông tư|công văn|chỉ thị|nghị quyết|kết luận|"
                      r"thông báo|tờ trình|báo cáo|luật)\s*(?i:số)?\s*:?\s*\d+[\w.-]*/[\w/.-]*[A-ZĐ][\w/.-]*"
                      r"\s*,?\s*(?i:ban hành\s+)?(?i:ngày\s+)?$")
 _ASKS_DOCUMENT = re.compile(r"(?<!\w)(?:văn bản|hướng dẫn|nghị định|thông tư|quyết định|luật|bộ luật|kế hoạch|công văn|"
-                            r"chỉ thị|nghị quyết|thông báo|tờ trình|báo cáo|ban hành|(?<!đăng )ký|số hiệu)(?!\w)", _I)
+                            r"chỉ thị|nghị quyết|kết luận(?=\s+(?:số\s+)?\d)|thông báo|tờ trình|báo cáo|ban hành|(?<!đăng )ký|"
+                            r"số hiệu)(?!\w)", _I)
 _YEAR_OF = re.compile(r"(?:năm\s+)?(?:1[0-9]|20)\d{2}(?!\d)", _I)
 # "… đến 1850", "… và 2012": not "… và 2000 học sinh" (a count) nor "… và 2025 - 2030" (another span).
 _YEARS_BEFORE = re.compile(r"(?<![\d/.-])(?:1[0-9]|20)\d{2}\s*(?:đến|tới|và|-|–)\s*(?:năm\s+)?$", _I)
