@@ -3490,3 +3490,10 @@ def test_a_count_claimed_before_a_long_subject_is_settled(assistant, question, v
     """An API probe: a claimed count followed by eleven words of what it counts got no verdict."""
     short = assistant.ask(question).short_answer
     assert (short.text, short.verdict) == ("139 đảng viên", verdict)
+
+
+def test_an_award_named_with_a_quotation_is_given_whole(assistant):
+    """A staff user's pass: "Đảng ủy Khối tặng bằng khen gì cho Đảng bộ Sở?" got "tổ chức cơ sở",
+    as sure, cut at the "Đảng" the question also says."""
+    assert assistant.ask("Đảng ủy Khối tặng bằng khen gì cho Đảng bộ Sở?").short_answer.text == \
+        "tổ chức cơ sở Đảng “trong sạch, vững mạnh” tiêu biểu năm 2020"
