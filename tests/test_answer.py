@@ -3500,3 +3500,10 @@ def test_an_award_named_with_a_quotation_is_given_whole(assistant):
     as sure, cut at the "Đảng" the question also says."""
     assert assistant.ask("Đảng ủy Khối tặng bằng khen gì cho Đảng bộ Sở?").short_answer.text == \
         "tổ chức cơ sở Đảng “trong sạch, vững mạnh” tiêu biểu năm 2020"
+
+
+def test_a_stretch_of_time_asked_from_when_to_when_is_given_whole(assistant):
+    """A staff user's pass: "báo cáo đó tính từ khi nào đến khi nào?" got "Năm 2022", the end
+    alone; the report covers "từ đầu nhiệm kỳ 2022-2025 đến hết năm 2022"."""
+    answer = assistant.ask("báo cáo đó tính từ khi nào đến khi nào?", history=["Ai trình bày báo cáo tóm tắt?"])
+    assert answer.short_answer.text == "từ đầu nhiệm kỳ 2022-2025 đến hết năm 2022"

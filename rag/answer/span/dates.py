@@ -109,7 +109,18 @@ def _date_spans(sentence, question):
     return _not_in_question(spans, sentence, question.lower()), days
 
 
+# "… tính từ khi nào đến khi nào?": the stretch of time from its start to its end, as written
+# ("từ đầu nhiệm kỳ 2022-2025 đến hết năm 2022"; a staff user's pass got "năm 2022").
+ASKS_STRETCH = re.compile(r"(?<!\w)từ\s+(?:khi|lúc|bao giờ|thời điểm|năm|ngày)\s+nào\s+(?:đến|tới)\s+"
+                           r"(?:khi|lúc|bao giờ|thời điểm|năm|ngày)\s+nào(?!\w)", _I)
+_STRETCH = re.compile(r"(?<!\w)từ\s+[^,;.:]{1,60}?\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:ngày\s+|tháng\s+|năm\s+)?"
+                      r"[^,;:]{0,20}?(?:1[0-9]|20)\d{2}(?!\d)", _I)
+
+
 def _date(sentence, question, anchors):
+    if ASKS_STRETCH.search(question):
+        stretch = _STRETCH.search(sentence)
+        return stretch.span() if stretch else None
     spans, days = _date_spans(sentence, question)
     bound = bound_asked(question)
     if bound:
