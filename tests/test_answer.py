@@ -3507,3 +3507,12 @@ def test_a_stretch_of_time_asked_from_when_to_when_is_given_whole(assistant):
     alone; the report covers "từ đầu nhiệm kỳ 2022-2025 đến hết năm 2022"."""
     answer = assistant.ask("báo cáo đó tính từ khi nào đến khi nào?", history=["Ai trình bày báo cáo tóm tắt?"])
     assert answer.short_answer.text == "từ đầu nhiệm kỳ 2022-2025 đến hết năm 2022"
+
+
+def test_a_congress_of_another_term_is_what_is_missing_not_the_term(assistant):
+    """A staff user's pass: the date of Lạng Sơn's 2015-2020 congress was rightly refused, but
+    told "không có thông tin về nhiệm kỳ 2015-2020", which the article names twice."""
+    answer = assistant.ask("Đại hội Đảng bộ Sở GDĐT Lạng Sơn nhiệm kỳ 2015-2020 diễn ra ngày nào?")
+    assert answer.abstained and "không có thông tin về đại hội nhiệm kỳ 2015-2020" in answer.text
+    other = assistant.ask("Đại hội Đảng bộ Sở GDĐT Lạng Sơn nhiệm kỳ 2025-2030 diễn ra ngày nào?")
+    assert other.abstained and "không có thông tin về nhiệm kỳ 2025-2030" in other.text

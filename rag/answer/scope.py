@@ -110,11 +110,14 @@ def _missing(q: Question, hit: Hit, text: str) -> Missing:
     # A year pins the evidence down when the evidence is dated otherwise: "năm 2022" against
     # an article about 2021. Evidence stating none of the years may still answer.
     stated = set(_YEAR.findall(text))
+    terms = [f"{a}-{b}" for a, b in q.terms if f"{a}-{b}" not in text and not _within(q.text, a, b, hit, stated)]
+    # The term written in the article but its congress another term's: the congress is what is
+    # missing ("… không có thông tin về nhiệm kỳ 2015-2020" was false, the article names it).
+    congress = [] if terms else _congress_otherwise(q, hit)
     return Missing(
         provinces=[p for p in q.provinces if p.casefold() not in text],
         years=years if years and stated and not stated & set(years) else _years_said_otherwise(q.text, text, hit),
-        terms=[f"{a}-{b}" for a, b in q.terms if f"{a}-{b}" not in text and not _within(q.text, a, b, hit, stated)]
-        or _congress_otherwise(q, hit),
+        terms=terms or congress,
         names=[n for n in q.names if not names_in(n, text, words)],
         ordinals=[o for o in q.ordinals if o.casefold() not in text],
         bodies=[b for b in q.bodies if fold(b) not in text],
@@ -123,7 +126,7 @@ def _missing(q: Question, hit: Hit, text: str) -> Missing:
         # "6 tháng đầu năm 2021" is not answered by a report on the whole year, or on the first half.
         periods=[p for p in q.periods if p not in periods(text) or (p in reviews and not _reviewed(p, text))],
         events=[e for e in q.events if not _says_event(e, text)],
-        term_word=_term_word(q.text),
+        term_word=("đại hội " if congress else "") + _term_word(q.text),
         near=hit,
     )
 
