@@ -925,6 +925,10 @@ def test_an_english_question_is_refused_with_why(assistant):
     ("ok, còn Trà Vinh thì sao?", "còn Trà Vinh thì sao?"),
     ("Trở lại làm việc sau nghỉ thai sản, giáo viên được gì?", "Trở lại làm việc sau nghỉ thai sản, giáo viên được gì?"),
     ("Dạ, cho em hỏi ai là giám đốc sở Kon Tum?", "ai là giám đốc sở Kon Tum?"),
+    # A long preface ending in a request with a colon (an API probe's found nothing).
+    ("Trong bối cảnh chúng tôi đang tổng hợp tư liệu phục vụ báo cáo cuối năm, xin cho biết: Đại hội "
+     "Lạng Sơn diễn ra ngày nào?", "Đại hội Lạng Sơn diễn ra ngày nào?"),
+    ("Hội nghị cho biết: kết quả tốt", "Hội nghị cho biết: kết quả tốt"),  # too little after it to be a question
 ])
 def test_a_polite_request_before_a_question_is_not_searched(question, searched):
     from rag.answer.chitchat import strip_preamble

@@ -54,9 +54,20 @@ _REQUEST_LEAD = re.compile(
     r"(?:\s+(?:là|về|thêm|xem|chút|một chút|với|nhé|nha|ạ))*(?!\w)[\s,:]*(?=\S)", _I)
 
 
+# "Trong bối cảnh chúng tôi đang tổng hợp tư liệu …, xin cho biết: <question>": the request, with
+# a colon, says where the question starts (an API probe's long preface had been searched too,
+# and nothing found).
+_REQUEST_INSIDE = re.compile(r"(?<!\w)(?:(?:xin|vui lòng|làm ơn|hãy)\s+cho\s+(?:(?:tôi|mình|em)\s+)?|"
+                             r"cho\s+(?:tôi|mình|em)\s+)(?:hỏi|biết|được biết)\s*:\s*(?=\S)", _I)
+
+
 def strip_preamble(question: str) -> str:
     """``question`` without a leading greeting ("Chào bạn, …") or polite request ("Cho tôi
-    biết …", "Bạn có biết …")."""
+    biết …", "Bạn có biết …"), nor what comes before a request ending in a colon ("…, xin cho
+    biết: …")."""
+    inside = list(_REQUEST_INSIDE.finditer(question))
+    if inside and len(question[inside[-1].end():].split()) >= 3:
+        question = question[inside[-1].end():]
     rest = _GREETING.sub("", question, count=1).strip()
     asked = _REQUEST_LEAD.sub("", rest, count=1).strip()
     asked = _REQUEST_LEAD.sub("", asked, count=1).strip() or asked  # "Dạ, cho em hỏi …"
