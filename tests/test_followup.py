@@ -626,3 +626,12 @@ def test_a_refused_turn_does_not_make_the_talk_about_another_article(assistant):
     answer = assistant.ask("Chủ đề đại hội là gì?", history=history)
     assert answer.status == "answered" and "Lạng Sơn" in answer.citations[0].source
     assert answer.note is None or "không phải bài đang trao đổi" not in answer.note
+
+
+@pytest.mark.parametrize("question", ["Bà ấy còn giữ chức gì khác?", "Bà ấy còn giữ chức vụ nào khác không?"])
+def test_other_posts_of_the_person_pointed_at(assistant, question):
+    """An API probe: "Bà ấy còn giữ chức gì khác?" after who directs Trà Vinh's Department was
+    refused ("khác", a word the index never has, weighed as the rarest), while "Bà ấy giữ chức vụ
+    gì?" was answered. Her posts, as the article writes them."""
+    answer = assistant.ask(question, history=["Ai là Giám đốc Sở GDĐT Trà Vinh?"], answers=["Nguyễn Thị Bạch Vân"])
+    assert answer.status == "answered" and answer.short_answer.text == "Tỉnh ủy viên, Giám đốc Sở GDĐT"

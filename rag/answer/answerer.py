@@ -51,7 +51,7 @@ QUESTION_WORDS = {
 # rarest name (the rule for unseen words) and sink a question about Kon Tum.
 _FUNCTION_WORDS = {"ở", "tại", "về", "từ", "đến", "theo", "trên", "dưới", "sau", "trước", "khi", "mà", "nên", "vì",
                    "do", "bởi", "để", "rồi", "cũng", "vẫn", "đang", "sẽ", "đây", "ấy", "vậy", "nhé", "ạ", "nhỉ",
-                   "chứ", "à", "hả", "nếu", "thêm", "còn", "thế",
+                   "chứ", "à", "hả", "nếu", "thêm", "còn", "thế", "khác", "nữa",
                    # "Văn bản nào … được nhắc đến?": the kind asked and the asking, no subject.
                    "văn_bản", "nhắc", "nhắc_đến", "nhắc_tới", "đề_cập",
                    # Happening and asking: "diễn ra" (pyvi leaves "diễn" alone), "điều gì", "với tư cách".

@@ -481,8 +481,10 @@ def _name_after(text: str, head: re.Match, keep_head: bool = True) -> tuple[int,
 # "Nguyễn Thị Bạch Vân là ai?", "Đồng chí Trần Quốc Tuấn giữ chức vụ gì?": asked who a named
 # person is, the answer is the post written beside the name ("Cô Nguyễn Thị Bạch Vân – Tỉnh ủy
 # viên, Giám đốc Sở GDĐT đã ghi nhận …" → "Tỉnh ủy viên, Giám đốc Sở GDĐT").
-_ASKS_POST = re.compile(r"(?:là\s+ai|giữ\s+chức(?:\s+vụ|\s+danh)?\s+gì|chức\s+(?:vụ|danh)\s+(?:là\s+)?gì|"
-                        r"(?:làm|đảm nhiệm|đảm nhận)\s+chức(?:\s+vụ|\s+danh)?\s+gì)(?:\s+(?:trong|tại|ở)\s+[^?]{1,80})?\s*\??\s*$",
+# "… còn giữ chức gì khác?", "… chức vụ nào khác không?": the posts again (an API probe's was refused).
+_ASKS_POST = re.compile(r"(?:là\s+ai|(?:còn\s+)?giữ\s+chức(?:\s+vụ|\s+danh)?\s+(?:gì|nào)|chức\s+(?:vụ|danh)\s+(?:là\s+)?gì|"
+                        r"(?:làm|đảm nhiệm|đảm nhận)\s+chức(?:\s+vụ|\s+danh)?\s+gì)(?:\s+(?:khác|nữa))?(?:\s+không)?"
+                        r"(?:\s+(?:trong|tại|ở)\s+[^?]{1,80})?\s*\??\s*$",
                         _I)  # not "làm gì": what someone did
 _POST_WORDS = re.compile(r"(?<!\w)(?:bí thư|giám đốc|chủ tịch|trưởng|phó|ủy viên|uỷ viên|chủ nhiệm|tổng biên tập|"
                          r"chánh|thư ký|hiệu trưởng)(?!\w)", _I)
