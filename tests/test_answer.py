@@ -1480,6 +1480,12 @@ def test_a_follow_up_borrowing_the_earlier_question_reads_as_it_about_its_own_wo
         "sở gdđt kon tum ngày nào?”")
     # Small talk with a greeting stripped is no reading to show.
     assert understood_as("Chào bạn, bạn là ai?", {"query": "bạn là ai?", "status": "chitchat"}) is None
+    # Its own words glued to the earlier question with no "?" between: told apart where the
+    # conversation's earlier question starts (a staff user had read "… UBND tỉnh Có bao nhiêu …").
+    earlier = "Có bao nhiêu cá nhân đạt Chiến sĩ thi đua cấp cơ sở?"
+    glued = {"query": f"bằng khen của Chủ tịch UBND tỉnh {earlier}"}
+    assert understood_as("còn bằng khen của Chủ tịch UBND tỉnh thì sao?", glued, [earlier]) == (
+        f"Đã hiểu câu hỏi là: “{earlier}”, hỏi về “bằng khen của Chủ tịch UBND tỉnh”")
 
 
 def test_a_list_short_answer_renders_as_a_markdown_list():

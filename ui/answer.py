@@ -22,15 +22,16 @@ def speaker(who: tuple[str, str]):
     return st.chat_message(name, avatar=icon)
 
 
-def show_turn(client: ApiClient, turn: dict, key: str) -> None:
-    """A stored turn: the question, then the answer; ``key`` makes its widgets unique on the page."""
+def show_turn(client: ApiClient, turn: dict, key: str, earlier: list[str] | None = None) -> None:
+    """A stored turn: the question, then the answer; ``key`` makes its widgets unique on the page,
+    ``earlier`` are the conversation's questions before it (to show how a follow-up was read)."""
     with speaker(USER):
         st.markdown(turn["question"])
     with speaker(ASSISTANT):
-        show_reply(client, turn, key)
+        show_reply(client, turn, key, earlier)
 
 
-def show_reply(client: ApiClient, turn: dict, key: str) -> None:
+def show_reply(client: ApiClient, turn: dict, key: str, earlier: list[str] | None = None) -> None:
     """The answer, the filters it was given under, its sources (openable), feedback and copy."""
     reply = turn["reply"]
     if reply.get("short_answer"):
@@ -45,7 +46,7 @@ def show_reply(client: ApiClient, turn: dict, key: str) -> None:
         if reply.get("extractive_answer"):
             with st.expander("Câu trích nguyên văn"):
                 st.markdown(reply["extractive_answer"])
-    if read_as := understood_as(turn["question"], reply):
+    if read_as := understood_as(turn["question"], reply, earlier):
         st.caption(read_as)
     if reply.get("status") != "chitchat":  # small talk searched nothing: no scope to state
         st.caption(filters_text(turn.get("filters")))

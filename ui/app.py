@@ -267,7 +267,7 @@ if not state.turns and not state.pending:
     first_visit(status, filters)
 
 for i, turn in enumerate(state.turns):
-    show_turn(client, turn, key=f"{turn.get('conversation_id')}_{i}")
+    show_turn(client, turn, key=f"{turn.get('conversation_id')}_{i}", earlier=[t["question"] for t in state.turns[:i]])
     if turn.get("unsaved"):
         st.caption("Chưa lưu được câu hỏi này vào cuộc trò chuyện (máy chủ không phản hồi).")
 

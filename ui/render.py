@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from datetime import datetime
 
 from rag.clean.metadata import organisation_label, vn_date
@@ -160,7 +161,7 @@ def example_questions(titles: list[str], limit: int = 3) -> list[str]:
     return questions
 
 
-def understood_as(question: str, reply: dict) -> str | None:
+def understood_as(question: str, reply: dict, earlier: list[str] | None = None) -> str | None:
     """How a follow-up was read ("Còn khoản 2 thì sao?" → the question it stands for), if not
     as typed; one that borrows the earlier question whole ("Còn dự khuyết?" searched as "dự
     khuyết? Đoàn đại biểu … chính thức?") reads as that question, asked about its own words."""
@@ -175,6 +176,15 @@ def understood_as(question: str, reply: dict) -> str | None:
         # "Hội nghị đó …?" searched with the earlier question after it, for "đó": the two apart
         # (the earlier one may have been typed in lower case).
         return f"Đã hiểu câu hỏi là: “{borrowed['own']}?”, tiếp theo câu “{borrowed['earlier']}”"
+    # "còn bằng khen của Chủ tịch UBND tỉnh thì sao?" searched as its own words before an
+    # ``earlier`` question, with no "?" between: told apart where that question starts (a staff
+    # user had read "… Chủ tịch UBND tỉnh Có bao nhiêu cá nhân …").
+    said = " ".join(unicodedata.normalize("NFC", query).split())
+    for before in reversed(earlier or []):
+        before = " ".join(unicodedata.normalize("NFC", before).split())
+        own = said[: -len(before)].strip() if before and said.endswith(" " + before) else ""
+        if own and len(own.split()) <= 8:
+            return f"Đã hiểu câu hỏi là: “{before}”, hỏi về “{own}”"
     return f"Đã hiểu câu hỏi là: “{query}”"
 
 
