@@ -192,6 +192,9 @@ def test_a_count_typed_as_a_search_asks_how_many():
 
     assert count_typed("số chi bộ trực thuộc Đảng bộ dự đại hội") == "bao nhiêu chi bộ trực thuộc Đảng bộ dự đại hội"
     assert count_typed("Tổng số lượng đảng viên năm 2020") == "bao nhiêu đảng viên năm 2020"
+    # After a topic and a colon (an API probe's got "thuộc 7 chi bộ trực thuộc").
+    assert count_typed("Lạng Sơn: số đảng viên dự đại hội?") == "bao nhiêu đảng viên dự đại hội Lạng Sơn?"
+    assert count_typed("Điều 5: số hiệu là gì?") == "Điều 5: số hiệu là gì?"
     for other in ("Số điện thoại của Sở GDĐT", "Số chi bộ là bao nhiêu?", "số 12 đường Lê Lợi", "Số hiệu văn bản",
                   "Chi bộ số 3 có mấy đảng viên?", "Số liệu tuyển sinh lớp 10 năm 2023", "số hóa hồ sơ học sinh",
                   "Số CMND của tôi", "số phận của dự án", "Số lượng"):

@@ -239,9 +239,18 @@ _COUNT_TYPED = re.compile(r"^\s*(?:tổng\s+)?số\s+(?:lượng\s+)?(?!(?:đi�
 _COUNT_HEADS = {"số", "tổng", "tổng_số", "số_lượng", "tổng_số_lượng"}
 
 
+_LABELLED = re.compile(r"^\s*(?P<label>[^:?\d]{2,40}?)\s*:\s*(?P<rest>\S.*)$", re.S)  # "Lạng Sơn: …"
+
+
 def count_typed(question: str) -> str:
     """``question`` asking "bao nhiêu" where it was typed as a search for a count ("số chi bộ …"
-    → "bao nhiêu chi bộ …"); any other question as it is."""
+    → "bao nhiêu chi bộ …", "Lạng Sơn: số đảng viên dự đại hội?" → "bao nhiêu đảng viên dự đại
+    hội Lạng Sơn?"); any other question as it is."""
+    labelled = _LABELLED.match(question)
+    if labelled:
+        asked = count_typed(labelled["rest"])
+        if asked != labelled["rest"]:  # an API probe's had got "thuộc 7 chi bộ trực thuộc"
+            return f"{asked.rstrip(' ?')} {labelled['label'].strip()}?"
     m = _COUNT_TYPED.match(question)
     if not m or WH.search(question):
         return question
