@@ -3529,3 +3529,12 @@ def test_a_congress_of_another_term_is_what_is_missing_not_the_term(assistant):
     assert answer.abstained and "không có thông tin về đại hội nhiệm kỳ 2015-2020" in answer.text
     other = assistant.ask("Đại hội Đảng bộ Sở GDĐT Lạng Sơn nhiệm kỳ 2025-2030 diễn ra ngày nào?")
     assert other.abstained and "không có thông tin về nhiệm kỳ 2025-2030" in other.text
+
+
+def test_a_post_given_at_the_event_is_read_with_the_one_held(assistant):
+    """A staff user's pass: "Hà Thị Khánh Vân giữ chức vụ gì?" got "Phó Giám đốc Sở GDĐT" alone,
+    though the sentence goes on "… được bầu giữ chức Phó Bí thư Đảng bộ Sở, nhiệm kỳ 2020 – 2025"."""
+    short = assistant.ask("Hà Thị Khánh Vân giữ chức vụ gì?").short_answer
+    assert short.text == "Phó Giám đốc Sở GDĐT được bầu giữ chức Phó Bí thư Đảng bộ Sở" and short.holder == "Hà Thị Khánh Vân"
+    # Posts with nothing given after them stay as written.
+    assert assistant.ask("Nguyễn Thị Bạch Vân giữ chức vụ gì?").short_answer.text == "Tỉnh ủy viên, Giám đốc Sở GDĐT"

@@ -492,6 +492,8 @@ _ADDRESSED = re.compile(r"^\s*(?:đồng chí|ông|bà|cô|thầy|anh|chị)\s+"
 _APPOSITION = re.compile(r"\s*(?:[–—-]|,)\s*")
 # Where the post ends: a verb or a joined clause ("… Giám đốc Sở GDĐT đã ghi nhận", "…, cùng
 # toàn thể …", "… trình bày tóm tắt báo cáo").
+_GIVEN_POST = re.compile(r"\s+được\s+(?:bầu|bổ nhiệm|phân công|giao)\s+(?:giữ\s+chức(?:\s+vụ)?\s+|làm\s+|là\s+)?"
+                         r"(?P<post>[A-ZĐ][^,;.:()\n]{2,60}?)(?=\s*[,;.:()\n]|\s+nhiệm kỳ|$)")
 _POST_END = re.compile(r"\s+(?:đã|đang|sẽ|được|phát biểu|trình bày|báo cáo|ghi nhận|chủ trì|yêu cầu|nhấn mạnh|"
                        r"đề nghị|khẳng định|cho biết|tham dự|cùng|và các|và toàn|tại|tặng|trao|gửi|chúc|phát động|"
                        r"kết luận|giới thiệu|quán triệt|thông qua|nêu)(?!\w)|\s*[.;:()“\"–—]|\s{2,}")
@@ -537,6 +539,11 @@ def post_held(question: str, sentences: list[tuple[str, int]], asked: list[str] 
                 end = stop.start() if stop else start + piece.end()
                 if stop:
                     break
+            # "… Phó Giám đốc Sở GDĐT được bầu giữ chức Phó Bí thư Đảng bộ Sở, …": the post it
+            # was given too (a staff user's pass got the first alone).
+            given = _GIVEN_POST.match(text, end) if end > start else None
+            if given and _POST_WORDS.search(given["post"]):
+                end = given.end("post")
             post = text[start:end].rstrip(" ,")
             if post and _POST_WORDS.search(post):
                 return ShortAnswer(post, offset + start, offset + start + len(post), "post",
