@@ -57,6 +57,7 @@ def contextualize(question: str, history: list[str] | None = None, known=None,
     ``filtered``: an organisation filter is on, which says whose Department "Sở" is, not the
     province of an earlier question.
     """
+    answers = [_as_name(a) for a in answers] if answers else answers
     previous, placed, said = _replay(history, known, answers)
     question = normalize_query(question)
     # The last person an answer named, also with turns about something else since ("bà ấy …"
@@ -156,6 +157,17 @@ def person_pointed_at(question: str) -> str | None:
     lead = re.match(r"\s*(?:(?:thế\s+)?(?:còn|vậy|thế)\s+)?", text, _I)
     m = _PERSON.match(text, lead.end())
     return m.group(0) if m else None
+
+
+def _as_name(answer: str | None) -> str | None:
+    """An earlier answer as a client may send it, "Đồng chí Trần Quốc Tuấn.", read as the name
+    alone: the full stop had been searched with it ("Đồng chí Trần Quốc Tuấn. giữ chức gì?", an
+    API probe got another person's post)."""
+    if not answer:
+        return answer
+    name = answer.strip().strip(".,;:!?…\"“”'() ")
+    bare = _ADDRESSED.sub("", name)
+    return bare if bare != name and is_name(bare) else name
 
 
 def _a_person(answer: str | None) -> bool:

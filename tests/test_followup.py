@@ -635,3 +635,18 @@ def test_other_posts_of_the_person_pointed_at(assistant, question):
     gì?" was answered. Her posts, as the article writes them."""
     answer = assistant.ask(question, history=["Ai là Giám đốc Sở GDĐT Trà Vinh?"], answers=["Nguyễn Thị Bạch Vân"])
     assert answer.status == "answered" and answer.short_answer.text == "Tỉnh ủy viên, Giám đốc Sở GDĐT"
+
+
+@pytest.mark.parametrize("earlier, answer, post", [
+    ("Ai đọc diễn văn khai mạc Đại hội Đảng bộ Sở GDĐT Lạng Sơn?", "Đồng chí Trần Quốc Tuấn.",
+     "Tỉnh ủy viên, Bí thư Đảng ủy Sở GDĐT nhiệm kỳ 2015-2020"),
+    ("Ai làm trưởng đoàn Ban Thường vụ Đảng ủy Khối làm việc với Đảng bộ Sở GDĐT Kon Tum?", "Đồng chí Bùi Thái Trọng.",
+     "Tỉnh ủy viên, Bí thư Đảng ủy Khối"),
+])
+def test_an_earlier_answer_sent_as_a_sentence_is_read_as_the_name(assistant, earlier, answer, post):
+    """An API probe sent the earlier answer as a sentence ("Đồng chí Trần Quốc Tuấn."): the full
+    stop was searched with the name ("Đồng chí Trần Quốc Tuấn. giữ chức gì?") and the post found
+    was another person's (Hà Thị Khánh Vân's "Phó Bí thư Đảng bộ Sở"), as sure."""
+    reply = assistant.ask("Ông ấy giữ chức gì?", history=[earlier], answers=[answer])
+    assert reply.query == f"{answer.removeprefix('Đồng chí ').rstrip('.')} giữ chức gì?"
+    assert reply.short_answer.text == post
