@@ -3538,3 +3538,12 @@ def test_a_post_given_at_the_event_is_read_with_the_one_held(assistant):
     assert short.text == "Phó Giám đốc Sở GDĐT được bầu giữ chức Phó Bí thư Đảng bộ Sở" and short.holder == "Hà Thị Khánh Vân"
     # Posts with nothing given after them stay as written.
     assert assistant.ask("Nguyễn Thị Bạch Vân giữ chức vụ gì?").short_answer.text == "Tỉnh ủy viên, Giám đốc Sở GDĐT"
+
+
+def test_the_noun_asked_by_is_no_answer():
+    """An API probe: "… gặp những khó khăn, thách thức gì?" got "thách thức", as sure: the word
+    standing at the question word's place in the quote was the question's own noun."""
+    t = ("Theo báo cáo kết quả năm 2020, mặc dù trong bối cảnh tình hình có nhiều khó khăn, thách thức, nhất là ảnh "
+         "hưởng của đại dịch covid-19 và tình hình mưa bão, lũ lụt kéo dài, Đảng ủy Khối đã tập trung lãnh đạo.")
+    found = find("Năm 2020 Đảng ủy Khối gặp những khó khăn, thách thức gì?", None, [(t, 0)])
+    assert found is None or "thách thức" not in found.text

@@ -340,9 +340,15 @@ def _says_something(kind: str | None, span: str, question: str = "") -> bool:
         return False  # "… năm 2020 như thế nào?" → "2020": a year says how nothing
     if _REFERENCE.fullmatch(span.strip(" ,.;:")) and not _ASKS_PROVISION.search(question):
         return False  # "… quy định tại khoản 1 Điều này": a pointer to another clause names nothing
+    head = _HEAD_ASKED.search(question.lower())
+    if head and {w.strip(",.;:()") for w in words} <= set(head["head"].split()):
+        return False  # "… khó khăn, thách thức gì?" → "thách thức": the noun asked by, no answer (an API probe)
     if kind in ("entity", "organisation"):
         return span[:1].isupper() or any(tag.startswith("N") or tag == "M" for _, tag in pos_tags(span))
     return True
+
+
+_HEAD_ASKED = re.compile(r"(?P<head>[^\W\d_]+(?:\s+[^\W\d_]+)?)\s+(?:gì|nào)(?!\w)")  # "thách thức gì"
 
 
 def fits(kind: str | None, sentence: str, question: str) -> bool:
