@@ -3547,3 +3547,16 @@ def test_the_noun_asked_by_is_no_answer():
          "hưởng của đại dịch covid-19 và tình hình mưa bão, lũ lụt kéo dài, Đảng ủy Khối đã tập trung lãnh đạo.")
     found = find("Năm 2020 Đảng ủy Khối gặp những khó khăn, thách thức gì?", None, [(t, 0)])
     assert found is None or "thách thức" not in found.text
+
+
+@pytest.mark.parametrize("question, name, sure", [
+    # "Tới dự và chỉ đạo đại hội có đồng chí Nguyễn Đức Thắng": he attended, no one is said to
+    # have chaired (an API probe got him, as sure).
+    ("Ai chủ trì Đại hội Đảng bộ Sở GDĐT Lạng Sơn nhiệm kỳ 2020-2025?", "Nguyễn Đức Thắng", False),
+    # A speech written as someone's says who read it.
+    ("Ai đọc diễn văn khai mạc Đại hội Đảng bộ Sở GDĐT Lạng Sơn?", "Trần Quốc Tuấn", True),
+    ("Ai chủ trì Hội nghị sơ kết ở Sóc Trăng?", "Nguyễn Thị Tuyết Hà", True),
+])
+def test_who_did_a_persons_part_is_sure_only_where_the_quote_says_it(assistant, question, name, sure):
+    short = assistant.ask(question).short_answer
+    assert (short.text, short.sure) == (name, sure)

@@ -18,7 +18,7 @@ from rag.answer.span.dates import (
 )
 from rag.answer.span.edges import _edges, _name_only, _whole_name, _whole_quote, _whole_words
 from rag.answer.span.names import (
-    asks_who_does, cited_document, document_subject, does_said, done_by, headed_list, issuer, listed_after_head, post_held, repealed, _entity, _headed, _names, _person, _place, _role, _with_head,
+    asks_who_does, part_said, cited_document, document_subject, does_said, done_by, headed_list, issuer, listed_after_head, post_held, repealed, _entity, _headed, _names, _person, _place, _role, _with_head,
 )
 from rag.answer.span.numbers import _bounded, _number, _number_candidates, _word_end, counted
 from rag.answer.span.phrases import (
@@ -229,6 +229,7 @@ def _find(question: str, kind: str | None, sentences: list[tuple[str, int]],
         # better-worded one that only cites another decree's issue date.
         order = sorted(range(len(sentences)), key=lambda k: not dated_as_asked(sentences[k][0], question))
         sentences, slots = [sentences[k] for k in order], [slots[k] for k in order]
+    part = kind == "person" and asks_who_does(question)
     for finder_kind in ([kind] if kind in _FINDERS else []) + fallback:
         finder = _FINDERS.get(finder_kind, _gap)
         pool = []
@@ -254,9 +255,14 @@ def _find(question: str, kind: str | None, sentences: list[tuple[str, int]],
                     # A body's initials ("BCH Đảng", "UBND tỉnh") name no person: a name in
                     # another quoted sentence is the answer.
                     initials = finder_kind == "person" and _INITIALS.search(found.text)
-                    pool.append((not initials, pull + (_SLOT_PULL if sl else 0.0) - _ORDER * k, -k, found, basis))
+                    # Asked who did what only a person does there ("Ai chủ trì …?"), a name from a
+                    # sentence that does not say it is a guess: "Tới dự và chỉ đạo đại hội có đồng
+                    # chí Nguyễn Đức Thắng" had been given, as sure, for who chaired.
+                    said = not part or part_said(question, text)
+                    basis = basis if said else "entity"
+                    pool.append((not initials, said, pull + (_SLOT_PULL if sl else 0.0) - _ORDER * k, -k, found, basis))
         if pool:
-            return max(pool, key=lambda x: x[:3])[3:]
+            return max(pool, key=lambda x: x[:4])[4:]
     if kind == "date" and _ASKS_WHEN.search(question):
         found = _condition(sentences)
         return (found, "condition") if found else None

@@ -569,6 +569,18 @@ def asks_who_does(question: str) -> bool:
     return bool(asked) and bool(_PERSONS_PART.match(asked["does"]))
 
 
+def part_said(question: str, text: str) -> bool:
+    """Whether ``text`` says the part a "who" ``question`` asks about (:func:`asks_who_does`):
+    its verb with what follows ("chủ trì hội nghị"), or for a speech, the speech itself ("…
+    diễn văn khai mạc của đồng chí …" says who read it)."""
+    if does_said(question, text):
+        return True
+    asked = _ASKS_WHO_DOES.search(question)
+    spoken = re.match(rf"(?:đọc|trình bày|phát biểu)\s+(?P<speech>(?:{_SPEECHES})(?:\s+[^\W\d_]+)?)", asked["does"], _I) \
+        if asked else None
+    return bool(spoken) and re.search(rf"(?<!\w){re.escape(spoken['speech'])}(?!\w)", text, _I) is not None
+
+
 _PERSONS_PART = re.compile(r"(?:chủ trì|trình bày|phát biểu|đọc|điều hành|dẫn chương trình)(?!\w)", _I)
 
 
