@@ -3560,3 +3560,20 @@ def test_the_noun_asked_by_is_no_answer():
 def test_who_did_a_persons_part_is_sure_only_where_the_quote_says_it(assistant, question, name, sure):
     short = assistant.ask(question).short_answer
     assert (short.text, short.sure) == (name, sure)
+
+
+@pytest.mark.parametrize("question, note", [
+    ("Sở GDĐT Trà Vinh có bao nhiêu Chiến sĩ thi đua cấp tỉnh?", "(cấp tỉnh)"),
+    ("Có mấy tập thể Sở GDĐT Trà Vinh được Thủ tướng Chính phủ tặng bằng khen?", "(do Thủ tướng Chính phủ tặng)"),
+    ("Bao nhiêu công chức Sở GDĐT Trà Vinh đã được Thủ tướng Chính phủ tặng bằng khen?",
+     "(đã được Thủ tướng Chính phủ tặng)"),
+])
+def test_a_count_of_awards_qualified_otherwise_is_not_answered(assistant, question, note):
+    """An API probe got "08" for "Chiến sĩ thi đua cấp tỉnh" (the article: "cấp cơ sở"), "3/6 tập
+    thể" for those the Prime Minister awarded (the article: "Chủ tịch Ủy ban nhân dân tỉnh"), "01
+    công chức" for one "đang trình Thủ tướng", all as sure."""
+    answer = assistant.ask(question)
+    assert answer.abstained and note in answer.text
+    # As the article qualifies them, they are counted.
+    assert assistant.ask("Có mấy tập thể Sở GDĐT Trà Vinh được Chủ tịch UBND tỉnh tặng bằng khen?").short_answer.text \
+        == "3/6 tập thể"

@@ -269,6 +269,9 @@ def unsupported(question: str, short: ShortAnswer | None, quote: str, quote_star
     group = _sub_group(question, quote)
     if group:
         return f"Các bài viết không nêu con số này (số {group})."
+    other = _qualified_otherwise(question, short, quote, quote_start)
+    if other:
+        return f"Các bài viết không nêu con số này ({other})."
     # Not checked: whether the article mentions what is counted. On the XQuAD-vi dev part that
     # refused two answers the quote held ("tử thi" said "thi thể"), as many as the in-domain
     # unanswerables it caught, and the first run on the test part refused more answerable
@@ -397,6 +400,41 @@ def _sub_group(question: str, quote: str) -> str | None:
             or _mentions(quote, narrower.replace("_", " ")):
         return None
     return f"{words[j] if words[j] != 'là' else words[j - 1]} {narrower}".replace("_", " ")
+
+
+# What makes a count of awards one count and not another, in a clause listing several ("08 cá
+# nhân đạt danh hiệu Chiến sĩ thi đua cấp cơ sở, 04 công chức được Chủ tịch Ủy ban nhân dân
+# tỉnh tặng bằng khen …, 01 công chức đang trình Thủ tướng Chính phủ tặng bằng khen"): its
+# level, who awards it, whether it is awarded yet. An API probe got "08" for "Chiến sĩ thi đua
+# cấp tỉnh", "3/6 tập thể" for those "được Thủ tướng Chính phủ tặng bằng khen", as sure.
+_LEVEL = re.compile(r"(?<!\w)cấp\s+(cơ sở|tỉnh|huyện|xã|bộ|ngành|trung ương|toàn quốc|quốc gia|thành phố)(?!\w)",
+                    re.IGNORECASE)
+_AWARDER = re.compile(r"(?<!\w)(?:được|do)\s+(?P<who>Thủ tướng(?: Chính phủ)?|Chủ tịch (?:Ủy ban nhân dân|UBND)(?: tỉnh)?|"
+                      r"Bộ trưởng[^,;]{0,40}?|Ủy ban nhân dân tỉnh|UBND tỉnh|Chủ tịch nước|Bộ Giáo dục và Đào tạo)"
+                      r"\s+(?:tặng|trao|khen thưởng|công nhận)", re.IGNORECASE)
+_PENDING = re.compile(r"(?<!\w)(?:đang trình|đang đề nghị|đề nghị|chờ)(?!\w)", re.IGNORECASE)
+
+
+def _qualified_otherwise(question: str, short: ShortAnswer, quote: str, quote_start: int) -> str | None:
+    """What the question says of the counted awards that the count's own clause says otherwise
+    (:data:`_LEVEL`, :data:`_AWARDER`, :data:`_PENDING`), or ``None``."""
+    at = short.start - quote_start
+    if not 0 <= at <= len(quote):
+        return None
+    start = max(quote.rfind(mark, 0, at) for mark in (",", ";", ":", "\n")) + 1
+    ends = [e for e in (quote.find(mark, short.end - quote_start) for mark in (",", ";", ".", "\n")) if e >= 0]
+    clause = quote[start:min(ends) if ends else len(quote)]
+    asked, said = _LEVEL.search(question), _LEVEL.search(clause)
+    if asked and said and asked.group(1).casefold() != said.group(1).casefold():
+        return f"cấp {asked.group(1)}"
+    asked, said = _AWARDER.search(question), _AWARDER.search(clause) or _AWARDER.search(
+        clause.replace("đang trình", "được"))
+    who = [fold(m["who"]).replace(fold("UBND"), fold("Ủy ban nhân dân")) for m in (asked, said) if m]
+    if asked and said and who[0] not in who[1] and who[1] not in who[0]:
+        return f"do {asked['who']} tặng"
+    if asked and _PENDING.search(clause) and not _PENDING.search(question):
+        return f"đã được {asked['who']} tặng"
+    return None
 
 
 _WHOSE = {"tỉnh", "huyện", "xã", "quận", "phường", "thị_xã", "thành_phố", "trường", "sở", "phòng", "ngành", "toàn",
