@@ -3577,3 +3577,15 @@ def test_a_count_of_awards_qualified_otherwise_is_not_answered(assistant, questi
     # As the article qualifies them, they are counted.
     assert assistant.ask("Có mấy tập thể Sở GDĐT Trà Vinh được Chủ tịch UBND tỉnh tặng bằng khen?").short_answer.text \
         == "3/6 tập thể"
+
+
+@pytest.mark.parametrize("question, issuer, verdict", [
+    ("Chỉ thị số 05-CT/TW ngày 15/5/2016 là của Ban Chấp hành Trung ương phải không?", "Bộ Chính trị", "không"),
+    ("Chỉ thị số 05-CT/TW là của Bộ Chính trị phải không?", "Bộ Chính trị", "có"),
+    ("Kết luận số 21-KL/TW là của Bộ Chính trị phải không?", "Ban Chấp hành Trung ương Đảng", "không"),
+])
+def test_whose_a_document_is_claimed_is_settled_by_its_issuer(assistant, question, issuer, verdict):
+    """An API probe got "có" against "… Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị", and
+    for Kết luận 21 a clause on Kết luận 01, which reads as a yes."""
+    short = assistant.ask(question).short_answer
+    assert (short.text, short.verdict, short.basis) == (issuer, verdict, "issuer")

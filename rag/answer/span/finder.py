@@ -18,7 +18,7 @@ from rag.answer.span.dates import (
 )
 from rag.answer.span.edges import _edges, _name_only, _whole_name, _whole_quote, _whole_words
 from rag.answer.span.names import (
-    asks_who_does, part_said, cited_document, document_subject, does_said, done_by, headed_list, issuer, listed_after_head, post_held, repealed, _entity, _headed, _names, _person, _place, _role, _with_head,
+    asks_who_does, issuer_verdict, part_said, cited_document, document_subject, does_said, done_by, headed_list, issuer, listed_after_head, post_held, repealed, _entity, _headed, _names, _person, _place, _role, _with_head,
 )
 from rag.answer.span.numbers import _bounded, _number, _number_candidates, _word_end, counted
 from rag.answer.span.phrases import (
@@ -58,6 +58,9 @@ def find(question: str, kind: str | None, sentences: list[tuple[str, int]],
     verdict = post_verdict(question, sentences)
     if verdict:  # "X có phải là Giám đốc Sở không?": the post beside X's name says yes or no
         return replace(verdict, basis=verdict.basis or "post")
+    verdict = issuer_verdict(question, sentences)
+    if verdict:  # "Chỉ thị số 05-CT/TW là của … phải không?": whose the quote writes it is
+        return replace(verdict, basis="issuer")
     held = post_held(question, sentences)
     if held:
         return replace(held, basis="post")

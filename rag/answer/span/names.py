@@ -11,6 +11,7 @@ from rag.answer.span.base import (
 )
 from rag.answer.span.dates import CODE, code_ends
 from rag.clean.metadata import PROVINCE, PROVINCES_FOLDED
+from rag.clean.normalize import fold
 from rag.clean.metadata import SURNAMES as _SURNAMES
 from rag.text import pos_tags, segment
 
@@ -152,6 +153,31 @@ def issuer(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | Non
             if found:
                 s, e = found.span(1)
                 return ShortAnswer(text[s:e], offset + s, offset + e, "organisation")
+    return None
+
+
+# "Chỉ thị số 05-CT/TW … là của Ban Chấp hành Trung ương phải không?": whose the quote writes the
+# document is settles it (an API probe got "có" against "… 05-CT/TW ngày 15/5/2016 của Bộ Chính
+# trị", and a clause on another document for "Kết luận số 21-KL/TW là của Bộ Chính trị …?").
+_CLAIMS_ISSUER = re.compile(r"(?<!\w)(?:là\s+)?(?:của|do)\s+(?P<who>[^?,;]{3,80}?)(?:\s+ban hành)?"
+                            r"\s*,?\s*(?:phải không|đúng không|có đúng không|không)\s*(?:ạ|vậy)?\s*\??\s*$", _I)
+
+
+def issuer_verdict(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
+    """Yes or no to whose a document the question names by its code is, as the quote writes
+    the issuer after the code: the issuer as the span, "có" or "không" as its verdict."""
+    claimed = _CLAIMS_ISSUER.search(question)
+    codes = CODE.findall(question[: claimed.start()]) if claimed else []
+    if not codes:
+        return None
+    for text, offset in sentences:
+        for end in (end for code in codes for end in code_ends(code, text)):
+            found = _ISSUER.match(text, end)
+            if found:
+                s, e = found.span(1)
+                said, asked = fold(text[s:e]), fold(claimed["who"])
+                agree = asked in said or said in asked
+                return ShortAnswer(text[s:e], offset + s, offset + e, "organisation", verdict="có" if agree else "không")
     return None
 
 
