@@ -3589,3 +3589,12 @@ def test_whose_a_document_is_claimed_is_settled_by_its_issuer(assistant, questio
     for Kết luận 21 a clause on Kết luận 01, which reads as a yes."""
     short = assistant.ask(question).short_answer
     assert (short.text, short.verdict, short.basis) == (issuer, verdict, "issuer")
+
+
+def test_which_session_of_a_committee_is_its_number():
+    """An API probe: "Nghị quyết số 29-NQ/TW là của Ban Chấp hành Trung ương Đảng khóa mấy?" got
+    "2018", as sure, out of "… Nghị quyết số 29-NQ/TW ngày 4/11/2013 của BCH Trung ương Đảng khóa XI …"."""
+    sentence = ("Tham luận về công tác tham mưu chỉ đạo thực hiện Nghị quyết số 29-NQ/TW ngày 4/11/2013 của BCH "
+                "Trung ương Đảng khóa XI về đổi mới căn bản, toàn diện GD&ĐT giai đoạn 2013-2018.")
+    found = find("Nghị quyết số 29-NQ/TW là của Ban Chấp hành Trung ương Đảng khóa mấy?", "number", [(sentence, 0)])
+    assert found.text == "khóa XI"
