@@ -254,6 +254,9 @@ def _first_clause(pattern: re.Pattern, sentences: list[tuple[str, int]]) -> Shor
 
 
 # "… là Bí thư nhiệm kỳ nào?", "… đại hội khóa mấy?": a term of office, its years.
+# "… khóa mấy?" of a committee: its number as written ("khóa XI"), not a term's years.
+ASKS_SESSION = re.compile(r"(?<!\w)(?:khóa|khoá)\s+(?:mấy|bao nhiêu)(?!\w)", _I)
+SESSION_NUMBER = re.compile(r"(?<!\w)(?:khóa|khoá)\s+(?:[IVXLC]+|\d{1,2})(?![\w/-])")
 _ASKS_TERM = re.compile(r"(?<!\w)(?:nhiệm kỳ|khóa|khoá)\s+(?:nào|mấy|bao nhiêu)(?!\w)", _I)
 
 
@@ -266,8 +269,8 @@ def term_asked(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer |
     names = read(question).names
     for text, offset in sentences:
         terms = list(TERM.finditer(text))
-        if not terms:
-            continue
+        if not terms or SESSION_NUMBER.search(text) and ASKS_SESSION.search(question):
+            continue  # "… Ban Chấp hành Trung ương Đảng khóa mấy?": "khóa XI" (its number) answers
         named = (re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text, _I) for n in names)
         at = next((m.end() for m in named if m), 0)
         chosen = next((m for m in terms if m.start() >= at), terms[0])

@@ -7,7 +7,7 @@ import re
 
 from rag.answer.question import KINDS
 from rag.answer.span.base import _EDGE_WORDS, _I, _TOKEN, _nearest, _pull
-from rag.answer.span.dates import _DATES
+from rag.answer.span.dates import ASKS_SESSION, SESSION_NUMBER, _DATES
 from rag.text import joins, pos_tags, segment
 
 
@@ -22,8 +22,6 @@ _UNITS = re.compile(r"\s+(%|phần trăm|km|mét|m|cm|kg|tấn|ha|héc-ta|đồn
 ASKS_ORDINAL = re.compile(r"(?<!\w)thứ (?:mấy|bao nhiêu)(?!\w)", _I)
 _ORDINAL_SAID = re.compile(r"(?<!\w)thứ\s+((?:[IVXLC]+|\d+|nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)(?:\s+(?:mốt|hai|ba|tư|"
                            r"lăm|năm|sáu|bảy|tám|chín))?)(?!\w)")
-_ASKS_SESSION = re.compile(r"(?<!\w)(?:khóa|khoá)\s+(?:mấy|bao nhiêu)(?!\w)", _I)
-_SESSION_SAID = re.compile(r"(?<!\w)(?:khóa|khoá)\s+(?:[IVXLC]+|\d{1,2})(?![\w/-])")
 ASKS_PERCENT = re.compile(r"(?<!\w)(?:phần trăm|tỷ lệ|tỉ lệ)(?!\w)", _I)
 _PERCENT = re.compile(r"[\d.,\s]+(?:%|phần trăm)", _I)
 _PREPOSITIONS = {"trong", "trên", "dưới", "mỗi", "một", "cho", "đối", "tính", "kể"}
@@ -222,10 +220,10 @@ def _number_candidates(sentence: str, question: str, focus: tuple[str, ...] = ()
     if ASKS_ORDINAL.search(question):
         # "lần thứ mấy": the ordinal ("lần thứ VII", "thứ hai"), whatever else is counted.
         return [((m.start(1), m.end(1)), 0) for m in _ORDINAL_SAID.finditer(sentence)]
-    if _ASKS_SESSION.search(question):
+    if ASKS_SESSION.search(question):
         # "… Ban Chấp hành Trung ương Đảng khóa mấy?": the committee's number ("khóa XI"), not a
         # year the sentence also writes (an API probe got "2018", as sure).
-        return [((m.start(), m.end()), 0) for m in _SESSION_SAID.finditer(sentence)]
+        return [((m.start(), m.end()), 0) for m in SESSION_NUMBER.finditer(sentence)]
     if counted:
         # "hoàn thành 10/10 chỉ tiêu", "3/6 tập thể": a fraction counting the asked noun (a bare
         # "10/10" would read as a date, so only with the noun after it).
