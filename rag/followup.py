@@ -165,9 +165,8 @@ def _as_name(answer: str | None) -> str | None:
     API probe got another person's post)."""
     if not answer:
         return answer
-    name = answer.strip().strip(".,;:!?…\"“”'() ")
-    bare = _ADDRESSED.sub("", name)
-    return bare if bare != name and is_name(bare) else name
+    name = _ADDRESSED.sub("", answer.strip().strip(".,;:!?…\"“”' "))
+    return name if is_name(name) else answer  # "Sở Giáo dục và Đào tạo (GDĐT)" is no name: as sent
 
 
 def _a_person(answer: str | None) -> bool:

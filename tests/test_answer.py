@@ -3598,3 +3598,45 @@ def test_which_session_of_a_committee_is_its_number():
                 "Trung ương Đảng khóa XI về đổi mới căn bản, toàn diện GD&ĐT giai đoạn 2013-2018.")
     found = find("Nghị quyết số 29-NQ/TW là của Ban Chấp hành Trung ương Đảng khóa mấy?", "number", [(sentence, 0)])
     assert found.text == "khóa XI"
+
+
+def test_the_eighteenth_sessions_rules_leave_nearby_cases_alone():
+    """From a cold read of the session's change: each rule's neighbours, which it had caught."""
+    from rag.answer.chitchat import strip_preamble
+    from rag.answer.question import count_typed
+    from rag.answer.span.dates import _date
+    from rag.answer.span.names import issuer_verdict, post_held
+    from rag.answer.support import _qualified_otherwise, province_written
+    from rag.followup import _as_name
+
+    cited = [("Thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị về học tập và làm theo.", 0)]
+    # Whose something else is, asked of a document, is no claim about its issuer.
+    assert issuer_verdict("Chỉ thị số 05-CT/TW có nhằm nâng cao chất lượng của đội ngũ không?", cited) is None
+    assert issuer_verdict("Chỉ thị số 05-CT/TW có phải là của Bộ Chính trị không?", cited).verdict == "có"
+    # A short preface naming a province or a document is what the question is about.
+    for kept in ("Về Đại hội Đảng bộ Sở GDĐT Lạng Sơn, xin cho biết: đại hội diễn ra ngày nào?",
+                 "Với Chỉ thị 05-CT/TW, xin cho biết: chỉ thị này của ai?"):
+        assert strip_preamble(kept) == kept
+    # "theo đề nghị của …" says who proposed an award given, not that it is pending.
+    quote = "04 công chức được Chủ tịch UBND tỉnh tặng bằng khen theo đề nghị của Giám đốc Sở."
+    assert _qualified_otherwise("Bao nhiêu công chức được Chủ tịch UBND tỉnh tặng bằng khen?",
+                                ShortAnswer("04 công chức", 0, 12, "number"), quote, 0) is None
+    # Stretches up to now or between dotted dates; a school year is a year asked.
+    for question, sentence, short in [
+            ("Báo cáo tính từ khi nào đến khi nào?", "Báo cáo kết quả từ năm 2020 đến nay.", "từ năm 2020 đến nay"),
+            ("Đợt thi đua từ khi nào đến khi nào?", "Đợt thi đua từ ngày 01.3.2021 đến ngày 30.4.2021.",
+             "từ ngày 01.3.2021 đến ngày 30.4.2021"),
+            ("Hội thi được tổ chức năm nào?", "Trong năm học 2021-2022, Sở tổ chức Hội thi giáo viên.", "2021-2022")]:
+        found = _date(sentence, question, [])
+        assert sentence[found[0]:found[1]] == short
+    # "Khóa XII" capitalised is a committee's number too.
+    assert find("Ban Chấp hành Trung ương khóa mấy?", "number",
+                [("Thực hiện Nghị quyết Trung ương 4 Khóa XII về xây dựng Đảng.", 0)]).text == "Khóa XII"
+    # A post given that opens with "Ủ", and one ending before "và …".
+    held = post_held("Lê Văn Hùng giữ chức vụ gì?", [("Đồng chí Lê Văn Hùng, Phó Giám đốc Sở được bầu giữ chức Ủy viên "
+                                                     "Ban Thường vụ và các đồng chí khác.", 0)])
+    assert held.text == "Phó Giám đốc Sở được bầu giữ chức Ủy viên Ban Thường vụ"
+    assert count_typed("Hỏi: số đảng viên dự đại hội?") == "Hỏi: số đảng viên dự đại hội?"
+    assert province_written("Ông A là Tỉnh ủy viên tỉnh nào?", "Vì hòa bình và hữu nghị giữa các dân tộc.") is None
+    assert _as_name("Sở Giáo dục và Đào tạo (GDĐT)") == "Sở Giáo dục và Đào tạo (GDĐT)"
+    assert _as_name("Đồng chí Trần Quốc Tuấn.") == "Trần Quốc Tuấn"

@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 
 from rag.answer import about, chitchat, provision, scope, support, tenure
 from rag.answer.layout import ARTICLE_HEADING, INLINE_LEAD
-from rag.answer.question import Question
+from rag.answer.question import ASKS_YEAR, Question
 from rag.answer.reading import reading
 from rag.answer.reply import NOT_FOUND, Answer, Citation, article_citation, cite, paragraphs
 from rag.answer.sentences import Sentence, chunk_words, score
@@ -58,7 +58,6 @@ _FUNCTION_WORDS = {"ở", "tại", "về", "từ", "đến", "theo", "trên", "d
                    "diễn", "diễn_ra", "xảy", "xảy_ra", "điều", "tư_cách",
                    # Who asks: "Tôi là giáo viên …, tôi phải có …", "Bạn cho biết …".
                    "tôi", "chúng_tôi", "chúng_ta", "bạn", "mình"}
-_ASKING_TIME = re.compile(r"(?<!\w)(năm)\s+(?:nào|bao nhiêu|mấy)(?!\w)", re.IGNORECASE)
 _TIME_WORDS = {"ngày", "năm", "tháng", "hôm_nay", "bây_giờ", "hiện_nay"}
 _DAY = re.compile(r"(?<!\w)(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}(?!\d)"
                   r"|(?<!\w)ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?", re.IGNORECASE)
@@ -408,7 +407,8 @@ class Answerer:
         if any(re.search(rf"(?<!\w)năm\s+{re.escape(y)}", question, re.IGNORECASE) for y in q.years):
             pinned.add("năm")  # "Năm 2020, Giám đốc Sở … là ai?": the year's word, not the sentence's
         # "… diễn ra năm nào?": the word asking, not one the answer says ("hàng năm" had won).
-        pinned |= {m.group(1).casefold() for m in _ASKING_TIME.finditer(question)} if q.kind == "date" else set()
+        if q.kind == "date" and ASKS_YEAR.search(question):
+            pinned.add("năm")
         # A law the index never names ("Theo Luật Phòng, chống tham nhũng, …") is scope's to
         # report; its words, found nowhere, would only make the evidence look irrelevant.
         pinned |= {t for law in q.laws for t in segment(f"{law.kind} {law.name}") if not self.idf(t)}

@@ -61,12 +61,22 @@ _REQUEST_INSIDE = re.compile(r"(?<!\w)(?:(?:xin|vui lòng|làm ơn|hãy)\s+cho\s
                              r"cho\s+(?:tôi|mình|em)\s+)(?:hỏi|biết|được biết)\s*:\s*(?=\S)", _I)
 
 
+def _only_context(preface: str) -> bool:
+    """Whether the words before a request say only why it is asked: long, and pinning nothing
+    down ("Về Đại hội Đảng bộ Sở GDĐT Lạng Sơn, xin cho biết: …" says which congress)."""
+    return len(preface.split()) >= _CONTEXT_WORDS and not PROVINCE.search(preface) and not _PINS.search(preface)
+
+
+_CONTEXT_WORDS = 12
+_PINS = re.compile(r"\d")  # a year, a date, a document's code ("Chỉ thị 05-CT/TW")
+
+
 def strip_preamble(question: str) -> str:
     """``question`` without a leading greeting ("Chào bạn, …") or polite request ("Cho tôi
     biết …", "Bạn có biết …"), nor what comes before a request ending in a colon ("…, xin cho
     biết: …")."""
     inside = list(_REQUEST_INSIDE.finditer(question))
-    if inside and len(question[inside[-1].end():].split()) >= 3:
+    if inside and len(question[inside[-1].end():].split()) >= 3 and _only_context(question[: inside[-1].start()]):
         question = question[inside[-1].end():]
     rest = _GREETING.sub("", question, count=1).strip()
     asked = _REQUEST_LEAD.sub("", rest, count=1).strip()

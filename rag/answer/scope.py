@@ -154,6 +154,8 @@ def _says_event(event: str, text: str) -> bool:
     # "Hội nghị tổng kết" is asked as the meeting, written as what it does: "tổ chức Hội nghị
     # nhằm Sơ kết …", "tổng kết công tác năm 2020".
     pattern = pattern.replace(r"hội\ nghị\ ", r"(?:hội\ nghị\ )?", 1) if event.endswith("kết") else pattern
+    # A working session, however it is called: "buổi làm việc", "cuộc làm việc", "làm việc với".
+    pattern = r"(?:buổi|cuộc)\ làm\ việc|làm\ việc\ với" if event.endswith("làm việc") else pattern
     return re.search(rf"(?<!\w){pattern}(?!\w)", text) is not None
 
 

@@ -152,8 +152,10 @@ def province_written(question: str, text: str) -> tuple[int, int] | None:
     ``None`` when not asked, or when the article names no province or several."""
     if not (ASKS_PROVINCE.search(question) and _PROVINCE_ASKED.search(question)):
         return None
-    found = [m for m in PROVINCE.finditer(text) if not m.group(0).isupper()]
-    if len({m.group(0).casefold() for m in PROVINCE.finditer(text)}) != 1 or not found:
+    # As a name (not "vì hòa bình", peace), written in capitals or not.
+    named = [m for m in PROVINCE.finditer(text) if all(w[:1].isupper() for w in m.group(0).split())]
+    found = [m for m in named if not m.group(0).isupper()]
+    if len({m.group(0).casefold() for m in named}) != 1 or not found:
         return None
     return found[0].span()
 
@@ -412,7 +414,9 @@ _LEVEL = re.compile(r"(?<!\w)cấp\s+(cơ sở|tỉnh|huyện|xã|bộ|ngành|tr
 _AWARDER = re.compile(r"(?<!\w)(?:được|do)\s+(?P<who>Thủ tướng(?: Chính phủ)?|Chủ tịch (?:Ủy ban nhân dân|UBND)(?: tỉnh)?|"
                       r"Bộ trưởng[^,;]{0,40}?|Ủy ban nhân dân tỉnh|UBND tỉnh|Chủ tịch nước|Bộ Giáo dục và Đào tạo)"
                       r"\s+(?:tặng|trao|khen thưởng|công nhận)", re.IGNORECASE)
-_PENDING = re.compile(r"(?<!\w)(?:đang trình|đang đề nghị|đề nghị|chờ)(?!\w)", re.IGNORECASE)
+# Not "theo đề nghị của …", which says who proposed an award given.
+_PENDING = re.compile(r"(?<!\w)(?:đang trình|đang đề nghị|chờ (?:xét|phê duyệt|công nhận|quyết định))(?!\w)",
+                      re.IGNORECASE)
 
 
 def _qualified_otherwise(question: str, short: ShortAnswer, quote: str, quote_start: int) -> str | None:
@@ -429,12 +433,19 @@ def _qualified_otherwise(question: str, short: ShortAnswer, quote: str, quote_st
         return f"cấp {asked.group(1)}"
     asked, said = _AWARDER.search(question), _AWARDER.search(clause) or _AWARDER.search(
         clause.replace("đang trình", "được"))
-    who = [fold(m["who"]).replace(fold("UBND"), fold("Ủy ban nhân dân")) for m in (asked, said) if m]
-    if asked and said and who[0] not in who[1] and who[1] not in who[0]:
+    def plain(text: str) -> str:
+        return fold(text).replace(fold("UBND"), fold("Ủy ban nhân dân"))
+    # Not where the question names the clause's awarder too: "Còn Thủ tướng Chính phủ?" after a
+    # question on the province's awards asks for the clause on the Prime Minister's.
+    if asked and said and plain(asked["who"]) not in plain(said["who"]) and plain(said["who"]) not in plain(asked["who"]) \
+            and plain(said["who"]) not in plain(question):
         return f"do {asked['who']} tặng"
-    if asked and _PENDING.search(clause) and not _PENDING.search(question):
+    if asked and _PENDING.search(clause) and _GIVEN_ALREADY.search(question):
         return f"đã được {asked['who']} tặng"
     return None
+
+
+_GIVEN_ALREADY = re.compile(r"(?<!\w)đã\s+được(?!\w)", re.IGNORECASE)  # "… đã được Thủ tướng … tặng" claims it was
 
 
 _WHOSE = {"tỉnh", "huyện", "xã", "quận", "phường", "thị_xã", "thành_phố", "trường", "sở", "phòng", "ngành", "toàn",

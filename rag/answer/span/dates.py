@@ -34,9 +34,7 @@ def names_day(text: str) -> bool:
     return (any(pattern.search(text) for pattern in _DATES[:_DAY_PATTERNS]) or bool(_DAY_MONTH.search(text))
             or bool(_SIGNING.fullmatch(text.strip())))
 _ASKS_DAY = re.compile(r"(?<!\w)(?:ngày nào|ngày bao nhiêu|ngày mấy|hôm nào|vào ngày)(?!\w)", _I)
-# "Đại hội … diễn ra năm nào?" asks when it was held, which the term it opened ("nhiệm kỳ
-# 2020-2025", "giai đoạn 2020 – 2025") does not say (an API probe got "2020 – 2025", as sure).
-_HELD = re.compile(r"(?<!\w)(?:diễn ra|tổ chức|khai mạc|bế mạc|họp)(?!\w)", _I)
+_SCHOOL_YEAR = re.compile(r"năm\s+học\s*$", _I)  # "trong năm học 2021-2022" says when, a term does not
 _ASKS_WHEN_ANY = re.compile(r"(?<!\w)(?:khi nào|bao giờ|lúc nào|thời gian nào|thời điểm nào|dịp nào)(?!\w)", _I)
 
 
@@ -113,14 +111,14 @@ def _date_spans(sentence, question):
 # ("từ đầu nhiệm kỳ 2022-2025 đến hết năm 2022"; a staff user's pass got "năm 2022").
 ASKS_STRETCH = re.compile(r"(?<!\w)từ\s+(?:khi|lúc|bao giờ|thời điểm|năm|ngày)\s+nào\s+(?:đến|tới)\s+"
                            r"(?:khi|lúc|bao giờ|thời điểm|năm|ngày)\s+nào(?!\w)", _I)
-_STRETCH = re.compile(r"(?<!\w)từ\s+[^,;.:]{1,60}?\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:ngày\s+|tháng\s+|năm\s+)?"
-                      r"[^,;:]{0,20}?(?:1[0-9]|20)\d{2}(?!\d)", _I)
+_STRETCH = re.compile(r"(?<!\w)từ\s+(?:[^,;.:]|\.(?=\d)){1,60}?\s+(?:đến|tới)\s+(?:(?:hết\s+|cuối\s+)?"
+                      r"(?:ngày\s+|tháng\s+|năm\s+)?[^,;:]{0,20}?(?:1[0-9]|20)\d{2}(?!\d)|nay|hiện nay|hiện tại)", _I)
 
 
 def _date(sentence, question, anchors):
-    if ASKS_STRETCH.search(question):
-        stretch = _STRETCH.search(sentence)
-        return stretch.span() if stretch else None
+    stretch = _STRETCH.search(sentence) if ASKS_STRETCH.search(question) else None
+    if stretch:
+        return stretch.span()
     spans, days = _date_spans(sentence, question)
     bound = bound_asked(question)
     if bound:
@@ -141,12 +139,13 @@ def _date(sentence, question, anchors):
     # "Ngày 25/01/2021, Sở … tổ chức hội nghị … năm 2021") beats a bare year nearer the verb.
     if _ASKS_DAY.search(question):
         spans = [sp for sp in spans if sp in days] or spans
-    elif _ASKS_WHEN_ANY.search(question) or ASKS_YEAR.search(question) and _HELD.search(question):
+    elif _ASKS_WHEN_ANY.search(question) or ASKS_YEAR.search(question) and _EVENT.search(question):
         # "… diễn ra khi nào?": the day, where the sentence gives one, over the term it opened
         # ("Ngày 21/5/2020, … tổ chức Đại hội nhiệm kỳ 2020-2025"); asked the year it was held,
-        # a term alone is no answer.
+        # a term alone is no answer (an API probe got "2020 – 2025", as sure), a school year is.
         spans = [sp for sp in spans if sp in days] or [sp for sp in spans if not TERM.fullmatch(
-            sentence[sp[0]:sp[1]].strip())] or ([] if ASKS_YEAR.search(question) else spans)
+            sentence[sp[0]:sp[1]].strip())] or ([sp for sp in spans if _SCHOOL_YEAR.search(sentence, 0, sp[0])]
+                                                if ASKS_YEAR.search(question) else spans)
     # "Kết luận số 01-KL/TW ban hành ngày nào?" over "Kết luận số 21-KL/TW ngày 25/10/2021 …; Kết
     # luận số 01-KL/TW ngày 18/5/2021": the date written right after the code asked.
     for code in CODE.findall(question):
@@ -256,7 +255,7 @@ def _first_clause(pattern: re.Pattern, sentences: list[tuple[str, int]]) -> Shor
 # "… là Bí thư nhiệm kỳ nào?", "… đại hội khóa mấy?": a term of office, its years.
 # "… khóa mấy?" of a committee: its number as written ("khóa XI"), not a term's years.
 ASKS_SESSION = re.compile(r"(?<!\w)(?:khóa|khoá)\s+(?:mấy|bao nhiêu)(?!\w)", _I)
-SESSION_NUMBER = re.compile(r"(?<!\w)(?:khóa|khoá)\s+(?:[IVXLC]+|\d{1,2})(?![\w/-])")
+SESSION_NUMBER = re.compile(r"(?<!\w)(?i:khóa|khoá)\s+(?:[IVXLC]+|\d{1,2})(?![\w/-])")
 _ASKS_TERM = re.compile(r"(?<!\w)(?:nhiệm kỳ|khóa|khoá)\s+(?:nào|mấy|bao nhiêu)(?!\w)", _I)
 
 

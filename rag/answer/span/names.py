@@ -163,12 +163,18 @@ _CLAIMS_ISSUER = re.compile(r"(?<!\w)(?:là\s+)?(?:của|do)\s+(?P<who>[^?,;]{3,
                             r"\s*,?\s*(?:phải không|đúng không|có đúng không|không)\s*(?:ạ|vậy)?\s*\??\s*$", _I)
 
 
+_ISSUER_LEAD = re.compile(r"(?:\s*,?\s*(?:ban hành\s+)?ngày\s+[\d/.-]+)?\s*(?:có\s+phải\s+)?(?:là\s+)?", _I)
+
+
 def issuer_verdict(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
     """Yes or no to whose a document the question names by its code is, as the quote writes
     the issuer after the code: the issuer as the span, "có" or "không" as its verdict."""
     claimed = _CLAIMS_ISSUER.search(question)
-    codes = CODE.findall(question[: claimed.start()]) if claimed else []
-    if not codes:
+    before = question[: claimed.start()] if claimed else ""
+    codes = CODE.findall(before)
+    # The claim is whose the document is, said right after it ("Chỉ thị số 05-CT/TW ngày 15/5/2016
+    # là của …"), not whose something else is ("… có nhằm nâng cao chất lượng của đội ngũ không?").
+    if not codes or not _ISSUER_LEAD.fullmatch(before[code_ends(codes[-1], before)[-1]:]):
         return None
     for text, offset in sentences:
         for end in (end for code in codes for end in code_ends(code, text)):
@@ -519,7 +525,7 @@ _APPOSITION = re.compile(r"\s*(?:[–—-]|,)\s*")
 # Where the post ends: a verb or a joined clause ("… Giám đốc Sở GDĐT đã ghi nhận", "…, cùng
 # toàn thể …", "… trình bày tóm tắt báo cáo").
 _GIVEN_POST = re.compile(r"\s+được\s+(?:bầu|bổ nhiệm|phân công|giao)\s+(?:giữ\s+chức(?:\s+vụ)?\s+|làm\s+|là\s+)?"
-                         r"(?P<post>[A-ZĐ][^,;.:()\n]{2,60}?)(?=\s*[,;.:()\n]|\s+nhiệm kỳ|$)")
+                         r"(?P<post>(?=[^\W\d_])[^,;.:()\n]{2,60}?)(?=\s*[,;.:()\n]|\s+(?:nhiệm kỳ|và|cùng|tại)\s|$)")
 _POST_END = re.compile(r"\s+(?:đã|đang|sẽ|được|phát biểu|trình bày|báo cáo|ghi nhận|chủ trì|yêu cầu|nhấn mạnh|"
                        r"đề nghị|khẳng định|cho biết|tham dự|cùng|và các|và toàn|tại|tặng|trao|gửi|chúc|phát động|"
                        r"kết luận|giới thiệu|quán triệt|thông qua|nêu)(?!\w)|\s*[.;:()“\"–—]|\s{2,}")
@@ -568,7 +574,7 @@ def post_held(question: str, sentences: list[tuple[str, int]], asked: list[str] 
             # "… Phó Giám đốc Sở GDĐT được bầu giữ chức Phó Bí thư Đảng bộ Sở, …": the post it
             # was given too (a staff user's pass got the first alone).
             given = _GIVEN_POST.match(text, end) if end > start else None
-            if given and _POST_WORDS.search(given["post"]):
+            if given and given["post"][:1].isupper() and _POST_WORDS.search(given["post"]):
                 end = given.end("post")
             post = text[start:end].rstrip(" ,")
             if post and _POST_WORDS.search(post):
@@ -737,27 +743,5 @@ def _done(name: str, does: str, what: str, sentences: list[tuple[str, int]]) -> 
         lead = len(piece) - len(piece.lstrip())
         piece = piece.strip().rstrip(",")
         if len(piece.split()) >= 2 and (not holds or holds.search(piece)):
-            return ShortAnswer(piece, offset + start + lead, offset + start + lead + len(piece), "span")
-    return None
-    does = re.escape(done["does"])
-    by = re.compile(rf"(?<!\w)(?:do|bởi)\s+(?:(?:đồng chí|ông|bà|cô|thầy)\s+)?{re.escape(names[0])}(?!\w)"
-                    rf"[^;.]*?(?<!\w){does}(?!\w)", _I)
-    # "… sau diễn văn khai mạc của đồng chí Trần Quốc Tuấn – …" answers "… Trần Quốc Tuấn đọc
-    # gì?": a speech owned by the name, when a speech is what is asked (it had been his name).
-    owned = re.compile(rf"(?P<speech>(?<!\w)(?:{_SPEECHES})(?:\s+[^\W\d_]+){{0,3}}?)\s+của\s+"
-                       rf"(?:(?:đồng chí|ông|bà|cô|thầy)\s+)?{re.escape(names[0])}(?!\w)", _I) \
-        if _SPOKEN.fullmatch(done["does"]) else None
-    for text, offset in sentences:
-        m = by.search(text)
-        if not m:
-            said = owned.search(text) if owned else None
-            if said:
-                return ShortAnswer(said["speech"], offset + said.start(), offset + said.end("speech"), "span")
-            continue
-        start = max(text.rfind(mark, 0, m.start()) for mark in (";", ":", "\n")) + 1
-        piece = text[start:m.start()]
-        lead = len(piece) - len(piece.lstrip())
-        piece = piece.strip().rstrip(",")
-        if len(piece.split()) >= 2:
             return ShortAnswer(piece, offset + start + lead, offset + start + lead + len(piece), "span")
     return None

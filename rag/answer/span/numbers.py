@@ -220,10 +220,12 @@ def _number_candidates(sentence: str, question: str, focus: tuple[str, ...] = ()
     if ASKS_ORDINAL.search(question):
         # "lần thứ mấy": the ordinal ("lần thứ VII", "thứ hai"), whatever else is counted.
         return [((m.start(1), m.end(1)), 0) for m in _ORDINAL_SAID.finditer(sentence)]
-    if ASKS_SESSION.search(question):
+    sessions = [((m.start(), m.end()), 0) for m in SESSION_NUMBER.finditer(sentence)] \
+        if ASKS_SESSION.search(question) else []
+    if sessions:
         # "… Ban Chấp hành Trung ương Đảng khóa mấy?": the committee's number ("khóa XI"), not a
         # year the sentence also writes (an API probe got "2018", as sure).
-        return [((m.start(), m.end()), 0) for m in SESSION_NUMBER.finditer(sentence)]
+        return sessions
     if counted:
         # "hoàn thành 10/10 chỉ tiêu", "3/6 tập thể": a fraction counting the asked noun (a bare
         # "10/10" would read as a date, so only with the noun after it).
