@@ -315,20 +315,23 @@ def _restore_mixed(question: str, known: dict[str, str]) -> str:
     return "".join(out) + question[last:]
 
 
+_FAMILY = SURNAMES - {"văn"}  # a middle name's syllable, and the "văn" of "văn hóa", opens no name
+
+
 def _names_capitalised(question: str, spellings: Callable[[], dict[str, str]]) -> str:
     """A person's name typed in lower case ("bà hà thị khánh vân trình bày …") written with
     capitals, when the index has it as one word of three or four syllables opening with a
     surname: pyvi cuts a name typed so otherwise than the articles' and the question found
     nothing (a staff user's pass: asked so, with or without marks, it was refused)."""
     words = list(_WORD_RUN.finditer(question))
-    if not any(w.group(0) in SURNAMES for w in words[:-2]):
+    if not any(w.group(0) in _FAMILY for w in words[:-2]):
         return question
     known, done, i = spellings(), {}, 0
     while i < len(words):
         for n in range(_LONGEST, 2, -1):
             run = words[i : i + n]
             typed = "_".join(w.group(0) for w in run)
-            if len(run) == n and run[0].group(0) in SURNAMES and typed.islower() and _adjacent(question, run) \
+            if len(run) == n and run[0].group(0) in _FAMILY and typed.islower() and _adjacent(question, run) \
                     and known.get(fold_marks(typed)) == typed:
                 done.update({i + k: w.group(0)[:1].upper() + w.group(0)[1:] for k, w in enumerate(run)})
                 i += n
@@ -340,8 +343,9 @@ def _names_capitalised(question: str, spellings: Callable[[], dict[str, str]]) -
 
 def readable(question: str, spellings: Callable[[], dict[str, str]], syllables: Callable[[], set[str]]) -> str:
     """``question`` as the index spells it: marks put back (:func:`restore`, :func:`restore_words`),
-    its i/y and đ spelling the index's (:func:`same_spelling`), initials read out (:func:`read_out`)
-    and provinces capitalised. ``spellings()`` is asked for only when a word lacks its marks."""
+    its i/y and đ spelling the index's (:func:`same_spelling`), initials read out (:func:`read_out`),
+    provinces and names the index has whole capitalised. ``spellings()`` is asked for only when a
+    word lacks its marks or a name may be typed in lower case."""
     known = syllables()
     if _unmarked(question):
         question = restore(question, spellings())
