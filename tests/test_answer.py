@@ -3640,3 +3640,13 @@ def test_the_eighteenth_sessions_rules_leave_nearby_cases_alone():
     assert province_written("Ông A là Tỉnh ủy viên tỉnh nào?", "Vì hòa bình và hữu nghị giữa các dân tộc.") is None
     assert _as_name("Sở Giáo dục và Đào tạo (GDĐT)") == "Sở Giáo dục và Đào tạo (GDĐT)"
     assert _as_name("Đồng chí Trần Quốc Tuấn.") == "Trần Quốc Tuấn"
+
+
+def test_the_items_a_plural_question_asks_are_all_given(assistant):
+    """An API probe: "… đã thông qua những báo cáo nào?" got the first of the five the sentence
+    lists after "các báo cáo:", one ";" item; a question asking for one ("… do chi bộ nào …?")
+    still gets one."""
+    short = assistant.ask("Hội nghị cán bộ, công chức Sở GDĐT Trà Vinh năm 2021 đã thông qua những báo cáo nào?"
+                          ).short_answer
+    assert short.text.startswith("báo cáo kết quả thực hiện Nghị quyết") and short.text.count(";") == 4
+    assert short.text.endswith("của Ban Thanh tra nhân dân")

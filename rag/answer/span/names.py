@@ -431,9 +431,14 @@ def listed_after_head(question: str, sentences: list[tuple[str, int]]) -> ShortA
     if not words:
         return None
     head = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?:\s+[^\W\d_]+){0,2}\s*:\s*(?=\S)", _I)
+    # "những báo cáo nào" asks for them all; "do chi bộ nào" for one.
+    plural = re.search(r"(?<!\w)(?:những|các)\s+" + r"\s+".join(map(re.escape, words)) + r"\s+nào", question, _I)
     for text, offset in sentences:
         for m in head.finditer(text):
             end = m.end() + re.search(r"[;.\n]|$", text[m.end():]).start()
+            whole = m.end() + re.search(r"\.(?!\d)|\n|$", text[m.end():]).start()
+            if plural and text.count(";", m.end(), whole) >= 2:  # "các báo cáo: báo cáo …; báo cáo …; …": every item
+                end = whole  # (an API probe had got the first report of five)
             listed = text[m.end():end].rstrip()
             if ":" not in listed and re.search(r",|(?<!\w)(?:hoặc|và)(?!\w)", listed):
                 return ShortAnswer(listed, offset + m.end(), offset + m.end() + len(listed), "list")
