@@ -207,7 +207,11 @@ def _resolve(question: str, previous: str, known=None, placed: str = "", filtere
     if led and not tailed and _WH.search(core) and len(_WH.sub(" ", core).split()) >= _OWN_WORDS:
         return question if filtered else _with_province(question, previous)
     marked = led or tailed
-    elliptical = marked or (len(core.split()) <= _SHORT and not _new_topic(core, known))
+    more = not marked and _asks_more_of(core, previous)
+    document = _DOCUMENT_NAMED.search(previous) if more else None
+    if document:  # "Do cơ quan nào ban hành?" → "Hướng dẫn số 08-HD/BTCTU do cơ quan nào ban hành?"
+        return f"{document.group(0)} {core[:1].lower()}{core[1:]}"
+    elliptical = marked or (len(core.split()) <= _SHORT and not _new_topic(core, known)) or more
     if not elliptical:
         if _ANAPHORA.search(question):
             return f"{question} {referent or previous}"
@@ -413,6 +417,22 @@ def _cite_again(previous: str, article: str | None, clause: str | None) -> str:
         previous = CITED.sub(f"Điều {article}", previous, count=1)
     previous = re.sub(r"\s+([,;?.!])", r"\1", re.sub(r"[ \t]{2,}", " ", previous)).strip()
     return previous[:1].upper() + previous[1:] if capital else previous  # "Khoản 2 Điều 113 …" → "Khoản 3 …"
+
+
+def _asks_more_of(core: str, previous: str) -> bool:
+    """Whether a short question says nothing of its own but what it asks and words of the
+    earlier one: "Do cơ quan nào ban hành?" after "Hướng dẫn số 08-HD/BTCTU ban hành ngày
+    nào?" asks who issued that document (an API probe's was searched alone, and answered from
+    another article)."""
+    words = [w for w in segment(_WH.sub(" ", core)) if w not in _GENERIC and w not in _ASKING_NOUNS]
+    earlier = set(segment(previous.lower()))
+    return len(core.split()) <= _OWN_WORDS - 1 and bool(words) and all(w.lower() in earlier for w in words)
+
+
+_DOCUMENT_NAMED = re.compile(r"(?<!\w)(?:Hướng dẫn|Kế hoạch|Quyết định|Nghị định|Thông tư|Công văn|Chỉ thị|Nghị quyết|"
+                             r"Kết luận|Thông báo|Luật)\s+(?:số\s+)?\d[\w/.-]*", _I)
+# How a question names what it asks for, which the earlier question need not say.
+_ASKING_NOUNS = {"do", "bởi", "cơ_quan", "đơn_vị", "tổ_chức", "người", "ai", "văn_bản", "nơi", "ở", "đâu", "vào", "lúc"}
 
 
 def _new_topic(core: str, known) -> bool:

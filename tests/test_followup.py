@@ -650,3 +650,14 @@ def test_an_earlier_answer_sent_as_a_sentence_is_read_as_the_name(assistant, ear
     reply = assistant.ask("Ông ấy giữ chức gì?", history=[earlier], answers=[answer])
     assert reply.query == f"{answer.removeprefix('Đồng chí ').rstrip('.')} giữ chức gì?"
     assert reply.short_answer.text == post
+
+
+@pytest.mark.parametrize("question", ["Do cơ quan nào ban hành?", "Do ai ban hành?"])
+def test_a_question_saying_nothing_of_its_own_asks_about_the_earlier_document(assistant, question):
+    """An API probe: "Do cơ quan nào ban hành?" after "Hướng dẫn số 08-HD/BTCTU ban hành ngày nào?"
+    was searched alone and answered from another article with a piece of a sentence, as sure."""
+    answer = assistant.ask(question, history=["Hướng dẫn số 08-HD/BTCTU ban hành ngày nào?"])
+    assert answer.query.startswith("Hướng dẫn số 08-HD/BTCTU ") and answer.short_answer.text == "BTC Tỉnh ủy"
+    # A question of its own is left as it is.
+    assert contextualize("Đại hội diễn ra ở đâu?", ["Đại hội Đảng bộ Sở GDĐT Lạng Sơn diễn ra ngày nào?"]) == \
+        "Đại hội diễn ra ở đâu?"

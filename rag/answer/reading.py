@@ -66,7 +66,11 @@ def reading(question: str, asked: str | None) -> Reading:
     said_back = pointing_back and bool(POINTING.search(asked))
     if own_kind or pointing_back:
         q.kind = own_kind
-    span_question = asked if own_kind or pointing_back else question
+    # Not when the earlier question's subject was put before the user's words ("Do cơ quan nào ban
+    # hành?" → "Hướng dẫn số 08-HD/BTCTU do cơ quan nào ban hành?"): that whole is the question.
+    typed = " ".join(FOLLOW_LEAD.sub("", asked).casefold().split()) if asked else ""
+    subject_added = bool(typed) and " ".join(question.casefold().split()).endswith(" " + typed)
+    span_question = asked if (own_kind and not subject_added) or pointing_back else question
     if asks_anyone(span_question):
         q.kind = None  # "Có ai được … không?": the clause that says so, not a name
     if asks_day_part(span_question):
