@@ -3650,3 +3650,13 @@ def test_the_items_a_plural_question_asks_are_all_given(assistant):
                           ).short_answer
     assert short.text.startswith("báo cáo kết quả thực hiện Nghị quyết") and short.text.count(";") == 4
     assert short.text.endswith("của Ban Thanh tra nhân dân")
+
+
+def test_a_slot_between_two_anchors_is_the_clause_the_answer_is_in():
+    """An API probe: "… được đánh giá thế nào trong công tác phòng chống dịch Covid-19?" got "cao;
+    chỉ đạo kịp thời, hiệu quả", across the ";" that ends the clause before."""
+    sentence = ("Hoạt động giáo dục được cán bộ, đảng viên và nhân dân đánh giá cao; chỉ đạo kịp thời, hiệu quả trong "
+                "công tác phòng chống dịch Covid-19 và bão lũ.")
+    found = find("Đảng ủy Sở năm 2020 được đánh giá thế nào trong công tác phòng chống dịch Covid-19?", None,
+                 [(sentence, 0)])
+    assert found.text == "chỉ đạo kịp thời, hiệu quả"

@@ -102,7 +102,11 @@ def slot(sentence: str, question: str, max_words: int = _MAX_WORDS) -> Slot | No
         for j, rs in right.items():
             if 0 < j - i - 1 <= max_words or 0 < j - i - 1 <= max_words * _BETWEEN and _QUOTED.search(
                     sentence[tokens[i][2]:tokens[j][1]]):
-                candidates.append((ls + rs + 0.5, i + 1, j - 1))
+                # A ";" between the anchors ends one clause: "đánh giá cao; chỉ đạo kịp thời, hiệu
+                # quả trong công tác …" answers with the clause the right anchor is in.
+                start = max((k for k in range(i + 2, j) if ";" in sentence[tokens[k - 1][2]:tokens[k][1]]),
+                            default=i + 1)
+                candidates.append((ls + rs + 0.5, start, j - 1))
         # From a left anchor on, up to punctuation or a word the question says.
         e = i + 1
         # With nothing after the question word ("… được gọi là gì?") the answer may repeat
