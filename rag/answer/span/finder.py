@@ -372,8 +372,8 @@ def fits(kind: str | None, sentence: str, question: str) -> bool:
         return bool(counted(sentence, question)) if named else bool(_number_candidates(sentence, question))
     if kind == "date":
         return _date(sentence, question, []) is not None or timed(question, sentence)
-    if kind == "person":
-        return bool(_names(sentence, question.lower()))
+    if kind == "person":  # who chaired, presented: a name where the sentence says so
+        return bool(_names(sentence, question.lower())) and (not asks_who_does(question) or part_said(question, sentence))
     if kind == "quote":
         return bool(_QUOTED.search(sentence)) or ":" in sentence
     return False

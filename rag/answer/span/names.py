@@ -613,9 +613,14 @@ def part_said(question: str, text: str) -> bool:
     if does_said(question, text):
         return True
     asked = _ASKS_WHO_DOES.search(question)
-    spoken = re.match(rf"(?:đọc|trình bày|phát biểu)\s+(?P<speech>(?:{_SPEECHES})(?:\s+[^\W\d_]+)?)", asked["does"], _I) \
-        if asked else None
-    return bool(spoken) and re.search(rf"(?<!\w){re.escape(spoken['speech'])}(?!\w)", text, _I) is not None
+    # The speech and the word beside it, in either order: "trình bày tóm tắt báo cáo" is said by
+    # "… báo cáo tóm tắt kết quả …" (an API probe got the head of the delegation instead).
+    spoken = re.match(r"(?:đọc|trình bày|phát biểu)\s+(?P<speech>.+?)(?=\s+(?:tại|ở|trong|với|vào|của|cho|năm|ngày)(?!\w)|$)",
+                      asked["does"], _I) if asked else None
+    if not spoken or not re.search(rf"(?<!\w)(?:{_SPEECHES})(?!\w)", spoken["speech"], _I):
+        return False
+    low = text.lower()
+    return all(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", low) for w in spoken["speech"].lower().split())
 
 
 _PERSONS_PART = re.compile(r"(?:chủ trì|trình bày|phát biểu|đọc|điều hành|dẫn chương trình)(?!\w)", _I)
