@@ -620,9 +620,12 @@ def part_said(question: str, text: str) -> bool:
     if not spoken or not re.search(rf"(?<!\w)(?:{_SPEECHES})(?!\w)", spoken["speech"], _I):
         return False
     low = text.lower()
-    return all(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", low) for w in spoken["speech"].lower().split())
+    words = spoken["speech"].split()
+    words = words[: next((k for k, w in enumerate(words) if w[:1].isupper()), len(words))][:_SPEECH_WORDS]
+    return all(re.search(rf"(?<!\w){re.escape(w.lower())}(?!\w)", low) for w in words)  # not "… Đại hội …" named after
 
 
+_SPEECH_WORDS = 4  # "tóm tắt báo cáo", "diễn văn khai mạc": what names the speech, not where it was given
 _PERSONS_PART = re.compile(r"(?:chủ trì|trình bày|phát biểu|đọc|điều hành|dẫn chương trình)(?!\w)", _I)
 
 
