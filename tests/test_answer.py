@@ -3672,3 +3672,11 @@ def test_a_speech_is_said_in_either_word_order():
     assert not part_said(question, "Ban Thường vụ do đồng chí Bùi Thái Trọng làm trưởng đoàn có buổi làm việc.")
     short = find(question, "person", [("Ban Thường vụ do đồng chí Bùi Thái Trọng làm trưởng đoàn có buổi làm việc.", 0)])
     assert short is None or not short.sure
+
+
+def test_who_presented_is_read_from_the_sentence_saying_so(assistant):
+    """An API probe: "Ai trình bày tóm tắt báo cáo tại buổi làm việc …?" got the delegation's head,
+    named in the best-scoring sentence, as sure; the article's sentence saying who presented it
+    names Nguyễn Trọng Thắng ("… báo cáo tóm tắt kết quả …")."""
+    answer = assistant.ask("Ai trình bày tóm tắt báo cáo tại buổi làm việc với Ban Thường vụ Đảng ủy Khối năm 2023?")
+    assert answer.short_answer.text == "Nguyễn Trọng Thắng" and "báo cáo tóm tắt" in answer.citations[0].quote

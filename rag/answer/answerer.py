@@ -30,8 +30,8 @@ from rag.answer.reading import reading
 from rag.answer.reply import NOT_FOUND, Answer, Citation, article_citation, cite, paragraphs
 from rag.answer.sentences import Sentence, chunk_words, score
 from rag.answer.span import (
-    LIST_ITEM, ShortAnswer, asks_anyone, claimed_person, find, holds_post, labelled_item, of_department,
-    person_names, post_asked, post_held, yes_no_tail,
+    LIST_ITEM, ShortAnswer, asks_anyone, asks_who_does, claimed_person, find, holds_post, labelled_item, of_department,
+    part_said, person_names, post_asked, post_held, yes_no_tail,
 )
 from rag.answer.statute import Statutes
 from rag.answer.unit import unit
@@ -276,6 +276,12 @@ class Answerer:
             # Đảng ủy Khối"; one of the article's that names the post asked, of the body asked, beside a name.
             top = max(sentences, key=lambda s: s.score).hit.chunk.article_id if sentences else None
             holding = [s for s in sentences if s.hit.chunk.article_id == top and _fits_post(s, span_question)]
+        if q.kind == "person" and not holding and sentences and asks_who_does(span_question) \
+                and not part_said(span_question, max(sentences, key=lambda s: s.score).text):
+            # "Ai trình bày tóm tắt báo cáo …?": the best sentence names the delegation's head; one
+            # of the article's that says someone presented it (an API probe had got the head).
+            top = max(sentences, key=lambda s: s.score).hit.chunk.article_id
+            holding = [s for s in sentences if s.hit.chunk.article_id == top and s.fits]
         if post_of and not holding and not relevant:
             return Answer(question, NOT_FOUND, [], True, status="not_found")
         best = max(holding or sentences, key=lambda s: (s.score, -s.hit_rank, -s.start), default=None)

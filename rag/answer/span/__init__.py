@@ -16,13 +16,13 @@ from rag.answer.span.confirm import asks_anyone, asks_yes_no, yes_no_tail
 from rag.answer.span.verdict import claimed_person, holds_post, of_department
 from rag.answer.span.dates import dated_as_asked, names_day
 from rag.answer.span.finder import find, fits
-from rag.answer.span.names import person_names, post_asked, post_held
+from rag.answer.span.names import asks_who_does, part_said, person_names, post_asked, post_held
 from rag.answer.span.numbers import ASKS_ORDINAL, ASKS_PERCENT, NUMBER_WORDS, counted
 from rag.answer.span.phrases import LIST_ITEM, asks_day_part, asks_purpose, item_level, labelled_item
 
 __all__ = [
-    "ASKS_ORDINAL", "ASKS_PERCENT", "LIST_ITEM", "NUMBER_WORDS", "ShortAnswer", "asks_anyone", "asks_day_part",
+    "ASKS_ORDINAL", "ASKS_PERCENT", "LIST_ITEM", "NUMBER_WORDS", "ShortAnswer", "asks_anyone", "asks_day_part", "asks_who_does",
     "asks_purpose", "asks_yes_no", "claimed_person",
     "counted", "dated_as_asked", "find", "fits", "holds_post", "item_level", "labelled_item", "names_day",
-    "of_department", "person_names", "post_asked", "post_held", "syllables", "yes_no_tail",
+    "of_department", "part_said", "person_names", "post_asked", "post_held", "syllables", "yes_no_tail",
 ]
