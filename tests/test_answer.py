@@ -3680,3 +3680,14 @@ def test_who_presented_is_read_from_the_sentence_saying_so(assistant):
     names Nguyễn Trọng Thắng ("… báo cáo tóm tắt kết quả …")."""
     answer = assistant.ask("Ai trình bày tóm tắt báo cáo tại buổi làm việc với Ban Thường vụ Đảng ủy Khối năm 2023?")
     assert answer.short_answer.text == "Nguyễn Trọng Thắng" and "báo cáo tóm tắt" in answer.citations[0].quote
+
+
+@pytest.mark.parametrize("question, start", [
+    ("Nội dung buổi làm việc của Ban Thường vụ Đảng ủy Khối với Đảng bộ Sở GDĐT Kon Tum là gì?",
+     "nắm bắt tình hình lãnh đạo, chỉ đạo"),
+    ("Mục tiêu của Đại hội Đảng bộ Sở GDĐT Lạng Sơn nhiệm kỳ 2020-2025 là gì?", "đẩy mạnh tuyên truyền"),
+])
+def test_what_a_noun_asked_by_names_is_what_follows_it(assistant, question, start):
+    """An API probe: "Nội dung buổi làm việc … là gì?" got the session's date, as a guess; the
+    sentence says "…, nội dung của buổi làm việc nắm bắt tình hình lãnh đạo, chỉ đạo, …"."""
+    assert assistant.ask(question).short_answer.text.startswith(start)

@@ -23,7 +23,7 @@ from rag.answer.span.names import (
 from rag.answer.span.numbers import _bounded, _number, _number_candidates, _word_end, counted
 from rag.answer.span.phrases import (
     PURPOSE, _QUOTED, _choice, attending, _defined_subject, _defines_term, _definition, _gap, _list, _purpose, _quote,
-    asks_day_part, asks_purpose, day_part, item_saying,
+    asks_day_part, asks_purpose, content_named, day_part, item_saying,
 )
 from rag.text import pos_tags
 
@@ -147,6 +147,7 @@ def _find(question: str, kind: str | None, sentences: list[tuple[str, int]],
     for finder, basis in ((_purpose, "purpose"), (attending, "list"),
                           (headed_list if kind == "list" else None, "list"), (document_subject, "issuer"),
                           (cited_document, "issuer"), (listed_after_head, "list"), (done_by, "done"),
+                          (content_named, "named"),
                           (item_saying if kind in (None, "what") else None, "item")):
         found = finder(question, sentences) if finder else None
         if found:

@@ -273,6 +273,40 @@ def defined_term(question: str) -> tuple[list[str], bool] | None:
     return (terms, meaning or bool(quoted)) if terms else None
 
 
+# "Nội dung buổi làm việc … là gì?": what the sentence writes after the noun asked by (and whose
+# it is): "…, nội dung của buổi làm việc nắm bắt tình hình lãnh đạo, chỉ đạo, …" (an API probe
+# got the date of the session, as a guess).
+_ASKS_NAMED = re.compile(r"^\s*(?P<noun>nội dung|mục tiêu|nhiệm vụ trọng tâm)(?:\s+(?:chính|chủ yếu))?(?!\w)"
+                         r"[^?]{0,120}?\s+(?:là\s+)?gì\s*\??\s*$", _I)
+_NAMED_WORDS = 40  # what a noun names is a clause at most
+
+
+def content_named(question: str, sentences: list[tuple[str, int]]) -> ShortAnswer | None:
+    """What a quoted sentence writes after the noun "Nội dung … là gì?" asks by, past the
+    question's own words beside it ("… của buổi làm việc", "… trong nhiệm kỳ 2020 - 2025:"), to
+    the clause's end."""
+    asked = _ASKS_NAMED.match(question)
+    if not asked:
+        return None
+    said = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, asked["noun"].split())) + r"(?!\w)", _I)
+    own = {w.lower() for w in re.findall(r"\w+", question)} | {"của", "trong", "là", "-", "–"}
+    for text, offset in sentences:
+        for m in said.finditer(text):
+            at = m.end()
+            for word in re.finditer(r"\s*(\w+|[-–])", text[at:]):
+                if word.group(1).lower() not in own:
+                    break
+                at = m.end() + word.end()
+            at += len(re.match(r"\s*:?\s*", text[at:]).group(0))
+            stop = re.search(r"[;!?\n]|\.(?!\d)", text[at:])
+            end = at + (stop.start() if stop else len(text) - at)
+            words = text[at:end].split()
+            if 2 <= len(words) <= _NAMED_WORDS:
+                end = len(text[:end].rstrip(" ,."))
+                return ShortAnswer(text[at:end], offset + at, offset + end, "span")
+    return None
+
+
 # What a question asks the name or wording of, not the meaning.
 _NAMED = re.compile(r"(?:tên|chủ đề|khẩu hiệu|phương châm|tiêu đề|thông điệp|mục đích|nội dung)(?!\w)", _I)
 _CLAUSE_NUMBER = re.compile(r"^\s*(?:\d+|[a-zđ])[.)]\s*$", _I)
