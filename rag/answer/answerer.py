@@ -271,16 +271,16 @@ class Answerer:
         holding = [s for s in sentences if post_held(span_question, [(s.text, s.start)], post_of)] if post_of else []
         # "… có phải là Bí thư … nhiệm kỳ 2020-2025 không?": the sentence naming the post of that term.
         holding = [s for s in holding if tenure.term_of(s.text, post_of[0]) in tenure.asked_terms(q.terms)] or holding
+        leader = max(sentences, key=lambda s: s.score, default=None)  # the best-scoring sentence
+        top = leader.hit.chunk.article_id if leader else None
         if asked_post and not post_of and sentences and not _fits_post(sentences[0], span_question):
             # "Ai là Phó Bí thư Đảng ủy Sở Lạng Sơn?": the best sentence names a visiting "Phó bí thư
             # Đảng ủy Khối"; one of the article's that names the post asked, of the body asked, beside a name.
-            top = max(sentences, key=lambda s: s.score).hit.chunk.article_id if sentences else None
             holding = [s for s in sentences if s.hit.chunk.article_id == top and _fits_post(s, span_question)]
-        if q.kind == "person" and not holding and sentences and asks_who_does(span_question) \
-                and not part_said(span_question, max(sentences, key=lambda s: s.score).text):
+        if q.kind == "person" and not holding and leader and asks_who_does(span_question) \
+                and not part_said(span_question, leader.text):
             # "Ai trình bày tóm tắt báo cáo …?": the best sentence names the delegation's head; one
             # of the article's that says someone presented it (an API probe had got the head).
-            top = max(sentences, key=lambda s: s.score).hit.chunk.article_id
             holding = [s for s in sentences if s.hit.chunk.article_id == top and s.fits]
         if post_of and not holding and not relevant:
             return Answer(question, NOT_FOUND, [], True, status="not_found")

@@ -411,7 +411,7 @@ def _sub_group(question: str, quote: str) -> str | None:
 # cấp tỉnh", "3/6 tập thể" for those "được Thủ tướng Chính phủ tặng bằng khen", as sure.
 _LEVEL = re.compile(r"(?<!\w)cấp\s+(cơ sở|tỉnh|huyện|xã|bộ|ngành|trung ương|toàn quốc|quốc gia|thành phố)(?!\w)",
                     re.IGNORECASE)
-_AWARDER = re.compile(r"(?<!\w)(?:được|do)\s+(?P<who>Thủ tướng(?: Chính phủ)?|Chủ tịch (?:Ủy ban nhân dân|UBND)(?: tỉnh)?|"
+_AWARDER = re.compile(r"(?<!\w)(?:được|do|đang trình)\s+(?P<who>Thủ tướng(?: Chính phủ)?|Chủ tịch (?:Ủy ban nhân dân|UBND)(?: tỉnh)?|"
                       r"Bộ trưởng[^,;]{0,40}?|Ủy ban nhân dân tỉnh|UBND tỉnh|Chủ tịch nước|Bộ Giáo dục và Đào tạo)"
                       r"\s+(?:tặng|trao|khen thưởng|công nhận)", re.IGNORECASE)
 # Not "theo đề nghị của …", which says who proposed an award given.
@@ -431,18 +431,20 @@ def _qualified_otherwise(question: str, short: ShortAnswer, quote: str, quote_st
     asked, said = _LEVEL.search(question), _LEVEL.search(clause)
     if asked and said and asked.group(1).casefold() != said.group(1).casefold():
         return f"cấp {asked.group(1)}"
-    asked, said = _AWARDER.search(question), _AWARDER.search(clause) or _AWARDER.search(
-        clause.replace("đang trình", "được"))
-    def plain(text: str) -> str:
-        return fold(text).replace(fold("UBND"), fold("Ủy ban nhân dân"))
+    asked, said = _AWARDER.search(question), _AWARDER.search(clause)
     # Not where the question names the clause's awarder too: "Còn Thủ tướng Chính phủ?" after a
     # question on the province's awards asks for the clause on the Prime Minister's.
-    if asked and said and plain(asked["who"]) not in plain(said["who"]) and plain(said["who"]) not in plain(asked["who"]) \
-            and plain(said["who"]) not in plain(question):
+    if asked and said and _plain(asked["who"]) not in _plain(said["who"]) \
+            and _plain(said["who"]) not in _plain(asked["who"]) and _plain(said["who"]) not in _plain(question):
         return f"do {asked['who']} tặng"
     if asked and _PENDING.search(clause) and _GIVEN_ALREADY.search(question):
         return f"đã được {asked['who']} tặng"
     return None
+
+
+def _plain(text: str) -> str:
+    """``text`` folded, "UBND" written out, to compare awarders however they are written."""
+    return fold(text).replace(fold("UBND"), fold("Ủy ban nhân dân"))
 
 
 _GIVEN_ALREADY = re.compile(r"(?<!\w)đã\s+được(?!\w)", re.IGNORECASE)  # "… đã được Thủ tướng … tặng" claims it was

@@ -18,7 +18,8 @@ from rag.answer.span.dates import (
 )
 from rag.answer.span.edges import _edges, _name_only, _whole_name, _whole_quote, _whole_words
 from rag.answer.span.names import (
-    asks_who_does, issuer_verdict, part_said, cited_document, document_subject, does_said, done_by, headed_list, issuer, listed_after_head, post_held, repealed, _entity, _headed, _names, _person, _place, _role, _with_head,
+    asks_who_does, cited_document, document_subject, does_said, done_by, headed_list, issuer, issuer_verdict,
+    listed_after_head, part_said, post_held, repealed, _entity, _headed, _names, _person, _place, _role, _with_head,
 )
 from rag.answer.span.numbers import _bounded, _number, _number_candidates, _word_end, counted
 from rag.answer.span.phrases import (
